@@ -1,0 +1,94 @@
+"""The `marsad` command: a thin layer over plain functions.
+
+Examples:
+    marsad extract article.txt --published 2024-07-28
+    cat article.txt | marsad extract - --format table
+    marsad eval ../shared/corpus/gold
+    marsad schema > extraction.schema.json
+"""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+import marsad
+from marsad.errors import MarsadError
+from marsad.inputs import MAX_BYTES, read_article
+
+
+class _Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except MarsadError as error:
+            click.echo(f"error: {error}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group)
+@click.version_option(marsad.__version__, prog_name="marsad")
+def main() -> None:
+    """Marsad: Arabic conflict news to events, places, actors and source-attributed casualty claims."""
+
+
+@main.command()
+@click.argument("path", metavar="FILE|-")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date: weekdays and 'yesterday' resolve against it.")
+@click.option("--format", "output_format", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@click.option("--id", "document_id", help="Document id to use (default: the text's hash).")
+@click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Largest article accepted.")
+def extract(path: str, published: str | None, output_format: str, document_id: str | None, max_bytes: int) -> None:
+    """Extract the events and claims of one Arabic article (FILE, or - for stdin).
+
+    \b
+    Examples:
+      marsad extract article.txt --published 2024-07-28
+      cat article.txt | marsad extract - --format table
+    """
+    date = marsad.parse_date(published)
+    text = read_article(path, max_bytes)
+    result = marsad.extract(text, published=date, document_id=document_id)
+    if output_format == "json":
+        click.echo(json.dumps(result.model_dump(mode="json"), ensure_ascii=False, indent=2))
+    else:
+        from marsad.render import table
+
+        click.echo(table(result))
+
+
+@main.command("eval")
+@click.argument("gold_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics and per-article details as JSON.")
+def evaluate(gold_dir: Path, as_json: bool) -> None:
+    """Score extraction against gold files (format: GOLD.md) and print the table.
+
+    \b
+    Example:
+      marsad eval ../shared/corpus/gold
+    """
+    from marsad.errors import GoldDirError
+    from marsad.evaluation import evaluate as run_evaluation
+    from marsad.evaluation import format_table
+
+    if not gold_dir.is_dir():
+        raise GoldDirError(f"{gold_dir}: no such folder; give the folder holding *.gold.json files")
+    report = run_evaluation(gold_dir, lambda text, published: marsad.extract(text, published=published))
+    if as_json:
+        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(format_table(report))
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the extraction contract."""
+    from marsad.schema import json_schema
+
+    click.echo(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,166 @@
+"""Countries: ACLED names, ISO codes, Arabic names and nisba adjectives, and finding them in text.
+
+`data/countries.tsv` holds one row per country. Arabic adjectives are generated from stems by
+the nisba rule (مال -> مالي، ماليه، ماليين، ماليون، ماليان ...), each with and without the article,
+so the table lists stems, not every inflected form.
+
+Some forms are also ordinary words (مالي "financial", عمان the Jordanian capital): they are
+reported like any other mention and the pipeline decides with context. See the data file's notes.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.knowledge.surface import SurfaceMatcher
+from marsad.lang.ar.normalize import fold
+from marsad.resources import DataFileError, read_tsv
+
+_PACKAGE = "marsad.knowledge"
+_FILE = "countries.tsv"
+_COLUMNS = ("iso3", "iso2", "name", "of_name", "name_ar", "forms", "adj_stems", "adj_extra",
+            "lat", "lon", "region", "capital_ar")
+_ARTICLE = "ال"
+# Nisba endings after folding (ة -> ه): masculine and feminine singular, masculine plural
+# (oblique, nominative), dual (nominative; the oblique equals the plural), feminine dual and plural.
+_NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان", "يات")
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    iso2: str
+    name: str                       # English, ACLED spelling
+    name_ar: str
+    forms: tuple[str, ...]          # folded Arabic names of the country
+    adjectives: tuple[str, ...]     # folded nisba forms and demonyms, with and without ال
+    lat: float
+    lon: float
+    region: str                     # ACLED region
+    capital_ar: str
+
+
+@dataclass(frozen=True)
+class CountryMention:
+    start: int
+    end: int
+    text: str
+    country: Country
+    as_adjective: bool
+
+
+def all_countries() -> tuple[Country, ...]:
+    return _table().countries
+
+
+def by_iso3(iso3: str) -> Country | None:
+    return _table().by_iso3.get(str(iso3).upper())
+
+
+def by_iso2(iso2: str) -> Country | None:
+    return _table().by_iso2.get(str(iso2).upper())
+
+
+def by_name(name: str) -> Country | None:
+    """The country with this English (ACLED) name, or the `of_name` form ("the United States")."""
+    return _table().by_name.get(str(name).casefold())
+
+
+def name_after_of(country: Country) -> str:
+    """The name as ACLED writes it after "of": "the United States", but "Mali"."""
+    return _table().of_names.get(country.iso3, country.name)
+
+
+def definite_adjectives(country: Country) -> tuple[str, ...]:
+    """The adjective forms that carry the article (they agree with a definite noun: الجيش المالي)."""
+    return tuple(form for form in country.adjectives if form not in _table().indefinite[country.iso3])
+
+
+def indefinite_adjectives(country: Country) -> tuple[str, ...]:
+    """The adjective forms without the article (جنود ماليين، طائرة أمريكية)."""
+    return tuple(form for form in country.adjectives if form in _table().indefinite[country.iso3])
+
+
+def find_countries(text: str) -> list[CountryMention]:
+    """Country names and adjectives in folded `text`, leftmost-longest, without overlaps.
+
+    A form that is both a name and an adjective (سوريه, السعوديه) counts as the name.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    table = _table()
+    mentions = []
+    for match in table.matcher.finditer(text):
+        country, as_adjective = table.by_form[match.key]
+        mentions.append(CountryMention(match.start, match.end, text[match.start:match.end], country, as_adjective))
+    return mentions
+
+
+@dataclass(frozen=True)
+class _Table:
+    countries: tuple[Country, ...]
+    by_iso3: dict[str, Country]
+    by_iso2: dict[str, Country]
+    by_name: dict[str, Country]
+    of_names: dict[str, str]
+    indefinite: dict[str, frozenset[str]]
+    by_form: dict[str, tuple[Country, bool]]
+    matcher: SurfaceMatcher
+
+
+@lru_cache(maxsize=1)
+def _table() -> _Table:
+    countries, of_names, indefinite = [], {}, {}
+    for number, row in enumerate(read_tsv(_PACKAGE, _FILE, _COLUMNS), start=1):
+        country, plain = _country(row, number)
+        countries.append(country)
+        indefinite[country.iso3] = plain
+        if row["of_name"]:
+            of_names[country.iso3] = row["of_name"]
+    by_form: dict[str, tuple[Country, bool]] = {}
+    for country in countries:       # names first: a form that is both stays a name
+        for form in country.forms:
+            by_form.setdefault(form, (country, False))
+    for country in countries:
+        for form in country.adjectives:
+            by_form.setdefault(form, (country, True))
+    return _Table(
+        countries=tuple(countries),
+        by_iso3={c.iso3: c for c in countries},
+        by_iso2={c.iso2: c for c in countries},
+        by_name={**{c.name.casefold(): c for c in countries},
+                 **{of.casefold(): c for c in countries if (of := of_names.get(c.iso3))}},
+        of_names=of_names,
+        indefinite=indefinite,
+        by_form=by_form,
+        matcher=SurfaceMatcher(by_form),
+    )
+
+
+def _country(row: dict[str, str], number: int) -> tuple[Country, frozenset[str]]:
+    where = f"{_FILE} row {number} ({row['iso3'] or '?'})"
+    if len(row["iso3"]) != 3 or len(row["iso2"]) != 2 or not row["name"] or not row["name_ar"]:
+        raise DataFileError(f"{where}: iso3, iso2, name and name_ar are required")
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except ValueError as error:
+        raise DataFileError(f"{where}: lat/lon must be numbers") from error
+    forms = _unique([fold(row["name_ar"])] + _split(row["forms"]))
+    stems = _split(row["adj_stems"])
+    plain = [stem + ending for stem in stems for ending in _NISBA_ENDINGS]
+    plain += [form for form in _split(row["adj_extra"]) if not form.startswith(_ARTICLE)]
+    definite = [_ARTICLE + form for form in plain]   # on the first word only: الجنوب سوداني
+    definite += [form for form in _split(row["adj_extra"]) if form.startswith(_ARTICLE)]
+    country = Country(
+        iso3=row["iso3"].upper(), iso2=row["iso2"].upper(), name=row["name"], name_ar=row["name_ar"],
+        forms=tuple(forms), adjectives=tuple(_unique(plain + definite)), lat=lat, lon=lon,
+        region=row["region"], capital_ar=row["capital_ar"])
+    return country, frozenset(plain)
+
+
+def _split(cell: str) -> list[str]:
+    return [fold(part.strip()) for part in cell.split("|") if part.strip()]
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,531 @@
+"""Place mentions in folded Arabic text, looked up in the shipped GeoNames-derived gazetteer.
+
+Two kinds of evidence (a mention's `how`):
+1. "arabic-name": the n-gram is an Arabic name GeoNames gives the place (folded, article removed);
+   trusted anywhere, except the words `place_stopwords.tsv` blocks or allows only after a
+   locative word.
+2. "skeleton:<key>": the n-gram's consonant skeleton equals a Latin name's (see `transliterate`);
+   trusted only right after a locative word (`place_words.tsv`), a ب prefix or in a list that
+   follows one, since elsewhere common words collide with village names; `choose` resolves it
+   only inside a country the article names.
+The SQLite file is opened read-only and queried on demand; only the Arabic keys (a few tens of
+thousands) are held in memory, loaded on the first search.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.knowledge.transliterate import arabic_skeletons, drop_article, name_key, spelling_agrees
+from marsad.lang.ar.normalize import fold
+from marsad.resources import data_path, read_tsv
+
+MAX_NGRAM_WORDS = 4
+MAX_SKELETON_WORDS = 3
+# After "مدينة"/"قرية" the next words are a name, so two consonants are evidence enough (if the
+# vowels agree too, see spelling_agrees); after a preposition three, and the words must be
+# spelled like a transliteration (see _looks_foreign) with vowels where the Latin name has them.
+MIN_SKELETON_AFTER_FEATURE = 2
+MIN_SKELETON_ELSEWHERE = 3
+MIN_KEY_LETTERS = 3
+# GeoNames gives Arabic names to thousands of hamlets and Tunisian sectors called after common
+# words (الامل، الفتح، الرحمه); with no locative word before it, a name must mean a town of some
+# size or an admin seat to count.
+NOTABLE_POPULATION = 5000
+_NOTABLE_CODES = frozenset({"PPLC", "PPLA", "PPLG", "ADM1"})
+_SQL_BATCH = 500
+
+HOW_ARABIC = "arabic-name"
+HOW_SKELETON = "skeleton"
+_CODE = {HOW_ARABIC: "ar", HOW_SKELETON: "sk"}
+
+# Priors: an unqualified name in the news is most often the capital or an admin seat, then the
+# bigger town; an admin area is named after its seat, and a wadi or well after its village.
+_SEAT_BONUS = {"PPLC": 3.0, "PPLG": 2.0, "PPLA": 2.0, "PPLA2": 1.0, "PPLA3": 0.5, "PPLA4": 0.25,
+               "ADM1": 0.5, "ADM2": 0.25}
+_CLASS_BONUS = {"P": 1.0, "A": 0.5}
+
+_WORD = re.compile(r"[\u0621-\u064a]+")
+_NAME_JOINER = re.compile(r"[ \u00a0\-]+")
+_LIST_JOINER = re.compile(r"\s*[,،]?\s*")
+_CONJUNCTIONS = "وف"
+_PREPOSITION_CLITICS = "بلك"
+_LOCATIVE_CLITIC = "ب"
+_LONG_VOWELS = "اوي"
+_FEATURE = "feature"
+_CLITIC = "clitic"
+_LIST = "list"
+
+
+@dataclass(frozen=True)
+class Place:
+    geonameid: int
+    name: str
+    lat: float
+    lon: float
+    country: str  # ISO3
+    admin1: str | None
+    feature_class: str
+    feature_code: str
+    population: int
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str  # offsets into the folded text given
+    candidates: tuple[Place, ...]  # best first
+    how: str  # "arabic-name" | "skeleton:<key>"
+    after_locative: str | None  # the locative word before it ("مدينه", "في", "ب"), if any
+
+
+def _notable(place: Place) -> bool:
+    return place.population >= NOTABLE_POPULATION or place.feature_code in _NOTABLE_CODES
+
+
+def prior(place: Place) -> float:
+    """How likely an unqualified mention of this name means this place (higher is likelier)."""
+    return (math.log10(max(place.population, 0) + 10) + _SEAT_BONUS.get(place.feature_code, 0.0)
+            + _CLASS_BONUS.get(place.feature_class, 0.0))
+
+
+# -- word lists ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Lexicon:
+    locatives: dict[tuple[str, ...], tuple[str, str]]  # folded words -> (folded phrase, kind)
+    locative_words: frozenset[str]
+    blocked: frozenset[str]
+    locative_only: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    locatives: dict[tuple[str, ...], tuple[str, str]] = {}
+    for row in read_tsv("marsad.knowledge", "place_words.tsv", ("word", "kind")):
+        words = tuple(fold(row["word"]).split())
+        locatives[words] = (" ".join(words), row["kind"])
+    blocked: set[str] = set()
+    locative_only: set[str] = set()
+    for row in read_tsv("marsad.knowledge", "place_stopwords.tsv", ("word", "rule")):
+        (locative_only if row["rule"] == "after-locative" else blocked).add(name_key(row["word"]))
+    words = frozenset(word for phrase in locatives for word in phrase)
+    return _Lexicon(locatives, words, frozenset(blocked), frozenset(locative_only))
+
+
+# -- words -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+    joins_previous: bool  # only spaces or a hyphen since the previous word
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """One reading of a name's first word: its key and where the name starts in the word."""
+    key: str
+    offset: int  # after the proclitics, at the article if there is one
+    prefixed: bool  # a proclitic was dropped
+    locative_clitic: bool  # the dropped proclitics hold ب ("بتينزاوتين": in Tinzaouaten)
+
+
+def _tokens(text: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    for match in _WORD.finditer(text):
+        joins = bool(tokens) and bool(_NAME_JOINER.fullmatch(text, tokens[-1].end, match.start()))
+        tokens.append(_Token(match.group(), match.start(), match.end(), joins))
+    return tokens
+
+
+def _proclitic_splits(word: str) -> list[tuple[str, str]]:
+    """(prefix, stem) readings, the bare word first: و/ف, then optionally ب/ل/ك."""
+    splits = [("", word)]
+    prefix, rest = "", word
+    if rest[:1] in _CONJUNCTIONS and len(rest) > 3:
+        prefix, rest = rest[0], rest[1:]
+        splits.append((prefix, rest))
+    if rest[:1] in _PREPOSITION_CLITICS and len(rest) > 3:
+        splits.append((prefix + rest[0], rest[1:]))
+    return splits
+
+
+@lru_cache(maxsize=65536)
+def _readings(word: str) -> tuple[_Reading, ...]:
+    """The word's readings as a name start, the bare word first; none for a blocked word, so
+    that بلاد is not read as ب + لاد (Lod)."""
+    if drop_article(word) in _lexicon().blocked:
+        return ()
+    readings: list[_Reading] = []
+    for prefix, stem in _proclitic_splits(word):
+        key = drop_article(stem, after_lam=prefix.endswith("ل"))
+        offset = len(word) - len(key)
+        if word[:offset].endswith("ال"):
+            offset -= 2
+        if len(key) >= MIN_KEY_LETTERS and all(reading.key != key for reading in readings):
+            readings.append(_Reading(key, offset, bool(prefix), _LOCATIVE_CLITIC in prefix))
+    return tuple(readings)
+
+
+@lru_cache(maxsize=65536)
+def _stems(word: str) -> frozenset[str]:
+    """The word and its stems without proclitics or article, for comparing with locatives
+    (وبمدينة، المنطقه)."""
+    return frozenset(form for _, stem in _proclitic_splits(word) for form in (stem, drop_article(stem)))
+
+
+@lru_cache(maxsize=65536)
+def _skeletons(key: str) -> tuple[str, ...]:
+    return tuple(arabic_skeletons(key))
+
+
+def _looks_foreign(words: list[str]) -> bool:
+    """Whether an n-gram is spelled like a transliterated name: Arabic writes a foreign name
+    with long vowels for its Latin vowels (تساليت, كيدال) and without the article, while the
+    native nouns that follow في mostly take ال or have no long vowel past the first letter
+    (المباراه, شكل, نفس)."""
+    return all(len(word) >= MIN_KEY_LETTERS and not word.startswith("ال")
+               and any(char in _LONG_VOWELS for char in word[1:]) for word in words)
+
+
+def _locative_before(tokens: list[_Token], index: int, lexicon: _Lexicon) -> tuple[str, str] | None:
+    """The locative phrase ending right before tokens[index], as (folded phrase, kind)."""
+    if index == 0 or not tokens[index].joins_previous:
+        return None
+    if not _stems(tokens[index - 1].text) & lexicon.locative_words:
+        return None
+    for length in (3, 2, 1):
+        first = index - length
+        if first < 0 or not all(tokens[i].joins_previous for i in range(first + 1, index)):
+            continue
+        rest = tuple(token.text for token in tokens[first + 1:index])
+        for stem in _stems(tokens[first].text):
+            found = lexicon.locatives.get((stem, *rest))
+            if found:
+                return found
+    return None
+
+
+# -- scanning --------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Context:
+    """What precedes a possible mention. After a feature word ("مدينة") a name follows almost
+    surely: a short skeleton will do and the spelling is not checked. After a preposition or in
+    a list the words must be spelled like a transliteration. A ب prefix alone is too common
+    (بشكل، بحسب) to license a skeleton, or an Arabic name that needs a locative."""
+    locative: str | None  # the word reported as after_locative
+    kind: str  # _FEATURE, "preposition", "direction", _CLITIC or _LIST
+
+    @property
+    def allows_skeleton(self) -> bool:
+        return self.kind != _CLITIC
+
+    @property
+    def licenses_name(self) -> bool:
+        """Whether an obscure or common-word Arabic name may count here (not after a bare ب:
+        برميل is a barrel, not ب + رميل)."""
+        return self.kind != _CLITIC
+
+    @property
+    def lenient(self) -> bool:
+        return self.kind == _FEATURE
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A mention chosen while scanning, before its places are fetched."""
+    first: int
+    words: int
+    key: str  # the Arabic key, or for a skeleton match the skeleton
+    how: str
+    reading: _Reading
+    context: _Context | None
+    arabic: str  # the Arabic key of the n-gram
+
+    @property
+    def locative(self) -> str | None:
+        return self.context.locative if self.context else None
+
+
+class _Scanner:
+    """One left-to-right pass choosing non-overlapping mentions, longest first.
+
+    Skeletons are checked against the file in one batch for every n-gram after a locative;
+    words that continue a list of places ("في كيدال وتساليت") are only known during the pass
+    and are checked then.
+    """
+
+    def __init__(self, text: str, lexicon: _Lexicon, arabic: tuple[frozenset[str], dict[str, int]],
+                 known_skeletons: Callable[[list[str]], set[str]]):
+        self.text = text
+        self.tokens = _tokens(text)
+        self.lexicon = lexicon
+        self.keys, self.longest = arabic
+        self.known_skeletons = known_skeletons
+        self.locatives = [_locative_before(self.tokens, i, lexicon) for i in range(len(self.tokens))]
+        self.asked: set[str] = set()
+        self.known: set[str] = set()
+        self.options: dict[tuple[int, _Context | None], list[tuple[_Match, str]]] = {}
+
+    def scan(self) -> list[_Match]:
+        self._ask([s for first in range(len(self.tokens)) for _, s in self._skeleton_options(first, None)])
+        chosen: list[_Match] = []
+        first = 0
+        while first < len(self.tokens):
+            inherited = self._list_head(chosen, first)
+            options = self._skeleton_options(first, inherited) if inherited else []
+            self._ask([s for _, s in options])
+            match = self._arabic(first, inherited) or self._skeleton(first, inherited)
+            if match is None:
+                first += 1
+                continue
+            chosen.append(match)
+            first += match.words
+        return chosen
+
+    def _ask(self, skeletons: list[str]) -> None:
+        new = [s for s in set(skeletons) if s not in self.asked]
+        if new:
+            self.asked.update(new)
+            self.known |= self.known_skeletons(new)
+
+    def _keys(self, first: int, words: int) -> list[tuple[_Reading, str]]:
+        span = self.tokens[first:first + words]
+        if len(span) < words or not all(token.joins_previous for token in span[1:]):
+            return []
+        rest = [drop_article(token.text) for token in span[1:]]
+        keys = ((reading, " ".join([reading.key, *rest])) for reading in _readings(span[0].text))
+        return [(reading, key) for reading, key in keys if key not in self.lexicon.blocked]
+
+    def _context(self, first: int, reading: _Reading, inherited: _Context | None) -> _Context | None:
+        if reading.locative_clitic:
+            return _Context(_LOCATIVE_CLITIC, _CLITIC)
+        if self.locatives[first] and not reading.prefixed:
+            return _Context(*self.locatives[first])
+        return inherited
+
+    def _arabic(self, first: int, inherited: _Context | None) -> _Match | None:
+        """The longest Arabic-name match starting at this word. A locative word alone is never
+        a place (GeoNames has villages called مطار and سوق)."""
+        readings = _readings(self.tokens[first].text)
+        most = max((self.longest.get(reading.key, 0) for reading in readings), default=0)
+        for words in range(min(most, MAX_NGRAM_WORDS), 0, -1):
+            for reading, key in self._keys(first, words):
+                if key not in self.keys or (words == 1 and key in self.lexicon.locative_words):
+                    continue
+                context = self._context(first, reading, inherited)
+                if key in self.lexicon.locative_only and not (context and context.licenses_name):
+                    continue
+                return _Match(first, words, key, HOW_ARABIC, reading, context, key)
+        return None
+
+    def _skeleton(self, first: int, inherited: _Context | None) -> _Match | None:
+        """The longest skeleton match starting at this word (options come longest first)."""
+        for match, skeleton in self._skeleton_options(first, inherited):
+            if skeleton in self.known:
+                return _Match(match.first, match.words, skeleton, HOW_SKELETON, match.reading, match.context, match.arabic)
+        return None
+
+    def _skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
+        """(match, skeleton) pairs worth checking at this word, longest n-gram first."""
+        if inherited is None and self.locatives[first] is None:
+            return []  # a ب prefix alone does not license a skeleton (see _Context)
+        cached = self.options.get((first, inherited))
+        if cached is None:
+            cached = self.options[(first, inherited)] = self._new_skeleton_options(first, inherited)
+        return cached
+
+    def _new_skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
+        options: list[tuple[_Match, str]] = []
+        for words in range(MAX_SKELETON_WORDS, 0, -1):
+            span = self.tokens[first:first + words]
+            if any(_stems(token.text) & self.lexicon.locative_words for token in span):
+                continue
+            for reading, key in self._keys(first, words):
+                context = self._context(first, reading, inherited)
+                if context is None or not context.allows_skeleton or key in self.lexicon.locative_only:
+                    continue
+                if not context.lenient and not _looks_foreign(self._surface(first, words, reading)):
+                    continue
+                shortest = MIN_SKELETON_AFTER_FEATURE if context.lenient else MIN_SKELETON_ELSEWHERE
+                match = _Match(first, words, key, HOW_SKELETON, reading, context, key)
+                options.extend((match, s) for s in _skeletons(key) if len(s) >= shortest)
+        return options
+
+    def _surface(self, first: int, words: int, reading: _Reading) -> list[str]:
+        """The n-gram's words as written, the first without its proclitics."""
+        return [self.tokens[first].text[reading.offset:], *(t.text for t in self.tokens[first + 1:first + words])]
+
+    def _list_head(self, chosen: list[_Match], first: int) -> _Context | None:
+        """The context of a list this word continues ("في كيدال وتساليت", "في غاو، تمبكتو")."""
+        if not chosen or chosen[-1].first + chosen[-1].words != first or chosen[-1].context is None:
+            return None
+        gap = self.text[self.tokens[first - 1].end:self.tokens[first].start]
+        has_comma = "," in gap or "،" in gap
+        if _LIST_JOINER.fullmatch(gap) and (has_comma or self.tokens[first].text.startswith("و")):
+            return _Context(chosen[-1].locative, _LIST)
+        return None
+
+
+# -- the gazetteer ---------------------------------------------------------------------------
+
+class Gazetteer:
+    """A read-only view of a gazetteer file built by `gazetteer_build`."""
+
+    def __init__(self, path: Path):
+        self._path = Path(path)
+        self._lock = threading.Lock()
+        self._connection: sqlite3.Connection | None = None
+        self._pid: int | None = None
+        self._arabic: tuple[frozenset[str], dict[str, int]] | None = None
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        """The gazetteer shipped in the package, opened once per process."""
+        return _default_gazetteer()
+
+    def lookup(self, surface: str) -> list[Place]:
+        """Places named `surface` (folded or not; clitics and ال stripped): Arabic names first,
+        then places whose Latin names share its consonant skeleton, each group best first."""
+        words = fold(surface).split() if isinstance(surface, str) else []
+        if not words:
+            return []
+        rest = [drop_article(word) for word in words[1:]]
+        keys = [" ".join([reading.key, *rest]) for reading in _readings(words[0])]
+        skeletons = [s for key in keys for s in _skeletons(key) if len(s) >= MIN_SKELETON_ELSEWHERE]
+        found: dict[int, Place] = {}
+        for group in (self._places(keys, HOW_ARABIC), self._places(skeletons, HOW_SKELETON)):
+            places = {place.geonameid: place for places in group.values() for place in places}
+            for place in sorted(places.values(), key=prior, reverse=True):
+                found.setdefault(place.geonameid, place)
+        return list(found.values())
+
+    def find_mentions(self, text: str) -> list[PlaceMention]:
+        """Place mentions in folded `text`, in text order, never overlapping: at each word the
+        longest Arabic-name match, else the longest skeleton match."""
+        if not isinstance(text, str) or not text:
+            return []
+        arabic = self._arabic_index()
+        if not arabic[0]:
+            return []
+        scanner = _Scanner(text, _lexicon(), arabic, self._known_skeletons)
+        return self._mentions(text, scanner.tokens, scanner.scan())
+
+    def choose(self, mention: PlaceMention, countries: list[str]) -> tuple[Place | None, str]:
+        """The place a mention most likely means, given the article's countries (ISO3, most
+        salient first), and a one-line trace of why."""
+        candidates = mention.candidates
+        if not candidates:
+            return None, f"{mention.text}: no candidates"
+        hints = [country for country in countries or [] if isinstance(country, str)]
+        counted = f"{mention.text} ({mention.how}): {len(candidates)} candidates"
+        hinted = [place for place in candidates if place.country in hints]
+        if hinted:
+            pick = min(hinted, key=lambda place: (hints.index(place.country), -prior(place)))
+            return pick, f"{counted}; in hinted {pick.country}: {_describe(pick)}"
+        where = f"none in {', '.join(hints)}" if hints else "no country hints"
+        if mention.how.startswith(HOW_SKELETON):
+            return None, f"{counted}; {where}, and a skeleton match needs one"
+        return candidates[0], f"{counted}; {where}; highest prior: {_describe(candidates[0])}"
+
+    # -- storage --
+
+    def _connect(self) -> sqlite3.Connection | None:
+        # A connection must not cross a fork (batch workers): a new process opens its own.
+        if self._connection is None or self._pid != os.getpid():
+            try:
+                uri = self._path.resolve().as_uri() + "?mode=ro&immutable=1"
+                connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                connection.execute("SELECT 1 FROM places, names LIMIT 1")
+            except (sqlite3.Error, OSError, ValueError):
+                return None
+            self._connection, self._pid = connection, os.getpid()
+        return self._connection
+
+    def _query(self, sql: str, params: list) -> list[tuple]:
+        with self._lock:
+            connection = self._connect()
+            if connection is None:
+                return []
+            try:
+                return connection.execute(sql, params).fetchall()
+            except sqlite3.Error:
+                return []
+
+    def _query_in(self, sql: str, values: list[str]) -> list[tuple]:
+        """`sql` with its `{marks}` filled for `values`, in batches below SQLite's variable limit."""
+        rows: list[tuple] = []
+        for start in range(0, len(values), _SQL_BATCH):
+            batch = values[start:start + _SQL_BATCH]
+            rows.extend(self._query(sql.format(marks=",".join("?" * len(batch))), batch))
+        return rows
+
+    def _arabic_index(self) -> tuple[frozenset[str], dict[str, int]]:
+        """All Arabic keys, and for each first word the most words of a key starting with it."""
+        if self._arabic is None:
+            rows = self._query("SELECT DISTINCT key FROM names WHERE how = ?", [_CODE[HOW_ARABIC]])
+            keys = frozenset(row[0] for row in rows)
+            longest: dict[str, int] = {}
+            for key in keys:
+                words = key.split(" ")
+                longest[words[0]] = max(longest.get(words[0], 0), len(words))
+            self._arabic = (keys, longest)
+        return self._arabic
+
+    def _known_skeletons(self, skeletons: list[str]) -> set[str]:
+        rows = self._query_in("SELECT DISTINCT key FROM names WHERE how = 'sk' AND key IN ({marks})", skeletons)
+        return {row[0] for row in rows}
+
+    def _places(self, keys: Iterable[str], how: str) -> dict[str, list[Place]]:
+        wanted = sorted(set(keys))
+        if not wanted:
+            return {}
+        rows = self._query_in(
+            "SELECT n.key, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature_class,"
+            " p.feature_code, p.population FROM names n JOIN places p ON p.geonameid = n.geonameid"
+            f" WHERE n.how = '{_CODE[how]}' AND n.key IN ({{marks}})", wanted)
+        places: dict[str, list[Place]] = {}
+        for key, *fields in rows:
+            places.setdefault(key, []).append(Place(*fields))
+        for found in places.values():
+            found.sort(key=prior, reverse=True)
+        return places
+
+    def _mentions(self, text: str, tokens: list[_Token], chosen: list[_Match]) -> list[PlaceMention]:
+        by_how = {how: self._places([m.key for m in chosen if m.how == how], how)
+                  for how in (HOW_ARABIC, HOW_SKELETON)}
+        mentions: list[PlaceMention] = []
+        for match in chosen:
+            places = by_how[match.how].get(match.key, [])
+            if match.how == HOW_SKELETON and (not match.context.lenient or len(match.key) < MIN_SKELETON_ELSEWHERE):
+                places = [place for place in places if spelling_agrees(match.arabic, place.name)]
+            licensed = match.context is not None and match.context.licenses_name
+            if not licensed and not any(_notable(place) for place in places):
+                places = []
+            if not places:
+                continue
+            start = tokens[match.first].start + match.reading.offset
+            end = tokens[match.first + match.words - 1].end
+            how = HOW_ARABIC if match.how == HOW_ARABIC else f"{HOW_SKELETON}:{match.key}"
+            mentions.append(PlaceMention(start, end, text[start:end], tuple(places), how, match.locative))
+        return mentions
+
+
+def _describe(place: Place) -> str:
+    return f"{place.name} {place.feature_code} pop {place.population} {place.country} (geonameid {place.geonameid})"
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    return Gazetteer(data_path("marsad.knowledge", "gazetteer.sqlite"))

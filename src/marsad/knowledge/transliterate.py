@@ -1,0 +1,197 @@
+"""Consonant skeletons that let an Arabic spelling meet a Latin spelling of the same place.
+
+Most small places in GeoNames have only Latin names ("Ti-n-Zaouâtene"), while Arabic newspapers
+write them in Arabic ("تينزاوتين"). Both sides are reduced to consonant classes, vowels dropped,
+doubled letters collapsed, the article removed; the classes live in `data/transliteration.tsv`.
+A Latin name gives one skeleton; an Arabic form gives a few, since one Arabic letter can stand
+for several Latin ones (ق is k or g).
+"""
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.lang.ar.normalize import fold
+from marsad.resources import read_tsv
+
+# Shorter skeletons (one consonant: "Gao" -> "g") say nothing about a name, so none is indexed.
+MIN_SKELETON_CONSONANTS = 2
+# An Arabic form with many ambiguous letters would otherwise expand to hundreds of keys.
+MAX_ARABIC_VARIANTS = 8
+
+ARABIC_ARTICLE = "ال"
+_LATIN_WORD_SPLIT = re.compile(r"[\s\-‐‑–—_/.,;:()\[\]]+")
+_LATIN_SILENT = re.compile(r"['’ʼʻʿʾ`´]")
+
+
+def drop_article(word: str, after_lam: bool = False) -> str:
+    """A folded word without its article: الحديده -> حديده; after a ل prefix, لحديده -> حديده
+    (ل + ال is written لل). Short words keep theirs (الي is "to", not ال + ي)."""
+    if word.startswith(ARABIC_ARTICLE) and len(word) > 3:
+        return word[2:]
+    if after_lam and word.startswith("ل") and len(word) > 3:
+        return word[1:]
+    return word
+
+
+def name_key(name: str) -> str:
+    """The lookup key of an Arabic place name: folded, hyphens as spaces, each word's article off.
+
+    Unlike `match_key`, no conjunction or preposition is stripped: a name never carries one, and
+    stripping them would turn كالي (Cali) into الي ("to") and فالنسيا into نسيا.
+    """
+    return " ".join(drop_article(word) for word in fold(name).casefold().replace("-", " ").split())
+
+
+_VOWEL = ""  # the class of a vowel ("." in the data file)
+
+
+@dataclass(frozen=True)
+class _Tables:
+    latin_rules: tuple[tuple[str, tuple[str, ...]], ...]  # longest "from" first
+    latin_articles: frozenset[str]
+    arabic: dict[str, tuple[str, ...]]  # folded letter -> one class per reading, primary first
+
+
+def _classes(target: str) -> tuple[str, ...]:
+    return tuple(_VOWEL if char == "." else char for char in target)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    rules: list[tuple[str, tuple[str, ...]]] = []
+    articles: set[str] = set()
+    arabic: dict[str, tuple[str, ...]] = {}
+    for row in read_tsv("marsad.knowledge", "transliteration.tsv", ("script", "from", "to")):
+        script, source, target = row["script"], row["from"], row["to"]
+        if script == "latin":
+            rules.append((source, _classes(target)))
+        elif script == "latin-article":
+            articles.add(source)
+        elif script == "arabic":
+            arabic[fold(source)] = tuple(_classes(reading)[0] for reading in target.split("|"))
+    rules.sort(key=lambda rule: -len(rule[0]))
+    return _Tables(tuple(rules), frozenset(articles), arabic)
+
+
+def _shape(classes: list[str]) -> tuple[str, frozenset[int]]:
+    """The skeleton of a class sequence and its vowel slots (slot i: a vowel after consonant i,
+    -1 before the first).
+
+    A doubled consonant is written once (shadda is folded away in Arabic); only adjacent letters
+    count as doubled: a vowel between them keeps the two d's of "Hudaydah" / "حديدة"
+    apart on both sides.
+    """
+    out: list[str] = []
+    slots: set[int] = set()
+    previous = ""
+    for item in classes:
+        if item == _VOWEL:
+            slots.add(len(out) - 1)
+        elif item != previous:
+            out.append(item)
+        previous = item
+    return "".join(out), frozenset(slots)
+
+
+def _collapse(classes: list[str]) -> str:
+    return _shape(classes)[0]
+
+
+def _strip_accents(char: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
+
+
+def _latin_word_classes(word: str, rules: tuple[tuple[str, tuple[str, ...]], ...]) -> list[str]:
+    # A final h after a or e is the romanised ta marbuta (Hodeidah), which folding drops too.
+    if len(word) > 2 and word.endswith("h") and word[-2] in "ae":
+        word = word[:-1]
+    out: list[str] = []
+    index = 0
+    while index < len(word):
+        for source, target in rules:
+            if word.startswith(source, index):
+                out.extend(target)
+                index += len(source)
+                break
+        else:
+            char = word[index]
+            index += 1
+            bare = _strip_accents(char)
+            if bare != char:
+                out.extend(_latin_word_classes(bare, rules))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _latin_shape(name: str) -> tuple[str, frozenset[int]]:
+    return _shape(_latin_classes(name))
+
+
+def _latin_classes(name: str) -> list[str]:
+    tables = _tables()
+    words = [w for w in _LATIN_WORD_SPLIT.split(_LATIN_SILENT.sub("", name.casefold())) if w]
+    kept = [w for w in words if w not in tables.latin_articles]
+    return [c for w in kept for c in _latin_word_classes(w, tables.latin_rules)]
+
+
+def latin_skeleton(name: str) -> str:
+    """The consonant skeleton of a Latin-script name ("Ti-n-Zaouâtene" -> "tnztn")."""
+    return _collapse(_latin_classes(name))
+
+
+def _arabic_word_options(word: str, letters: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+    options = [letters[char] for char in word if char in letters]
+    # A final ه (mostly the folded ta marbuta) is not written in Latin spellings; a final ح
+    # is written as h (Louh) or lost with the Latin final-h rule (Salah).
+    if word.endswith("ه") and options:
+        options[-1] = (_VOWEL,)
+    elif word.endswith("ح") and options:
+        options[-1] = ("h", _VOWEL)
+    return options
+
+
+def _arabic_readings(text: str) -> Iterator[list[str]]:
+    letters = _tables().arabic
+    options: list[tuple[str, ...]] = []
+    for word in name_key(text).split():
+        options.extend(_arabic_word_options(word, letters))
+    for combination in itertools.islice(itertools.product(*options), MAX_ARABIC_VARIANTS):
+        yield list(combination)
+
+
+def arabic_skeletons(text: str) -> list[str]:
+    """The consonant skeletons of an Arabic name (folded or not), primary reading first."""
+    skeletons: list[str] = []
+    for classes in _arabic_readings(text):
+        skeleton = _collapse(classes)
+        if skeleton not in skeletons:
+            skeletons.append(skeleton)
+    return skeletons
+
+
+@lru_cache(maxsize=65536)
+def _arabic_shapes(text: str) -> tuple[tuple[str, frozenset[int]], ...]:
+    return tuple(_shape(classes) for classes in _arabic_readings(text))
+
+
+def spelling_agrees(arabic: str, latin: str) -> bool:
+    """Whether an Arabic spelling writes its long vowels where the Latin name has vowels.
+
+    Arabic transliterates a foreign name with a long vowel for (nearly) every Latin vowel
+    (كيدال Kidal, تساليت Tessalit), while a native word that happens to share a village's
+    consonants has them elsewhere or not at all (مباراه / Mbar, نفس / Anéfis). The Arabic
+    vowels must fall on Latin vowel slots, and at most a third of those may be unwritten (none
+    of a short name's). Names of Arabic origin (جبل, القصرين) are spelled without their short vowels and
+    fail this test: use it only where a transliteration is expected.
+    """
+    latin_skeleton_, latin_slots = _latin_shape(latin)
+    allowed_missing = len(latin_slots) // 3
+    for skeleton, slots in _arabic_shapes(arabic):
+        if skeleton == latin_skeleton_ and slots <= latin_slots and len(latin_slots - slots) <= allowed_missing:
+            return True
+    return False

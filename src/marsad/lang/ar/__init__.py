@@ -1,0 +1,1 @@
+"""Arabic language data and rules: normalisation, tokens, sentences, numbers, dates, lexicons."""

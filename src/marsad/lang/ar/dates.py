@@ -1,0 +1,416 @@
+"""Date expressions in folded Arabic news text, resolved against the publication date.
+
+Recognised, longest match first when two overlap:
+  explicit  "17 يوليو 2015", "يوم الخميس 17 تموز/يوليو الجاري", "15 و16 آب", "2015/07/17", "17-7-2015"
+  month     "في يوليو الماضي", "شهر آب 2015", "الشهر الماضي"
+  weekday   "الخميس", "مساء يوم الخميس الماضي", "فجر السبت"
+  relative  "أمس", "أول أمس", "صباح اليوم", "الليلة الماضية", "الأسبوع الماضي" (a week: precision 2)
+  year      "عام 2020", "في 2020", "العام الماضي"
+  period    "منذ عام 2012", "عامي 2014 و2015", "العقد الماضي", "السنوات الأخيرة" (background history)
+Month, weekday, relative-day, period and qualifier words come from the data files; the grammar
+words that glue them (يوم، شهر، الموافق، من) are part of the patterns below.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.lang.ar.normalize import fold
+from marsad.resources import read_tsv
+
+PACKAGE = "marsad.lang.ar"
+
+# ACLED time_precision codes.
+DAY, WEEK, MONTH = 1, 2, 3
+
+# An explicit date without a year that would fall this far after publication is read as last
+# year's (a report published on 2 January about "30 December").
+FUTURE_SLACK = dt.timedelta(days=7)
+
+YEAR_NUMBER = r"(?:19|20)\d\d"
+START = r"(?<!\w)"
+END = r"(?!\w)"
+CLITIC = "[وفبلك]?"
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    date_start: dt.date | None
+    date_end: dt.date | None
+    precision: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    day_offsets: dict[str, int]
+    day_parts: tuple[str, ...]
+    vetoes: tuple[str, ...]
+    periods: dict[str, tuple[str, int | None]]
+    qualifiers: dict[str, str]
+    year_cues: dict[str, str]
+    ordinals: dict[str, int]
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.split())
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> _Lexicon:
+    months: dict[str, int] = {}
+    ambiguous: set[str] = set()
+    for row in read_tsv(PACKAGE, "months.tsv", ("name", "month", "ambiguous")):
+        name = fold(row["name"])
+        months[name] = int(row["month"])
+        if row["ambiguous"] == "yes":
+            ambiguous.add(name)
+    weekdays = {fold(r["name"]): int(r["weekday"]) for r in read_tsv(PACKAGE, "weekdays.tsv", ("name", "weekday"))}
+    offsets: dict[str, int] = {}
+    parts: list[str] = []
+    vetoes: list[str] = []
+    for row in read_tsv(PACKAGE, "relative_days.tsv", ("phrase", "offset", "role")):
+        phrase = fold(row["phrase"])
+        if row["role"] == "day":
+            offsets[phrase] = int(row["offset"])
+        elif row["role"] == "part":
+            parts.append(phrase)
+        else:
+            vetoes.append(phrase)
+    periods = {
+        fold(r["phrase"]): (r["unit"], int(r["offset"]) if r["offset"] else None)
+        for r in read_tsv(PACKAGE, "periods.tsv", ("phrase", "unit", "offset"))
+    }
+    qualifiers = {fold(r["word"]): r["direction"] for r in read_tsv(PACKAGE, "date_qualifiers.tsv", ("word", "direction"))}
+    cues = {fold(r["word"]): r["role"] for r in read_tsv(PACKAGE, "year_cues.tsv", ("word", "role"))}
+    ordinals = {fold(r["ordinal"]): int(r["day"]) for r in read_tsv(PACKAGE, "day_ordinals.tsv", ("ordinal", "day"))}
+    return _Lexicon(months, frozenset(ambiguous), weekdays, offsets, tuple(parts), tuple(vetoes),
+                    periods, qualifiers, cues, ordinals)
+
+
+def month_names() -> frozenset[str]:
+    """Folded month names (first words included for two-word names), for other rules to consult."""
+    names = _lexicon().months
+    return frozenset(names) | frozenset(name.split()[0] for name in names)
+
+
+def year_cue_words() -> frozenset[str]:
+    """Folded words that, before a 19xx/20xx number, make it a year."""
+    return frozenset(word for word, role in _lexicon().year_cues.items() if role != "era")
+
+
+def _alternation(phrases: Iterable[str]) -> str:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+
+
+def _with_clitics(phrases: Iterable[str]) -> str:
+    """Phrases that may carry a conjunction/preposition clitic on their first word (والشهر، للشهر).
+
+    The clitic part is written once for all phrases so the engine does not retry it per phrase.
+    """
+    phrases = set(phrases)
+    definite = [p[2:] for p in phrases if p.startswith("ال")]
+    other = [p for p in phrases if not p.startswith("ال")]
+    forms = []
+    if definite:
+        forms.append(f"(?:[وفبك]?ال|[وف]?لل)(?:{_alternation(definite)})")
+    if other:
+        forms.append(f"{CLITIC}(?:{_alternation(other)})")
+    return "|".join(forms)
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    explicit: re.Pattern[str]
+    ordinal: re.Pattern[str]
+    numeric: re.Pattern[str]
+    month: re.Pattern[str]
+    weekday: re.Pattern[str]
+    relative: re.Pattern[str]
+    period: re.Pattern[str]
+    year: re.Pattern[str]
+    weak_year: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    lex = _lexicon()
+    month = f"(?:{_alternation(lex.months)})"
+    month_pair = rf"(?P<month>{month})(?:\s*(?:/|\()\s*(?P<month2>{month})(?:\s*\))?)?"
+    qualifier = rf"(?P<qual>{_alternation(lex.qualifiers)}){END}"
+    weekday = f"(?:{_with_clitics(lex.weekdays)})"
+    lead = rf"(?:(?:{_with_clitics(lex.day_parts)})\s+)?(?:{CLITIC}يوم\s+)?"
+    year_words = [w for w, role in lex.year_cues.items() if role == "year"]
+    era = rf"(?:\s*(?:{_alternation(w for w, role in lex.year_cues.items() if role == 'era')}){END})?"
+    year_tail = rf"(?:\s*,?\s*(?:(?:{_alternation(year_words)})\s+)?(?P<year>{YEAR_NUMBER})(?!\d){era}|\s+{qualifier})?"
+    day = r"(?:3[01]|[12]\d|0?[1-9])"
+    explicit = (
+        rf"{START}{lead}(?:(?P<weekday>{weekday})\s*,?\s*(?:الموافق\s+)?)?"
+        rf"(?P<day>{day})(?:\s*(?:-|و|الي|حتي)\s*(?P<day2>{day}))?\s+(?:من\s+)?(?:شهر\s+)?"
+        rf"{month_pair}{END}{year_tail}"
+    )
+    month_periods = _with_clitics(p for p, (unit, offset) in lex.periods.items() if unit == "month")
+    ordinal = (
+        rf"{START}{lead}(?:(?P<weekday>{weekday})\s*,?\s*(?:الموافق\s+)?)?"
+        rf"(?P<ordinal>{_with_clitics(lex.ordinals)}){END}\s+من\s+"
+        rf"(?:(?:شهر\s+)?{month_pair}{END}{year_tail}|(?P<period>{month_periods}){END})"
+    )
+    numeric = (
+        rf"{START}{lead}(?<![\d/.\-])(?:(?P<d>{day})(?P<sep>[/.\-])(?P<m>\d{{1,2}})(?P=sep)(?P<y>{YEAR_NUMBER})"
+        rf"|(?P<y2>{YEAR_NUMBER})(?P<sep2>[/.\-])(?P<m2>\d{{1,2}})(?P=sep2)(?P<d2>{day}))(?![\d/.\-])"
+    )
+    month_alone = rf"{START}(?P<shahr>{CLITIC}شهر\s+)?{CLITIC}{month_pair}{END}{year_tail}"
+    weekday_pattern = rf"{START}{lead}(?P<weekday>{weekday}){END}(?:\s+{qualifier})?"
+    veto = rf"(?!\s+(?:{_alternation(lex.vetoes)}){END})"
+    # أمس (السبت): the weekday in brackets names the same day and joins the mention.
+    bracketed_weekday = rf"(?:\s*\(\s*{weekday}\s*\))?"
+    relative = rf"{START}{lead}(?P<rel>{_with_clitics(lex.day_offsets)}){END}{veto}{bracketed_weekday}"
+    period = rf"{START}(?P<period>{_with_clitics(lex.periods)}){END}"
+    since = _alternation(w for w, role in lex.year_cues.items() if role == "since")
+    year = (
+        rf"{START}(?:(?P<since>[وف]?(?:{since}))\s+(?:(?:{_alternation(year_words)})\s+)?|{CLITIC}(?:{_alternation(year_words)})\s+)"
+        rf"(?P<year>{YEAR_NUMBER})(?:\s*(?:-|/|و|الي|حتي)\s*(?P<year2>{YEAR_NUMBER}))?(?!\d){era}"
+    )
+    prepositions = _alternation(w for w, role in lex.year_cues.items() if role == "preposition")
+    weak_year = rf"{START}{CLITIC}(?:{prepositions})\s+(?P<year>{YEAR_NUMBER})(?!\d){era}"
+    return _Patterns(*(re.compile(p) for p in (explicit, ordinal, numeric, month_alone, weekday_pattern, relative,
+                                                period, year, weak_year)))
+
+
+def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
+    """Date mentions in folded `text`, sorted by start, none overlapping (the longest wins)."""
+    if not text or not isinstance(text, str):
+        return []
+    if not isinstance(published, dt.date):
+        published = None
+    patterns = _patterns()
+    readers: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date | None], DateMention | None]], ...] = (
+        (patterns.explicit, _explicit),
+        (patterns.ordinal, _ordinal),
+        (patterns.numeric, _numeric),
+        (patterns.year, _year),
+        (patterns.month, _month),
+        (patterns.weekday, _weekday),
+        (patterns.relative, _relative),
+        (patterns.period, _period),
+        (patterns.weak_year, _weak_year),
+    )
+    found: list[tuple[int, int, int, DateMention]] = []
+    for rank, (pattern, reader) in enumerate(readers):
+        for match in pattern.finditer(text):
+            mention = reader(match, published)
+            if mention is not None:
+                found.append((mention.start, -(mention.end - mention.start), rank, mention))
+    return _without_overlaps(found)
+
+
+def _without_overlaps(found: list[tuple[int, int, int, DateMention]]) -> list[DateMention]:
+    kept: list[DateMention] = []
+    for _, _, _, mention in sorted(found, key=lambda item: item[:3]):
+        if kept and mention.start < kept[-1].end:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _mention(match: re.Match[str], start: int, first: dt.date | None, last: dt.date | None,
+             precision: int, kind: str) -> DateMention:
+    end = match.end()
+    return DateMention(start, end, match.string[start:end], first, last, precision, kind)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_number(match: re.Match[str]) -> int | None:
+    """The month of a name or of a paired name (تموز/يوليو); None when the pair disagrees."""
+    months = _lexicon().months
+    first = months[_key(match.group("month"))]
+    second = match.group("month2")
+    if second is not None and months[_key(second)] != first:
+        return None
+    return first
+
+
+def _direction(match: re.Match[str]) -> str | None:
+    qualifier = match.groupdict().get("qual")
+    return _lexicon().qualifiers[qualifier] if qualifier else None
+
+
+def _resolve_year(month: int, day: int, direction: str | None, published: dt.date) -> int:
+    """The year of a day-and-month date that gives none, read against publication."""
+    year = published.year
+    candidate = _safe_date(year, month, day) or dt.date(year, month, 28)
+    if direction == "future":
+        return year + 1 if candidate < published else year
+    if direction == "past":
+        return year - 1 if candidate > published else year
+    return year - 1 if candidate > published + FUTURE_SLACK else year
+
+
+def _explicit(match: re.Match[str], published: dt.date | None, day: int | None = None) -> DateMention | None:
+    month = _month_number(match)
+    if month is None:
+        return None
+    day = day or int(match.group("day"))
+    last_day = int(match.group("day2")) if match.groupdict().get("day2") else day
+    if last_day < day:
+        return None
+    if match.group("year"):
+        year: int | None = int(match.group("year"))
+    elif published is not None:
+        year = _resolve_year(month, day, _direction(match), published)
+    else:
+        year = None
+    first = _safe_date(year, month, day) if year else None
+    last = _safe_date(year, month, last_day) if year else None
+    if year is not None and (first is None or last is None):
+        return None
+    return _mention(match, match.start(), first, last, DAY, "explicit")
+
+
+def _ordinal(match: re.Match[str], published: dt.date | None) -> DateMention | None:
+    """التاسع من فبراير، الثالث من الشهر الجاري: an ordinal day of a named or relative month."""
+    lexicon = _lexicon()
+    day = lexicon.ordinals[_strip_clitic(_key(match.group("ordinal")), lexicon.ordinals)]
+    if match.group("period") is None:
+        return _explicit(match, published, day)
+    _, offset = lexicon.periods[_strip_clitic(_key(match.group("period")), lexicon.periods)]
+    if published is None or offset is None:
+        return _mention(match, match.start(), None, None, DAY, "explicit")
+    index = published.year * 12 + published.month - 1 + offset
+    date = _safe_date(index // 12, index % 12 + 1, day)
+    return _mention(match, match.start(), date, date, DAY, "explicit") if date else None
+
+
+def _numeric(match: re.Match[str], published: dt.date | None) -> DateMention | None:
+    if match.group("y"):
+        parts = (match.group("y"), match.group("m"), match.group("d"))
+    else:
+        parts = (match.group("y2"), match.group("m2"), match.group("d2"))
+    date = _safe_date(*(int(p) for p in parts))
+    if date is None:
+        return None
+    return _mention(match, match.start(), date, date, DAY, "explicit")
+
+
+def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month(match: re.Match[str], published: dt.date | None) -> DateMention | None:
+    month = _month_number(match)
+    if month is None:
+        return None
+    direction = _direction(match)
+    confirmed = match.group("shahr") or match.group("month2") or match.group("year") or direction
+    if _key(match.group("month")) in _lexicon().ambiguous_months and not confirmed:
+        return None
+    if match.group("year"):
+        year: int | None = int(match.group("year"))
+    elif published is None:
+        year = None
+    elif direction == "future":
+        year = published.year if month > published.month else published.year + 1
+    elif direction == "past":
+        year = published.year if month < published.month else published.year - 1
+    elif direction == "current":
+        year = published.year
+    else:
+        year = published.year if month <= published.month else published.year - 1
+    first, last = _month_range(year, month) if year else (None, None)
+    return _mention(match, match.start(), first, last, MONTH, "month")
+
+
+def _weekday(match: re.Match[str], published: dt.date | None) -> DateMention | None:
+    target = _lexicon().weekdays[_strip_clitic(_key(match.group("weekday")), _lexicon().weekdays)]
+    date = _resolve_weekday(target, _direction(match), published) if published else None
+    return _mention(match, match.start(), date, date, DAY, "weekday")
+
+
+def _resolve_weekday(target: int, direction: str | None, published: dt.date) -> dt.date:
+    if direction == "future":
+        ahead = (target - published.weekday()) % 7 or 7
+        return published + dt.timedelta(days=ahead)
+    back = (published.weekday() - target) % 7
+    if direction == "past" and back == 0:
+        back = 7
+    return published - dt.timedelta(days=back)
+
+
+def _strip_clitic(form: str, table: dict[str, object]) -> str:
+    """The table key a clitic-carrying form stands for (والخميس -> الخميس, للشهر الماضي -> الشهر الماضي)."""
+    if form in table:
+        return form
+    for cut in (1, 2):
+        rest = form[cut:]
+        if rest in table:
+            return rest
+        if rest.startswith("ل") and "ا" + rest in table:
+            return "ا" + rest
+    return form
+
+
+def _relative(match: re.Match[str], published: dt.date | None) -> DateMention | None:
+    offsets = _lexicon().day_offsets
+    offset = offsets[_strip_clitic(_key(match.group("rel")), offsets)]
+    date = published + dt.timedelta(days=offset) if published else None
+    return _mention(match, match.start(), date, date, DAY, "relative")
+
+
+def _period_kind(unit: str) -> tuple[str, int]:
+    """Kind and precision of a relative period: weeks and months are news time, years history."""
+    return {"week": ("relative", WEEK), "month": ("month", MONTH), "year": ("year", MONTH)}.get(unit, ("period", MONTH))
+
+
+def _period(match: re.Match[str], published: dt.date | None) -> DateMention | None:
+    periods = _lexicon().periods
+    unit, offset = periods[_strip_clitic(_key(match.group("period")), periods)]
+    kind, precision = _period_kind(unit)
+    first, last = _period_range(unit, offset, published) if published and offset is not None else (None, None)
+    return _mention(match, match.start(), first, last, precision, kind)
+
+
+def _period_range(unit: str, offset: int, published: dt.date) -> tuple[dt.date, dt.date]:
+    if unit == "week":
+        last = {-1: published - dt.timedelta(days=1), 0: published}.get(offset, published + dt.timedelta(weeks=offset))
+        return last - dt.timedelta(days=6), last
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 + offset
+        return _month_range(index // 12, index % 12 + 1)
+    if unit == "year":
+        year = published.year + offset
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+    decade = published.year // 10 * 10 + 10 * offset
+    return dt.date(decade, 1, 1), dt.date(decade + 9, 12, 31)
+
+
+def _year(match: re.Match[str], published: dt.date | None) -> DateMention | None:
+    """عام 2020، منذ 2012، عامي 2014 و2015: "since" and two-year spans are background periods."""
+    first = int(match.group("year"))
+    last = int(match.group("year2")) if match.group("year2") else first
+    if last < first:
+        return None
+    kind = "period" if match.group("since") or last != first else "year"
+    return _mention(match, match.start(), dt.date(first, 1, 1), dt.date(last, 12, 31), MONTH, kind)
+
+
+def _weak_year(match: re.Match[str], published: dt.date | None) -> DateMention | None:
+    """في 2020: the preposition makes the number a year but is not part of the mention."""
+    year = int(match.group("year"))
+    return _mention(match, match.start("year"), dt.date(year, 1, 1), dt.date(year, 12, 31), MONTH, "year")

@@ -1,0 +1,65 @@
+"""The Arabic lexicons the pipeline matches: casualty and event triggers, reporting words.
+
+Each lexicon is a data file in `data/`; forms are folded at load so they match folded text, and
+each lexicon is compiled once into a single clitic-aware alternation.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.tokens import lexicon_pattern
+from marsad.resources import DataFileError, read_tsv
+from marsad.schema import ACLED_TAXONOMY
+
+_PACKAGE = "marsad.lang.ar"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Folded forms with their attributes, and one pattern that finds any of them."""
+
+    entries: dict[str, dict[str, str]]
+    pattern: re.Pattern[str]
+
+    def finditer(self, text: str, start: int = 0, end: int | None = None):
+        """(match, attributes) for each form found in text[start:end]."""
+        for match in self.pattern.finditer(text, start, len(text) if end is None else end):
+            yield match, self.entries[match.group("form")]
+
+
+def _load(name: str, columns: tuple[str, ...], *, enclitics: bool = False) -> Lexicon:
+    entries: dict[str, dict[str, str]] = {}
+    for row in read_tsv(_PACKAGE, name, columns):
+        entries.setdefault(fold(row["form"]), row)
+    return Lexicon(entries, lexicon_pattern(list(entries), enclitics=enclitics))
+
+
+@lru_cache(maxsize=1)
+def casualty_triggers() -> Lexicon:
+    return _load("casualty_triggers.tsv", ("form", "kind", "side", "strength"))
+
+
+@lru_cache(maxsize=1)
+def event_triggers() -> Lexicon:
+    lexicon = _load("event_triggers.tsv", ("form", "event_type", "sub_event_type", "strength"), enclitics=True)
+    for form, row in lexicon.entries.items():
+        if row["sub_event_type"] not in ACLED_TAXONOMY.get(row["event_type"], ()):
+            raise DataFileError(f"event_triggers.tsv: {form!r} has an unknown ACLED type {row['event_type']!r}/{row['sub_event_type']!r}")
+    return lexicon
+
+
+@lru_cache(maxsize=1)
+def reporting() -> Lexicon:
+    return _load("reporting.tsv", ("form", "kind", "stance"))
+
+
+@lru_cache(maxsize=1)
+def attribution_words() -> Lexicon:
+    return _load("attribution_words.tsv", ("form", "role"), enclitics=False)
+
+
+def forms_with_role(role: str) -> frozenset[str]:
+    return frozenset(form for form, row in attribution_words().entries.items() if row["role"] == role)

@@ -1,0 +1,48 @@
+"""Word tokens of folded Arabic text, and lexicon patterns aware of clitics.
+
+Arabic writes conjunctions (و ف), prepositions (ب ل ك) and the article (ال) as prefixes and
+object/possessive pronouns as suffixes. Lexicon entries are stems; `lexicon_pattern` lets each
+match carry those prefixes and suffixes without listing every surface form.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
+
+# Conjunction, then preposition, then article: وبال، فلل، كال ...
+PROCLITIC = r"(?:[وف])?(?:[بلك])?(?:ال|ل)?"
+ENCLITIC = r"(?:هما|هم|هن|ها|ه|نا|كم|ي)?"
+_BOUNDARY_BEFORE = r"(?<![^\W_])"
+_BOUNDARY_AFTER = r"(?![^\W_])"
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
+
+
+def lexicon_pattern(forms: list[str], *, proclitics: bool = True, enclitics: bool = False) -> re.Pattern[str]:
+    """One compiled alternation for folded `forms`, longest first, matching whole words.
+
+    The named group `form` holds the lexicon form that matched (without clitics).
+    """
+    ordered = sorted(set(forms), key=len, reverse=True)
+    body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
+    prefix = PROCLITIC if proclitics else ""
+    suffix = ENCLITIC if enclitics else ""
+    return re.compile(f"{_BOUNDARY_BEFORE}{prefix}(?P<form>{body}){suffix}{_BOUNDARY_AFTER}")
+
+
+@lru_cache(maxsize=None)
+def word_pattern(form: str) -> re.Pattern[str]:
+    """A single folded word or phrase as a whole-word pattern (with proclitics)."""
+    return lexicon_pattern([form])

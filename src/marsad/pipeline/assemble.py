@@ -1,0 +1,133 @@
+"""Stage `assemble`: the working document turned into the published contract.
+
+Decides each event's ACLED type (the strongest trigger; ACLED's hierarchy when tactics co-occur;
+a bare "attack" on civilians alone is Violence against civilians), its date range, its actors,
+and its claims (one per source, kind, victim and figure; a figure the article repeats in its own
+voice after a source gave it is the source's, not a second claim).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+
+from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
+from marsad.pipeline.events import FAMILY
+from marsad.pipeline.reconcile import reconcile
+from marsad.schema import Actor, Claim, Document, Event, Extraction, Party
+
+REQUIRES = ("events", "events.location", "claims", "actors")
+ASSIGNS = ("extraction",)
+
+_CIVILIAN_PREFIX = "Civilians"
+_GENERIC_REBELS = "pattern:generic-rebels"
+
+
+def build(doc: Doc, document_id: str | None = None, language: str = "ar") -> Extraction:
+    digest = hashlib.sha256(doc.original.encode("utf-8", "surrogatepass")).hexdigest()
+    document = Document(id=document_id or digest[:16], language=language, published=doc.published,
+                        sha256=digest, length=len(doc.original))
+    default_date = _article_date(doc)
+    events = [_event(doc, draft, f"e{i + 1}", default_date) for i, draft in enumerate(doc.events)]
+    return Extraction(document=document, events=[e for e in events if e is not None])
+
+
+def _article_date(doc: Doc) -> tuple[dt.date | None, int]:
+    days = [d.date_start for d in doc.dates if d.precision == 1 and d.date_start is not None
+            and (doc.published is None or d.date_start <= doc.published)]
+    if doc.published is not None:
+        return doc.published, 2 if days else 1
+    return (max(days), 1) if days else (None, 3)
+
+
+def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | None:
+    claims = _claims(doc, draft)
+    event_type, sub_type = _event_type(draft, claims)
+    start, end, precision = _dates(doc, draft, default_date)
+    anchor = draft.triggers[0] if draft.triggers else (draft.claims[0] if draft.claims else None)
+    if anchor is None:
+        return None
+    return Event(id=event_id, event_type=event_type, sub_event_type=sub_type, date_start=start, date_end=end,
+                 time_precision=precision, location=draft.location, actors=_actors(doc, draft),
+                 claims=claims, fatalities=reconcile(claims), background=draft.background,
+                 evidence=doc.span(anchor.start, anchor.end))
+
+
+def _event_type(draft: EventDraft, claims: list[Claim]) -> tuple[str, str]:
+    order = list(FAMILY)
+    strong = [t for t in draft.triggers if t.strong]
+    if strong:
+        best = min(strong, key=lambda t: order.index(t.event_type))
+        same = [t for t in strong if t.event_type == best.event_type]
+        return best.event_type, same[0].sub_event_type
+    victims = {c.victim.name for c in claims if c.kind == "killed" or c.kind == "injured"}
+    weak = draft.triggers[0] if draft.triggers else None
+    if weak is not None and FAMILY[weak.event_type] != "violence":
+        return weak.event_type, weak.sub_event_type
+    if victims and all(v.startswith(_CIVILIAN_PREFIX) for v in victims):
+        return "Violence against civilians", "Attack"
+    return "Battles", "Armed clash"
+
+
+def _dates(doc: Doc, draft: EventDraft, default_date) -> tuple[dt.date | None, dt.date | None, int]:
+    resolved = [d for d in draft.dates if d.date_start is not None]
+    if not resolved:
+        date, precision = default_date
+        return date, date, precision
+    start = min(d.date_start for d in resolved)
+    end = max(d.date_end or d.date_start for d in resolved)
+    return start, end, max(d.precision for d in resolved) if len(resolved) == 1 else min(d.precision for d in resolved)
+
+
+def _actors(doc: Doc, draft: EventDraft) -> list[Actor]:
+    mentions = [a for a in doc.actors if doc.sentence_of(a.start) in draft.sentences and a.role != "source-only"]
+    named_rebels = [a for a in mentions if a.inter == 2 and not a.how.startswith(_GENERIC_REBELS)]
+    actors: dict[str, Actor] = {}
+    for mention in mentions:
+        if mention.how.startswith(_GENERIC_REBELS):
+            if named_rebels:
+                continue
+        if mention.name not in actors:
+            span = doc.span(mention.start, mention.end)
+            actors[mention.name] = Actor(name=mention.name, text=span.text, span=span, inter=mention.inter,
+                                         country=mention.country)
+    return list(actors.values())
+
+
+def _rebel_name(doc: Doc, draft: EventDraft) -> str | None:
+    named = [a for a in doc.actors if doc.sentence_of(a.start) in draft.sentences
+             and a.inter == 2 and not a.how.startswith(_GENERIC_REBELS)]
+    if not named:
+        named = [a for a in doc.actors if a.inter == 2 and not a.how.startswith(_GENERIC_REBELS)]
+    return named[0].name if named else None
+
+
+def _claims(doc: Doc, draft: EventDraft) -> list[Claim]:
+    rebels = _rebel_name(doc, draft)
+    built = [_claim(doc, c, rebels) for c in sorted(draft.claims, key=lambda c: c.start)]
+    unique: dict[tuple, Claim] = {}
+    for claim in built:
+        key = (claim.source.name if claim.source else None, claim.kind, claim.victim.name, claim.low, claim.high,
+               claim.stance)
+        unique.setdefault(key, claim)
+    attributed = {(c.kind, c.victim.name, c.low, c.high) for c in unique.values() if c.source is not None}
+    return [c for c in unique.values()
+            if c.source is not None or (c.kind, c.victim.name, c.low, c.high) not in attributed]
+
+
+def _claim(doc: Doc, draft: ClaimDraft, rebels: str | None) -> Claim:
+    sentence = doc.sentences[draft.sentence]
+    victim_name = draft.victim_name
+    if victim_name.startswith("Rebels") and rebels:
+        victim_name = rebels
+    if draft.victim_start is not None:
+        victim_span = doc.span(draft.victim_start, draft.victim_end)
+        victim = Party(name=victim_name, text=victim_span.text, span=victim_span)
+    else:
+        victim = Party(name="unknown", text="")
+    source = None
+    if draft.source is not None:
+        span = doc.span(draft.source.start, draft.source.end)
+        source = Party(name=draft.source.name, text=span.text, span=span)
+    return Claim(kind=draft.kind, low=draft.low, high=draft.high, vague=draft.vague, approx=draft.approx,
+                 victim=victim, source=source, stance=draft.stance, unverified=draft.unverified,
+                 evidence=doc.span(sentence.start, sentence.end))

@@ -1,0 +1,166 @@
+"""Stage `attribution`: who gives the figures in each sentence.
+
+Arabic news attributes with a reporting verb and its subject before a complementiser
+("وقال الجيش المالي في بيان إن ..."), with a preposition ("بحسب مصادر طبية"), or by carrying the
+last speaker over ("وأضاف البيان أن ...", "مضيفا أن"). A sentence that says a figure could not be
+verified marks the claims of the sources it names (or, naming none, its own or the previous ones).
+"""
+from __future__ import annotations
+
+import re
+
+from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, reporting
+from marsad.lang.ar.normalize import strip_article
+from marsad.lang.ar.tokens import WORD
+from marsad.pipeline.document import Attribution, Doc
+
+REQUIRES = ("sentences", "dates", "actors")
+ASSIGNS = ("attributions", "unverified_sentences")
+
+_MAX_SUBJECT_WORDS = 18
+_MAX_PREP_WORDS = 10
+_NAME_WORDS = 8
+_STOP = re.compile(r'[,.;:"()]|\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|يوم)\b')
+_NEGATION = frozenset({"لم", "لا", "ولم", "ولا", "فلم"})
+_WHAT = "ما"
+_KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
+# A pronoun object is no subject: "تبنى فيه مقتل ..." (in it, it claimed ...).
+_PRONOUN_OBJECTS = frozenset({"فيه", "فيها", "منه", "منها", "عنه", "عنها", "له", "لها", "عليه", "عليها"})
+
+
+def run(doc: Doc) -> None:
+    complements = forms_with_role("complement")
+    anaphors = forms_with_role("anaphor")
+    unverified_forms = forms_with_role("unverified")
+    last: Attribution | None = None
+    for index, sentence in enumerate(doc.sentences):
+        found: list[Attribution] = []
+        for match, row in reporting().finditer(doc.folded, sentence.start, sentence.end):
+            if _negated(doc.folded, match.start()):
+                continue
+            previous = found[-1] if found else last
+            attribution = _attribution(doc, index, match, row, complements, anaphors, previous)
+            if attribution is not None:
+                found.append(attribution)
+        if found:
+            doc.attributions[index] = found
+            last = found[-1]
+        text = doc.folded[sentence.start:sentence.end]
+        if any(form in text for form in unverified_forms):
+            doc.unverified_sentences.add(index)
+
+
+def _negated(text: str, start: int) -> bool:
+    before = text[max(0, start - 6):start].split()
+    return bool(before) and before[-1] in _NEGATION
+
+
+def _attribution(doc, index, match, row, complements, anaphors, previous) -> Attribution | None:
+    sentence = doc.sentences[index]
+    kind, stance = row["kind"], row["stance"]
+    words = _skip_dates(doc, list(WORD.finditer(doc.folded, match.end(), sentence.end)))
+    if kind == "prep" and words and words[0].group() == _WHAT:
+        return None
+    if words and words[0].group() in _PRONOUN_OBJECTS:
+        words = []
+    fronted = _fronted_subject(doc, sentence, match)
+    if fronted is not None:
+        start, end = fronted
+        return Attribution(index, start, end, _source_name(doc, start, end), stance, match.end(), "fronted")
+    limit = _MAX_PREP_WORDS if kind == "prep" else _MAX_SUBJECT_WORDS
+    subject_end, applies_from = _subject_end(doc.folded, words[:limit], complements, match.end(), sentence.end)
+    if kind == "prep":
+        applies_from = sentence.start
+    start = words[0].start() if words else match.end()
+    while subject_end > start and doc.folded[subject_end - 1].isspace():
+        subject_end -= 1
+    if subject_end <= start:
+        if previous is None or kind == "prep":
+            return None
+        return Attribution(index, previous.start, previous.end, previous.name, stance, applies_from, "carried")
+    subject = doc.folded[start:subject_end]
+    first = strip_article(subject.split()[0]) if subject.split() else ""
+    if previous is not None and len(subject.split()) <= 2 and any(strip_article(a) == first for a in anaphors):
+        return Attribution(index, start, subject_end, previous.name, stance, applies_from, "anaphor")
+    return Attribution(index, start, subject_end, _source_name(doc, start, subject_end), stance, applies_from, kind)
+
+
+def _skip_dates(doc: Doc, words: list) -> list:
+    """Drop a time adverb standing between the verb and its subject ("أعلن أمس الجيش ...")."""
+    while words:
+        date = next((d for d in doc.dates if d.start == words[0].start()), None)
+        if date is None:
+            return words
+        words = [w for w in words if w.start() >= date.end]
+    return words
+
+
+def _fronted_subject(doc: Doc, sentence, match) -> tuple[int, int] | None:
+    """The subject put before the verb after كان: "وكان تنظيم القاعدة تحدث في بيان"."""
+    before = list(WORD.finditer(doc.folded, sentence.start, match.start()))
+    if len(before) < 2 or before[0].group() not in _KANA or len(before) > _MAX_PREP_WORDS:
+        return None
+    return before[1].start(), before[-1].end()
+
+
+def _subject_end(text, words, complements, start, sentence_end) -> tuple[int, int]:
+    """End of the reporting verb's subject, and where the reported content starts."""
+    for word in words:
+        between = text[start:word.start()]
+        if ":" in between or '"' in between:
+            cut = start + min(i for i in (between.find(":"), between.find('"')) if i >= 0)
+            return cut, cut
+        if word.group() in complements:
+            return word.start(), word.end()
+        if casualty_triggers().pattern.fullmatch(word.group()):
+            return word.start(), word.start()
+    if words:
+        last = words[-1].end()
+        return last, last
+    return start, start
+
+
+def _source_name(doc: Doc, start: int, end: int) -> str:
+    """The source's canonical name: an actor named at the head of the phrase, else its first words."""
+    head_limit = start + 1 + len(" ".join(doc.folded[start:end].split()[:2]))
+    for actor in doc.actors:
+        if start <= actor.start < min(end, head_limit):
+            return actor.name
+    stop = _STOP.search(doc.folded, start, end)
+    phrase = doc.span(start, stop.start() if stop else end).text
+    return " ".join(phrase.split()[:_NAME_WORDS]) or doc.span(start, end).text
+
+
+def source_of(doc: Doc, sentence: int, offset: int) -> Attribution | None:
+    """The attribution that covers a claim at `offset` in `sentence`."""
+    found = doc.attributions.get(sentence, [])
+    before = [a for a in found if a.applies_from <= offset and a.start < offset]
+    if before:
+        return before[-1]
+    return found[0] if found else None
+
+
+def claim_is_unverified(doc: Doc, claim_sentence: int, source_text: str, later_marks: list[int],
+                        claim_sentences: set[int]) -> bool:
+    """Whether a verification disclaimer covers this claim: one in its own sentence, or a later
+    disclaimer sentence of its own (with no figures of its own) that names the claim's source."""
+    if claim_sentence in doc.unverified_sentences:
+        return True
+    source_stems = {strip_article(w) for w in source_text.split() if len(w) >= 4}
+    for mark in later_marks:
+        if mark <= claim_sentence or mark in claim_sentences:
+            continue
+        sentence = doc.sentences[mark]
+        words = {strip_article(w) for w in WORD.findall(doc.folded[sentence.start:sentence.end])}
+        if any(_same_stem(a, b) for a in words if len(a) >= 4 and a not in _GENERIC for b in source_stems):
+            return True
+    return False
+
+
+_GENERIC = frozenset({"صحه", "بشكل", "مستقل", "التاكد", "تاكد", "التحقق", "تحقق", "مصادر", "مصدر", "يتسن",
+                      "يمكن"}) | {strip_article(w) for w in forms_with_role("statement")}
+
+
+def _same_stem(a: str, b: str) -> bool:
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 4 and longer.startswith(shorter)

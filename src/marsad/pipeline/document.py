@@ -1,0 +1,112 @@
+"""The working document that the pipeline's stages read and fill in.
+
+Offsets in every mention are into `folded` (the normalised text); `span()` maps them back to
+the original text, which is what the contract publishes.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.lang.ar.normalize import Normalized
+from marsad.schema import Span
+
+
+@dataclass
+class Attribution:
+    """Who speaks in one sentence: the source phrase, from where its voice applies, and how."""
+
+    sentence: int
+    start: int
+    end: int
+    name: str
+    stance: str = "asserted"
+    applies_from: int = 0
+    how: str = ""
+
+
+@dataclass
+class Trigger:
+    start: int
+    end: int
+    event_type: str
+    sub_event_type: str
+    strong: bool
+    sentence: int
+
+
+@dataclass
+class ClaimDraft:
+    kind: str
+    start: int
+    end: int
+    sentence: int
+    low: int | None = None
+    high: int | None = None
+    vague: str | None = None
+    approx: bool = False
+    victim_name: str = "unknown"
+    victim_start: int | None = None
+    victim_end: int | None = None
+    source: Attribution | None = None
+    stance: str = "asserted"
+    unverified: bool = False
+
+
+@dataclass
+class EventDraft:
+    triggers: list[Trigger]
+    sentences: set[int]
+    place: Any = None                # a PlaceMention or CountryMention
+    country: str | None = None
+    claims: list[ClaimDraft] = field(default_factory=list)
+    dates: list[Any] = field(default_factory=list)
+    background: bool = False
+    family: str = "violence"
+    location: Any = None
+    place_keys: set[str] = field(default_factory=set)
+
+
+@dataclass
+class Doc:
+    original: str
+    norm: Normalized
+    published: dt.date | None
+    sentences: list = field(default_factory=list)
+    quantities: list = field(default_factory=list)
+    no_casualties: list = field(default_factory=list)
+    dates: list = field(default_factory=list)
+    countries: list = field(default_factory=list)
+    actors: list = field(default_factory=list)
+    places: list = field(default_factory=list)
+    attributions: dict[int, list[Attribution]] = field(default_factory=dict)
+    unverified_sentences: set[int] = field(default_factory=set)
+    triggers: list[Trigger] = field(default_factory=list)
+    claims: list[ClaimDraft] = field(default_factory=list)
+    events: list[EventDraft] = field(default_factory=list)
+    main_country: str | None = None
+
+    @property
+    def folded(self) -> str:
+        return self.norm.text
+
+    def span(self, start: int, end: int) -> Span:
+        first, last = self.norm.to_original(start, end)
+        return Span(start=first, end=last, text=self.original[first:last])
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence holding `offset` (the last sentence starting at or before it)."""
+        low, high = 0, len(self.sentences) - 1
+        found = 0
+        while low <= high:
+            middle = (low + high) // 2
+            if self.sentences[middle].start <= offset:
+                found, low = middle, middle + 1
+            else:
+                high = middle - 1
+        return found
+
+    def in_sentence(self, mentions: list, index: int) -> list:
+        sentence = self.sentences[index]
+        return [m for m in mentions if sentence.start <= m.start < sentence.end]

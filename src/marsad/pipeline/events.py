@@ -1,0 +1,175 @@
+"""Stage `events`: event triggers, grouped into one event per place and episode.
+
+Each sentence with an event trigger or a casualty claim is a candidate. Candidates at the same
+place (and with the same news/background status and type family) are one event, so a fight
+reported over several sentences and days is one event with a date range. A candidate that names
+no place joins the nearest news event before it (else after it) of its family: Arabic reports
+name the place once and go on with the figures.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from marsad.lang.ar.lexicon import event_triggers, forms_with_role
+from marsad.lang.ar.tokens import WORD
+from marsad.lang.ar.normalize import match_key
+from marsad.pipeline.document import Doc, EventDraft, Trigger
+from marsad.pipeline.mentions import ResolvedPlace
+
+REQUIRES = ("sentences", "dates", "places", "countries", "claims", "attributions")
+ASSIGNS = ("triggers", "events")
+
+# History mentioned in passing: a year or period that ended this long before publication.
+BACKGROUND_DAYS = 45
+_STATEMENT_WINDOW = 4
+FAMILY = {
+    "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
+    "Protests": "demonstration", "Riots": "demonstration", "Strategic developments": "strategic",
+}
+
+
+@dataclass
+class _Candidate:
+    sentence: int
+    triggers: list[Trigger]
+    place: object | None
+    family: str
+    background: bool
+    dates: list = field(default_factory=list)
+
+
+def run(doc: Doc) -> None:
+    for index, sentence in enumerate(doc.sentences):
+        for match, row in event_triggers().finditer(doc.folded, sentence.start, sentence.end):
+            doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
+                                        row["strength"] == "strong", index))
+    candidates = [c for c in (_candidate(doc, i) for i in range(len(doc.sentences))) if c is not None]
+    events: list[EventDraft] = []
+    placed = [c for c in candidates if c.place is not None]
+    for candidate in placed:
+        _add(events, candidate, _same_place(events, candidate))
+    for candidate in candidates:
+        if candidate.place is None:
+            _add(events, candidate, _nearest(events, candidate))
+    _attach_loose_dates(doc, events, {c.sentence for c in candidates})
+    for claim in doc.claims:
+        owner = next((e for e in events if claim.sentence in e.sentences), None)
+        if owner is not None:
+            owner.claims.append(claim)
+    doc.events = sorted(events, key=lambda e: min(e.sentences))
+
+
+def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> None:
+    """A date in a sentence with no trigger ("وقالت إن الحادثة وقعت يوم 17 يوليو") dates the news
+    event reported just before it."""
+    for date in doc.dates:
+        index = doc.sentence_of(date.start)
+        if index in taken or date.kind in ("year", "period") or _statement_date(doc, date):
+            continue
+        earlier = [e for e in events if not e.background and any(s < index for s in e.sentences)]
+        if earlier:
+            max(earlier, key=lambda e: max(s for s in e.sentences if s < index)).dates.append(date)
+
+
+def _candidate(doc: Doc, index: int) -> _Candidate | None:
+    triggers = [t for t in doc.triggers if t.sentence == index]
+    has_claims = any(c.sentence == index for c in doc.claims)
+    if not triggers and not has_claims:
+        return None
+    family = FAMILY[_dominant(triggers).event_type] if triggers else "violence"
+    dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
+    background = _is_background(doc, dates)
+    return _Candidate(index, triggers, _place(doc, index, triggers), family, background,
+                      [d for d in dates if d.kind not in ("year", "period")])
+
+
+def _dominant(triggers: list[Trigger]) -> Trigger:
+    order = list(FAMILY)
+    return min(triggers, key=lambda t: (not t.strong, order.index(t.event_type)))
+
+
+def _is_background(doc: Doc, dates: list) -> bool:
+    if doc.published is None:
+        return False
+    limit = doc.published - dt.timedelta(days=BACKGROUND_DAYS)
+    return any(d.date_end is not None and d.date_end < limit for d in dates)
+
+
+def _statement_date(doc: Doc, date) -> bool:
+    """A date beside a statement ("في بيان يوم الأحد") dates the statement, not the event."""
+    statement_words = forms_with_role("statement")
+    sentence = doc.sentences[doc.sentence_of(date.start)]
+    before = WORD.findall(doc.folded, sentence.start, date.start)[-_STATEMENT_WINDOW:]
+    if any(w in statement_words or w.removeprefix("ل").removeprefix("في") in statement_words for w in before):
+        return True
+    for attribution in doc.attributions.get(doc.sentence_of(date.start), []):
+        if attribution.start <= date.start < attribution.end or (
+                attribution.how != "prep" and attribution.end <= date.start < attribution.applies_from):
+            return True
+    return False
+
+
+def _place(doc: Doc, index: int, triggers: list[Trigger]):
+    """The candidate's place: a resolved place outside any source phrase; a country named as such
+    only when the article names no place at all (a country is where, not which, event)."""
+    sources = [a for a in doc.attributions.get(index, []) if a.how != "carried"]
+
+    def outside_sources(mention) -> bool:
+        return not any(a.start <= mention.start < a.end for a in sources)
+
+    places = [p for p in doc.in_sentence(doc.places, index) if outside_sources(p)]
+    if places:
+        anchor = triggers[0].start if triggers else doc.sentences[index].start
+        after = [p for p in places if p.start >= anchor]
+        return (after or places)[0]
+    if doc.places:
+        return None
+    countries = [c for c in doc.in_sentence(doc.countries, index) if not c.as_adjective and outside_sources(c)]
+    return countries[0] if countries else None
+
+
+def place_key(place) -> str:
+    if isinstance(place, ResolvedPlace):
+        return f"place:{place.place.geonameid}"
+    return f"country:{place.country.iso3}"
+
+
+def _place_keys(place) -> set[str]:
+    keys = {place_key(place)}
+    if isinstance(place, ResolvedPlace):
+        keys.add(f"name:{match_key(place.text)}")
+    return keys
+
+
+def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
+    keys = _place_keys(candidate.place)
+    for event in events:
+        if event.place is not None and keys & event.place_keys and _compatible(event, candidate):
+            return event
+    return None
+
+
+def _compatible(event: EventDraft, candidate: _Candidate) -> bool:
+    return event.background == candidate.background and event.family == candidate.family
+
+
+def _nearest(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
+    compatible = [e for e in events if _compatible(e, candidate)]
+    before = [e for e in compatible if min(e.sentences) < candidate.sentence]
+    if before:
+        return max(before, key=lambda e: max(s for s in e.sentences if s < candidate.sentence))
+    after = sorted(compatible, key=lambda e: min(e.sentences))
+    return after[0] if after else None
+
+
+def _add(events: list[EventDraft], candidate: _Candidate, event: EventDraft | None) -> None:
+    if event is None:
+        event = EventDraft(triggers=[], sentences=set(), place=candidate.place, background=candidate.background)
+        event.family = candidate.family
+        events.append(event)
+    if candidate.place is not None:
+        event.place_keys |= _place_keys(candidate.place)
+    event.triggers.extend(candidate.triggers)
+    event.sentences.add(candidate.sentence)
+    event.dates.extend(candidate.dates)

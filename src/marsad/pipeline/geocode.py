@@ -1,0 +1,66 @@
+"""Stage `geocode`: each event's place as a Location with ACLED's geo precision.
+
+Strategies in order: (1) the event's own place, resolved in `mentions`; (2) a country named as
+the event's place, at the country's representative point (precision 3); (3) the article's most
+named place; (4) the article's main country (precision 3).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from marsad.knowledge.countries import by_iso3
+from marsad.pipeline.document import Doc
+from marsad.pipeline.mentions import ResolvedPlace
+from marsad.schema import Location
+
+REQUIRES = ("events", "places", "countries")
+ASSIGNS = ("events.location",)
+
+_NEAR_WORDS = frozenset({"قرب", "بالقرب", "محيط", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "اطراف", "حدود"})
+
+
+def run(doc: Doc) -> None:
+    fallback = most_named_place(doc)
+    for event in doc.events:
+        event.location = (_location(doc, event.place) or _location(doc, fallback)
+                          or _country_location(doc, doc.main_country, None))
+        if event.location is not None:
+            event.country = event.location.country
+
+
+def most_named_place(doc: Doc) -> ResolvedPlace | None:
+    counts = Counter(p.place.geonameid for p in doc.places)
+    if not counts:
+        return None
+    top = counts.most_common(1)[0][0]
+    return next(p for p in doc.places if p.place.geonameid == top)
+
+
+def _location(doc: Doc, mention) -> Location | None:
+    if mention is None:
+        return None
+    if not isinstance(mention, ResolvedPlace):
+        return _country_location(doc, mention.country.iso3, mention)
+    place = mention.place
+    near = mention.mention.after_locative in _NEAR_WORDS
+    span = doc.span(mention.start, mention.end)
+    return Location(name=place.name, text=span.text, span=span, lat=place.lat, lon=place.lon,
+                    country=place.country, admin1=place.admin1, geonameid=place.geonameid,
+                    geo_precision=_precision(place, near))
+
+
+def _precision(place, near: bool) -> int:
+    if place.feature_class == "P":
+        return 2 if near else 1
+    if place.feature_class == "A" and place.feature_code in ("ADM1", "PCLI"):
+        return 3
+    return 2 if place.feature_class == "A" else 3
+
+
+def _country_location(doc: Doc, iso3: str | None, mention) -> Location | None:
+    country = by_iso3(iso3) if iso3 else None
+    if country is None:
+        return None
+    span = doc.span(mention.start, mention.end) if mention is not None else None
+    return Location(name=country.name, text=span.text if span else "", span=span, lat=country.lat,
+                    lon=country.lon, country=country.iso3, admin1=None, geo_precision=3)

@@ -1,0 +1,66 @@
+"""Stage `mentions`: countries, actors and places named in the text.
+
+The article's main country (the one named most, as a name or an adjective) is what generic
+actor patterns ("الجيش", "مدنيين") fall back on. Each place mention is resolved once here, with
+the article's countries as hints; a mention that resolves to nothing is dropped.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from marsad.knowledge.actors import ActorBase
+from marsad.knowledge.countries import find_countries
+from marsad.knowledge.gazetteer import Gazetteer, Place, PlaceMention
+from marsad.pipeline.document import Doc
+
+REQUIRES = ("sentences",)
+ASSIGNS = ("countries", "actors", "places", "main_country")
+
+
+@dataclass(frozen=True)
+class ResolvedPlace:
+    """A place mention and the gazetteer place it was resolved to, with the trace of why."""
+
+    mention: PlaceMention
+    place: Place
+    trace: str
+
+    @property
+    def start(self) -> int:
+        return self.mention.start
+
+    @property
+    def end(self) -> int:
+        return self.mention.end
+
+    @property
+    def text(self) -> str:
+        return self.mention.text
+
+
+def run(doc: Doc) -> None:
+    doc.countries = find_countries(doc.folded)
+    doc.main_country = main_country(doc)
+    doc.actors = ActorBase.default().find_mentions(doc.folded, doc.main_country)
+    taken = [(m.start, m.end) for m in doc.countries] + [(a.start, a.end) for a in doc.actors]
+    hints = country_hints(doc)
+    gazetteer = Gazetteer.default()
+    for mention in gazetteer.find_mentions(doc.folded):
+        if any(start <= mention.start < end or mention.start <= start < mention.end for start, end in taken):
+            continue
+        place, trace = gazetteer.choose(mention, hints)
+        if place is not None and (not hints or place.country in hints):
+            doc.places.append(ResolvedPlace(mention, place, trace))
+
+
+def main_country(doc: Doc) -> str | None:
+    counts = Counter(m.country.iso3 for m in doc.countries)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def country_hints(doc: Doc) -> list[str]:
+    """ISO3 codes the article points at, most salient first (names, adjectives, actors)."""
+    counts = Counter(m.country.iso3 for m in doc.countries)
+    counts.update(a.country for a in doc.actors if a.country)
+    return [iso3 for iso3, _ in counts.most_common()]

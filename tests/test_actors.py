@@ -1,0 +1,250 @@
+"""Actors: the actor table, generic patterns and country-dependent readings, on news-style Arabic."""
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.knowledge.actors import ROLES, ActorBase, ActorMention
+from marsad.lang.ar.normalize import fold, match_key
+
+SHARED = Path("/work/shared/corpus")
+
+
+@pytest.fixture(scope="module")
+def base() -> ActorBase:
+    return ActorBase.default()
+
+
+def mentions(base: ActorBase, sentence: str, country: str | None) -> list[ActorMention]:
+    return base.find_mentions(fold(sentence), country)
+
+
+def names(base: ActorBase, sentence: str, country: str | None) -> list[str]:
+    return [m.name for m in mentions(base, sentence, country)]
+
+
+@pytest.mark.parametrize("sentence, country, expected", [
+    # state forces: by adjective, by country name, or the article's country for a bare word
+    ("اشتبك الجيش المالي مع مسلحين قرب الحدود", "MLI", ["Military Forces of Mali", "Unidentified Armed Group (Mali)"]),
+    ("أعلن جيش النيجر أنه صد هجوما على أحد مواقعه", None, ["Military Forces of Niger"]),
+    ("قتل جنديان ماليان في كمين", None, ["Military Forces of Mali"]),
+    ("أعلن الجيش مقتل ثمانية جنود", "EGY", ["Military Forces of Egypt", "Military Forces of Egypt"]),
+    ("تعرضت مفرزة للجيش الوطني الشعبي لإطلاق نار", None, ["Military Forces of Algeria"]),
+    ("تقدمت وحدات الجيش العربي السوري في الريف", "SYR", ["Military Forces of Syria"]),
+    ("ألقى طيران النظام السوري براميل متفجرة", None, ["Military Forces of Syria"]),
+    ("وانتشرت قوات الأمن في المدينة", "TCD", ["Military Forces of Chad"]),
+    ("اشتبكت القوات الحكومية السودانية مع المتمردين", "SDN", ["Military Forces of Sudan", "Rebels (Sudan)"]),
+    ("قصفت قوات جيش جنوب السودان القرية", None, ["Military Forces of South Sudan"]),
+    # police
+    ("قتل مسلح خلال كمين نصب لرجال شرطة", "BFA", ["Unidentified Armed Group (Burkina Faso)", "Police Forces of Burkina Faso"]),
+    ("أعلنت الشرطة العراقية اعتقال ثلاثة", None, ["Police Forces of Iraq"]),
+    ("وقتل شرطيا في الهجوم", "NGA", ["Police Forces of Nigeria"]),
+    # civilians, protesters, rioters, unidentified armed groups
+    ("قتل خمسة مدنيين في غارة", "SYR", ["Civilians (Syria)"]),
+    ("قتل عشرون شخصا بينهم نساء وأطفال", "YEM", ["Civilians (Yemen)"] * 3),
+    ("طلبت السفارة من الرعايا الفرنسيين البقاء في منازلهم", "BFA", ["Civilians (France)"]),
+    ("فرقت الشرطة متظاهرين أمام البرلمان", "SDN", ["Police Forces of Sudan", "Protesters (Sudan)"]),
+    ("أحرق مثيري الشغب إطارات", "TUN", ["Rioters (Tunisia)"]),
+    ("هاجم مسلحون مجهولون نقطة تفتيش", "LBY", ["Unidentified Armed Group (Libya)"]),
+    ("قام مجهولين بتدمير صهريج مياه", "SOM", ["Unidentified Armed Group (Somalia)"]),
+    # named actors of the Sahel and Lake Chad
+    ("أعلنت جماعة نصرة الإسلام والمسلمين مسؤوليتها", "BFA", ["JNIM: Jama'at Nusrat al-Islam wal-Muslimin"]),
+    ("تبنى تنظيم القاعدة في بلاد المغرب الإسلامي الهجوم", None, ["AQIM: Al Qaeda in the Islamic Maghreb"]),
+    ("قتل عدد من مرتزقة فاغنر الروسية", "MLI", ["Wagner Group"]),
+    ("وصلت مجموعة فاجنر إلى المنطقة", "MLI", ["Wagner Group"]),
+    ("انتشر الفيلق الإفريقي في المنطقة", "MLI", ["Africa Corps"]),
+    ("قال المتحدث باسم الإطار الاستراتيجي الدائم للسلام والأمن والتنمية", "MLI", ["CSP-PSD"]),
+    ("قالت تنسيقية الحركات الأزوادية إن", "MLI", ["CMA: Coordination of Azawad Movements"]),
+    ("تبنت جماعة المرابطون الهجوم", "MLI", ["Al Mourabitoune"]),
+    ("هاجمت جماعة بوكو حرام قرية", "TCD", ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"]),
+    ("معقل تمرد #جماعة_بوكو_حرام", "NGA", ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"]),
+    ("هاجم تنظيم الدولة الإسلامية في غرب أفريقيا قاعدة", "NGA", ["Islamic State West Africa Province"]),
+    # Somalia, Libya, Sudan
+    ("نفت بعثة الاتحاد الإفريقي في الصومال قتل مدنيين", "SOM", ["AMISOM: African Union Mission in Somalia (2007-2022)", "Civilians (Somalia)"]),
+    ("تبنت حركة الشباب الهجوم", "SOM", ["Al Shabaab"]),
+    ("قاد الجيش الوطني الليبي الهجوم", "LBY", ["LNA: Libyan National Army"]),
+    ("اشتبكت قوات الدعم السريع مع الجيش السوداني", "SDN", ["Rapid Support Forces", "Military Forces of Sudan"]),
+    # Yemen
+    ("اتهم الحوثيون التحالف العربي بشن الغارة", "YEM", ["Houthi Movement", "Saudi-led Coalition"]),
+    ("قتل ثمانية عشر حوثيا في الاشتباكات", "YEM", ["Houthi Movement"]),
+    ("هاجمت جماعة أنصار الله مواقع المقاومة الشعبية", "YEM", ["Houthi Movement", "Popular Resistance"]),
+    ("نسب المصدر الهجوم إلى تنظيم القاعدة في شبه جزيرة العرب", "YEM", ["AQAP: Al Qaeda in the Arabian Peninsula"]),
+    ("شنت المقاومة الشعبية في إقليم تهامة هجوما", "YEM", ["Popular Resistance (Tihama)"]),
+    # Syria, Iraq, Egypt, Israel/Palestine, Lebanon
+    ("سيطرت هيئة تحرير الشام على البلدة", "SYR", ["HTS: Hayat Tahrir al Sham"]),
+    ("تقدمت قوات سوريا الديمقراطية شرق الفرات", "SYR", ["QSD: Syrian Democratic Forces"]),
+    ("قصفت فصائل المعارضة حي الكشكول", "SYR", ["Opposition Rebels (Syria)"]),
+    ("اتهم الحشد الشعبي التحالف الدولي", "IRQ", ["Popular Mobilization Forces", "Global Coalition Against Daesh"]),
+    ("أعلنت جماعة ولاية سيناء استهداف الكتيبة", "EGY", ["Islamic State (Egypt)"]),
+    ("أطلقت كتائب القسام صواريخ", "PSE", ["Hamas Movement"]),
+    ("اقتحم جيش الاحتلال مخيم جنين", "PSE", ["Military Forces of Israel"]),
+    ("أعلن حزب الله اللبناني", "LBN", ["Hezbollah"]),
+    ("أعلنت كتائب حزب الله العراقي", "IRQ", ["Kataib Hezbollah"]),
+])
+def test_actors_named_in_news_sentences(base, sentence, country, expected):
+    assert names(base, sentence, country) == expected
+
+
+@pytest.mark.parametrize("sentence, country, expected", [
+    ("أعلن تنظيم داعش مسؤوليته", "IRQ", "Islamic State (Iraq)"),
+    ("أعلن تنظيم داعش مسؤوليته", "SYR", "Islamic State (Syria)"),
+    ("أعلن تنظيم داعش مسؤوليته", "NGA", "Islamic State West Africa Province"),
+    ("أعلن تنظيم داعش مسؤوليته", "MLI", "Islamic State Sahel Province"),
+    ("أعلن تنظيم داعش مسؤوليته", None, "Islamic State (Unknown)"),
+    ("تبنى تنظيم الدولة الإسلامية في ليبيا الهجوم", "EGY", "Islamic State (Libya)"),
+    ("تبنى تنظيم القاعدة الهجوم", "DZA", "AQIM: Al Qaeda in the Islamic Maghreb"),
+    ("تبنى تنظيم القاعدة الهجوم", "YEM", "AQAP: Al Qaeda in the Arabian Peninsula"),
+    ("تبنى تنظيم القاعدة الهجوم", "AFG", "Al Qaeda"),
+    ("شن طيران التحالف غارات", "YEM", "Saudi-led Coalition"),
+    ("شن طيران التحالف غارات", "IRQ", "Global Coalition Against Daesh"),
+    ("هاجم مسلحو الشباب قاعدة", "SOM", "Al Shabaab"),
+    ("هاجمت المقاومة مواقع الحوثيين", "YEM", "Popular Resistance"),
+    ("قاتل عناصر أنصار الشريعة", "LBY", "Ansar al Sharia (Libya)"),
+    ("قاتل عناصر أنصار الشريعة", "YEM", "AQAP: Al Qaeda in the Arabian Peninsula"),
+])
+def test_actors_depend_on_the_article_country(base, sentence, country, expected):
+    assert expected in names(base, sentence, country)
+
+
+@pytest.mark.parametrize("sentence, country", [
+    ("خرج الشباب إلى الشوارع احتفالا", "SYR"),       # الشباب is "the youth" outside Somalia
+    ("شن طيران التحالف غارات", "MLI"),                # no coalition is meant there
+    ("تحدثت المقاومة عن الهدنة", "PSE"),                # the Yemeni Popular Resistance only in Yemen
+    ("استهدف القصف القاعدة العسكرية", "MLI"),          # a military base, not Al Qaeda
+    ("أسفر هجوم انتحاري عن مقتل 12", "IRQ"),          # an adjective, not the bomber
+    ("نفذ تفجيرين انتحاريين في السوق", "CMR"),
+    ("وقع هجوم مسلح على الحاجز", "EGY"),
+    ("انفجرت عبوة ناسفة على الطريق", "SOM"),
+])
+def test_actors_phrases_that_are_no_actor(base, sentence, country):
+    assert names(base, sentence, country) == []
+
+
+@pytest.mark.parametrize("sentence", ["وللجيش", "بالجيش", "فالجيش", "والجيش", "لجيش مالي", "وجيش مالي"])
+def test_actors_carry_proclitics(base, sentence):
+    found = mentions(base, sentence, "MLI")
+    assert [m.name for m in found] == ["Military Forces of Mali"]
+    assert not found[0].text.startswith("و")
+
+
+def test_actors_foreign_state_forces_are_external(base):
+    assert [m.inter for m in mentions(base, "تدخلت القوات الفرنسية", "MLI")] == [8]
+    assert [m.inter for m in mentions(base, "تدخلت القوات الفرنسية", "FRA")] == [1]
+    assert [m.inter for m in mentions(base, "بالتنسيق مع القوات المسلحة النيجرية", "MLI")] == [8]
+    assert [(m.name, m.inter) for m in mentions(base, "قصفت طائرة أميركية بلا طيار", "YEM")] == [
+        ("Military Forces of the United States", 8)]
+
+
+def test_actors_report_how_they_were_found(base):
+    table, pattern = mentions(base, "قتل مقاتلو فاغنر المتمردين", "MLI")
+    assert table.how == "table:فاغنر" and table.name == "Wagner Group" and table.inter == 8
+    assert pattern.how == "pattern:generic-rebels" and pattern.name == "Rebels (Mali)" and pattern.inter == 2
+
+
+@pytest.mark.parametrize("sentence, country, role", [
+    ("أعلنت الحكومة المالية في بيان", None, "source-only"),
+    ("قالت وزارة الدفاع الجزائرية", None, "source-only"),
+    ("أفاد المرصد السوري لحقوق الإنسان", "SYR", "source-only"),
+    ("نقلت وكالة فرانس برس", "MLI", "source-only"),
+    ("قالت منظمة أطباء بلا حدود", "YEM", "source-only"),
+    ("قتل مدنيون", "IRQ", "civilian"),
+    ("اشتبك الجيش", "IRQ", "state"),
+    ("هاجم مسلحون", "IRQ", "armed"),
+])
+def test_actors_roles(base, sentence, country, role):
+    assert [m.role for m in mentions(base, sentence, country)] == [role]
+
+
+@pytest.mark.parametrize("sentence, country, expected", [
+    ("أعلنت الحكومة المالية في بيان", None, "Government of Mali"),
+    ("قالت وزراة الدفاع في بيانها", "DZA", "Ministry of Defence of Algeria"),   # a common misspelling
+    ("أجملت وزارة الصحة عدد القتلى", "LBY", "Ministry of Health of Libya"),
+    ("قال مصدر في وزارة الداخلية", "IRQ", "Ministry of Interior of Iraq"),
+    ("ذكرت الخارجية الأمريكية في بيان", "SYR", "Ministry of Foreign Affairs of the United States"),
+])
+def test_actors_sources_of_claims(base, sentence, country, expected):
+    assert names(base, sentence, country) == [expected]
+
+
+def test_actors_longest_match_wins_without_overlaps(base):
+    text = fold("قاد الجيش الوطني الليبي والجيش الوطني الشعبي العمليات")
+    found = base.find_mentions(text, "LBY")
+    assert [m.name for m in found] == ["LNA: Libyan National Army", "Military Forces of Algeria"]
+    for earlier, later in zip(found, found[1:]):
+        assert earlier.end <= later.start
+
+
+def test_actors_offsets_point_into_the_folded_text(base):
+    text = fold("وقال الجيش المالي إن 'مسلحين' هاجموا #جماعة_بوكو_حرام وقوات التحالف العربي")
+    for mention in base.find_mentions(text, "MLI"):
+        assert text[mention.start:mention.end] == mention.text
+
+
+def test_actors_unknown_country_and_latin_aliases(base):
+    assert [(m.name, m.country) for m in mentions(base, "قتل مدنيين", None)] == [("Civilians (Unknown)", None)]
+    assert names(base, "قال المتحدث باسم التحالف (CSP-PSD) في بيان", "MLI")[-1] == "CSP-PSD"
+    assert names(base, "أعلنت JNIM مسؤوليتها", "MLI") == ["JNIM: Jama'at Nusrat al-Islam wal-Muslimin"]
+
+
+@pytest.mark.parametrize("bad_text, bad_country", [
+    (None, "MLI"), (42, None), ("", "MLI"), ("\x00\ufffe", "MLI"), ("قتل مدنيين", 17), ("قتل مدنيين", "XXX"),
+])
+def test_actors_bad_input_never_raises(base, bad_text, bad_country):
+    assert isinstance(base.find_mentions(bad_text, bad_country), list)
+
+
+def test_actors_default_base_is_loaded_once():
+    assert ActorBase.default() is ActorBase.default()
+
+
+def test_actors_by_name_records_and_pattern_names(base):
+    wagner = base.by_name("Wagner Group")
+    assert wagner.inter == 8 and "Africa Corps" in wagner.related and "فاغنر" in wagner.aliases_ar
+    assert "2021-" in base.by_name("Military Forces of Mali").years
+    civilians = base.by_name("Civilians (Syria)")
+    assert (civilians.inter, civilians.country, civilians.role) == (7, "SYR", "civilian")
+    assert base.by_name("Islamic State (Iraq)").country == "IRQ"
+    assert base.by_name("Military Forces of the United States").country == "USA"
+    assert base.by_name("Ministry of Defence of Algeria").role == "source-only"
+    assert base.by_name("No Such Actor") is None and base.by_name(None) is None
+
+
+@pytest.mark.parametrize("name", [
+    "AMISOM: African Union Mission in Somalia (2007-2022)", "AQAP: Al Qaeda in the Arabian Peninsula",
+    "AQIM: Al Qaeda in the Islamic Maghreb", "Al Mourabitoune", "Al Shabaab",
+    "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "CSP-PSD", "Houthi Movement",
+    "Popular Resistance", "Popular Resistance (Tihama)", "Saudi-led Coalition", "Wagner Group",
+    "Opposition Rebels (Syria)", "Islamic State (Egypt)", "Unidentified Armed Group (Libya)",
+])
+def test_actors_know_the_names_gold_uses(base, name):
+    assert base.by_name(name) is not None
+
+
+def test_actors_records_are_valid(base):
+    for name in ("Hezbollah", "JNIM: Jama'at Nusrat al-Islam wal-Muslimin", "Rapid Support Forces"):
+        record = base.by_name(name)
+        assert 1 <= record.inter <= 8 and record.role in ROLES and record.aliases_ar
+
+
+def _same_name(a: str, b: str) -> bool:
+    """GOLD.md's name rule: equal, one contains the other, or every word of one is in the other."""
+    ka, kb = match_key(a), match_key(b)
+    wa, wb = set(ka.split()), set(kb.split())
+    return ka == kb or ka in kb or kb in ka or wa <= wb or wb <= wa
+
+
+@pytest.mark.skipif(not (SHARED / "gold").is_dir(), reason="the shared gold corpus is not available")
+def test_actors_cover_the_gold_actors(base):
+    total = found = 0
+    for gold_file in sorted((SHARED / "gold").glob("*.gold.json")):
+        gold = json.loads(gold_file.read_text(encoding="utf-8"))
+        article = (gold_file.parent / gold["text"]).resolve()
+        if not article.is_file():
+            continue
+        text = fold(article.read_text(encoding="utf-8"))
+        for event in gold["events"]:
+            named = {m.name for m in base.find_mentions(text, event["country"])}
+            for actor in event["actors"]:
+                total += 1
+                found += any(_same_name(actor["name"], name) for name in named)
+    assert total and found / total >= 0.85

@@ -1,0 +1,120 @@
+"""Countries: the table, and finding names and nisba adjectives in folded Arabic text."""
+import pytest
+
+from marsad.knowledge.countries import (
+    Country, all_countries, by_iso2, by_iso3, by_name, definite_adjectives, find_countries,
+    indefinite_adjectives, name_after_of,
+)
+from marsad.lang.ar.normalize import fold
+
+AFRICA_AND_MIDDLE_EAST = (
+    "DZA EGY LBY MAR TUN SDN ESH MRT MLI NER BFA NGA TCD CMR SEN GMB GNB GIN SLE LBR CIV GHA TGO BEN "
+    "CPV CAF COG COD GAB GNQ STP AGO ETH ERI DJI SOM KEN UGA RWA BDI TZA SSD COM MUS SYC MOZ MWI ZMB "
+    "ZWE MDG ZAF NAM BWA LSO SWZ IRQ SYR LBN JOR PSE ISR SAU YEM OMN ARE QAT BHR KWT IRN TUR CYP"
+).split()
+OUTSIDE_POWERS = "USA RUS FRA GBR CHN DEU ITA TUR IRN".split()
+
+
+def test_countries_table_covers_africa_middle_east_and_outside_powers():
+    codes = {country.iso3 for country in all_countries()}
+    assert set(AFRICA_AND_MIDDLE_EAST) <= codes
+    assert set(OUTSIDE_POWERS) <= codes
+    assert len(codes) == len(all_countries()) >= 80
+
+
+def test_countries_rows_are_complete():
+    for country in all_countries():
+        assert isinstance(country, Country)
+        assert len(country.iso3) == 3 and len(country.iso2) == 2
+        assert country.name and country.name_ar and country.forms and country.region
+        assert -90 <= country.lat <= 90 and -180 <= country.lon <= 180
+
+
+@pytest.mark.parametrize("iso3, name, region", [
+    ("MLI", "Mali", "Western Africa"),
+    ("BFA", "Burkina Faso", "Western Africa"),
+    ("COD", "Democratic Republic of Congo", "Middle Africa"),
+    ("PSE", "Palestine", "Middle East"),
+    ("SDN", "Sudan", "Northern Africa"),
+    ("SOM", "Somalia", "Eastern Africa"),
+    ("CIV", "Ivory Coast", "Western Africa"),
+])
+def test_countries_use_acled_names_and_regions(iso3, name, region):
+    country = by_iso3(iso3)
+    assert country.name == name
+    assert country.region == region
+
+
+def test_countries_lookups_by_code_and_name():
+    assert by_iso2("ml").iso3 == "MLI"
+    assert by_iso3("yem").name == "Yemen"
+    assert by_iso3("XXX") is None and by_iso2("") is None
+    assert by_name("the United States").iso3 == "USA"
+    assert name_after_of(by_iso3("USA")) == "the United States"
+    assert name_after_of(by_iso3("MLI")) == "Mali"
+
+
+def test_countries_capital_point_is_representative():
+    mali = by_iso3("MLI")
+    assert mali.capital_ar == "باماكو"
+    assert abs(mali.lat - 12.65) < 0.2 and abs(mali.lon + 8.0) < 0.2
+
+
+def test_countries_adjectives_are_generated_from_the_stem():
+    adjectives = set(by_iso3("DZA").adjectives)
+    assert {"جزائري", "الجزائري", "جزائريه", "الجزائريه", "الجزائريين", "جزائريون"} <= adjectives
+    assert "المالي" in definite_adjectives(by_iso3("MLI"))
+    assert "ماليين" in indefinite_adjectives(by_iso3("MLI"))
+    assert "الروس" in by_iso3("RUS").adjectives      # a broken plural listed by hand
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("قتل جنود في مالي", [("مالي", "MLI", False)]),
+    ("وفي مالي، تجددت الاشتباكات", [("مالي", "MLI", False)]),
+    ("وقع الهجوم بالجزائر", [("الجزائر", "DZA", False)]),
+    ("أعلنت السلطات الجزائرية", [("الجزائريه", "DZA", True)]),
+    ("والمالية", [("الماليه", "MLI", True)]),
+    ("وصل الوفد إلى سورية ثم إلى سوريا", [("سوريه", "SYR", False), ("سوريا", "SYR", False)]),
+    ("اندلعت معارك في جنوب السودان", [("جنوب السودان", "SSD", False)]),
+    ("عاد اللاجئون إلى السودان", [("السودان", "SDN", False)]),
+    ("زار الرئيس جمهورية الكونغو الديمقراطية", [("جمهوريه الكونغو الديمقراطيه", "COD", False)]),
+    ("قتل جنديان ماليان", [("ماليان", "MLI", True)]),
+    ("قالت الولايات المتحدة الأميركية", [("الولايات المتحده الاميركيه", "USA", False)]),
+    ("طائرة أمريكية", [("امريكيه", "USA", True)]),
+    ("الجيش النيجيري والقوات النيجرية", [("النيجيري", "NGA", True), ("النيجريه", "NER", True)]),
+    ("#الجيش_اليمني", [("اليمني", "YEM", True)]),
+    ("للجزائر", [("للجزائر", "DZA", False)]),
+    ("حلفاؤه الروس", [("الروس", "RUS", True)]),
+    ("القوات السعودية", [("السعوديه", "SAU", False)]),   # also the name: the name reading wins
+])
+def test_countries_find_names_and_adjectives_with_clitics(sentence, expected):
+    found = [(m.text, m.country.iso3, m.as_adjective) for m in find_countries(fold(sentence))]
+    assert found == expected
+
+
+def test_countries_mentions_carry_offsets_into_the_folded_text():
+    text = fold("اشتبك الجيش المالي مع مسلحين قرب النيجر")
+    for mention in find_countries(text):
+        assert text[mention.start:mention.end] == mention.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "الجمهورية الإسلامية",       # a bare "republic" is no country
+    "ديمقراطية",
+    "سوريالية",                  # a longer word that starts like a country name
+    "العراقيل",
+    "مصرف",
+])
+def test_countries_do_not_match_inside_words_or_generic_titles(sentence):
+    assert find_countries(fold(sentence)) == []
+
+
+def test_countries_financial_mali_is_reported_for_the_pipeline_to_judge():
+    # "وزارة المالية" is the finance ministry: the mention is returned, the pipeline decides.
+    found = find_countries(fold("وزارة المالية"))
+    assert [(m.text, m.country.iso3) for m in found] == [("الماليه", "MLI")]
+
+
+@pytest.mark.parametrize("bad", [None, 42, b"\xd9\x85", "", "   "])
+def test_countries_bad_input_gives_no_mentions(bad):
+    assert find_countries(bad) == []

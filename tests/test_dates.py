@@ -1,0 +1,181 @@
+"""Date expressions in Arabic news sentences written for these tests, published 2024-07-28 (a Sunday)."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from marsad.lang.ar.dates import DateMention, find_dates
+from marsad.lang.ar.normalize import fold
+
+PUBLISHED = dt.date(2024, 7, 28)
+CORPUS = Path("/work/shared/corpus/articles")
+
+
+def only(sentence: str, published: dt.date | None = PUBLISHED) -> DateMention:
+    found = find_dates(fold(sentence), published)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "span"),
+    [
+        ("هاجم مسلحون القرية الخميس", "2024-07-25", "الخميس"),
+        ("وقع الهجوم يوم الخميس", "2024-07-25", "يوم الخميس"),
+        ("قتل الجنود الخميس الماضي", "2024-07-25", "الخميس الماضي"),
+        ("اندلعت الاشتباكات مساء الخميس", "2024-07-25", "مساء الخميس"),
+        ("شنت الطائرات غارات فجر السبت", "2024-07-27", "فجر السبت"),
+        ("انفجرت السيارة ليل الجمعة", "2024-07-26", "ليل الجمعة"),
+        ("قصفت المدفعية الحي الأحد", "2024-07-28", "الأحد"),
+        ("وقعت المواجهات الأحد الماضي", "2024-07-21", "الأحد الماضي"),
+        ("أعلن الجيش مساء يوم الثلاثاء الماضي", "2024-07-23", "مساء يوم الثلاثاء الماضي"),
+        ("وفي صباح الاثنين أطلقت الصواريخ", "2024-07-22", "صباح الاثنين"),
+        ("وقال المتحدث إن المحادثات تستأنف الخميس المقبل", "2024-08-01", "الخميس المقبل"),
+        ("والأربعاء سقطت قذائف على البلدة", "2024-07-24", "والأربعاء"),
+    ],
+)
+def test_dates_weekdays(sentence: str, expected: str, span: str) -> None:
+    mention = only(sentence)
+    assert (mention.date_start, mention.date_end, mention.precision, mention.kind) == (day(expected), day(expected), 1, "weekday")
+    assert mention.text == fold(span)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "span"),
+    [
+        ("قتل ثلاثة جنود أمس", "2024-07-27", "أمس"),
+        ("قتل ثلاثة جنود يوم أمس", "2024-07-27", "يوم أمس"),
+        ("وقع الانفجار البارحة", "2024-07-27", "البارحة"),
+        ("أعلنت الشرطة أمس الأول اعتقال المشتبه به", "2024-07-26", "أمس الأول"),
+        ("هاجم المسلحون الموقع أول أمس", "2024-07-26", "أول أمس"),
+        ("سقطت القذيفة صباح اليوم", "2024-07-28", "صباح اليوم"),
+        ("تجددت المعارك اليوم في المدينة", "2024-07-28", "اليوم"),
+        ("سمع دوي انفجارات الليلة الماضية", "2024-07-27", "الليلة الماضية"),
+        ("قصفت الطائرات الحي ليلة أمس", "2024-07-27", "ليلة أمس"),
+        ("اندلع حريق مساء أمس", "2024-07-27", "مساء أمس"),
+        ("وانسحب المسلحون أمس (السبت) من البلدة", "2024-07-27", "أمس (السبت)"),
+    ],
+)
+def test_dates_relative_days(sentence: str, expected: str, span: str) -> None:
+    mention = only(sentence)
+    assert (mention.date_start, mention.date_end, mention.precision, mention.kind) == (day(expected), day(expected), 1, "relative")
+    assert mention.text == fold(span)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "span"),
+    [
+        ("وقع الكمين يوم 17 يوليو 2015 عند المساء", "2015-07-17", "يوم 17 يوليو 2015"),
+        ("وقع الكمين في 17 تموز/يوليو", "2024-07-17", "17 تموز/يوليو"),
+        ("قتل الصحفي يوم 17 يوليو الجاري", "2024-07-17", "يوم 17 يوليو الجاري"),
+        ("اختطف في 3 آب (أغسطس) الماضي", "2023-08-03", "3 آب (أغسطس) الماضي"),
+        ("صدر البيان بتاريخ 2015/07/17", "2015-07-17", "2015/07/17"),
+        ("وقع الانفجار في 17-7-2015", "2015-07-17", "17-7-2015"),
+        ("اعتقل في 5 جوان 2019", "2019-06-05", "5 جوان 2019"),
+        ("هاجموا الثكنة في 12 أيلول", "2023-09-12", "12 أيلول"),
+        ("أغلقت الحدود في 2 كانون الثاني 2016", "2016-01-02", "2 كانون الثاني 2016"),
+        ("قتل في 30 يوليو", "2024-07-30", "30 يوليو"),
+        ("وقع الهجوم يوم الخميس الموافق 25 يوليو", "2024-07-25", "يوم الخميس الموافق 25 يوليو"),
+        ("اعتقل في التاسع من يوليو", "2024-07-09", "التاسع من يوليو"),
+        ("انفجرت العبوة في الخامس عشر من الشهر الجاري", "2024-07-15", "الخامس عشر من الشهر الجاري"),
+        ("وصلت التعزيزات في 14 جويلية", "2024-07-14", "14 جويلية"),
+    ],
+)
+def test_dates_explicit(sentence: str, expected: str, span: str) -> None:
+    mention = only(sentence)
+    assert (mention.date_start, mention.date_end, mention.precision, mention.kind) == (day(expected), day(expected), 1, "explicit")
+    assert mention.text == fold(span)
+
+
+def test_dates_missing_year_after_publication_is_last_year() -> None:
+    mention = only("قتل في 30 ديسمبر")
+    assert mention.date_start == dt.date(2023, 12, 30)
+
+
+def test_dates_day_range() -> None:
+    mention = only("دارت المعارك بين 15 و17 يوليو")
+    assert (mention.date_start, mention.date_end, mention.kind) == (dt.date(2024, 7, 15), dt.date(2024, 7, 17), "explicit")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "last", "precision", "kind"),
+    [
+        ("قتل في يوليو الماضي", "2023-07-01", "2023-07-31", 3, "month"),
+        ("وفي يونيو قتل العشرات", "2024-06-01", "2024-06-30", 3, "month"),
+        ("اختطف في شهر آب", "2023-08-01", "2023-08-31", 3, "month"),
+        ("منذ آذار 2015", "2015-03-01", "2015-03-31", 3, "month"),
+        ("تصاعدت الهجمات الشهر الماضي", "2024-06-01", "2024-06-30", 3, "month"),
+        ("وخلال الشهر الجاري قتل 20 شخصا", "2024-07-01", "2024-07-31", 3, "month"),
+        ("وقع الهجوم في فيفري الماضي", "2024-02-01", "2024-02-29", 3, "month"),
+        ("قتل ثلاثة جنود الأسبوع الماضي", "2024-07-21", "2024-07-27", 2, "relative"),
+        ("سيطر الجيش على المدينة عام 2020", "2020-01-01", "2020-12-31", 3, "year"),
+        ("وفي 2020 سيطر الجيش على المدينة", "2020-01-01", "2020-12-31", 3, "year"),
+        ("انتخب سنة 2012 رئيسا", "2012-01-01", "2012-12-31", 3, "year"),
+        ("تصاعد العنف العام الماضي", "2023-01-01", "2023-12-31", 3, "year"),
+        ("تشهد البلاد نزاعا منذ عام 2012", "2012-01-01", "2012-12-31", 3, "period"),
+        ("قتل الآلاف خلال العقد الماضي", "2010-01-01", "2019-12-31", 3, "period"),
+        ("اندلع القتال عامي 2014 و2015", "2014-01-01", "2015-12-31", 3, "period"),
+    ],
+)
+def test_dates_months_weeks_years(sentence: str, first: str, last: str, precision: int, kind: str) -> None:
+    mention = only(sentence)
+    assert (mention.date_start, mention.date_end, mention.precision, mention.kind) == (day(first), day(last), precision, kind)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "في اليوم التالي انسحبت القوات",
+        "قتل أب وابنه في القصف",
+        "مارس الجيش ضغوطا على المسلحين",
+        "قتل 2015 شخصا",
+        "قال المتحدث إن الوضع هادئ",
+    ],
+)
+def test_dates_not_dates(sentence: str) -> None:
+    assert find_dates(fold(sentence), PUBLISHED) == []
+
+
+def test_dates_without_publication_keep_the_mention() -> None:
+    mention = only("هاجم مسلحون القرية الخميس", published=None)
+    assert (mention.date_start, mention.date_end, mention.kind) == (None, None, "weekday")
+    assert only("قتل في 3 آب 2015", published=None).date_start == dt.date(2015, 8, 3)
+
+
+def test_dates_the_longest_expression_wins() -> None:
+    text = fold("قتل ثلاثة جنود مساء الخميس 25 يوليو/تموز 2024، ثم قتل اثنان أمس")
+    found = find_dates(text, PUBLISHED)
+    assert [m.text for m in found] == [fold("مساء الخميس 25 يوليو/تموز 2024"), fold("أمس")]
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize("bad", ["", None, 42, "؟"])
+def test_dates_bad_input_is_empty(bad: object) -> None:
+    assert find_dates(bad, PUBLISHED) == []  # type: ignore[arg-type]
+
+
+def test_dates_bad_publication_is_ignored() -> None:
+    assert only("هاجم مسلحون القرية الخميس", published="2024-07-28").date_start is None  # type: ignore[arg-type]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
+def test_dates_corpus_spans_are_consistent() -> None:
+    for meta in sorted(CORPUS.glob("*.json")):
+        text_path = meta.with_suffix(".txt")
+        if not text_path.exists():
+            continue
+        stamp = json.loads(meta.read_text(encoding="utf-8")).get("publication_date") or ""
+        published = dt.date.fromisoformat(stamp[:10]) if stamp else None
+        text = fold(text_path.read_text(encoding="utf-8"))
+        previous_end = 0
+        for mention in find_dates(text, published):
+            assert mention.start >= previous_end and text[mention.start:mention.end] == mention.text
+            assert mention.date_start is None or mention.date_start <= mention.date_end
+            previous_end = mention.end

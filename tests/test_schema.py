@@ -1,0 +1,23 @@
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from marsad.schema import ACLED_TAXONOMY, Event, Fatalities, Span, json_schema
+
+
+def test_schema_taxonomy_has_six_types_and_25_subtypes():
+    assert len(ACLED_TAXONOMY) == 6
+    assert sum(len(v) for v in ACLED_TAXONOMY.values()) == 25
+
+
+def test_schema_rejects_a_subtype_of_another_type():
+    with pytest.raises(ValidationError):
+        Event(id="e1", event_type="Battles", sub_event_type="Suicide bomb", time_precision=1,
+              fatalities=Fatalities(rule="-"), evidence=Span(start=0, end=1, text="x"))
+
+
+def test_schema_json_schema_is_published_and_serialisable():
+    schema = json_schema()
+    assert "events" in schema["properties"]
+    json.dumps(schema)

@@ -1,0 +1,30 @@
+import pytest
+
+from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.sentences import split_sentences
+
+
+def _texts(raw):
+    text = fold(raw)
+    return [text[s.start:s.end] for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize("raw, count", [
+    ("قتل خمسة جنود، وأصيب ثلاثة آخرون، في هجوم. وقال الجيش إن الوضع هادئ.", 2),
+    ("وقال المتحدث: “قتلنا العدو. وأسرنا جنودا”. ثم انسحب المقاتلون.", 2),
+    ("بلغت نسبة المشاركة 45.5 في المئة. وانتهى التصويت.", 2),
+    ("العنوان\n\nالفقرة الأولى. الفقرة الثانية؟ نعم!", 4),
+    ("", 0),
+])
+def test_sentences_split_on_stops_not_commas_or_quotes(raw, count):
+    assert len(_texts(raw)) == count
+
+
+def test_sentences_paragraphs_are_counted():
+    text = fold("العنوان\n\nقتل جندي. وأصيب آخر.\n\nوقال الجيش إن الهجوم فشل.")
+    paragraphs = [s.paragraph for s in split_sentences(text)]
+    assert paragraphs == [0, 1, 1, 2]
+
+
+def test_sentences_stray_quote_does_not_swallow_the_text():
+    assert len(_texts('قال الجيش " إن الهجوم فشل. وأصيب جندي. وقتل آخر.')) == 3
