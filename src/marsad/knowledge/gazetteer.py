@@ -22,8 +22,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
-from marsad.knowledge.transliterate import arabic_skeletons, drop_article, name_key, spelling_agrees
+from marsad.knowledge.transliterate import arabic_skeletons, drop_article, name_key, spelling_score
 from marsad.lang.ar.normalize import fold
 from marsad.resources import data_path, read_tsv
 
@@ -41,6 +42,7 @@ MIN_KEY_LETTERS = 3
 NOTABLE_POPULATION = 5000
 _NOTABLE_CODES = frozenset({"PPLC", "PPLA", "PPLG", "ADM1"})
 _SQL_BATCH = 500
+_CACHE_LIMIT = 100_000  # keys remembered per kind of evidence before the cache starts over
 
 HOW_ARABIC = "arabic-name"
 HOW_SKELETON = "skeleton"
@@ -53,7 +55,7 @@ _SEAT_BONUS = {"PPLC": 3.0, "PPLG": 2.0, "PPLA": 2.0, "PPLA2": 1.0, "PPLA3": 0.5
 _CLASS_BONUS = {"P": 1.0, "A": 0.5}
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
-_NAME_JOINER = re.compile(r"[ \u00a0\-]+")
+_NAME_JOINERS = " \u00a0-"  # what may stand between the words of one name
 _LIST_JOINER = re.compile(r"\s*[,،]?\s*")
 _CONJUNCTIONS = "وف"
 _PREPOSITION_CLITICS = "بلك"
@@ -123,8 +125,7 @@ def _lexicon() -> _Lexicon:
 
 # -- words -----------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):  # a tuple: built for every word of every article
     text: str
     start: int
     end: int
@@ -142,9 +143,13 @@ class _Reading:
 
 def _tokens(text: str) -> list[_Token]:
     tokens: list[_Token] = []
+    previous_end = -1
     for match in _WORD.finditer(text):
-        joins = bool(tokens) and bool(_NAME_JOINER.fullmatch(text, tokens[-1].end, match.start()))
-        tokens.append(_Token(match.group(), match.start(), match.end(), joins))
+        start = match.start()
+        gap = text[previous_end:start] if previous_end >= 0 else ""
+        joins = gap == " " or (bool(gap) and not gap.strip(_NAME_JOINERS))
+        tokens.append(_Token(match.group(), start, match.end(), joins))
+        previous_end = match.end()
     return tokens
 
 
@@ -222,14 +227,10 @@ def _locative_before(tokens: list[_Token], index: int, lexicon: _Lexicon) -> tup
 class _Context:
     """What precedes a possible mention. After a feature word ("مدينة") a name follows almost
     surely: a short skeleton will do and the spelling is not checked. After a preposition or in
-    a list the words must be spelled like a transliteration. A ب prefix alone is too common
-    (بشكل، بحسب) to license a skeleton, or an Arabic name that needs a locative."""
+    a list, or after a ب prefix (بتينزاوتين), the words must be spelled like a transliteration.
+    A ب prefix alone is too common (برميل) to license an Arabic name that needs a locative."""
     locative: str | None  # the word reported as after_locative
     kind: str  # _FEATURE, "preposition", "direction", _CLITIC or _LIST
-
-    @property
-    def allows_skeleton(self) -> bool:
-        return self.kind != _CLITIC
 
     @property
     def licenses_name(self) -> bool:
@@ -252,6 +253,7 @@ class _Match:
     reading: _Reading
     context: _Context | None
     arabic: str  # the Arabic key of the n-gram
+    places: tuple[Place, ...] = ()  # a skeleton match's candidates, checked while scanning
 
     @property
     def locative(self) -> str | None:
@@ -261,21 +263,21 @@ class _Match:
 class _Scanner:
     """One left-to-right pass choosing non-overlapping mentions, longest first.
 
-    Skeletons are checked against the file in one batch for every n-gram after a locative;
+    Skeletons are looked up in one batch for every n-gram after a locative;
     words that continue a list of places ("في كيدال وتساليت") are only known during the pass
     and are checked then.
     """
 
     def __init__(self, text: str, lexicon: _Lexicon, arabic: tuple[frozenset[str], dict[str, int]],
-                 known_skeletons: Callable[[list[str]], set[str]]):
+                 skeleton_places: Callable[[list[str]], dict[str, list[Place]]]):
         self.text = text
         self.tokens = _tokens(text)
         self.lexicon = lexicon
         self.keys, self.longest = arabic
-        self.known_skeletons = known_skeletons
+        self.skeleton_places = skeleton_places
         self.locatives = [_locative_before(self.tokens, i, lexicon) for i in range(len(self.tokens))]
         self.asked: set[str] = set()
-        self.known: set[str] = set()
+        self.known: dict[str, list[Place]] = {}
         self.options: dict[tuple[int, _Context | None], list[tuple[_Match, str]]] = {}
 
     def scan(self) -> list[_Match]:
@@ -284,8 +286,8 @@ class _Scanner:
         first = 0
         while first < len(self.tokens):
             inherited = self._list_head(chosen, first)
-            options = self._skeleton_options(first, inherited) if inherited else []
-            self._ask([s for _, s in options])
+            if inherited is not None:
+                self._ask([s for _, s in self._skeleton_options(first, inherited)])
             match = self._arabic(first, inherited) or self._skeleton(first, inherited)
             if match is None:
                 first += 1
@@ -298,7 +300,7 @@ class _Scanner:
         new = [s for s in set(skeletons) if s not in self.asked]
         if new:
             self.asked.update(new)
-            self.known |= self.known_skeletons(new)
+            self.known.update(self.skeleton_places(new))
 
     def _keys(self, first: int, words: int) -> list[tuple[_Reading, str]]:
         span = self.tokens[first:first + words]
@@ -318,8 +320,9 @@ class _Scanner:
     def _arabic(self, first: int, inherited: _Context | None) -> _Match | None:
         """The longest Arabic-name match starting at this word. A locative word alone is never
         a place (GeoNames has villages called مطار and سوق)."""
-        readings = _readings(self.tokens[first].text)
-        most = max((self.longest.get(reading.key, 0) for reading in readings), default=0)
+        most = 0
+        for reading in _readings(self.tokens[first].text):
+            most = max(most, self.longest.get(reading.key, 0))
         for words in range(min(most, MAX_NGRAM_WORDS), 0, -1):
             for reading, key in self._keys(first, words):
                 if key not in self.keys or (words == 1 and key in self.lexicon.locative_words):
@@ -333,18 +336,23 @@ class _Scanner:
     def _skeleton(self, first: int, inherited: _Context | None) -> _Match | None:
         """The longest skeleton match starting at this word (options come longest first)."""
         for match, skeleton in self._skeleton_options(first, inherited):
-            if skeleton in self.known:
-                return _Match(match.first, match.words, skeleton, HOW_SKELETON, match.reading, match.context, match.arabic)
+            places = _rank_by_spelling(match, skeleton, self.known.get(skeleton, []))
+            if places:
+                return _Match(match.first, match.words, skeleton, HOW_SKELETON, match.reading, match.context,
+                              match.arabic, tuple(places))
         return None
 
     def _skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
         """(match, skeleton) pairs worth checking at this word, longest n-gram first."""
-        if inherited is None and self.locatives[first] is None:
-            return []  # a ب prefix alone does not license a skeleton (see _Context)
+        if inherited is None and self.locatives[first] is None and not self._has_locative_clitic(first):
+            return []
         cached = self.options.get((first, inherited))
         if cached is None:
             cached = self.options[(first, inherited)] = self._new_skeleton_options(first, inherited)
         return cached
+
+    def _has_locative_clitic(self, first: int) -> bool:
+        return any(reading.locative_clitic for reading in _readings(self.tokens[first].text))
 
     def _new_skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
         options: list[tuple[_Match, str]] = []
@@ -352,9 +360,11 @@ class _Scanner:
             span = self.tokens[first:first + words]
             if any(_stems(token.text) & self.lexicon.locative_words for token in span):
                 continue
-            for reading, key in self._keys(first, words):
+            # A conjunction is likelier than a name starting with و (وتساليت), and a skeleton
+            # cannot tell them apart since و is a vowel: the prefixed readings go first.
+            for reading, key in sorted(self._keys(first, words), key=lambda pair: not pair[0].prefixed):
                 context = self._context(first, reading, inherited)
-                if context is None or not context.allows_skeleton or key in self.lexicon.locative_only:
+                if context is None or key in self.lexicon.locative_only:
                     continue
                 if not context.lenient and not _looks_foreign(self._surface(first, words, reading)):
                     continue
@@ -389,6 +399,7 @@ class Gazetteer:
         self._connection: sqlite3.Connection | None = None
         self._pid: int | None = None
         self._arabic: tuple[frozenset[str], dict[str, int]] | None = None
+        self._cache: dict[str, dict[str, tuple[Place, ...]]] = {}
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -419,7 +430,7 @@ class Gazetteer:
         arabic = self._arabic_index()
         if not arabic[0]:
             return []
-        scanner = _Scanner(text, _lexicon(), arabic, self._known_skeletons)
+        scanner = _Scanner(text, _lexicon(), arabic, lambda keys: self._places(keys, HOW_SKELETON))
         return self._mentions(text, scanner.tokens, scanner.scan())
 
     def choose(self, mention: PlaceMention, countries: list[str]) -> tuple[Place | None, str]:
@@ -483,33 +494,31 @@ class Gazetteer:
             self._arabic = (keys, longest)
         return self._arabic
 
-    def _known_skeletons(self, skeletons: list[str]) -> set[str]:
-        rows = self._query_in("SELECT DISTINCT key FROM names WHERE how = 'sk' AND key IN ({marks})", skeletons)
-        return {row[0] for row in rows}
-
     def _places(self, keys: Iterable[str], how: str) -> dict[str, list[Place]]:
-        wanted = sorted(set(keys))
-        if not wanted:
-            return {}
-        rows = self._query_in(
-            "SELECT n.key, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature_class,"
-            " p.feature_code, p.population FROM names n JOIN places p ON p.geonameid = n.geonameid"
-            f" WHERE n.how = '{_CODE[how]}' AND n.key IN ({{marks}})", wanted)
-        places: dict[str, list[Place]] = {}
-        for key, *fields in rows:
-            places.setdefault(key, []).append(Place(*fields))
-        for found in places.values():
-            found.sort(key=prior, reverse=True)
-        return places
+        """The places under each key that has any, best prior first; remembered per process
+        (bounded), since the same names recur from article to article."""
+        keys = list(keys)
+        cache = self._cache.setdefault(how, {})
+        wanted = sorted({key for key in keys if key not in cache})
+        if wanted:
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+            rows = self._query_in(
+                "SELECT n.key, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature_class,"
+                " p.feature_code, p.population FROM names n JOIN places p ON p.geonameid = n.geonameid"
+                f" WHERE n.how = '{_CODE[how]}' AND n.key IN ({{marks}})", wanted)
+            fetched: dict[str, list[Place]] = {key: [] for key in wanted}
+            for key, *fields in rows:
+                fetched[key].append(Place(*fields))
+            for key, found in fetched.items():
+                cache[key] = tuple(sorted(found, key=prior, reverse=True))
+        return {key: list(cache[key]) for key in keys if cache.get(key)}
 
     def _mentions(self, text: str, tokens: list[_Token], chosen: list[_Match]) -> list[PlaceMention]:
-        by_how = {how: self._places([m.key for m in chosen if m.how == how], how)
-                  for how in (HOW_ARABIC, HOW_SKELETON)}
+        arabic = self._places([m.key for m in chosen if m.how == HOW_ARABIC], HOW_ARABIC)
         mentions: list[PlaceMention] = []
         for match in chosen:
-            places = by_how[match.how].get(match.key, [])
-            if match.how == HOW_SKELETON and (not match.context.lenient or len(match.key) < MIN_SKELETON_ELSEWHERE):
-                places = [place for place in places if spelling_agrees(match.arabic, place.name)]
+            places = list(match.places) if match.how == HOW_SKELETON else arabic.get(match.key, [])
             licensed = match.context is not None and match.context.licenses_name
             if not licensed and not any(_notable(place) for place in places):
                 places = []
@@ -520,6 +529,16 @@ class Gazetteer:
             how = HOW_ARABIC if match.how == HOW_ARABIC else f"{HOW_SKELETON}:{match.key}"
             mentions.append(PlaceMention(start, end, text[start:end], tuple(places), how, match.locative))
         return mentions
+
+
+def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place]) -> list[Place]:
+    """Skeleton candidates whose vowels agree with the Arabic spelling, best agreement first.
+    After a feature word with a long skeleton, disagreeing names stay (at the end): names of
+    Arabic origin are written without their short vowels (جبل اللوح, Djebel Louh)."""
+    scored = [(spelling_score(match.arabic, place.name), place) for place in places]
+    keep_all = match.context.lenient and len(skeleton) >= MIN_SKELETON_ELSEWHERE
+    kept = [(score if score is not None else -1, place) for score, place in scored if keep_all or score is not None]
+    return [place for _, place in sorted(kept, key=lambda pair: (-pair[0], -prior(pair[1])))]
 
 
 def _describe(place: Place) -> str:

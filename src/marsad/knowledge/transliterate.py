@@ -47,18 +47,20 @@ def name_key(name: str) -> str:
     return " ".join(drop_article(word) for word in fold(name).casefold().replace("-", " ").split())
 
 
-_VOWEL = ""  # the class of a vowel ("." in the data file)
+_VOWEL = "."  # a vowel class is "." and the vowel letter it came from (".a", ".ي")
+# Which Latin vowels an Arabic vowel letter writes, for ranking places that share a skeleton.
+_VOWEL_QUALITIES = {"ا": "a", "و": "ouw", "ي": "iey", "ه": "ae"}
 
 
 @dataclass(frozen=True)
 class _Tables:
-    latin_rules: tuple[tuple[str, tuple[str, ...]], ...]  # longest "from" first
+    latin_rules: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # by first letter, longest first
     latin_articles: frozenset[str]
     arabic: dict[str, tuple[str, ...]]  # folded letter -> one class per reading, primary first
 
 
-def _classes(target: str) -> tuple[str, ...]:
-    return tuple(_VOWEL if char == "." else char for char in target)
+def _classes(target: str, source: str) -> tuple[str, ...]:
+    return tuple(_VOWEL + source[-1] if char == _VOWEL else char for char in target)
 
 
 @lru_cache(maxsize=1)
@@ -69,33 +71,37 @@ def _tables() -> _Tables:
     for row in read_tsv("marsad.knowledge", "transliteration.tsv", ("script", "from", "to")):
         script, source, target = row["script"], row["from"], row["to"]
         if script == "latin":
-            rules.append((source, _classes(target)))
+            rules.append((source, _classes(target, source)))
         elif script == "latin-article":
             articles.add(source)
         elif script == "arabic":
-            arabic[fold(source)] = tuple(_classes(reading)[0] for reading in target.split("|"))
+            arabic[fold(source)] = tuple(_classes(reading, fold(source))[0] for reading in target.split("|"))
     rules.sort(key=lambda rule: -len(rule[0]))
-    return _Tables(tuple(rules), frozenset(articles), arabic)
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for rule in rules:
+        by_first.setdefault(rule[0][0], []).append(rule)
+    return _Tables({first: tuple(group) for first, group in by_first.items()}, frozenset(articles), arabic)
 
 
-def _shape(classes: list[str]) -> tuple[str, frozenset[int]]:
-    """The skeleton of a class sequence and its vowel slots (slot i: a vowel after consonant i,
-    -1 before the first).
+def _shape(classes: list[str]) -> tuple[str, dict[int, str]]:
+    """The skeleton of a class sequence and its vowels by slot (slot i: after consonant i, -1
+    before the first), each slot holding the vowel letters written there.
 
     A doubled consonant is written once (shadda is folded away in Arabic); only adjacent letters
-    count as doubled: a vowel between them keeps the two d's of "Hudaydah" / "حديدة"
-    apart on both sides.
+    count as doubled: a vowel between them keeps the two d's of "Hudaydah" / "حديدة" apart on
+    both sides.
     """
     out: list[str] = []
-    slots: set[int] = set()
+    vowels: dict[int, str] = {}
     previous = ""
     for item in classes:
-        if item == _VOWEL:
-            slots.add(len(out) - 1)
+        if item.startswith(_VOWEL):
+            slot = len(out) - 1
+            vowels[slot] = vowels.get(slot, "") + item[1:]
         elif item != previous:
             out.append(item)
         previous = item
-    return "".join(out), frozenset(slots)
+    return "".join(out), vowels
 
 
 def _collapse(classes: list[str]) -> str:
@@ -106,14 +112,14 @@ def _strip_accents(char: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
 
 
-def _latin_word_classes(word: str, rules: tuple[tuple[str, tuple[str, ...]], ...]) -> list[str]:
+def _latin_word_classes(word: str, rules: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]) -> list[str]:
     # A final h after a or e is the romanised ta marbuta (Hodeidah), which folding drops too.
     if len(word) > 2 and word.endswith("h") and word[-2] in "ae":
         word = word[:-1]
     out: list[str] = []
     index = 0
     while index < len(word):
-        for source, target in rules:
+        for source, target in rules.get(word[index], ()):
             if word.startswith(source, index):
                 out.extend(target)
                 index += len(source)
@@ -128,7 +134,7 @@ def _latin_word_classes(word: str, rules: tuple[tuple[str, tuple[str, ...]], ...
 
 
 @lru_cache(maxsize=65536)
-def _latin_shape(name: str) -> tuple[str, frozenset[int]]:
+def _latin_shape(name: str) -> tuple[str, dict[int, str]]:
     return _shape(_latin_classes(name))
 
 
@@ -149,7 +155,7 @@ def _arabic_word_options(word: str, letters: dict[str, tuple[str, ...]]) -> list
     # A final ه (mostly the folded ta marbuta) is not written in Latin spellings; a final ح
     # is written as h (Louh) or lost with the Latin final-h rule (Salah).
     if word.endswith("ه") and options:
-        options[-1] = (_VOWEL,)
+        options[-1] = (_VOWEL + "ه",)
     elif word.endswith("ح") and options:
         options[-1] = ("h", _VOWEL)
     return options
@@ -175,7 +181,7 @@ def arabic_skeletons(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _arabic_shapes(text: str) -> tuple[tuple[str, frozenset[int]], ...]:
+def _arabic_shapes(text: str) -> tuple[tuple[str, dict[int, str]], ...]:
     return tuple(_shape(classes) for classes in _arabic_readings(text))
 
 
@@ -189,9 +195,22 @@ def spelling_agrees(arabic: str, latin: str) -> bool:
     of a short name's). Names of Arabic origin (جبل, القصرين) are spelled without their short vowels and
     fail this test: use it only where a transliteration is expected.
     """
-    latin_skeleton_, latin_slots = _latin_shape(latin)
-    allowed_missing = len(latin_slots) // 3
-    for skeleton, slots in _arabic_shapes(arabic):
-        if skeleton == latin_skeleton_ and slots <= latin_slots and len(latin_slots - slots) <= allowed_missing:
-            return True
-    return False
+    return spelling_score(arabic, latin) is not None
+
+
+def spelling_score(arabic: str, latin: str) -> int | None:
+    """None when the spellings disagree (see `spelling_agrees`), else how many of the Arabic
+    long vowels write the Latin vowel of their slot (ا for a, ي for i or e, و for o or u): this
+    ranks places sharing a skeleton, so that نامبالا is Nampala before Niambali."""
+    latin_skeleton_, latin_vowels = _latin_shape(latin)
+    allowed_missing = len(latin_vowels) // 3
+    best: int | None = None
+    for skeleton, vowels in _arabic_shapes(arabic):
+        if skeleton != latin_skeleton_ or not vowels.keys() <= latin_vowels.keys():
+            continue
+        if len(latin_vowels.keys() - vowels.keys()) > allowed_missing:
+            continue
+        score = sum(1 for slot, letters in vowels.items()
+                    if any(q in latin_vowels[slot] for letter in letters for q in _VOWEL_QUALITIES.get(letter, "")))
+        best = score if best is None else max(best, score)
+    return best

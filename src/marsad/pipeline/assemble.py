@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from marsad.knowledge.actors import ActorBase
+from marsad.pipeline.claims import OTHER_SIDE
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
 from marsad.pipeline.events import FAMILY
 from marsad.pipeline.reconcile import reconcile
@@ -19,6 +21,7 @@ REQUIRES = ("events", "events.location", "claims", "actors")
 ASSIGNS = ("extraction",)
 
 _CIVILIAN_PREFIX = "Civilians"
+_STATE, _CIVILIANS = 1, 7
 _GENERIC_REBELS = "pattern:generic-rebels"
 
 
@@ -32,11 +35,13 @@ def build(doc: Doc, document_id: str | None = None, language: str = "ar") -> Ext
 
 
 def _article_date(doc: Doc) -> tuple[dt.date | None, int]:
-    days = [d.date_start for d in doc.dates if d.precision == 1 and d.date_start is not None
-            and (doc.published is None or d.date_start <= doc.published)]
-    if doc.published is not None:
-        return doc.published, 2 if days else 1
-    return (max(days), 1) if days else (None, 3)
+    """The date of an event the text does not date: the latest day its news events are dated
+    to (a report's undated events are most often that day's), else the publication date."""
+    days = [d.date_start for e in doc.events if not e.background for d in e.dates
+            if d.precision == 1 and d.date_start is not None and (doc.published is None or d.date_start <= doc.published)]
+    if days:
+        return max(days), 1
+    return (doc.published, 1) if doc.published is not None else (None, 3)
 
 
 def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | None:
@@ -101,29 +106,46 @@ def _rebel_name(doc: Doc, draft: EventDraft) -> str | None:
     return named[0].name if named else None
 
 
+def _is_party(name: str) -> bool:
+    record = ActorBase.default().by_name(name)
+    return record is not None and record.role in ("state", "armed")
+
+
 def _claims(doc: Doc, draft: EventDraft) -> list[Claim]:
     rebels = _rebel_name(doc, draft)
-    built = [_claim(doc, c, rebels) for c in sorted(draft.claims, key=lambda c: c.start)]
+    parties = _actors(doc, draft)
+    built = [_claim(doc, c, rebels, parties) for c in sorted(draft.claims, key=lambda c: c.start)]
     unique: dict[tuple, Claim] = {}
     for claim in built:
         key = (claim.source.name if claim.source else None, claim.kind, claim.victim.name, claim.low, claim.high,
                claim.stance)
         unique.setdefault(key, claim)
-    attributed = {(c.kind, c.victim.name, c.low, c.high) for c in unique.values() if c.source is not None}
-    return [c for c in unique.values()
-            if c.source is not None or (c.kind, c.victim.name, c.low, c.high) not in attributed]
+    attributed = {(c.kind, c.low, c.high) for c in unique.values() if c.source is not None}
+    return [c for c in unique.values() if c.source is not None or (c.kind, c.low, c.high) not in attributed]
 
 
-def _claim(doc: Doc, draft: ClaimDraft, rebels: str | None) -> Claim:
+def _other_side(doc: Doc, draft: ClaimDraft, parties: list[Actor]) -> str:
+    source = draft.source.name if draft.source is not None else None
+    others = [a for a in parties if a.name != source and a.inter != _CIVILIANS]
+    others.sort(key=lambda a: a.inter != _STATE)
+    return others[0].name if source in {a.name for a in parties} and others else "unknown"
+
+
+def _claim(doc: Doc, draft: ClaimDraft, rebels: str | None, parties: list[Actor]) -> Claim:
     sentence = doc.sentences[draft.sentence]
+    if draft.victim_start is None and draft.low == 0 and draft.source is not None and _is_party(draft.source.name):
+        # "لم يسقط قتلى" from a party to the fight speaks of its own side.
+        draft.victim_name, draft.victim_start, draft.victim_end = draft.source.name, draft.source.start, draft.source.end
     victim_name = draft.victim_name
+    if victim_name == OTHER_SIDE:
+        victim_name = _other_side(doc, draft, parties)
     if victim_name.startswith("Rebels") and rebels:
         victim_name = rebels
     if draft.victim_start is not None:
         victim_span = doc.span(draft.victim_start, draft.victim_end)
         victim = Party(name=victim_name, text=victim_span.text, span=victim_span)
     else:
-        victim = Party(name="unknown", text="")
+        victim = Party(name=victim_name, text="")
     source = None
     if draft.source is not None:
         span = doc.span(draft.source.start, draft.source.end)

@@ -20,10 +20,22 @@ ASSIGNS = ("attributions", "unverified_sentences")
 _MAX_SUBJECT_WORDS = 18
 _MAX_PREP_WORDS = 10
 _NAME_WORDS = 8
+_MAX_QUOTED_NAME = 4
+_TO = "الي"
+# "المتحدث باسم X" (the spokesman of X): X is the source.
+_ON_BEHALF_OF = " باسم "
 _STOP = re.compile(r'[,.;:"()]|\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|يوم)\b')
-_NEGATION = frozenset({"لم", "لا", "ولم", "ولا", "فلم"})
+_NEGATION = frozenset({"لم", "لا", "ولم", "ولا", "فلم", "عدم"})
 _WHAT = "ما"
-_KANA = frozenset({"كان", "وكان", "كانت", "وكانت"})
+_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "والتي", "والذي"})
+# Words after which a subject stands before its verb.
+_FRONTING = frozenset({"كان", "وكان", "كانت", "وكانت", "ان", "وان", "بان"})
+_DISCOURSE = frozenset({"الا", "كما", "لكن", "ولكن", "غير", "في", "المقابل", "حين", "وفي", "يذكر", "ويذكر"})
+_ADVERBS = frozenset({"بشده", "ايضا", "كذلك", "مجددا", "لاحقا", "سابقا", "رسميا", "صراحه"})
+# "حسبما نشر" (as was published): no one is named.
+_IMPERSONAL = frozenset({"نشر", "ورد", "جاء", "نشرت", "يبدو", "يظهر"})
+# A subject never starts with a preposition: "وقال في بيان" goes on with the last speaker.
+_PREPOSITIONS = frozenset({"في", "بعد", "قبل", "علي", "عن", "منذ", "خلال", "اثر", "عقب", "امام", "الي", "حول"})
 # A pronoun object is no subject: "تبنى فيه مقتل ..." (in it, it claimed ...).
 _PRONOUN_OBJECTS = frozenset({"فيه", "فيها", "منه", "منها", "عنه", "عنها", "له", "لها", "عليه", "عليها"})
 
@@ -51,19 +63,25 @@ def run(doc: Doc) -> None:
 
 
 def _negated(text: str, start: int) -> bool:
-    before = text[max(0, start - 6):start].split()
-    return bool(before) and before[-1] in _NEGATION
+    """A negated verb ("ولم تعلن") or one in a relative clause ("التي أعلنت ولاءها") reports nothing."""
+    before = text[max(0, start - 8):start].split()
+    return bool(before) and (before[-1] in _NEGATION or before[-1] in _RELATIVES)
 
 
 def _attribution(doc, index, match, row, complements, anaphors, previous) -> Attribution | None:
     sentence = doc.sentences[index]
     kind, stance = row["kind"], row["stance"]
     words = _skip_dates(doc, list(WORD.finditer(doc.folded, match.end(), sentence.end)))
-    if kind == "prep" and words and words[0].group() == _WHAT:
+    if kind == "prep" and words and (words[0].group() == _WHAT or words[0].group() in _IMPERSONAL
+                                     or reporting().pattern.fullmatch(words[0].group())):
         return None
-    if words and words[0].group() in _PRONOUN_OBJECTS:
+    if words and words[0].group() in _PREPOSITIONS:
         words = []
-    fronted = _fronted_subject(doc, sentence, match)
+    while words and words[0].group() in _ADVERBS:
+        words = words[1:]
+    if words and (words[0].group() in _PRONOUN_OBJECTS or casualty_triggers().pattern.fullmatch(words[0].group())):
+        words = []
+    fronted = _fronted_subject(doc, sentence, match, bool(words))
     if fronted is not None:
         start, end = fronted
         return Attribution(index, start, end, _source_name(doc, start, end), stance, match.end(), "fronted")
@@ -78,11 +96,22 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         if previous is None or kind == "prep":
             return None
         return Attribution(index, previous.start, previous.end, previous.name, stance, applies_from, "carried")
-    subject = doc.folded[start:subject_end]
+    subject = doc.folded[start:_before_recipient(doc, start, subject_end)]
     first = strip_article(subject.split()[0]) if subject.split() else ""
     if previous is not None and len(subject.split()) <= 2 and any(strip_article(a) == first for a in anaphors):
         return Attribution(index, start, subject_end, previous.name, stance, applies_from, "anaphor")
     return Attribution(index, start, subject_end, _source_name(doc, start, subject_end), stance, applies_from, kind)
+
+
+def _quoted_name(text: str, quote: int, rest: list, complements) -> bool:
+    """A quote that closes within a few words and is followed by more subject before the
+    complementiser names something ('قناة "بازا"'); otherwise it is reported speech."""
+    closing = text.find('"', quote + 1, quote + 60)
+    if closing == -1:
+        return False
+    after = [w for w in rest if w.start() > closing]
+    inside = [w for w in rest if quote < w.start() < closing]
+    return len(inside) <= _MAX_QUOTED_NAME and any(w.group() in complements for w in after[:_MAX_SUBJECT_WORDS])
 
 
 def _skip_dates(doc: Doc, words: list) -> list:
@@ -95,22 +124,41 @@ def _skip_dates(doc: Doc, words: list) -> list:
     return words
 
 
-def _fronted_subject(doc: Doc, sentence, match) -> tuple[int, int] | None:
-    """The subject put before the verb after كان: "وكان تنظيم القاعدة تحدث في بيان"."""
+def _fronted_subject(doc: Doc, sentence, match, has_subject_after: bool) -> tuple[int, int] | None:
+    """A subject put before its verb: after كان or أن ("وكان تنظيم القاعدة تحدث", "إلا أن البعثة
+    نفت"), or, when nothing nominal follows the verb, an actor named just before it (headlines)."""
     before = list(WORD.finditer(doc.folded, sentence.start, match.start()))
-    if len(before) < 2 or before[0].group() not in _KANA or len(before) > _MAX_PREP_WORDS:
-        return None
-    return before[1].start(), before[-1].end()
+    while before and before[0].group() in _DISCOURSE:
+        before = before[1:]
+    if 2 <= len(before) <= _MAX_PREP_WORDS and before[0].group() in _FRONTING:
+        return before[1].start(), before[-1].end()
+    if not has_subject_after and before:
+        actor = next((a for a in doc.actors if a.end >= before[-1].start() and a.start >= sentence.start
+                      and a.end <= match.start() and a.role != "civilian"), None)
+        if actor is not None:
+            return actor.start, actor.end
+    return None
 
 
 def _subject_end(text, words, complements, start, sentence_end) -> tuple[int, int]:
-    """End of the reporting verb's subject, and where the reported content starts."""
-    for word in words:
-        between = text[start:word.start()]
-        if ":" in between or '"' in between:
-            cut = start + min(i for i in (between.find(":"), between.find('"')) if i >= 0)
+    """End of the reporting verb's subject, and where the reported content starts.
+
+    A short quoted name inside the subject ('قناة "بازا" الإخبارية أن') is part of it; a quote
+    that opens the reported speech ends it."""
+    scan = start
+    for index, word in enumerate(words):
+        between = text[scan:word.start()]
+        if ":" in between or ('"' in between and not _quoted_name(text, scan + between.find('"'), words[index:], complements)):
+            cut = scan + min(i for i in (between.find(":"), between.find('"')) if i >= 0)
             return cut, cut
+        if '"' in between:
+            closing = text.find('"', scan + between.find('"') + 1)
+            scan = closing + 1 if closing != -1 else word.start()
+        else:
+            scan = word.start()
         if word.group() in complements:
+            if index and words[index - 1].group() == _TO:
+                return words[index - 1].start(), word.end()
             return word.start(), word.end()
         if casualty_triggers().pattern.fullmatch(word.group()):
             return word.start(), word.start()
@@ -121,14 +169,29 @@ def _subject_end(text, words, complements, start, sentence_end) -> tuple[int, in
 
 
 def _source_name(doc: Doc, start: int, end: int) -> str:
-    """The source's canonical name: an actor named at the head of the phrase, else its first words."""
+    """The source's canonical name: an actor named at the head of the phrase, else its first
+    words, never the outlet it spoke to ("لوكالة الأنباء")."""
+    end = _before_recipient(doc, start, end)
     head_limit = start + 1 + len(" ".join(doc.folded[start:end].split()[:2]))
+    spokesman = doc.folded.find(_ON_BEHALF_OF, start, end)
     for actor in doc.actors:
-        if start <= actor.start < min(end, head_limit):
+        if start <= actor.start < min(end, head_limit) or (spokesman != -1 and spokesman < actor.start < end
+                                                            and actor.role != "civilian"):
             return actor.name
     stop = _STOP.search(doc.folded, start, end)
     phrase = doc.span(start, stop.start() if stop else end).text
     return " ".join(phrase.split()[:_NAME_WORDS]) or doc.span(start, end).text
+
+
+def _before_recipient(doc: Doc, start: int, end: int) -> int:
+    recipients = forms_with_role("recipient")
+    for word in WORD.finditer(doc.folded, start, end):
+        if word.start() > start and any(word.group().startswith(r) for r in recipients):
+            cut = word.start()
+            while cut > start and doc.folded[cut - 1] in " ,":
+                cut -= 1
+            return cut
+    return end
 
 
 def source_of(doc: Doc, sentence: int, offset: int) -> Attribution | None:

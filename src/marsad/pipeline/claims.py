@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.lang.ar.lexicon import casualty_triggers
+from marsad.lang.ar.lexicon import casualty_triggers, singular_persons
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
@@ -20,6 +20,11 @@ ASSIGNS = ("claims",)
 _MAX_DISTANCE = 7
 _WRONG_SIDE_COST = 2
 _VICTIM_WORDS = 6
+_NEAR_WORDS = 3
+_CLAUSE_MARKS = ",.;:"
+_SOME_OF_THEM = "بعضهم"
+# "وأسر أسرى" names no one: prisoners a party takes are the other side's (resolved per event).
+OTHER_SIDE = "(other side)"
 _OTHERS = ("اخرين", "اخرون", "اخران", "اخريين", "اخري", "اخرا")
 _ALTERNATIVE = "او"
 _COMBINED = {frozenset({"killed", "captured"}): "killed_or_captured"}
@@ -66,7 +71,9 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
         if quantity is not None:
             draft.low, draft.high, draft.vague, draft.approx = quantity.low, quantity.high, quantity.vague, quantity.approx
         if not _find_victim(doc, draft, trigger, quantity, words, position, drafts) and quantity is None:
-            continue
+            if draft.kind != "captured":
+                continue
+            draft.victim_name = OTHER_SIDE
         drafts.append(draft)
     return sorted(drafts, key=lambda d: d.start)
 
@@ -148,28 +155,59 @@ def _blocked(trigger_words, t_index, q_first, q_last) -> bool:
 
 
 def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bool:
-    """Fill the victim from the actor named by the count's noun phrase; False when none is found."""
-    if quantity is not None:
-        start = quantity.start
-        end_word = _word_index(position, words, max(quantity.end - 1, quantity.start)) + _VICTIM_WORDS
-    elif trigger.side == "after":
-        start = trigger.end
-        end_word = _word_index(position, words, trigger.end) + _VICTIM_WORDS - 1
-    else:
-        start = words[max(0, _word_index(position, words, trigger.start) - 4)].start() if words else trigger.start
-        end_word = _word_index(position, words, trigger.start) - 1
-    end = words[min(end_word, len(words) - 1)].end() if words else draft.end
-    window = [w.group() for w in words if start <= w.start() < end]
-    if window and window[0 if quantity is None else min(1, len(window) - 1)] in _OTHERS or "بعضهم" in window[:1]:
+    """Fill the victim from the actor the count's noun phrase names (else the one the claim before
+    in the sentence named); False when the claim names no victim at all."""
+    window = _victim_window(trigger, quantity, words, position)
+    texts = [w.group() for w in window]
+    if texts and (texts[0] in _OTHERS or texts[0] == _SOME_OF_THEM or texts[min(1, len(texts) - 1)] in _OTHERS):
         return _inherit(draft, previous)
-    stop = min((t for t in (trigger.start,) if t > start), default=end)
-    region_end = end if trigger.start < start else min(end, stop) if quantity is not None and trigger.side == "before" else end
-    actors = [a for a in doc.actors if start <= a.start < region_end and a.role != "source-only"]
-    if not actors:
-        return _inherit(draft, previous) if quantity is not None and window and window[0] == "بعضهم" else False
-    chosen = next((a for a in actors if a.how.startswith("table:")), actors[0])
-    draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
-    return True
+    if window:
+        start, end = window[0].start(), window[-1].end()
+        actors = [a for a in doc.actors if start <= a.start < end and a.role != "source-only"]
+        if actors:
+            chosen = next((a for a in actors if a.how.startswith("table:")), actors[0])
+            draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
+            if quantity is None and _singular(doc.folded[chosen.start:chosen.end]):
+                draft.low = draft.high = 1
+            return True
+    return _inherit(draft, previous) if quantity is not None else False
+
+
+def _victim_window(trigger, quantity, words, position) -> list:
+    """The words that can name the victim: the count's noun phrase, or (with no count) the words
+    right after a verb-first trigger or right before a subject-first one, within the clause."""
+    if quantity is not None:
+        first = _word_index(position, words, quantity.start)
+        last = _word_index(position, words, max(quantity.end - 1, quantity.start)) + _VICTIM_WORDS
+        return _clause(words[first:last + 1])
+    at = _word_index(position, words, trigger.start)
+    if trigger.side == "after":
+        after = _word_index(position, words, trigger.end - 1) + 1
+        return _clause(words[after:after + _VICTIM_WORDS], trigger.end)
+    before = list(reversed(words[max(0, at - _NEAR_WORDS):at]))
+    kept = []
+    for word, following in zip(before, [trigger.start] + [w.start() for w in before]):
+        if any(mark in word.string[word.end():following] for mark in _CLAUSE_MARKS):
+            break
+        kept.append(word)
+    return list(reversed(kept))
+
+
+def _clause(words: list, start: int | None = None) -> list:
+    """Words up to the first comma or full stop (a victim never lies past one)."""
+    kept = []
+    previous_end = start if start is not None else (words[0].start() if words else 0)
+    for word in words:
+        if any(mark in word.string[previous_end:word.start()] for mark in _CLAUSE_MARKS):
+            break
+        kept.append(word)
+        previous_end = word.end()
+    return kept
+
+
+def _singular(text: str) -> bool:
+    word = text.split()[0] if text.split() else ""
+    return word in singular_persons()
 
 
 def _inherit(draft: ClaimDraft, previous: list[ClaimDraft]) -> bool:

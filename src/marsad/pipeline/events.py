@@ -22,6 +22,8 @@ ASSIGNS = ("triggers", "events")
 
 # History mentioned in passing: a year or period that ended this long before publication.
 BACKGROUND_DAYS = 45
+# A fight over three days at one place is one event; reports further apart are separate ones.
+MAX_GAP = dt.timedelta(days=3)
 _STATEMENT_WINDOW = 4
 FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -37,6 +39,7 @@ class _Candidate:
     family: str
     background: bool
     dates: list = field(default_factory=list)
+    new_episode: bool = False
 
 
 def run(doc: Doc) -> None:
@@ -81,7 +84,14 @@ def _candidate(doc: Doc, index: int) -> _Candidate | None:
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
     background = _is_background(doc, dates)
     return _Candidate(index, triggers, _place(doc, index, triggers), family, background,
-                      [d for d in dates if d.kind not in ("year", "period")])
+                      [d for d in dates if d.kind not in ("year", "period")], _opens_new_episode(doc, index))
+
+
+def _opens_new_episode(doc: Doc, index: int) -> bool:
+    sentence = doc.sentences[index]
+    opening = doc.folded[sentence.start:sentence.start + 30]
+    return any(opening.startswith(marker) for marker in forms_with_role("new_episode")) and any(
+        c.sentence == index and c.low is not None for c in doc.claims)
 
 
 def _dominant(triggers: list[Trigger]) -> Trigger:
@@ -151,7 +161,20 @@ def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft |
 
 
 def _compatible(event: EventDraft, candidate: _Candidate) -> bool:
-    return event.background == candidate.background and event.family == candidate.family
+    if candidate.new_episode:
+        return False
+    return (event.background == candidate.background and event.family == candidate.family
+            and _dates_compatible(event.dates, candidate.dates))
+
+
+def _dates_compatible(ours: list, theirs: list) -> bool:
+    """Days more than MAX_GAP_DAYS apart are different episodes, even at one place."""
+    days = [d for d in ours if d.date_start is not None]
+    other = [d for d in theirs if d.date_start is not None]
+    if not days or not other:
+        return True
+    first, last = min(d.date_start for d in days), max(d.date_end or d.date_start for d in days)
+    return all(first - MAX_GAP < d.date_start and (d.date_end or d.date_start) < last + MAX_GAP for d in other)
 
 
 def _nearest(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:

@@ -39,7 +39,7 @@ def _load(name: str, columns: tuple[str, ...], *, enclitics: bool = False) -> Le
 
 @lru_cache(maxsize=1)
 def casualty_triggers() -> Lexicon:
-    return _load("casualty_triggers.tsv", ("form", "kind", "side", "strength"))
+    return _load("casualty_triggers.tsv", ("form", "kind", "side", "strength"), enclitics=True)
 
 
 @lru_cache(maxsize=1)
@@ -63,3 +63,8 @@ def attribution_words() -> Lexicon:
 
 def forms_with_role(role: str) -> frozenset[str]:
     return frozenset(form for form, row in attribution_words().entries.items() if row["role"] == role)
+
+
+@lru_cache(maxsize=1)
+def singular_persons() -> frozenset[str]:
+    return frozenset(fold(row["form"]) for row in read_tsv(_PACKAGE, "singular_persons.tsv", ("form",)))
