@@ -8,6 +8,7 @@ Examples:
 """
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -19,13 +20,49 @@ from marsad.errors import MarsadError
 from marsad.inputs import MAX_BYTES, read_article
 
 
+# Commands that live in marsad.commands.*: name -> "module:attribute", imported on first use.
+LAZY_COMMANDS = {
+    "ingest": "marsad.commands.store:ingest",
+    "events": "marsad.commands.store:events",
+    "export": "marsad.commands.store:export",
+    "batch": "marsad.commands.batch:batch",
+    "serve": "marsad.commands.serve:serve",
+    "gazetteer": "marsad.commands.gazetteer:gazetteer",
+}
+
+
 class _Group(click.Group):
+    """Turns MarsadError into a one-line message, and loads the outer commands lazily."""
+
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
         except MarsadError as error:
             click.echo(f"error: {error}", err=True)
             sys.exit(1)
+
+    def list_commands(self, ctx):
+        return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))
+
+    def get_command(self, ctx, name):
+        command = super().get_command(ctx, name)
+        if command is not None or name not in LAZY_COMMANDS:
+            return command
+        module_name, attribute = LAZY_COMMANDS[name].split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            return _unavailable(name, error.name)
+        return getattr(module, attribute)
+
+
+def _unavailable(name: str, missing: str) -> click.Command:
+    @click.command(name, help=f"(not installed: needs {missing})")
+    def command():
+        click.echo(f"error: E010: 'marsad {name}' needs the Python package {missing!r}; "
+                   f"install it with: pip install 'marsad[all]'", err=True)
+        sys.exit(1)
+    return command
 
 
 @click.group(cls=_Group)

@@ -35,6 +35,8 @@ MAX_SKELETON_WORDS = 3
 # spelled like a transliteration (see _looks_foreign) with vowels where the Latin name has them.
 MIN_SKELETON_AFTER_FEATURE = 2
 MIN_SKELETON_ELSEWHERE = 3
+# A bare ب starts thousands of words (بمثابه, بينهما, بخصوص): only a long skeleton counts there.
+MIN_SKELETON_AFTER_CLITIC = 4
 MIN_KEY_LETTERS = 3
 # GeoNames gives Arabic names to thousands of hamlets and Tunisian sectors called after common
 # words (الامل، الفتح، الرحمه); with no locative word before it, a name must mean a town of some
@@ -64,6 +66,7 @@ _LONG_VOWELS = "اوي"
 _FEATURE = "feature"
 _CLITIC = "clitic"
 _LIST = "list"
+_SHORTEST_SKELETON = {_FEATURE: MIN_SKELETON_AFTER_FEATURE, _CLITIC: MIN_SKELETON_AFTER_CLITIC}
 
 
 @dataclass(frozen=True)
@@ -107,6 +110,7 @@ class _Lexicon:
     locative_words: frozenset[str]
     blocked: frozenset[str]
     locative_only: frozenset[str]
+    no_skeleton: frozenset[str]  # words no skeleton n-gram may contain: locatives and blocked words
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +124,7 @@ def _lexicon() -> _Lexicon:
     for row in read_tsv("marsad.knowledge", "place_stopwords.tsv", ("word", "rule")):
         (locative_only if row["rule"] == "after-locative" else blocked).add(name_key(row["word"]))
     words = frozenset(word for phrase in locatives for word in phrase)
-    return _Lexicon(locatives, words, frozenset(blocked), frozenset(locative_only))
+    return _Lexicon(locatives, words, frozenset(blocked), frozenset(locative_only), words | frozenset(blocked))
 
 
 # -- words -----------------------------------------------------------------------------------
@@ -167,10 +171,9 @@ def _proclitic_splits(word: str) -> list[tuple[str, str]]:
 
 @lru_cache(maxsize=65536)
 def _readings(word: str) -> tuple[_Reading, ...]:
-    """The word's readings as a name start, the bare word first; none for a blocked word, so
-    that بلاد is not read as ب + لاد (Lod)."""
-    if drop_article(word) in _lexicon().blocked:
-        return ()
+    """The word's readings as a name start, the bare word first, stopping after a blocked word
+    so that بلاد is not read as ب + لاد (Lod)."""
+    blocked = _lexicon().blocked
     readings: list[_Reading] = []
     for prefix, stem in _proclitic_splits(word):
         key = drop_article(stem, after_lam=prefix.endswith("ل"))
@@ -179,6 +182,8 @@ def _readings(word: str) -> tuple[_Reading, ...]:
             offset -= 2
         if len(key) >= MIN_KEY_LETTERS and all(reading.key != key for reading in readings):
             readings.append(_Reading(key, offset, bool(prefix), _LOCATIVE_CLITIC in prefix))
+        if key in blocked:
+            break  # وبريطانيا is و + a blocked word, not وب + ريطانيا; المدينه may start a name
     return tuple(readings)
 
 
@@ -358,7 +363,7 @@ class _Scanner:
         options: list[tuple[_Match, str]] = []
         for words in range(MAX_SKELETON_WORDS, 0, -1):
             span = self.tokens[first:first + words]
-            if any(_stems(token.text) & self.lexicon.locative_words for token in span):
+            if any(_stems(token.text) & self.lexicon.no_skeleton for token in span):
                 continue
             # A conjunction is likelier than a name starting with و (وتساليت), and a skeleton
             # cannot tell them apart since و is a vowel: the prefixed readings go first.
@@ -368,7 +373,7 @@ class _Scanner:
                     continue
                 if not context.lenient and not _looks_foreign(self._surface(first, words, reading)):
                     continue
-                shortest = MIN_SKELETON_AFTER_FEATURE if context.lenient else MIN_SKELETON_ELSEWHERE
+                shortest = _SHORTEST_SKELETON.get(context.kind, MIN_SKELETON_ELSEWHERE)
                 match = _Match(first, words, key, HOW_SKELETON, reading, context, key)
                 options.extend((match, s) for s in _skeletons(key) if len(s) >= shortest)
         return options
@@ -520,7 +525,7 @@ class Gazetteer:
         for match in chosen:
             places = list(match.places) if match.how == HOW_SKELETON else arabic.get(match.key, [])
             licensed = match.context is not None and match.context.licenses_name
-            if not licensed and not any(_notable(place) for place in places):
+            if match.how == HOW_ARABIC and not licensed and not any(_notable(place) for place in places):
                 places = []
             if not places:
                 continue

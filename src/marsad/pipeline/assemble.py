@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections import Counter
 
 from marsad.knowledge.actors import ActorBase
 from marsad.pipeline.claims import OTHER_SIDE
@@ -22,6 +23,7 @@ ASSIGNS = ("extraction",)
 
 _CIVILIAN_PREFIX = "Civilians"
 _STATE, _CIVILIANS = 1, 7
+_RECENT = dt.timedelta(days=7)
 _GENERIC_REBELS = "pattern:generic-rebels"
 
 
@@ -61,9 +63,11 @@ def _event_type(draft: EventDraft, claims: list[Claim]) -> tuple[str, str]:
     order = list(FAMILY)
     strong = [t for t in draft.triggers if t.strong]
     if strong:
-        best = min(strong, key=lambda t: order.index(t.event_type))
-        same = [t for t in strong if t.event_type == best.event_type]
-        return best.event_type, same[0].sub_event_type
+        # The tactic the report keeps naming (the headline counts twice); ACLED's order breaks ties.
+        votes = Counter()
+        for trigger in strong:
+            votes[(trigger.event_type, trigger.sub_event_type)] += 2 if trigger.sentence == 0 else 1
+        return min(votes, key=lambda kind: (-votes[kind], order.index(kind[0])))
     victims = {c.victim.name for c in claims if c.kind == "killed" or c.kind == "injured"}
     weak = draft.triggers[0] if draft.triggers else None
     if weak is not None and FAMILY[weak.event_type] != "violence":
@@ -74,13 +78,19 @@ def _event_type(draft: EventDraft, claims: list[Claim]) -> tuple[str, str]:
 
 
 def _dates(doc: Doc, draft: EventDraft, default_date) -> tuple[dt.date | None, dt.date | None, int]:
-    resolved = [d for d in draft.dates if d.date_start is not None]
+    resolved = [d for d in draft.dates if d.date_start is not None and not _past_month(doc, d, draft)]
     if not resolved:
         date, precision = default_date
         return date, date, precision
     start = min(d.date_start for d in resolved)
     end = max(d.date_end or d.date_start for d in resolved)
     return start, end, max(d.precision for d in resolved) if len(resolved) == 1 else min(d.precision for d in resolved)
+
+
+def _past_month(doc: Doc, date, draft: EventDraft) -> bool:
+    """"بدأ في فبراير الماضي" dates what led up to a news event, not the event itself."""
+    return (not draft.background and date.precision > 1 and doc.published is not None
+            and date.date_end is not None and date.date_end < doc.published - _RECENT)
 
 
 def _actors(doc: Doc, draft: EventDraft) -> list[Actor]:
@@ -114,7 +124,8 @@ def _is_party(name: str) -> bool:
 def _claims(doc: Doc, draft: EventDraft) -> list[Claim]:
     rebels = _rebel_name(doc, draft)
     parties = _actors(doc, draft)
-    built = [_claim(doc, c, rebels, parties) for c in sorted(draft.claims, key=lambda c: c.start)]
+    built = [c for c in (_claim(doc, c, rebels, parties) for c in sorted(draft.claims, key=lambda c: c.start))
+             if c.victim.name != OTHER_SIDE]
     unique: dict[tuple, Claim] = {}
     for claim in built:
         key = (claim.source.name if claim.source else None, claim.kind, claim.victim.name, claim.low, claim.high,
@@ -128,7 +139,7 @@ def _other_side(doc: Doc, draft: ClaimDraft, parties: list[Actor]) -> str:
     source = draft.source.name if draft.source is not None else None
     others = [a for a in parties if a.name != source and a.inter != _CIVILIANS]
     others.sort(key=lambda a: a.inter != _STATE)
-    return others[0].name if source in {a.name for a in parties} and others else "unknown"
+    return others[0].name if source in {a.name for a in parties} and others else OTHER_SIDE
 
 
 def _claim(doc: Doc, draft: ClaimDraft, rebels: str | None, parties: list[Actor]) -> Claim:

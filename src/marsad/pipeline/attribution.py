@@ -22,6 +22,7 @@ _MAX_PREP_WORDS = 10
 _NAME_WORDS = 8
 _MAX_QUOTED_NAME = 4
 _TO = "الي"
+_FROM = "عن"
 # "المتحدث باسم X" (the spokesman of X): X is the source.
 _ON_BEHALF_OF = " باسم "
 _STOP = re.compile(r'[,.;:"()]|\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|يوم)\b')
@@ -81,6 +82,11 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         words = words[1:]
     if words and (words[0].group() in _PRONOUN_OBJECTS or casualty_triggers().pattern.fullmatch(words[0].group())):
         words = []
+    if kind == "via":
+        quoted = next((i for i, w in enumerate(words[:_MAX_PREP_WORDS]) if w.group() == _FROM), None)
+        if quoted is None:
+            return None
+        words, kind = words[quoted + 1:], "verb"
     fronted = _fronted_subject(doc, sentence, match, bool(words))
     if fronted is not None:
         start, end = fronted
@@ -103,15 +109,18 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     return Attribution(index, start, subject_end, _source_name(doc, start, subject_end), stance, applies_from, kind)
 
 
-def _quoted_name(text: str, quote: int, rest: list, complements) -> bool:
-    """A quote that closes within a few words and is followed by more subject before the
-    complementiser names something ('قناة "بازا"'); otherwise it is reported speech."""
+def _short_quote(text: str, quote: int, rest: list) -> bool:
+    """A quote that closes within a few words names something ('قناة "بازا"'); a longer one is
+    reported speech."""
     closing = text.find('"', quote + 1, quote + 60)
-    if closing == -1:
-        return False
+    return closing != -1 and len([w for w in rest if quote < w.start() < closing]) <= _MAX_QUOTED_NAME
+
+
+def _complement_follows(text: str, quote: int, rest: list, complements) -> bool:
+    """After a quoted name, the subject goes on only if its complementiser comes soon."""
+    closing = text.find('"', quote + 1)
     after = [w for w in rest if w.start() > closing]
-    inside = [w for w in rest if quote < w.start() < closing]
-    return len(inside) <= _MAX_QUOTED_NAME and any(w.group() in complements for w in after[:_MAX_SUBJECT_WORDS])
+    return any(w.group() in complements for w in after[:_MAX_QUOTED_NAME + 2])
 
 
 def _skip_dates(doc: Doc, words: list) -> list:
@@ -148,9 +157,13 @@ def _subject_end(text, words, complements, start, sentence_end) -> tuple[int, in
     scan = start
     for index, word in enumerate(words):
         between = text[scan:word.start()]
-        if ":" in between or ('"' in between and not _quoted_name(text, scan + between.find('"'), words[index:], complements)):
+        quote = scan + between.find('"') if '"' in between else -1
+        if ":" in between or (quote != -1 and not _short_quote(text, quote, words[index:])):
             cut = scan + min(i for i in (between.find(":"), between.find('"')) if i >= 0)
             return cut, cut
+        if quote != -1 and not _complement_follows(text, quote, words[index:], complements):
+            closing = text.find('"', quote + 1)
+            return closing + 1, closing + 1
         if '"' in between:
             closing = text.find('"', scan + between.find('"') + 1)
             scan = closing + 1 if closing != -1 else word.start()
@@ -186,7 +199,7 @@ def _source_name(doc: Doc, start: int, end: int) -> str:
 def _before_recipient(doc: Doc, start: int, end: int) -> int:
     recipients = forms_with_role("recipient")
     for word in WORD.finditer(doc.folded, start, end):
-        if word.start() > start and any(word.group().startswith(r) for r in recipients):
+        if word.start() > start and any(doc.folded.startswith(r, word.start()) for r in recipients):
             cut = word.start()
             while cut > start and doc.folded[cut - 1] in " ,":
                 cut -= 1

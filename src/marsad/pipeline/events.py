@@ -68,7 +68,7 @@ def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> 
     event reported just before it."""
     for date in doc.dates:
         index = doc.sentence_of(date.start)
-        if index in taken or date.kind in ("year", "period") or _statement_date(doc, date):
+        if index in taken or date.precision != 1 or _statement_date(doc, date) or _is_background(doc, [date]):
             continue
         earlier = [e for e in events if not e.background and any(s < index for s in e.sentences)]
         if earlier:

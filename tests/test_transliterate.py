@@ -1,0 +1,76 @@
+import pytest
+
+from marsad.knowledge.transliterate import (
+    arabic_skeletons,
+    latin_skeleton,
+    name_key,
+    spelling_agrees,
+    spelling_score,
+)
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [
+        ("Ti-n-Zaouâtene", "تينزاوتين"),
+        ("Tin Zaouaten", "تين زاوتين"),
+        ("Gao", "غاو"),
+        ("Gao", "جاو"),
+        ("Kidal", "كيدال"),
+        ("Ménaka", "ميناكا"),
+        ("Tessalit", "تساليت"),
+        ("Sévaré", "سيفاري"),
+        ("Nampala", "نامبالا"),
+        ("Diabaly", "ديابالي"),
+        ("Ouagadougou", "واغادوغو"),
+        ("Al Ḩudaydah", "الحديدة"),
+        ("Ouargla", "ورقلة"),
+        ("Maiduguri", "مايدوجوري"),
+        ("Khan Shaykhun", "خان شيخون"),
+        ("Aguelhok", "أغيلهوك"),
+        ("Djebel Louh", "جبل اللوح"),
+    ],
+)
+def test_transliterate_latin_and_arabic_spellings_share_a_skeleton(latin, arabic):
+    assert latin_skeleton(latin) in arabic_skeletons(arabic)
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("كيدال", "Kidal"), ("تساليت", "Tessalit"), ("تينزاوتين", "Ti-n-Zaouâtene"), ("نامبالا", "Nampala")],
+)
+def test_transliterate_spelling_agrees_for_transliterated_names(arabic, latin):
+    assert spelling_agrees(arabic, latin)
+
+
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [("مباراه", "Mbar"), ("نفس", "Anéfis"), ("شكل", "Chikal"), ("كيدال", "Kdal")],
+)
+def test_transliterate_spelling_disagrees_for_native_words_sharing_consonants(arabic, latin):
+    assert not spelling_agrees(arabic, latin)
+
+
+def test_transliterate_spelling_score_ranks_the_closer_vowels_first():
+    assert spelling_score("نامبالا", "Nampala") > spelling_score("نامبالا", "Niambali")
+    assert spelling_score("سيفاري", "Sévaré") > spelling_score("سيفاري", "Sévéri")
+
+
+def test_transliterate_doubled_letters_and_articles_collapse():
+    assert latin_skeleton("Tessalit") == latin_skeleton("Tesalit")
+    assert latin_skeleton("Ras el Ain") == latin_skeleton("Ras Ain")
+    assert arabic_skeletons("الحديدة") == arabic_skeletons("حديدة")
+
+
+def test_transliterate_name_key_strips_only_the_article():
+    assert name_key("الحديدة") == "حديده"
+    assert name_key("كالي") == "كالي"  # Cali: not ك + الي
+    assert name_key("رأس العين") == "راس عين"
+    assert name_key("الي") == "الي"
+
+
+@pytest.mark.parametrize("junk", ["", "   ", "123", "!!!", "\u0000", "日本"])
+def test_transliterate_never_raises_on_junk(junk):
+    assert isinstance(latin_skeleton(junk), str)
+    assert isinstance(arabic_skeletons(junk), list)
+    assert spelling_score(junk, junk) is None or spelling_score(junk, junk) >= 0
