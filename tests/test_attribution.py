@@ -1,0 +1,85 @@
+"""Attribution: who gives each figure, with what stance, and whether it was verified."""
+import pytest
+
+import marsad
+
+PUBLISHED = "2024-07-28"
+
+
+def claims_of(text):
+    result = marsad.extract(text, published=PUBLISHED)
+    return [c for e in result.events if not e.background for c in e.claims]
+
+
+def one_claim(text, kind):
+    found = [c for c in claims_of(text) if c.kind == kind]
+    assert len(found) == 1, [(c.kind, c.low, c.high) for c in claims_of(text)]
+    return found[0]
+
+
+@pytest.mark.parametrize("text, source_word", [
+    ("وقال الجيش المالي في بيان إن ثلاثة جنود قتلوا في هجوم.", "الجيش"),
+    ("قتل خمسة مدنيين في غارة جوية، بحسب مصادر طبية.", "مصادر طبية"),
+    ("وأفاد مسؤول محلي بمقتل أربعة أشخاص في الهجوم.", "مسؤول محلي"),
+])
+def test_attribution_source_is_the_reporting_subject(text, source_word):
+    claim = one_claim(text, "killed")
+    assert claim.source is not None and source_word in claim.source.text
+
+
+def test_attribution_article_voice_has_no_source():
+    assert one_claim("قتل خمسة جنود في هجوم على معسكر للجيش.", "killed").source is None
+
+
+def test_attribution_attribution_carries_to_the_next_sentence():
+    text = ("وقال المتحدث باسم الجيش في بيان إن الهجوم فشل. "
+            "وأضاف البيان أن ستة مهاجمين قتلوا في الاشتباكات.")
+    claim = one_claim(text, "killed")
+    assert claim.source is not None and claim.source.text == "البيان"
+    assert "المتحدث" in claim.source.name or "Military" in claim.source.name
+
+
+def test_attribution_denial_is_a_denied_stance():
+    claim = one_claim("ونفت الحكومة أن 20 مدنيا قتلوا في الغارة.", "killed")
+    assert claim.stance == "denied"
+
+
+def test_attribution_unverified_marker_in_the_same_sentence():
+    claim = one_claim("وزعم التنظيم في بيان لا يمكن التحقق منه مقتل 14 جنديا في الكمين.", "killed")
+    assert claim.unverified
+
+
+def test_attribution_unverified_marker_names_its_source():
+    text = ("وقالت وكالة الأنباء إن 9 جنود قتلوا في الهجوم. "
+            "وقال مصدر عسكري إن 5 مسلحين قتلوا في الهجوم. "
+            "ولم يتسن التأكد بشكل مستقل من رواية الوكالة.")
+    claims = {c.low: c for c in claims_of(text) if c.kind == "killed"}
+    assert claims[9].unverified and not claims[5].unverified
+
+
+
+@pytest.mark.parametrize("text, source_word", [
+    ("وكان تنظيم القاعدة تحدث أمس في بيان عن مقتل 14 جنديا في الكمين.", "القاعدة"),
+    ("إلا أن البعثة الأممية نفت بشدة أن 12 مدنيا قتلوا في الغارة.", "البعثة"),
+    ("ونقلت وكالة الأنباء عن مسؤول محلي قوله إن خمسة أشخاص قتلوا في القصف.", "مسؤول محلي"),
+    ('وذكرت قناة "الأفق" الإخبارية أن ما لا يقل عن 20 مسلحا قتلوا في الاشتباكات.', "الأفق"),
+    ("وقال المتحدث باسم الجيش المالي إن ثلاثة جنود قتلوا في الكمين.", "المتحدث"),
+])
+def test_attribution_subject_forms(text, source_word):
+    claim = one_claim(text, "killed")
+    assert claim.source is not None and source_word in claim.source.text
+
+
+def test_attribution_recipient_is_not_the_source_name():
+    claim = one_claim("وقال مسؤول محلي لوكالة الأنباء الألمانية إن أربعة جنود قتلوا في الهجوم.", "killed")
+    assert "الألمانية" not in claim.source.name and "مسؤول محلي" in claim.source.name
+
+
+def test_attribution_negated_verb_reports_nothing():
+    claims = claims_of("ولم تعلن الوزارة حصيلة القتلى. وقتل ثلاثة جنود في الهجوم.")
+    assert [c.source for c in claims if c.kind == "killed"] == [None]
+
+
+def test_attribution_spokesman_names_the_organisation():
+    claim = one_claim("وقال المتحدث باسم الجيش المالي في بيان إن ثلاثة جنود قتلوا في الكمين.", "killed")
+    assert claim.source.name == "Military Forces of Mali"

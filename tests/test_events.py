@@ -1,0 +1,70 @@
+"""Events: ACLED types from triggers, grouping into episodes, dates, places and background."""
+import pytest
+
+import marsad
+
+PUBLISHED = "2024-07-28"  # a Sunday
+
+
+def events_of(text, published=PUBLISHED):
+    return marsad.extract(text, published=published).events
+
+
+def news(text):
+    return [e for e in events_of(text) if not e.background]
+
+
+@pytest.mark.parametrize("text, event_type, sub_type", [
+    ("اندلعت اشتباكات عنيفة بين الجيش ومسلحين في بلدة كيدال.", "Battles", "Armed clash"),
+    ("قتل خمسة مدنيين في غارة جوية على بلدة دوما.", "Explosions/Remote violence", "Air/drone strike"),
+    ("قتل ثلاثة جنود في انفجار عبوة ناسفة قرب غاو.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    ("فجر انتحاري نفسه في سوق مدينة مايدوجوري ما أدى إلى مقتل 12 شخصا.", "Explosions/Remote violence", "Suicide bomb"),
+    ("قصفت المدفعية أحياء في مدينة حلب ما أدى إلى مقتل أربعة مدنيين.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    ("أعلن الجيش استعادة السيطرة على بلدة تساليت بعد معارك.", "Battles", "Government regains territory"),
+    ("خرجت مظاهرات في العاصمة بغداد احتجاجا على انقطاع الكهرباء.", "Protests", "Peaceful protest"),
+    ("تحطمت مروحية عسكرية في كيدال أثناء مهمة روتينية.", "Strategic developments", "Other"),
+])
+def test_events_trigger_gives_acled_type(text, event_type, sub_type):
+    found = news(text)
+    assert [(e.event_type, e.sub_event_type) for e in found] == [(event_type, sub_type)]
+
+
+def test_events_attack_on_civilians_only_is_violence_against_civilians():
+    found = news("قتل سبعة مدنيين في هجوم شنه مسلحون على قرية في وسط مالي.")
+    assert (found[0].event_type, found[0].sub_event_type) == ("Violence against civilians", "Attack")
+
+
+def test_events_multi_day_fight_at_one_place_is_one_event_with_a_range():
+    text = ("اندلعت اشتباكات عنيفة الخميس بين الجيش والمتمردين في بلدة كيدال. "
+            "وتواصلت المعارك يوم السبت في كيدال، وقتل خمسة جنود.")
+    found = news(text)
+    assert len(found) == 1
+    assert (str(found[0].date_start), str(found[0].date_end)) == ("2024-07-25", "2024-07-27")
+
+
+def test_events_different_places_are_different_events():
+    text = ("قتل ثلاثة جنود في كمين قرب غاو يوم الجمعة. "
+            "وفي حادث منفصل، قتل خمسة مدنيين في انفجار عبوة ناسفة في ميناكا.")
+    assert len(news(text)) == 2
+
+
+def test_events_history_is_background_never_news():
+    found = events_of("واستولى الجيش على السلطة في عام 2020 بعد معارك في كيدال.")
+    assert found and all(e.background for e in found)
+
+
+def test_events_statement_date_is_not_the_event_date():
+    found = news("وقال الجيش في بيان يوم الأحد إن ثلاثة جنود قتلوا في اشتباكات الخميس في كيدال.")
+    assert str(found[0].date_start) == "2024-07-25"
+
+
+def test_events_place_is_geocoded_with_precision():
+    event = news("قتل خمسة جنود في هجوم على مدينة كيدال.")[0]
+    assert event.location.country == "MLI" and event.location.geo_precision == 1
+    assert abs(event.location.lat - 18.44) < 0.2
+
+
+def test_events_sports_story_has_no_event():
+    text = "فاز الفريق الوطني على منافسه بثلاثة أهداف مقابل هدف في المباراة التي جرت مساء الخميس في الرباط."
+    assert events_of(text) == []
