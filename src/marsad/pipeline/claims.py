@@ -18,6 +18,8 @@ REQUIRES = ("sentences", "quantities", "no_casualties", "actors", "attributions"
 ASSIGNS = ("claims",)
 
 _MAX_DISTANCE = 7
+# A casualty noun stands next to its count ("18 قتيلا", "عدد القتلى 20"), never far from it.
+_MAX_NOUN_DISTANCE = 2
 _WRONG_SIDE_COST = 2
 _VICTIM_WORDS = 6
 _NEAR_WORDS = 3
@@ -132,7 +134,8 @@ def _link(triggers, quantities, words, position) -> dict:
                 distance, side = first - q_last - 1, "before"
             else:
                 distance, side = 0, trigger.side
-            if distance > _MAX_DISTANCE or _blocked(trigger_words, t_index, q_first, q_last):
+            limit = _MAX_DISTANCE if trigger.strong else _MAX_NOUN_DISTANCE
+            if distance > limit or _blocked(trigger_words, t_index, q_first, q_last):
                 continue
             cost = distance + (0 if side == trigger.side else _WRONG_SIDE_COST)
             candidates.append((cost, t_index, q_index))
