@@ -20,6 +20,7 @@ ASSIGNS = ("attributions", "unverified_sentences")
 _MAX_SUBJECT_WORDS = 18
 _MAX_PREP_WORDS = 10
 _NAME_WORDS = 8
+_NO_COMPLEMENT_WORDS = 6
 _MAX_QUOTED_NAME = 4
 _TO = "الي"
 _FROM = "عن"
@@ -176,8 +177,12 @@ def _subject_end(text, words, complements, start, sentence_end) -> tuple[int, in
         if casualty_triggers().pattern.fullmatch(word.group()):
             return word.start(), word.start()
     if words:
-        last = words[-1].end()
-        return last, last
+        # No complementiser: the subject is a short noun phrase ("تبنى قيادي متطرف الهجوم").
+        short = words[:_NO_COMPLEMENT_WORDS]
+        for before, word in zip(short, short[1:]):
+            if "," in text[before.end():word.start()]:
+                return before.end(), before.end()
+        return short[-1].end(), short[-1].end()
     return start, start
 
 

@@ -24,6 +24,8 @@ ASSIGNS = ("triggers", "events")
 BACKGROUND_DAYS = 45
 # A fight over three days at one place is one event; reports further apart are separate ones.
 MAX_GAP = dt.timedelta(days=3)
+# Words that name an administrative region before its name ("منطقة موبتي", "ولاية عين الدفلى").
+REGION_WORDS = frozenset({"منطقه", "ولايه", "محافظه", "اقليم", "مقاطعه"})
 _STATEMENT_WINDOW = 4
 FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -114,6 +116,8 @@ def _statement_date(doc: Doc, date) -> bool:
     if any(w in statement_words or w.removeprefix("ل").removeprefix("في") in statement_words for w in before):
         return True
     for attribution in doc.attributions.get(doc.sentence_of(date.start), []):
+        if attribution.how == "carried":
+            continue
         if attribution.start <= date.start < attribution.end or (
                 attribution.how != "prep" and attribution.end <= date.start < attribution.applies_from):
             return True
@@ -146,16 +150,32 @@ def place_key(place) -> str:
 
 
 def _place_keys(place) -> set[str]:
+    """Keys under which two mentions are the same place; "منطقة موبتي" (the region) meets any
+    place inside that region."""
     keys = {place_key(place)}
     if isinstance(place, ResolvedPlace):
         keys.add(f"name:{match_key(place.text)}")
+        if place.place.admin1:
+            keys.add(f"region:{place.place.admin1}" if is_region_mention(place) else f"within:{place.place.admin1}")
     return keys
+
+
+def is_region_mention(place) -> bool:
+    return isinstance(place, ResolvedPlace) and place.mention.after_locative in REGION_WORDS
+
+
+def _meets(ours: set[str], theirs: set[str]) -> bool:
+    if ours & theirs:
+        return True
+    regions = {k.split(":", 1)[1] for k in ours | theirs if k.startswith("region:")}
+    inside = {k.split(":", 1)[1] for k in ours | theirs if k.startswith("within:")}
+    return bool(regions & inside)
 
 
 def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
     keys = _place_keys(candidate.place)
     for event in events:
-        if event.place is not None and keys & event.place_keys and _compatible(event, candidate):
+        if event.place is not None and _meets(keys, event.place_keys) and _compatible(event, candidate):
             return event
     return None
 
@@ -193,6 +213,8 @@ def _add(events: list[EventDraft], candidate: _Candidate, event: EventDraft | No
         events.append(event)
     if candidate.place is not None:
         event.place_keys |= _place_keys(candidate.place)
+        if is_region_mention(event.place) and not is_region_mention(candidate.place):
+            event.place = candidate.place
     event.triggers.extend(candidate.triggers)
     event.sentences.add(candidate.sentence)
     event.dates.extend(candidate.dates)
