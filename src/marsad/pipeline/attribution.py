@@ -56,12 +56,19 @@ def run(doc: Doc) -> None:
             attribution = _attribution(doc, index, match, row, complements, anaphors, previous)
             if attribution is not None:
                 found.append(attribution)
+        if not found and last is not None and last.sentence == index - 1 and _opens_with_quote(doc, sentence):
+            # A quotation running on from the sentence that introduced its speaker.
+            found.append(Attribution(index, last.start, last.end, last.name, last.stance, sentence.start, "carried"))
         if found:
             doc.attributions[index] = found
             last = found[-1]
         text = doc.folded[sentence.start:sentence.end]
         if any(form in text for form in unverified_forms):
             doc.unverified_sentences.add(index)
+
+
+def _opens_with_quote(doc: Doc, sentence) -> bool:
+    return doc.folded.startswith('"', sentence.start)
 
 
 def _negated(text: str, start: int) -> bool:

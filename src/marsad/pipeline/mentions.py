@@ -42,7 +42,8 @@ class ResolvedPlace:
 def run(doc: Doc) -> None:
     doc.countries = find_countries(doc.folded)
     doc.main_country = main_country(doc)
-    doc.actors = ActorBase.default().find_mentions(doc.folded, doc.main_country)
+    actors = ActorBase.default()
+    doc.actors = actors.find_mentions(doc.folded, doc.main_country)
     taken = [(m.start, m.end) for m in doc.countries] + [(a.start, a.end) for a in doc.actors]
     hints = country_hints(doc)
     gazetteer = Gazetteer.default()
@@ -52,11 +53,28 @@ def run(doc: Doc) -> None:
         place, trace = gazetteer.choose(mention, hints)
         if place is not None and (not hints or place.country in hints):
             doc.places.append(ResolvedPlace(mention, place, trace))
+    where = main_country(doc)
+    if where != doc.main_country:
+        # The places settle where the story is ("الفرنسيين" named often does not move it to France).
+        doc.main_country = where
+        doc.actors = actors.find_mentions(doc.folded, where)
+
+
+# How much each kind of mention says about where the story happens.
+_PLACE_WEIGHT, _NAME_WEIGHT, _ADJECTIVE_WEIGHT, _HEADLINE_BONUS = 2.0, 1.0, 0.5, 1.0
 
 
 def main_country(doc: Doc) -> str | None:
-    counts = Counter(m.country.iso3 for m in doc.countries)
-    return counts.most_common(1)[0][0] if counts else None
+    """The country the story happens in: its places first, then countries named, then nisbas."""
+    scores: Counter = Counter()
+    headline_end = doc.sentences[0].end if doc.sentences else 0
+    for mention in doc.countries:
+        scores[mention.country.iso3] += _ADJECTIVE_WEIGHT if mention.as_adjective else _NAME_WEIGHT
+        if mention.start < headline_end and not mention.as_adjective:
+            scores[mention.country.iso3] += _HEADLINE_BONUS
+    for place in doc.places:
+        scores[place.place.country] += _PLACE_WEIGHT
+    return max(scores, key=lambda iso3: (scores[iso3], iso3)) if scores else None
 
 
 def country_hints(doc: Doc) -> list[str]:
