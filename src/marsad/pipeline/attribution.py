@@ -204,7 +204,9 @@ def _source_name(doc: Doc, start: int, end: int) -> str:
                                                             and actor.role != "civilian"):
             return actor.name
     stop = _STOP.search(doc.folded, start, end)
-    phrase = doc.span(start, stop.start() if stop else end).text
+    cut = stop.start() if stop else end
+    cut = min([cut] + [d.start for d in doc.dates if start < d.start < cut])
+    phrase = doc.span(start, cut).text
     return " ".join(phrase.split()[:_NAME_WORDS]) or doc.span(start, end).text
 
 

@@ -84,7 +84,7 @@ def _candidate(doc: Doc, index: int) -> _Candidate | None:
         return None
     family = FAMILY[_dominant(triggers).event_type] if triggers else "violence"
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
-    background = _is_background(doc, dates)
+    background = _is_background(doc, dates) or (_tells_history(doc, index) and not any(d.precision == 1 for d in dates))
     return _Candidate(index, triggers, _place(doc, index, triggers), family, background,
                       [d for d in dates if d.kind not in ("year", "period")], _opens_new_episode(doc, index))
 
@@ -99,6 +99,12 @@ def _opens_new_episode(doc: Doc, index: int) -> bool:
 def _dominant(triggers: list[Trigger]) -> Trigger:
     order = list(FAMILY)
     return min(triggers, key=lambda t: (not t.strong, order.index(t.event_type)))
+
+
+def _tells_history(doc: Doc, index: int) -> bool:
+    sentence = doc.sentences[index]
+    text = doc.folded[sentence.start:sentence.end]
+    return any(marker in text for marker in forms_with_role("history"))
 
 
 def _is_background(doc: Doc, dates: list) -> bool:

@@ -51,13 +51,26 @@ def run(doc: Doc) -> None:
         if any(start <= mention.start < end or mention.start <= start < mention.end for start, end in taken):
             continue
         place, trace = gazetteer.choose(mention, hints)
-        if place is not None and (not hints or place.country in hints):
+        if place is not None and _plausible(mention, place, hints, doc.main_country):
             doc.places.append(ResolvedPlace(mention, place, trace))
     where = main_country(doc)
     if where != doc.main_country:
         # The places settle where the story is ("الفرنسيين" named often does not move it to France).
         doc.main_country = where
         doc.actors = actors.find_mentions(doc.folded, where)
+
+
+# An Arabic name may be a place in any of the few countries the article is most about; a
+# transliteration match (far noisier) only in the one it is about.
+_NAME_COUNTRIES = 3
+
+
+def _plausible(mention, place, hints: list[str], main: str | None) -> bool:
+    if not hints:
+        return True
+    if mention.how.startswith("skeleton"):
+        return place.country in {main, hints[0]}
+    return place.country in hints[:_NAME_COUNTRIES] or place.country == main
 
 
 # How much each kind of mention says about where the story happens.

@@ -57,12 +57,12 @@ def reporting() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
-def attribution_words() -> Lexicon:
-    return _load("attribution_words.tsv", ("form", "role"), enclitics=False)
+def discourse_words() -> Lexicon:
+    return _load("discourse_words.tsv", ("form", "role"), enclitics=False)
 
 
 def forms_with_role(role: str) -> frozenset[str]:
-    return frozenset(form for form, row in attribution_words().entries.items() if row["role"] == role)
+    return frozenset(form for form, row in discourse_words().entries.items() if row["role"] == role)
 
 
 @lru_cache(maxsize=1)
