@@ -121,7 +121,19 @@ def _is_party(name: str) -> bool:
     return record is not None and record.role in ("state", "armed")
 
 
+def _inherit_victims(claims: list[ClaimDraft]) -> None:
+    """A figure that names no victim ("ومقتل 20 وإصابة 60") counts the victims the event's
+    previous figure named."""
+    named = None
+    for claim in claims:
+        if claim.victim_start is not None:
+            named = claim
+        elif named is not None and claim.victim_name == "unknown" and claim.low is not None:
+            claim.victim_name, claim.victim_start, claim.victim_end = named.victim_name, named.victim_start, named.victim_end
+
+
 def _claims(doc: Doc, draft: EventDraft) -> list[Claim]:
+    _inherit_victims(sorted(draft.claims, key=lambda c: c.start))
     rebels = _rebel_name(doc, draft)
     parties = _actors(doc, draft)
     built = [c for c in (_claim(doc, c, rebels, parties) for c in sorted(draft.claims, key=lambda c: c.start))
@@ -131,8 +143,9 @@ def _claims(doc: Doc, draft: EventDraft) -> list[Claim]:
         key = (claim.source.name if claim.source else None, claim.kind, claim.victim.name, claim.low, claim.high,
                claim.stance)
         unique.setdefault(key, claim)
-    attributed = {(c.kind, c.low, c.high) for c in unique.values() if c.source is not None}
-    return [c for c in unique.values() if c.source is not None or (c.kind, c.low, c.high) not in attributed]
+    # The article's own voice repeating a figure a source gave (headline, lede) is that source's claim.
+    attributed = {(c.kind, c.low) for c in unique.values() if c.source is not None}
+    return [c for c in unique.values() if c.source is not None or (c.kind, c.low) not in attributed]
 
 
 def _other_side(doc: Doc, draft: ClaimDraft, parties: list[Actor]) -> str:

@@ -53,7 +53,7 @@ def event_triggers() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def reporting() -> Lexicon:
-    return _load("reporting.tsv", ("form", "kind", "stance"))
+    return _load("reporting.tsv", ("form", "kind", "stance"), enclitics=True)
 
 
 @lru_cache(maxsize=1)
