@@ -23,6 +23,8 @@ ASSIGNS = ("extraction",)
 
 _CIVILIAN_PREFIX = "Civilians"
 _STATE, _CIVILIANS = 1, 7
+_SPECIFIC_SHARE = 3
+_SPECIFIC_TACTICS = {"Explosions/Remote violence": ("Chemical weapon", "Suicide bomb")}
 _RECENT = dt.timedelta(days=7)
 _GENERIC_REBELS = "pattern:generic-rebels"
 
@@ -67,7 +69,14 @@ def _event_type(draft: EventDraft, claims: list[Claim]) -> tuple[str, str]:
         votes = Counter()
         for trigger in strong:
             votes[(trigger.event_type, trigger.sub_event_type)] += 2 if trigger.sentence == 0 else 1
-        return min(votes, key=lambda kind: (-votes[kind], order.index(kind[0])))
+        event_type, sub_type = min(votes, key=lambda kind: (-votes[kind], order.index(kind[0])))
+        total = sum(n for (kind, _), n in votes.items() if kind == event_type)
+        # A suicide car bomb is a suicide bomb, a chemical shell a chemical weapon: the more
+        # specific tactic wins within its type when the report names it often enough.
+        for specific in _SPECIFIC_TACTICS.get(event_type, ()):
+            if votes[(event_type, specific)] * _SPECIFIC_SHARE >= total:
+                return event_type, specific
+        return event_type, sub_type
     victims = {c.victim.name for c in claims if c.kind == "killed" or c.kind == "injured"}
     weak = draft.triggers[0] if draft.triggers else None
     if weak is not None and FAMILY[weak.event_type] != "violence":

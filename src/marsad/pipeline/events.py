@@ -20,8 +20,10 @@ from marsad.pipeline.mentions import ResolvedPlace
 REQUIRES = ("sentences", "dates", "places", "countries", "claims", "attributions")
 ASSIGNS = ("triggers", "events")
 
-# History mentioned in passing: a year or period that ended this long before publication.
-BACKGROUND_DAYS = 45
+# History mentioned in passing: a day this long before publication, or a month or year that
+# ended this long before it (news is weeks old at most; "في يونيو الماضي" in August is history).
+BACKGROUND_DAYS = dt.timedelta(days=30)
+BACKGROUND_PERIOD = dt.timedelta(days=14)
 # A fight over three days at one place is one event; reports further apart are separate ones.
 MAX_GAP = dt.timedelta(days=3)
 # Words that name an administrative region before its name ("منطقة موبتي", "ولاية عين الدفلى").
@@ -51,12 +53,21 @@ def run(doc: Doc) -> None:
                                         row["strength"] == "strong", index))
     candidates = [c for c in (_candidate(doc, i) for i in range(len(doc.sentences))) if c is not None]
     events: list[EventDraft] = []
-    placed = [c for c in candidates if c.place is not None]
-    for candidate in placed:
-        _add(events, candidate, _same_place(events, candidate))
+    pending: list[_Candidate] = []
+    by_sentence: dict[int, EventDraft] = {}
     for candidate in candidates:
-        if candidate.place is None:
-            _add(events, candidate, _nearest(events, candidate))
+        if candidate.place is not None:
+            event = _same_place(events, candidate) or _placeless_lede(by_sentence, candidate)
+        elif candidate.new_episode:
+            event = None
+        else:
+            event = _nearest_before(events, candidate)
+            if event is None:
+                pending.append(candidate)
+                continue
+        by_sentence[candidate.sentence] = _add(events, candidate, event)
+    for candidate in pending:
+        by_sentence[candidate.sentence] = _add(events, candidate, _nearest_after(events, candidate))
     _attach_loose_dates(doc, events, {c.sentence for c in candidates})
     for claim in doc.claims:
         owner = next((e for e in events if claim.sentence in e.sentences), None)
@@ -80,7 +91,7 @@ def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> 
 def _candidate(doc: Doc, index: int) -> _Candidate | None:
     triggers = [t for t in doc.triggers if t.sentence == index]
     has_claims = any(c.sentence == index for c in doc.claims)
-    if not triggers and not has_claims:
+    if not has_claims and not any(t.strong or FAMILY[t.event_type] == "violence" for t in triggers):
         return None
     family = FAMILY[_dominant(triggers).event_type] if triggers else "violence"
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
@@ -110,8 +121,8 @@ def _tells_history(doc: Doc, index: int) -> bool:
 def _is_background(doc: Doc, dates: list) -> bool:
     if doc.published is None:
         return False
-    limit = doc.published - dt.timedelta(days=BACKGROUND_DAYS)
-    return any(d.date_end is not None and d.date_end < limit for d in dates)
+    return any(d.date_end is not None and d.date_end < doc.published - (BACKGROUND_DAYS if d.precision == 1 else BACKGROUND_PERIOD)
+               for d in dates)
 
 
 def _statement_date(doc: Doc, date) -> bool:
@@ -203,24 +214,35 @@ def _dates_compatible(ours: list, theirs: list) -> bool:
     return all(first - MAX_GAP < d.date_start and (d.date_end or d.date_start) < last + MAX_GAP for d in other)
 
 
-def _nearest(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
-    compatible = [e for e in events if _compatible(e, candidate)]
-    before = [e for e in compatible if min(e.sentences) < candidate.sentence]
-    if before:
-        return max(before, key=lambda e: max(s for s in e.sentences if s < candidate.sentence))
-    after = sorted(compatible, key=lambda e: min(e.sentences))
+def _nearest_before(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
+    before = [e for e in events if _compatible(e, candidate) and min(e.sentences) < candidate.sentence]
+    return max(before, key=lambda e: max(s for s in e.sentences if s < candidate.sentence)) if before else None
+
+
+def _nearest_after(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
+    after = sorted((e for e in events if _compatible(e, candidate)), key=lambda e: min(e.sentences))
     return after[0] if after else None
 
 
-def _add(events: list[EventDraft], candidate: _Candidate, event: EventDraft | None) -> None:
+def _placeless_lede(by_sentence: dict[int, EventDraft], candidate: _Candidate) -> EventDraft | None:
+    """"من جهة أخرى، قتل تسعة جنود في هجوم" then "واقتحم انتحاري ... في بلدة القطن": the
+    sentence right after a place-less lede names the lede's place."""
+    lede = by_sentence.get(candidate.sentence - 1)
+    if lede is not None and lede.place is None and lede.family == candidate.family and lede.background == candidate.background:
+        return lede
+    return None
+
+
+def _add(events: list[EventDraft], candidate: _Candidate, event: EventDraft | None) -> EventDraft:
     if event is None:
         event = EventDraft(triggers=[], sentences=set(), place=candidate.place, background=candidate.background)
         event.family = candidate.family
         events.append(event)
     if candidate.place is not None:
         event.place_keys |= _place_keys(candidate.place)
-        if is_region_mention(event.place) and not is_region_mention(candidate.place):
+        if event.place is None or (is_region_mention(event.place) and not is_region_mention(candidate.place)):
             event.place = candidate.place
     event.triggers.extend(candidate.triggers)
     event.sentences.add(candidate.sentence)
     event.dates.extend(candidate.dates)
+    return event
