@@ -83,3 +83,15 @@ def test_attribution_negated_verb_reports_nothing():
 def test_attribution_spokesman_names_the_organisation():
     claim = one_claim("وقال المتحدث باسم الجيش المالي في بيان إن ثلاثة جنود قتلوا في الكمين.", "killed")
     assert claim.source.name == "Military Forces of Mali"
+
+
+def test_attribution_disclaimer_naming_no_one_covers_the_figures_before_it():
+    text = ("وزعمت الجماعة في بيان أن مقاتليها قتلوا 30 جنديا في الهجوم. "
+            "ولم يتسن التحقق من هذه الحصيلة من مصدر مستقل.")
+    assert one_claim(text, "killed").unverified
+
+
+def test_attribution_indefinite_sources_are_new_not_an_anaphor():
+    text = ("وقال مسؤول محلي إن الهجوم كان عنيفا. "
+            "وقتل ثلاثة مدنيين في انفجار عبوة ناسفة، بحسب مصادر أمنية.")
+    assert one_claim(text, "killed").source.text == "مصادر أمنية"

@@ -51,3 +51,21 @@ def test_claims_others_take_the_victim_of_the_claim_before():
 def test_claims_a_number_in_a_date_is_not_a_count():
     claims = claims_of("قتل ثلاثة جنود في هجوم يوم 17 يوليو 2024.")
     assert [(c.low, c.high) for c in claims if c.kind == "killed"] == [(3, 3)]
+
+
+def test_claims_count_after_a_plural_verb_is_its_object():
+    claims = claims_of("وزعمت الجماعة أن مقاتليها قتلوا 30 جنديا وأسروا عددا من الجنود في الهجوم.")
+    assert {(c.kind, c.low) for c in claims} == {("killed", 30), ("captured", 2)}
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الجيش إن قواته قضت على 20 مسلحا في الاشتباكات.",
+    "وأعلن الجيش القضاء على 20 مسلحا في عملية عسكرية.",
+])
+def test_claims_eliminated_means_killed(text):
+    assert one_claim(text, "killed").low == 20
+
+
+def test_claims_singular_noun_counts_one():
+    claim = one_claim("وأسفر الهجوم عن مقتل جندي وإصابة اثنين آخرين.", "killed")
+    assert (claim.low, claim.high) == (1, 1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -40,6 +41,17 @@ class _Group(click.Group):
         except MarsadError as error:
             click.echo(f"error: {error}", err=True)
             sys.exit(1)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("error: interrupted", err=True)
+            sys.exit(130)
+        except Exception as error:  # a bug of ours: one line, not a traceback, and how to report it
+            click.echo(f"error: E999: internal error ({type(error).__name__}: {error}); "
+                       "please report it with the input that caused it (MARSAD_DEBUG=1 shows the traceback)", err=True)
+            if os.environ.get("MARSAD_DEBUG"):
+                raise
+            sys.exit(2)
 
     def list_commands(self, ctx):
         return sorted(set(super().list_commands(ctx)) | set(LAZY_COMMANDS))

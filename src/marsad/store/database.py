@@ -1,0 +1,126 @@
+"""The store: articles in, merged and reconciled events out, on SQLite or PostgreSQL.
+
+Each ingested article is one transaction: its document, reports and claims, and the merged
+events it touches are rewritten together, so a process killed mid-ingest leaves the database
+as it was after the previous article.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+from typing import IO
+
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
+
+import marsad
+from marsad.schema import Extraction
+from marsad.store import export as exporters
+from marsad.store import fulltext, query
+from marsad.store.engine import WRITE_OPTION, make_engine
+from marsad.store.errors import StoreOpenError
+from marsad.store.ingest import IngestResult, document_id_for, existing_document, text_hash, write_document
+from marsad.store.locking import lock_writes
+from marsad.store.migrations import migrate
+from marsad.store.remerge import remerge
+
+
+class Store:
+    def __init__(self, url: str | None = None):
+        self.engine = make_engine(url)
+        try:
+            self.schema_version = migrate(self.engine)
+        except OperationalError as error:
+            self.engine.dispose()
+            raise StoreOpenError(f"cannot open the store {self.engine.url.render_as_string(hide_password=True)}: "
+                                 f"{str(error.orig).strip().splitlines()[0]}; check the path or server") from None
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def _write(self):
+        with self.engine.connect().execution_options(**{WRITE_OPTION: True}) as connection, connection.begin():
+            lock_writes(connection)
+            yield connection
+
+    @contextmanager
+    def _read(self):
+        with self.engine.connect() as connection, connection.begin():
+            yield connection
+
+    def ingest(self, text: str, *, published: dt.date | str | None = None, url: str | None = None,
+               outlet: str | None = None, title: str | None = None, document_id: str | None = None) -> IngestResult:
+        """Extract and store one article; the same text again is "unchanged" and not re-extracted."""
+        with self._read() as connection:
+            same = existing_document(connection, text_hash(text))
+        if same is not None:
+            return IngestResult(same, "unchanged", self._report_count(same))
+        extraction = marsad.extract(text, published=published, document_id=document_id_for(text, url, document_id))
+        return self.ingest_extraction(extraction, text, url=url, outlet=outlet, title=title)
+
+    def ingest_extraction(self, extraction: Extraction, text: str, *, url: str | None = None,
+                          outlet: str | None = None, title: str | None = None) -> IngestResult:
+        """Store an article whose extraction was done elsewhere (a batch run)."""
+        with self._write() as connection:
+            change = write_document(connection, extraction, text, url=url, outlet=outlet, title=title)
+            if change.result.status != "unchanged":
+                remerge(connection, change.report_ids, change.removed_event_ids)
+        return change.result
+
+    def _report_count(self, document_id: str) -> int:
+        document = self.document(document_id)
+        return len(document["extraction"]["events"]) if document else 0
+
+    def events(self, *, country: str | None = None, since=None, until=None, event_type: str | None = None,
+               actor: str | None = None, limit: int = 100, offset: int = 0,
+               include_background: bool = False, detailed: bool = False) -> list[dict]:
+        """Merged news events, newest first; `detailed`: each as `event()` gives it."""
+        where = query.EventFilter(country, since, until, event_type, actor, include_background)
+        with self._read() as connection:
+            return query.list_events(connection, where, max(0, limit), max(0, offset), detailed)
+
+    def count_events(self, *, country: str | None = None, since=None, until=None, event_type: str | None = None,
+                     actor: str | None = None, include_background: bool = False) -> int:
+        where = query.EventFilter(country, since, until, event_type, actor, include_background)
+        with self._read() as connection:
+            return query.count_events(connection, where)
+
+    def event(self, event_id: str) -> dict | None:
+        with self._read() as connection:
+            return query.one_event(connection, event_id)
+
+    def document(self, document_id: str) -> dict | None:
+        with self._read() as connection:
+            return query.one_document(connection, document_id)
+
+    def search(self, query_text: str, limit: int = 20) -> list[dict]:
+        """Articles holding every word of the query (folded Arabic), best first."""
+        with self._read() as connection:
+            hits = fulltext.search(connection, query_text or "", max(0, limit))
+            found = query.documents_by_id(connection, [doc_id for doc_id, _ in hits])
+        return [{**found[doc_id], "rank": rank} for doc_id, rank in hits if doc_id in found]
+
+    def export(self, fmt: str, out: IO | str, *, hxl: bool = False) -> int:
+        """Write every news event in `fmt`; returns the number of records (CSV: event-day rows)."""
+        with self._read() as connection:
+            return exporters.export(fmt, query.all_events(connection), out, hxl=hxl)
+
+    def connection(self) -> Connection:
+        """A raw connection, for tests and maintenance."""
+        return self.engine.connect()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+
+def open_store(url: str | None = None) -> Store:
+    """None: the SQLite file marsad.db in the working directory; or a path, sqlite:///path, postgresql://..."""
+    return Store(url)

