@@ -17,7 +17,7 @@ from marsad.pipeline.document import Attribution, Doc
 REQUIRES = ("sentences", "dates", "actors")
 ASSIGNS = ("attributions", "unverified_sentences")
 
-_MAX_SUBJECT_WORDS = 18
+_MAX_SUBJECT_WORDS = 30
 _MAX_PREP_WORDS = 10
 _NAME_WORDS = 8
 _NO_COMPLEMENT_WORDS = 6

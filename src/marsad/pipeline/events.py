@@ -49,6 +49,8 @@ class _Candidate:
 def run(doc: Doc) -> None:
     for index, sentence in enumerate(doc.sentences):
         for match, row in event_triggers().finditer(doc.folded, sentence.start, sentence.end):
+            if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
+                continue
             doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
                                         row["strength"] == "strong", index))
     candidates = [c for c in (_candidate(doc, i) for i in range(len(doc.sentences))) if c is not None]
@@ -74,6 +76,15 @@ def run(doc: Doc) -> None:
         if owner is not None:
             owner.claims.append(claim)
     doc.events = sorted(events, key=lambda e: min(e.sentences))
+
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
+
+
+def _in_relative_clause(text: str, start: int) -> bool:
+    """"الحوثيين الذين سيطروا على ..." describes who they are, not a new event."""
+    before = text[max(0, start - 8):start].split()
+    return bool(before) and before[-1] in _RELATIVES
 
 
 def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> None:
