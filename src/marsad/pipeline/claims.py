@@ -24,6 +24,8 @@ _WRONG_SIDE_COST = 2
 _VICTIM_WORDS = 6
 _NEAR_WORDS = 3
 _CLAUSE_MARKS = ",.;:"
+_AND = "و"
+_COORDINATION_WORDS = 3
 _SOME_OF_THEM = "بعضهم"
 # "وأسر أسرى" names no one: prisoners a party takes are the other side's (resolved per event).
 OTHER_SIDE = "(other side)"
@@ -64,8 +66,9 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     quantities = doc.in_sentence(doc.quantities, index)
     drafts = [ClaimDraft(_negated_kind(n.kind), n.start, n.end, index, 0, 0) for n in negations]
     pairs = _link(triggers, quantities, words, position)
-    for trigger in triggers:
-        quantity = pairs.get(id(trigger))
+    linked = [(trigger, pairs.get(id(trigger))) for trigger in triggers]
+    linked += _coordinated(text, linked, quantities)
+    for trigger, quantity in sorted(linked, key=lambda pair: (pair[1] or pair[0]).start):
         if quantity is None and not trigger.strong:
             continue
         draft = ClaimDraft(trigger.kind, min(trigger.start, quantity.start if quantity else trigger.start),
@@ -78,6 +81,32 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             draft.victim_name = OTHER_SIDE
         drafts.append(draft)
     return sorted(drafts, key=lambda d: d.start)
+
+
+def _coordinated(text: str, linked: list, quantities: list) -> list:
+    """Counts joined by و share their trigger: "ثلاثة موظفين وأربعة حراس قتلوا" is two claims,
+    as is "مقتل 8 جنود و14 مسلحا"."""
+    used = {id(q) for _, q in linked if q is not None}
+    extra = []
+    for trigger, quantity in linked:
+        if quantity is None:
+            continue
+        for other in quantities:
+            if id(other) in used:
+                continue
+            first, second = sorted((quantity, other), key=lambda q: q.start)
+            gap = text[first.end:second.start]
+            if _joins_by_and(gap, text, second.start) and not (first.start < trigger.start < second.start):
+                extra.append((trigger, other))
+                used.add(id(other))
+    return extra
+
+
+def _joins_by_and(gap: str, text: str, second_start: int) -> bool:
+    words = gap.split()
+    if any(mark in gap for mark in _CLAUSE_MARKS) or len(words) > _COORDINATION_WORDS:
+        return False
+    return words[-1:] == [_AND] or text.startswith(_AND, second_start) or text[second_start - 1:second_start] == _AND
 
 
 def _negated_kind(kind: str) -> str:

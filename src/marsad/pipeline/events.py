@@ -78,6 +78,7 @@ def run(doc: Doc) -> None:
     doc.events = sorted(events, key=lambda e: min(e.sentences))
 
 
+_ANOTHER = frozenset({"اخر", "اخري", "اخرا", "جديد", "جديده", "ثان", "ثاني", "ثانيا"})
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
 
 
@@ -112,10 +113,17 @@ def _candidate(doc: Doc, index: int) -> _Candidate | None:
 
 
 def _opens_new_episode(doc: Doc, index: int) -> bool:
+    """"وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own."""
     sentence = doc.sentences[index]
     opening = doc.folded[sentence.start:sentence.start + 30]
-    return any(opening.startswith(marker) for marker in forms_with_role("new_episode")) and any(
-        c.sentence == index and c.low is not None for c in doc.claims)
+    marked = any(opening.startswith(marker) for marker in forms_with_role("new_episode")) or any(
+        _followed_by_another(doc.folded, t.end) for t in doc.triggers if t.sentence == index)
+    return marked and any(c.sentence == index and c.low is not None for c in doc.claims)
+
+
+def _followed_by_another(text: str, end: int) -> bool:
+    following = text[end:end + 8].split()
+    return bool(following) and following[0] in _ANOTHER
 
 
 def _dominant(triggers: list[Trigger]) -> Trigger:
@@ -213,6 +221,7 @@ def _compatible(event: EventDraft, candidate: _Candidate) -> bool:
         return False
     return (event.background == candidate.background and event.family == candidate.family
             and _dates_compatible(event.dates, candidate.dates))
+
 
 
 def _dates_compatible(ours: list, theirs: list) -> bool:

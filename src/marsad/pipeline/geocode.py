@@ -1,8 +1,9 @@
 """Stage `geocode`: each event's place as a Location with ACLED's geo precision.
 
-Strategies in order: (1) the event's own place, resolved in `mentions`; (2) a country named as
-the event's place, at the country's representative point (precision 3); (3) the article's most
-named place; (4) the article's main country (precision 3).
+Strategies in order: (1) the event's own place, resolved in `mentions` (or a country named as
+the event's place, at the country's representative point, precision 3); (2) the place of the
+news event reported just before it; (3) the article's most named place; (4) the article's main
+country (precision 3).
 """
 from __future__ import annotations
 
@@ -21,9 +22,14 @@ _NEAR_WORDS = frozenset({"قرب", "بالقرب", "محيط", "ضواحي", "ش
 
 def run(doc: Doc) -> None:
     fallback = most_named_place(doc)
-    for event in doc.events:
-        event.location = (_location(doc, event.place) or _location(doc, fallback)
+    previous = None
+    for event in sorted(doc.events, key=lambda e: min(e.sentences)):
+        own = _location(doc, event.place)
+        # A report that names no place for an incident goes on where it was ("في نفس المنطقة").
+        event.location = (own or (previous if not event.background else None) or _location(doc, fallback)
                           or _country_location(doc, doc.main_country, None))
+        if own is not None and not event.background:
+            previous = own
         if event.location is not None:
             event.country = event.location.country
 

@@ -63,13 +63,15 @@ def run(doc: Doc) -> None:
 # An Arabic name may be a place in any of the few countries the article is most about; a
 # transliteration match (far noisier) only in the one it is about.
 _NAME_COUNTRIES = 3
+_ARTICLE = "ال"
 
 
 def _plausible(mention, place, hints: list[str], main: str | None) -> bool:
     if not hints:
-        return True
+        return not mention.how.startswith("skeleton")
     if mention.how.startswith("skeleton"):
-        return place.country in {main, hints[0]}
+        # A word with the article is Arabic ("موقع التواصل"), not a transliterated name.
+        return place.country in {main, hints[0]} and not mention.text.startswith(_ARTICLE)
     return place.country in hints[:_NAME_COUNTRIES] or place.country == main
 
 
