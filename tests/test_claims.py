@@ -69,3 +69,18 @@ def test_claims_eliminated_means_killed(text):
 def test_claims_singular_noun_counts_one():
     claim = one_claim("وأسفر الهجوم عن مقتل جندي وإصابة اثنين آخرين.", "killed")
     assert (claim.low, claim.high) == (1, 1)
+
+
+@pytest.mark.parametrize("text, lows", [
+    ("وقال المسؤول إن ثلاثة موظفين وأربعة حراس قد قتلوا في الهجوم.", {3, 4}),
+    ("وأعلن الجيش مقتل 8 جنود و14 مسلحا إثر هجوم على معسكر.", {8, 14}),
+])
+def test_claims_coordinated_counts_share_the_trigger(text, lows):
+    assert {c.low for c in claims_of(text) if c.kind == "killed"} == lows
+
+
+def test_claims_unnamed_victims_follow_the_previous_figure():
+    text = ("قتل 12 مدنيا في غارة جوية على سوق في مدينة الحديدة. "
+            "وقال أطباء إن الغارة أسفرت عن مقتل 20 وإصابة 60.")
+    injured = one_claim(text, "injured")
+    assert injured.victim.name.startswith("Civilians")

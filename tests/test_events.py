@@ -68,3 +68,18 @@ def test_events_place_is_geocoded_with_precision():
 def test_events_sports_story_has_no_event():
     text = "فاز الفريق الوطني على منافسه بثلاثة أهداف مقابل هدف في المباراة التي جرت مساء الخميس في الرباط."
     assert events_of(text) == []
+
+
+def test_events_another_attack_is_another_event():
+    text = ("قتل أربعة مسلحين في هجوم على نقطة تفتيش في مدينة الحديدة مساء الجمعة. "
+            "وتبنت المقاومة هجوما آخر في نفس المنطقة مساء الخميس أسفر عن مقتل اثنين.")
+    found = news(text)
+    assert len(found) == 2
+    assert found[1].location is not None and found[1].location.name == found[0].location.name
+
+
+def test_events_placeless_lede_takes_the_next_sentence_place():
+    text = ("من جهة أخرى، قتل تسعة جنود الجمعة في هجوم بسيارة مفخخة. "
+            "واقتحم انتحاري بسيارة مفخخة نقطة تفتيش في مدينة غاو.")
+    found = news(text)
+    assert len(found) == 1 and found[0].location.name == "Gao"
