@@ -4,7 +4,9 @@ Kept apart from the CLI so that the API and batch runs read input with the same 
 """
 from __future__ import annotations
 
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.errors import BinaryInputError, InputReadError, InputTooLargeError
@@ -13,9 +15,53 @@ MAX_BYTES = 10 * 1024 * 1024
 
 
 def read_article(path: str, max_bytes: int = MAX_BYTES) -> str:
-    """The text of `path` ("-" for stdin), decoded as UTF-8 (a BOM is dropped)."""
+    """The text of `path` ("-" for stdin), decoded as UTF-8 (a BOM is dropped); an HTML page is
+    reduced to its article text first (offsets then point into that text)."""
     data = _read_bytes(path, max_bytes)
-    return decode_article(data, "stdin" if path == "-" else path)
+    text = decode_article(data, "stdin" if path == "-" else path)
+    return html_to_text(text).text if looks_like_html(text) else text
+
+
+_HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>]|<div[\s>])", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text[:2000]))
+
+
+@dataclass(frozen=True)
+class Page:
+    """An HTML page's article text and what the page says about itself."""
+
+    text: str
+    title: str | None = None
+    date: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+
+def html_to_text(html: str) -> Page:
+    """Article text of an HTML page: trafilatura's main-content extraction (keeping its title, date
+    and site name), else every paragraph's text when trafilatura finds no main content."""
+    import trafilatura
+
+    document = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
+                                           with_metadata=True, output_format="python")
+    if document is not None:
+        data = document if isinstance(document, dict) else document.as_dict()
+        if data.get("text"):
+            return Page(data["text"], data.get("title"), data.get("date"), data.get("sitename"), data.get("url"))
+    return Page(_paragraph_text(html))
+
+
+def _paragraph_text(html: str) -> str:
+    import lxml.html
+
+    tree = lxml.html.fromstring(html)
+    for bad in tree.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    blocks = [" ".join(node.text_content().split()) for node in tree.xpath("//h1|//h2|//p|//li")]
+    return "\n\n".join(block for block in blocks if block) or " ".join(tree.text_content().split())
 
 
 def _read_bytes(path: str, max_bytes: int) -> bytes:

@@ -27,6 +27,7 @@ _SPECIFIC_SHARE = 3
 _SPECIFIC_TACTICS = {"Explosions/Remote violence": ("Chemical weapon", "Suicide bomb")}
 _RECENT = dt.timedelta(days=7)
 _GENERIC_REBELS = "pattern:generic-rebels"
+_REBELS_PREFIX, _UNIDENTIFIED_PREFIX, _UNIDENTIFIED_INTER = "Rebels", "Unidentified Armed Group", 3
 
 
 def build(doc: Doc, document_id: str | None = None, language: str = "ar") -> Extraction:
@@ -104,17 +105,25 @@ def _past_month(doc: Doc, date, draft: EventDraft) -> bool:
 
 def _actors(doc: Doc, draft: EventDraft) -> list[Actor]:
     mentions = [a for a in doc.actors if doc.sentence_of(a.start) in draft.sentences and a.role != "source-only"]
-    named_rebels = [a for a in mentions if a.inter == 2 and not a.how.startswith(_GENERIC_REBELS)]
+    rebels = _rebel_name(doc, draft)
     actors: dict[str, Actor] = {}
     for mention in mentions:
+        name, inter = mention.name, mention.inter
         if mention.how.startswith(_GENERIC_REBELS):
-            if named_rebels:
-                continue
-        if mention.name not in actors:
+            name = armed_group_name(name, rebels)
+            inter = mention.inter if rebels else _UNIDENTIFIED_INTER
+        if name not in actors:
             span = doc.span(mention.start, mention.end)
-            actors[mention.name] = Actor(name=mention.name, text=span.text, span=span, inter=mention.inter,
-                                         country=mention.country)
+            actors[name] = Actor(name=name, text=span.text, span=span, inter=inter, country=mention.country)
     return list(actors.values())
+
+
+def armed_group_name(generic: str, rebels: str | None) -> str:
+    """"المسلحين" names the armed group the report is about, or, naming none, ACLED's
+    Unidentified Armed Group of the country."""
+    if not generic.startswith(_REBELS_PREFIX):
+        return generic
+    return rebels or _UNIDENTIFIED_PREFIX + generic[len(_REBELS_PREFIX):]
 
 
 def _rebel_name(doc: Doc, draft: EventDraft) -> str | None:
@@ -172,8 +181,7 @@ def _claim(doc: Doc, draft: ClaimDraft, rebels: str | None, parties: list[Actor]
     victim_name = draft.victim_name
     if victim_name == OTHER_SIDE:
         victim_name = _other_side(doc, draft, parties)
-    if victim_name.startswith("Rebels") and rebels:
-        victim_name = rebels
+    victim_name = armed_group_name(victim_name, rebels)
     if draft.victim_start is not None:
         victim_span = doc.span(draft.victim_start, draft.victim_end)
         victim = Party(name=victim_name, text=victim_span.text, span=victim_span)
