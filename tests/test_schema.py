@@ -21,3 +21,11 @@ def test_schema_json_schema_is_published_and_serialisable():
     schema = json_schema()
     assert "events" in schema["properties"]
     json.dumps(schema)
+
+
+def test_schema_published_file_is_up_to_date():
+    from pathlib import Path
+
+    published = Path(__file__).resolve().parents[1] / "docs" / "extraction.schema.json"
+    assert json.loads(published.read_text(encoding="utf-8")) == json_schema(), \
+        "regenerate with: marsad schema > docs/extraction.schema.json"
