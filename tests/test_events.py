@@ -83,3 +83,9 @@ def test_events_placeless_lede_takes_the_next_sentence_place():
             "واقتحم انتحاري بسيارة مفخخة نقطة تفتيش في مدينة غاو.")
     found = news(text)
     assert len(found) == 1 and found[0].location.name == "Gao"
+
+
+@pytest.mark.parametrize("target", ["فندق", "سوق شعبي", "حفل زفاف"])
+def test_events_bare_attack_on_a_civilian_place_is_violence_against_civilians(target):
+    found = news(f"قتل خمسة أشخاص بينهم جنديان في هجوم شنه مسلحون على {target} في مدينة غاو.")
+    assert (found[0].event_type, found[0].sub_event_type) == ("Violence against civilians", "Attack")

@@ -12,6 +12,7 @@ import hashlib
 from collections import Counter
 
 from marsad.knowledge.actors import ActorBase
+from marsad.lang.ar.lexicon import civilian_targets
 from marsad.pipeline.claims import OTHER_SIDE
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
 from marsad.pipeline.events import FAMILY
@@ -24,6 +25,8 @@ ASSIGNS = ("extraction",)
 _CIVILIAN_PREFIX = "Civilians"
 _STATE, _CIVILIANS = 1, 7
 _SPECIFIC_SHARE = 3
+# How far after "هجوم" its target is named ("هجوم استهدف فندقا في سيفاري"), in characters.
+_TARGET_WINDOW = 40
 _SPECIFIC_TACTICS = {"Explosions/Remote violence": ("Chemical weapon", "Suicide bomb")}
 _RECENT = dt.timedelta(days=7)
 _GENERIC_REBELS = "pattern:generic-rebels"
@@ -51,7 +54,7 @@ def _article_date(doc: Doc) -> tuple[dt.date | None, int]:
 
 def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | None:
     claims = _claims(doc, draft)
-    event_type, sub_type = _event_type(draft, claims)
+    event_type, sub_type = _event_type(doc, draft, claims)
     start, end, precision = _dates(doc, draft, default_date)
     anchor = draft.triggers[0] if draft.triggers else (draft.claims[0] if draft.claims else None)
     if anchor is None:
@@ -62,7 +65,7 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
                  evidence=doc.span(anchor.start, anchor.end))
 
 
-def _event_type(draft: EventDraft, claims: list[Claim]) -> tuple[str, str]:
+def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim]) -> tuple[str, str]:
     order = list(FAMILY)
     strong = [t for t in draft.triggers if t.strong]
     if strong:
@@ -82,9 +85,18 @@ def _event_type(draft: EventDraft, claims: list[Claim]) -> tuple[str, str]:
     weak = draft.triggers[0] if draft.triggers else None
     if weak is not None and FAMILY[weak.event_type] != "violence":
         return weak.event_type, weak.sub_event_type
-    if victims and all(v.startswith(_CIVILIAN_PREFIX) for v in victims):
+    if (victims and all(v.startswith(_CIVILIAN_PREFIX) for v in victims)) or _civilian_target(doc, draft):
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
+
+
+def _civilian_target(doc: Doc, draft: EventDraft) -> bool:
+    """A bare "هجوم" on a hotel, a market or a village targets civilians."""
+    for trigger in draft.triggers:
+        window_end = min(trigger.end + _TARGET_WINDOW, doc.sentences[trigger.sentence].end)
+        if next(civilian_targets().finditer(doc.folded, trigger.end, window_end), None) is not None:
+            return True
+    return False
 
 
 def _dates(doc: Doc, draft: EventDraft, default_date) -> tuple[dt.date | None, dt.date | None, int]:

@@ -68,3 +68,8 @@ def forms_with_role(role: str) -> frozenset[str]:
 @lru_cache(maxsize=1)
 def singular_persons() -> frozenset[str]:
     return frozenset(fold(row["form"]) for row in read_tsv(_PACKAGE, "singular_persons.tsv", ("form",)))
+
+
+@lru_cache(maxsize=1)
+def civilian_targets() -> Lexicon:
+    return _load("civilian_targets.tsv", ("form",))
