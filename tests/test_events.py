@@ -89,3 +89,15 @@ def test_events_placeless_lede_takes_the_next_sentence_place():
 def test_events_bare_attack_on_a_civilian_place_is_violence_against_civilians(target):
     found = news(f"قتل خمسة أشخاص بينهم جنديان في هجوم شنه مسلحون على {target} في مدينة غاو.")
     assert (found[0].event_type, found[0].sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize("text", [
+    "هيرتا برلين يصمد أمام هجوم بايرن ويجبره على التعادل في المباراة.",
+    "خاض المنتخب المواجهات الودية استعدادا للبطولة، وكانت المعركة على الكرة قوية.",
+    "أطلقت الوكالة صاروخا يحمل قمرا صناعيا للبحث عن كواكب جديدة.",
+    "أودى الإعصار بحياة عشرات الأشخاص وأدى إلى مقتل 255 شخصا على الأقل.",
+    "توصي الدراسة بالفحص المبكر لتجنب الإصابة بالسرطان لدى الأطفال.",
+    "يبلغ عدد المستفيدين 3.59 مليون أسرة في المرحلة الثامنة.",
+])
+def test_events_not_conflict_news_has_no_event(text):
+    assert news(text) == []

@@ -78,6 +78,7 @@ def run(doc: Doc) -> None:
     doc.events = sorted(events, key=lambda e: min(e.sentences))
 
 
+_ARMED_ROLES = frozenset({"armed", "state"})
 _ANOTHER = frozenset({"اخر", "اخري", "اخرا", "جديد", "جديده", "ثان", "ثاني", "ثانيا"})
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
 
@@ -102,14 +103,38 @@ def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> 
 
 def _candidate(doc: Doc, index: int) -> _Candidate | None:
     triggers = [t for t in doc.triggers if t.sentence == index]
-    has_claims = any(c.sentence == index for c in doc.claims)
-    if not has_claims and not any(t.strong or FAMILY[t.event_type] == "violence" for t in triggers):
+    if not _reports_an_event(doc, index, triggers):
         return None
     family = FAMILY[_dominant(triggers).event_type] if triggers else "violence"
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
     background = _is_background(doc, dates) or (_tells_history(doc, index) and not any(d.precision == 1 for d in dates))
     return _Candidate(index, triggers, _place(doc, index, triggers), family, background,
                       [d for d in dates if d.kind not in ("year", "period")], _opens_new_episode(doc, index))
+
+
+def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
+    """Whether a sentence reports an incident, not a football "attack", a chemistry lesson or a
+    hurricane's toll: a named tactic needs a figure or an armed party beside it (a protest needs
+    neither), a bare "attack" needs a figure, and a figure alone needs a conflict around it."""
+    claims = [c for c in doc.claims if c.sentence == index]
+    counted = any(c.low is not None for c in claims)
+    strong = [t for t in triggers if t.strong]
+    if any(FAMILY[t.event_type] == "demonstration" for t in strong):
+        return True
+    if strong:
+        return bool(claims) or _armed_party_in(doc, index)
+    if triggers:
+        return counted
+    return counted and (_armed_party_in(doc, index) or _conflict_article(doc))
+
+
+def _armed_party_in(doc: Doc, index: int) -> bool:
+    return any(a.role in _ARMED_ROLES for a in doc.in_sentence(doc.actors, index))
+
+
+def _conflict_article(doc: Doc) -> bool:
+    return any(t.strong and FAMILY[t.event_type] == "violence" for t in doc.triggers) and any(
+        a.role in _ARMED_ROLES for a in doc.actors)
 
 
 def _opens_new_episode(doc: Doc, index: int) -> bool:

@@ -27,10 +27,11 @@ class Lexicon:
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """(match, attributes) for each form found in text[start:end]."""
         for match in self.pattern.finditer(text, start, len(text) if end is None else end):
-            yield match, self.entries[match.group("form")]
+            # A multi-word form matches across any run of spaces; its entry is keyed by single spaces.
+            yield match, self.entries[" ".join(match.group("form").split())]
 
 
-def _load(name: str, columns: tuple[str, ...], *, enclitics: bool = False) -> Lexicon:
+def _load(name: str, columns: tuple[str, ...], *, enclitics: str | bool = False) -> Lexicon:
     entries: dict[str, dict[str, str]] = {}
     for row in read_tsv(_PACKAGE, name, columns):
         entries.setdefault(fold(row["form"]), row)
@@ -39,12 +40,12 @@ def _load(name: str, columns: tuple[str, ...], *, enclitics: bool = False) -> Le
 
 @lru_cache(maxsize=1)
 def casualty_triggers() -> Lexicon:
-    return _load("casualty_triggers.tsv", ("form", "kind", "side", "strength"), enclitics=True)
+    return _load("casualty_triggers.tsv", ("form", "kind", "side", "strength"), enclitics="unambiguous")
 
 
 @lru_cache(maxsize=1)
 def event_triggers() -> Lexicon:
-    lexicon = _load("event_triggers.tsv", ("form", "event_type", "sub_event_type", "strength"), enclitics=True)
+    lexicon = _load("event_triggers.tsv", ("form", "event_type", "sub_event_type", "strength"), enclitics="unambiguous")
     for form, row in lexicon.entries.items():
         if row["sub_event_type"] not in ACLED_TAXONOMY.get(row["event_type"], ()):
             raise DataFileError(f"event_triggers.tsv: {form!r} has an unknown ACLED type {row['event_type']!r}/{row['sub_event_type']!r}")
@@ -53,7 +54,7 @@ def event_triggers() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def reporting() -> Lexicon:
-    return _load("reporting.tsv", ("form", "kind", "stance"), enclitics=True)
+    return _load("reporting.tsv", ("form", "kind", "stance"), enclitics="all")
 
 
 @lru_cache(maxsize=1)

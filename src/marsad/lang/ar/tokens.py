@@ -15,6 +15,9 @@ WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 # Conjunction, then preposition, then article: وبال، فلل، كال ...
 PROCLITIC = r"(?:[وف])?(?:[بلك])?(?:ال|ل)?"
 ENCLITIC = r"(?:هما|هم|هن|ها|ه|نا|كم|ي)?"
+# Without ه and ي: folded ة is ه, so "أسرة" (a family) would read as "أسره" (captured him), and a
+# nisba ي would read as "my". Nouns and verbs of lexicons that hold nouns take only these.
+ENCLITIC_UNAMBIGUOUS = r"(?:هما|هم|هن|ها|نا|كم)?"
 _BOUNDARY_BEFORE = r"(?<![^\W_])"
 _BOUNDARY_AFTER = r"(?![^\W_])"
 
@@ -30,7 +33,7 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
-def lexicon_pattern(forms: list[str], *, proclitics: bool = True, enclitics: bool = False) -> re.Pattern[str]:
+def lexicon_pattern(forms: list[str], *, proclitics: bool = True, enclitics: str | bool = False) -> re.Pattern[str]:
     """One compiled alternation for folded `forms`, longest first, matching whole words.
 
     The named group `form` holds the lexicon form that matched (without clitics).
@@ -38,7 +41,7 @@ def lexicon_pattern(forms: list[str], *, proclitics: bool = True, enclitics: boo
     ordered = sorted(set(forms), key=len, reverse=True)
     body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
     prefix = PROCLITIC if proclitics else ""
-    suffix = ENCLITIC if enclitics else ""
+    suffix = {True: ENCLITIC, "all": ENCLITIC, "unambiguous": ENCLITIC_UNAMBIGUOUS}.get(enclitics, "")
     return re.compile(f"{_BOUNDARY_BEFORE}{prefix}(?P<form>{body}){suffix}{_BOUNDARY_AFTER}")
 
 
