@@ -9,7 +9,8 @@ from marsad.schema import Extraction
 
 ARABIC_WORDS = ("قتل", "مقتل", "أصيب", "جنود", "الجيش", "المالي", "في", "هجوم", "غارة", "قال", "إن", "بحسب",
                 "مصادر", "الخميس", "أمس", "ما لا يقل عن", "العشرات", "15", "١٢", "تينزاوتين", "كيدال", "“", "”",
-                ".", "،", "\n", "لم يسقط قتلى", "بعضهم", "وأضاف", "البيان", "عام 2012")
+                ".", "،", "\n", "لم يسقط قتلى", "بعضهم", "وأضاف", "البيان", "عام 2012", "نقلا", "عن", "وفقا",
+                "لقي", "حتفه", "عبوة", "ناسفة", "في حادث منفصل", "هجوما", "آخر", "و14", "فندق")
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -30,9 +31,10 @@ def test_extract_random_unicode_never_raises(text):
 
 
 @SETTINGS
-@given(st.lists(st.sampled_from(ARABIC_WORDS), max_size=80), st.sampled_from([None, "2024-07-28", "2015-01-01"]))
+@given(st.lists(st.tuples(st.sampled_from(ARABIC_WORDS), st.sampled_from([" ", "  ", "\n", "\t ", "، "])), max_size=80),
+       st.sampled_from([None, "2024-07-28", "2015-01-01"]))
 def test_extract_arabic_word_salad_gives_a_valid_contract(words, published):
-    _valid(marsad.extract(" ".join(words), published=published))
+    _valid(marsad.extract("".join(word + space for word, space in words), published=published))
 
 
 @SETTINGS
