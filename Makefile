@@ -2,26 +2,36 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+CORE := $(VENV)/.installed-core
+FULL := $(VENV)/.installed-full
 
+.DEFAULT_GOAL := demo
 .PHONY: demo test bench eval clean
 
-$(STAMP): pyproject.toml
+include web.mk
+
+$(CORE): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	$(BIN)/python -m pip install --quiet -e .
+	touch $(CORE)
 
-demo: $(STAMP)
+# Everything the tests use: the store, API, batch and Ray extras and the test tools.
+$(FULL): $(CORE)
+	$(BIN)/python -m pip install --quiet -e '.[all,ray,test]'
+	touch $(FULL)
+
+demo: $(CORE)
 	$(BIN)/marsad extract examples/ansongo.ar.txt --published 2025-03-12 --format table
 
-test: $(STAMP)
+test: $(FULL)
 	$(BIN)/python -m pytest
 
-bench: $(STAMP)
+bench: $(FULL)
 	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/api_speed.py
 
-eval: $(STAMP)
+eval: $(CORE)
 	$(BIN)/marsad eval ../shared/corpus/gold
 
 clean:

@@ -187,7 +187,7 @@ function renderTimeline(items) {
 async function setUpMap() {
   const container = document.getElementById("map");
   if (!window.L) {
-    container.append(el("p", { class: "map-missing" }, t("map_missing")));
+    container.append(el("p", { class: "map-missing", dataset: { i18n: "map_missing" } }, t("map_missing")));
     return;
   }
   state.map = L.map(container, { worldCopyJump: true, attributionControl: true }).setView([17, 2], 4);
@@ -274,7 +274,10 @@ async function storedSelection(eventId) {
     const doc = await api(`/documents/${encodeURIComponent(id)}`).catch(() => null);
     documents.set(id, { text: doc?.text ?? null, title: doc?.title || doc?.outlet || id, url: doc?.url });
   }));
-  return { event, claims: event.claims || [], documents };
+  // Claims in reading order: by article, then where their sentence starts.
+  const claims = [...(event.claims || [])].sort((a, b) => String(a.document_id).localeCompare(String(b.document_id))
+    || (a.evidence?.start ?? 0) - (b.evidence?.start ?? 0));
+  return { event, claims, documents };
 }
 
 // ---- Event panel ----------------------------------------------------------------------------
@@ -292,9 +295,10 @@ function renderPanel() {
 
 function renderFacts(event) {
   const location = event.location;
-  const where = location ? [bidi(location.name), location.admin1 ? ["، ", bidi(location.admin1)] : null,
+  const region = location?.admin1 && location.admin1 !== location.name ? [t("comma"), bidi(location.admin1)] : null;
+  const where = location ? [bidi(location.name), region,
     location.country ? [" (", bidi(location.country, "ltr"), ")"] : null] : "?";
-  const actors = (event.actors || []).map((actor, index) => [index ? "؛ " : "", bidi(actor.name)]);
+  const actors = (event.actors || []).map((actor, index) => [index ? t("semicolon") : "", bidi(actor.name)]);
   const facts = [["when", bidi(dateRange(event), "ltr")], ["where", where], ["actors", actors.length ? actors : "—"]];
   const list = document.getElementById("event-facts");
   list.replaceChildren(...facts.flatMap(([key, value]) => [el("dt", {}, t(key)), el("dd", {}, value)]));
@@ -306,11 +310,21 @@ function renderFatalities(event) {
   const figures = event.fatalities || {};
   const cell = (key) => el("div", { class: `figure ${key}` },
     el("span", { class: "figure-label" }, t(key)), el("strong", {}, bidi(figures[key] ?? "—", "ltr")));
-  document.getElementById("fatalities").replaceChildren(
+  document.getElementById("fatalities").replaceChildren(...[
     el("h3", {}, t("fatalities")),
     el("div", { class: "figures" }, ["low", "best", "high", "acled"].map(cell)),
+    sidesList(figures.sides),
     el("p", { class: "rule" }, el("span", {}, t("rule"), ": "),
-      el("span", { lang: "en", dir: "ltr" }, figures.rule || "—")));
+      el("span", { lang: "en", dir: "ltr" }, figures.rule || "—")),
+  ].filter(Boolean));
+}
+
+/** The store's per-victim-side figures, when it gives them. */
+function sidesList(sides) {
+  if (!sides || typeof sides !== "object") return null;
+  return el("ul", { class: "sides" }, Object.entries(sides).map(([side, figures]) => el("li", {},
+    bidi(side), ": ", bidi(figures.low === figures.high ? String(figures.low) : `${figures.low}–${figures.high}`, "ltr"),
+    " (", t("acled"), " ", bidi(String(figures.acled), "ltr"), ")")));
 }
 
 function renderClaims() {
@@ -320,6 +334,7 @@ function renderClaims() {
     container.replaceChildren(el("p", { class: "empty" }, t("no_claims")));
     return;
   }
+  // The contract names the claims used by index, the store by claim id.
   const used = new Set(event.fatalities?.claims || []);
   const columns = ["col_n", "col_source", "col_kind", "col_figure", "col_victim", "col_stance", "col_unverified", "col_article", "col_used"];
   const rows = claims.map((claim, index) => el("tr", {
@@ -335,7 +350,7 @@ function renderClaims() {
   el("td", {}, label("stances", claim.stance)),
   el("td", {}, claim.unverified ? t("unverified") : t("verified")),
   el("td", {}, bidi(documents.get(claim.document_id)?.title || claim.document_id || "—")),
-  el("td", {}, used.has(index) ? t("used") : "")));
+  el("td", {}, used.has(index) || used.has(claim.id) ? t("used") : "")));
   container.replaceChildren(el("table", { class: "claims-table" },
     el("thead", {}, el("tr", {}, columns.map((key) => el("th", { scope: "col" }, t(key))))),
     el("tbody", {}, rows)));
@@ -397,7 +412,7 @@ function highlighted(text, spans) {
     const ending = covering.filter((span) => span.end === end).map((span) => span.index + 1);
     const mark = el("mark", {
       class: covering.some((span) => span.index === state.activeClaim) ? "evidence active" : "evidence",
-      dataset: { claims: covering.map((span) => span.index).join(" "), ...(ending.length ? { label: ending.join("،") } : {}) },
+      dataset: { claims: covering.map((span) => span.index).join(" "), ...(ending.length ? { label: ending.join(",") } : {}) },
     }, piece);
     mark.addEventListener("click", () => activateClaim(covering[0].index));
     pieces.push(mark);
