@@ -1,20 +1,7 @@
 """Casualty claims: count, kind, victim, source, stance and verification, on sentences we wrote."""
 import pytest
 
-import marsad
-
-PUBLISHED = "2024-07-28"
-
-
-def claims_of(text):
-    result = marsad.extract(text, published=PUBLISHED)
-    return [c for e in result.events if not e.background for c in e.claims]
-
-
-def one_claim(text, kind):
-    found = [c for c in claims_of(text) if c.kind == kind]
-    assert len(found) == 1, [(c.kind, c.low, c.high) for c in claims_of(text)]
-    return found[0]
+from support import claims_of, one_claim
 
 
 @pytest.mark.parametrize("text, kind, low, high", [
