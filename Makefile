@@ -30,6 +30,7 @@ test: $(FULL)
 bench: $(FULL)
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/api_speed.py
+	$(BIN)/python bench/store_speed.py
 
 eval: $(CORE)
 	$(BIN)/marsad eval ../shared/corpus/gold

@@ -149,14 +149,14 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None) -> Non
 
 
 def _table(events: list[dict], total: int) -> str:
-    lines = [f"{'date':<10}  {'type':<42}  {'location':<28}  {'killed':<12}  docs  id"]
+    lines = [f"{'date':<10}  {'type':<42}  {'location':<28}  {'killed':<16}  docs  id"]
     for event in events:
         kind = f"{event['event_type']} / {event['sub_event_type']}"
         place = event["location"]["name"] + f" ({event['location']['country']})" if event["location"] else "?"
         f = event["fatalities"]
         killed = f"{f['acled']}" + (f" [{f['low']}-{f['high']}]" if f["low"] != f["high"] else "")
         killed += " !" if event["disputed"] else ""
-        lines.append(f"{event['date_start'] or '?':<10}  {kind[:42]:<42}  {place[:28]:<28}  {killed:<12}  "
+        lines.append(f"{event['date_start'] or '?':<10}  {kind[:42]:<42}  {place[:28]:<28}  {killed:<16}  "
                      f"{event['document_count']:>4}  {event['id']}")
     lines.append(f"{len(events)} of {total} event(s); ! = sources disagree on the toll")
     return "\n".join(lines)

@@ -8,6 +8,12 @@ Two kinds of evidence (a mention's `how`):
    trusted only right after a locative word (`place_words.tsv`), a ب prefix or in a list that
    follows one, since elsewhere common words collide with village names; `choose` resolves it
    only inside a country the article names.
+Where both kinds meet on the same words ("مدينة مركة": an Arabic name in Palestine, the skeleton
+of Marka in Somalia), the mention holds both candidate lists, each candidate with its evidence;
+where they read the word differently ("موقع باروا": Baroua, or ب + Arua), the other reading is
+kept as an alternative. `choose` picks among all of them with the article's countries and,
+given a `PlaceContext`, distances and directions ("150 كيلومترا جنوب غرب العاصمة"), borders
+("قرب الحدود الجزائرية"), the admin word before the name and the article's other places.
 The SQLite file is opened read-only and queried on demand; only the Arabic keys (a few tens of
 thousands) are held in memory, loaded on the first search.
 """
@@ -19,12 +25,28 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from marsad.knowledge.transliterate import arabic_skeletons, drop_article, name_key, spelling_score
+from marsad.knowledge.countries import by_iso3
+from marsad.knowledge.place_cues import (
+    ANCHOR_WITHIN,
+    Cue,
+    angle_between,
+    bearing_deg,
+    cues_after,
+    destination,
+    distance_km,
+)
+from marsad.knowledge.transliterate import (
+    arabic_skeletons,
+    drop_article,
+    has_latin_article,
+    name_key,
+    spelling_score,
+)
 from marsad.lang.ar.normalize import fold
 from marsad.resources import data_path, read_tsv
 
@@ -38,11 +60,6 @@ MIN_SKELETON_ELSEWHERE = 3
 # A bare ب starts thousands of words (بمثابه, بينهما, بخصوص): only a long skeleton counts there.
 MIN_SKELETON_AFTER_CLITIC = 4
 MIN_KEY_LETTERS = 3
-# GeoNames gives Arabic names to thousands of hamlets and Tunisian sectors called after common
-# words (الامل، الفتح، الرحمه); with no locative word before it, a name must mean a town of some
-# size or an admin seat to count.
-NOTABLE_POPULATION = 5000
-_NOTABLE_CODES = frozenset({"PPLC", "PPLA", "PPLG", "ADM1"})
 _SQL_BATCH = 500
 _CACHE_LIMIT = 100_000  # keys remembered per kind of evidence before the cache starts over
 
@@ -55,18 +72,39 @@ _CODE = {HOW_ARABIC: "ar", HOW_SKELETON: "sk"}
 _SEAT_BONUS = {"PPLC": 3.0, "PPLG": 2.0, "PPLA": 2.0, "PPLA2": 1.0, "PPLA3": 0.5, "PPLA4": 0.25,
                "ADM1": 0.5, "ADM2": 0.25}
 _CLASS_BONUS = {"P": 1.0, "A": 0.5}
+# A name GeoNames writes in Arabic is stronger evidence than a shared consonant skeleton; among
+# skeleton candidates, each Arabic long vowel that writes the Latin vowel counts.
+_ARABIC_EVIDENCE_BONUS = 2.0
+_AGREEING_VOWEL_BONUS = 1.5
+# After "محافظة"/"ولاية" an admin area named like its seat town is meant.
+_ADMIN_WORD_BONUS = 4.0
+# Places of one article are mostly near each other: full bonus within the first distance, a
+# smaller one within the second.
+_NEAR_KM, _NEAR_BONUS = 50.0, 3.0
+_AROUND_KM, _AROUND_BONUS = 150.0, 1.5
+_BORDER_BONUS = 2.0
+_BORDER_RANGE_KM = 1000.0
+_DIRECTION_ONLY_KM = 300.0  # "X شمال Y" without a distance: X within this of Y...
+_DIRECTION_SPREAD = 67.5  # ...and within this many degrees of the direction
+_CUE_TOLERANCE, _CUE_MIN_KM = 0.4, 25.0  # how far from the point a distance gives a place may be
 
+_PLACE_COLUMNS = ("p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature_class, p.feature_code,"
+                  " p.population, p.admin2, p.notable")
 _WORD = re.compile(r"[\u0621-\u064a]+")
 _NAME_JOINERS = " \u00a0-"  # what may stand between the words of one name
 _LIST_JOINER = re.compile(r"\s*[,،]?\s*")
 _CONJUNCTIONS = "وف"
 _PREPOSITION_CLITICS = "بلك"
 _LOCATIVE_CLITIC = "ب"
+ARTICLE = "ال"
 _LONG_VOWELS = "اوي"
 _FEATURE = "feature"
 _CLITIC = "clitic"
 _LIST = "list"
-_SHORTEST_SKELETON = {_FEATURE: MIN_SKELETON_AFTER_FEATURE, _CLITIC: MIN_SKELETON_AFTER_CLITIC}
+# After a preposition a two-consonant skeleton (نيونو Niono, تاهوا Tahoua) counts too, but only
+# for a one-word name whose vowels agree (checked in _rank_by_spelling: no fallback below three).
+_SHORTEST_SKELETON = {_FEATURE: MIN_SKELETON_AFTER_FEATURE, _CLITIC: MIN_SKELETON_AFTER_CLITIC,
+                      "preposition": MIN_SKELETON_AFTER_FEATURE}
 
 
 @dataclass(frozen=True)
@@ -80,6 +118,11 @@ class Place:
     feature_class: str
     feature_code: str
     population: int
+    admin2: str | None = None
+    # A town of some size, an admin seat or a curated region: GeoNames gives Arabic names to
+    # thousands of hamlets called after common words (الامل، الفتح), so without a locative word
+    # before it a name must mean a notable place to count.
+    notable: bool = False
 
 
 @dataclass(frozen=True)
@@ -88,17 +131,38 @@ class PlaceMention:
     end: int
     text: str  # offsets into the folded text given
     candidates: tuple[Place, ...]  # best first
-    how: str  # "arabic-name" | "skeleton:<key>"
+    how: str  # "arabic-name" | "skeleton:<key>": the evidence of the first candidate
     after_locative: str | None  # the locative word before it ("مدينه", "في", "ب"), if any
+    evidence: tuple[str, ...] = ()  # per candidate, "arabic-name" or "skeleton:<key>"
+    # per skeleton candidate, how many Arabic long vowels write its Latin vowels (-1: they disagree)
+    agreement: tuple[int, ...] = ()
+    alternatives: tuple["PlaceMention", ...] = ()  # other readings of the same words
+
+    def evidence_of(self, index: int) -> str:
+        return self.evidence[index] if index < len(self.evidence) else self.how
+
+    def agreement_of(self, index: int) -> int:
+        return self.agreement[index] if index < len(self.agreement) else 0
+
+    def reading_of(self, place: Place) -> "PlaceMention":
+        """The reading (this mention or an alternative) whose candidates hold `place`: its span
+        is the one to report when `choose` picked that place."""
+        return next((m for m in (self, *self.alternatives) if place in m.candidates), self)
 
 
-def _notable(place: Place) -> bool:
-    return place.population >= NOTABLE_POPULATION or place.feature_code in _NOTABLE_CODES
+@dataclass(frozen=True)
+class PlaceContext:
+    """What the article says around its place mentions, for `Gazetteer.choose`; build it with
+    `Gazetteer.context(text, mentions, countries)`."""
+    text: str = ""  # the folded article the mentions were found in
+    anchors: tuple[tuple[int, Place], ...] = ()  # (mention start, place) resolved without context
 
 
 def prior(place: Place) -> float:
     """How likely an unqualified mention of this name means this place (higher is likelier)."""
-    return (math.log10(max(place.population, 0) + 10) + _SEAT_BONUS.get(place.feature_code, 0.0)
+    # An admin area's population is the area's, not comparable with a town's.
+    population = place.population if place.feature_class == "P" else 0
+    return (math.log10(max(population, 0) + 10) + _SEAT_BONUS.get(place.feature_code, 0.0)
             + _CLASS_BONUS.get(place.feature_class, 0.0))
 
 
@@ -107,6 +171,7 @@ def prior(place: Place) -> float:
 @dataclass(frozen=True)
 class _Lexicon:
     locatives: dict[tuple[str, ...], tuple[str, str]]  # folded words -> (folded phrase, kind)
+    admin_words: frozenset[str]  # folded phrases naming an admin unit (محافظه، ولايه)
     locative_words: frozenset[str]
     blocked: frozenset[str]
     locative_only: frozenset[str]
@@ -116,15 +181,19 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     locatives: dict[tuple[str, ...], tuple[str, str]] = {}
+    admin_words: set[str] = set()
     for row in read_tsv("marsad.knowledge", "place_words.tsv", ("word", "kind")):
         words = tuple(fold(row["word"]).split())
         locatives[words] = (" ".join(words), row["kind"])
+        if row.get("area") == "admin":
+            admin_words.add(" ".join(words))
     blocked: set[str] = set()
     locative_only: set[str] = set()
     for row in read_tsv("marsad.knowledge", "place_stopwords.tsv", ("word", "rule")):
         (locative_only if row["rule"] == "after-locative" else blocked).add(name_key(row["word"]))
     words = frozenset(word for phrase in locatives for word in phrase)
-    return _Lexicon(locatives, words, frozenset(blocked), frozenset(locative_only), words | frozenset(blocked))
+    return _Lexicon(locatives, frozenset(admin_words), words, frozenset(blocked), frozenset(locative_only),
+                    words | frozenset(blocked))
 
 
 # -- words -----------------------------------------------------------------------------------
@@ -143,6 +212,7 @@ class _Reading:
     offset: int  # after the proclitics, at the article if there is one
     prefixed: bool  # a proclitic was dropped
     locative_clitic: bool  # the dropped proclitics hold ب ("بتينزاوتين": in Tinzaouaten)
+    article: bool  # the name starts with the article (ال, or لل after ل)
 
 
 def _tokens(text: str) -> list[_Token]:
@@ -181,7 +251,8 @@ def _readings(word: str) -> tuple[_Reading, ...]:
         if word[:offset].endswith("ال"):
             offset -= 2
         if len(key) >= MIN_KEY_LETTERS and all(reading.key != key for reading in readings):
-            readings.append(_Reading(key, offset, bool(prefix), _LOCATIVE_CLITIC in prefix))
+            article = len(key) < len(stem)
+            readings.append(_Reading(key, offset, bool(prefix), _LOCATIVE_CLITIC in prefix, article))
         if key in blocked:
             break  # وبريطانيا is و + a blocked word, not وب + ريطانيا; المدينه may start a name
     return tuple(readings)
@@ -259,10 +330,29 @@ class _Match:
     context: _Context | None
     arabic: str  # the Arabic key of the n-gram
     places: tuple[Place, ...] = ()  # a skeleton match's candidates, checked while scanning
+    agreement: tuple[int, ...] = ()  # their spelling agreement (see `_rank_by_spelling`)
+    also: "_Match | None" = None  # a skeleton match on the same words, merged into this one
+    alternative: "_Match | None" = None  # another reading of these words
 
     @property
     def locative(self) -> str | None:
         return self.context.locative if self.context else None
+
+    def same_words(self, other: "_Match") -> bool:
+        return (self.first, self.words, self.reading.offset) == (other.first, other.words, other.reading.offset)
+
+
+def _combine(arabic: _Match | None, skeleton: _Match | None) -> _Match | None:
+    """One match from the Arabic-name and skeleton matches at a word: merged if they read the same
+    words, else the Arabic name first with the skeleton as its alternative, unless only the
+    Arabic reading splits off a proclitic (باروا is Baroua before it is ب + اروا, Arua)."""
+    if arabic is None or skeleton is None:
+        return arabic or skeleton
+    if arabic.same_words(skeleton):
+        return replace(arabic, also=skeleton)
+    if arabic.reading.prefixed and not skeleton.reading.prefixed:
+        return replace(skeleton, alternative=arabic)
+    return replace(arabic, alternative=skeleton)
 
 
 class _Scanner:
@@ -274,26 +364,32 @@ class _Scanner:
     """
 
     def __init__(self, text: str, lexicon: _Lexicon, arabic: tuple[frozenset[str], dict[str, int]],
-                 skeleton_places: Callable[[list[str]], dict[str, list[Place]]]):
+                 skeleton_places: Callable[[list[str]], dict[str, list[Place]]],
+                 spelling: Callable[[str, Place], str], ranked_cache: dict):
         self.text = text
         self.tokens = _tokens(text)
         self.lexicon = lexicon
         self.keys, self.longest = arabic
         self.skeleton_places = skeleton_places
+        self.spelling = spelling
+        self.ranked = ranked_cache
         self.locatives = [_locative_before(self.tokens, i, lexicon) for i in range(len(self.tokens))]
+        # Where a skeleton may start without a list to continue: after a locative or at a ب prefix.
+        self.may_start = [locative is not None or any(r.locative_clitic for r in _readings(token.text))
+                          for locative, token in zip(self.locatives, self.tokens)]
         self.asked: set[str] = set()
         self.known: dict[str, list[Place]] = {}
         self.options: dict[tuple[int, _Context | None], list[tuple[_Match, str]]] = {}
 
     def scan(self) -> list[_Match]:
-        self._ask([s for first in range(len(self.tokens)) for _, s in self._skeleton_options(first, None)])
+        self._ask([s for first, may in enumerate(self.may_start) if may for _, s in self._skeleton_options(first, None)])
         chosen: list[_Match] = []
         first = 0
         while first < len(self.tokens):
             inherited = self._list_head(chosen, first)
             if inherited is not None:
                 self._ask([s for _, s in self._skeleton_options(first, inherited)])
-            match = self._arabic(first, inherited) or self._skeleton(first, inherited)
+            match = _combine(self._arabic(first, inherited), self._skeleton(first, inherited))
             if match is None:
                 first += 1
                 continue
@@ -338,26 +434,40 @@ class _Scanner:
                 return _Match(first, words, key, HOW_ARABIC, reading, context, key)
         return None
 
+    def rank(self, match: _Match, skeleton: str, places: list[Place]) -> tuple[list[tuple[int, Place]], bool]:
+        """`_rank_by_spelling`, remembered: the same n-grams recur from article to article."""
+        key = (match.arabic, skeleton, match.context.lenient, match.reading.article)
+        found = self.ranked.get(key)
+        if found is None:
+            if len(self.ranked) > _CACHE_LIMIT:
+                self.ranked.clear()
+            found = self.ranked[key] = _rank_by_spelling(match, skeleton, places, self.spelling)
+        return found
+
     def _skeleton(self, first: int, inherited: _Context | None) -> _Match | None:
-        """The longest skeleton match starting at this word (options come longest first)."""
+        """The longest skeleton match starting at this word whose vowels agree with a candidate's,
+        else the longest at all (options come longest first): "موقع باروا العسكري" is Baroua
+        and an adjective, not the two-word skeleton of Biskra."""
+        fallback: _Match | None = None
         for match, skeleton in self._skeleton_options(first, inherited):
-            places = _rank_by_spelling(match, skeleton, self.known.get(skeleton, []))
-            if places:
-                return _Match(match.first, match.words, skeleton, HOW_SKELETON, match.reading, match.context,
-                              match.arabic, tuple(places))
-        return None
+            ranked, agrees = self.rank(match, skeleton, self.known.get(skeleton, []))
+            if not ranked:
+                continue
+            found = _Match(match.first, match.words, skeleton, HOW_SKELETON, match.reading, match.context,
+                           match.arabic, tuple(place for _, place in ranked), tuple(score for score, _ in ranked))
+            if agrees:
+                return found
+            fallback = fallback or found
+        return fallback
 
     def _skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
         """(match, skeleton) pairs worth checking at this word, longest n-gram first."""
-        if inherited is None and self.locatives[first] is None and not self._has_locative_clitic(first):
+        if inherited is None and not self.may_start[first]:
             return []
         cached = self.options.get((first, inherited))
         if cached is None:
             cached = self.options[(first, inherited)] = self._new_skeleton_options(first, inherited)
         return cached
-
-    def _has_locative_clitic(self, first: int) -> bool:
-        return any(reading.locative_clitic for reading in _readings(self.tokens[first].text))
 
     def _new_skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
         options: list[tuple[_Match, str]] = []
@@ -371,6 +481,8 @@ class _Scanner:
                 context = self._context(first, reading, inherited)
                 if context is None or key in self.lexicon.locative_only:
                     continue
+                # A name written with ال meets only Latin names with an article (الفاشر, El
+                # Fasher; see _rank_by_spelling), else "موقع الانفجار" would match some village.
                 if not context.lenient and not _looks_foreign(self._surface(first, words, reading)):
                     continue
                 shortest = _SHORTEST_SKELETON.get(context.kind, MIN_SKELETON_ELSEWHERE)
@@ -380,7 +492,8 @@ class _Scanner:
 
     def _surface(self, first: int, words: int, reading: _Reading) -> list[str]:
         """The n-gram's words as written, the first without its proclitics."""
-        return [self.tokens[first].text[reading.offset:], *(t.text for t in self.tokens[first + 1:first + words])]
+        offset = reading.offset + (len(ARTICLE) if reading.article else 0)
+        return [self.tokens[first].text[offset:], *(t.text for t in self.tokens[first + 1:first + words])]
 
     def _list_head(self, chosen: list[_Match], first: int) -> _Context | None:
         """The context of a list this word continues ("في كيدال وتساليت", "في غاو، تمبكتو")."""
@@ -405,6 +518,8 @@ class Gazetteer:
         self._pid: int | None = None
         self._arabic: tuple[frozenset[str], dict[str, int]] | None = None
         self._cache: dict[str, dict[str, tuple[Place, ...]]] = {}
+        self._spellings: dict[tuple[str, int], str] = {}  # (skeleton, geonameid) -> Latin spelling
+        self._ranked: dict[tuple, tuple[list[tuple[int, Place]], bool]] = {}  # see _Scanner.rank
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -435,25 +550,66 @@ class Gazetteer:
         arabic = self._arabic_index()
         if not arabic[0]:
             return []
-        scanner = _Scanner(text, _lexicon(), arabic, lambda keys: self._places(keys, HOW_SKELETON))
+        scanner = _Scanner(text, _lexicon(), arabic, lambda keys: self._places(keys, HOW_SKELETON), self.spelling,
+                           self._ranked)
         return self._mentions(text, scanner.tokens, scanner.scan())
 
-    def choose(self, mention: PlaceMention, countries: list[str]) -> tuple[Place | None, str]:
+    def choose(self, mention: PlaceMention, countries: list[str],
+               context: PlaceContext | None = None) -> tuple[Place | None, str]:
         """The place a mention most likely means, given the article's countries (ISO3, most
-        salient first), and a one-line trace of why."""
-        candidates = mention.candidates
-        if not candidates:
-            return None, f"{mention.text}: no candidates"
+        salient first) and optionally its `PlaceContext`, and a one-line trace of why.
+
+        Candidates of the mention and of its alternative readings are ranked by, in order: a
+        distance or direction the text gives ("150 كيلومترا جنوب غرب العاصمة", "X شمال Y");
+        the salience of the candidate's country; then a score of the population and feature
+        priors, Arabic-name evidence, the admin word before the name, nearness to the
+        article's other places and to a border the text names. A skeleton match needs a hinted
+        country."""
         hints = [country for country in countries or [] if isinstance(country, str)]
-        counted = f"{mention.text} ({mention.how}): {len(candidates)} candidates"
-        hinted = [place for place in candidates if place.country in hints]
+        options = _options(mention)
+        if not options:
+            return None, f"{mention.text}: no candidates"
+        counted = f"{mention.text} ({mention.how}): {len(options)} candidates"
+        judge = _Judge(self, mention, context if isinstance(context, PlaceContext) else None)
+        hinted = [option for option in options if option[0].country in hints]
         if hinted:
-            pick = min(hinted, key=lambda place: (hints.index(place.country), -prior(place)))
-            return pick, f"{counted}; in hinted {pick.country}: {_describe(pick)}"
+            ranked = sorted(hinted, key=lambda o: (-judge.cue_fit(o[0]), hints.index(o[0].country), -judge.score(*o)))
+            pick, evidence, _ = ranked[0]
+            return pick, f"{counted}; in hinted {pick.country} by {evidence}{judge.why(pick)}: {_describe(pick)}"
         where = f"none in {', '.join(hints)}" if hints else "no country hints"
-        if mention.how.startswith(HOW_SKELETON):
+        arabic = [option for option in options if option[1] == HOW_ARABIC]
+        if not arabic:
             return None, f"{counted}; {where}, and a skeleton match needs one"
-        return candidates[0], f"{counted}; {where}; highest prior: {_describe(candidates[0])}"
+        pick = max(arabic, key=lambda o: (judge.cue_fit(o[0]), judge.score(*o)))[0]
+        return pick, f"{counted}; {where}; best by prior{judge.why(pick)}: {_describe(pick)}"
+
+    def context(self, text: str, mentions: list[PlaceMention], countries: list[str]) -> PlaceContext:
+        """The context for choosing among `mentions` of folded `text`: each mention resolved
+        once without context (kept where its country is hinted) as anchors for the others."""
+        if not isinstance(text, str):
+            return PlaceContext()
+        hints = [country for country in countries or [] if isinstance(country, str)]
+        anchors: list[tuple[int, Place]] = []
+        for mention in mentions or []:
+            place, _ = self.choose(mention, hints)
+            if place is not None and (not hints or place.country in hints):
+                anchors.append((mention.start, place))
+        return PlaceContext(text, tuple(anchors))
+
+    def place(self, geonameid: int) -> Place | None:
+        """The place with this id, if the gazetteer has it."""
+        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.geonameid = ?", [geonameid])
+        return Place(*rows[0][:-1], notable=bool(rows[0][-1])) if rows else None
+
+    def capital(self, iso3: str) -> Place | None:
+        """The country's capital (PPLC) with the most people, for "العاصمة" in a distance."""
+        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.feature_code = 'PPLC'"
+                           " ORDER BY p.population DESC LIMIT 1", [iso3])
+        return Place(*rows[0][:-1], notable=bool(rows[0][-1])) if rows else None
+
+    def spelling(self, skeleton: str, place: Place) -> str:
+        """The Latin spelling of `place` that gave it `skeleton` (its name if not recorded)."""
+        return self._spellings.get((skeleton, place.geonameid), place.name)
 
     # -- storage --
 
@@ -508,42 +664,153 @@ class Gazetteer:
         if wanted:
             if len(cache) > _CACHE_LIMIT:
                 cache.clear()
+                self._spellings.clear()
             rows = self._query_in(
-                "SELECT n.key, p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature_class,"
-                " p.feature_code, p.population FROM names n JOIN places p ON p.geonameid = n.geonameid"
+                f"SELECT n.key, n.spelling, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.geonameid = n.geonameid"
                 f" WHERE n.how = '{_CODE[how]}' AND n.key IN ({{marks}})", wanted)
             fetched: dict[str, list[Place]] = {key: [] for key in wanted}
-            for key, *fields in rows:
-                fetched[key].append(Place(*fields))
+            for key, spelling, *fields in rows:
+                place = Place(*fields[:-1], notable=bool(fields[-1]))
+                fetched[key].append(place)
+                if spelling:
+                    self._spellings[(key, place.geonameid)] = spelling
             for key, found in fetched.items():
                 cache[key] = tuple(sorted(found, key=prior, reverse=True))
         return {key: list(cache[key]) for key in keys if cache.get(key)}
 
     def _mentions(self, text: str, tokens: list[_Token], chosen: list[_Match]) -> list[PlaceMention]:
-        arabic = self._places([m.key for m in chosen if m.how == HOW_ARABIC], HOW_ARABIC)
+        keys = [m.key for match in chosen for m in (match, match.alternative) if m and m.how == HOW_ARABIC]
+        arabic = self._places(keys, HOW_ARABIC)
         mentions: list[PlaceMention] = []
         for match in chosen:
-            places = list(match.places) if match.how == HOW_SKELETON else arabic.get(match.key, [])
-            licensed = match.context is not None and match.context.licenses_name
-            if match.how == HOW_ARABIC and not licensed and not any(_notable(place) for place in places):
-                places = []
-            if not places:
-                continue
-            start = tokens[match.first].start + match.reading.offset
-            end = tokens[match.first + match.words - 1].end
-            how = HOW_ARABIC if match.how == HOW_ARABIC else f"{HOW_SKELETON}:{match.key}"
-            mentions.append(PlaceMention(start, end, text[start:end], tuple(places), how, match.locative))
+            mention = self._mention(text, tokens, match, arabic)
+            alternative = self._mention(text, tokens, match.alternative, arabic) if match.alternative else None
+            if mention is None:
+                mention, alternative = alternative, None
+            if mention is not None:
+                mentions.append(replace(mention, alternatives=(alternative,)) if alternative else mention)
         return mentions
 
+    def _mention(self, text: str, tokens: list[_Token], match: _Match,
+                 arabic: dict[str, list[Place]]) -> PlaceMention | None:
+        """The mention of one match with its candidates and their evidence, or None without any."""
+        how = HOW_ARABIC if match.how == HOW_ARABIC else f"{HOW_SKELETON}:{match.key}"
+        places = list(match.places) if match.how == HOW_SKELETON else arabic.get(match.key, [])
+        licensed = match.context is not None and match.context.licenses_name
+        if match.how == HOW_ARABIC and not licensed and not any(place.notable for place in places):
+            places = []
+        evidence = [how] * len(places)
+        agreement = list(match.agreement) if match.how == HOW_SKELETON else [0] * len(places)
+        if match.also is not None:
+            known = {place.geonameid for place in places}
+            extra = [(place, score) for place, score in zip(match.also.places, match.also.agreement)
+                     if place.geonameid not in known]
+            places += [place for place, _ in extra]
+            agreement += [score for _, score in extra]
+            evidence += [f"{HOW_SKELETON}:{match.also.key}"] * len(extra)
+        if not places:
+            return None
+        start = tokens[match.first].start + match.reading.offset
+        end = tokens[match.first + match.words - 1].end
+        return PlaceMention(start, end, text[start:end], tuple(places), evidence[0], match.locative, tuple(evidence),
+                            tuple(agreement))
 
-def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place]) -> list[Place]:
-    """Skeleton candidates whose vowels agree with the Arabic spelling, best agreement first.
-    After a feature word with a long skeleton, disagreeing names stay (at the end): names of
-    Arabic origin are written without their short vowels (جبل اللوح, Djebel Louh)."""
-    scored = [(spelling_score(match.arabic, place.name), place) for place in places]
+
+class _Judge:
+    """Scores one mention's candidates against its context (see `Gazetteer.choose`)."""
+
+    def __init__(self, gazetteer: "Gazetteer", mention: PlaceMention, context: PlaceContext | None):
+        self.gazetteer = gazetteer
+        self.mention = mention
+        self.admin_word = mention.after_locative in _lexicon().admin_words
+        self.others = tuple(place for start, place in (context.anchors if context else ())
+                            if start != mention.start)
+        anchors = dict(context.anchors) if context else {}
+        cues = cues_after(context.text, mention.end) if context and context.text else []
+        self.relations = [(cue, self._anchor(cue, anchors)) for cue in cues if cue.kind != "border"]
+        self.across = next((by_iso3(cue.across) for cue in cues if cue.kind == "border"), None)
+        self.reasons: dict[int, list[str]] = {}
+
+    @staticmethod
+    def _anchor(cue: Cue, anchors: dict[int, Place]) -> Place | None:
+        if cue.capital:
+            return None
+        near = [start for start in anchors if 0 <= start - (cue.anchor_start or 0) <= ANCHOR_WITHIN]
+        return anchors[min(near)] if near else None
+
+    def cue_fit(self, place: Place) -> int:
+        """2 if a given distance and direction from the anchor fit the place, 1 if a bare
+        direction does, else 0."""
+        best = 0
+        for cue, anchor in self.relations:
+            if cue.capital:
+                anchor = self.gazetteer.capital(place.country)
+            if anchor is None or anchor.geonameid == place.geonameid:
+                continue
+            if cue.km is not None:
+                lat, lon = destination(anchor.lat, anchor.lon, cue.bearing, cue.km)
+                if distance_km(place.lat, place.lon, lat, lon) <= max(_CUE_MIN_KM, _CUE_TOLERANCE * cue.km):
+                    best = max(best, 2)
+                    self._note(place, f"{cue.km:.0f} km at {cue.bearing:.0f}° of {anchor.name}")
+            elif (distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= _DIRECTION_ONLY_KM
+                  and angle_between(bearing_deg(anchor.lat, anchor.lon, place.lat, place.lon), cue.bearing)
+                  <= _DIRECTION_SPREAD):
+                best = max(best, 1)
+                self._note(place, f"{cue.bearing:.0f}° of {anchor.name}")
+        return best
+
+    def score(self, place: Place, evidence: str, agreement: int = 0) -> float:
+        score = prior(place) + (_ARABIC_EVIDENCE_BONUS if evidence == HOW_ARABIC else 0.0)
+        score += _AGREEING_VOWEL_BONUS * max(agreement, 0)
+        if self.admin_word and place.feature_class == "A":
+            score += _ADMIN_WORD_BONUS
+            self._note(place, f"after {self.mention.after_locative}")
+        if self.others:
+            nearest = min(distance_km(place.lat, place.lon, o.lat, o.lon) for o in self.others)
+            if nearest <= _AROUND_KM:
+                score += _NEAR_BONUS if nearest <= _NEAR_KM else _AROUND_BONUS
+                self._note(place, f"{nearest:.0f} km from another place of the article")
+        if self.across is not None and self.across.iso3 != place.country:
+            gap = distance_km(place.lat, place.lon, self.across.lat, self.across.lon)
+            score += _BORDER_BONUS * max(0.0, 1 - gap / _BORDER_RANGE_KM)
+            self._note(place, f"toward the {self.across.iso3} border")
+        return score
+
+    def _note(self, place: Place, reason: str) -> None:
+        notes = self.reasons.setdefault(place.geonameid, [])
+        if reason not in notes:
+            notes.append(reason)
+
+    def why(self, place: Place) -> str:
+        notes = self.reasons.get(place.geonameid)
+        return f" ({'; '.join(notes)})" if notes else ""
+
+
+def _options(mention: PlaceMention) -> list[tuple[Place, str, int]]:
+    """(place, evidence, spelling agreement) for every candidate of the mention and its
+    alternatives, once each."""
+    seen: set[int] = set()
+    options: list[tuple[Place, str, int]] = []
+    for reading in (mention, *mention.alternatives):
+        for index, place in enumerate(reading.candidates):
+            if place.geonameid not in seen:
+                seen.add(place.geonameid)
+                options.append((place, reading.evidence_of(index).split(":")[0], reading.agreement_of(index)))
+    return options
+
+
+def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place],
+                      spelling: Callable[[str, Place], str]) -> tuple[list[tuple[int, Place]], bool]:
+    """(agreement, place) for skeleton candidates whose vowels agree with the Arabic spelling,
+    best agreement first (-1: disagreeing), and whether any agrees. After a feature word with a long skeleton, disagreeing names stay (at
+    the end): names of Arabic origin are written without their short vowels (جبل اللوح, Djebel Louh)."""
+    if match.reading.article:
+        places = [place for place in places if has_latin_article(spelling(skeleton, place))]
+    scored = [(spelling_score(match.arabic, spelling(skeleton, place)), place) for place in places]
     keep_all = match.context.lenient and len(skeleton) >= MIN_SKELETON_ELSEWHERE
     kept = [(score if score is not None else -1, place) for score, place in scored if keep_all or score is not None]
-    return [place for _, place in sorted(kept, key=lambda pair: (-pair[0], -prior(pair[1])))]
+    ranked = sorted(kept, key=lambda pair: (-pair[0], -prior(pair[1])))
+    return ranked, any(score is not None for score, _ in scored)
 
 
 def _describe(place: Place) -> str:

@@ -71,7 +71,7 @@ CREATE TABLE places (
 );
 CREATE INDEX places_admin1 ON places (admin1_code);
 CREATE TABLE names (
-    key TEXT NOT NULL, geonameid INTEGER NOT NULL, how TEXT NOT NULL,
+    key TEXT NOT NULL, geonameid INTEGER NOT NULL, how TEXT NOT NULL, spelling TEXT,
     PRIMARY KEY (key, geonameid, how)
 ) WITHOUT ROWID;
 """
@@ -216,12 +216,18 @@ def arabic_keys(names: Iterable[str]) -> set[str]:
     return {key for key in keys if len(key.replace(" ", "")) >= MIN_ARABIC_KEY_LETTERS}
 
 
-def skeleton_keys(row: _Row) -> set[str]:
+def skeleton_keys(row: _Row) -> dict[str, str]:
+    """Skeleton -> the first Latin spelling giving it (kept to compare vowels with an Arabic
+    spelling: "Baroua Koura" is also "Baroua")."""
     # Lower-case alternates are machine romanisations ("de li bo li", "kydal"); upper-case
     # codes are IATA and the like ("TIP"); neither is a spelling a newspaper follows.
     alternates = [a for a in row.alternates if a[:1].isupper() and not a.isupper() and _is_latin_name(a)]
-    keys = {latin_skeleton(name) for name in (row.name, row.asciiname, *alternates)}
-    return {key for key in keys if len(key) >= MIN_SKELETON_CONSONANTS}
+    keys: dict[str, str] = {}
+    for name in (row.name, row.asciiname, *alternates):
+        key = latin_skeleton(name)
+        if len(key) >= MIN_SKELETON_CONSONANTS:
+            keys.setdefault(key, name)
+    return keys
 
 
 def skeleton_countries() -> frozenset[str]:
@@ -262,10 +268,11 @@ class _Writer:
              int(_notable(row.population, row.feature_code))))
         self.names(row.geonameid, arabic, skeleton_keys(row))
 
-    def names(self, geonameid: int, arabic: Iterable[str], skeletons: Iterable[str] = ()) -> None:
+    def names(self, geonameid: int, arabic: Iterable[str], skeletons: dict[str, str]) -> None:
         self.connection.executemany(
-            "INSERT OR IGNORE INTO names VALUES (?,?,?)",
-            [(key, geonameid, HOW_ARABIC) for key in arabic] + [(key, geonameid, HOW_SKELETON) for key in skeletons])
+            "INSERT OR IGNORE INTO names VALUES (?,?,?,?)",
+            [(key, geonameid, HOW_ARABIC, None) for key in arabic]
+            + [(key, geonameid, HOW_SKELETON, spelling) for key, spelling in skeletons.items()])
 
     def add_fact(self, path: Path, number: int, fact: dict[str, str]) -> None:
         """A curated region or natural feature: always notable (it is in the table because the
@@ -282,7 +289,7 @@ class _Writer:
         except (ValueError, TypeError) as error:
             raise BuildError(f"{where}: {error}") from None
         self.connection.execute("UPDATE places SET notable = 1 WHERE geonameid = ?", (geonameid,))
-        self.names(geonameid, arabic, {latin_skeleton(name)} - {""})
+        self.names(geonameid, arabic, _skeleton_of(name))
 
     def _known(self, geonameid: int) -> bool:
         return self.connection.execute("SELECT 1 FROM places WHERE geonameid = ?", (geonameid,)).fetchone() is not None
@@ -324,7 +331,12 @@ class _Writer:
             "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (_own_id(iso3, pcode), name, name, lat, lon, "A", f"ADM{level}", iso3,
              point.get("adm1_name_en") or None, 0, point.get("adm2_name_en") or None, None, 1))
-        self.names(_own_id(iso3, pcode), arabic, {latin_skeleton(name)} - {""})
+        self.names(_own_id(iso3, pcode), arabic, _skeleton_of(name))
+
+
+def _skeleton_of(name: str) -> dict[str, str]:
+    key = latin_skeleton(name)
+    return {key: name} if len(key) >= MIN_SKELETON_CONSONANTS else {}
 
 
 def _own_id(iso3: str, name: str) -> int:

@@ -145,6 +145,17 @@ def _latin_classes(name: str) -> list[str]:
     return [c for w in kept for c in _latin_word_classes(w, tables.latin_rules)]
 
 
+def has_latin_article(name: str) -> bool:
+    """Whether a Latin name starts with an article word ("El Fasher", "Al-Bab"): only such a
+    name may meet an Arabic spelling with ال by its skeleton, since the skeleton drops both."""
+    words = [w for w in _LATIN_WORD_SPLIT.split(_LATIN_SILENT.sub("", name.casefold())) if w]
+    return bool(words) and _strip_accents_word(words[0]) in _tables().latin_articles
+
+
+def _strip_accents_word(word: str) -> str:
+    return "".join(_strip_accents(char) for char in word)
+
+
 def latin_skeleton(name: str) -> str:
     """The consonant skeleton of a Latin-script name ("Ti-n-Zaouâtene" -> "tnztn")."""
     return _collapse(_latin_classes(name))

@@ -66,6 +66,7 @@ class EventDraft:
     family: str = "violence"
     location: Any = None
     place_keys: set[str] = field(default_factory=set)
+    opened_as_new_episode: bool = False
 
 
 @dataclass

@@ -15,6 +15,7 @@ from marsad.lang.ar.lexicon import event_triggers, forms_with_role
 from marsad.lang.ar.tokens import WORD
 from marsad.lang.ar.normalize import match_key
 from marsad.pipeline.document import Doc, EventDraft, Trigger
+from marsad.knowledge.place_cues import distance_km
 from marsad.pipeline.mentions import ResolvedPlace
 
 REQUIRES = ("sentences", "dates", "places", "countries", "claims", "attributions")
@@ -27,7 +28,8 @@ BACKGROUND_PERIOD = dt.timedelta(days=14)
 # A fight over three days at one place is one event; reports further apart are separate ones.
 MAX_GAP = dt.timedelta(days=3)
 # Words that name an administrative region before its name ("منطقة موبتي", "ولاية عين الدفلى").
-REGION_WORDS = frozenset({"منطقه", "ولايه", "محافظه", "اقليم", "مقاطعه"})
+# A place the text gives as a reference ("شمال مقديشو") meets a named place this close to it.
+REFERENCE_KM = 150
 _STATEMENT_WINDOW = 4
 FAMILY = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -59,7 +61,8 @@ def run(doc: Doc) -> None:
     by_sentence: dict[int, EventDraft] = {}
     for candidate in candidates:
         if candidate.place is not None:
-            event = _same_place(events, candidate) or _placeless_lede(by_sentence, candidate)
+            event = (_same_place(events, candidate) or _near_reference(events, candidate)
+                     or _placeless_lede(by_sentence, candidate))
         elif candidate.new_episode:
             event = None
         else:
@@ -222,7 +225,11 @@ def _place_keys(place) -> set[str]:
 
 
 def is_region_mention(place) -> bool:
-    return isinstance(place, ResolvedPlace) and place.mention.after_locative in REGION_WORDS
+    return isinstance(place, ResolvedPlace) and place.is_region
+
+
+def _vague_place(place) -> bool:
+    return not isinstance(place, ResolvedPlace) or place.is_region or place.is_reference
 
 
 def _meets(ours: set[str], theirs: set[str]) -> bool:
@@ -237,6 +244,21 @@ def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft |
     keys = _place_keys(candidate.place)
     for event in events:
         if event.place is not None and _meets(keys, event.place_keys) and _compatible(event, candidate):
+            return event
+    return None
+
+
+def _near_reference(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
+    """"في مدينة صغيرة تقع شمال مقديشو" then "في سوق مدينة وانلاوين": the town named later is
+    where the event was."""
+    if not isinstance(candidate.place, ResolvedPlace) or candidate.place.is_reference:
+        return None
+    here = candidate.place.place
+    for event in events:
+        if event.opened_as_new_episode:
+            continue  # "كما انفجرت سيارة في الزعفرانية بجنوب بغداد": its place is given, if only roughly
+        if (isinstance(event.place, ResolvedPlace) and event.place.is_reference and _compatible(event, candidate)
+                and distance_km(event.place.place.lat, event.place.place.lon, here.lat, here.lon) <= REFERENCE_KM):
             return event
     return None
 
@@ -282,10 +304,11 @@ def _add(events: list[EventDraft], candidate: _Candidate, event: EventDraft | No
     if event is None:
         event = EventDraft(triggers=[], sentences=set(), place=candidate.place, background=candidate.background)
         event.family = candidate.family
+        event.opened_as_new_episode = candidate.new_episode
         events.append(event)
     if candidate.place is not None:
         event.place_keys |= _place_keys(candidate.place)
-        if event.place is None or (is_region_mention(event.place) and not is_region_mention(candidate.place)):
+        if event.place is None or (_vague_place(event.place) and not _vague_place(candidate.place)):
             event.place = candidate.place
     event.triggers.extend(candidate.triggers)
     event.sentences.add(candidate.sentence)

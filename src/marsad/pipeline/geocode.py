@@ -17,7 +17,6 @@ from marsad.schema import Location
 REQUIRES = ("events", "places", "countries")
 ASSIGNS = ("events.location",)
 
-_NEAR_WORDS = frozenset({"قرب", "بالقرب", "محيط", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "اطراف", "حدود"})
 
 
 def run(doc: Doc) -> None:
@@ -48,10 +47,11 @@ def _location(doc: Doc, mention) -> Location | None:
     if not isinstance(mention, ResolvedPlace):
         return _country_location(doc, mention.country.iso3, mention)
     place = mention.place
-    near = mention.mention.after_locative in _NEAR_WORDS
+    near = mention.is_reference
     span = doc.span(mention.start, mention.end)
     return Location(name=place.name, text=span.text, span=span, lat=place.lat, lon=place.lon,
-                    country=place.country, admin1=place.admin1, geonameid=place.geonameid,
+                    country=place.country, admin1=place.admin1,
+                    geonameid=place.geonameid if place.geonameid > 0 else None,
                     geo_precision=_precision(place, near))
 
 

@@ -18,6 +18,12 @@ REQUIRES = ("sentences",)
 ASSIGNS = ("countries", "actors", "places", "main_country")
 
 
+# Words before a place name that make it a region, or a reference point the event is near.
+REGION_WORDS = frozenset({"منطقه", "ولايه", "محافظه", "اقليم", "مقاطعه"})
+NEAR_WORDS = frozenset({"قرب", "بالقرب", "محيط", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+                        "شرقي", "غربي", "اطراف", "حدود"})
+
+
 @dataclass(frozen=True)
 class ResolvedPlace:
     """A place mention and the gazetteer place it was resolved to, with the trace of why."""
@@ -38,6 +44,16 @@ class ResolvedPlace:
     def text(self) -> str:
         return self.mention.text
 
+    @property
+    def is_region(self) -> bool:
+        """"منطقة موبتي", "ولاية عين الدفلى": the region, not its seat town."""
+        return self.mention.after_locative in REGION_WORDS
+
+    @property
+    def is_reference(self) -> bool:
+        """"شمال مقديشو", "قرب غاو": a point the text places the event near, not the event's place."""
+        return self.mention.after_locative in NEAR_WORDS
+
 
 def run(doc: Doc) -> None:
     doc.countries = find_countries(doc.folded)
@@ -47,12 +63,13 @@ def run(doc: Doc) -> None:
     taken = [(m.start, m.end) for m in doc.countries] + [(a.start, a.end) for a in doc.actors]
     hints = country_hints(doc)
     gazetteer = Gazetteer.default()
-    for mention in gazetteer.find_mentions(doc.folded):
-        if any(start <= mention.start < end or mention.start <= start < mention.end for start, end in taken):
-            continue
-        place, trace = gazetteer.choose(mention, hints)
+    found = [m for m in gazetteer.find_mentions(doc.folded)
+             if not any(start <= m.start < end or m.start <= start < m.end for start, end in taken)]
+    context = gazetteer.context(doc.folded, found, hints)
+    for mention in found:
+        place, trace = gazetteer.choose(mention, hints, context)
         if place is not None and _plausible(mention, place, hints, doc.main_country):
-            doc.places.append(ResolvedPlace(mention, place, trace))
+            doc.places.append(ResolvedPlace(mention.reading_of(place), place, trace))
     where = main_country(doc)
     if where != doc.main_country:
         # The places settle where the story is ("الفرنسيين" named often does not move it to France).

@@ -19,7 +19,7 @@ from marsad.store import export as exporters
 from marsad.store import fulltext, query
 from marsad.store.engine import WRITE_OPTION, make_engine
 from marsad.store.errors import StoreOpenError
-from marsad.store.ingest import IngestResult, document_id_for, existing_document, text_hash, write_document
+from marsad.store.ingest import IngestResult, document_id_for, unchanged, write_document
 from marsad.store.locking import lock_writes
 from marsad.store.migrations import migrate
 from marsad.store.remerge import remerge
@@ -46,17 +46,22 @@ class Store:
             yield connection
 
     @contextmanager
-    def _read(self):
-        with self.engine.connect() as connection, connection.begin():
-            yield connection
+    def _read(self, snapshot: bool = False):
+        """A read transaction; `snapshot`: one consistent view across many queries (SQLite's WAL
+        read transactions already are; PostgreSQL needs REPEATABLE READ)."""
+        with self.engine.connect() as connection:
+            if snapshot and self.dialect == "postgresql":
+                connection = connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                yield connection
 
     def ingest(self, text: str, *, published: dt.date | str | None = None, url: str | None = None,
                outlet: str | None = None, title: str | None = None, document_id: str | None = None) -> IngestResult:
         """Extract and store one article; the same text again is "unchanged" and not re-extracted."""
         with self._read() as connection:
-            same = existing_document(connection, text_hash(text))
+            same = unchanged(connection, text)
         if same is not None:
-            return IngestResult(same, "unchanged", self._report_count(same))
+            return same
         extraction = marsad.extract(text, published=published, document_id=document_id_for(text, url, document_id))
         return self.ingest_extraction(extraction, text, url=url, outlet=outlet, title=title)
 
@@ -68,10 +73,6 @@ class Store:
             if change.result.status != "unchanged":
                 remerge(connection, change.report_ids, change.removed_event_ids)
         return change.result
-
-    def _report_count(self, document_id: str) -> int:
-        document = self.document(document_id)
-        return len(document["extraction"]["events"]) if document else 0
 
     def events(self, *, country: str | None = None, since=None, until=None, event_type: str | None = None,
                actor: str | None = None, limit: int = 100, offset: int = 0,
@@ -104,7 +105,7 @@ class Store:
 
     def export(self, fmt: str, out: IO | str, *, hxl: bool = False) -> int:
         """Write every news event in `fmt`; returns the number of records (CSV: event-day rows)."""
-        with self._read() as connection:
+        with self._read(snapshot=True) as connection:
             return exporters.export(fmt, query.all_events(connection), out, hxl=hxl)
 
     def connection(self) -> Connection:

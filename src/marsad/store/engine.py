@@ -7,6 +7,7 @@ two ingesting processes queue instead of failing on a lock upgrade.
 """
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
@@ -42,10 +43,9 @@ def make_engine(url: str | None) -> Engine:
         raise StoreUrlError(f"{url!r} is not a valid database URL; e.g. postgresql://user:pw@host:5432/db") from None
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(address)
-    try:
-        import psycopg  # noqa: F401  (fail early, with the fix, rather than deep inside SQLAlchemy)
-    except ModuleNotFoundError:
-        raise StoreDependencyError("a PostgreSQL store needs psycopg; install it with: pip install 'psycopg[binary]>=3.1'") from None
+    # fail early, with the fix, rather than deep inside SQLAlchemy
+    if importlib.util.find_spec("psycopg") is None:
+        raise StoreDependencyError("a PostgreSQL store needs psycopg; install it with: pip install 'psycopg[binary]>=3.1'")
     return create_engine(address, pool_pre_ping=True)
 
 

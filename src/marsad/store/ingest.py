@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sqlalchemy import delete, insert, or_, select
+from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.engine import Connection
 
 from marsad.pipeline.events import FAMILY
@@ -53,20 +53,24 @@ def document_id_for(text: str, url: str | None, document_id: str | None) -> str:
     return text_hash(text)[:16]
 
 
-def existing_document(connection: Connection, digest: str) -> str | None:
-    return connection.execute(select(documents.c.id).where(documents.c.text_hash == digest)).scalar()
+def unchanged(connection: Connection, text: str) -> IngestResult | None:
+    """The stored article with this very text (normalised), if there is one."""
+    same = connection.execute(select(documents.c.id).where(documents.c.text_hash == text_hash(text))).scalar()
+    if same is None:
+        return None
+    count = connection.execute(select(func.count()).where(reports.c.document_id == same)).scalar_one()
+    return IngestResult(same, "unchanged", count)
 
 
 def write_document(connection: Connection, extraction: Extraction, text: str, *, url: str | None,
                    outlet: str | None, title: str | None) -> Change:
-    digest = text_hash(text)
-    document_id = extraction.document.id
-    same = existing_document(connection, digest)
+    same = unchanged(connection, text)
     if same is not None:
-        return Change(IngestResult(same, "unchanged", _report_count(connection, same)))
+        return Change(same)
+    document_id = extraction.document.id
     removed = _remove_previous_versions(connection, document_id, url)
     connection.execute(insert(documents).values(
-        id=document_id, text_hash=digest, sha256=extraction.document.sha256, text=text,
+        id=document_id, text_hash=text_hash(text), sha256=extraction.document.sha256, text=text,
         language=extraction.document.language, published=extraction.document.published, url=url, outlet=outlet,
         title=title, extraction=extraction.model_dump_json()))
     fulltext.index_document(connection, document_id, title, text)
@@ -78,10 +82,6 @@ def write_document(connection: Connection, extraction: Extraction, text: str, *,
     status: Status = "replaced" if removed is not None else "new"
     return Change(IngestResult(document_id, status, len(report_rows)), removed or set(),
                   [row["id"] for row in report_rows])
-
-
-def _report_count(connection: Connection, document_id: str) -> int:
-    return len(connection.execute(select(reports.c.id).where(reports.c.document_id == document_id)).all())
 
 
 def _remove_previous_versions(connection: Connection, document_id: str, url: str | None) -> set[str] | None:

@@ -1,7 +1,7 @@
 """Versioned schema migrations: numbered steps, each applied once, in its own transaction.
 
 `schema_version` records every step applied. Steps are plain DDL valid on SQLite and PostgreSQL
-(TEXT, INTEGER, DOUBLE PRECISION, BOOLEAN, DATE), except the full-text index, which each engine
+(TEXT, INTEGER, BIGINT, DOUBLE PRECISION, BOOLEAN, DATE), except the full-text index, which each engine
 builds its own way (see `fulltext.py`). A new step is appended with the next number; a step is
 never edited once released, so a database at any version can be brought to the latest.
 """
@@ -121,10 +121,19 @@ def _core(connection: Connection) -> None:
         connection.execute(text(statement))
 
 
+def _wide_geonameid(connection: Connection) -> None:
+    # The gazetteer gives regions synthetic negative ids below -2**31. SQLite's INTEGER already
+    # holds 64 bits; PostgreSQL's does not.
+    if connection.dialect.name == "postgresql":
+        for table in ("reports", "events"):
+            connection.execute(text(f"ALTER TABLE {table} ALTER COLUMN geonameid TYPE BIGINT"))
+
+
 # (number, description, step). Append only.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "documents, reports, claims, merged events", _core),
     (2, "full-text index over articles", fulltext.create_index),
+    (3, "geonameid as a 64-bit integer", _wide_geonameid),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -4,7 +4,7 @@ A test checks these against a migrated database, column by column.
 """
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, Date, Float, Integer, MetaData, Table, Text
+from sqlalchemy import BigInteger, Boolean, Column, Date, Float, Integer, MetaData, Table, Text
 
 metadata = MetaData()
 
@@ -24,7 +24,7 @@ reports = Table(
     Column("family", Text), Column("event_type", Text), Column("sub_event_type", Text),
     Column("date_start", Date), Column("date_end", Date), Column("time_precision", Integer),
     *(Column(name, Text) for name in _PLACE), Column("location_text", Text),
-    *(Column(name, Float) for name in _COORDINATES), Column("geo_precision", Integer), Column("geonameid", Integer),
+    *(Column(name, Float) for name in _COORDINATES), Column("geo_precision", Integer), Column("geonameid", BigInteger),
     Column("actors", Text), Column("background", Boolean),
     Column("evidence_start", Integer), Column("evidence_end", Integer), Column("evidence_text", Text),
     Column("published", Date), Column("outlet", Text), Column("event_id", Text),
@@ -44,7 +44,7 @@ events = Table(
     Column("id", Text, primary_key=True), Column("event_type", Text), Column("sub_event_type", Text),
     Column("family", Text), Column("date_start", Date), Column("date_end", Date), Column("time_precision", Integer),
     *(Column(name, Text) for name in _PLACE),
-    *(Column(name, Float) for name in _COORDINATES), Column("geo_precision", Integer), Column("geonameid", Integer),
+    *(Column(name, Float) for name in _COORDINATES), Column("geo_precision", Integer), Column("geonameid", BigInteger),
     Column("actors", Text), Column("fatalities", Text),
     Column("fatalities_low", Integer), Column("fatalities_best", Integer), Column("fatalities_high", Integer),
     Column("fatalities_acled", Integer), Column("disputed", Boolean), Column("spread", Integer),

@@ -1,0 +1,518 @@
+"""The event store, one suite run against SQLite and PostgreSQL.
+
+PostgreSQL tests use the server named by MARSAD_TEST_POSTGRES_URL (.ci/setup-postgres.sh starts
+one) and skip, saying why, when it is unset or does not answer. Each test gets its own schema.
+Every Arabic sentence here was written for these tests.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, inspect, select
+
+from marsad.schema import Actor, Claim, Document, Event, Extraction, Fatalities, Location, Party, Span
+from marsad.store import open_store
+from marsad.store.export import ACLED_COLUMNS
+from marsad.store.merge import ReportKey, clusters
+from marsad.store.tables import claims, documents, event_actors, events, metadata, reports
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+POSTGRES_ENV = "MARSAD_TEST_POSTGRES_URL"
+
+ATTACK_ARMY = ("قتل 12 جنديا في هجوم شنه مسلحون على قاعدة للجيش المالي في بلدة أنسونغو شمال مالي يوم الثلاثاء، "
+               "بحسب ما أعلن الجيش في بيان.")
+ATTACK_JNIM = ("أعلنت جماعة نصرة الإسلام والمسلمين أن مقاتليها قتلوا 20 جنديا في الهجوم على قاعدة الجيش المالي "
+               "في أنسونغو يوم الثلاثاء.")
+ATTACK_ARMY_CORRECTED = ATTACK_ARMY.replace("12", "14")
+PUBLISHED = "2025-03-12"
+
+
+# --- fixtures: one store per test, on each engine ------------------------------------------------
+
+def _postgres_or_skip() -> str:
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        pytest.skip(f"{POSTGRES_ENV} is not set: no PostgreSQL server (source .ci/setup-postgres.sh to start one)")
+    try:
+        import psycopg
+    except ModuleNotFoundError:
+        pytest.skip("psycopg is not installed: pip install 'psycopg[binary]'")
+    try:
+        psycopg.connect(url, connect_timeout=3).close()
+    except psycopg.Error as error:
+        pytest.skip(f"the PostgreSQL server at {POSTGRES_ENV} does not answer: {str(error).strip()[:120]}")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_urls(request, tmp_path):
+    """A factory of fresh, empty store URLs on one engine (a file, or a PostgreSQL schema)."""
+    made: list[str] = []
+
+    def fresh() -> str:
+        if request.param == "sqlite":
+            made.append(str(tmp_path / f"marsad{len(made)}.db"))
+            return made[-1]
+        import psycopg
+
+        url = _postgres_or_skip()
+        schema = f"t_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f"CREATE SCHEMA {schema}")
+        made.append(schema)
+        return f"{url}?options=-csearch_path%3D{schema}"
+
+    yield fresh
+    if request.param == "postgresql" and made:
+        import psycopg
+
+        with psycopg.connect(os.environ[POSTGRES_ENV], autocommit=True) as admin:
+            for schema in made:
+                admin.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture
+def store_url(store_urls):
+    return store_urls()
+
+
+@pytest.fixture
+def store(store_url):
+    opened = open_store(store_url)
+    yield opened
+    opened.close()
+
+
+def snapshot(store) -> dict:
+    """Every row of every table, as sorted text: two stores with equal snapshots hold the same content."""
+    with store.connection() as connection:
+        content = {t.name: sorted(tuple(map(str, row)) for row in connection.execute(select(t)))
+                   for t in (documents, reports, claims, events, event_actors)}
+        content["fts"] = connection.exec_driver_sql("SELECT COUNT(*) FROM documents_fts").scalar_one()
+    return content
+
+
+def assert_consistent(store) -> None:
+    """Each document has all its extraction's reports and claims; each report is in an existing event."""
+    with store.connection() as connection:
+        for doc_id, extraction in connection.execute(select(documents.c.id, documents.c.extraction)):
+            expected = json.loads(extraction)["events"]
+            assert connection.execute(select(func.count()).where(reports.c.document_id == doc_id)).scalar() == len(expected)
+            assert connection.execute(select(func.count()).where(claims.c.document_id == doc_id)).scalar() == sum(
+                len(e["claims"]) for e in expected)
+        event_ids = set(connection.execute(select(events.c.id)).scalars())
+        used = set(connection.execute(select(reports.c.event_id)).scalars())
+        assert used == event_ids, "every report in an event, every event with a report"
+        fts = connection.exec_driver_sql("SELECT COUNT(*) FROM documents_fts").scalar_one()
+        assert fts == connection.execute(select(func.count()).select_from(documents)).scalar()
+
+
+# --- built extractions, for merge rules that must not depend on the extractor -------------------
+
+def _span(text: str = "قتل") -> Span:
+    return Span(start=0, end=len(text), text=text)
+
+
+def built_event(local_id: str, day: str, *, killed: int | None, source: str | None = None, end: str | None = None,
+                place=("Ansongo", 15.6597, 0.5022), victim="Military Forces of Mali", precision: int = 1,
+                actors=("Military Forces of Mali",)) -> Event:
+    name, lat, lon = place
+    claim = [] if killed is None else [Claim(
+        kind="killed", low=killed, high=killed, victim=Party(name=victim, text="جنود"),
+        source=Party(name=source, text="بيان") if source else None, evidence=_span())]
+    return Event(id=local_id, event_type="Battles", sub_event_type="Armed clash", date_start=day,
+                 date_end=end or day, time_precision=precision,
+                 location=Location(name=name, text=name, lat=lat, lon=lon, country="MLI", admin1="Gao",
+                                   geo_precision=1),
+                 actors=[Actor(name=a, text=a, inter=1, country="MLI") for a in actors],
+                 claims=claim, fatalities=Fatalities(rule="test"), evidence=_span())
+
+
+def built_extraction(doc_id: str, published: str, *events_: Event) -> Extraction:
+    return Extraction(document=Document(id=doc_id, language="ar", published=published, sha256="0" * 64, length=3),
+                      events=list(events_))
+
+
+def ingest_built(store, doc_id, published, *events_, outlet=None, text=None):
+    return store.ingest_extraction(built_extraction(doc_id, published, *events_), text or f"نص {doc_id}",
+                                   outlet=outlet)
+
+
+# --- schema ---------------------------------------------------------------------------------------
+
+def test_store_migrations_reach_the_latest_version_once(store, store_url):
+    with store.connection() as connection:
+        versions = connection.exec_driver_sql("SELECT version FROM schema_version ORDER BY version").scalars().all()
+        inspector = inspect(connection)
+        for table in metadata.sorted_tables:
+            assert {c["name"] for c in inspector.get_columns(table.name)} == set(table.columns.keys())
+    assert versions == [1, 2, 3]
+    open_store(store_url).close()
+    with store.connection() as connection:
+        assert connection.exec_driver_sql("SELECT COUNT(*) FROM schema_version").scalar_one() == 3
+
+
+def test_store_keeps_gazetteer_ids_beyond_32_bits(store):
+    region = built_event("e1", "2025-03-09", killed=2)
+    region.location.geonameid = -3_318_912_522
+    ingest_built(store, "d1", "2025-03-10", region)
+    assert store.events()[0]["location"]["geonameid"] == -3_318_912_522
+
+
+def test_store_sqlite_uses_wal(tmp_path):
+    with open_store(f"sqlite:///{tmp_path / 'w.db'}") as store, store.connection() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+
+
+# --- ingest ---------------------------------------------------------------------------------------
+
+def test_store_ingest_same_text_twice_is_unchanged(store):
+    first = store.ingest(ATTACK_ARMY, published=PUBLISHED, outlet="صحيفة أ")
+    before = snapshot(store)
+    # the same article re-saved with other spacing and line ends is the same article
+    again = store.ingest("  " + ATTACK_ARMY.replace(" ", "  ") + "\r\n", published=PUBLISHED, outlet="صحيفة أ")
+    assert first.status == "new" and again.status == "unchanged"
+    assert again.document_id == first.document_id and again.events == first.events == 1
+    assert snapshot(store) == before
+
+
+def test_store_document_keeps_text_metadata_and_extraction(store):
+    result = store.ingest(ATTACK_ARMY, published=PUBLISHED, url="https://example.org/a", outlet="أ", title="هجوم")
+    document = store.document(result.document_id)
+    assert document["text"] == ATTACK_ARMY and document["published"] == PUBLISHED
+    assert (document["url"], document["outlet"], document["title"]) == ("https://example.org/a", "أ", "هجوم")
+    assert len(document["sha256"]) == 64 and document["extraction"]["document"]["id"] == result.document_id
+    assert store.document("nothing-here") is None
+
+
+@pytest.mark.parametrize("order", ["army first", "jnim first"])
+def test_store_two_reports_of_one_attack_become_one_disputed_event(store, order):
+    texts = [(ATTACK_ARMY, "صحيفة أ"), (ATTACK_JNIM, "صحيفة ب")]
+    for text, outlet in texts if order == "army first" else texts[::-1]:
+        assert store.ingest(text, published=PUBLISHED, outlet=outlet).status == "new"
+    [listed] = store.events()
+    event = store.event(listed["id"])
+    assert sorted(c["low"] for c in event["claims"]) == [12, 20]
+    assert len(event["documents"]) == 2 and event["disputed"] and event["spread"] == 8
+    fatalities = event["fatalities"]
+    assert (fatalities["low"], fatalities["high"], fatalities["acled"]) == (12, 20, 12)
+    assert set(fatalities["claims"]) == {c["id"] for c in event["claims"]}
+    assert "Military Forces of Mali" in fatalities["sides"] and fatalities["rule"]
+    document = store.document(event["claims"][0]["document_id"])
+    evidence = event["claims"][0]["evidence"]
+    assert document["text"][evidence["start"]:evidence["end"]] == evidence["text"]
+
+
+def test_store_merge_does_not_depend_on_ingest_order(store_urls):
+    def run(order):
+        with open_store(store_urls()) as store:
+            for text, outlet in order:
+                store.ingest(text, published=PUBLISHED, outlet=outlet)
+            return snapshot(store)
+
+    texts = [(ATTACK_ARMY, "أ"), (ATTACK_JNIM, "ب"), (ATTACK_ARMY.replace("أنسونغو", "غاو"), "ج")]
+    assert run(texts) == run(texts[::-1]) == run(texts[1:] + texts[:1])
+
+
+def test_store_corrected_article_replaces_its_own_claims_only(store):
+    url = "https://example.org/ansongo"
+    army = store.ingest(ATTACK_ARMY, published=PUBLISHED, url=url, outlet="أ")
+    jnim = store.ingest(ATTACK_JNIM, published=PUBLISHED, outlet="ب")
+    other_claims = [c for c in store.event(store.events()[0]["id"])["claims"] if c["document_id"] == jnim.document_id]
+    corrected = store.ingest(ATTACK_ARMY_CORRECTED, published=PUBLISHED, url=url, outlet="أ")
+    assert corrected.status == "replaced" and corrected.document_id == army.document_id
+    [listed] = store.events()
+    event = store.event(listed["id"])
+    assert sorted(c["low"] for c in event["claims"]) == [14, 20]
+    assert [c for c in event["claims"] if c["document_id"] == jnim.document_id] == other_claims
+    assert store.document(army.document_id)["text"] == ATTACK_ARMY_CORRECTED
+    assert_consistent(store)
+
+
+def test_store_same_document_id_with_new_text_is_replaced(store):
+    store.ingest(ATTACK_ARMY, published=PUBLISHED, document_id="wire-1")
+    result = store.ingest(ATTACK_ARMY_CORRECTED, published=PUBLISHED, document_id="wire-1")
+    assert result.status == "replaced"
+    assert [c["low"] for c in store.event(store.events()[0]["id"])["claims"]] == [14]
+
+
+def test_store_toll_revised_by_the_same_source_keeps_both_latest_wins(store):
+    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=12, source="Military Forces of Mali"))
+    ingest_built(store, "d2", "2025-03-12", built_event("e1", "2025-03-09", killed=15, source="Military Forces of Mali"))
+    [listed] = store.events()
+    event = store.event(listed["id"])
+    assert sorted((c["published"], c["low"]) for c in event["claims"]) == [("2025-03-10", 12), ("2025-03-12", 15)]
+    fatalities = event["fatalities"]
+    assert fatalities["superseded"] == [{"claim": "d1/e1/c1", "by": "d2/e1/c1"}]
+    assert (fatalities["low"], fatalities["acled"]) == (15, 15) and not event["disputed"]
+
+
+def test_store_outlet_voice_revision_supersedes_but_other_sources_dispute(store):
+    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=12), outlet="أ")
+    ingest_built(store, "d2", "2025-03-11", built_event("e1", "2025-03-09", killed=15), outlet="أ")
+    ingest_built(store, "d3", "2025-03-11", built_event("e1", "2025-03-09", killed=30), outlet="ب")
+    event = store.event(store.events()[0]["id"])
+    assert event["fatalities"]["superseded"] == [{"claim": "d1/e1/c1", "by": "d2/e1/c1"}]
+    assert (event["fatalities"]["low"], event["fatalities"]["high"]) == (15, 30) and event["disputed"]
+
+
+@pytest.mark.parametrize("second, apart", [
+    (built_event("e1", "2025-03-09", killed=3, place=("Gao", 16.2717, -0.0447)), "another town 130 km away"),
+    (built_event("e1", "2025-03-14", killed=3), "five days later"),
+    (built_event("e1", "2025-03-09", killed=3, actors=("Wagner Group",)), "other named forces"),
+])
+def test_store_reports_of_different_events_stay_apart(store, second, apart):
+    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=12))
+    ingest_built(store, "d2", "2025-03-15", second)
+    assert store.count_events() == 2, apart
+
+
+def test_store_events_of_one_article_are_never_merged(store):
+    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=12),
+                 built_event("e2", "2025-03-09", killed=4))
+    assert store.count_events() == 2
+
+
+def test_store_filters_events(store):
+    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=12))
+    ingest_built(store, "d2", "2025-04-02", built_event("e1", "2025-04-01", killed=2, actors=("Wagner Group",),
+                                                          place=("Gao", 16.2717, -0.0447)))
+    assert store.count_events() == 2 and store.count_events(country="mli") == 2
+    assert store.count_events(country="NER") == 0
+    assert [e["date_start"] for e in store.events(since="2025-03-20")] == ["2025-04-01"]
+    assert [e["date_start"] for e in store.events(until="2025-03-20")] == ["2025-03-09"]
+    assert store.count_events(event_type="battles") == 2 and store.count_events(event_type="Armed clash") == 2
+    assert store.count_events(event_type="Protests") == 0
+    assert [e["location"]["name"] for e in store.events(actor="wagner")] == ["Gao"]
+    assert len(store.events(limit=1)) == 1 and store.events(limit=1, offset=1)[0]["date_start"] == "2025-03-09"
+
+
+@pytest.mark.parametrize("query, found", [("أنسونغو", True), ("انسونغو", True), ("بيان الجيش", True),
+                                          ("كيدال", False), ('"AND" OR -*', False), ("", False)])
+def test_store_search_matches_folded_words(store, query, found):
+    store.ingest(ATTACK_ARMY, published=PUBLISHED, title="هجوم على قاعدة")
+    hits = store.search(query)
+    assert bool(hits) == found
+    if found:
+        assert hits[0]["title"] == "هجوم على قاعدة"
+
+
+# --- exports --------------------------------------------------------------------------------------
+
+def _two_reports(store):
+    store.ingest(ATTACK_ARMY, published=PUBLISHED, outlet="صحيفة أ")
+    store.ingest(ATTACK_JNIM, published=PUBLISHED, outlet="صحيفة ب")
+
+
+def _read_csv(data: str) -> tuple[list[str], list[dict]]:
+    try:
+        import pandas
+    except ModuleNotFoundError:
+        rows = list(csv.DictReader(io.StringIO(data)))
+        return (list(rows[0].keys()) if rows else []), rows
+    frame = pandas.read_csv(io.StringIO(data), dtype=str, keep_default_na=False)
+    return list(frame.columns), frame.to_dict("records")
+
+
+def test_store_acled_csv_has_acleds_31_columns(store):
+    _two_reports(store)
+    out = io.StringIO()
+    assert store.export("acled-csv", out) == 1
+    columns, rows = _read_csv(out.getvalue())
+    assert columns == list(ACLED_COLUMNS) and len(columns) == 31
+    [row] = rows
+    [event] = store.events()
+    assert (row["event_type"], row["country"], row["iso"], row["fatalities"]) == ("Battles", "Mali", "466", "12")
+    assert row["notes"].startswith(f"On 11 March 2025, in {event['location']['name']} ({event['location']['admin1']}),")
+    assert row["source"] == "صحيفة أ; صحيفة ب" and row["interaction"] in ("12", "13")
+
+
+def test_store_acled_csv_hxl_row_and_days_atomised(store):
+    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-07", end="2025-03-09", killed=7))
+    out = io.StringIO()
+    assert store.export("acled-csv", out, hxl=True) == 3
+    reader = list(csv.DictReader(io.StringIO(out.getvalue())))
+    hxl, days = reader[0], reader[1:]
+    assert hxl["event_type"] == "#event+type" and hxl["fatalities"] == "#affected+killed" and hxl["notes"] == ""
+    assert [(d["event_date"], d["fatalities"]) for d in days] == [("2025-03-07", "3"), ("2025-03-08", "2"),
+                                                                   ("2025-03-09", "2")]
+    assert len({d["event_id_cnty"] for d in days}) == 3 and "over 3 days" in days[0]["notes"]
+
+
+def test_store_geojson_is_an_rfc7946_feature_collection(store):
+    _two_reports(store)
+    out = io.StringIO()
+    assert store.export("geojson", out) == 1
+    collection = json.loads(out.getvalue())
+    assert collection["type"] == "FeatureCollection"
+    [feature] = collection["features"]
+    assert feature["type"] == "Feature" and feature["geometry"]["type"] == "Point"
+    lon, lat = feature["geometry"]["coordinates"]
+    [event] = store.events()
+    assert (lon, lat) == (event["location"]["lon"], event["location"]["lat"])
+    assert -180 <= lon <= 180 and -90 <= lat <= 90 and isinstance(feature["properties"], dict)
+
+
+def test_store_jsonl_and_parquet_exports(store, tmp_path):
+    _two_reports(store)
+    out = io.StringIO()
+    assert store.export("jsonl", out) == 1
+    line = json.loads(out.getvalue())
+    assert len(line["claims"]) == 2 and line["disputed"]
+    pq = pytest.importorskip("pyarrow.parquet")
+    path = tmp_path / "events.parquet"
+    assert store.export("parquet", str(path)) == 1
+    table = pq.read_table(path)
+    assert table.num_rows == 1 and table.column("fatalities_acled").to_pylist() == [12]
+
+
+def test_store_unknown_export_format_is_a_coded_error(store):
+    from marsad.errors import MarsadError
+
+    with pytest.raises(MarsadError, match="E103"):
+        store.export("xlsx", io.StringIO())
+
+
+# --- the shared corpus ----------------------------------------------------------------------------
+
+def _corpus() -> list[tuple[str, str | None]]:
+    articles = SHARED / "corpus" / "articles"
+    found = []
+    for path in sorted(articles.glob("*.txt")):
+        sidecar = path.with_suffix(".json")
+        meta = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
+        found.append((path.read_text(encoding="utf-8"), (meta.get("publication_date") or "")[:10] or None, meta))
+    found.append(((SHARED / "seed" / "tinzaouaten.ar.txt").read_text(encoding="utf-8"), "2024-07-28", {}))
+    return found
+
+
+@pytest.mark.skipif(not (SHARED / "corpus" / "articles").is_dir(), reason="../shared/corpus is absent")
+def test_store_corpus_reingest_changes_nothing(store):
+    corpus = _corpus()
+
+    def ingest_all():
+        return [store.ingest(text, published=day, url=meta.get("url"), outlet=meta.get("outlet"),
+                             title=meta.get("title")).status for text, day, meta in corpus]
+
+    assert set(ingest_all()) == {"new"}
+    before = snapshot(store)
+    assert set(ingest_all()) == {"unchanged"}
+    assert snapshot(store) == before
+    assert_consistent(store)
+    assert store.count_events() > 20
+
+
+# --- command line ---------------------------------------------------------------------------------
+
+def marsad(*args, stdin: bytes | None = None, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "marsad.cli", *args], input=stdin, capture_output=True, cwd=cwd)
+
+
+def test_store_cli_ingest_counts_and_names_bad_files(store_url, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ATTACK_ARMY, encoding="utf-8")
+    (folder / "b.jsonl").write_text(json.dumps({"text": ATTACK_JNIM, "outlet": "ب", "published": PUBLISHED},
+                                               ensure_ascii=False) + "\nnot json\n", encoding="utf-8")
+    (folder / "c.txt").write_bytes(b"\x00\x01binary")
+    run = marsad("ingest", str(folder), "--db", store_url, "--published", PUBLISHED)
+    assert run.returncode == 1
+    assert run.stdout.decode().strip() == "2 new, 0 unchanged, 0 replaced, 2 failed"
+    errors = run.stderr.decode().strip().splitlines()
+    assert len(errors) == 2 and "c.txt" in errors[1] and "E004" in errors[1] and "b.jsonl:2" in errors[0]
+    again = marsad("ingest", str(folder / "a.txt"), "--db", store_url, "--published", PUBLISHED)
+    assert again.returncode == 0 and again.stdout.decode().strip() == "0 new, 1 unchanged, 0 replaced"
+
+
+def test_store_cli_events_and_export(store_url, tmp_path):
+    marsad("ingest", "-", "--db", store_url, "--published", PUBLISHED, stdin=ATTACK_ARMY.encode())
+    table = marsad("events", "--db", store_url, "--country", "MLI")
+    assert table.returncode == 0 and "Ansongo" in table.stdout.decode()
+    as_json = json.loads(marsad("events", "--db", store_url, "--format", "json").stdout)
+    assert as_json[0]["claims"][0]["low"] == 12
+    as_csv = marsad("events", "--db", store_url, "--format", "csv").stdout.decode()
+    assert as_csv.splitlines()[0].split(",") == list(ACLED_COLUMNS)
+    geo = json.loads(marsad("events", "--db", store_url, "--format", "geojson").stdout)
+    assert geo["features"][0]["geometry"]["type"] == "Point"
+    out = tmp_path / "events.csv"
+    run = marsad("export", "--db", store_url, "--format", "acled-csv", "--hxl", "--out", str(out))
+    assert run.returncode == 0 and out.read_text(encoding="utf-8").splitlines()[1].startswith(",#date+occurred")
+    bad = marsad("events", "--db", store_url, "--since", "2025-13-01")
+    assert bad.returncode == 1 and "E001" in bad.stderr.decode()
+
+
+# --- crash safety ---------------------------------------------------------------------------------
+
+TOWNS = ("أنسونغو", "غاو", "ميناكا", "كيدال", "تمبكتو", "موبتي")
+DAYS = ("الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس")
+
+
+def _many_articles(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for i in range(count):
+        town, day = TOWNS[i % len(TOWNS)], DAYS[(i // len(TOWNS)) % len(DAYS)]
+        text = (f"قتل {3 + i} جنديا في هجوم شنه مسلحون على موقع للجيش في بلدة {town} شمال مالي يوم {day}، "
+                f"بحسب مصدر أمني تحدث لمراسلنا.")
+        (folder / f"article{i:03d}.txt").write_text(text, encoding="utf-8")
+
+
+def _document_count(url: str) -> int:
+    try:
+        with open_store(url) as store, store.connection() as connection:
+            return connection.execute(select(func.count()).select_from(documents)).scalar()
+    except Exception:  # noqa: BLE001  the database may not be created yet
+        return 0
+
+
+def test_store_sigkill_mid_ingest_leaves_a_consistent_database(store_urls, tmp_path):
+    store_url, clean_url = store_urls(), store_urls()
+    folder, total = tmp_path / "feed", 150
+    _many_articles(folder, total)
+    command = [sys.executable, "-m", "marsad.cli", "ingest", str(folder), "--db", store_url, "--published", PUBLISHED]
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 60
+    while _document_count(store_url) < 10 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    stored = _document_count(store_url)
+    assert 0 < stored < total, "the kill came mid-way"
+    with open_store(store_url) as store:
+        assert_consistent(store)
+    rerun = subprocess.run(command, cwd=ROOT, capture_output=True)
+    assert rerun.returncode == 0, rerun.stderr
+    assert rerun.stdout.decode().strip() == f"{total - stored} new, {stored} unchanged, 0 replaced"
+    with open_store(store_url) as store:
+        assert_consistent(store)
+        resumed = snapshot(store)
+    subprocess.run([*command[:-4], "--db", clean_url, "--published", PUBLISHED], cwd=ROOT, check=True,
+                   capture_output=True)
+    with open_store(clean_url) as clean:
+        assert snapshot(clean) == resumed, "an interrupted and resumed ingest equals one clean run"
+
+
+# --- merging, without a database ------------------------------------------------------------------
+
+def _key(report_id: str, day: int) -> ReportKey:
+    date = dt.date(2025, 3, day)
+    return ReportKey(id=report_id, document_id=report_id, family="violence", date_start=date, date_end=date,
+                     time_precision=1, lat=15.66, lon=0.50, geo_precision=1, country="MLI", armed_actors=frozenset())
+
+
+@pytest.mark.parametrize("order", [("a", "b", "c"), ("c", "b", "a"), ("b", "c", "a")])
+def test_store_merge_complete_linkage_stops_chains(order):
+    days = {"a": 1, "b": 2, "c": 3}
+    # a-b and b-c are a day apart (within slack), a-c two days: daily attacks must not chain into one
+    assert clusters([_key(r, days[r]) for r in order]) == [["a", "b"], ["c"]]
