@@ -18,7 +18,7 @@ $(CORE): pyproject.toml
 
 # Everything the tests use: the store, API, batch and Ray extras and the test tools.
 $(FULL): $(CORE)
-	$(BIN)/python -m pip install --quiet -e '.[all,ray,test]'
+	$(BIN)/python -m pip install --quiet -e '.[all,ray,test,build]'
 	touch $(FULL)
 
 demo: $(CORE)

@@ -79,3 +79,34 @@ def test_gazetteer_build_cli_writes_the_file_and_reports_errors(sources, tmp_pat
     bad.write_text("x", encoding="utf-8")
     result = runner.invoke(cli, ["gazetteer", "build", str(bad), "--out", str(tmp_path / "bad.sqlite")])
     assert result.exit_code == 1 and "E400" in result.output
+
+
+def test_gazetteer_build_then_extract_uses_it_through_the_environment(sources, tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "mine.sqlite"
+    build([sources["cities"], sources["dump"]], out)
+    article = tmp_path / "a.txt"
+    article.write_text("قتل ثلاثة مدنيين في هجوم شنه مسلحون على قرية في منطقة واد زيتون بتونس.", encoding="utf-8")
+    env = {**os.environ, "MARSAD_GAZETTEER": str(out)}
+    run = subprocess.run([sys.executable, "-m", "marsad.cli", "extract", str(article)], env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    locations = [e["location"] for e in json.loads(run.stdout)["events"]]
+    assert any(loc and loc.get("geonameid") == 2470001 for loc in locations)
+
+
+def test_gazetteer_unreadable_file_in_the_environment_is_a_one_line_error(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("قتل جندي في هجوم على معسكر.", encoding="utf-8")
+    env = {**os.environ, "MARSAD_GAZETTEER": str(tmp_path / "missing.sqlite")}
+    run = subprocess.run([sys.executable, "-m", "marsad.cli", "extract", str(article)], env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 1 and "E401" in run.stderr and run.stderr.count("\n") == 1

@@ -29,3 +29,7 @@ class BinaryInputError(MarsadError):
 
 class GoldDirError(MarsadError):
     code = "E005"
+
+
+class GazetteerError(MarsadError):
+    code = "E401"

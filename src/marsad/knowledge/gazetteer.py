@@ -30,6 +30,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
+from marsad.errors import GazetteerError
 from marsad.knowledge.countries import by_iso3
 from marsad.knowledge.place_cues import (
     ANCHOR_WITHIN,
@@ -523,7 +524,8 @@ class Gazetteer:
 
     @classmethod
     def default(cls) -> "Gazetteer":
-        """The gazetteer shipped in the package, opened once per process."""
+        """The gazetteer in use, opened once per process: the file named by MARSAD_GAZETTEER (one a
+        user built with `marsad gazetteer build`), else the one shipped in the package."""
         return _default_gazetteer()
 
     def lookup(self, surface: str) -> list[Place]:
@@ -819,4 +821,14 @@ def _describe(place: Place) -> str:
 
 @lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
-    return Gazetteer(data_path("marsad.knowledge", "gazetteer.sqlite"))
+    chosen = os.environ.get(GAZETTEER_ENV)
+    if not chosen:
+        return Gazetteer(data_path("marsad.knowledge", "gazetteer.sqlite"))
+    gazetteer = Gazetteer(Path(chosen))
+    if gazetteer._connect() is None:
+        raise GazetteerError(f"{GAZETTEER_ENV}={chosen}: not a gazetteer file; build one with "
+                             "'marsad gazetteer build SOURCES... --out FILE', or unset it to use the shipped one")
+    return gazetteer
+
+
+GAZETTEER_ENV = "MARSAD_GAZETTEER"
