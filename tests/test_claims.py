@@ -71,3 +71,15 @@ def test_claims_unnamed_victims_follow_the_previous_figure():
             "وقال أطباء إن الغارة أسفرت عن مقتل 20 وإصابة 60.")
     injured = one_claim(text, "injured")
     assert injured.victim.name.startswith("Civilians")
+
+
+def test_claims_breakdown_of_a_toll_gives_a_claim_per_side():
+    claims = claims_of("وأعلنت الحكومة سقوط 13 قتيلا هم أربعة جنود وخمسة مدنيين وأربعة مهاجمين في الهجوم على الفندق.")
+    killed = sorted((c.low, c.victim.name) for c in claims if c.kind == "killed")
+    assert [low for low, _ in killed] == [4, 4, 5, 13]
+    assert dict((low, name) for low, name in killed)[13] == "unknown"
+
+
+def test_claims_victim_is_the_group_a_fighter_belongs_to():
+    claim = one_claim("وقال مسؤول محلي إن ما لا يقل عن 15 مقاتلا من مجموعة فاغنر قتلوا في الكمين.", "killed")
+    assert claim.victim.name == "Wagner Group"

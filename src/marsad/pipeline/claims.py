@@ -25,6 +25,9 @@ _VICTIM_WORDS = 6
 _NEAR_WORDS = 3
 _CLAUSE_MARKS = ",.;:"
 _AND = "و"
+# "مقاتلا من مجموعة فاغنر", "مقاتلي وجنود فاغنر": a kind of person, then the group it belongs to.
+_OF_WORDS = frozenset({"من", "في"})
+_BREAKDOWN = frozenset({"هم", "بينهم", "منهم", "وبينهم", "ومنهم"})
 _COORDINATION_WORDS = 3
 _SOME_OF_THEM = "بعضهم"
 # "وأسر أسرى" names no one: prisoners a party takes are the other side's (resolved per event).
@@ -85,28 +88,38 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
 
 def _coordinated(text: str, linked: list, quantities: list) -> list:
     """Counts joined by و share their trigger: "ثلاثة موظفين وأربعة حراس قتلوا" is two claims,
-    as is "مقتل 8 جنود و14 مسلحا"."""
+    as is "مقتل 8 جنود و14 مسلحا", and each count of a breakdown ("13 قتيلا هم أربعة عسكريين
+    وخمسة موظفين") is a claim of its own."""
     used = {id(q) for _, q in linked if q is not None}
-    extra = []
-    for trigger, quantity in linked:
-        if quantity is None:
-            continue
+    extra: list = []
+    frontier = [(t, q) for t, q in linked if q is not None]
+    while frontier:
+        trigger, quantity = frontier.pop()
         for other in quantities:
             if id(other) in used:
                 continue
             first, second = sorted((quantity, other), key=lambda q: q.start)
             gap = text[first.end:second.start]
-            if _joins_by_and(gap, text, second.start) and not (first.start < trigger.start < second.start):
+            crosses_trigger = first.start < trigger.start < second.start
+            if _joins_by_and(gap, text, second.start) and (not crosses_trigger or _breaks_down(gap)):
                 extra.append((trigger, other))
+                frontier.append((trigger, other))
                 used.add(id(other))
     return extra
 
 
+def _breaks_down(gap: str) -> bool:
+    words = gap.split()
+    return bool(words) and words[-1] in _BREAKDOWN
+
+
 def _joins_by_and(gap: str, text: str, second_start: int) -> bool:
+    """"N جنود وM مسلحين", or a breakdown: "13 قتيلا هم أربعة عسكريين ..." / "بينهم 3 أطفال"."""
     words = gap.split()
     if any(mark in gap for mark in _CLAUSE_MARKS) or len(words) > _COORDINATION_WORDS:
         return False
-    return words[-1:] == [_AND] or text.startswith(_AND, second_start) or text[second_start - 1:second_start] == _AND
+    return (words[-1:] == [_AND] or text.startswith(_AND, second_start) or text[second_start - 1:second_start] == _AND
+            or _breaks_down(gap))
 
 
 def _negated_kind(kind: str) -> str:
@@ -199,12 +212,27 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
         start, end = window[0].start(), window[-1].end()
         actors = [a for a in doc.actors if start <= a.start < end and a.role != "source-only"]
         if actors:
-            chosen = next((a for a in actors if a.how.startswith("table:")), actors[0])
+            chosen = _head_actor(doc.folded, actors)
             draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
             if quantity is None and _singular(doc.folded[chosen.start:chosen.end]):
                 draft.low = draft.high = 1
             return True
     return _inherit(draft, previous) if quantity is not None else False
+
+
+def _head_actor(text: str, actors: list):
+    """The victim is the first actor named, unless it is a kind of person whose group follows:
+    "15 مقاتلا من مجموعة فاغنر" (15 fighters of the Wagner Group), "جنود فاغنر"."""
+    previous = actors[0]
+    for other in actors[1:]:
+        between = text[previous.end:other.start].split()
+        linked = not between or (between[0] in _OF_WORDS and len(between) <= 2) or between == [_AND]
+        if not linked or previous.how.startswith("table:"):
+            break
+        if other.how.startswith("table:"):
+            return other
+        previous = other
+    return actors[0]
 
 
 def _victim_window(trigger, quantity, words, position) -> list:
@@ -228,11 +256,12 @@ def _victim_window(trigger, quantity, words, position) -> list:
 
 
 def _clause(words: list, start: int | None = None) -> list:
-    """Words up to the first comma or full stop (a victim never lies past one)."""
+    """Words up to the first comma or full stop, or a breakdown ("13 قتيلا هم ..."): a victim
+    never lies past one."""
     kept = []
     previous_end = start if start is not None else (words[0].start() if words else 0)
     for word in words:
-        if any(mark in word.string[previous_end:word.start()] for mark in _CLAUSE_MARKS):
+        if any(mark in word.string[previous_end:word.start()] for mark in _CLAUSE_MARKS) or word.group() in _BREAKDOWN:
             break
         kept.append(word)
         previous_end = word.end()
