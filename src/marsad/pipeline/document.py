@@ -34,6 +34,7 @@ class Trigger:
     sub_event_type: str
     strong: bool
     sentence: int
+    needs_party: bool = False
 
 
 @dataclass

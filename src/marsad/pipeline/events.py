@@ -54,7 +54,7 @@ def run(doc: Doc) -> None:
             if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
                 continue
             doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
-                                        row["strength"] == "strong", index))
+                                        row["strength"] == "strong", index, row["needs_party"] == "yes"))
     candidates = [c for c in (_candidate(doc, i) for i in range(len(doc.sentences))) if c is not None]
     events: list[EventDraft] = []
     pending: list[_Candidate] = []
@@ -117,15 +117,15 @@ def _candidate(doc: Doc, index: int) -> _Candidate | None:
 
 def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     """Whether a sentence reports an incident, not a football "attack", a chemistry lesson or a
-    hurricane's toll: a named tactic needs a figure or an armed party beside it (a protest needs
-    neither), a bare "attack" needs a figure, and a figure alone needs a conflict around it."""
+    hurricane's toll: a tactic named by a word with other senses needs a figure or an armed party
+    beside it, a bare "attack" needs a figure, and a figure alone needs a conflict around it."""
     claims = [c for c in doc.claims if c.sentence == index]
     counted = any(c.low is not None for c in claims)
     strong = [t for t in triggers if t.strong]
     if any(FAMILY[t.event_type] == "demonstration" for t in strong):
         return True
     if strong:
-        return bool(claims) or _armed_party_in(doc, index)
+        return bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
     if triggers:
         return counted
     return counted and (_armed_party_in(doc, index) or _conflict_article(doc))

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.normalize import ARTICLE, fold
 from marsad.lang.ar.tokens import lexicon_pattern
 from marsad.resources import DataFileError, read_tsv
 from marsad.schema import ACLED_TAXONOMY
@@ -31,11 +31,22 @@ class Lexicon:
             yield match, self.entries[" ".join(match.group("form").split())]
 
 
-def _load(name: str, columns: tuple[str, ...], *, enclitics: str | bool = False) -> Lexicon:
+def _load(name: str, columns: tuple[str, ...], *, enclitics: str | bool = False, definite: bool = False) -> Lexicon:
     entries: dict[str, dict[str, str]] = {}
     for row in read_tsv(_PACKAGE, name, columns):
-        entries.setdefault(fold(row["form"]), row)
+        form = fold(row["form"])
+        entries.setdefault(form, row)
+        if definite:
+            entries.setdefault(definite_phrase(form), row)
     return Lexicon(entries, lexicon_pattern(list(entries), enclitics=enclitics))
+
+
+def definite_phrase(form: str) -> str:
+    """A noun and its adjective agree in definiteness: "غارة جوية" is also "الغارة الجوية"."""
+    words = form.split()
+    if len(words) < 2 or any(w.startswith(ARTICLE) for w in words):
+        return form
+    return " ".join(ARTICLE + w for w in words)
 
 
 @lru_cache(maxsize=1)
@@ -45,7 +56,8 @@ def casualty_triggers() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def event_triggers() -> Lexicon:
-    lexicon = _load("event_triggers.tsv", ("form", "event_type", "sub_event_type", "strength"), enclitics="unambiguous")
+    lexicon = _load("event_triggers.tsv", ("form", "event_type", "sub_event_type", "strength", "needs_party"),
+                    enclitics="unambiguous", definite=True)
     for form, row in lexicon.entries.items():
         if row["sub_event_type"] not in ACLED_TAXONOMY.get(row["event_type"], ()):
             raise DataFileError(f"event_triggers.tsv: {form!r} has an unknown ACLED type {row['event_type']!r}/{row['sub_event_type']!r}")
