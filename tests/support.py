@@ -1,5 +1,12 @@
 """Helpers shared by the extraction tests (claims, attribution)."""
+import os
+from pathlib import Path
+
 import marsad
+
+# The project's shared folder (real articles, gold, third-party data) lies beside the checkout;
+# tests that read it skip where it is absent. MARSAD_SHARED points elsewhere.
+SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 PUBLISHED = "2024-07-28"  # a Sunday
 

@@ -6,8 +6,9 @@ import pytest
 
 from marsad.knowledge.actors import ROLES, ActorBase, ActorMention
 from marsad.lang.ar.normalize import fold, match_key
+import support
 
-SHARED = Path("/work/shared/corpus")
+SHARED = support.SHARED / "corpus"
 
 
 @pytest.fixture(scope="module")

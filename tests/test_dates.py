@@ -9,9 +9,10 @@ import pytest
 
 from marsad.lang.ar.dates import DateMention, find_dates
 from marsad.lang.ar.normalize import fold
+import support
 
 PUBLISHED = dt.date(2024, 7, 28)
-CORPUS = Path("/work/shared/corpus/articles")
+CORPUS = support.SHARED / "corpus" / "articles"
 
 
 def only(sentence: str, published: dt.date | None = PUBLISHED) -> DateMention:

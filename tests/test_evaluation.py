@@ -10,8 +10,9 @@ import pytest
 from marsad.evaluation import EvalReport, evaluate, format_table, load_gold, names_match, score_articles
 from marsad.evaluation.gold import GoldArticle, GoldEvent
 from marsad.schema import Actor, Claim, Document, Event, Extraction, Fatalities, Location, Party, Span
+import support
 
-REAL_GOLD = Path("/work/shared/corpus/gold")
+REAL_GOLD = support.SHARED / "corpus" / "gold"
 PUBLISHED = dt.date(2024, 3, 11)
 NO_SPAN = Span(start=0, end=0, text="")
 

@@ -8,8 +8,9 @@ import pytest
 from marsad.knowledge.gazetteer import Gazetteer, PlaceMention
 from marsad.knowledge.gazetteer_build import BuildError, build, main
 from marsad.lang.ar.normalize import fold
+import support
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = support.SHARED
 
 
 @pytest.fixture(scope="module")

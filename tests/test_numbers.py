@@ -7,8 +7,9 @@ import pytest
 
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.numbers import Quantity, find_no_casualties, find_quantities
+import support
 
-CORPUS = Path("/work/shared/corpus/articles")
+CORPUS = support.SHARED / "corpus" / "articles"
 
 
 def quantities(sentence: str) -> list[Quantity]:

@@ -26,9 +26,10 @@ from marsad.store import open_store
 from marsad.store.export import ACLED_COLUMNS
 from marsad.store.merge import ReportKey, clusters
 from marsad.store.tables import claims, documents, event_actors, events, metadata, reports
+import support
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = support.SHARED
 POSTGRES_ENV = "MARSAD_TEST_POSTGRES_URL"
 
 ATTACK_ARMY = ("قتل 12 جنديا في هجوم شنه مسلحون على قاعدة للجيش المالي في بلدة أنسونغو شمال مالي يوم الثلاثاء، "

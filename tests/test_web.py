@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
+import support
+
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 ROOT = Path(__file__).resolve().parents[1]
 VENDOR = ROOT / "web" / "vendor"
 ARTIFACTS = ROOT / "test-artifacts"
-SEED = ROOT.parent / "shared" / "seed" / "tinzaouaten.ar.txt"
+SEED = support.SHARED / "seed" / "tinzaouaten.ar.txt"
 
 if not CHROMIUM.exists():
     pytest.skip("Debian chromium is not installed (.ci/setup-chromium.sh installs it)", allow_module_level=True)
