@@ -31,6 +31,7 @@ bench: $(FULL)
 	$(BIN)/python bench/extract_speed.py
 	$(BIN)/python bench/api_speed.py
 	$(BIN)/python bench/store_speed.py
+	$(BIN)/python bench/batch_speed.py
 
 eval: $(CORE)
 	$(BIN)/marsad eval ../shared/corpus/gold

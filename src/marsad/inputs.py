@@ -17,9 +17,13 @@ MAX_BYTES = 10 * 1024 * 1024
 def read_article(path: str, max_bytes: int = MAX_BYTES) -> str:
     """The text of `path` ("-" for stdin), decoded as UTF-8 (a BOM is dropped); an HTML page is
     reduced to its article text first (offsets then point into that text)."""
-    data = _read_bytes(path, max_bytes)
-    text = decode_article(data, "stdin" if path == "-" else path)
+    text = read_text(path, max_bytes)
     return html_to_text(text).text if looks_like_html(text) else text
+
+
+def read_text(path: str, max_bytes: int = MAX_BYTES) -> str:
+    """The decoded content of `path` as it is (an HTML page stays HTML, for its metadata)."""
+    return decode_article(read_bytes(path, max_bytes), "stdin" if path == "-" else path)
 
 
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<article|<p[\s>]|<div[\s>])", re.IGNORECASE)
@@ -64,7 +68,8 @@ def _paragraph_text(html: str) -> str:
     return "\n\n".join(block for block in blocks if block) or " ".join(tree.text_content().split())
 
 
-def _read_bytes(path: str, max_bytes: int) -> bytes:
+def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
+    """The bytes of `path` ("-" for stdin), refusing more than `max_bytes` before reading them."""
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:

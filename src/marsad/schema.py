@@ -30,6 +30,12 @@ ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
     ),
 }
 
+# Families of event types: reports of one episode merge within a family only.
+EVENT_FAMILY: dict[str, str] = {
+    "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
+    "Protests": "demonstration", "Riots": "demonstration", "Strategic developments": "strategic",
+}
+
 EventType = Literal[
     "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
     "Strategic developments",

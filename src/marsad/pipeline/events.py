@@ -17,6 +17,7 @@ from marsad.lang.ar.normalize import match_key
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.knowledge.place_cues import distance_km
 from marsad.pipeline.mentions import ResolvedPlace
+from marsad.schema import EVENT_FAMILY
 
 REQUIRES = ("sentences", "dates", "places", "countries", "claims", "attributions")
 ASSIGNS = ("triggers", "events")
@@ -31,10 +32,7 @@ MAX_GAP = dt.timedelta(days=3)
 # A place the text gives as a reference ("شمال مقديشو") meets a named place this close to it.
 REFERENCE_KM = 150
 _STATEMENT_WINDOW = 4
-FAMILY = {
-    "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
-    "Protests": "demonstration", "Riots": "demonstration", "Strategic developments": "strategic",
-}
+FAMILY = EVENT_FAMILY
 
 
 @dataclass

@@ -1,0 +1,279 @@
+"""Documents out of the inputs of a batch run, in a fixed order, streamed.
+
+Each INPUT argument is one unit: a file, a folder (walked in sorted order, hidden entries
+left out) or a feed URL. A file's kind comes from its name:
+  .txt             one article (the one-file rules of marsad.inputs)
+  .html .htm       one page; its article text, title, date and outlet are taken out in the worker
+                   (marsad.inputs.html_to_text: trafilatura), where the CPU time is
+  .jsonl .ndjson   one article a line (also .gz), fields named by `Fields`
+  .rss .atom .xml  a feed (feedparser); a http(s):// URL is fetched, nothing else uses the network
+  .warc .warc.gz   the HTML responses of a web archive (warcio)
+Any other file in a folder gives a "skipped" record, so that every file is accounted for.
+
+Readers yield thunks: skipping the documents a resumed run already committed costs no decoding.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from marsad.batch.documents import Meta, Position, SourceDoc
+from marsad.batch.errors import BadRecordError, FeedError, InputNotFoundError, WarcError
+from marsad.errors import InputTooLargeError, MarsadError
+from marsad.inputs import MAX_BYTES, decode_article, read_article, read_text
+
+TEXT_SUFFIXES = (".txt",)
+HTML_SUFFIXES = (".html", ".htm")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+
+Thunk = Callable[[], SourceDoc]
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Names of the JSONL fields holding the article text, its publication date and its id."""
+
+    text: str = "text"
+    published: str = "published"
+    id: str = "id"
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    fields: Fields = Fields()
+    max_bytes: int = MAX_BYTES
+
+
+def is_url(value: str) -> bool:
+    return value.startswith(("http://", "https://"))
+
+
+def check_inputs(inputs: list[str]) -> None:
+    """Fail before starting when an input path does not exist (a typo should not become a record)."""
+    for value in inputs:
+        if not is_url(value) and not os.path.exists(value):
+            raise InputNotFoundError(f"{value}: no such file or folder; give files, folders or feed URLs")
+
+
+def iter_documents(inputs: list[str], options: ReadOptions, start: Position = Position()) -> Iterator[SourceDoc]:
+    """Every document of every input from `start` on, in run order."""
+    for unit in range(start.unit, len(inputs)):
+        yield from iter_unit(inputs, unit, options, start)
+
+
+def iter_unit(inputs: list[str], unit: int, options: ReadOptions, start: Position = Position()) -> Iterator[SourceDoc]:
+    """The documents of input number `unit`, numbered; those before `start` are counted, not read."""
+    first = start.ordinal if unit == start.unit else 0
+    for ordinal, thunk in enumerate(_thunks(inputs[unit], options)):
+        if ordinal >= first:
+            yield replace(thunk(), unit=unit, ordinal=ordinal)
+
+
+def total_bytes(inputs: list[str]) -> int | None:
+    """Size of all inputs, for the progress bar's ETA; None when it cannot be known (URLs, gzip)."""
+    total = 0
+    for value in inputs:
+        if is_url(value) or value.endswith(".gz"):
+            return None
+        paths = _walk(Path(value)) if os.path.isdir(value) else [Path(value)]
+        for path in paths:
+            if path.name.endswith(".gz"):
+                return None
+            total += path.stat().st_size
+    return total
+
+
+def _thunks(value: str, options: ReadOptions) -> Iterator[Thunk]:
+    if is_url(value):
+        yield from _feed(value, value, options)
+    elif os.path.isdir(value):
+        for path in _walk(Path(value)):
+            yield from _file(path, options)
+    else:
+        yield from _file(Path(value), options)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def _file(path: Path, options: ReadOptions) -> Iterator[Thunk]:
+    name = path.name.lower()
+    source = str(path)
+    if name.endswith(TEXT_SUFFIXES + HTML_SUFFIXES):
+        yield lambda: _one_file(path, options, "html" if name.endswith(HTML_SUFFIXES) else "text")
+    elif name.endswith(JSONL_SUFFIXES):
+        yield from _jsonl(path, options)
+    elif name.endswith(FEED_SUFFIXES):
+        yield from _feed(source, source, options)
+    elif name.endswith(WARC_SUFFIXES):
+        yield from _warc(path, options)
+    else:
+        suffix = "".join(path.suffixes) or "(none)"
+        yield lambda: SourceDoc(0, 0, source, source, skip=f"not an article file (suffix {suffix})")
+
+
+def _one_file(path: Path, options: ReadOptions, kind: str) -> SourceDoc:
+    source = str(path)
+    size = _size(path)
+    try:
+        text = read_article(source, options.max_bytes) if kind == "text" else _read_page(path, size, options)
+    except MarsadError as error:
+        return SourceDoc(0, 0, source, source, failure=str(error), nbytes=size)
+    return SourceDoc(0, 0, source, source, text=text, kind=kind, nbytes=size)
+
+
+def _read_page(path: Path, size: int, options: ReadOptions) -> str:
+    """The raw HTML (read_article would reduce it to text here and drop the page's metadata)."""
+    return read_text(str(path), options.max_bytes)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _jsonl(path: Path, options: ReadOptions) -> Iterator[Thunk]:
+    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    with opener(path, "rb") as stream:
+        for number, line in enumerate(_bounded_lines(stream, options.max_bytes), start=1):
+            if line is None or line.strip():
+                yield lambda line=line, number=number: _json_line(path, number, line, options)
+
+
+def _bounded_lines(stream, max_bytes: int) -> Iterator[bytes | None]:
+    """Lines of a binary stream; None for a line over `max_bytes`, which is skipped without keeping it."""
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            while (rest := stream.readline(1 << 20)) and not rest.endswith(b"\n"):
+                pass
+            yield None
+        else:
+            yield line
+
+
+def _json_line(path: Path, number: int, line: bytes | None, options: ReadOptions) -> SourceDoc:
+    source = f"{path}:{number}"
+    if line is None:
+        error = InputTooLargeError(f"{source}: the line is over the {options.max_bytes:,}-byte limit for one "
+                                   "article; split it or raise --max-bytes")
+        return SourceDoc(0, 0, source, source, failure=str(error))
+    try:
+        item = json.loads(decode_article(line, source))
+        if not isinstance(item, dict):
+            raise BadRecordError(f"{source}: the line is JSON but not an object")
+        text = item.get(options.fields.text)
+        if not isinstance(text, str):
+            raise BadRecordError(f"{source}: no string field {options.fields.text!r}; "
+                                 "name the text field with --text-field")
+    except (MarsadError, ValueError) as error:
+        reason = str(error) if isinstance(error, MarsadError) else str(BadRecordError(f"{source}: not JSON ({error})"))
+        return SourceDoc(0, 0, source, source, failure=reason, nbytes=len(line))
+    raw_id = item.get(options.fields.id)
+    meta = Meta(title=_str(item.get("title")), url=_str(item.get("url")), outlet=_str(item.get("outlet")),
+                published=_str(item.get(options.fields.published)))
+    return SourceDoc(0, 0, source if raw_id is None else str(raw_id), source, text=text, meta=meta,
+                     nbytes=len(line))
+
+
+def _str(value) -> str | None:
+    return None if value is None else str(value)
+
+
+def _feed(location: str, source: str, options: ReadOptions) -> Iterator[Thunk]:
+    import feedparser
+
+    if is_url(location):
+        parsed = feedparser.parse(location)
+    else:
+        size = _size(Path(location))
+        # feedparser holds a whole feed in memory; a feed carries many articles, hence ten times the limit.
+        if size > options.max_bytes * 10:
+            error = InputTooLargeError(f"{source}: a {size:,}-byte feed is over the limit; split it")
+            yield lambda: SourceDoc(0, 0, source, source, failure=str(error), nbytes=size)
+            return
+        parsed = feedparser.parse(Path(location).read_bytes())
+    if not parsed.entries and parsed.get("bozo"):
+        error = FeedError(f"{source}: not a readable RSS/Atom feed ({parsed.get('bozo_exception')})")
+        yield lambda: SourceDoc(0, 0, source, source, failure=str(error))
+        return
+    outlet = parsed.feed.get("title")
+    for number, entry in enumerate(parsed.entries, start=1):
+        yield lambda entry=entry, number=number: _feed_entry(entry, f"{source}#{number}", outlet)
+
+
+def _feed_entry(entry, source: str, outlet: str | None) -> SourceDoc:
+    content = entry.get("content") or []
+    html = content[0].get("value", "") if content else entry.get("summary", "")
+    meta = Meta(title=entry.get("title"), url=entry.get("link"), outlet=outlet, published=_feed_date(entry))
+    document_id = entry.get("id") or entry.get("link") or source
+    return SourceDoc(0, 0, document_id, source, text=html, kind="html", meta=meta,
+                     nbytes=len(html.encode("utf-8")))
+
+
+def _feed_date(entry) -> str | None:
+    moment = entry.get("published_parsed") or entry.get("updated_parsed")
+    return dt.date(*moment[:3]).isoformat() if moment else None
+
+
+def _warc(path: Path, options: ReadOptions) -> Iterator[Thunk]:
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    with open(path, "rb") as stream:
+        records = ArchiveIterator(stream)
+        try:
+            for record in records:
+                if record.rec_type != "response" or not _is_html(record):
+                    continue
+                body = record.content_stream().read(options.max_bytes + 1)
+                # After the read: warcio finds the offset by reading to the record's end.
+                source = f"{path}@{records.get_record_offset()}"
+                yield lambda record=record, body=body, source=source: _warc_page(record, body, source, options)
+        except ArchiveLoadFailed as error:
+            failure = str(WarcError(f"{path}: not a readable WARC file ({error})"))
+            yield lambda: SourceDoc(0, 0, str(path), str(path), failure=failure)
+
+
+def _is_html(record) -> bool:
+    headers = record.http_headers
+    return headers is not None and "html" in (headers.get_header("Content-Type") or "").lower()
+
+
+def _warc_page(record, body: bytes, source: str, options: ReadOptions) -> SourceDoc:
+    url = record.rec_headers.get_header("WARC-Target-URI")
+    document_id = url or record.rec_headers.get_header("WARC-Record-ID") or source
+    if len(body) > options.max_bytes:
+        error = InputTooLargeError(f"{source}: the page is over the {options.max_bytes:,}-byte limit")
+        return SourceDoc(0, 0, document_id, source, failure=str(error), nbytes=len(body))
+    html = body.decode(_charset(record) or "utf-8", errors="replace")
+    return SourceDoc(0, 0, document_id, source, text=html, kind="html", meta=Meta(url=url), nbytes=len(body))
+
+
+def _charset(record) -> str | None:
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    for part in content_type.split(";"):
+        name, _, value = part.strip().partition("=")
+        if name.lower() == "charset" and value:
+            try:
+                "".encode(value.strip('"'))
+                return value.strip('"')
+            except LookupError:
+                return None
+    return None
