@@ -83,3 +83,9 @@ def test_claims_breakdown_of_a_toll_gives_a_claim_per_side():
 def test_claims_victim_is_the_group_a_fighter_belongs_to():
     claim = one_claim("وقال مسؤول محلي إن ما لا يقل عن 15 مقاتلا من مجموعة فاغنر قتلوا في الكمين.", "killed")
     assert claim.victim.name == "Wagner Group"
+
+
+def test_claims_unnamed_victims_are_the_side_attacked():
+    text = "وتبنت المقاومة الشعبية هجوما على دورية تابعة للحوثيين في الحديدة ما أسفر عن مقتل اثنين وإصابة ثلاثة."
+    victims = {c.kind: c.victim.name for c in claims_of(text)}
+    assert victims == {"killed": "Houthi Movement", "injured": "Houthi Movement"}

@@ -27,6 +27,7 @@ _STATE, _CIVILIANS = 1, 7
 _SPECIFIC_SHARE = 3
 # How far after "هجوم" its target is named ("هجوم استهدف فندقا في سيفاري"), in characters.
 _TARGET_WINDOW = 40
+_ON = " علي "
 _SPECIFIC_TACTICS = {"Explosions/Remote violence": ("Chemical weapon", "Suicide bomb")}
 _RECENT = dt.timedelta(days=7)
 _GENERIC_REBELS = "pattern:generic-rebels"
@@ -151,19 +152,40 @@ def _is_party(name: str) -> bool:
     return record is not None and record.role in ("state", "armed")
 
 
-def _inherit_victims(claims: list[ClaimDraft]) -> None:
-    """A figure that names no victim ("ومقتل 20 وإصابة 60") counts the victims the event's
-    previous figure named."""
+def _inherit_victims(doc: Doc, draft: EventDraft, claims: list[ClaimDraft]) -> None:
+    """A figure that names no victim counts the side the attack in its sentence was on ("هجوما
+    على دورية تابعة للحوثيين ... أسفر عن مقتل اثنين"), else the victims the event's previous
+    figure named ("ومقتل 20 وإصابة 60")."""
     named = None
     for claim in claims:
         if claim.victim_start is not None:
             named = claim
-        elif named is not None and claim.victim_name == "unknown" and claim.low is not None:
+            continue
+        if claim.victim_name != "unknown" or claim.low is None:
+            continue
+        target = _attack_target(doc, draft, claim.sentence)
+        if target is not None:
+            claim.victim_name, claim.victim_start, claim.victim_end = target.name, target.start, target.end
+        elif named is not None:
             claim.victim_name, claim.victim_start, claim.victim_end = named.victim_name, named.victim_start, named.victim_end
 
 
+def _attack_target(doc: Doc, draft: EventDraft, sentence: int):
+    """The armed or state actor an attack in `sentence` was made on ("هجوم على X")."""
+    for trigger in (t for t in draft.triggers if t.sentence == sentence):
+        following = doc.folded[trigger.end:trigger.end + _TARGET_WINDOW]
+        on = following.find(_ON)
+        if on == -1:
+            continue
+        start = trigger.end + on
+        target = next((a for a in doc.actors if start < a.start < start + _TARGET_WINDOW and a.role in ("armed", "state")), None)
+        if target is not None:
+            return target
+    return None
+
+
 def _claims(doc: Doc, draft: EventDraft) -> list[Claim]:
-    _inherit_victims(sorted(draft.claims, key=lambda c: c.start))
+    _inherit_victims(doc, draft, sorted(draft.claims, key=lambda c: c.start))
     rebels = _rebel_name(doc, draft)
     parties = _actors(doc, draft)
     built = [c for c in (_claim(doc, c, rebels, parties) for c in sorted(draft.claims, key=lambda c: c.start))
