@@ -72,6 +72,7 @@ _CODE = {HOW_ARABIC: "ar", HOW_SKELETON: "sk"}
 # bigger town; an admin area is named after its seat, and a wadi or well after its village.
 _SEAT_BONUS = {"PPLC": 3.0, "PPLG": 2.0, "PPLA": 2.0, "PPLA2": 1.0, "PPLA3": 0.5, "PPLA4": 0.25,
                "ADM1": 0.5, "ADM2": 0.25}
+_KM_PER_DEGREE = 111.0
 _CLASS_BONUS = {"P": 1.0, "A": 0.5}
 # A name GeoNames writes in Arabic is stronger evidence than a shared consonant skeleton; among
 # skeleton candidates, each Arabic long vowel that writes the Latin vowel counts.
@@ -521,6 +522,7 @@ class Gazetteer:
         self._cache: dict[str, dict[str, tuple[Place, ...]]] = {}
         self._spellings: dict[tuple[str, int], str] = {}  # (skeleton, geonameid) -> Latin spelling
         self._ranked: dict[tuple, tuple[list[tuple[int, Place]], bool]] = {}  # see _Scanner.rank
+        self._capitals: dict[str, Place | None] = {}
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -605,6 +607,11 @@ class Gazetteer:
 
     def capital(self, iso3: str) -> Place | None:
         """The country's capital (PPLC) with the most people, for "العاصمة" in a distance."""
+        if iso3 not in self._capitals:
+            self._capitals[iso3] = self._find_capital(iso3)
+        return self._capitals[iso3]
+
+    def _find_capital(self, iso3: str) -> Place | None:
         rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.feature_code = 'PPLC'"
                            " ORDER BY p.population DESC LIMIT 1", [iso3])
         return Place(*rows[0][:-1], notable=bool(rows[0][-1])) if rows else None
@@ -725,8 +732,9 @@ class _Judge:
         self.gazetteer = gazetteer
         self.mention = mention
         self.admin_word = mention.after_locative in _lexicon().admin_words
-        self.others = tuple(place for start, place in (context.anchors if context else ())
-                            if start != mention.start)
+        # Each other place once (a town named five times is one anchor).
+        self.others = tuple({place.geonameid: place for start, place in (context.anchors if context else ())
+                             if start != mention.start}.values())
         anchors = dict(context.anchors) if context else {}
         cues = cues_after(context.text, mention.end) if context and context.text else []
         self.relations = [(cue, self._anchor(cue, anchors)) for cue in cues if cue.kind != "border"]
@@ -767,8 +775,10 @@ class _Judge:
         if self.admin_word and place.feature_class == "A":
             score += _ADMIN_WORD_BONUS
             self._note(place, f"after {self.mention.after_locative}")
-        if self.others:
-            nearest = min(distance_km(place.lat, place.lon, o.lat, o.lon) for o in self.others)
+        # A degree of latitude is 111 km: places further apart than that are never "around".
+        close = [o for o in self.others if abs(o.lat - place.lat) * _KM_PER_DEGREE <= _AROUND_KM]
+        if close:
+            nearest = min(distance_km(place.lat, place.lon, o.lat, o.lon) for o in close)
             if nearest <= _AROUND_KM:
                 score += _NEAR_BONUS if nearest <= _NEAR_KM else _AROUND_BONUS
                 self._note(place, f"{nearest:.0f} km from another place of the article")
