@@ -89,3 +89,8 @@ def test_claims_unnamed_victims_are_the_side_attacked():
     text = "وتبنت المقاومة الشعبية هجوما على دورية تابعة للحوثيين في الحديدة ما أسفر عن مقتل اثنين وإصابة ثلاثة."
     victims = {c.kind: c.victim.name for c in claims_of(text)}
     assert victims == {"killed": "Houthi Movement", "injured": "Houthi Movement"}
+
+
+def test_claims_dead_and_wounded_together_bound_each():
+    claims = claims_of("وأسفر انفجار سيارة مفخخة عن سقوط 60 قتيلا وجريحا، بحسب مصادر طبية.")
+    assert sorted((c.kind, c.low, c.high) for c in claims) == [("injured", None, 60), ("killed", None, 60)]

@@ -101,3 +101,9 @@ def test_events_bare_attack_on_a_civilian_place_is_violence_against_civilians(ta
 ])
 def test_events_not_conflict_news_has_no_event(text):
     assert news(text) == []
+
+
+def test_events_planned_operation_is_not_news():
+    found = events_of("ومن المتوقع أن تنتشر قوة جديدة بحلول 30 يوليو الحالي لقتال المسلحين الذين قتلوا 15 ألف شخص.",
+                      published="2015-07-22")
+    assert all(e.background for e in found)

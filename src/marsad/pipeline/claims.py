@@ -7,7 +7,7 @@ reaches a count past another trigger. "آخرون"/"بعضهم" take the victim 
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from marsad.lang.ar.lexicon import casualty_triggers, singular_persons
 from marsad.lang.ar.tokens import WORD
@@ -35,6 +35,8 @@ OTHER_SIDE = "(other side)"
 _OTHERS = ("اخرين", "اخرون", "اخران", "اخريين", "اخري", "اخرا")
 _ALTERNATIVE = "او"
 _COMBINED = {frozenset({"killed", "captured"}): "killed_or_captured"}
+# "60 قتيلا وجريحا": one total of dead and wounded together, so each is at most that many.
+_DEAD_AND_WOUNDED, _CASUALTIES = {"killed", "injured"}, "casualties"
 
 
 @dataclass
@@ -82,8 +84,15 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             if draft.kind != "captured":
                 continue
             draft.victim_name = OTHER_SIDE
-        drafts.append(draft)
+        drafts.extend(_split_casualties(draft))
     return sorted(drafts, key=lambda d: d.start)
+
+
+def _split_casualties(draft: ClaimDraft) -> list[ClaimDraft]:
+    if draft.kind != _CASUALTIES:
+        return [draft]
+    ceiling = draft.high if draft.high is not None else draft.low
+    return [replace(draft, kind=kind, low=None, high=ceiling) for kind in ("killed", "injured")]
 
 
 def _coordinated(text: str, linked: list, quantities: list) -> list:
@@ -153,11 +162,16 @@ def _joined(text: str, first: _Trigger, second: _Trigger) -> bool:
     between = text[first.end:second.start].split()
     if between == [_ALTERNATIVE] and frozenset({first.kind, second.kind}) in _COMBINED:
         return True
+    if between in ([], [_AND]) and {first.kind, second.kind} == _DEAD_AND_WOUNDED and not (first.strong or second.strong):
+        return True
     return not between and first.kind == second.kind
 
 
 def _merge(first: _Trigger, second: _Trigger) -> _Trigger:
-    kind = first.kind if first.kind == second.kind else _COMBINED[frozenset({first.kind, second.kind})]
+    if {first.kind, second.kind} == _DEAD_AND_WOUNDED:
+        kind = _CASUALTIES
+    else:
+        kind = first.kind if first.kind == second.kind else _COMBINED[frozenset({first.kind, second.kind})]
     return _Trigger(first.start, second.end, kind, first.side, first.strong or second.strong)
 
 

@@ -26,6 +26,7 @@ ASSIGNS = ("triggers", "events")
 # ended this long before it (news is weeks old at most; "في يونيو الماضي" in August is history).
 BACKGROUND_DAYS = dt.timedelta(days=30)
 BACKGROUND_PERIOD = dt.timedelta(days=14)
+_NEXT_DAY = dt.timedelta(days=1)
 # A fight over three days at one place is one event; reports further apart are separate ones.
 MAX_GAP = dt.timedelta(days=3)
 # Words that name an administrative region before its name ("منطقة موبتي", "ولاية عين الدفلى").
@@ -164,8 +165,11 @@ def _tells_history(doc: Doc, index: int) -> bool:
 
 
 def _is_background(doc: Doc, dates: list) -> bool:
+    """History (a date well before publication) or a plan (a date after it) is not news."""
     if doc.published is None:
         return False
+    if any(d.date_start is not None and d.date_start > doc.published + _NEXT_DAY for d in dates):
+        return True
     return any(d.date_end is not None and d.date_end < doc.published - (BACKGROUND_DAYS if d.precision == 1 else BACKGROUND_PERIOD)
                for d in dates)
 

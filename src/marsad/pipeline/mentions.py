@@ -81,14 +81,21 @@ def run(doc: Doc) -> None:
 # transliteration match (far noisier) only in the one it is about.
 _NAME_COUNTRIES = 3
 _ARTICLE = "ال"
+_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
+_SHORT_SKELETON = 3
+_PLACE_TYPE_WORDS = frozenset({"مدينه", "بلده", "قريه", "منطقه", "ولايه", "محافظه", "اقليم", "مخيم", "حي", "موقع"})
 
 
 def _plausible(mention, place, hints: list[str], main: str | None) -> bool:
     if not hints:
         return not mention.how.startswith("skeleton")
     if mention.how.startswith("skeleton"):
-        # A word with the article is Arabic ("موقع التواصل"), not a transliterated name.
-        return place.country in {main, hints[0]} and not mention.text.startswith(_ARTICLE)
+        # A word with the article or a pronoun suffix is Arabic ("موقع التواصل", "في سعيها"), not a
+        # transliterated name; a two-letter skeleton is evidence only after "مدينة", "قرية"...
+        key = mention.how.split(":", 1)[1]
+        return (place.country in {main, hints[0]} and not mention.text.startswith(_ARTICLE)
+                and not mention.text.endswith(_PRONOUN_SUFFIXES)
+                and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS))
     return place.country in hints[:_NAME_COUNTRIES] or place.country == main
 
 
