@@ -46,6 +46,9 @@ class _Group(click.Group):
         except KeyboardInterrupt:
             click.echo("error: interrupted", err=True)
             sys.exit(130)
+        except BrokenPipeError:  # `marsad export ... | head`: the reader has what it wanted
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(0)
         except Exception as error:  # a bug of ours: one line, not a traceback, and how to report it
             click.echo(f"error: E999: internal error ({type(error).__name__}: {error}); "
                        "please report it with the input that caused it (MARSAD_DEBUG=1 shows the traceback)", err=True)
