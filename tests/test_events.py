@@ -107,3 +107,10 @@ def test_events_planned_operation_is_not_news():
     found = events_of("ومن المتوقع أن تنتشر قوة جديدة بحلول 30 يوليو الحالي لقتال المسلحين الذين قتلوا 15 ألف شخص.",
                       published="2015-07-22")
     assert all(e.background for e in found)
+
+
+def test_events_clashes_named_as_context_do_not_make_a_massacre_a_battle():
+    text = ("قتل 43 مدنيا على الأقل في هجوم لمتطرفين على قرى في شمال شرق مالي. "
+            "وتكثر المواجهات في هذه المنطقة بين المتطرفين ومجموعتين مسلحتين.")
+    found = news(text)
+    assert (found[0].event_type, found[0].sub_event_type) == ("Violence against civilians", "Attack")

@@ -24,6 +24,7 @@ ASSIGNS = ("extraction",)
 
 _CIVILIAN_PREFIX = "Civilians"
 _STATE, _CIVILIANS = 1, 7
+_BATTLES = "Battles"
 _SPECIFIC_SHARE = 3
 # How far after "هجوم" its target is named ("هجوم استهدف فندقا في سيفاري"), in characters.
 _TARGET_WINDOW = 40
@@ -68,7 +69,11 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
 
 def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim]) -> tuple[str, str]:
     order = list(FAMILY)
-    strong = [t for t in draft.triggers if t.strong]
+    claim_sentences = {c.sentence for c in draft.claims}
+    # "وتكثر المواجهات في هذه المنطقة" beside a massacre of civilians describes the area, not this
+    # event: a clash word counts only where the figures are, when every victim is a civilian.
+    strong = [t for t in draft.triggers if t.strong and not (
+        t.event_type == _BATTLES and t.sentence not in claim_sentences and _civilians_only(claims))]
     if strong:
         # The tactic the report keeps naming (the headline counts twice); ACLED's order breaks ties.
         votes = Counter()
@@ -82,13 +87,17 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim]) -> tuple[str, 
             if votes[(event_type, specific)] * _SPECIFIC_SHARE >= total:
                 return event_type, specific
         return event_type, sub_type
-    victims = {c.victim.name for c in claims if c.kind == "killed" or c.kind == "injured"}
     weak = draft.triggers[0] if draft.triggers else None
     if weak is not None and FAMILY[weak.event_type] != "violence":
         return weak.event_type, weak.sub_event_type
-    if (victims and all(v.startswith(_CIVILIAN_PREFIX) for v in victims)) or _civilian_target(doc, draft):
+    if _civilians_only(claims) or _civilian_target(doc, draft):
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
+
+
+def _civilians_only(claims: list[Claim]) -> bool:
+    victims = {c.victim.name for c in claims if c.kind in ("killed", "injured") and c.low is not None}
+    return bool(victims) and all(v.startswith(_CIVILIAN_PREFIX) for v in victims)
 
 
 def _civilian_target(doc: Doc, draft: EventDraft) -> bool:
@@ -224,7 +233,7 @@ def _claim(doc: Doc, draft: ClaimDraft, rebels: str | None, parties: list[Actor]
     source = None
     if draft.source is not None:
         span = doc.span(draft.source.start, draft.source.end)
-        source = Party(name=draft.source.name, text=span.text, span=span)
+        source = Party(name=armed_group_name(draft.source.name, rebels), text=span.text, span=span)
     return Claim(kind=draft.kind, low=draft.low, high=draft.high, vague=draft.vague, approx=draft.approx,
                  victim=victim, source=source, stance=draft.stance, unverified=draft.unverified,
                  evidence=doc.span(sentence.start, sentence.end))
