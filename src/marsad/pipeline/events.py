@@ -69,9 +69,9 @@ def run(doc: Doc) -> None:
             if event is None:
                 pending.append(candidate)
                 continue
-        by_sentence[candidate.sentence] = _add(events, candidate, event)
+        by_sentence[candidate.sentence] = _add(events, candidate, event, doc.main_country)
     for candidate in pending:
-        by_sentence[candidate.sentence] = _add(events, candidate, _nearest_after(events, candidate))
+        by_sentence[candidate.sentence] = _add(events, candidate, _nearest_after(events, candidate), doc.main_country)
     _attach_loose_dates(doc, events, {c.sentence for c in candidates})
     for claim in doc.claims:
         owner = next((e for e in events if claim.sentence in e.sentences), None)
@@ -198,7 +198,11 @@ def _place(doc: Doc, index: int, triggers: list[Trigger]):
     def outside_sources(mention) -> bool:
         return not any(a.start <= mention.start < a.end for a in sources)
 
-    places = [p for p in doc.in_sentence(doc.places, index) if outside_sources(p)]
+    named_here = {c.country.iso3 for c in doc.in_sentence(doc.countries, index) if not c.as_adjective}
+    # A place abroad is where the event was only when its country is named beside it ("في روما
+    # بإيطاليا"); otherwise it is someone's base, origin or a talks venue.
+    places = [p for p in doc.in_sentence(doc.places, index) if outside_sources(p)
+              and (doc.main_country is None or p.place.country in (doc.main_country, *named_here))]
     if places:
         anchor = triggers[0].start if triggers else doc.sentences[index].start
         after = [p for p in places if p.start >= anchor]
@@ -302,7 +306,8 @@ def _placeless_lede(by_sentence: dict[int, EventDraft], candidate: _Candidate) -
     return None
 
 
-def _add(events: list[EventDraft], candidate: _Candidate, event: EventDraft | None) -> EventDraft:
+def _add(events: list[EventDraft], candidate: _Candidate, event: EventDraft | None,
+         main_country: str | None = None) -> EventDraft:
     if event is None:
         event = EventDraft(triggers=[], sentences=set(), place=candidate.place, background=candidate.background)
         event.family = candidate.family
@@ -310,7 +315,8 @@ def _add(events: list[EventDraft], candidate: _Candidate, event: EventDraft | No
         events.append(event)
     if candidate.place is not None:
         event.place_keys |= _place_keys(candidate.place)
-        if event.place is None or (_vague_place(event.place) and not _vague_place(candidate.place)):
+        abroad = isinstance(candidate.place, ResolvedPlace) and main_country not in (None, candidate.place.place.country)
+        if event.place is None or (_vague_place(event.place) and not _vague_place(candidate.place) and not abroad):
             event.place = candidate.place
     event.triggers.extend(candidate.triggers)
     event.sentences.add(candidate.sentence)

@@ -1,9 +1,9 @@
 """Stage `geocode`: each event's place as a Location with ACLED's geo precision.
 
 Strategies in order: (1) the event's own place, resolved in `mentions` (or a country named as
-the event's place, at the country's representative point, precision 3); (2) the place of the
-news event reported just before it; (3) the article's most named place; (4) the article's main
-country (precision 3).
+the event's place, at the country's representative point, precision 3), else the place its
+sentences name most; (2) the place of the news event reported just before it; (3) the article's
+most named place; (4) the article's main country (precision 3).
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def run(doc: Doc) -> None:
     fallback = most_named_place(doc)
     previous = None
     for event in sorted(doc.events, key=lambda e: min(e.sentences)):
-        own = _location(doc, event.place)
+        own = _location(doc, event.place) or _location(doc, most_named_place(doc, event.sentences))
         # A report that names no place for an incident goes on where it was ("في نفس المنطقة").
         event.location = (own or (previous if not event.background else None) or _location(doc, fallback)
                           or _country_location(doc, doc.main_country, None))
@@ -33,12 +33,16 @@ def run(doc: Doc) -> None:
             event.country = event.location.country
 
 
-def most_named_place(doc: Doc) -> ResolvedPlace | None:
-    counts = Counter(p.place.geonameid for p in doc.places)
+def most_named_place(doc: Doc, sentences: set[int] | None = None) -> ResolvedPlace | None:
+    """The place the article (or these of its sentences) names most, in the country it is about;
+    even a place inside a source's phrase ("المسؤول في مدينة سبها") says where the report is from."""
+    home = [p for p in doc.places if (doc.main_country is None or p.place.country == doc.main_country)
+            and (sentences is None or doc.sentence_of(p.start) in sentences)]
+    counts = Counter(p.place.geonameid for p in home)
     if not counts:
         return None
     top = counts.most_common(1)[0][0]
-    return next(p for p in doc.places if p.place.geonameid == top)
+    return next(p for p in home if p.place.geonameid == top)
 
 
 def _location(doc: Doc, mention) -> Location | None:
