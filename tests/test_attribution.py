@@ -82,3 +82,13 @@ def test_attribution_indefinite_sources_are_new_not_an_anaphor():
     text = ("وقال مسؤول محلي إن الهجوم كان عنيفا. "
             "وقتل ثلاثة مدنيين في انفجار عبوة ناسفة، بحسب مصادر أمنية.")
     assert one_claim(text, "killed").source.text == "مصادر أمنية"
+
+
+def test_attribution_outlet_named_before_the_speaker():
+    claim = one_claim("وقال لوكالة فرانس برس مصدر أمني إن خمسة جنود قتلوا في الهجوم.", "killed")
+    assert claim.source.text == "مصدر أمني"
+
+
+def test_attribution_particle_of_a_fronted_verb_is_not_the_source():
+    claim = one_claim("وكان جيش النيجر قد أعلن مقتل عشرة مسلحين في الاشتباكات.", "killed")
+    assert claim.source.text == "جيش النيجر"

@@ -21,6 +21,11 @@ _MAX_SUBJECT_WORDS = 30
 _MAX_PREP_WORDS = 10
 _NAME_WORDS = 8
 _NO_COMPLEMENT_WORDS = 6
+_RECIPIENT_WORDS = 4
+_TAIL_PARTICLES = frozenset({"قد", "لقد"})
+# Nouns a speaker phrase starts with ("مصدر أمني", "مسؤول محلي", "شهود").
+_SOURCE_HEADS = frozenset({"مصدر", "مصادر", "مسؤول", "مسؤولون", "شهود", "شاهد", "سكان", "ناشطون", "مسعف", "طبيب",
+                           "اطباء", "متحدث", "المتحدث", "ضابط", "قائد"})
 _MAX_QUOTED_NAME = 4
 _TO = "الي"
 _FROM = "عن"
@@ -88,6 +93,7 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         words = []
     while words and words[0].group() in _ADVERBS:
         words = words[1:]
+    words = _skip_leading_recipient(doc, words)
     if words and (words[0].group() in _PRONOUN_OBJECTS or casualty_triggers().pattern.fullmatch(words[0].group())):
         words = []
     if kind == "via":
@@ -104,8 +110,7 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     if kind == "prep":
         applies_from = sentence.start
     start = words[0].start() if words else match.end()
-    while subject_end > start and doc.folded[subject_end - 1].isspace():
-        subject_end -= 1
+    subject_end = _trim_tail(doc.folded, start, subject_end)
     if subject_end <= start:
         if previous is None or kind == "prep":
             return None
@@ -132,6 +137,32 @@ def _complement_follows(text: str, quote: int, rest: list, complements) -> bool:
     return any(w.group() in complements for w in after[:_MAX_QUOTED_NAME + 2])
 
 
+def _skip_leading_recipient(doc: Doc, words: list) -> list:
+    """"وقال لوكالة فرانس برس مصدر أمني إن": the outlet comes first, the speaker after it."""
+    recipients = forms_with_role("recipient")
+    if not words or not any(doc.folded.startswith(r, words[0].start()) for r in recipients):
+        return words
+    rest = words[1:]
+    while rest and len(words) - len(rest) < _RECIPIENT_WORDS and not _starts_subject(doc, rest[0]):
+        rest = rest[1:]
+    return rest if rest else words
+
+
+def _starts_subject(doc: Doc, word) -> bool:
+    return any(a.start == word.start() for a in doc.actors) or word.group() in _SOURCE_HEADS
+
+
+def _trim_tail(text: str, start: int, end: int) -> int:
+    """A subject ends before spaces and the particle of a fronted verb ("أن الجيش قد أعلن")."""
+    while True:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        last = text.rfind(" ", start, end)
+        if last == -1 or text[last + 1:end] not in _TAIL_PARTICLES:
+            return end
+        end = last
+
+
 def _skip_dates(doc: Doc, words: list) -> list:
     """Drop a time adverb standing between the verb and its subject ("أعلن أمس الجيش ...")."""
     while words:
@@ -149,7 +180,8 @@ def _fronted_subject(doc: Doc, sentence, match, has_subject_after: bool) -> tupl
     while before and before[0].group() in _DISCOURSE:
         before = before[1:]
     if 2 <= len(before) <= _MAX_PREP_WORDS and before[0].group() in _FRONTING:
-        return before[1].start(), before[-1].end()
+        end = _trim_tail(doc.folded, before[1].start(), before[-1].end())
+        return (before[1].start(), end) if end > before[1].start() else None
     if not has_subject_after and before:
         actor = next((a for a in doc.actors if a.end >= before[-1].start() and a.start >= sentence.start
                       and a.end <= match.start() and a.role != "civilian"), None)
