@@ -1,0 +1,39 @@
+import pytest
+
+from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.tokens import lexicon_pattern, tokenize
+
+
+def test_tokens_words_and_offsets():
+    text = fold("قتل 15 جنديا، وأصيب آخرون.")
+    tokens = tokenize(text)
+    assert [t.text for t in tokens] == ["قتل", "15", "جنديا", "واصيب", "اخرون"]
+    assert all(text[t.start:t.end] == t.text for t in tokens)
+
+
+@pytest.mark.parametrize("surface", ["الجيش", "والجيش", "بالجيش", "وبالجيش", "فالجيش", "للجيش", "كالجيش"])
+def test_tokens_lexicon_pattern_takes_proclitics(surface):
+    pattern = lexicon_pattern([fold("جيش")])
+    match = pattern.search(fold(f"قال {surface} إن"))
+    assert match is not None and match.group("form") == "جيش"
+
+
+@pytest.mark.parametrize("surface, found", [("مقتلهم", True), ("مقتلها", True), ("مقتل", True), ("مقتلين", False)])
+def test_tokens_lexicon_pattern_pronoun_suffixes(surface, found):
+    pattern = lexicon_pattern([fold("مقتل")], enclitics="unambiguous")
+    assert (pattern.search(fold(surface)) is not None) is found
+
+
+def test_tokens_lexicon_pattern_never_matches_inside_a_word():
+    pattern = lexicon_pattern([fold("قتل")])
+    assert pattern.search(fold("المقتلع")) is None
+
+
+def test_tokens_lexicon_pattern_prefers_the_longest_form():
+    pattern = lexicon_pattern([fold("هجوم"), fold("هجوم انتحاري")])
+    assert pattern.search(fold("في هجوم انتحاري")).group("form") == fold("هجوم انتحاري")
+
+
+def test_tokens_multiword_form_matches_across_spaces():
+    pattern = lexicon_pattern([fold("عبوة ناسفة")])
+    assert pattern.search(fold("انفجرت عبوة   ناسفة")) is not None
