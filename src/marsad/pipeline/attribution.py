@@ -22,29 +22,28 @@ _MAX_PREP_WORDS = 10
 _NAME_WORDS = 8
 _NO_COMPLEMENT_WORDS = 6
 _RECIPIENT_WORDS = 4
-_TAIL_PARTICLES = frozenset({"قد", "لقد"})
+_TAIL_PARTICLES = forms_with_role("tail_particle")
 # Nouns a speaker phrase starts with ("مصدر أمني", "مسؤول محلي", "شهود").
-_SOURCE_HEADS = frozenset({"مصدر", "مصادر", "مسؤول", "مسؤولون", "شهود", "شاهد", "سكان", "ناشطون", "مسعف", "طبيب",
-                           "اطباء", "متحدث", "المتحدث", "ضابط", "قائد"})
+_SOURCE_HEADS = forms_with_role("source_head")
 _MAX_QUOTED_NAME = 4
 _TO = "الي"
 _FROM = "عن"
 # "المتحدث باسم X" (the spokesman of X): X is the source.
 _ON_BEHALF_OF = " باسم "
 _STOP = re.compile(r'[,.;:"()]|\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|يوم)\b')
-_NEGATION = frozenset({"لم", "لا", "ولم", "ولا", "فلم", "عدم"})
+_NEGATION = forms_with_role("negation")
 _WHAT = "ما"
-_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "والتي", "والذي"})
+_RELATIVES = forms_with_role("relative")
 # Words after which a subject stands before its verb.
-_FRONTING = frozenset({"كان", "وكان", "كانت", "وكانت", "ان", "وان", "بان"})
-_DISCOURSE = frozenset({"الا", "كما", "لكن", "ولكن", "غير", "في", "المقابل", "حين", "وفي", "يذكر", "ويذكر"})
-_ADVERBS = frozenset({"بشده", "ايضا", "كذلك", "مجددا", "لاحقا", "سابقا", "رسميا", "صراحه"})
+_FRONTING = forms_with_role("fronting")
+_DISCOURSE = forms_with_role("discourse_opener")
+_ADVERBS = forms_with_role("adverb")
 # "حسبما نشر" (as was published): no one is named.
-_IMPERSONAL = frozenset({"نشر", "ورد", "جاء", "نشرت", "يبدو", "يظهر"})
+_IMPERSONAL = forms_with_role("impersonal")
 # A subject never starts with a preposition: "وقال في بيان" goes on with the last speaker.
-_PREPOSITIONS = frozenset({"في", "بعد", "قبل", "علي", "عن", "منذ", "خلال", "اثر", "عقب", "امام", "الي", "حول"})
+_PREPOSITIONS = forms_with_role("preposition")
 # A pronoun object is no subject: "تبنى فيه مقتل ..." (in it, it claimed ...).
-_PRONOUN_OBJECTS = frozenset({"فيه", "فيها", "منه", "منها", "عنه", "عنها", "له", "لها", "عليه", "عليها"})
+_PRONOUN_OBJECTS = forms_with_role("pronoun_object")
 
 
 def run(doc: Doc) -> None:
@@ -301,9 +300,9 @@ def _mentions_actor(doc: Doc, sentence) -> bool:
 
 
 # Words that name a kind of source, so a disclaimer using them names someone ("تقرير المدون").
-_SOURCE_WORDS = frozenset({"مدون", "وكاله", "مصادر", "مصدر", "قناه", "شهود", "ناشطين", "مرصد"})
-_GENERIC = frozenset({"صحه", "بشكل", "مستقل", "التاكد", "تاكد", "التحقق", "تحقق", "مصادر", "مصدر", "يتسن",
-                      "يمكن"}) | {strip_article(w) for w in forms_with_role("statement")}
+_SOURCE_WORDS = forms_with_role("source_kind")
+# Words of a disclaimer that name no one ("صحة", "بشكل مستقل"), nor do the nouns for statements.
+_GENERIC = forms_with_role("disclaimer_word") | {strip_article(w) for w in forms_with_role("statement")}
 
 
 def _same_stem(a: str, b: str) -> bool:

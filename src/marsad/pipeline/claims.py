@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from marsad.lang.ar.lexicon import casualty_triggers, singular_persons
+from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, singular_persons
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
@@ -26,8 +26,8 @@ _NEAR_WORDS = 3
 _CLAUSE_MARKS = ",.;:"
 _AND = "و"
 # "مقاتلا من مجموعة فاغنر", "مقاتلي وجنود فاغنر": a kind of person, then the group it belongs to.
-_OF_WORDS = frozenset({"من", "في"})
-_BREAKDOWN = frozenset({"هم", "بينهم", "منهم", "وبينهم", "ومنهم"})
+_OF_WORDS = forms_with_role("belongs_to")
+_BREAKDOWN = forms_with_role("breakdown")
 _COORDINATION_WORDS = 3
 _SOME_OF_THEM = "بعضهم"
 # "وأسر أسرى" names no one: prisoners a party takes are the other side's (resolved per event).

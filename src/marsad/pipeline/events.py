@@ -81,8 +81,8 @@ def run(doc: Doc) -> None:
 
 
 _ARMED_ROLES = frozenset({"armed", "state"})
-_ANOTHER = frozenset({"اخر", "اخري", "اخرا", "جديد", "جديده", "ثان", "ثاني", "ثانيا"})
-_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
+_ANOTHER = forms_with_role("another")
+_RELATIVES = forms_with_role("relative")
 
 
 def _in_relative_clause(text: str, start: int) -> bool:

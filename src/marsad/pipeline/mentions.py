@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from marsad.knowledge.actors import ActorBase
+from marsad.lang.ar.lexicon import forms_with_role
 from marsad.knowledge.countries import find_countries
 from marsad.knowledge.gazetteer import Gazetteer, Place, PlaceMention
 from marsad.pipeline.document import Doc
@@ -19,9 +20,8 @@ ASSIGNS = ("countries", "actors", "places", "main_country")
 
 
 # Words before a place name that make it a region, or a reference point the event is near.
-REGION_WORDS = frozenset({"منطقه", "ولايه", "محافظه", "اقليم", "مقاطعه"})
-NEAR_WORDS = frozenset({"قرب", "بالقرب", "محيط", "ضواحي", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
-                        "شرقي", "غربي", "اطراف", "حدود"})
+REGION_WORDS = forms_with_role("region_word")
+NEAR_WORDS = forms_with_role("near_word")
 
 
 @dataclass(frozen=True)
@@ -83,7 +83,7 @@ _NAME_COUNTRIES = 3
 _ARTICLE = "ال"
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
 _SHORT_SKELETON = 3
-_PLACE_TYPE_WORDS = frozenset({"مدينه", "بلده", "قريه", "منطقه", "ولايه", "محافظه", "اقليم", "مخيم", "حي", "موقع"})
+_PLACE_TYPE_WORDS = forms_with_role("place_type_word")
 
 
 def _plausible(mention, place, hints: list[str], main: str | None) -> bool:

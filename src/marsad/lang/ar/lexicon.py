@@ -69,13 +69,14 @@ def reporting() -> Lexicon:
     return _load("reporting.tsv", ("form", "kind", "stance"), enclitics="all")
 
 
-@lru_cache(maxsize=1)
-def discourse_words() -> Lexicon:
-    return _load("discourse_words.tsv", ("form", "role"), enclitics=False)
-
-
+@lru_cache(maxsize=None)
 def forms_with_role(role: str) -> frozenset[str]:
-    return frozenset(form for form, row in discourse_words().entries.items() if row["role"] == role)
+    """Folded discourse words of one role (a word may have several: "في" opens and is a preposition)."""
+    forms = frozenset(fold(row["form"]) for row in read_tsv(_PACKAGE, "discourse_words.tsv", ("form", "role"))
+                      if row["role"] == role)
+    if not forms:
+        raise DataFileError(f"discourse_words.tsv: no word has the role {role!r}")
+    return forms
 
 
 @lru_cache(maxsize=1)
