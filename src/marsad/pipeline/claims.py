@@ -32,7 +32,8 @@ _COORDINATION_WORDS = 3
 _SOME_OF_THEM = "بعضهم"
 # "وأسر أسرى" names no one: prisoners a party takes are the other side's (resolved per event).
 OTHER_SIDE = "(other side)"
-_OTHERS = ("اخرين", "اخرون", "اخران", "اخريين", "اخري", "اخرا")
+# "وأصيب 12 آخرون": the others are of the victims named before.
+_OTHERS = forms_with_role("others")
 _ALTERNATIVE = "او"
 _COMBINED = {frozenset({"killed", "captured"}): "killed_or_captured"}
 # "60 قتيلا وجريحا": one total of dead and wounded together, so each is at most that many.
