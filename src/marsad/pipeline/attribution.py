@@ -21,6 +21,7 @@ _MAX_SUBJECT_WORDS = 30
 _MAX_PREP_WORDS = 10
 _NAME_WORDS = 8
 _NO_COMPLEMENT_WORDS = 6
+_STATEMENT = re.compile(r"\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|عبر\s+(?:تويتر|حسابه|حسابها))")
 _RECIPIENT_WORDS = 4
 _TAIL_PARTICLES = forms_with_role("tail_particle")
 # Nouns a speaker phrase starts with ("مصدر أمني", "مسؤول محلي", "شهود").
@@ -119,7 +120,8 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     # Only a definite noun points back ("المصادر"); "مصادر أمنية" is a new source.
     if previous is not None and len(subject.split()) <= 2 and first in anaphors:
         return Attribution(index, start, subject_end, previous.name, stance, applies_from, "anaphor")
-    return Attribution(index, start, subject_end, _source_name(doc, start, subject_end), stance, applies_from, kind)
+    return Attribution(index, start, _before_statement(doc, start, subject_end), _source_name(doc, start, subject_end),
+                       stance, applies_from, kind)
 
 
 def _short_quote(text: str, quote: int, rest: list) -> bool:
@@ -240,6 +242,12 @@ def _source_name(doc: Doc, start: int, end: int) -> str:
     cut = min([cut] + [d.start for d in doc.dates if start < d.start < cut])
     phrase = doc.span(start, cut).text
     return " ".join(phrase.split()[:_NAME_WORDS]) or doc.span(start, end).text
+
+
+def _before_statement(doc: Doc, start: int, end: int) -> int:
+    """"الجيش المالي في بيان": the source is the army; the statement is how it spoke."""
+    cut = _STATEMENT.search(doc.folded, start, end)
+    return _trim_tail(doc.folded, start, cut.start()) if cut and cut.start() > start else end
 
 
 def _before_recipient(doc: Doc, start: int, end: int) -> int:

@@ -110,8 +110,10 @@ def _candidate(doc: Doc, index: int) -> _Candidate | None:
     family = FAMILY[_dominant(triggers).event_type] if triggers else "violence"
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
     background = _is_background(doc, dates) or (_tells_history(doc, index) and not any(d.precision == 1 for d in dates))
-    return _Candidate(index, triggers, _place(doc, index, triggers), family, background,
-                      [d for d in dates if d.kind not in ("year", "period")], _opens_new_episode(doc, index))
+    # News is dated by its days; history by the years and periods it names ("في عام 2023").
+    kept = [d for d in dates if background or d.kind not in ("year", "period")]
+    return _Candidate(index, triggers, _place(doc, index, triggers), family, background, kept,
+                      _opens_new_episode(doc, index))
 
 
 def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
