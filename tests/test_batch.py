@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from marsad.batch import Fields, run_batch
-from marsad.batch.documents import Position
-from marsad.batch.errors import RunMismatchError
+from marsad.batch.documents import Meta, Position, SourceDoc
+from marsad.batch.errors import BadOptionError, NoArticleTextError, RunMismatchError
+from marsad.batch.process import article_text
 from marsad.batch.readers import ReadOptions, iter_documents
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -298,3 +299,75 @@ def test_batch_progress_bar_renders_to_stderr(tmp_path, capsys):
     summary = run_batch([str(path)], tmp_path / "out", workers=1, progress=True)
     assert summary.ok == 5
     assert "docs/s" in capsys.readouterr().err
+
+
+def test_batch_sidecar_json_gives_the_article_metadata_and_is_no_document(tmp_path):
+    folder = tmp_path / "news"
+    folder.mkdir()
+    (folder / "gao.txt").write_text(ARTICLE_GAO, encoding="utf-8")
+    (folder / "gao.json").write_text(json.dumps({"publication_date": "2024-03-04T09:30:00Z", "outlet": "صحيفة الساحل",
+                                                 "url": "https://example.org/gao", "title": "هجوم قرب غاو"},
+                                                ensure_ascii=False), encoding="utf-8")
+    (folder / "mopti.html").write_text(page(ARTICLE_GAO), encoding="utf-8")
+    (folder / "mopti.json").write_text(json.dumps({"published": "2024-03-10", "outlet": "وكالة موبتي"},
+                                                  ensure_ascii=False), encoding="utf-8")
+    (folder / "orphan.json").write_text("{}", encoding="utf-8")
+    run = run_batch([str(folder)], tmp_path / "out", workers=1, progress=False)
+    by_name = {Path(r["source"]).name: r for r in records(tmp_path / "out")}
+    assert list(by_name) == ["gao.txt", "mopti.html", "orphan.json"]
+    assert by_name["gao.txt"]["meta"] == {"title": "هجوم قرب غاو", "url": "https://example.org/gao",
+                                          "outlet": "صحيفة الساحل", "published": "2024-03-04"}
+    assert by_name["gao.txt"]["extraction"]["document"]["published"] == "2024-03-04"
+    # the sidecar wins over what the page says of itself; the page fills the rest
+    assert by_name["mopti.html"]["meta"]["outlet"] == "وكالة موبتي"
+    assert by_name["mopti.html"]["meta"]["published"] == "2024-03-10"
+    assert by_name["mopti.html"]["meta"]["title"] == "هجوم قرب غاو"
+    assert by_name["orphan.json"]["status"] == "skipped"
+    assert (run.ok, run.skipped, run.failed) == (2, 1, 0)
+
+
+@pytest.mark.parametrize("sidecar", ["not json", "[1, 2]", '{"publication_date": null}'])
+def test_batch_unreadable_sidecar_is_no_metadata_not_a_failure(tmp_path, sidecar):
+    (tmp_path / "gao.txt").write_text(ARTICLE_GAO, encoding="utf-8")
+    (tmp_path / "gao.json").write_text(sidecar, encoding="utf-8")
+    [doc] = iter_documents([str(tmp_path)], ReadOptions())
+    assert doc.failure is None and doc.meta == Meta() and doc.text == ARTICLE_GAO
+
+
+@pytest.mark.parametrize("stdin, expected", [
+    (ARTICLE_GAO, [("stdin", "text", False)]),
+    ("\n" + json.dumps({"id": "w1", "text": ARTICLE_GAO}, ensure_ascii=False) + "\n\n"
+     + json.dumps({"text": ARTICLE_MOPTI}, ensure_ascii=False) + "\n", [("w1", "text", True), ("stdin:4", "text", False)]),
+    (page(ARTICLE_GAO), [("stdin", "html", False)]),
+])
+def test_batch_readers_take_stdin_as_jsonl_or_one_article(monkeypatch, stdin, expected):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8"))))
+    docs = list(iter_documents(["-"], ReadOptions()))
+    assert [(d.document_id, d.kind, d.given_id) for d in docs] == expected
+    assert all(d.failure is None and d.text for d in docs)
+
+
+def test_batch_readers_refuse_stdin_over_the_limit(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO((ARTICLE_GAO * 20).encode("utf-8"))))
+    [doc] = iter_documents(["-"], ReadOptions(max_bytes=1000))
+    assert doc.failure.startswith("E003")
+
+
+def test_batch_run_refuses_stdin_it_could_not_resume(tmp_path):
+    with pytest.raises(BadOptionError, match="stdin"):
+        run_batch(["-"], tmp_path / "out", workers=1, progress=False)
+
+
+def test_batch_readers_turn_a_missing_input_into_an_error_record(tmp_path):
+    [doc] = iter_documents([str(tmp_path / "nope.txt")], ReadOptions())
+    assert doc.failure.startswith("E205")
+
+
+@pytest.mark.parametrize("html, text", [("", ""), ("  \n", "  \n"), ("<!-- فارغ -->", None)])
+def test_batch_article_text_of_pages_without_elements(html, text):
+    doc = SourceDoc(0, 0, "p.html", "p.html", text=html, kind="html")
+    if text is None:
+        with pytest.raises(NoArticleTextError):
+            article_text(doc)
+    else:
+        assert article_text(doc) == (text, Meta())

@@ -437,6 +437,92 @@ def test_store_cli_ingest_counts_and_names_bad_files(store_url, tmp_path):
     assert again.returncode == 0 and again.stdout.decode().strip() == "0 new, 1 unchanged, 0 replaced"
 
 
+SHELLING_GAO = "قتل خمسة مدنيين في قصف مدفعي استهدف سوقا شعبية في مدينة غاو يوم الأربعاء، وفق مصادر محلية."
+
+
+def _stored_documents(url: str) -> dict[str, dict]:
+    with open_store(url) as store, store.connection() as connection:
+        ids = connection.execute(select(documents.c.id)).scalars().all()
+    with open_store(url) as store:
+        return {doc_id: store.document(doc_id) for doc_id in ids}
+
+
+def test_store_cli_ingest_folder_takes_dates_and_metadata_from_sidecars(store_url, tmp_path):
+    from marsad.store.ingest import document_id_for
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "ar01.txt").write_text(ATTACK_ARMY, encoding="utf-8")
+    (folder / "ar01.json").write_text(json.dumps({"publication_date": "2025-03-11T08:15:00Z", "outlet": "صحيفة أ",
+                                                  "url": "https://example.org/ansongo", "title": "هجوم على أنسونغو"},
+                                                 ensure_ascii=False), encoding="utf-8")
+    (folder / "ar02.txt").write_text(ATTACK_JNIM, encoding="utf-8")
+    (folder / "ar02.json").write_text(json.dumps({"published": "2025-03-13"}), encoding="utf-8")
+    (folder / "ar03.txt").write_text(SHELLING_GAO, encoding="utf-8")
+    run = marsad("ingest", str(folder), "--db", store_url, "--published", PUBLISHED)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.decode().strip() == "3 new, 0 unchanged, 0 replaced" and not run.stderr.strip()
+    stored = _stored_documents(store_url)
+    army = stored[document_id_for(ATTACK_ARMY, "https://example.org/ansongo", None)]
+    assert (army["published"], army["outlet"], army["title"]) == ("2025-03-11", "صحيفة أ", "هجوم على أنسونغو")
+    assert stored[document_id_for(ATTACK_JNIM, None, None)]["published"] == "2025-03-13"
+    assert stored[document_id_for(SHELLING_GAO, None, None)]["published"] == PUBLISHED
+    again = marsad("ingest", str(folder), "--db", store_url, "--published", PUBLISHED)
+    assert again.stdout.decode().strip() == "0 new, 3 unchanged, 0 replaced"
+    assert set(_stored_documents(store_url)) == set(stored)
+
+
+def test_store_cli_ingest_reads_a_jsonl_stream_from_stdin(store_url):
+    from marsad.store.ingest import document_id_for
+
+    lines = [{"id": "wire-7", "text": ATTACK_ARMY, "published": "2025-03-11T10:00:00Z", "outlet": "وكالة أ"},
+             {"text": ATTACK_JNIM, "url": "https://example.org/jnim"}]
+    stream = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n{broken\n"
+    run = marsad("ingest", "-", "--db", store_url, "--published", PUBLISHED, stdin=stream.encode())
+    assert run.returncode == 1
+    assert run.stdout.decode().strip() == "2 new, 0 unchanged, 0 replaced, 1 failed"
+    [error] = run.stderr.decode().strip().splitlines()
+    assert error.startswith("error: stdin:3: E206")
+    stored = _stored_documents(store_url)
+    assert (stored["wire-7"]["published"], stored["wire-7"]["outlet"]) == ("2025-03-11", "وكالة أ")
+    assert stored[document_id_for(ATTACK_JNIM, "https://example.org/jnim", None)]["published"] == PUBLISHED
+
+
+def test_store_cli_ingest_reads_one_article_from_stdin(store_url):
+    from marsad.store.ingest import document_id_for
+
+    first = marsad("ingest", "-", "--db", store_url, "--published", PUBLISHED, stdin=SHELLING_GAO.encode())
+    assert first.returncode == 0 and first.stdout.decode().strip() == "1 new, 0 unchanged, 0 replaced"
+    again = marsad("ingest", "-", "--db", store_url, stdin=("\n" + SHELLING_GAO + "\r\n").encode())
+    assert again.returncode == 0 and again.stdout.decode().strip() == "0 new, 1 unchanged, 0 replaced"
+    [doc_id] = _stored_documents(store_url)
+    assert doc_id == document_id_for(SHELLING_GAO, None, None)
+
+
+def test_store_cli_ingest_html_gives_the_text_and_title_batch_gives(store_url, tmp_path):
+    from marsad.batch.process import article_text
+    from marsad.batch.readers import ReadOptions, iter_documents
+
+    html = (f"<html><head><title>هجوم على أنسونغو</title></head><body><nav>الرئيسية</nav>"
+            f"<article><h1>هجوم على أنسونغو</h1><p>{ATTACK_ARMY}</p><p>{ATTACK_JNIM}</p></article></body></html>")
+    (tmp_path / "ansongo.html").write_text(html, encoding="utf-8")
+    run = marsad("ingest", str(tmp_path / "ansongo.html"), "--db", store_url, "--published", PUBLISHED)
+    assert run.returncode == 0, run.stderr
+    [stored] = _stored_documents(store_url).values()
+    text, meta = article_text(next(iter_documents([str(tmp_path / "ansongo.html")], ReadOptions())))
+    assert (stored["text"], stored["title"]) == (text, meta.title) and "الرئيسية" not in text
+
+
+def test_store_cli_ingest_names_missing_inputs_and_non_articles(store_url, tmp_path):
+    (tmp_path / "notes.md").write_text(SHELLING_GAO, encoding="utf-8")
+    run = marsad("ingest", str(tmp_path / "nope"), str(tmp_path / "notes.md"), "--db", store_url)
+    assert run.returncode == 1
+    assert run.stdout.decode().strip() == "0 new, 0 unchanged, 0 replaced, 2 failed"
+    missing, not_article = run.stderr.decode().strip().splitlines()
+    assert "nope" in missing and "E205" in missing
+    assert "notes.md" in not_article and "E104" in not_article
+
+
 def test_store_cli_events_and_export(store_url, tmp_path):
     marsad("ingest", "-", "--db", store_url, "--published", PUBLISHED, stdin=ATTACK_ARMY.encode())
     table = marsad("events", "--db", store_url, "--country", "MLI")

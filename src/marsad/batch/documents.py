@@ -36,6 +36,7 @@ class SourceDoc:
 
     `kind` says what `text` holds: "text", or "html" (a page, or a feed entry's body).
     `failure` (an error record) or `skip` (a skipped record) is set when it cannot be processed.
+    `given_id`: `document_id` is the record's own id field (JSONL), not one made up from where it was read.
     """
 
     unit: int
@@ -48,6 +49,7 @@ class SourceDoc:
     failure: str | None = None
     skip: str | None = None
     nbytes: int = 0
+    given_id: bool = False
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False)

@@ -13,7 +13,7 @@ from marsad.batch import language
 from marsad.batch.documents import Meta, SourceDoc, record
 from marsad.batch.errors import EmptyDocumentError, ExtractionFailedError, NoArticleTextError
 from marsad.errors import InvalidDateError, MarsadError
-from marsad.inputs import html_to_text
+from marsad.inputs import Page, html_to_text
 
 WARM_UP_TEXT = "قتل جندي في هجوم على حاجز للجيش قرب المدينة يوم الاثنين."
 
@@ -61,7 +61,7 @@ def _outcome(doc: SourceDoc) -> tuple[str, str | None, dict | None, Meta, str]:
     if doc.skip:
         return "skipped", doc.skip, None, doc.meta, ""
     try:
-        text, meta = _article_text(doc)
+        text, meta = article_text(doc)
         if not text.strip():
             raise EmptyDocumentError(f"{doc.source}: the document is empty (no text)")
         detected = language.detect(text)
@@ -74,10 +74,16 @@ def _outcome(doc: SourceDoc) -> tuple[str, str | None, dict | None, Meta, str]:
     return "ok", None, extraction, meta, text
 
 
-def _article_text(doc: SourceDoc) -> tuple[str, Meta]:
-    if doc.kind == "text":
+def article_text(doc: SourceDoc) -> tuple[str, Meta]:
+    """The article text of a document, and its metadata completed from the page when it is HTML."""
+    if doc.kind == "text" or not doc.text.strip():
         return doc.text, doc.meta
-    page = html_to_text(doc.text)
+    from lxml.etree import ParserError
+
+    try:
+        page = html_to_text(doc.text)
+    except ParserError:  # markup without a single element (only comments, say)
+        page = Page("")
     if not page.text.strip():
         raise NoArticleTextError(f"{doc.source}: no article text found in the HTML")
     meta = replace(doc.meta, title=doc.meta.title or page.title, outlet=doc.meta.outlet or page.outlet,

@@ -1,14 +1,18 @@
 """Documents out of the inputs of a batch run, in a fixed order, streamed.
 
 Each INPUT argument is one unit: a file, a folder (walked in sorted order, hidden entries
-left out) or a feed URL. A file's kind comes from its name:
+left out), a feed URL, or "-" for stdin (a JSONL stream when it starts with "{", else one
+article). A file's kind comes from its name:
   .txt             one article (the one-file rules of marsad.inputs)
   .html .htm       one page; its article text, title, date and outlet are taken out in the worker
-                   (marsad.inputs.html_to_text: trafilatura), where the CPU time is
+                   (marsad.batch.process.article_text), where the CPU time is
+  + .json          a sidecar: ar01.json next to ar01.txt (or .html) gives the article's title, url,
+                   outlet and date (`publication_date` or `published`); it is metadata, not a document
   .jsonl .ndjson   one article a line (also .gz), fields named by `Fields`
   .rss .atom .xml  a feed (feedparser); a http(s):// URL is fetched, nothing else uses the network
   .warc .warc.gz   the HTML responses of a web archive (warcio)
 Any other file in a folder gives a "skipped" record, so that every file is accounted for.
+A missing input gives an error record (`check_inputs` refuses it before a batch run starts).
 
 Readers yield thunks: skipping the documents a resumed run already committed costs no decoding.
 """
@@ -16,22 +20,27 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import itertools
 import json
 import os
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from marsad.batch.documents import Meta, Position, SourceDoc
-from marsad.batch.errors import BadRecordError, FeedError, InputNotFoundError, WarcError
+from marsad.batch.errors import BadOptionError, BadRecordError, FeedError, InputNotFoundError, WarcError
 from marsad.errors import InputTooLargeError, MarsadError
-from marsad.inputs import MAX_BYTES, decode_article, read_article, read_text
+from marsad.inputs import MAX_BYTES, decode_article, looks_like_html, read_article, read_text
 
 TEXT_SUFFIXES = (".txt",)
 HTML_SUFFIXES = (".html", ".htm")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 WARC_SUFFIXES = (".warc", ".warc.gz")
+SIDECAR_SUFFIX = ".json"
+SIDECAR_DATES = ("publication_date", "published")
+STDIN = "-"
 
 Thunk = Callable[[], SourceDoc]
 
@@ -56,8 +65,12 @@ def is_url(value: str) -> bool:
 
 
 def check_inputs(inputs: list[str]) -> None:
-    """Fail before starting when an input path does not exist (a typo should not become a record)."""
+    """Fail before starting when an input path does not exist (a typo should not become a record),
+    or is stdin, which a resumed run could not read again."""
     for value in inputs:
+        if value == STDIN:
+            raise BadOptionError("-: a batch run cannot read stdin (a resumed run reads its inputs again); "
+                                     "save the stream to a file and give that")
         if not is_url(value) and not os.path.exists(value):
             raise InputNotFoundError(f"{value}: no such file or folder; give files, folders or feed URLs")
 
@@ -80,7 +93,7 @@ def total_bytes(inputs: list[str]) -> int | None:
     """Size of all inputs, for the progress bar's ETA; None when it cannot be known (URLs, gzip)."""
     total = 0
     for value in inputs:
-        if is_url(value) or value.endswith(".gz"):
+        if is_url(value) or value == STDIN or value.endswith(".gz"):
             return None
         paths = _walk(Path(value)) if os.path.isdir(value) else [Path(value)]
         for path in paths:
@@ -93,6 +106,11 @@ def total_bytes(inputs: list[str]) -> int | None:
 def _thunks(value: str, options: ReadOptions) -> Iterator[Thunk]:
     if is_url(value):
         yield from _feed(value, value, options)
+    elif value == STDIN:
+        yield from _stdin(options)
+    elif not os.path.exists(value):
+        error = InputNotFoundError(f"{value}: no such file or folder; give files, folders, feed URLs or - for stdin")
+        yield lambda: SourceDoc(0, 0, value, value, failure=str(error))
     elif os.path.isdir(value):
         for path in _walk(Path(value)):
             yield from _file(path, options)
@@ -101,11 +119,17 @@ def _thunks(value: str, options: ReadOptions) -> Iterator[Thunk]:
 
 
 def _walk(folder: Path) -> Iterator[Path]:
+    """The files of a folder, without hidden ones and sidecars (read with their article)."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        articles = {Path(name).stem for name in files if name.lower().endswith(TEXT_SUFFIXES + HTML_SUFFIXES)}
         for name in sorted(files):
-            if not name.startswith("."):
+            if not name.startswith(".") and not _is_sidecar(name, articles):
                 yield Path(root) / name
+
+
+def _is_sidecar(name: str, article_stems: set[str]) -> bool:
+    return name.endswith(SIDECAR_SUFFIX) and name[:-len(SIDECAR_SUFFIX)] in article_stems
 
 
 def _file(path: Path, options: ReadOptions) -> Iterator[Thunk]:
@@ -131,7 +155,24 @@ def _one_file(path: Path, options: ReadOptions, kind: str) -> SourceDoc:
         text = read_article(source, options.max_bytes) if kind == "text" else _read_page(path, size, options)
     except MarsadError as error:
         return SourceDoc(0, 0, source, source, failure=str(error), nbytes=size)
-    return SourceDoc(0, 0, source, source, text=text, kind=kind, nbytes=size)
+    return SourceDoc(0, 0, source, source, text=text, kind=kind, meta=_sidecar(path, options), nbytes=size)
+
+
+def _sidecar(article: Path, options: ReadOptions) -> Meta:
+    """What the .json next to an article says about it (ar01.txt -> ar01.json), as the shared corpus keeps it;
+    an unreadable sidecar is no metadata rather than a failed article."""
+    sidecar = article.with_suffix(SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return Meta()
+    try:
+        fields = json.loads(read_text(str(sidecar), options.max_bytes))
+    except (MarsadError, ValueError):
+        return Meta()
+    if not isinstance(fields, dict):
+        return Meta()
+    date = next((str(fields[name])[:10] for name in SIDECAR_DATES if fields.get(name)), None)
+    return Meta(title=_str(fields.get("title")), url=_str(fields.get("url")), outlet=_str(fields.get("outlet")),
+                published=date)
 
 
 def _read_page(path: Path, size: int, options: ReadOptions) -> str:
@@ -149,9 +190,50 @@ def _size(path: Path) -> int:
 def _jsonl(path: Path, options: ReadOptions) -> Iterator[Thunk]:
     opener = gzip.open if path.name.lower().endswith(".gz") else open
     with opener(path, "rb") as stream:
-        for number, line in enumerate(_bounded_lines(stream, options.max_bytes), start=1):
-            if line is None or line.strip():
-                yield lambda line=line, number=number: _json_line(path, number, line, options)
+        yield from _json_lines(_bounded_lines(stream, options.max_bytes), str(path), options)
+
+
+def _json_lines(lines: Iterator[bytes | None], name: str, options: ReadOptions) -> Iterator[Thunk]:
+    for number, line in enumerate(lines, start=1):
+        if line is None or line.strip():
+            yield lambda line=line, number=number: _json_line(name, number, line, options)
+
+
+def _stdin(options: ReadOptions) -> Iterator[Thunk]:
+    """Stdin: a JSONL stream when its first non-blank line starts with "{", else one article."""
+    stream = sys.stdin.buffer
+    head = _leading_lines(stream, options.max_bytes)
+    first = head[-1] if head else b""
+    if first is not None and first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+        yield from _json_lines(itertools.chain(head, _bounded_lines(stream, options.max_bytes)), "stdin", options)
+        return
+    data = b"".join(line or b"" for line in head)
+    if None not in head:
+        data += stream.read(max(0, options.max_bytes + 1 - len(data)))
+    too_large = None in head or len(data) > options.max_bytes
+    yield lambda: _stdin_article(data, too_large, options)
+
+
+def _leading_lines(stream, max_bytes: int) -> list[bytes | None]:
+    """The lines up to the first one that is not blank (or over the limit), at most `max_bytes` of them."""
+    head: list[bytes | None] = []
+    for line in _bounded_lines(stream, max_bytes):
+        head.append(line)
+        if line is None or line.strip() or sum(map(len, head)) > max_bytes:
+            break
+    return head
+
+
+def _stdin_article(data: bytes, too_large: bool, options: ReadOptions) -> SourceDoc:
+    try:
+        if too_large:
+            raise InputTooLargeError(f"stdin: over the {options.max_bytes:,}-byte limit for one article; "
+                                     "split it into articles or raise --max-bytes")
+        text = decode_article(data, "stdin")
+    except MarsadError as error:
+        return SourceDoc(0, 0, "stdin", "stdin", failure=str(error), nbytes=len(data))
+    return SourceDoc(0, 0, "stdin", "stdin", text=text, kind="html" if looks_like_html(text) else "text",
+                     nbytes=len(data))
 
 
 def _bounded_lines(stream, max_bytes: int) -> Iterator[bytes | None]:
@@ -168,8 +250,8 @@ def _bounded_lines(stream, max_bytes: int) -> Iterator[bytes | None]:
             yield line
 
 
-def _json_line(path: Path, number: int, line: bytes | None, options: ReadOptions) -> SourceDoc:
-    source = f"{path}:{number}"
+def _json_line(name: str, number: int, line: bytes | None, options: ReadOptions) -> SourceDoc:
+    source = f"{name}:{number}"
     if line is None:
         error = InputTooLargeError(f"{source}: the line is over the {options.max_bytes:,}-byte limit for one "
                                    "article; split it or raise --max-bytes")
@@ -189,7 +271,7 @@ def _json_line(path: Path, number: int, line: bytes | None, options: ReadOptions
     meta = Meta(title=_str(item.get("title")), url=_str(item.get("url")), outlet=_str(item.get("outlet")),
                 published=_str(item.get(options.fields.published)))
     return SourceDoc(0, 0, source if raw_id is None else str(raw_id), source, text=text, meta=meta,
-                     nbytes=len(line))
+                     nbytes=len(line), given_id=raw_id is not None)
 
 
 def _str(value) -> str | None:

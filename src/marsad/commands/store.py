@@ -9,111 +9,22 @@ Examples:
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import click
 
+from marsad.batch.documents import SourceDoc
+from marsad.batch.process import article_text
+from marsad.batch.readers import ReadOptions, iter_documents
 from marsad.errors import MarsadError
-from marsad.inputs import MAX_BYTES, decode_article, read_article
 from marsad.store import open_store
 from marsad.store.errors import IngestInputError
 from marsad.store.export import FORMATS, write_acled_csv, write_geojson
 
-_ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
-_JSONL_SUFFIXES = (".jsonl", ".ndjson")
-_SIDECAR_DATE = "publication_date"
-
 db_option = click.option("--db", metavar="URL", envvar="MARSAD_DB", default=None,
                          help="Store: a file path, sqlite:///path or postgresql://... [default: ./marsad.db; env MARSAD_DB]")
-
-
-@dataclass
-class Item:
-    """One article to ingest, or the error that stopped reading it."""
-
-    name: str
-    text: str | None = None
-    published: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-    title: str | None = None
-    document_id: str | None = None
-    error: str | None = None
-
-
-def _sidecar(article: Path) -> dict:
-    """Metadata next to an article (ar01.txt -> ar01.json), as the shared corpus keeps it."""
-    sidecar = article.with_suffix(".json")
-    if not sidecar.is_file():
-        return {}
-    try:
-        meta = json.loads(sidecar.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return meta if isinstance(meta, dict) else {}
-
-
-def _from_file(path: Path, published: str | None) -> Iterator[Item]:
-    if path.suffix.lower() in _JSONL_SUFFIXES:
-        try:
-            lines = path.read_text(encoding="utf-8-sig").splitlines()
-        except (OSError, UnicodeDecodeError) as error:
-            yield Item(str(path), error=f"{IngestInputError.code}: cannot read it as UTF-8 JSON Lines ({error})")
-            return
-        yield from _from_jsonl(lines, str(path), published)
-        return
-    try:
-        text = read_article(str(path))
-    except MarsadError as error:
-        yield Item(str(path), error=str(error))
-        return
-    meta = _sidecar(path)
-    date = str(meta.get(_SIDECAR_DATE) or meta.get("published") or "")[:10] or published
-    yield Item(str(path), text, date, meta.get("url"), meta.get("outlet"), meta.get("title"))
-
-
-def _from_jsonl(lines: list[str], name: str, published: str | None) -> Iterator[Item]:
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{name}:{number}"
-        try:
-            record = json.loads(line)
-        except ValueError as error:
-            yield Item(where, error=f"{IngestInputError.code}: not a JSON object ({error}); "
-                                    'give one {"text": ...} object per line')
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            yield Item(where, error=f"{IngestInputError.code}: no \"text\" field; each line needs the article's text")
-            continue
-        yield Item(where, record["text"], str(record.get("published") or "")[:10] or published, record.get("url"),
-                   record.get("outlet"), record.get("title"), record.get("id"))
-
-
-def _items(paths: tuple[str, ...], published: str | None) -> Iterator[Item]:
-    for given in paths:
-        if given == "-":
-            data = sys.stdin.buffer.read(MAX_BYTES + 1)
-            text = decode_article(data, "stdin")
-            if text.lstrip().startswith("{"):
-                yield from _from_jsonl(text.splitlines(), "stdin", published)
-            else:
-                yield Item("stdin", text, published)
-            continue
-        path = Path(given)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.suffix.lower() in _ARTICLE_SUFFIXES + _JSONL_SUFFIXES:
-                    yield from _from_file(child, published)
-        elif path.is_file():
-            yield from _from_file(path, published)
-        else:
-            yield Item(given, error=f"{IngestInputError.code}: no such file or folder; give articles, "
-                                    "a folder of them, a .jsonl file or - for stdin")
 
 
 @click.command()
@@ -121,8 +32,9 @@ def _items(paths: tuple[str, ...], published: str | None) -> Iterator[Item]:
 @db_option
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date for articles that do not give one.")
 def ingest(paths: tuple[str, ...], db: str | None, published: str | None) -> None:
-    """Store articles (files, folders, JSONL with text/url/published/outlet fields, or - for stdin),
-    merging their events with those already stored. Each article is committed on its own.
+    """Store articles (files, folders, JSONL with text/url/published/outlet fields, or - for stdin;
+    read as `marsad batch` reads them, with ar01.json next to ar01.txt giving its date, url, outlet
+    and title), merging their events with those already stored. Each article is committed on its own.
 
     \b
     Examples:
@@ -130,22 +42,40 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None) -> Non
       marsad ingest feed.jsonl --db postgresql://marsad@localhost/marsad
     """
     counts: Counter = Counter()
+    inputs = list(paths)
     with open_store(db) as store:
-        for item in _items(paths, published):
-            if item.error is None:
+        for doc in iter_documents(inputs, ReadOptions()):
+            if doc.skip and os.path.isdir(inputs[doc.unit]):
+                continue  # a folder's other files: only its articles are for the store
+            error = _unreadable(doc)
+            if error is None:
                 try:
-                    result = store.ingest(item.text, published=item.published, url=item.url, outlet=item.outlet,
-                                          title=item.title, document_id=item.document_id)
-                    counts[result.status] += 1
+                    counts[_store_document(store, doc, published)] += 1
                     continue
-                except (MarsadError, ValueError) as error:  # ValueError: an extraction the contract rejects
-                    item.error = str(error).splitlines()[0]
-            click.echo(f"error: {item.name}: {item.error}", err=True)
+                except (MarsadError, ValueError) as failure:  # ValueError: an extraction the contract rejects
+                    error = str(failure).splitlines()[0]
+            click.echo(f"error: {doc.source}: {error}", err=True)
             counts["failed"] += 1
     summary = f"{counts['new']} new, {counts['unchanged']} unchanged, {counts['replaced']} replaced"
     click.echo(summary + (f", {counts['failed']} failed" if counts["failed"] else ""))
     if counts["failed"]:
         sys.exit(1)
+
+
+def _unreadable(doc: SourceDoc) -> str | None:
+    """Why a document could not be read (a file named on the command line that is no article, too)."""
+    if doc.skip:
+        return str(IngestInputError(f"{doc.skip}; give .txt or .html articles, a folder of them, "
+                                    "a .jsonl file or - for stdin"))
+    return doc.failure
+
+
+def _store_document(store, doc: SourceDoc, published: str | None) -> str:
+    """Extract and store one document read by marsad.batch.readers; its status ("new", ...)."""
+    text, meta = article_text(doc)
+    # Only an id the input gives is kept: otherwise the store derives one from the url or the text.
+    return store.ingest(text, published=(meta.published or "")[:10] or published, url=meta.url, outlet=meta.outlet,
+                        title=meta.title, document_id=doc.document_id if doc.given_id else None).status
 
 
 def _table(events: list[dict], total: int) -> str:
