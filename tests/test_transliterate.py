@@ -5,6 +5,7 @@ from marsad.knowledge.transliterate import (
     latin_skeleton,
     name_key,
     spelling_agrees,
+    spelling_fit,
     spelling_score,
 )
 
@@ -74,3 +75,27 @@ def test_transliterate_never_raises_on_junk(junk):
     assert isinstance(latin_skeleton(junk), str)
     assert isinstance(arabic_skeletons(junk), list)
     assert spelling_score(junk, junk) is None or spelling_score(junk, junk) >= 0
+
+
+@pytest.mark.parametrize(
+    ("latin", "country", "arabic"),
+    [("Ceelbuur", "SOM", "عيل بور"), ("Xuddur", "SOM", "حدر"), ("Gorgadji", None, "غورغادجي")],
+)
+def test_transliterate_country_rules_and_letter_pairs_meet(latin, country, arabic):
+    assert latin_skeleton(latin, country) in arabic_skeletons(arabic)
+
+
+def test_transliterate_somali_rules_stay_in_somalia():
+    assert latin_skeleton("Ceelbuur") != latin_skeleton("Ceelbuur", "SOM")
+    assert latin_skeleton("Kismaayo", "SOM") == latin_skeleton("Kismaayo")
+
+
+def test_transliterate_a_vowel_written_for_another_counts_against():
+    assert spelling_score("مورا", "Mora") > spelling_score("مورا", "Maroua")
+    assert spelling_score("ديورا", "Dioura") > spelling_score("ديورا", "Diré")
+
+
+def test_transliterate_exact_fit_needs_every_latin_vowel_written():
+    assert spelling_fit("ساي", "Say").exact
+    assert spelling_fit("كايا", "Kaya").exact
+    assert spelling_fit("بوني", "Bouani").uncovered > spelling_fit("بوني", "Boni").uncovered

@@ -26,7 +26,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -46,7 +46,7 @@ from marsad.knowledge.transliterate import (
     drop_article,
     has_latin_article,
     name_key,
-    spelling_score,
+    spelling_fit,
 )
 from marsad.lang.ar.normalize import fold
 from marsad.resources import data_path, read_tsv
@@ -92,7 +92,7 @@ _CUE_TOLERANCE, _CUE_MIN_KM = 0.4, 25.0  # how far from the point a distance giv
 
 _PLACE_COLUMNS = ("p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature_class, p.feature_code,"
                   " p.population, p.admin2, p.notable")
-_WORD = re.compile(r"[\u0621-\u064a]+")
+_GAP_AND_WORD = re.compile(r"([^\u0621-\u064a]*)([\u0621-\u064a]+)")
 _NAME_JOINERS = " \u00a0-"  # what may stand between the words of one name
 _LIST_JOINER = re.compile(r"\s*[,،]?\s*")
 _CONJUNCTIONS = "وف"
@@ -107,6 +107,12 @@ _LIST = "list"
 # for a one-word name whose vowels agree (checked in _rank_by_spelling: no fallback below three).
 _SHORTEST_SKELETON = {_FEATURE: MIN_SKELETON_AFTER_FEATURE, _CLITIC: MIN_SKELETON_AFTER_CLITIC,
                       "preposition": MIN_SKELETON_AFTER_FEATURE}
+# One word right after a feature word or a preposition may meet a one-consonant skeleton (ساي
+# Say, كايا Kaya: the gazetteer holds those only for towns of some size), if its long vowels write
+# every Latin vowel (SpellingFit.exact).
+_ONE_CONSONANT_CONTEXTS = frozenset({_FEATURE, "preposition"})
+_SHORT_SKELETON = 1
+DISAGREES = -100  # the agreement of a candidate kept although its vowels disagree
 
 
 @dataclass(frozen=True)
@@ -126,6 +132,11 @@ class Place:
     # before it a name must mean a notable place to count.
     notable: bool = False
 
+    @cached_property
+    def prior(self) -> float:
+        """`prior(self)`, computed once: every article's candidates are scored with it."""
+        return prior(self)
+
 
 @dataclass(frozen=True)
 class PlaceMention:
@@ -136,9 +147,13 @@ class PlaceMention:
     how: str  # "arabic-name" | "skeleton:<key>": the evidence of the first candidate
     after_locative: str | None  # the locative word before it ("مدينه", "في", "ب"), if any
     evidence: tuple[str, ...] = ()  # per candidate, "arabic-name" or "skeleton:<key>"
-    # per skeleton candidate, how many Arabic long vowels write its Latin vowels (-1: they disagree)
+    # per skeleton candidate, how many Arabic long vowels write its Latin vowels, less those that
+    # write another vowel (see `transliterate.spelling_fit`; DISAGREES: they disagree)
     agreement: tuple[int, ...] = ()
     alternatives: tuple["PlaceMention", ...] = ()  # other readings of the same words
+    # the name after the locative word this one starts with ("مدينة زنجبار": زنجبار), for when
+    # none of this mention's candidates is in a hinted country
+    fallbacks: tuple["PlaceMention", ...] = ()
 
     def evidence_of(self, index: int) -> str:
         return self.evidence[index] if index < len(self.evidence) else self.how
@@ -146,10 +161,24 @@ class PlaceMention:
     def agreement_of(self, index: int) -> int:
         return self.agreement[index] if index < len(self.agreement) else 0
 
+    @cached_property
+    def options(self) -> list[tuple[Place, str, int]]:
+        """(place, evidence, spelling agreement) for every candidate of this mention and its
+        alternatives, once each (computed once: `choose` runs more than once per mention)."""
+        return _options(self)
+
+    @cached_property
+    def options_by_base(self) -> list[tuple[float, int, tuple[Place, str, int]]]:
+        """(base score, position, option) for `options`, the best base score first."""
+        admin_word = self.after_locative in _lexicon().admin_words
+        scored = [(base_score(*option, admin_word), index, option) for index, option in enumerate(self.options)]
+        return sorted(scored, key=lambda triple: (-triple[0], triple[1]))
+
     def reading_of(self, place: Place) -> "PlaceMention":
         """The reading (this mention or an alternative) whose candidates hold `place`: its span
         is the one to report when `choose` picked that place."""
-        return next((m for m in (self, *self.alternatives) if place in m.candidates), self)
+        readings = (self, *self.alternatives, *(m for fallback in self.fallbacks for m in (fallback, *fallback.alternatives)))
+        return next((m for m in readings if place in m.candidates), self)
 
 
 @dataclass(frozen=True)
@@ -174,6 +203,7 @@ def prior(place: Place) -> float:
 class _Lexicon:
     locatives: dict[tuple[str, ...], tuple[str, str]]  # folded words -> (folded phrase, kind)
     admin_words: frozenset[str]  # folded phrases naming an admin unit (محافظه، ولايه)
+    town_words: frozenset[str]  # folded phrases naming a settlement (مدينه، بلده، قريه)
     locative_words: frozenset[str]
     blocked: frozenset[str]
     locative_only: frozenset[str]
@@ -183,18 +213,18 @@ class _Lexicon:
 @lru_cache(maxsize=1)
 def _lexicon() -> _Lexicon:
     locatives: dict[tuple[str, ...], tuple[str, str]] = {}
-    admin_words: set[str] = set()
+    areas: dict[str, set[str]] = {"admin": set(), "town": set()}
     for row in read_tsv("marsad.knowledge", "place_words.tsv", ("word", "kind")):
         words = tuple(fold(row["word"]).split())
         locatives[words] = (" ".join(words), row["kind"])
-        if row.get("area") == "admin":
-            admin_words.add(" ".join(words))
+        areas.get(row.get("area", ""), set()).add(" ".join(words))
     blocked: set[str] = set()
     locative_only: set[str] = set()
     for row in read_tsv("marsad.knowledge", "place_stopwords.tsv", ("word", "rule")):
         (locative_only if row["rule"] == "after-locative" else blocked).add(name_key(row["word"]))
     words = frozenset(word for phrase in locatives for word in phrase)
-    return _Lexicon(locatives, frozenset(admin_words), words, frozenset(blocked), frozenset(locative_only),
+    return _Lexicon(locatives, frozenset(areas["admin"]), frozenset(areas["town"]), words, frozenset(blocked),
+                    frozenset(locative_only),
                     words | frozenset(blocked))
 
 
@@ -218,15 +248,21 @@ class _Reading:
 
 
 def _tokens(text: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    previous_end = -1
-    for match in _WORD.finditer(text):
-        start = match.start()
-        gap = text[previous_end:start] if previous_end >= 0 else ""
-        joins = gap == " " or (bool(gap) and not gap.strip(_NAME_JOINERS))
-        tokens.append(_Token(match.group(), start, match.end(), joins))
-        previous_end = match.end()
+    tokens = [_Token(match[2], match.start(2), match.end(), gap == " " or (bool(gap) and not gap.strip(_NAME_JOINERS)))
+              for match in _GAP_AND_WORD.finditer(text) for gap in (match[1],)]
+    if tokens and tokens[0].joins_previous:
+        tokens[0] = tokens[0]._replace(joins_previous=False)  # nothing before the first word
     return tokens
+
+
+@lru_cache(maxsize=65536)
+def _word_flags(word: str) -> tuple[bool, bool, bool]:
+    """(a stem of it is a locative word, it may not be part of a skeleton n-gram, a reading of it
+    drops a ب: "بتينزاوتين"), remembered per word since words recur from article to article."""
+    lexicon = _lexicon()
+    stems = _stems(word)
+    return (bool(stems & lexicon.locative_words), bool(stems & lexicon.no_skeleton),
+            any(reading.locative_clitic for reading in _readings(word)))
 
 
 def _proclitic_splits(word: str) -> list[tuple[str, str]]:
@@ -268,6 +304,13 @@ def _stems(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
+def _longest_first(stems: frozenset[str]) -> tuple[str, ...]:
+    """The stems in a fixed order, the longest first: "بالقرب من" before "قرب من" in every run
+    (a set's order changes with the process's string hashing)."""
+    return tuple(sorted(stems, key=lambda stem: (-len(stem), stem)))
+
+
+@lru_cache(maxsize=65536)
 def _skeletons(key: str) -> tuple[str, ...]:
     return tuple(arabic_skeletons(key))
 
@@ -285,14 +328,14 @@ def _locative_before(tokens: list[_Token], index: int, lexicon: _Lexicon) -> tup
     """The locative phrase ending right before tokens[index], as (folded phrase, kind)."""
     if index == 0 or not tokens[index].joins_previous:
         return None
-    if not _stems(tokens[index - 1].text) & lexicon.locative_words:
+    if not _word_flags(tokens[index - 1].text)[0]:
         return None
     for length in (3, 2, 1):
         first = index - length
         if first < 0 or not all(tokens[i].joins_previous for i in range(first + 1, index)):
             continue
         rest = tuple(token.text for token in tokens[first + 1:index])
-        for stem in _stems(tokens[first].text):
+        for stem in _longest_first(_stems(tokens[first].text)):
             found = lexicon.locatives.get((stem, *rest))
             if found:
                 return found
@@ -333,8 +376,10 @@ class _Match:
     arabic: str  # the Arabic key of the n-gram
     places: tuple[Place, ...] = ()  # a skeleton match's candidates, checked while scanning
     agreement: tuple[int, ...] = ()  # their spelling agreement (see `_rank_by_spelling`)
+    skeletons: tuple[str, ...] = ()  # per candidate of a skeleton match, the skeleton it shares
     also: "_Match | None" = None  # a skeleton match on the same words, merged into this one
-    alternative: "_Match | None" = None  # another reading of these words
+    alternatives: tuple["_Match", ...] = ()  # other readings of these words
+    fallback: "_Match | None" = None  # see PlaceMention.fallbacks
 
     @property
     def locative(self) -> str | None:
@@ -347,14 +392,17 @@ class _Match:
 def _combine(arabic: _Match | None, skeleton: _Match | None) -> _Match | None:
     """One match from the Arabic-name and skeleton matches at a word: merged if they read the same
     words, else the Arabic name first with the skeleton as its alternative, unless only the
-    Arabic reading splits off a proclitic (باروا is Baroua before it is ب + اروا, Arua)."""
+    Arabic reading splits off a proclitic (باروا is Baroua before it is ب + اروا, Arua). A
+    skeleton of fewer words than the Arabic name (ساقية of ساقية سيدي يوسف) is no reading of it."""
     if arabic is None or skeleton is None:
         return arabic or skeleton
     if arabic.same_words(skeleton):
         return replace(arabic, also=skeleton)
     if arabic.reading.prefixed and not skeleton.reading.prefixed:
-        return replace(skeleton, alternative=arabic)
-    return replace(arabic, alternative=skeleton)
+        return replace(skeleton, alternatives=(arabic, *arabic.alternatives))
+    if skeleton.words < arabic.words and skeleton.first == arabic.first:
+        return arabic
+    return replace(arabic, alternatives=(*arabic.alternatives, skeleton))
 
 
 class _Scanner:
@@ -367,7 +415,8 @@ class _Scanner:
 
     def __init__(self, text: str, lexicon: _Lexicon, arabic: tuple[frozenset[str], dict[str, int]],
                  skeleton_places: Callable[[list[str]], dict[str, list[Place]]],
-                 spelling: Callable[[str, Place], str], ranked_cache: dict):
+                 spelling: Callable[[str, Place], str], ranked_cache: dict, most_cache: dict[str, int],
+                 skeleton_cache: dict[tuple, "_Match | None"], arabic_cache: dict[tuple, "_Match | None"]):
         self.text = text
         self.tokens = _tokens(text)
         self.lexicon = lexicon
@@ -375,21 +424,32 @@ class _Scanner:
         self.skeleton_places = skeleton_places
         self.spelling = spelling
         self.ranked = ranked_cache
-        self.locatives = [_locative_before(self.tokens, i, lexicon) for i in range(len(self.tokens))]
+        if len(most_cache) > _CACHE_LIMIT:
+            most_cache.clear()
+        self.most = most_cache  # word -> the most words of an Arabic name it starts (see _most)
+        self.results = skeleton_cache  # see _skeleton
+        self.names = arabic_cache  # see _arabic
+        flags = [_word_flags(token.text) for token in self.tokens]
+        # Only a word after a locative-looking word needs the phrase lookup.
+        self.locatives = [_locative_before(self.tokens, i, lexicon) if i and flags[i - 1][0] else None
+                          for i in range(len(self.tokens))]
         # Where a skeleton may start without a list to continue: after a locative or at a ب prefix.
-        self.may_start = [locative is not None or any(r.locative_clitic for r in _readings(token.text))
-                          for locative, token in zip(self.locatives, self.tokens)]
+        self.may_start = [locative is not None or flag[2] for locative, flag in zip(self.locatives, flags)]
         self.asked: set[str] = set()
         self.known: dict[str, list[Place]] = {}
         self.options: dict[tuple[int, _Context | None], list[tuple[_Match, str]]] = {}
 
     def scan(self) -> list[_Match]:
-        self._ask([s for first, may in enumerate(self.may_start) if may for _, s in self._skeleton_options(first, None)])
+        self._ask([s for first, may in enumerate(self.may_start) if may and self._signature(first, None) not in self.results
+                   for _, s in self._skeleton_options(first, None)])
         chosen: list[_Match] = []
         first = 0
         while first < len(self.tokens):
             inherited = self._list_head(chosen, first)
-            if inherited is not None:
+            if inherited is None and not self.may_start[first] and not self._most(first):
+                first += 1  # no name starts here and no skeleton may
+                continue
+            if inherited is not None and self._signature(first, inherited) not in self.results:
                 self._ask([s for _, s in self._skeleton_options(first, inherited)])
             match = _combine(self._arabic(first, inherited), self._skeleton(first, inherited))
             if match is None:
@@ -405,13 +465,15 @@ class _Scanner:
             self.asked.update(new)
             self.known.update(self.skeleton_places(new))
 
-    def _keys(self, first: int, words: int) -> list[tuple[_Reading, str]]:
+    def _keys(self, first: int, words: int, allow_blocked: bool = False) -> list[tuple[_Reading, str]]:
+        """The n-gram's keys, one per reading of its first word, without blocked words (which
+        `allow_blocked` lets through right after a town word: "مدينة أطار" is Atar)."""
         span = self.tokens[first:first + words]
         if len(span) < words or not all(token.joins_previous for token in span[1:]):
             return []
         rest = [drop_article(token.text) for token in span[1:]]
         keys = ((reading, " ".join([reading.key, *rest])) for reading in _readings(span[0].text))
-        return [(reading, key) for reading, key in keys if key not in self.lexicon.blocked]
+        return [(reading, key) for reading, key in keys if allow_blocked or key not in self.lexicon.blocked]
 
     def _context(self, first: int, reading: _Reading, inherited: _Context | None) -> _Context | None:
         if reading.locative_clitic:
@@ -421,13 +483,30 @@ class _Scanner:
         return inherited
 
     def _arabic(self, first: int, inherited: _Context | None) -> _Match | None:
+        """The longest Arabic-name match starting at this word (remembered across articles by
+        the words' signature, like `_skeleton`), with the name after a locative word it starts
+        with as another reading."""
+        most = self._most(first)
+        if not most:
+            return None
+        span = self.tokens[first:first + min(most, MAX_NGRAM_WORDS)]
+        signature = (tuple(token.text for token in span), tuple(token.joins_previous for token in span[1:]),
+                     self.locatives[first], inherited)
+        if signature in self.names:
+            found = self.names[signature]
+            found = replace(found, first=first) if found is not None and found.first != first else found
+        else:
+            if len(self.names) > _CACHE_LIMIT:
+                self.names.clear()
+            found = self.names[signature] = self._new_arabic(first, inherited, most)
+        return self._with_name_after_locative(found) if found is not None else None
+
+    def _new_arabic(self, first: int, inherited: _Context | None, most: int) -> _Match | None:
         """The longest Arabic-name match starting at this word. A locative word alone is never
         a place (GeoNames has villages called مطار and سوق)."""
-        most = 0
-        for reading in _readings(self.tokens[first].text):
-            most = max(most, self.longest.get(reading.key, 0))
+        town_word = self.locatives[first] is not None and self.locatives[first][0] in self.lexicon.town_words
         for words in range(min(most, MAX_NGRAM_WORDS), 0, -1):
-            for reading, key in self._keys(first, words):
+            for reading, key in self._keys(first, words, allow_blocked=town_word and words == 1):
                 if key not in self.keys or (words == 1 and key in self.lexicon.locative_words):
                     continue
                 context = self._context(first, reading, inherited)
@@ -435,6 +514,23 @@ class _Scanner:
                     continue
                 return _Match(first, words, key, HOW_ARABIC, reading, context, key)
         return None
+
+    def _most(self, first: int) -> int:
+        """The most words of an Arabic name starting with this word."""
+        word = self.tokens[first].text
+        most = self.most.get(word)
+        if most is None:
+            most = self.most[word] = max((self.longest.get(reading.key, 0) for reading in _readings(word)), default=0)
+        return most
+
+    def _with_name_after_locative(self, match: _Match) -> _Match:
+        """"مدينة زنجبار" is a name in Tanzania, and the town word before the Yemeni Zinjibar:
+        where an Arabic name starts with a locative word, the name after it is the fallback
+        reading (while "محافظة الحديدة" stays the governorate)."""
+        if match.words < 2 or not _stems(self.tokens[match.first].text) & self.lexicon.locative_words:
+            return match
+        rest = self._arabic(match.first + 1, None)
+        return replace(match, fallback=rest) if rest is not None else match
 
     def rank(self, match: _Match, skeleton: str, places: list[Place]) -> tuple[list[tuple[int, Place]], bool]:
         """`_rank_by_spelling`, remembered: the same n-grams recur from article to article."""
@@ -446,21 +542,74 @@ class _Scanner:
             found = self.ranked[key] = _rank_by_spelling(match, skeleton, places, self.spelling)
         return found
 
+    def _signature(self, first: int, inherited: _Context | None) -> tuple:
+        """All that the skeleton match at this word depends on: its words, how they are joined,
+        the locative before them and the list they continue."""
+        span = self.tokens[first:first + MAX_SKELETON_WORDS]
+        return (tuple(token.text for token in span), tuple(token.joins_previous for token in span[1:]),
+                self.locatives[first], inherited)
+
     def _skeleton(self, first: int, inherited: _Context | None) -> _Match | None:
-        """The longest skeleton match starting at this word whose vowels agree with a candidate's,
-        else the longest at all (options come longest first): "موقع باروا العسكري" is Baroua
-        and an adjective, not the two-word skeleton of Biskra."""
+        """`_new_skeleton`, remembered across articles by the words' signature (the same phrases
+        recur: "في مدينة غاو")."""
+        if inherited is None and not self.may_start[first]:
+            return None
+        signature = self._signature(first, inherited)
+        if signature in self.results:
+            found = self.results[signature]
+            return replace(found, first=first) if found is not None and found.first != first else found
+        if len(self.results) > _CACHE_LIMIT:
+            self.results.clear()
+        found = self.results[signature] = self._new_skeleton(first, inherited)
+        return found
+
+    def _new_skeleton(self, first: int, inherited: _Context | None) -> _Match | None:
+        """The longest skeleton match starting at this word whose vowels agree with a candidate's
+        without contradicting it, else the longest at all (options come longest first): "موقع
+        باروا العسكري" is Baroua and an adjective, not the two-word skeleton of Biskra. The
+        candidates of every skeleton of one reading go together (افجوي: fj and fg, Afgooye)."""
         fallback: _Match | None = None
-        for match, skeleton in self._skeleton_options(first, inherited):
-            ranked, agrees = self.rank(match, skeleton, self.known.get(skeleton, []))
-            if not ranked:
+        for group in self._skeleton_groups(first, inherited):
+            found, agrees = self._merged(group)
+            if found is None:
                 continue
-            found = _Match(match.first, match.words, skeleton, HOW_SKELETON, match.reading, match.context,
-                           match.arabic, tuple(place for _, place in ranked), tuple(score for score, _ in ranked))
             if agrees:
                 return found
             fallback = fallback or found
         return fallback
+
+    def _skeleton_groups(self, first: int, inherited: _Context | None) -> list[list[tuple[_Match, str]]]:
+        groups: list[list[tuple[_Match, str]]] = []
+        for match, skeleton in self._skeleton_options(first, inherited):
+            if groups and groups[-1][0][0] is match:
+                groups[-1].append((match, skeleton))
+            else:
+                groups.append([(match, skeleton)])
+        return groups
+
+    def _merged(self, group: list[tuple[_Match, str]]) -> tuple[_Match | None, bool]:
+        """One match with the candidates of all the reading's skeletons (keyed by the first that
+        has an agreeing candidate), and whether any agrees."""
+        match = group[0][0]
+        places: dict[int, tuple[int, Place, str]] = {}
+        first_key = agreeing_key = None
+        for _, skeleton in group:
+            ranked, agrees = self.rank(match, skeleton, self.known.get(skeleton, []))
+            if places:  # after the first reading with candidates, the others add only agreeing ones
+                ranked = [(score, place) for score, place in ranked if score != DISAGREES]
+            if not ranked:
+                continue
+            first_key = first_key or skeleton
+            agreeing_key = agreeing_key or (skeleton if agrees else None)
+            for score, place in ranked:
+                places.setdefault(place.geonameid, (score, place, skeleton))
+        if not places:
+            return None, False
+        ordered = list(places.values())
+        return (_Match(match.first, match.words, agreeing_key or first_key, HOW_SKELETON, match.reading,
+                       match.context, match.arabic, tuple(place for _, place, _ in ordered),
+                       tuple(score for score, _, _ in ordered), skeletons=tuple(skeleton for _, _, skeleton in ordered)),
+                agreeing_key is not None)
 
     def _skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
         """(match, skeleton) pairs worth checking at this word, longest n-gram first."""
@@ -475,11 +624,13 @@ class _Scanner:
         options: list[tuple[_Match, str]] = []
         for words in range(MAX_SKELETON_WORDS, 0, -1):
             span = self.tokens[first:first + words]
-            if any(_stems(token.text) & self.lexicon.no_skeleton for token in span):
+            if any(_word_flags(token.text)[1] for token in span):
                 continue
             # A conjunction is likelier than a name starting with و (وتساليت), and a skeleton
-            # cannot tell them apart since و is a vowel: the prefixed readings go first.
-            for reading, key in sorted(self._keys(first, words), key=lambda pair: not pair[0].prefixed):
+            # cannot tell them apart since و is a vowel: readings without the conjunction go
+            # first. A bare ب/ل/ك is a consonant the name may start with (باندياغارا): the
+            # whole word goes before the reading without it.
+            for reading, key in sorted(self._keys(first, words), key=lambda pair: self._reading_order(first, pair[0])):
                 context = self._context(first, reading, inherited)
                 if context is None or key in self.lexicon.locative_only:
                     continue
@@ -488,9 +639,16 @@ class _Scanner:
                 if not context.lenient and not _looks_foreign(self._surface(first, words, reading)):
                     continue
                 shortest = _SHORTEST_SKELETON.get(context.kind, MIN_SKELETON_ELSEWHERE)
+                if words == 1 and context.kind in _ONE_CONSONANT_CONTEXTS:
+                    shortest = _SHORT_SKELETON
                 match = _Match(first, words, key, HOW_SKELETON, reading, context, key)
                 options.extend((match, s) for s in _skeletons(key) if len(s) >= shortest)
         return options
+
+    def _reading_order(self, first: int, reading: _Reading) -> int:
+        if not reading.prefixed:
+            return 1
+        return 0 if self.tokens[first].text[:1] in _CONJUNCTIONS else 2
 
     def _surface(self, first: int, words: int, reading: _Reading) -> list[str]:
         """The n-gram's words as written, the first without its proclitics."""
@@ -523,6 +681,9 @@ class Gazetteer:
         self._spellings: dict[tuple[str, int], str] = {}  # (skeleton, geonameid) -> Latin spelling
         self._ranked: dict[tuple, tuple[list[tuple[int, Place]], bool]] = {}  # see _Scanner.rank
         self._capitals: dict[str, Place | None] = {}
+        self._most: dict[str, int] = {}  # see _Scanner._most
+        self._skeleton_matches: dict[tuple, _Match | None] = {}  # see _Scanner._skeleton
+        self._arabic_matches: dict[tuple, _Match | None] = {}  # see _Scanner._arabic
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -555,7 +716,7 @@ class Gazetteer:
         if not arabic[0]:
             return []
         scanner = _Scanner(text, _lexicon(), arabic, lambda keys: self._places(keys, HOW_SKELETON), self.spelling,
-                           self._ranked)
+                           self._ranked, self._most, self._skeleton_matches, self._arabic_matches)
         return self._mentions(text, scanner.tokens, scanner.scan())
 
     def choose(self, mention: PlaceMention, countries: list[str],
@@ -570,21 +731,33 @@ class Gazetteer:
         article's other places and to a border the text names. A skeleton match needs a hinted
         country."""
         hints = [country for country in countries or [] if isinstance(country, str)]
-        options = _options(mention)
+        options = mention.options
         if not options:
             return None, f"{mention.text}: no candidates"
         counted = f"{mention.text} ({mention.how}): {len(options)} candidates"
         judge = _Judge(self, mention, context if isinstance(context, PlaceContext) else None)
-        hinted = [option for option in options if option[0].country in hints]
+        salience = {country: hints.index(country) for country in hints}
+        hinted = [option for option in options if option[0].country in salience]
+        fallback = next((m for m in mention.fallbacks if any(o[0].country in salience for o in m.options)), None)
+        if not hinted and fallback is not None:
+            place, trace = self.choose(fallback, countries, context)
+            return place, f"{mention.text}: none in {', '.join(hints)}; {trace}"
         if hinted:
-            ranked = sorted(hinted, key=lambda o: (-judge.cue_fit(o[0]), hints.index(o[0].country), -judge.score(*o)))
-            pick, evidence, _ = ranked[0]
+            if judge.relations:
+                ranked = sorted(hinted, key=lambda o: (-judge.cue_fit(o[0]), salience[o[0].country], -judge.score(*o)))
+                pick, evidence, _ = ranked[0]
+            else:  # no distance or direction: the most salient country, then the best score
+                top = min(salience[option[0].country] for option in hinted)
+                pick, evidence, _ = judge.best(mention, lambda o: salience.get(o[0].country) == top)
             return pick, f"{counted}; in hinted {pick.country} by {evidence}{judge.why(pick)}: {_describe(pick)}"
         where = f"none in {', '.join(hints)}" if hints else "no country hints"
-        arabic = [option for option in options if option[1] == HOW_ARABIC]
-        if not arabic:
+        if not any(option[1] == HOW_ARABIC for option in options):
             return None, f"{counted}; {where}, and a skeleton match needs one"
-        pick = max(arabic, key=lambda o: (judge.cue_fit(o[0]), judge.score(*o)))[0]
+        if judge.relations:
+            arabic = [option for option in options if option[1] == HOW_ARABIC]
+            pick = max(arabic, key=lambda o: (judge.cue_fit(o[0]), judge.score(*o)))[0]
+        else:
+            pick = judge.best(mention, lambda o: o[1] == HOW_ARABIC)[0]
         return pick, f"{counted}; {where}; best by prior{judge.why(pick)}: {_describe(pick)}"
 
     def context(self, text: str, mentions: list[PlaceMention], countries: list[str]) -> PlaceContext:
@@ -688,16 +861,21 @@ class Gazetteer:
         return {key: list(cache[key]) for key in keys if cache.get(key)}
 
     def _mentions(self, text: str, tokens: list[_Token], chosen: list[_Match]) -> list[PlaceMention]:
-        keys = [m.key for match in chosen for m in (match, match.alternative) if m and m.how == HOW_ARABIC]
+        keys = [m.key for match in chosen for m in (match, *match.alternatives, *filter(None, [match.fallback]))
+                if m.how == HOW_ARABIC]
         arabic = self._places(keys, HOW_ARABIC)
         mentions: list[PlaceMention] = []
         for match in chosen:
             mention = self._mention(text, tokens, match, arabic)
-            alternative = self._mention(text, tokens, match.alternative, arabic) if match.alternative else None
-            if mention is None:
-                mention, alternative = alternative, None
+            alternatives = [m for m in (self._mention(text, tokens, other, arabic) for other in match.alternatives)
+                            if m is not None]
+            if mention is None and alternatives:
+                mention, alternatives = alternatives[0], alternatives[1:]
             if mention is not None:
-                mentions.append(replace(mention, alternatives=(alternative,)) if alternative else mention)
+                fallback = self._mentions(text, tokens, [match.fallback]) if match.fallback else []
+                if alternatives or fallback:
+                    mention = replace(mention, alternatives=tuple(alternatives), fallbacks=tuple(fallback))
+                mentions.append(mention)
         return mentions
 
     def _mention(self, text: str, tokens: list[_Token], match: _Match,
@@ -708,15 +886,16 @@ class Gazetteer:
         licensed = match.context is not None and match.context.licenses_name
         if match.how == HOW_ARABIC and not licensed and not any(place.notable for place in places):
             places = []
-        evidence = [how] * len(places)
+        evidence = ([f"{HOW_SKELETON}:{skeleton}" for skeleton in match.skeletons] if match.how == HOW_SKELETON
+                    else [how] * len(places))
         agreement = list(match.agreement) if match.how == HOW_SKELETON else [0] * len(places)
         if match.also is not None:
             known = {place.geonameid for place in places}
-            extra = [(place, score) for place, score in zip(match.also.places, match.also.agreement)
-                     if place.geonameid not in known]
-            places += [place for place, _ in extra]
-            agreement += [score for _, score in extra]
-            evidence += [f"{HOW_SKELETON}:{match.also.key}"] * len(extra)
+            extra = [(place, score, skeleton) for place, score, skeleton
+                     in zip(match.also.places, match.also.agreement, match.also.skeletons) if place.geonameid not in known]
+            places += [place for place, _, _ in extra]
+            agreement += [score for _, score, _ in extra]
+            evidence += [f"{HOW_SKELETON}:{skeleton}" for _, _, skeleton in extra]
         if not places:
             return None
         start = tokens[match.first].start + match.reading.offset
@@ -769,11 +948,24 @@ class _Judge:
                 self._note(place, f"{cue.bearing:.0f}° of {anchor.name}")
         return best
 
+    def best(self, mention: PlaceMention, wanted: Callable[[tuple[Place, str, int]], bool]) -> tuple[Place, str, int]:
+        """The wanted option with the highest `score` (the first of equals), scoring only those
+        whose context-free part (`base_score`) leaves them a chance against the best so far."""
+        bound = (_NEAR_BONUS if self.others else 0.0) + (_BORDER_BONUS if self.across is not None else 0.0)
+        best: tuple[float, int, tuple[Place, str, int]] | None = None
+        for base, index, option in mention.options_by_base:
+            if best is not None and base + bound < best[0] - _SCORE_MARGIN:
+                break
+            if not wanted(option):
+                continue
+            score = self.score(*option)
+            if best is None or score > best[0] or (score == best[0] and index < best[1]):
+                best = (score, index, option)
+        return best[2]
+
     def score(self, place: Place, evidence: str, agreement: int = 0) -> float:
-        score = prior(place) + (_ARABIC_EVIDENCE_BONUS if evidence == HOW_ARABIC else 0.0)
-        score += _AGREEING_VOWEL_BONUS * max(agreement, 0)
+        score = base_score(place, evidence, agreement, self.admin_word)
         if self.admin_word and place.feature_class == "A":
-            score += _ADMIN_WORD_BONUS
             self._note(place, f"after {self.mention.after_locative}")
         # A degree of latitude is 111 km: places further apart than that are never "around".
         close = [o for o in self.others if abs(o.lat - place.lat) * _KM_PER_DEGREE <= _AROUND_KM]
@@ -798,31 +990,52 @@ class _Judge:
         return f" ({'; '.join(notes)})" if notes else ""
 
 
+def base_score(place: Place, evidence: str, agreement: int, admin_word: bool) -> float:
+    """The part of `_Judge.score` the article's other places and borders do not change."""
+    score = place.prior + (_ARABIC_EVIDENCE_BONUS if evidence == HOW_ARABIC else 0.0)
+    score += _AGREEING_VOWEL_BONUS * (0 if agreement == DISAGREES else agreement)
+    if admin_word and place.feature_class == "A":
+        score += _ADMIN_WORD_BONUS
+    return score
+
+
+_SCORE_MARGIN = 1e-9  # float noise allowed when bounding scores
+
+
 def _options(mention: PlaceMention) -> list[tuple[Place, str, int]]:
     """(place, evidence, spelling agreement) for every candidate of the mention and its
     alternatives, once each."""
     seen: set[int] = set()
     options: list[tuple[Place, str, int]] = []
     for reading in (mention, *mention.alternatives):
-        for index, place in enumerate(reading.candidates):
+        count = len(reading.candidates)
+        evidence = reading.evidence if len(reading.evidence) == count else [reading.evidence_of(i) for i in range(count)]
+        agreement = reading.agreement if len(reading.agreement) == count else [reading.agreement_of(i) for i in range(count)]
+        for place, how, score in zip(reading.candidates, evidence, agreement):
             if place.geonameid not in seen:
                 seen.add(place.geonameid)
-                options.append((place, reading.evidence_of(index).split(":")[0], reading.agreement_of(index)))
+                options.append((place, HOW_ARABIC if how == HOW_ARABIC else HOW_SKELETON, score))
     return options
 
 
 def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place],
                       spelling: Callable[[str, Place], str]) -> tuple[list[tuple[int, Place]], bool]:
     """(agreement, place) for skeleton candidates whose vowels agree with the Arabic spelling,
-    best agreement first (-1: disagreeing), and whether any agrees. After a feature word with a long skeleton, disagreeing names stay (at
-    the end): names of Arabic origin are written without their short vowels (جبل اللوح, Djebel Louh)."""
+    best agreement first (then the fewest Latin vowels the Arabic leaves uncovered, then the
+    prior; DISAGREES: disagreeing), and whether any agrees. After a feature word with a long
+    skeleton, disagreeing names stay (at the end): names of Arabic origin are written without
+    their short vowels (جبل اللوح, Djebel Louh). A one-consonant skeleton needs an exact fit."""
     if match.reading.article:
         places = [place for place in places if has_latin_article(spelling(skeleton, place))]
-    scored = [(spelling_score(match.arabic, spelling(skeleton, place)), place) for place in places]
+    fits = [(spelling_fit(match.arabic, spelling(skeleton, place), place.country), place) for place in places]
+    if len(skeleton) <= _SHORT_SKELETON:
+        fits = [(fit, place) for fit, place in fits if fit is not None and fit.exact]
     keep_all = match.context.lenient and len(skeleton) >= MIN_SKELETON_ELSEWHERE
-    kept = [(score if score is not None else -1, place) for score, place in scored if keep_all or score is not None]
-    ranked = sorted(kept, key=lambda pair: (-pair[0], -prior(pair[1])))
-    return ranked, any(score is not None for score, _ in scored)
+    kept = [(fit.score if fit is not None else DISAGREES, fit.uncovered if fit is not None else 0, place)
+            for fit, place in fits if keep_all or fit is not None]
+    ranked = sorted(kept, key=lambda triple: (-triple[0], triple[1], -prior(triple[2])))
+    return ([(score, place) for score, _, place in ranked],
+            any(fit is not None and fit.contradictions == 0 for fit, _ in fits))
 
 
 def _describe(place: Place) -> str:

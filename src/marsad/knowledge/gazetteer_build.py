@@ -53,6 +53,11 @@ OCHA_COLUMNS = ("admin_level", "name_en", "name_ar")
 # A place with this many people, or one of these codes, may be named without a locative word.
 NOTABLE_POPULATION = 5000
 NOTABLE_CODES = frozenset({"PPLC", "PPLA", "PPLG", "ADM1"})
+# A town of some size or an admin seat in a skeleton country also gets its one-consonant
+# skeleton ("Say" -> "s", "Kaya" -> "k"): the gazetteer trusts such a key only for one word
+# right after a locative whose long vowels write every Latin vowel.
+SHORT_SKELETON_CONSONANTS = 1
+SHORT_SKELETON_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLG"})
 MIN_ARABIC_KEY_LETTERS = 3
 HOW_ARABIC = "ar"
 HOW_SKELETON = "sk"
@@ -216,18 +221,24 @@ def arabic_keys(names: Iterable[str]) -> set[str]:
     return {key for key in keys if len(key.replace(" ", "")) >= MIN_ARABIC_KEY_LETTERS}
 
 
-def skeleton_keys(row: _Row) -> dict[str, str]:
+def skeleton_keys(row: _Row, country: str | None = None,
+                  shortest: int = MIN_SKELETON_CONSONANTS) -> dict[str, str]:
     """Skeleton -> the first Latin spelling giving it (kept to compare vowels with an Arabic
-    spelling: "Baroua Koura" is also "Baroua")."""
+    spelling: "Baroua Koura" is also "Baroua"), read with the spelling rules of `country` (ISO3)."""
     # Lower-case alternates are machine romanisations ("de li bo li", "kydal"); upper-case
     # codes are IATA and the like ("TIP"); neither is a spelling a newspaper follows.
     alternates = [a for a in row.alternates if a[:1].isupper() and not a.isupper() and _is_latin_name(a)]
     keys: dict[str, str] = {}
     for name in (row.name, row.asciiname, *alternates):
-        key = latin_skeleton(name)
-        if len(key) >= MIN_SKELETON_CONSONANTS:
+        key = latin_skeleton(name, country)
+        if len(key) >= shortest:
             keys.setdefault(key, name)
     return keys
+
+
+def _short_skeleton_town(row: _Row, skeleton_iso2: frozenset[str]) -> bool:
+    return (row.feature_class == "P" and row.country2 in skeleton_iso2
+            and (row.population >= NOTABLE_POPULATION or row.feature_code in SHORT_SKELETON_CODES))
 
 
 def skeleton_countries() -> frozenset[str]:
@@ -251,8 +262,9 @@ def _notable(population: int, feature_code: str) -> bool:
 
 class _Writer:
     def __init__(self, connection: sqlite3.Connection, iso3: dict[str, str], admin1: dict[str, str],
-                 admin2: dict[str, str]):
+                 admin2: dict[str, str], skeleton_iso2: frozenset[str] = frozenset()):
         self.connection = connection
+        self.skeleton_iso2 = skeleton_iso2
         self.iso3 = iso3
         self.iso2 = {code3: code2 for code2, code3 in iso3.items()}
         self.admin1 = admin1
@@ -260,13 +272,15 @@ class _Writer:
 
     def add(self, row: _Row, arabic: set[str]) -> None:
         admin1_code = f"{row.country2}.{row.admin1_code}"
+        iso3 = self.iso3.get(row.country2, row.country2)
+        shortest = SHORT_SKELETON_CONSONANTS if _short_skeleton_town(row, self.skeleton_iso2) else MIN_SKELETON_CONSONANTS
         self.connection.execute(
             "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (row.geonameid, row.name, row.asciiname, row.lat, row.lon, row.feature_class,
-             row.feature_code, self.iso3.get(row.country2, row.country2), self.admin1.get(admin1_code),
+             row.feature_code, iso3, self.admin1.get(admin1_code),
              row.population, self.admin2.get(f"{admin1_code}.{row.admin2_code}"), admin1_code,
              int(_notable(row.population, row.feature_code))))
-        self.names(row.geonameid, arabic, skeleton_keys(row))
+        self.names(row.geonameid, arabic, skeleton_keys(row, iso3, shortest))
 
     def names(self, geonameid: int, arabic: Iterable[str], skeletons: dict[str, str]) -> None:
         self.connection.executemany(
@@ -289,7 +303,7 @@ class _Writer:
         except (ValueError, TypeError) as error:
             raise BuildError(f"{where}: {error}") from None
         self.connection.execute("UPDATE places SET notable = 1 WHERE geonameid = ?", (geonameid,))
-        self.names(geonameid, arabic, _skeleton_of(name))
+        self.names(geonameid, arabic, _skeleton_of(name, iso3))
 
     def _known(self, geonameid: int) -> bool:
         return self.connection.execute("SELECT 1 FROM places WHERE geonameid = ?", (geonameid,)).fetchone() is not None
@@ -331,11 +345,11 @@ class _Writer:
             "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (_own_id(iso3, pcode), name, name, lat, lon, "A", f"ADM{level}", iso3,
              point.get("adm1_name_en") or None, 0, point.get("adm2_name_en") or None, None, 1))
-        self.names(_own_id(iso3, pcode), arabic, _skeleton_of(name))
+        self.names(_own_id(iso3, pcode), arabic, _skeleton_of(name, iso3))
 
 
-def _skeleton_of(name: str) -> dict[str, str]:
-    key = latin_skeleton(name)
+def _skeleton_of(name: str, country: str | None = None) -> dict[str, str]:
+    key = latin_skeleton(name, country)
     return {key: name} if len(key) >= MIN_SKELETON_CONSONANTS else {}
 
 
@@ -368,8 +382,8 @@ def build(sources: list[Path], out: Path) -> BuildStats:
     connection = sqlite3.connect(partial)
     try:
         connection.executescript(SCHEMA)
-        writer = _Writer(connection, _iso3_table(), admin["admin1"], admin["admin2"])
         skeleton_iso2 = skeleton_countries()
+        writer = _Writer(connection, _iso3_table(), admin["admin1"], admin["admin2"], skeleton_iso2)
         for source, kind in kinds.items():
             if kind not in ("country", "arabic-only"):
                 continue

@@ -52,35 +52,60 @@ _VOWEL = "."  # a vowel class is "." and the vowel letter it came from (".a", ".
 _VOWEL_QUALITIES = {"ا": "a", "و": "ouw", "ي": "iey", "ه": "ae"}
 
 
+_Rules = dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # by first letter, longest first
+
+
 @dataclass(frozen=True)
 class _Tables:
-    latin_rules: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]  # by first letter, longest first
+    latin_rules: _Rules
+    latin_by_country: dict[str, _Rules]  # ISO3 -> the rules with that country's own first
     latin_articles: frozenset[str]
     arabic: dict[str, tuple[str, ...]]  # folded letter -> one class per reading, primary first
+    arabic_pairs: dict[str, tuple[str, ...]]  # two folded letters read together (دج: French dj)
+
+    def rules_for(self, country: str | None) -> _Rules:
+        return self.latin_by_country.get(country or "", self.latin_rules)
 
 
 def _classes(target: str, source: str) -> tuple[str, ...]:
     return tuple(_VOWEL + source[-1] if char == _VOWEL else char for char in target)
 
 
+def _by_first_letter(rules: list[tuple[str, tuple[str, ...]]]) -> _Rules:
+    # Longest first; among rules of one length the earlier (a country's own) wins.
+    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+    for rule in sorted(rules, key=lambda rule: -len(rule[0])):
+        by_first.setdefault(rule[0][0], []).append(rule)
+    return {first: tuple(group) for first, group in by_first.items()}
+
+
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     rules: list[tuple[str, tuple[str, ...]]] = []
+    own: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     articles: set[str] = set()
     arabic: dict[str, tuple[str, ...]] = {}
-    for row in read_tsv("marsad.knowledge", "transliteration.tsv", ("script", "from", "to")):
+    pairs: dict[str, tuple[str, ...]] = {}
+    for row in read_tsv("marsad.knowledge", "transliteration.tsv", ("script", "from", "to", "note", "countries")):
         script, source, target = row["script"], row["from"], row["to"]
-        if script == "latin":
+        if script == "latin" and row["countries"]:
+            for country in row["countries"].split(","):
+                own.setdefault(country.strip(), []).append((source, _classes(target, source)))
+        elif script == "latin":
             rules.append((source, _classes(target, source)))
         elif script == "latin-article":
             articles.add(source)
         elif script == "arabic":
-            arabic[fold(source)] = tuple(_classes(reading, fold(source))[0] for reading in target.split("|"))
-    rules.sort(key=lambda rule: -len(rule[0]))
-    by_first: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-    for rule in rules:
-        by_first.setdefault(rule[0][0], []).append(rule)
-    return _Tables({first: tuple(group) for first, group in by_first.items()}, frozenset(articles), arabic)
+            if len(fold(source)) == 2:
+                pairs[fold(source)] = tuple(target.split("|"))  # consonant classes, read as one
+            else:
+                arabic[fold(source)] = tuple(_classes(reading, fold(source))[0] for reading in target.split("|"))
+    # A country's rule replaces the general ones for its letters: Somali "c" is ع, so the
+    # French soft c ("ce", "ci") and "ch" go too.
+    by_country = {country: _by_first_letter(mine + [rule for rule in rules
+                                                    if not any(rule[0].startswith(source) for source, _ in mine)])
+                  for country, mine in own.items()}
+    return _Tables(_by_first_letter(rules), by_country, frozenset(articles), arabic, pairs)
 
 
 def _shape(classes: list[str]) -> tuple[str, dict[int, str]]:
@@ -112,7 +137,7 @@ def _strip_accents(char: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", char) if not unicodedata.combining(c))
 
 
-def _latin_word_classes(word: str, rules: dict[str, tuple[tuple[str, tuple[str, ...]], ...]]) -> list[str]:
+def _latin_word_classes(word: str, rules: _Rules) -> list[str]:
     # A final h after a or e is the romanised ta marbuta (Hodeidah), which folding drops too.
     if len(word) > 2 and word.endswith("h") and word[-2] in "ae":
         word = word[:-1]
@@ -134,15 +159,16 @@ def _latin_word_classes(word: str, rules: dict[str, tuple[tuple[str, tuple[str, 
 
 
 @lru_cache(maxsize=65536)
-def _latin_shape(name: str) -> tuple[str, dict[int, str]]:
-    return _shape(_latin_classes(name))
+def _latin_shape(name: str, country: str | None = None) -> tuple[str, dict[int, str]]:
+    return _shape(_latin_classes(name, country))
 
 
-def _latin_classes(name: str) -> list[str]:
+def _latin_classes(name: str, country: str | None = None) -> list[str]:
     tables = _tables()
+    rules = tables.rules_for(country)
     words = [w for w in _LATIN_WORD_SPLIT.split(_LATIN_SILENT.sub("", name.casefold())) if w]
     kept = [w for w in words if w not in tables.latin_articles]
-    return [c for w in kept for c in _latin_word_classes(w, tables.latin_rules)]
+    return [c for w in kept for c in _latin_word_classes(w, rules)]
 
 
 def has_latin_article(name: str) -> bool:
@@ -156,13 +182,25 @@ def _strip_accents_word(word: str) -> str:
     return "".join(_strip_accents(char) for char in word)
 
 
-def latin_skeleton(name: str) -> str:
-    """The consonant skeleton of a Latin-script name ("Ti-n-Zaouâtene" -> "tnztn")."""
-    return _collapse(_latin_classes(name))
+def latin_skeleton(name: str, country: str | None = None) -> str:
+    """The consonant skeleton of a Latin-script name ("Ti-n-Zaouâtene" -> "tnztn"), read with
+    the spelling rules of its country (ISO3) where the table has some (Somali "Ceel" -> "l")."""
+    return _collapse(_latin_classes(name, country))
 
 
-def _arabic_word_options(word: str, letters: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
-    options = [letters[char] for char in word if char in letters]
+def _arabic_word_options(word: str, letters: dict[str, tuple[str, ...]],
+                         pairs: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+    options: list[tuple[str, ...]] = []
+    index = 0
+    while index < len(word):
+        pair = pairs.get(word[index:index + 2])
+        if pair is not None:
+            options.append(pair)
+            index += 2
+            continue
+        if word[index] in letters:
+            options.append(letters[word[index]])
+        index += 1
     # A final ه (mostly the folded ta marbuta) is not written in Latin spellings; a final ح
     # is written as h (Louh) or lost with the Latin final-h rule (Salah).
     if word.endswith("ه") and options:
@@ -173,10 +211,10 @@ def _arabic_word_options(word: str, letters: dict[str, tuple[str, ...]]) -> list
 
 
 def _arabic_readings(text: str) -> Iterator[list[str]]:
-    letters = _tables().arabic
+    tables = _tables()
     options: list[tuple[str, ...]] = []
     for word in name_key(text).split():
-        options.extend(_arabic_word_options(word, letters))
+        options.extend(_arabic_word_options(word, tables.arabic, tables.arabic_pairs))
     for combination in itertools.islice(itertools.product(*options), MAX_ARABIC_VARIANTS):
         yield list(combination)
 
@@ -209,19 +247,62 @@ def spelling_agrees(arabic: str, latin: str) -> bool:
     return spelling_score(arabic, latin) is not None
 
 
-def spelling_score(arabic: str, latin: str) -> int | None:
+def spelling_score(arabic: str, latin: str, country: str | None = None) -> int | None:
     """None when the spellings disagree (see `spelling_agrees`), else how many of the Arabic
-    long vowels write the Latin vowel of their slot (ا for a, ي for i or e, و for o or u): this
+    long vowels write the Latin vowel of their slot (ا for a, ي for i or e, و for o or u), less
+    CONTRADICTION_WEIGHT for each that writes another vowel (مورا is Mora, not Maroua): this
     ranks places sharing a skeleton, so that نامبالا is Nampala before Niambali."""
-    latin_skeleton_, latin_vowels = _latin_shape(latin)
+    fit = spelling_fit(arabic, latin, country)
+    return None if fit is None else fit.score
+
+
+CONTRADICTION_WEIGHT = 2
+
+
+@dataclass(frozen=True)
+class SpellingFit:
+    score: int  # agreeing slots less CONTRADICTION_WEIGHT per contradicting slot
+    unwritten: int  # Latin vowel slots the Arabic leaves empty
+    uncovered: int  # written slots holding a Latin vowel no Arabic letter there writes (Bouani for بوني)
+    contradictions: int
+
+    @property
+    def exact(self) -> bool:
+        """Every Latin vowel written, by letters of its quality: the evidence a one-consonant
+        name (ساي Say, كايا Kaya) needs."""
+        return self.unwritten == 0 and self.uncovered == 0 and self.contradictions == 0
+
+
+def _slot_fit(slot: int, letters: str, latin: str) -> tuple[bool, bool, bool]:
+    """(agrees, contradicts, leaves a Latin vowel uncovered) for the Arabic vowel letters of one slot."""
+    qualities = "".join(_VOWEL_QUALITIES.get(letter, "") for letter in letters)
+    agrees = any(q in latin for q in qualities)
+    # An initial ا is the seat of any vowel (إ, أ); ع and hamzas write no quality.
+    contradicts = bool(qualities) and not agrees and not (slot == -1 and letters == "ا")
+    uncovered = any(char in _LATIN_VOWEL_QUALITIES and char not in qualities for char in latin)
+    return agrees, contradicts, uncovered and not (slot == -1 and letters == "ا")
+
+
+_LATIN_VOWEL_QUALITIES = frozenset("aeiouy")
+
+
+@lru_cache(maxsize=65536)
+def spelling_fit(arabic: str, latin: str, country: str | None = None) -> SpellingFit | None:
+    """How the Arabic long vowels fit the Latin name's vowels (None: they disagree), the best
+    of the Arabic readings."""
+    latin_skeleton_, latin_vowels = _latin_shape(latin, country)
     allowed_missing = len(latin_vowels) // 3
-    best: int | None = None
+    best: SpellingFit | None = None
     for skeleton, vowels in _arabic_shapes(arabic):
         if skeleton != latin_skeleton_ or not vowels.keys() <= latin_vowels.keys():
             continue
-        if len(latin_vowels.keys() - vowels.keys()) > allowed_missing:
+        unwritten = len(latin_vowels.keys() - vowels.keys())
+        if unwritten > allowed_missing:
             continue
-        score = sum(1 for slot, letters in vowels.items()
-                    if any(q in latin_vowels[slot] for letter in letters for q in _VOWEL_QUALITIES.get(letter, "")))
-        best = score if best is None else max(best, score)
+        fits = [_slot_fit(slot, letters, latin_vowels[slot]) for slot, letters in vowels.items()]
+        contradictions = sum(contradicts for _, contradicts, _ in fits)
+        fit = SpellingFit(sum(agrees for agrees, _, _ in fits) - CONTRADICTION_WEIGHT * contradictions,
+                          unwritten, sum(uncovered for _, _, uncovered in fits), contradictions)
+        if best is None or (fit.score, -fit.uncovered) > (best.score, -best.uncovered):
+            best = fit
     return best
