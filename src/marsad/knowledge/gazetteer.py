@@ -19,6 +19,8 @@ thousands) are held in memory, loaded on the first search.
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import os
 import re
@@ -63,6 +65,9 @@ MIN_SKELETON_AFTER_CLITIC = 4
 MIN_KEY_LETTERS = 3
 _SQL_BATCH = 500
 _CACHE_LIMIT = 100_000  # keys remembered per kind of evidence before the cache starts over
+# Mentions' candidates and choices remembered before those caches start over: fewer, since an
+# entry may hold hundreds of candidates.
+_MENTION_CACHE_LIMIT = 10_000
 
 HOW_ARABIC = "arabic-name"
 HOW_SKELETON = "skeleton"
@@ -92,7 +97,7 @@ _CUE_TOLERANCE, _CUE_MIN_KM = 0.4, 25.0  # how far from the point a distance giv
 
 _PLACE_COLUMNS = ("p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature_class, p.feature_code,"
                   " p.population, p.admin2, p.notable")
-_GAP_AND_WORD = re.compile(r"([^\u0621-\u064a]*)([\u0621-\u064a]+)")
+_WORD = re.compile(r"([\u0621-\u064a]+)")
 _NAME_JOINERS = " \u00a0-"  # what may stand between the words of one name
 _LIST_JOINER = re.compile(r"\s*[,،]?\s*")
 _CONJUNCTIONS = "وف"
@@ -161,18 +166,22 @@ class PlaceMention:
     def agreement_of(self, index: int) -> int:
         return self.agreement[index] if index < len(self.agreement) else 0
 
-    @cached_property
+    @property
     def options(self) -> list[tuple[Place, str, int]]:
         """(place, evidence, spelling agreement) for every candidate of this mention and its
-        alternatives, once each (computed once: `choose` runs more than once per mention)."""
-        return _options(self)
+        alternatives, once each."""
+        return self.choices.options
 
-    @cached_property
+    @property
     def options_by_base(self) -> list[tuple[float, int, tuple[Place, str, int]]]:
         """(base score, position, option) for `options`, the best base score first."""
-        admin_word = self.after_locative in _lexicon().admin_words
-        scored = [(base_score(*option, admin_word), index, option) for index, option in enumerate(self.options)]
-        return sorted(scored, key=lambda triple: (-triple[0], triple[1]))
+        return self.choices.by_base
+
+    @cached_property
+    def choices(self) -> "_Choices":
+        """The options indexed for `choose`, shared by every mention with the same candidates
+        (the same names recur from article to article, some with hundreds of candidates)."""
+        return _choices(self)
 
     def reading_of(self, place: Place) -> "PlaceMention":
         """The reading (this mention or an alternative) whose candidates hold `place`: its span
@@ -248,11 +257,21 @@ class _Reading:
 
 
 def _tokens(text: str) -> list[_Token]:
-    tokens = [_Token(match[2], match.start(2), match.end(), gap == " " or (bool(gap) and not gap.strip(_NAME_JOINERS)))
-              for match in _GAP_AND_WORD.finditer(text) for gap in (match[1],)]
+    # [gap, word, gap, word, ..., gap]: the ends of its parts are the words' offsets. Built with
+    # map and zip, not a Python loop: this runs over every word of every article.
+    parts = _WORD.split(text)
+    ends = list(itertools.accumulate(map(len, parts)))
+    tokens = list(map(tuple.__new__, itertools.repeat(_Token),
+                      zip(parts[1::2], ends[0::2], ends[1::2], map(_joins, parts[0:-1:2]))))
     if tokens and tokens[0].joins_previous:
         tokens[0] = tokens[0]._replace(joins_previous=False)  # nothing before the first word
     return tokens
+
+
+@lru_cache(maxsize=4096)
+def _joins(gap: str) -> bool:
+    """Whether only spaces or a hyphen stand between two words (the same few gaps recur)."""
+    return gap == " " or (bool(gap) and not gap.strip(_NAME_JOINERS))
 
 
 @lru_cache(maxsize=65536)
@@ -389,6 +408,17 @@ class _Match:
         return (self.first, self.words, self.reading.offset) == (other.first, other.words, other.reading.offset)
 
 
+_UNSEEN = object()  # a cache's default where None is a remembered answer
+
+
+def _moved(match: _Match, first: int) -> _Match:
+    """`replace(match, first=first)` without `replace`'s field-by-field rebuild: remembered
+    matches are moved to where their words recur, a hundred times an article."""
+    moved = object.__new__(_Match)
+    moved.__dict__.update(match.__dict__, first=first)
+    return moved
+
+
 def _combine(arabic: _Match | None, skeleton: _Match | None) -> _Match | None:
     """One match from the Arabic-name and skeleton matches at a word: merged if they read the same
     words, else the Arabic name first with the skeleton as its alternative, unless only the
@@ -416,7 +446,8 @@ class _Scanner:
     def __init__(self, text: str, lexicon: _Lexicon, arabic: tuple[frozenset[str], dict[str, int]],
                  skeleton_places: Callable[[list[str]], dict[str, list[Place]]],
                  spelling: Callable[[str, Place], str], ranked_cache: dict, most_cache: dict[str, int],
-                 skeleton_cache: dict[tuple, "_Match | None"], arabic_cache: dict[tuple, "_Match | None"]):
+                 skeleton_cache: dict[tuple, "_Match | None"], arabic_cache: dict[tuple, "_Match | None"],
+                 locative_cache: dict[tuple, tuple[str, str] | None]):
         self.text = text
         self.tokens = _tokens(text)
         self.lexicon = lexicon
@@ -429,10 +460,18 @@ class _Scanner:
         self.most = most_cache  # word -> the most words of an Arabic name it starts (see _most)
         self.results = skeleton_cache  # see _skeleton
         self.names = arabic_cache  # see _arabic
-        flags = [_word_flags(token.text) for token in self.tokens]
+        self.words = words = [token.text for token in self.tokens]
+        self.joins = [token.joins_previous for token in self.tokens]
+        flags = [_word_flags(word) for word in words]
         # Only a word after a locative-looking word needs the phrase lookup.
-        self.locatives = [_locative_before(self.tokens, i, lexicon) if i and flags[i - 1][0] else None
+        self.locative_cache = locative_cache
+        if len(locative_cache) > _CACHE_LIMIT:
+            locative_cache.clear()
+        self.locatives = [self._locative_before(i) if i and flags[i - 1][0] else None
                           for i in range(len(self.tokens))]
+        known_most = most_cache.get
+        self.word_most = [most if (most := known_most(word)) is not None else self._most_of(word) for word in words]
+        self.signatures: dict[tuple[int, _Context | None], tuple] = {}
         # Where a skeleton may start without a list to continue: after a locative or at a ب prefix.
         self.may_start = [locative is not None or flag[2] for locative, flag in zip(self.locatives, flags)]
         self.asked: set[str] = set()
@@ -443,20 +482,26 @@ class _Scanner:
         self._ask([s for first, may in enumerate(self.may_start) if may and self._signature(first, None) not in self.results
                    for _, s in self._skeleton_options(first, None)])
         chosen: list[_Match] = []
-        first = 0
-        while first < len(self.tokens):
-            inherited = self._list_head(chosen, first)
-            if inherited is None and not self.may_start[first] and not self._most(first):
-                first += 1  # no name starts here and no skeleton may
+        # Only where a name or a skeleton may start, or a list may continue, is there work.
+        may_start, most = self.may_start, self.word_most
+        starts = [i for i, (may, longest) in enumerate(zip(may_start, most)) if may or longest]
+        count = len(self.tokens)
+        first, after_match = 0, False
+        while first < count:
+            inherited = self._list_head(chosen, first) if after_match else None  # a list goes on only after a match
+            if inherited is None and not may_start[first] and not most[first]:
+                # No name starts here and no skeleton may: on to the next word where one may.
+                next_start = bisect.bisect_right(starts, first)
+                first, after_match = (starts[next_start] if next_start < len(starts) else count), False
                 continue
             if inherited is not None and self._signature(first, inherited) not in self.results:
                 self._ask([s for _, s in self._skeleton_options(first, inherited)])
             match = _combine(self._arabic(first, inherited), self._skeleton(first, inherited))
             if match is None:
-                first += 1
+                first, after_match = first + 1, False
                 continue
             chosen.append(match)
-            first += match.words
+            first, after_match = first + match.words, True
         return chosen
 
     def _ask(self, skeletons: list[str]) -> None:
@@ -489,12 +534,11 @@ class _Scanner:
         most = self._most(first)
         if not most:
             return None
-        span = self.tokens[first:first + min(most, MAX_NGRAM_WORDS)]
-        signature = (tuple(token.text for token in span), tuple(token.joins_previous for token in span[1:]),
-                     self.locatives[first], inherited)
-        if signature in self.names:
-            found = self.names[signature]
-            found = replace(found, first=first) if found is not None and found.first != first else found
+        last = first + min(most, MAX_NGRAM_WORDS)
+        signature = (tuple(self.words[first:last]), tuple(self.joins[first + 1:last]), self.locatives[first], inherited)
+        found = self.names.get(signature, _UNSEEN)  # one lookup: a tuple's hash is not remembered
+        if found is not _UNSEEN:
+            found = _moved(found, first) if found is not None and found.first != first else found
         else:
             if len(self.names) > _CACHE_LIMIT:
                 self.names.clear()
@@ -517,11 +561,21 @@ class _Scanner:
 
     def _most(self, first: int) -> int:
         """The most words of an Arabic name starting with this word."""
-        word = self.tokens[first].text
-        most = self.most.get(word)
-        if most is None:
-            most = self.most[word] = max((self.longest.get(reading.key, 0) for reading in _readings(word)), default=0)
+        return self.word_most[first]
+
+    def _most_of(self, word: str) -> int:
+        most = self.most[word] = max((self.longest.get(reading.key, 0) for reading in _readings(word)), default=0)
         return most
+
+    def _locative_before(self, index: int) -> tuple[str, str] | None:
+        """`_locative_before` of this word, remembered across articles by the words before it
+        and how they are joined."""
+        start = max(0, index - 3)
+        key = (tuple(self.words[start:index]), tuple(self.joins[start + 1:index + 1]))
+        if key in self.locative_cache:
+            return self.locative_cache[key]
+        found = self.locative_cache[key] = _locative_before(self.tokens, index, self.lexicon)
+        return found
 
     def _with_name_after_locative(self, match: _Match) -> _Match:
         """"مدينة زنجبار" is a name in Tanzania, and the town word before the Yemeni Zinjibar:
@@ -545,9 +599,12 @@ class _Scanner:
     def _signature(self, first: int, inherited: _Context | None) -> tuple:
         """All that the skeleton match at this word depends on: its words, how they are joined,
         the locative before them and the list they continue."""
-        span = self.tokens[first:first + MAX_SKELETON_WORDS]
-        return (tuple(token.text for token in span), tuple(token.joins_previous for token in span[1:]),
-                self.locatives[first], inherited)
+        signature = self.signatures.get((first, inherited))
+        if signature is None:
+            last = first + MAX_SKELETON_WORDS
+            signature = self.signatures[(first, inherited)] = (
+                tuple(self.words[first:last]), tuple(self.joins[first + 1:last]), self.locatives[first], inherited)
+        return signature
 
     def _skeleton(self, first: int, inherited: _Context | None) -> _Match | None:
         """`_new_skeleton`, remembered across articles by the words' signature (the same phrases
@@ -555,9 +612,9 @@ class _Scanner:
         if inherited is None and not self.may_start[first]:
             return None
         signature = self._signature(first, inherited)
-        if signature in self.results:
-            found = self.results[signature]
-            return replace(found, first=first) if found is not None and found.first != first else found
+        found = self.results.get(signature, _UNSEEN)
+        if found is not _UNSEEN:
+            return _moved(found, first) if found is not None and found.first != first else found
         if len(self.results) > _CACHE_LIMIT:
             self.results.clear()
         found = self.results[signature] = self._new_skeleton(first, inherited)
@@ -684,6 +741,9 @@ class Gazetteer:
         self._most: dict[str, int] = {}  # see _Scanner._most
         self._skeleton_matches: dict[tuple, _Match | None] = {}  # see _Scanner._skeleton
         self._arabic_matches: dict[tuple, _Match | None] = {}  # see _Scanner._arabic
+        self._candidate_cache: dict[tuple, tuple] = {}  # see _candidates
+        self._locatives: dict[tuple, tuple[str, str] | None] = {}  # see _Scanner._locative_before
+        self._alone: dict[tuple, tuple] = {}  # see _choose_alone
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -716,7 +776,7 @@ class Gazetteer:
         if not arabic[0]:
             return []
         scanner = _Scanner(text, _lexicon(), arabic, lambda keys: self._places(keys, HOW_SKELETON), self.spelling,
-                           self._ranked, self._most, self._skeleton_matches, self._arabic_matches)
+                           self._ranked, self._most, self._skeleton_matches, self._arabic_matches, self._locatives)
         return self._mentions(text, scanner.tokens, scanner.scan())
 
     def choose(self, mention: PlaceMention, countries: list[str],
@@ -731,33 +791,36 @@ class Gazetteer:
         article's other places and to a border the text names. A skeleton match needs a hinted
         country."""
         hints = [country for country in countries or [] if isinstance(country, str)]
-        options = mention.options
+        choices = mention.choices
+        options = choices.options
         if not options:
             return None, f"{mention.text}: no candidates"
         counted = f"{mention.text} ({mention.how}): {len(options)} candidates"
         judge = _Judge(self, mention, context if isinstance(context, PlaceContext) else None)
-        salience = {country: hints.index(country) for country in hints}
-        hinted = [option for option in options if option[0].country in salience]
-        fallback = next((m for m in mention.fallbacks if any(o[0].country in salience for o in m.options)), None)
-        if not hinted and fallback is not None:
-            place, trace = self.choose(fallback, countries, context)
-            return place, f"{mention.text}: none in {', '.join(hints)}; {trace}"
-        if hinted:
+        # The first hint with a candidate is the most salient country that has one.
+        top = next((country for country in hints if country in choices.by_country), None)
+        if top is None:
+            fallback = next((m for m in mention.fallbacks if any(c in m.choices.by_country for c in hints)), None)
+            if fallback is not None:
+                place, trace = self.choose(fallback, countries, context)
+                return place, f"{mention.text}: none in {', '.join(hints)}; {trace}"
+        else:
             if judge.relations:
+                salience = {country: hints.index(country) for country in hints}
+                hinted = [option for option in options if option[0].country in salience]
                 ranked = sorted(hinted, key=lambda o: (-judge.cue_fit(o[0]), salience[o[0].country], -judge.score(*o)))
                 pick, evidence, _ = ranked[0]
             else:  # no distance or direction: the most salient country, then the best score
-                top = min(salience[option[0].country] for option in hinted)
-                pick, evidence, _ = judge.best(mention, lambda o: salience.get(o[0].country) == top)
+                pick, evidence, _ = judge.best(choices.by_country[top])
             return pick, f"{counted}; in hinted {pick.country} by {evidence}{judge.why(pick)}: {_describe(pick)}"
         where = f"none in {', '.join(hints)}" if hints else "no country hints"
-        if not any(option[1] == HOW_ARABIC for option in options):
+        if not choices.arabic:
             return None, f"{counted}; {where}, and a skeleton match needs one"
         if judge.relations:
             arabic = [option for option in options if option[1] == HOW_ARABIC]
             pick = max(arabic, key=lambda o: (judge.cue_fit(o[0]), judge.score(*o)))[0]
         else:
-            pick = judge.best(mention, lambda o: o[1] == HOW_ARABIC)[0]
+            pick = judge.best(choices.arabic)[0]
         return pick, f"{counted}; {where}; best by prior{judge.why(pick)}: {_describe(pick)}"
 
     def context(self, text: str, mentions: list[PlaceMention], countries: list[str]) -> PlaceContext:
@@ -768,10 +831,25 @@ class Gazetteer:
         hints = [country for country in countries or [] if isinstance(country, str)]
         anchors: list[tuple[int, Place]] = []
         for mention in mentions or []:
-            place, _ = self.choose(mention, hints)
+            place = self._choose_alone(mention, hints)
             if place is not None and (not hints or place.country in hints):
                 anchors.append((mention.start, place))
         return PlaceContext(text, tuple(anchors))
+
+    def _choose_alone(self, mention: PlaceMention, hints: list[str]) -> Place | None:
+        """`choose(mention, hints)`'s place, remembered for mentions without fallbacks: without
+        context it depends only on the candidates (`mention.choices`, held by the entry so that
+        its id is not reused), the words before them and the hints."""
+        if mention.fallbacks:
+            return self.choose(mention, hints)[0]
+        choices = mention.choices
+        key = (id(choices), mention.after_locative, tuple(hints))
+        found = self._alone.get(key)
+        if found is None:
+            if len(self._alone) > _MENTION_CACHE_LIMIT:
+                self._alone.clear()
+            found = self._alone[key] = (choices, self.choose(mention, hints)[0])
+        return found[1]
 
     def place(self, geonameid: int) -> Place | None:
         """The place with this id, if the gazetteer has it."""
@@ -838,8 +916,12 @@ class Gazetteer:
         return self._arabic
 
     def _places(self, keys: Iterable[str], how: str) -> dict[str, list[Place]]:
-        """The places under each key that has any, best prior first; remembered per process
-        (bounded), since the same names recur from article to article."""
+        """The places under each key that has any, best prior first."""
+        return {key: list(places) for key, places in self._place_tuples(keys, how).items()}
+
+    def _place_tuples(self, keys: Iterable[str], how: str) -> dict[str, tuple[Place, ...]]:
+        """`_places` as the remembered tuples; remembered per process (bounded), since the same
+        names recur from article to article."""
         keys = list(keys)
         cache = self._cache.setdefault(how, {})
         wanted = sorted({key for key in keys if key not in cache})
@@ -858,12 +940,14 @@ class Gazetteer:
                     self._spellings[(key, place.geonameid)] = spelling
             for key, found in fetched.items():
                 cache[key] = tuple(sorted(found, key=prior, reverse=True))
-        return {key: list(cache[key]) for key in keys if cache.get(key)}
+        return {key: cache[key] for key in keys if cache.get(key)}
 
     def _mentions(self, text: str, tokens: list[_Token], chosen: list[_Match]) -> list[PlaceMention]:
         keys = [m.key for match in chosen for m in (match, *match.alternatives, *filter(None, [match.fallback]))
                 if m.how == HOW_ARABIC]
-        arabic = self._places(keys, HOW_ARABIC)
+        # Per key, the candidates of an Arabic name so far in this text: a skeleton match merged
+        # into a mention of the name adds its places for the later mentions too.
+        arabic = self._place_tuples(keys, HOW_ARABIC)
         mentions: list[PlaceMention] = []
         for match in chosen:
             mention = self._mention(text, tokens, match, arabic)
@@ -879,13 +963,43 @@ class Gazetteer:
         return mentions
 
     def _mention(self, text: str, tokens: list[_Token], match: _Match,
-                 arabic: dict[str, list[Place]]) -> PlaceMention | None:
+                 arabic: dict[str, tuple[Place, ...]]) -> PlaceMention | None:
         """The mention of one match with its candidates and their evidence, or None without any."""
-        how = HOW_ARABIC if match.how == HOW_ARABIC else f"{HOW_SKELETON}:{match.key}"
-        places = list(match.places) if match.how == HOW_SKELETON else arabic.get(match.key, [])
+        candidates, grown = self._candidates(match, arabic)
+        if grown is not None:
+            arabic[match.key] = grown
+        if candidates is None:
+            return None
+        places, evidence, agreement = candidates
+        start = tokens[match.first].start + match.reading.offset
+        end = tokens[match.first + match.words - 1].end
+        return PlaceMention(start, end, text[start:end], places, evidence[0], match.locative, evidence, agreement)
+
+    def _candidates(self, match: _Match, arabic: dict[str, tuple[Place, ...]]) -> tuple:
+        """`_new_candidates`, remembered by the identity of what it depends on (each entry holds
+        those objects, so no id is reused while it lives), so that mentions of the same words
+        share their tuples and with them `PlaceMention.choices`."""
         licensed = match.context is not None and match.context.licenses_name
+        held = (arabic.get(match.key) if match.how == HOW_ARABIC else None, match.places, match.agreement,
+                match.skeletons,
+                *((match.also.places, match.also.agreement, match.also.skeletons) if match.also is not None else ()))
+        key = (match.how, match.key, licensed, *(id(part) for part in held))
+        found = self._candidate_cache.get(key)
+        if found is None:
+            if len(self._candidate_cache) > _MENTION_CACHE_LIMIT:
+                self._candidate_cache.clear()
+            found = self._candidate_cache[key] = (held, *self._new_candidates(match, held[0], licensed))
+        return found[1], found[2]
+
+    @staticmethod
+    def _new_candidates(match: _Match, named: tuple[Place, ...] | None, licensed: bool) -> tuple:
+        """((candidates, evidence, agreement) or None without candidates, and the Arabic name's
+        candidates grown by a merged skeleton match, or None if they did not grow)."""
+        how = HOW_ARABIC if match.how == HOW_ARABIC else f"{HOW_SKELETON}:{match.key}"
+        places = list(match.places) if match.how == HOW_SKELETON else list(named or ())
         if match.how == HOW_ARABIC and not licensed and not any(place.notable for place in places):
             places = []
+        grows = match.how == HOW_ARABIC and bool(places) and match.also is not None
         evidence = ([f"{HOW_SKELETON}:{skeleton}" for skeleton in match.skeletons] if match.how == HOW_SKELETON
                     else [how] * len(places))
         agreement = list(match.agreement) if match.how == HOW_SKELETON else [0] * len(places)
@@ -896,12 +1010,10 @@ class Gazetteer:
             places += [place for place, _, _ in extra]
             agreement += [score for _, score, _ in extra]
             evidence += [f"{HOW_SKELETON}:{skeleton}" for _, _, skeleton in extra]
+        grown = tuple(places) if grows else None
         if not places:
-            return None
-        start = tokens[match.first].start + match.reading.offset
-        end = tokens[match.first + match.words - 1].end
-        return PlaceMention(start, end, text[start:end], tuple(places), evidence[0], match.locative, tuple(evidence),
-                            tuple(agreement))
+            return None, grown
+        return (tuple(places), tuple(evidence), tuple(agreement)), grown
 
 
 class _Judge:
@@ -914,8 +1026,8 @@ class _Judge:
         # Each other place once (a town named five times is one anchor).
         self.others = tuple({place.geonameid: place for start, place in (context.anchors if context else ())
                              if start != mention.start}.values())
-        anchors = dict(context.anchors) if context else {}
         cues = cues_after(context.text, mention.end) if context and context.text else []
+        anchors = dict(context.anchors) if cues else {}
         self.relations = [(cue, self._anchor(cue, anchors)) for cue in cues if cue.kind != "border"]
         self.across = next((by_iso3(cue.across) for cue in cues if cue.kind == "border"), None)
         self.reasons: dict[int, list[str]] = {}
@@ -948,16 +1060,15 @@ class _Judge:
                 self._note(place, f"{cue.bearing:.0f}° of {anchor.name}")
         return best
 
-    def best(self, mention: PlaceMention, wanted: Callable[[tuple[Place, str, int]], bool]) -> tuple[Place, str, int]:
-        """The wanted option with the highest `score` (the first of equals), scoring only those
-        whose context-free part (`base_score`) leaves them a chance against the best so far."""
+    def best(self, by_base: list[tuple[float, int, tuple[Place, str, int]]]) -> tuple[Place, str, int]:
+        """The option of `by_base` (best base score first, see `_Choices`) with the highest
+        `score` (the first of equals), scoring only those whose context-free part
+        (`base_score`) leaves them a chance against the best so far."""
         bound = (_NEAR_BONUS if self.others else 0.0) + (_BORDER_BONUS if self.across is not None else 0.0)
         best: tuple[float, int, tuple[Place, str, int]] | None = None
-        for base, index, option in mention.options_by_base:
+        for base, index, option in by_base:
             if best is not None and base + bound < best[0] - _SCORE_MARGIN:
                 break
-            if not wanted(option):
-                continue
             score = self.score(*option)
             if best is None or score > best[0] or (score == best[0] and index < best[1]):
                 best = (score, index, option)
@@ -970,7 +1081,7 @@ class _Judge:
         # A degree of latitude is 111 km: places further apart than that are never "around".
         close = [o for o in self.others if abs(o.lat - place.lat) * _KM_PER_DEGREE <= _AROUND_KM]
         if close:
-            nearest = min(distance_km(place.lat, place.lon, o.lat, o.lon) for o in close)
+            nearest = min(_distance_km(place.lat, place.lon, o.lat, o.lon) for o in close)
             if nearest <= _AROUND_KM:
                 score += _NEAR_BONUS if nearest <= _NEAR_KM else _AROUND_BONUS
                 self._note(place, f"{nearest:.0f} km from another place of the article")
@@ -1000,6 +1111,46 @@ def base_score(place: Place, evidence: str, agreement: int, admin_word: bool) ->
 
 
 _SCORE_MARGIN = 1e-9  # float noise allowed when bounding scores
+# The distances between an article's places, remembered: the same pairs are measured for every
+# candidate of every mention, and again in the next article about the same region.
+_distance_km = lru_cache(maxsize=65536)(distance_km)
+
+
+@dataclass(frozen=True)
+class _Choices:
+    """A mention's options, and the (base score, position, option) triples best base first: all
+    of them, per candidate country, and those with Arabic-name evidence."""
+    options: list[tuple[Place, str, int]]
+    by_base: list[tuple[float, int, tuple[Place, str, int]]]
+    by_country: dict[str, list[tuple[float, int, tuple[Place, str, int]]]]
+    arabic: list[tuple[float, int, tuple[Place, str, int]]]
+
+
+# Keyed by the identity of the mention's candidate, evidence and agreement tuples (which
+# `Gazetteer._mention` shares between mentions of the same words); each entry holds the keyed
+# tuples, so that no id is reused while it lives.
+_CHOICES: dict[tuple, tuple[tuple, _Choices]] = {}
+
+
+def _choices(mention: PlaceMention) -> _Choices:
+    readings = (mention, *mention.alternatives)
+    held = tuple((r.candidates, r.evidence, r.agreement) for r in readings)
+    admin_word = mention.after_locative in _lexicon().admin_words
+    key = (admin_word, *(r.how for r in readings), *(id(part) for parts in held for part in parts))
+    found = _CHOICES.get(key)
+    if found is not None:
+        return found[1]
+    options = _options(mention)
+    scored = [(base_score(*option, admin_word), index, option) for index, option in enumerate(options)]
+    by_base = sorted(scored, key=lambda triple: (-triple[0], triple[1]))
+    by_country: dict[str, list[tuple[float, int, tuple[Place, str, int]]]] = {}
+    for triple in by_base:
+        by_country.setdefault(triple[2][0].country, []).append(triple)
+    choices = _Choices(options, by_base, by_country, [triple for triple in by_base if triple[2][1] == HOW_ARABIC])
+    if len(_CHOICES) > _MENTION_CACHE_LIMIT:
+        _CHOICES.clear()
+    _CHOICES[key] = (held, choices)
+    return choices
 
 
 def _options(mention: PlaceMention) -> list[tuple[Place, str, int]]:

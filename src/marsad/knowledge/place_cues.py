@@ -25,6 +25,7 @@ ANCHOR_WITHIN = 12  # characters between the direction word and the anchor's nam
 COUNTRY_WITHIN = 25  # characters between the border word and the country's name
 
 _NUMBER = r"(\d+(?:[.,]\d+)?)"
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class _Words:
     distance: re.Pattern
     direction: re.Pattern
     border_pattern: re.Pattern
+    border_words: re.Pattern  # a border word anywhere, to skip `border_pattern` where none is near
+    border_longest: int
 
 
 def _alternation(words) -> str:
@@ -75,7 +78,8 @@ def _words() -> _Words:
         directions, units, frozenset(capital), frozenset(border),
         re.compile(rf"{_NUMBER}\s*({_alternation(units)})\s+{direction}"),
         re.compile(direction),
-        re.compile(rf"(?:^|\s)({_alternation(border)})(?:\s|$)"))
+        re.compile(rf"(?:^|\s)({_alternation(border)})(?:\s|$)"),
+        re.compile(_alternation(border)), max(map(len, border), default=0))
 
 
 def _bearing(words: _Words, first: str, second: str | None) -> float:
@@ -93,7 +97,10 @@ def cues_after(text: str, end: int) -> list[Cue]:
     words = _words()
     window = text[end:end + 120]
     cues: list[Cue] = []
-    distance = words.distance.search(window)
+    # Most mentions have no cue: the full searches run only where a number, or a border word,
+    # starts near enough to count (the first match of each is the one that counts).
+    near_number = _DIGIT.search(window, 0, MAX_GAP_WITH_DISTANCE + 1)
+    distance = words.distance.search(window) if near_number else None
     direction = words.direction.match(window, _skip_spaces_and_commas(window))
     found = distance if distance and distance.start() <= MAX_GAP_WITH_DISTANCE else None
     if found is not None:
@@ -102,7 +109,9 @@ def cues_after(text: str, end: int) -> list[Cue]:
     elif direction is not None and direction.start() <= MAX_GAP_DIRECTION_ONLY:
         cues.append(_relation(words, text, end + direction.end(), "direction",
                               _bearing(words, direction.group(1), direction.group(2)), None))
-    border = words.border_pattern.search(window)
+    # The border pattern's match starts at the space before the word: the word within one more.
+    near_border = words.border_words.search(window, 0, MAX_GAP_BORDER + 1 + words.border_longest)
+    border = words.border_pattern.search(window) if near_border else None
     if border is not None and border.start() <= MAX_GAP_BORDER:
         after = border.end()
         countries = [m for m in find_countries(window[after:after + COUNTRY_WITHIN + 20]) if m.start <= COUNTRY_WITHIN]
