@@ -5,6 +5,7 @@ one original position and spans map back exactly.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,18 +21,27 @@ def _table() -> dict[int, str | None]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _deleted() -> re.Pattern[str]:
+    """The characters folding deletes (diacritics, tatweel, format marks), as one class."""
+    return re.compile("[" + "".join(re.escape(chr(code)) for code, to in _table().items() if to is None) + "]")
+
+
 @dataclass(frozen=True)
 class Normalized:
-    """Normalised text and, for each of its characters, the index in the original."""
+    """Normalised text and, for each of its characters, the index in the original (None when
+    nothing was deleted: then every index is its own)."""
 
     text: str
     original: str
-    positions: tuple[int, ...]
+    positions: tuple[int, ...] | None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
-        if start >= len(self.positions):
+        if start >= len(self.text):
             return len(self.original), len(self.original)
+        if self.positions is None:
+            return start, max(start, end)
         first = self.positions[start]
         last = self.positions[end - 1] + 1 if end > start else first
         return first, last
@@ -39,20 +49,16 @@ class Normalized:
 
 def fold(text: str) -> str:
     """The normalised form alone (for keys and lexicon entries)."""
-    return normalize(text).text
+    return text.translate(_table())
 
 
 def normalize(text: str) -> Normalized:
-    table = _table()
-    out: list[str] = []
-    positions: list[int] = []
-    for index, char in enumerate(text):
-        mapped = table.get(ord(char), char)
-        if mapped is None:
-            continue
-        out.append(mapped)
-        positions.append(index)
-    return Normalized("".join(out), text, tuple(positions))
+    folded = text.translate(_table())
+    if len(folded) == len(text):
+        return Normalized(folded, text, None)
+    deleted = {m.start() for m in _deleted().finditer(text)}
+    positions = tuple(i for i in range(len(text)) if i not in deleted)
+    return Normalized(folded, text, positions)
 
 
 ARTICLE = "ال"
