@@ -15,9 +15,8 @@ from marsad.knowledge.actors import ActorBase
 from marsad.lang.ar.lexicon import civilian_targets
 from marsad.pipeline.claims import OTHER_SIDE
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
-from marsad.pipeline.events import FAMILY
 from marsad.pipeline.reconcile import reconcile
-from marsad.schema import Actor, Claim, Document, Event, Extraction, Party
+from marsad.schema import EVENT_FAMILY, Actor, Claim, Document, Event, Extraction, Party
 
 REQUIRES = ("events", "events.location", "claims", "actors")
 ASSIGNS = ("extraction",)
@@ -55,20 +54,22 @@ def _article_date(doc: Doc) -> tuple[dt.date | None, int]:
 
 
 def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | None:
-    claims = _claims(doc, draft)
-    event_type, sub_type = _event_type(doc, draft, claims)
-    start, end, precision = _dates(doc, draft, default_date)
     anchor = draft.triggers[0] if draft.triggers else (draft.claims[0] if draft.claims else None)
     if anchor is None:
         return None
+    rebels = _rebel_name(doc, draft)
+    actors = _actors(doc, draft, rebels)
+    claims = _claims(doc, draft, rebels, actors)
+    event_type, sub_type = _event_type(doc, draft, claims)
+    start, end, precision = _dates(doc, draft, default_date)
     return Event(id=event_id, event_type=event_type, sub_event_type=sub_type, date_start=start, date_end=end,
-                 time_precision=precision, location=draft.location, actors=_actors(doc, draft),
+                 time_precision=precision, location=draft.location, actors=actors,
                  claims=claims, fatalities=reconcile(claims), background=draft.background,
                  evidence=doc.span(anchor.start, anchor.end))
 
 
 def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim]) -> tuple[str, str]:
-    order = list(FAMILY)
+    order = list(EVENT_FAMILY)
     claim_sentences = {c.sentence for c in draft.claims}
     # "وتكثر المواجهات في هذه المنطقة" beside a massacre of civilians describes the area, not this
     # event: a clash word counts only where the figures are, when every victim is a civilian.
@@ -88,7 +89,7 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim]) -> tuple[str, 
                 return event_type, specific
         return event_type, sub_type
     weak = draft.triggers[0] if draft.triggers else None
-    if weak is not None and FAMILY[weak.event_type] != "violence":
+    if weak is not None and EVENT_FAMILY[weak.event_type] != "violence":
         return weak.event_type, weak.sub_event_type
     if _civilians_only(claims) or _civilian_target(doc, draft):
         return "Violence against civilians", "Attack"
@@ -125,9 +126,8 @@ def _past_month(doc: Doc, date, draft: EventDraft) -> bool:
             and date.date_end is not None and date.date_end < doc.published - _RECENT)
 
 
-def _actors(doc: Doc, draft: EventDraft) -> list[Actor]:
+def _actors(doc: Doc, draft: EventDraft, rebels: str | None) -> list[Actor]:
     mentions = [a for a in doc.actors if doc.sentence_of(a.start) in draft.sentences and a.role != "source-only"]
-    rebels = _rebel_name(doc, draft)
     actors: dict[str, Actor] = {}
     for mention in mentions:
         name, inter = mention.name, mention.inter
@@ -193,10 +193,8 @@ def _attack_target(doc: Doc, draft: EventDraft, sentence: int):
     return None
 
 
-def _claims(doc: Doc, draft: EventDraft) -> list[Claim]:
+def _claims(doc: Doc, draft: EventDraft, rebels: str | None, parties: list[Actor]) -> list[Claim]:
     _inherit_victims(doc, draft, sorted(draft.claims, key=lambda c: c.start))
-    rebels = _rebel_name(doc, draft)
-    parties = _actors(doc, draft)
     built = [c for c in (_claim(doc, c, rebels, parties) for c in sorted(draft.claims, key=lambda c: c.start))
              if c.victim.name != OTHER_SIDE]
     unique: dict[tuple, Claim] = {}

@@ -11,7 +11,7 @@ import re
 
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, reporting
 from marsad.lang.ar.normalize import strip_article
-from marsad.lang.ar.tokens import WORD
+from marsad.lang.ar.tokens import WORD, word_before
 from marsad.pipeline.document import Attribution, Doc
 
 REQUIRES = ("sentences", "dates", "actors")
@@ -31,7 +31,7 @@ _TO = "الي"
 _FROM = "عن"
 # "المتحدث باسم X" (the spokesman of X): X is the source.
 _ON_BEHALF_OF = " باسم "
-_STOP = re.compile(r'[,.;:"()]|\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|يوم)\b')
+_STOP = re.compile(r'[,.;:"()]|' + _STATEMENT.pattern + r'|\sيوم\b')
 _NEGATION = forms_with_role("negation")
 _WHAT = "ما"
 _RELATIVES = forms_with_role("relative")
@@ -78,8 +78,8 @@ def _opens_with_quote(doc: Doc, sentence) -> bool:
 
 def _negated(text: str, start: int) -> bool:
     """A negated verb ("ولم تعلن") or one in a relative clause ("التي أعلنت ولاءها") reports nothing."""
-    before = text[max(0, start - 8):start].split()
-    return bool(before) and (before[-1] in _NEGATION or before[-1] in _RELATIVES)
+    before = word_before(text, start)
+    return before in _NEGATION or before in _RELATIVES
 
 
 def _attribution(doc, index, match, row, complements, anaphors, previous) -> Attribution | None:

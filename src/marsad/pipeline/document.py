@@ -59,8 +59,7 @@ class ClaimDraft:
 class EventDraft:
     triggers: list[Trigger]
     sentences: set[int]
-    place: Any = None                # a PlaceMention or CountryMention
-    country: str | None = None
+    place: Any = None                # a ResolvedPlace or CountryMention
     claims: list[ClaimDraft] = field(default_factory=list)
     dates: list[Any] = field(default_factory=list)
     background: bool = False

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from marsad.lang.ar.lexicon import event_triggers, forms_with_role
-from marsad.lang.ar.tokens import WORD
+from marsad.lang.ar.tokens import WORD, word_after, word_before
 from marsad.lang.ar.normalize import match_key
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.knowledge.place_cues import distance_km
@@ -33,7 +33,6 @@ MAX_GAP = dt.timedelta(days=3)
 # A place the text gives as a reference ("شمال مقديشو") meets a named place this close to it.
 REFERENCE_KM = 150
 _STATEMENT_WINDOW = 4
-FAMILY = EVENT_FAMILY
 
 
 @dataclass
@@ -87,8 +86,7 @@ _RELATIVES = forms_with_role("relative")
 
 def _in_relative_clause(text: str, start: int) -> bool:
     """"الحوثيين الذين سيطروا على ..." describes who they are, not a new event."""
-    before = text[max(0, start - 8):start].split()
-    return bool(before) and before[-1] in _RELATIVES
+    return word_before(text, start) in _RELATIVES
 
 
 def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> None:
@@ -107,7 +105,7 @@ def _candidate(doc: Doc, index: int) -> _Candidate | None:
     triggers = [t for t in doc.triggers if t.sentence == index]
     if not _reports_an_event(doc, index, triggers):
         return None
-    family = FAMILY[_dominant(triggers).event_type] if triggers else "violence"
+    family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else "violence"
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
     background = _is_background(doc, dates) or (_tells_history(doc, index) and not any(d.precision == 1 for d in dates))
     # News is dated by its days; history by the years and periods it names ("في عام 2023").
@@ -123,7 +121,7 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     claims = [c for c in doc.claims if c.sentence == index]
     counted = any(c.low is not None for c in claims)
     strong = [t for t in triggers if t.strong]
-    if any(FAMILY[t.event_type] == "demonstration" for t in strong):
+    if any(EVENT_FAMILY[t.event_type] == "demonstration" for t in strong):
         return True
     if strong:
         return bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
@@ -137,7 +135,7 @@ def _armed_party_in(doc: Doc, index: int) -> bool:
 
 
 def _conflict_article(doc: Doc) -> bool:
-    return any(t.strong and FAMILY[t.event_type] == "violence" for t in doc.triggers) and any(
+    return any(t.strong and EVENT_FAMILY[t.event_type] == "violence" for t in doc.triggers) and any(
         a.role in _ARMED_ROLES for a in doc.actors)
 
 
@@ -151,12 +149,11 @@ def _opens_new_episode(doc: Doc, index: int) -> bool:
 
 
 def _followed_by_another(text: str, end: int) -> bool:
-    following = text[end:end + 8].split()
-    return bool(following) and following[0] in _ANOTHER
+    return word_after(text, end) in _ANOTHER
 
 
 def _dominant(triggers: list[Trigger]) -> Trigger:
-    order = list(FAMILY)
+    order = list(EVENT_FAMILY)
     return min(triggers, key=lambda t: (not t.strong, order.index(t.event_type)))
 
 

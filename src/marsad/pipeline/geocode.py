@@ -29,8 +29,6 @@ def run(doc: Doc) -> None:
                           or _country_location(doc, doc.main_country, None))
         if own is not None and not event.background:
             previous = own
-        if event.location is not None:
-            event.country = event.location.country
 
 
 def most_named_place(doc: Doc, sentences: set[int] | None = None) -> ResolvedPlace | None:

@@ -49,3 +49,15 @@ def lexicon_pattern(forms: list[str], *, proclitics: bool = True, enclitics: str
 def word_pattern(form: str) -> re.Pattern[str]:
     """A single folded word or phrase as a whole-word pattern (with proclitics)."""
     return lexicon_pattern([form])
+
+
+def word_before(text: str, start: int, reach: int = 12) -> str:
+    """The whole word right before offset `start` ("" at the start of the text)."""
+    before = text[max(0, start - reach):start].split()
+    return before[-1] if before else ""
+
+
+def word_after(text: str, end: int, reach: int = 12) -> str:
+    """The whole word right after offset `end`."""
+    after = text[end:end + reach].split()
+    return after[0] if after else ""
