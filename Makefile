@@ -29,6 +29,7 @@ test: $(FULL)
 
 bench: $(FULL)
 	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/gazetteer_cost.py
 	$(BIN)/python bench/api_speed.py
 	$(BIN)/python bench/store_speed.py
 	$(BIN)/python bench/batch_speed.py

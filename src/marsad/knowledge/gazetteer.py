@@ -68,6 +68,7 @@ _CACHE_LIMIT = 100_000  # keys remembered per kind of evidence before the cache 
 # Mentions' candidates and choices remembered before those caches start over: fewer, since an
 # entry may hold hundreds of candidates.
 _MENTION_CACHE_LIMIT = 10_000
+_COUNTRY_SETS_LIMIT = 256  # sets of countries whose skeleton keys are remembered (see _skeleton_keys)
 
 HOW_ARABIC = "arabic-name"
 HOW_SKELETON = "skeleton"
@@ -217,6 +218,7 @@ class _Lexicon:
     blocked: frozenset[str]
     locative_only: frozenset[str]
     no_skeleton: frozenset[str]  # words no skeleton n-gram may contain: locatives and blocked words
+    phrase_ends: frozenset[str]  # the last words of the locative phrases of several words (من)
 
 
 @lru_cache(maxsize=1)
@@ -234,7 +236,7 @@ def _lexicon() -> _Lexicon:
     words = frozenset(word for phrase in locatives for word in phrase)
     return _Lexicon(locatives, frozenset(areas["admin"]), frozenset(areas["town"]), words, frozenset(blocked),
                     frozenset(locative_only),
-                    words | frozenset(blocked))
+                    words | frozenset(blocked), frozenset(phrase[-1] for phrase in locatives if len(phrase) > 1))
 
 
 # -- words -----------------------------------------------------------------------------------
@@ -280,8 +282,8 @@ def _word_flags(word: str) -> tuple[bool, bool, bool]:
     drops a ب: "بتينزاوتين"), remembered per word since words recur from article to article."""
     lexicon = _lexicon()
     stems = _stems(word)
-    return (bool(stems & lexicon.locative_words), bool(stems & lexicon.no_skeleton),
-            any(reading.locative_clitic for reading in _readings(word)))
+    return (not lexicon.locative_words.isdisjoint(stems), not lexicon.no_skeleton.isdisjoint(stems),
+            any(reading[3] for reading in _reading_fields(word)))
 
 
 def _proclitic_splits(word: str) -> list[tuple[str, str]]:
@@ -296,36 +298,38 @@ def _proclitic_splits(word: str) -> list[tuple[str, str]]:
     return splits
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _readings(word: str) -> tuple[_Reading, ...]:
-    """The word's readings as a name start, the bare word first, stopping after a blocked word
-    so that بلاد is not read as ب + لاد (Lod)."""
+    """The word's readings as a name start (see `_reading_fields`), needed only where a name may start."""
+    return tuple(_Reading(*fields) for fields in _reading_fields(word))
+
+
+# The per-word caches below hold plain tuples of strings and flags only: the collector stops
+# tracking those, so that a warm process does not spend its time walking the caches.
+@lru_cache(maxsize=65536)
+def _reading_fields(word: str) -> tuple[tuple[str, int, bool, bool, bool], ...]:
+    """The word's readings as a name start, as `_Reading`'s fields, the bare word first,
+    stopping after a blocked word so that بلاد is not read as ب + لاد (Lod)."""
     blocked = _lexicon().blocked
-    readings: list[_Reading] = []
+    readings: list[tuple[str, int, bool, bool, bool]] = []
     for prefix, stem in _proclitic_splits(word):
         key = drop_article(stem, after_lam=prefix.endswith("ل"))
         offset = len(word) - len(key)
         if word[:offset].endswith("ال"):
             offset -= 2
-        if len(key) >= MIN_KEY_LETTERS and all(reading.key != key for reading in readings):
+        if len(key) >= MIN_KEY_LETTERS and all(reading[0] != key for reading in readings):
             article = len(key) < len(stem)
-            readings.append(_Reading(key, offset, bool(prefix), _LOCATIVE_CLITIC in prefix, article))
+            readings.append((key, offset, bool(prefix), _LOCATIVE_CLITIC in prefix, article))
         if key in blocked:
             break  # وبريطانيا is و + a blocked word, not وب + ريطانيا; المدينه may start a name
     return tuple(readings)
 
 
 @lru_cache(maxsize=65536)
-def _stems(word: str) -> frozenset[str]:
+def _stems(word: str) -> tuple[str, ...]:
     """The word and its stems without proclitics or article, for comparing with locatives
-    (وبمدينة، المنطقه)."""
-    return frozenset(form for _, stem in _proclitic_splits(word) for form in (stem, drop_article(stem)))
-
-
-@lru_cache(maxsize=65536)
-def _longest_first(stems: frozenset[str]) -> tuple[str, ...]:
-    """The stems in a fixed order, the longest first: "بالقرب من" before "قرب من" in every run
-    (a set's order changes with the process's string hashing)."""
+    (وبمدينة، المنطقه), the longest first: "بالقرب من" before "قرب من" in every run."""
+    stems = {form for _, stem in _proclitic_splits(word) for form in (stem, drop_article(stem))}
     return tuple(sorted(stems, key=lambda stem: (-len(stem), stem)))
 
 
@@ -354,7 +358,7 @@ def _locative_before(tokens: list[_Token], index: int, lexicon: _Lexicon) -> tup
         if first < 0 or not all(tokens[i].joins_previous for i in range(first + 1, index)):
             continue
         rest = tuple(token.text for token in tokens[first + 1:index])
-        for stem in _longest_first(_stems(tokens[first].text)):
+        for stem in _stems(tokens[first].text):
             found = lexicon.locatives.get((stem, *rest))
             if found:
                 return found
@@ -411,6 +415,12 @@ class _Match:
 _UNSEEN = object()  # a cache's default where None is a remembered answer
 
 
+def _context_key(context: _Context | None) -> tuple[str | None, str] | None:
+    """The context as a plain tuple, for the keys of caches that live across articles (the
+    collector stops tracking tuples of strings)."""
+    return None if context is None else (context.locative, context.kind)
+
+
 def _moved(match: _Match, first: int) -> _Match:
     """`replace(match, first=first)` without `replace`'s field-by-field rebuild: remembered
     matches are moved to where their words recur, a hundred times an article."""
@@ -445,35 +455,45 @@ class _Scanner:
 
     def __init__(self, text: str, lexicon: _Lexicon, arabic: tuple[frozenset[str], dict[str, int]],
                  skeleton_places: Callable[[list[str]], dict[str, list[Place]]],
-                 spelling: Callable[[str, Place], str], ranked_cache: dict, most_cache: dict[str, int],
+                 spelling: Callable[[str, Place], str], ranked_cache: dict, word_cache: dict[str, tuple],
                  skeleton_cache: dict[tuple, "_Match | None"], arabic_cache: dict[tuple, "_Match | None"],
-                 locative_cache: dict[tuple, tuple[str, str] | None]):
+                 locative_cache: dict[tuple, tuple[str, str] | None], countries: frozenset[str] | None = None,
+                 skeleton_keys: Callable[[frozenset[str]], tuple[frozenset[str], tuple[str, ...]]] | None = None):
         self.text = text
+        self.countries = countries  # where a skeleton candidate may be (None: anywhere)
+        self.country_key = None if countries is None else tuple(sorted(countries))  # for the caches' keys
+        # the skeletons of places in those countries (a set, and sorted for prefixes): an n-gram
+        # with another one needs no lookup
+        self.allowed, self.allowed_sorted = skeleton_keys(countries) if countries and skeleton_keys else (None, ())
         self.tokens = _tokens(text)
         self.lexicon = lexicon
         self.keys, self.longest = arabic
         self.skeleton_places = skeleton_places
         self.spelling = spelling
         self.ranked = ranked_cache
-        if len(most_cache) > _CACHE_LIMIT:
-            most_cache.clear()
-        self.most = most_cache  # word -> the most words of an Arabic name it starts (see _most)
         self.results = skeleton_cache  # see _skeleton
         self.names = arabic_cache  # see _arabic
         self.words = words = [token.text for token in self.tokens]
         self.joins = [token.joins_previous for token in self.tokens]
-        flags = [_word_flags(word) for word in words]
+        if len(word_cache) > _CACHE_LIMIT:
+            word_cache.clear()
+        self.word_cache = word_cache  # word -> _WordInfo fields (see _word_info)
+        known = word_cache.get
+        infos = [known(word) or self._word_info(word) for word in words]
+        self.no_skeleton = [info[1] for info in infos]
+        self.foreign = [info[4] for info in infos]
+        self.word_most = [info[3] for info in infos]
         # Only a word after a locative-looking word needs the phrase lookup.
         self.locative_cache = locative_cache
         if len(locative_cache) > _CACHE_LIMIT:
             locative_cache.clear()
-        self.locatives = [self._locative_before(i) if i and flags[i - 1][0] else None
-                          for i in range(len(self.tokens))]
-        known_most = most_cache.get
-        self.word_most = [most if (most := known_most(word)) is not None else self._most_of(word) for word in words]
+        multi = lexicon.phrase_ends
+        self.locatives = [None if not i or not infos[i - 1][0] or not self.joins[i]
+                          else self._locative_before(i) if words[i - 1] in multi else infos[i - 1][5]
+                          for i in range(len(words))]
         self.signatures: dict[tuple[int, _Context | None], tuple] = {}
         # Where a skeleton may start without a list to continue: after a locative or at a ب prefix.
-        self.may_start = [locative is not None or flag[2] for locative, flag in zip(self.locatives, flags)]
+        self.may_start = [locative is not None or info[2] for locative, info in zip(self.locatives, infos)]
         self.asked: set[str] = set()
         self.known: dict[str, list[Place]] = {}
         self.options: dict[tuple[int, _Context | None], list[tuple[_Match, str]]] = {}
@@ -535,7 +555,8 @@ class _Scanner:
         if not most:
             return None
         last = first + min(most, MAX_NGRAM_WORDS)
-        signature = (tuple(self.words[first:last]), tuple(self.joins[first + 1:last]), self.locatives[first], inherited)
+        signature = (tuple(self.words[first:last]), tuple(self.joins[first + 1:last]), self.locatives[first],
+                     _context_key(inherited))
         found = self.names.get(signature, _UNSEEN)  # one lookup: a tuple's hash is not remembered
         if found is not _UNSEEN:
             found = _moved(found, first) if found is not None and found.first != first else found
@@ -563,13 +584,18 @@ class _Scanner:
         """The most words of an Arabic name starting with this word."""
         return self.word_most[first]
 
-    def _most_of(self, word: str) -> int:
-        most = self.most[word] = max((self.longest.get(reading.key, 0) for reading in _readings(word)), default=0)
-        return most
+    def _word_info(self, word: str) -> tuple[bool, bool, bool, int, bool, tuple[str, str] | None]:
+        """(`_word_flags`..., the most words of an Arabic name it starts, it is spelled like a
+        transliteration (`_looks_foreign`), the one-word locative it is), remembered per word as
+        a plain tuple."""
+        info = self.word_cache[word] = (
+            *_word_flags(word), max((self.longest.get(fields[0], 0) for fields in _reading_fields(word)), default=0),
+            _looks_foreign([word]), next(filter(None, (self.lexicon.locatives.get((stem,)) for stem in _stems(word))), None))
+        return info
 
     def _locative_before(self, index: int) -> tuple[str, str] | None:
         """`_locative_before` of this word, remembered across articles by the words before it
-        and how they are joined."""
+        and how they are joined (for the words that end a phrase of several, "بالقرب من")."""
         start = max(0, index - 3)
         key = (tuple(self.words[start:index]), tuple(self.joins[start + 1:index + 1]))
         if key in self.locative_cache:
@@ -581,14 +607,14 @@ class _Scanner:
         """"مدينة زنجبار" is a name in Tanzania, and the town word before the Yemeni Zinjibar:
         where an Arabic name starts with a locative word, the name after it is the fallback
         reading (while "محافظة الحديدة" stays the governorate)."""
-        if match.words < 2 or not _stems(self.tokens[match.first].text) & self.lexicon.locative_words:
+        if match.words < 2 or self.lexicon.locative_words.isdisjoint(_stems(self.tokens[match.first].text)):
             return match
         rest = self._arabic(match.first + 1, None)
         return replace(match, fallback=rest) if rest is not None else match
 
     def rank(self, match: _Match, skeleton: str, places: list[Place]) -> tuple[list[tuple[int, Place]], bool]:
         """`_rank_by_spelling`, remembered: the same n-grams recur from article to article."""
-        key = (match.arabic, skeleton, match.context.lenient, match.reading.article)
+        key = (match.arabic, skeleton, match.context.lenient, match.reading.article, self.country_key)
         found = self.ranked.get(key)
         if found is None:
             if len(self.ranked) > _CACHE_LIMIT:
@@ -603,13 +629,14 @@ class _Scanner:
         if signature is None:
             last = first + MAX_SKELETON_WORDS
             signature = self.signatures[(first, inherited)] = (
-                tuple(self.words[first:last]), tuple(self.joins[first + 1:last]), self.locatives[first], inherited)
+                tuple(self.words[first:last]), tuple(self.joins[first + 1:last]), self.locatives[first],
+                _context_key(inherited), self.country_key)
         return signature
 
     def _skeleton(self, first: int, inherited: _Context | None) -> _Match | None:
         """`_new_skeleton`, remembered across articles by the words' signature (the same phrases
         recur: "في مدينة غاو")."""
-        if inherited is None and not self.may_start[first]:
+        if (inherited is None and not self.may_start[first]) or self.countries == frozenset():
             return None
         signature = self._signature(first, inherited)
         found = self.results.get(signature, _UNSEEN)
@@ -670,7 +697,7 @@ class _Scanner:
 
     def _skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
         """(match, skeleton) pairs worth checking at this word, longest n-gram first."""
-        if inherited is None and not self.may_start[first]:
+        if (inherited is None and not self.may_start[first]) or self.countries == frozenset():
             return []
         cached = self.options.get((first, inherited))
         if cached is None:
@@ -679,9 +706,15 @@ class _Scanner:
 
     def _new_skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
         options: list[tuple[_Match, str]] = []
+        if self.allowed is not None and not self._may_start_allowed(first):
+            return options
+        locative = self.locatives[first]
+        # Only right after a feature word ("مدينة") may the words be spelled like native ones.
+        lenient_possible = locative is not None and locative[1] == _FEATURE
         for words in range(MAX_SKELETON_WORDS, 0, -1):
-            span = self.tokens[first:first + words]
-            if any(_word_flags(token.text)[1] for token in span):
+            last = first + words
+            if (last > len(self.words) or any(self.no_skeleton[first:last]) or not all(self.joins[first + 1:last])
+                    or not (lenient_possible or all(self.foreign[first + 1:last]))):
                 continue
             # A conjunction is likelier than a name starting with و (وتساليت), and a skeleton
             # cannot tell them apart since و is a vowel: readings without the conjunction go
@@ -693,14 +726,28 @@ class _Scanner:
                     continue
                 # A name written with ال meets only Latin names with an article (الفاشر, El
                 # Fasher; see _rank_by_spelling), else "موقع الانفجار" would match some village.
-                if not context.lenient and not _looks_foreign(self._surface(first, words, reading)):
+                checked = words if lenient_possible else 1  # else the words after the first are checked above
+                if not context.lenient and not _looks_foreign(self._surface(first, checked, reading)):
                     continue
                 shortest = _SHORTEST_SKELETON.get(context.kind, MIN_SKELETON_ELSEWHERE)
                 if words == 1 and context.kind in _ONE_CONSONANT_CONTEXTS:
                     shortest = _SHORT_SKELETON
-                match = _Match(first, words, key, HOW_SKELETON, reading, context, key)
-                options.extend((match, s) for s in _skeletons(key) if len(s) >= shortest)
+                skeletons = [s for s in _skeletons(key) if len(s) >= shortest and (self.allowed is None or s in self.allowed)]
+                if skeletons:
+                    match = _Match(first, words, key, HOW_SKELETON, reading, context, key)
+                    options.extend((match, s) for s in skeletons)
         return options
+
+    def _may_start_allowed(self, first: int) -> bool:
+        """Whether a skeleton of the word (a reading of it) starts some allowed skeleton: an
+        n-gram's skeleton starts with its first word's."""
+        allowed = self.allowed_sorted
+        for fields in _reading_fields(self.words[first]):
+            for skeleton in _skeletons(fields[0]):
+                at = bisect.bisect_left(allowed, skeleton)
+                if at < len(allowed) and allowed[at].startswith(skeleton):
+                    return True
+        return False
 
     def _reading_order(self, first: int, reading: _Reading) -> int:
         if not reading.prefixed:
@@ -734,16 +781,18 @@ class Gazetteer:
         self._connection: sqlite3.Connection | None = None
         self._pid: int | None = None
         self._arabic: tuple[frozenset[str], dict[str, int]] | None = None
-        self._cache: dict[str, dict[str, tuple[Place, ...]]] = {}
+        self._cache: dict[tuple[str, tuple[str, ...] | None], dict[str, tuple[Place, ...]]] = {}  # (how, countries)
         self._spellings: dict[tuple[str, int], str] = {}  # (skeleton, geonameid) -> Latin spelling
         self._ranked: dict[tuple, tuple[list[tuple[int, Place]], bool]] = {}  # see _Scanner.rank
         self._capitals: dict[str, Place | None] = {}
-        self._most: dict[str, int] = {}  # see _Scanner._most
+        self._words: dict[str, tuple] = {}  # see _Scanner._word_info
         self._skeleton_matches: dict[tuple, _Match | None] = {}  # see _Scanner._skeleton
         self._arabic_matches: dict[tuple, _Match | None] = {}  # see _Scanner._arabic
         self._candidate_cache: dict[tuple, tuple] = {}  # see _candidates
         self._locatives: dict[tuple, tuple[str, str] | None] = {}  # see _Scanner._locative_before
         self._alone: dict[tuple, tuple] = {}  # see _choose_alone
+        self._country_keys: dict[str, frozenset[str]] | None = None  # see _skeleton_keys
+        self._keys_of_countries: dict[frozenset[str], tuple[frozenset[str], tuple[str, ...]]] = {}
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -767,16 +816,22 @@ class Gazetteer:
                 found.setdefault(place.geonameid, place)
         return list(found.values())
 
-    def find_mentions(self, text: str) -> list[PlaceMention]:
+    def find_mentions(self, text: str, skeleton_countries: Iterable[str] | None = None) -> list[PlaceMention]:
         """Place mentions in folded `text`, in text order, never overlapping: at each word the
-        longest Arabic-name match, else the longest skeleton match."""
+        longest Arabic-name match, else the longest skeleton match. `skeleton_countries` (ISO3)
+        limits skeleton candidates to the countries where the caller would accept one (None:
+        anywhere; empty: no skeleton matches), which spares ranking thousands of villages."""
         if not isinstance(text, str) or not text:
             return []
         arabic = self._arabic_index()
         if not arabic[0]:
             return []
-        scanner = _Scanner(text, _lexicon(), arabic, lambda keys: self._places(keys, HOW_SKELETON), self.spelling,
-                           self._ranked, self._most, self._skeleton_matches, self._arabic_matches, self._locatives)
+        countries = None if skeleton_countries is None else frozenset(
+            country for country in skeleton_countries if isinstance(country, str))
+        only = None if countries is None else tuple(sorted(countries))
+        scanner = _Scanner(text, _lexicon(), arabic, lambda keys: self._places(keys, HOW_SKELETON, only), self.spelling,
+                           self._ranked, self._words, self._skeleton_matches, self._arabic_matches, self._locatives,
+                           countries, self._skeleton_keys)
         return self._mentions(text, scanner.tokens, scanner.scan())
 
     def choose(self, mention: PlaceMention, countries: list[str],
@@ -895,12 +950,13 @@ class Gazetteer:
             except sqlite3.Error:
                 return []
 
-    def _query_in(self, sql: str, values: list[str]) -> list[tuple]:
-        """`sql` with its `{marks}` filled for `values`, in batches below SQLite's variable limit."""
+    def _query_in(self, sql: str, values: list[str], more: tuple = ()) -> list[tuple]:
+        """`sql` with its `{marks}` filled for `values` (then the parameters `more`), in batches
+        below SQLite's variable limit."""
         rows: list[tuple] = []
         for start in range(0, len(values), _SQL_BATCH):
             batch = values[start:start + _SQL_BATCH]
-            rows.extend(self._query(sql.format(marks=",".join("?" * len(batch))), batch))
+            rows.extend(self._query(sql.format(marks=",".join("?" * len(batch))), [*batch, *more]))
         return rows
 
     def _arabic_index(self) -> tuple[frozenset[str], dict[str, int]]:
@@ -915,23 +971,45 @@ class Gazetteer:
             self._arabic = (keys, longest)
         return self._arabic
 
-    def _places(self, keys: Iterable[str], how: str) -> dict[str, list[Place]]:
-        """The places under each key that has any, best prior first."""
-        return {key: list(places) for key, places in self._place_tuples(keys, how).items()}
+    def _skeleton_keys(self, countries: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+        """The skeleton keys of the places in these countries, as a set and sorted (all countries'
+        keys are read in one query, the first time any is asked for)."""
+        found = self._keys_of_countries.get(countries)
+        if found is None:
+            if self._country_keys is None:
+                by_country: dict[str, set[str]] = {}
+                for key, country in self._query("SELECT n.key, p.country FROM names n JOIN places p"
+                                                " ON p.geonameid = n.geonameid WHERE n.how = ?", [_CODE[HOW_SKELETON]]):
+                    by_country.setdefault(country, set()).add(key)
+                self._country_keys = {country: frozenset(keys) for country, keys in by_country.items()}
+            empty: frozenset[str] = frozenset()
+            keys = frozenset().union(*(self._country_keys.get(country, empty) for country in countries))
+            if len(self._keys_of_countries) > _COUNTRY_SETS_LIMIT:
+                self._keys_of_countries.clear()
+            found = self._keys_of_countries[countries] = (keys, tuple(sorted(keys)))
+        return found
 
-    def _place_tuples(self, keys: Iterable[str], how: str) -> dict[str, tuple[Place, ...]]:
+    def _places(self, keys: Iterable[str], how: str, countries: tuple[str, ...] | None = None) -> dict[str, list[Place]]:
+        """The places under each key that has any, best prior first (only in `countries`, ISO3
+        sorted, if given)."""
+        return {key: list(places) for key, places in self._place_tuples(keys, how, countries).items()}
+
+    def _place_tuples(self, keys: Iterable[str], how: str,
+                      countries: tuple[str, ...] | None = None) -> dict[str, tuple[Place, ...]]:
         """`_places` as the remembered tuples; remembered per process (bounded), since the same
         names recur from article to article."""
         keys = list(keys)
-        cache = self._cache.setdefault(how, {})
+        cache = self._cache.setdefault((how, countries), {})
         wanted = sorted({key for key in keys if key not in cache})
         if wanted:
-            if len(cache) > _CACHE_LIMIT:
-                cache.clear()
+            if sum(map(len, self._cache.values())) > _CACHE_LIMIT:
+                for each in self._cache.values():
+                    each.clear()
                 self._spellings.clear()
+            where = "" if countries is None else f" AND p.country IN ({','.join('?' * len(countries))})"
             rows = self._query_in(
                 f"SELECT n.key, n.spelling, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.geonameid = n.geonameid"
-                f" WHERE n.how = '{_CODE[how]}' AND n.key IN ({{marks}})", wanted)
+                f" WHERE n.how = '{_CODE[how]}' AND n.key IN ({{marks}}){where}", wanted, tuple(countries or ()))
             fetched: dict[str, list[Place]] = {key: [] for key in wanted}
             for key, spelling, *fields in rows:
                 place = Place(*fields[:-1], notable=bool(fields[-1]))

@@ -60,11 +60,14 @@ def run(doc: Doc) -> None:
     doc.main_country = main_country(doc)
     actors = ActorBase.default()
     doc.actors = actors.find_mentions(doc.folded, doc.main_country)
-    taken = [(m.start, m.end) for m in doc.countries] + [(a.start, a.end) for a in doc.actors]
+    taken = bytearray(len(doc.folded) + 1)  # 1 where a country or an actor is named
+    for mention in (*doc.countries, *doc.actors):
+        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     hints = country_hints(doc)
     gazetteer = Gazetteer.default()
-    found = [m for m in gazetteer.find_mentions(doc.folded)
-             if not any(start <= m.start < end or m.start <= start < m.end for start, end in taken)]
+    # A skeleton match counts only in the country the article is about (see _plausible).
+    skeleton_countries = {doc.main_country, *hints[:1]} - {None}
+    found = [m for m in gazetteer.find_mentions(doc.folded, skeleton_countries) if 1 not in taken[m.start:m.end]]
     context = gazetteer.context(doc.folded, found, hints)
     for mention in found:
         place, trace = gazetteer.choose(mention, hints, context)
