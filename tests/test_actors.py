@@ -1,10 +1,12 @@
 """Actors: the actor table, generic patterns and country-dependent readings, on news-style Arabic."""
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from marsad.knowledge.actors import ROLES, ActorBase, ActorMention
+from marsad.knowledge import countries
+from marsad.knowledge.actors import RELATIONS, ROLES, ActorBase, ActorMention, ActorRelation
 from marsad.lang.ar.normalize import fold, match_key
 import support
 
@@ -49,17 +51,17 @@ def names(base: ActorBase, sentence: str, country: str | None) -> list[str]:
     ("هاجم مسلحون مجهولون نقطة تفتيش", "LBY", ["Unidentified Armed Group (Libya)"]),
     ("قام مجهولين بتدمير صهريج مياه", "SOM", ["Unidentified Armed Group (Somalia)"]),
     # named actors of the Sahel and Lake Chad
-    ("أعلنت جماعة نصرة الإسلام والمسلمين مسؤوليتها", "BFA", ["JNIM: Jama'at Nusrat al-Islam wal-Muslimin"]),
+    ("أعلنت جماعة نصرة الإسلام والمسلمين مسؤوليتها", "BFA", ["JNIM: Group for Support of Islam and Muslims"]),
     ("تبنى تنظيم القاعدة في بلاد المغرب الإسلامي الهجوم", None, ["AQIM: Al Qaeda in the Islamic Maghreb"]),
     ("قتل عدد من مرتزقة فاغنر الروسية", "MLI", ["Wagner Group"]),
     ("وصلت مجموعة فاجنر إلى المنطقة", "MLI", ["Wagner Group"]),
     ("انتشر الفيلق الإفريقي في المنطقة", "MLI", ["Africa Corps"]),
     ("قال المتحدث باسم الإطار الاستراتيجي الدائم للسلام والأمن والتنمية", "MLI", ["CSP-PSD"]),
     ("قالت تنسيقية الحركات الأزوادية إن", "MLI", ["CMA: Coordination of Azawad Movements"]),
-    ("تبنت جماعة المرابطون الهجوم", "MLI", ["Al Mourabitoune"]),
+    ("تبنت جماعة المرابطون الهجوم", "MLI", ["Al Mourabitoune Battalion"]),
     ("هاجمت جماعة بوكو حرام قرية", "TCD", ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"]),
     ("معقل تمرد #جماعة_بوكو_حرام", "NGA", ["Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad"]),
-    ("هاجم تنظيم الدولة الإسلامية في غرب أفريقيا قاعدة", "NGA", ["Islamic State West Africa Province"]),
+    ("هاجم تنظيم الدولة الإسلامية في غرب أفريقيا قاعدة", "NGA", ["Islamic State (West Africa)"]),
     # Somalia, Libya, Sudan
     ("نفت بعثة الاتحاد الإفريقي في الصومال قتل مدنيين", "SOM", ["AMISOM: African Union Mission in Somalia (2007-2022)", "Civilians (Somalia)"]),
     ("تبنت حركة الشباب الهجوم", "SOM", ["Al Shabaab"]),
@@ -81,6 +83,24 @@ def names(base: ActorBase, sentence: str, country: str | None) -> list[str]:
     ("اقتحم جيش الاحتلال مخيم جنين", "PSE", ["Military Forces of Israel"]),
     ("أعلن حزب الله اللبناني", "LBN", ["Hezbollah"]),
     ("أعلنت كتائب حزب الله العراقي", "IRQ", ["Kataib Hezbollah"]),
+    # actors added with ACLED's spelling
+    ("أعلنت حركة التوحيد والجهاد في غرب إفريقيا خطف رهينة", "MLI", ["MUJAO: Movement for Unity and Jihad in West Africa", "Civilians (Mali)"]),
+    ("وتبنت جبهة التناوب والوفاق في تشاد الهجوم على الرتل", "TCD", ["FACT: Front for Change and Concord in Chad"]),
+    ("قالت القوة المشتركة لحركات الكفاح المسلح إنها صدت هجوما لقوات الدعم السريع", "SDN",
+     ["Darfur Joint Forces/JSAMF: Joint Force of Armed Struggle Movement", "Rapid Support Forces"]),
+    ("قاتلت كتيبة البراء بن مالك إلى جانب الجيش السوداني", "SDN", ["Al Baraa Ibn Malik Brigade", "Military Forces of Sudan"]),
+    ("وأعلنت المقاومة الشعبية في الولاية استنفار الشباب", "SDN", ["Sudanese Popular Resistance Factions"]),
+    ("شن الحزب الإسلامي التركستاني هجوما على مواقع الجيش", "SYR", ["TIP: Turkistan Islamic Party", "Military Forces of Syria"]),
+    ("اشتبكت الجبهة الشامية مع فرقة السلطان مراد في عفرين", "SYR", ["JaS: Levant Front", "Sultan Murad Division"]),
+    ("اعتقل الحرس الثوري الإيراني ثلاثة أشخاص", "IRN", ["Military Forces of Iran Islamic Revolutionary Guard Corps", "Civilians (Iran)"]),
+    ("هاجمت قوات البيشمركة موقعا للتنظيم", "IRQ", ["Military Forces of Iraq Peshmerga", "Rebels (Iraq)"]),
+    ("تبنت حركة النجباء قصف قاعدة عسكرية", "IRQ", ["Harakat Hezbollah al Nujaba"]),
+    ("قالت مجموعة عرين الأسود إن مقاتليها اشتبكوا مع جيش الاحتلال في نابلس", "PSE", ["Lions' Den", "Military Forces of Israel"]),
+    ("أعلنت ألوية الناصر صلاح الدين قصف مستوطنة", "PSE", ["Al Nasser Salah al Deen Brigades"]),
+    ("وفتح مسلحون النار على سيارة", "PSE", ["Unidentified Armed Group (Palestine)"]),
+    ("اعتقلت أجهزة أمن السلطة الفلسطينية ناشطا في جنين", "PSE", ["Military Forces of Palestine"]),
+    ("تقدمت القوات المشتركة في الساحل الغربي نحو المدينة", "YEM", ["West Coast Joint Forces"]),
+    ("قصفت طائرات عاصفة الحزم مواقع الحوثيين", "YEM", ["Saudi-led Coalition", "Houthi Movement"]),
 ])
 def test_actors_named_in_news_sentences(base, sentence, country, expected):
     assert names(base, sentence, country) == expected
@@ -89,7 +109,7 @@ def test_actors_named_in_news_sentences(base, sentence, country, expected):
 @pytest.mark.parametrize("sentence, country, expected", [
     ("أعلن تنظيم داعش مسؤوليته", "IRQ", "Islamic State (Iraq)"),
     ("أعلن تنظيم داعش مسؤوليته", "SYR", "Islamic State (Syria)"),
-    ("أعلن تنظيم داعش مسؤوليته", "NGA", "Islamic State West Africa Province"),
+    ("أعلن تنظيم داعش مسؤوليته", "NGA", "Islamic State (West Africa)"),
     ("أعلن تنظيم داعش مسؤوليته", "MLI", "Islamic State Sahel Province"),
     ("أعلن تنظيم داعش مسؤوليته", None, "Islamic State (Unknown)"),
     ("تبنى تنظيم الدولة الإسلامية في ليبيا الهجوم", "EGY", "Islamic State (Libya)"),
@@ -184,7 +204,7 @@ def test_actors_offsets_point_into_the_folded_text(base):
 def test_actors_unknown_country_and_latin_aliases(base):
     assert [(m.name, m.country) for m in mentions(base, "قتل مدنيين", None)] == [("Civilians (Unknown)", None)]
     assert names(base, "قال المتحدث باسم التحالف (CSP-PSD) في بيان", "MLI")[-1] == "CSP-PSD"
-    assert names(base, "أعلنت JNIM مسؤوليتها", "MLI") == ["JNIM: Jama'at Nusrat al-Islam wal-Muslimin"]
+    assert names(base, "أعلنت JNIM مسؤوليتها", "MLI") == ["JNIM: Group for Support of Islam and Muslims"]
 
 
 @pytest.mark.parametrize("bad_text, bad_country", [
@@ -212,7 +232,7 @@ def test_actors_by_name_records_and_pattern_names(base):
 
 @pytest.mark.parametrize("name", [
     "AMISOM: African Union Mission in Somalia (2007-2022)", "AQAP: Al Qaeda in the Arabian Peninsula",
-    "AQIM: Al Qaeda in the Islamic Maghreb", "Al Mourabitoune", "Al Shabaab",
+    "AQIM: Al Qaeda in the Islamic Maghreb", "Al Mourabitoune Battalion", "Al Shabaab",
     "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "CSP-PSD", "Houthi Movement",
     "Popular Resistance", "Popular Resistance (Tihama)", "Saudi-led Coalition", "Wagner Group",
     "Opposition Rebels (Syria)", "Islamic State (Egypt)", "Unidentified Armed Group (Libya)",
@@ -222,7 +242,7 @@ def test_actors_know_the_names_gold_uses(base, name):
 
 
 def test_actors_records_are_valid(base):
-    for name in ("Hezbollah", "JNIM: Jama'at Nusrat al-Islam wal-Muslimin", "Rapid Support Forces"):
+    for name in ("Hezbollah", "JNIM: Group for Support of Islam and Muslims", "Rapid Support Forces"):
         record = base.by_name(name)
         assert 1 <= record.inter <= 8 and record.role in ROLES and record.aliases_ar
 
@@ -249,3 +269,70 @@ def test_actors_cover_the_gold_actors(base):
                 total += 1
                 found += any(_same_name(actor["name"], name) for name in named)
     assert total and found / total >= 0.85
+
+
+@pytest.mark.parametrize("name, day, expected", [
+    ("Military Forces of Mali", "2020-08-17", "Military Forces of Mali (2013-2020)"),
+    ("Military Forces of Mali", "2020-08-18", "Military Forces of Mali (2020-2021)"),
+    ("Military Forces of Mali", "2024-07-27", "Military Forces of Mali (2021-)"),
+    ("Police Forces of Burkina Faso", "2019-05-01", "Police Forces of Burkina Faso (2015-2022)"),
+    ("Military Forces of Niger", "2023-08-10", "Military Forces of Niger (2023-)"),
+    ("Military Forces of Nigeria", "2018-02-19", "Military Forces of Nigeria (2015-2023)"),
+    ("Military Forces of Sudan", "2023-04-15", "Military Forces of Sudan (2019-)"),
+    ("Military Forces of Syria", "2018-04-07", "Military Forces of Syria (2000-2024)"),
+    ("Military Forces of Yemen", "2018-06-13", "Military Forces of Yemen (2012-2022) Hadi"),
+    ("Military Forces of Yemen", "2023-01-01", "Military Forces of Yemen (2022-) Presidential Leadership Council"),
+    ("Police Forces of Egypt", "2017-04-09", "Police Forces of Egypt (2014-)"),
+    ("Military Forces of Israel", "2024-05-01", "Military Forces of Israel (2022-)"),
+    ("Military Forces of the United States", "2025-03-15", "Military Forces of the United States (2025-)"),
+    ("Military Forces of Iraq Peshmerga", "2023-01-01", "Military Forces of Iraq (2022-) Peshmerga"),
+    ("Government of Lebanon", "2022-01-01", "Government of Lebanon (2021-2025)"),
+])
+def test_actors_dated_name_picks_the_regime_period(base, name, day, expected):
+    assert base.dated_name(name, day) == expected
+    assert base.dated_name(name, date.fromisoformat(day)) == expected
+    assert base.by_name(expected).name == name
+
+
+@pytest.mark.parametrize("name, day", [
+    ("Military Forces of Mali", "1980-01-01"),           # before the table's first period
+    ("Military Forces of Mali", None),
+    ("Military Forces of Mali", "2024-13-01"),
+    ("Military Forces of Mali (2021-)", "2015-01-01"),   # already dated
+    ("Wagner Group", "2022-01-01"),
+    ("Ministry of Defence of Mali", "2022-01-01"),
+    ("Civilians (Mali)", "2022-01-01"),
+])
+def test_actors_dated_name_leaves_other_names(base, name, day):
+    assert base.dated_name(name, day) == name
+
+
+def test_actors_find_mentions_dates_state_forces_on_request(base):
+    sentence = fold("اشتبك الجيش المالي مع مقاتلي جماعة نصرة الإسلام والمسلمين وقتل مدنيان")
+    assert [m.name for m in base.find_mentions(sentence, "MLI", on="2022-03-05")] == [
+        "Military Forces of Mali (2021-)", "JNIM: Group for Support of Islam and Muslims", "Civilians (Mali)"]
+    assert base.find_mentions(sentence, "MLI")[0].name == "Military Forces of Mali"
+
+
+def test_actors_periods_describe_every_covered_country(base):
+    covered = ("MLI", "BFA", "NER", "TCD", "NGA", "CMR", "MRT", "DZA", "LBY", "EGY", "SDN", "SSD", "ETH",
+               "ERI", "SOM", "YEM", "SYR", "IRQ", "ISR", "PSE", "LBN")
+    for iso3 in covered:
+        country = countries.by_iso3(iso3)
+        for body in ("Military Forces", "Police Forces"):
+            name = f"{body} of {countries.name_after_of(country)}"
+            assert base.by_name(name).years, name
+            assert base.period(name, "2024-06-01") is not None, name
+    assert base.period("Military Forces of Mali", "2022-01-01").checked
+
+
+def test_actors_relations_are_typed_and_both_ways(base):
+    members = {r.actor for r in base.relations("JNIM: Group for Support of Islam and Muslims")
+               if r.relation == "member_of"}
+    assert {"Ansar Dine", "Katiba Macina", "Al Mourabitoune Battalion"} <= members
+    assert ActorRelation("Africa Corps", "successor_of", "Wagner Group") in base.relations("Wagner Group")
+    assert "Military Forces of Cameroon" in base.by_name("MNJTF: Multinational Joint Task Force").related
+    assert "MNJTF: Multinational Joint Task Force" in base.by_name("Military Forces of Cameroon").related
+    assert base.relations("Military Forces of Mali (2021-)") == base.relations("Military Forces of Mali")
+    assert all(r.relation in RELATIONS for r in base.relations("Popular Mobilization Forces"))
+    assert base.relations("No Such Actor") == () and base.relations(None) == ()

@@ -14,6 +14,12 @@ country's forms: country names and adjectives are found first and overwritten wi
 same-length copy of the text, where one slot form ("الجيش" + mark run) stands for all of them.
 The longest mention wins (a table row over a pattern of the same length); mentions never overlap.
 
+Two more files describe the actors without adding forms:
+- `actor_periods.tsv`: the regime periods ACLED writes after state forces' names, chosen by the
+  event's date ("Military Forces of Mali" on 2022-03-01 -> "Military Forces of Mali (2021-)");
+- `actor_relations.tsv`: typed links between actors (JNIM's member groups, Wagner Group ->
+  Africa Corps, coalitions and their members).
+
 Roles: "state" (military, police, governments' armed bodies), "armed" (rebels, militias, foreign
 mercenaries, rioters), "civilian" (civilians, protesters), "source-only" (ministries, agencies,
 hospitals, NGOs: they report figures but are not parties to an event).
@@ -21,8 +27,9 @@ hospitals, NGOs: they report figures but are not parties to an event).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from functools import lru_cache
 
 from marsad.knowledge import countries as country_table
@@ -34,10 +41,23 @@ _PACKAGE = "marsad.knowledge"
 _ACTORS = "actors.tsv"
 _PATTERNS = "actor_patterns.tsv"
 _BRANCHES = "actor_branches.tsv"
-_ACTOR_COLUMNS = ("name", "inter", "country", "role", "aliases_ar", "aliases_en", "aliases_fr", "years", "related")
+_PERIODS = "actor_periods.tsv"
+_RELATIONS = "actor_relations.tsv"
+_ACTOR_COLUMNS = ("name", "inter", "country", "role", "aliases_ar", "aliases_en", "aliases_fr", "years")
+_PERIOD_COLUMNS = ("country", "bodies", "period", "start", "suffix", "checked")
+_RELATION_COLUMNS = ("actor", "relation", "other")
 _PATTERN_COLUMNS = ("id", "pattern", "name", "inter", "role", "only_in")
 _BRANCH_COLUMNS = ("family", "country", "name", "inter")
 ROLES = ("state", "armed", "civilian", "source-only")
+# actor -> other: a group in a coalition or umbrella; a unit of a force; a branch of a transnational
+# organisation; a group that replaced (or was renamed from) another; a group that broke away; an
+# ally; a militia fighting under a force's command; a media outlet speaking for the actor.
+RELATIONS = ("member_of", "part_of", "affiliate_of", "successor_of", "splinter_of", "allied_with",
+             "auxiliary_of", "media_of")
+_CHECKED = ("acled", "ours")
+_PERIOD_LABEL = re.compile(r"(?P<first>\d{4})-(?P<last>\d{4})?")
+_DATED_NAME = re.compile(r"(?P<base>.+?) \((?P<label>\d{4}-(?:\d{4})?)\)(?: (?P<rest>.+))?")
+_UNIT_AFTER_SUFFIX = " - "
 _NOT_AN_ACTOR = "-"
 _FAMILY = "@"
 _ANY_COUNTRY = "*"
@@ -74,8 +94,29 @@ class ActorRecord:
     aliases_ar: tuple[str, ...] = ()
     aliases_en: tuple[str, ...] = ()
     aliases_fr: tuple[str, ...] = ()
-    years: tuple[str, ...] = ()         # ACLED regime periods ("2021-"), not part of the emitted name
-    related: tuple[str, ...] = ()
+    years: tuple[str, ...] = ()         # active years of a group; regime periods of state forces ("2021-")
+    related: tuple[str, ...] = ()       # every actor linked to this one in actor_relations.tsv
+
+
+@dataclass(frozen=True)
+class RegimePeriod:
+    """One regime period of a country's state forces, as ACLED labels it."""
+
+    label: str              # "2021-", "2013-2020"
+    start: date
+    end: date | None        # exclusive: the start of the next period
+    suffix: str = ""        # "Hadi": words ACLED writes after the label
+    checked: bool = False   # the label was seen in ACLED data
+
+    def covers(self, day: date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
+class ActorRelation:
+    actor: str
+    relation: str           # one of RELATIONS, read "actor <relation> other"
+    other: str
 
 
 @dataclass(frozen=True)
@@ -108,8 +149,10 @@ class ActorBase:
     """The actor tables compiled for matching; build once per process with `default()`."""
 
     def __init__(self, records: dict[str, ActorRecord], candidates: dict[str, list[_Candidate]],
-                 branches: dict[tuple[str, str], _Branch]):
-        self._records = records
+                 branches: dict[tuple[str, str], _Branch], periods: dict[str, tuple[RegimePeriod, ...]] | None = None):
+        self._periods = periods or {}
+        self._records = {name: self._with_periods(record) for name, record in records.items()}
+        self._relations: tuple[ActorRelation, ...] = ()
         self._candidates = candidates
         self._branches = branches
         self._templates = _templates(candidates, branches)
@@ -122,10 +165,48 @@ class ActorBase:
     def default(cls) -> ActorBase:
         return _default_base()
 
-    def find_mentions(self, text: str, country: str | None) -> list[ActorMention]:
-        """Actors named in folded `text`; `country` (ISO3) is the article's main country."""
+    def find_mentions(self, text: str, country: str | None, on: date | str | None = None) -> list[ActorMention]:
+        """Actors named in folded `text`; `country` (ISO3) is the article's main country. With `on`
+        (the event's or article's date), state forces carry their regime period (`dated_name`)."""
         if not isinstance(text, str) or not text:
             return []
+        found = self._find(text, country)
+        day = _as_date(on)
+        if day is None:
+            return found
+        return [replace(mention, name=self.dated_name(mention.name, day)) for mention in found]
+
+    def dated_name(self, name: str, on: date | str | None) -> str:
+        """ACLED's name on that day: "Military Forces of Mali" -> "Military Forces of Mali (2021-)",
+        "Military Forces of Iraq Peshmerga" -> "Military Forces of Iraq (2022-) Peshmerga". Names
+        without periods, already dated, or without a usable date come back unchanged."""
+        if not isinstance(name, str) or _DATED_NAME.fullmatch(name):
+            return name
+        base, unit = self._periodised_base(name)
+        period = self.period(base, on) if base else None
+        if period is None:
+            return name
+        tail = _UNIT_AFTER_SUFFIX.join(part for part in (period.suffix, unit) if part)
+        return f"{base} ({period.label})" + (f" {tail}" if tail else "")
+
+    def period(self, name: str, on: date | str | None) -> RegimePeriod | None:
+        """The regime period of the state forces `name` (undated, or a unit of them) on that day."""
+        day = _as_date(on)
+        base = self._periodised_base(name)[0] if isinstance(name, str) else None
+        periods = self._periods.get(base, ()) if base else ()
+        if day is None or not periods:
+            return None
+        at = bisect_right([p.start for p in periods], day) - 1
+        return periods[at] if at >= 0 and periods[at].covers(day) else None
+
+    def relations(self, name: str) -> tuple[ActorRelation, ...]:
+        """The typed links of an actor (either side), its name dated or not."""
+        record = self.by_name(name)
+        if record is None:
+            return ()
+        return tuple(r for r in self._relations if record.name in (r.actor, r.other))
+
+    def _find(self, text: str, country: str | None) -> list[ActorMention]:
         article = _known_iso3(country)
         found = [self._resolve(text, match.start, match.end, match.key, article, None)
                  for match in self._literal.finditer(text)]
@@ -139,14 +220,47 @@ class ActorBase:
         """The table record, or a record built from the generic pattern that produces `name`."""
         if not isinstance(name, str):
             return None
+        record = self._undated_record(name)
+        dated = _DATED_NAME.fullmatch(name) if record is None else None
+        if dated is None:
+            return record
+        unit = " ".join(part for part in (dated["base"], dated["rest"]) if part)
+        return self._undated_record(unit) or self._undated_record(dated["base"])
+
+    def _undated_record(self, name: str) -> ActorRecord | None:
         record = self._records.get(name)
         if record is not None:
             return record
         for pattern, (inter, role) in self._templates.items():
             match = pattern.fullmatch(name)
             if match and (found := country_table.by_name(match.group("country"))):
-                return ActorRecord(name=name, inter=inter, country=found.iso3, role=role)
+                record = ActorRecord(name=name, inter=inter, country=found.iso3, role=role, related=self._linked(name))
+                return self._with_periods(record)
         return None
+
+    def _with_periods(self, record: ActorRecord) -> ActorRecord:
+        periods = self._periods.get(record.name)
+        return replace(record, years=tuple(p.label for p in periods)) if periods else record
+
+    def _periodised_base(self, name: str) -> tuple[str | None, str]:
+        """The longest leading words of `name` that have regime periods, and the unit after them."""
+        words = name.split(" ")
+        for count in range(len(words), 0, -1):
+            base = " ".join(words[:count])
+            if base in self._periods:
+                return base, " ".join(words[count:])
+        return None, name
+
+    def _attach_relations(self, relations: tuple[ActorRelation, ...]) -> ActorBase:
+        """Part of building the base: relations are checked against its names, so they come last."""
+        self._relations = relations
+        for name, record in self._records.items():
+            self._records[name] = replace(record, related=self._linked(name))
+        return self
+
+    def _linked(self, name: str) -> tuple[str, ...]:
+        linked = (r.other if r.actor == name else r.actor for r in self._relations if name in (r.actor, r.other))
+        return tuple(dict.fromkeys(linked))
 
     def _resolve(self, text: str, start: int, end: int, key: str, article: str | None,
                  named: str | None) -> _Found | None:
@@ -219,7 +333,12 @@ def _default_base() -> ActorBase:
     records, candidates = _load_actors()
     branches = _load_branches()
     _load_patterns(candidates, branches)
-    return ActorBase(records, candidates, branches)
+    periods = _load_periods()
+    clashing = sorted(name for name, record in records.items() if record.years and name in periods)
+    if clashing:
+        raise DataFileError(f"{_ACTORS}: {clashing} have years; state forces' periods belong in {_PERIODS}")
+    base = ActorBase(records, candidates, branches, periods)
+    return base._attach_relations(_load_relations(base))
 
 
 def _render(template: str, iso3: str | None) -> str:
@@ -230,6 +349,19 @@ def _render(template: str, iso3: str | None) -> str:
         return template.replace(_COUNTRY_SLOT, _UNKNOWN)
     template = template.replace("of " + _COUNTRY_SLOT, "of " + country_table.name_after_of(country))
     return template.replace(_COUNTRY_SLOT, country.name)
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip()[:10])
+        except ValueError:
+            return None
+    return None
 
 
 def _known_iso3(code: object) -> str | None:
@@ -272,10 +404,6 @@ def _load_actors() -> tuple[dict[str, ActorRecord], dict[str, list[_Candidate]]]
                 raise DataFileError(f"{where}: alias {alias!r} already belongs to {owner[key]!r}")
             if key not in candidates:
                 candidates[key] = [_Candidate(record.name, record.inter, record.role, f"table:{key}", record.country)]
-    for record in records.values():
-        missing = [name for name in record.related if name not in records]
-        if missing:
-            raise DataFileError(f"{_ACTORS}: {record.name!r} is related to unknown actors {missing}")
     return records, candidates
 
 
@@ -286,7 +414,7 @@ def _record(row: dict[str, str], where: str) -> ActorRecord:
         name=row["name"], inter=_inter(row["inter"], where), country=_country_code(row["country"], where),
         role=_role(row["role"], where), aliases_ar=tuple(_expanded(row["aliases_ar"])),
         aliases_en=tuple(_split(row["aliases_en"])), aliases_fr=tuple(_split(row["aliases_fr"])),
-        years=tuple(_split(row["years"])), related=tuple(_split(row["related"])))
+        years=tuple(_split(row["years"])))
 
 
 def _load_branches() -> dict[tuple[str, str], _Branch]:
@@ -296,6 +424,81 @@ def _load_branches() -> dict[tuple[str, str], _Branch]:
         country = row["country"] if row["country"] == _ANY_COUNTRY else _country_code(row["country"], where)
         branches[(row["family"], country or "")] = _Branch(row["name"], _inter(row["inter"], where))
     return branches
+
+
+def _load_periods() -> dict[str, tuple[RegimePeriod, ...]]:
+    """Each state-force name ("Military Forces of Mali") with its periods in order."""
+    by_country: dict[str, list[tuple[date, dict[str, str], str]]] = {}
+    for number, row in enumerate(read_tsv(_PACKAGE, _PERIODS, _PERIOD_COLUMNS), start=1):
+        where = f"{_PERIODS} row {number} ({row['country'] or '?'} {row['period'] or '?'})"
+        iso3 = _country_code(row["country"], where)
+        if iso3 is None:
+            raise DataFileError(f"{where}: the country is empty")
+        by_country.setdefault(iso3, []).append((_start_date(row["start"], where), row, where))
+    periods: dict[str, tuple[RegimePeriod, ...]] = {}
+    for iso3, rows in by_country.items():
+        rows.sort(key=lambda item: item[0])
+        country = country_table.by_iso3(iso3)
+        for (start, row, where), following in zip(rows, [*rows[1:], None]):
+            end = following[0] if following else None
+            period = RegimePeriod(_period_label(row["period"], start, end, where), start, end,
+                                  row["suffix"], _checked(row["checked"], where))
+            for body in _split(row["bodies"]) or [""]:
+                if not body:
+                    raise DataFileError(f"{where}: no bodies")
+                name = f"{body} of {country_table.name_after_of(country)}"
+                periods[name] = (*periods.get(name, ()), period)
+    return periods
+
+
+def _start_date(value: str, where: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise DataFileError(f"{where}: start must be a date YYYY-MM-DD, not {value!r}") from None
+
+
+def _period_label(label: str, start: date, end: date | None, where: str) -> str:
+    """ACLED's label, checked against the dates: it starts in the start's year, and a closed label
+    ends in the year the next period starts (an open one only for the last period)."""
+    match = _PERIOD_LABEL.fullmatch(label)
+    if match is None:
+        raise DataFileError(f"{where}: period must read YYYY- or YYYY-YYYY, not {label!r}")
+    if int(match["first"]) != start.year:
+        raise DataFileError(f"{where}: {label!r} does not start in {start.year}")
+    last = int(match["last"]) if match["last"] else None
+    if (last is None) != (end is None) or (end is not None and last != end.year):
+        ending = f"end in {end.year}" if end else "be open (the country's last period)"
+        raise DataFileError(f"{where}: {label!r} should {ending}")
+    return label
+
+
+def _checked(value: str, where: str) -> bool:
+    if value not in _CHECKED:
+        raise DataFileError(f"{where}: checked must be one of {_CHECKED}, not {value!r}")
+    return value == "acled"
+
+
+def _load_relations(base: ActorBase) -> tuple[ActorRelation, ...]:
+    relations: list[ActorRelation] = []
+    for number, row in enumerate(read_tsv(_PACKAGE, _RELATIONS, _RELATION_COLUMNS), start=1):
+        where = f"{_RELATIONS} row {number} ({row['actor'] or '?'})"
+        if row["relation"] not in RELATIONS:
+            raise DataFileError(f"{where}: relation must be one of {RELATIONS}, not {row['relation']!r}")
+        unknown = [name for name in (row["actor"], row["other"]) if not _is_actor_name(base, name)]
+        if unknown:
+            raise DataFileError(f"{where}: unknown actors {unknown}")
+        relation = ActorRelation(row["actor"], row["relation"], row["other"])
+        if relation in relations:
+            raise DataFileError(f"{where}: the relation appears twice")
+        relations.append(relation)
+    return tuple(relations)
+
+
+def _is_actor_name(base: ActorBase, name: str) -> bool:
+    """A table name or a generic name, undated (relations link actors, not their periods)."""
+    record = base.by_name(name)
+    return record is not None and record.name == name
 
 
 def _load_patterns(candidates: dict[str, list[_Candidate]], branches: dict[tuple[str, str], _Branch]) -> None:
