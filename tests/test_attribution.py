@@ -69,7 +69,14 @@ def test_attribution_negated_verb_reports_nothing():
 
 def test_attribution_spokesman_names_the_organisation():
     claim = one_claim("وقال المتحدث باسم الجيش المالي في بيان إن ثلاثة جنود قتلوا في الكمين.", "killed")
-    assert claim.source.name == "Military Forces of Mali"
+    assert claim.source.name == "Military Forces of Mali (2021-)"  # ACLED's name in the article's regime period
+
+
+@pytest.mark.parametrize(("published", "name"), [("2019-05-01", "Military Forces of Mali (2013-2020)"),
+                                                 ("2024-07-28", "Military Forces of Mali (2021-)")])
+def test_attribution_state_source_carries_the_regime_period_of_publication(published, name):
+    claims = claims_of("وقال الجيش المالي في بيان إن ثلاثة جنود قتلوا في الكمين.", published=published)
+    assert [c.source.name for c in claims if c.kind == "killed"] == [name]
 
 
 def test_attribution_disclaimer_naming_no_one_covers_the_figures_before_it():
@@ -92,3 +99,23 @@ def test_attribution_outlet_named_before_the_speaker():
 def test_attribution_particle_of_a_fronted_verb_is_not_the_source():
     claim = one_claim("وكان جيش النيجر قد أعلن مقتل عشرة مسلحين في الاشتباكات.", "killed")
     assert claim.source.text == "جيش النيجر"
+
+
+@pytest.mark.parametrize("text, figure", [
+    ("أفاد شهود عيان وأطباء في مدينة تعز بمقتل 15 شخصا على الأقل في قصف شنه الحوثيون. "
+     "وقال أطباء في المستشفى الرئيسي إن عدد القتلى بلغ 15 قتيلا.", 15),
+    ("أعلن الجيش النيجيري مقتل ستة مسلحين في هجوم على قاعدة في ولاية بورنو. "
+     "وقالت وزارة الدفاع النيجيرية في بيان إن ستة مسلحين قتلوا.", 6),
+])
+def test_attribution_one_speaker_named_twice_makes_one_claim(text, figure):
+    killed = [c for c in claims_of(text) if c.kind == "killed" and c.low == figure]
+    assert len(killed) == 1, [(c.low, c.high, c.source and c.source.text) for c in killed]
+    assert killed[0].high == figure
+
+
+@pytest.mark.parametrize("text", [
+    "وقال شهود في مدينة غاو إن 8 جنود قتلوا في هجوم شنه مسلحون. وقال شهود آخرون في المدينة إن 8 جنود قتلوا.",
+    "وقال مصدر أمني إن 9 جنود قتلوا في الكمين قرب غاو. وقال متحدث باسم جبهة التحرير إن 9 جنود قتلوا.",
+])
+def test_attribution_different_speakers_giving_one_figure_are_two_claims(text):
+    assert len([c for c in claims_of(text) if c.kind == "killed"]) == 2

@@ -94,3 +94,30 @@ def test_claims_unnamed_victims_are_the_side_attacked():
 def test_claims_dead_and_wounded_together_bound_each():
     claims = claims_of("وأسفر انفجار سيارة مفخخة عن سقوط 60 قتيلا وجريحا، بحسب مصادر طبية.")
     assert sorted((c.kind, c.low, c.high) for c in claims) == [("injured", None, 60), ("killed", None, 60)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وأفادت الحصيلة الرسمية بسقوط 11 قتيلا هم ثلاثة جنود وأربعة موظفين في شركة نقل متعاقدة مع الجيش المالي وأربعة مهاجمين.",
+     [11, 3, 4, 4]),
+    ("وأسفر الهجوم عن سقوط 9 قتلى هم خمسة جنود وأربعة متمردين.", [9, 5, 4]),
+])
+def test_claims_breakdown_items_described_at_length_stay_in_the_list(text, expected):
+    assert sorted(c.low for c in claims_of(text) if c.kind == "killed") == sorted(expected)
+
+
+@pytest.mark.parametrize("text, first_noun, second_noun", [
+    ("وقال مدير المستشفى إن خمسة موظفين وثلاثة حراس أمن قتلوا في الهجوم على مقر البلدية في سرت.", "موظفين", "حراس"),
+    ("أكد مسؤول محلي مقتل اثنين من الجنود وستة عمال في انفجار قرب منجم في غاو.", "الجنود", "عمال"),
+])
+def test_claims_a_coordinated_count_with_its_own_noun_keeps_its_own_victim(text, first_noun, second_noun):
+    claims = sorted((c for c in claims_of(text) if c.kind == "killed"), key=lambda c: c.victim.span.start)
+    assert [c.victim.text for c in claims] == [first_noun, second_noun]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 40 شخصا بينهم ستة باكستانيين في تفجير سوق في كابول.",
+    "وأسفر التفجير عن مقتل 25 مدنيا بينهم ثلاثة أجانب في مدينة غاو.",
+])
+def test_claims_breakdown_items_keep_the_victims_of_the_total(text):
+    claims = [c for c in claims_of(text) if c.kind == "killed"]
+    assert len({c.victim.name for c in claims}) == 1, [(c.low, c.victim.name, c.victim.text) for c in claims]

@@ -114,3 +114,38 @@ def test_events_clashes_named_as_context_do_not_make_a_massacre_a_battle():
             "وتكثر المواجهات في هذه المنطقة بين المتطرفين ومجموعتين مسلحتين.")
     found = news(text)
     assert (found[0].event_type, found[0].sub_event_type) == ("Violence against civilians", "Attack")
+
+
+@pytest.mark.parametrize("text, figures", [
+    ("نفت بعثة الأمم المتحدة في مالي اتهامات بقتل 15 مدنيا في وسط البلاد. "
+     "وكانت مصادر محلية قالت في وقت سابق إن الحادثة أسفرت عن مقتل ثمانية مدنيين.", {15, 8}),
+    ("أعلن الجيش المالي مقتل سبعة متمردين في بلدة ميناكا. "
+     "وقال سكان إن الحادثة أودت بحياة أربعة رعاة، وأسفرت عن مقتل ثلاثة أشخاص آخرين.", {7, 3}),
+])
+def test_events_a_figure_after_the_news_is_of_that_news(text, figures):
+    found = news(text)
+    assert len(found) == 1
+    assert figures <= {c.low for c in found[0].claims}
+
+
+@pytest.mark.parametrize("text", [
+    "نفت قوة حفظ السلام الأفريقية قتل 12 مدنيا في بلدة بلدوين، وقالت إنها قتلت ثلاثة مسلحين. "
+    "وقال شيوخ عشائر إن الحادثة أسفرت عن مقتل 14 مدنيا بينهم أطفال.",
+    "اتهم سكان قوات حكومية بقتل ستة مدنيين في قرية قرب مدينة موبتي. وقال الجيش إن القتلى مسلحون.",
+])
+def test_events_figures_calling_victims_civilians_without_a_tactic_are_violence_against_civilians(text):
+    found = news(text)
+    assert [(e.event_type, e.sub_event_type) for e in found] == [("Violence against civilians", "Attack")]
+
+
+def test_events_a_fight_with_both_sides_counted_stays_a_battle():
+    found = news("أعلن الجيش مقتل خمسة جنود وعشرة مسلحين في بلدة ميناكا.")
+    assert [e.event_type for e in found] == ["Battles"]
+
+
+def test_events_a_ceiling_alone_is_a_figure_of_the_news():
+    text = ("قتل 30 مدنيا في غارة جوية شنها الجيش على بلدة سراقب. "
+            "وقالت منظمة إغاثة إن التقارير ترجح أعدادا أكبر قد تصل إلى 90 ضحية.")
+    found = news(text)
+    assert len(found) == 1
+    assert any(c.low is None and c.high == 90 for c in found[0].claims)

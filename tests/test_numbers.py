@@ -244,3 +244,16 @@ def test_numbers_corpus_spans_are_consistent() -> None:
             assert quantity.low is None or quantity.high is None or quantity.low <= quantity.high
             previous_end = quantity.end
         assert all(text[s.start:s.end] == s.text for s in find_no_casualties(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [
+        ("وأشارت منظمة إغاثة إلى تجاوز عدد الضحايا 60 شخصا", 61),
+        ("وقال المرصد إن حصيلة القتلى تجاوزت 200 قتيل", 201),
+        ("ويتجاوز عدد القتلى 35 وفق مصادر محلية", 36),
+    ],
+)
+def test_numbers_exceeded_is_more_than(sentence: str, low: int) -> None:
+    found = only(sentence)
+    assert (found.low, found.high, found.hedge) == (low, None, "more_than")

@@ -89,6 +89,7 @@ class Location(_Model):
     lon: float | None = None
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-3")
     admin1: str | None = None
+    admin2: str | None = Field(default=None, description="second-level admin area (gazetteer), where known")
     geo_precision: int = Field(ge=1, le=3, description="ACLED 1 town, 2 near/part of region, 3 region")
     geonameid: int | None = None
 

@@ -12,7 +12,9 @@ import hashlib
 from collections import Counter
 
 from marsad.knowledge.actors import ActorBase
-from marsad.lang.ar.lexicon import civilian_targets
+from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets
+from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
+from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
 from marsad.pipeline.reconcile import reconcile
@@ -22,6 +24,7 @@ REQUIRES = ("events", "events.location", "claims", "actors")
 ASSIGNS = ("extraction",)
 
 _CIVILIAN_PREFIX = "Civilians"
+UNKNOWN = "unknown"
 _STATE, _CIVILIANS = 1, 7
 _BATTLES = "Battles"
 _SPECIFIC_SHARE = 3
@@ -91,7 +94,7 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim]) -> tuple[str, 
     weak = draft.triggers[0] if draft.triggers else None
     if weak is not None and EVENT_FAMILY[weak.event_type] != "violence":
         return weak.event_type, weak.sub_event_type
-    if _civilians_only(claims) or _civilian_target(doc, draft):
+    if _civilians_only(claims) or _mostly_civilians(claims) or _civilian_target(doc, draft):
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
 
@@ -99,6 +102,27 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim]) -> tuple[str, 
 def _civilians_only(claims: list[Claim]) -> bool:
     victims = {c.victim.name for c in claims if c.kind in ("killed", "injured") and c.low is not None}
     return bool(victims) and all(v.startswith(_CIVILIAN_PREFIX) for v in victims)
+
+
+def _mostly_civilians(claims: list[Claim]) -> bool:
+    """With no tactic named, figures that call their victims civilians ("قتل 20 مدنيا") more often
+    than they count an armed side's losses report an attack on civilians, not a fight; "شخصا"
+    says nothing either way."""
+    civilians = armed = 0
+    for claim in claims:
+        if claim.kind not in ("killed", "injured"):
+            continue
+        if _names_civilians(claim.victim.text):
+            civilians += 1
+        elif claim.victim.text and not claim.victim.name.startswith(_CIVILIAN_PREFIX):
+            armed += 1
+    return civilians > armed
+
+
+def _names_civilians(text: str) -> bool:
+    stems = [strip_article(word) for word in fold(text).split()]
+    # "لمدنيين", "ومدنيين": a proclitic on an indefinite noun.
+    return any(stem in civilian_nouns() or (stem[:1] in PROCLITICS and stem[1:] in civilian_nouns()) for stem in stems)
 
 
 def _civilian_target(doc: Doc, draft: EventDraft) -> bool:
@@ -204,7 +228,38 @@ def _claims(doc: Doc, draft: EventDraft, rebels: str | None, parties: list[Actor
         unique.setdefault(key, claim)
     # The article's own voice repeating a figure a source gave (headline, lede) is that source's claim.
     attributed = {(c.kind, c.low) for c in unique.values() if c.source is not None}
-    return [c for c in unique.values() if c.source is not None or (c.kind, c.low) not in attributed]
+    return _merge_restatements([c for c in unique.values() if c.source is not None or (c.kind, c.low) not in attributed])
+
+
+def _merge_restatements(claims: list[Claim]) -> list[Claim]:
+    """One speaker named twice ("شهود عيان وأطباء" in the lede, "أطباء من المدينة" further on)
+    giving one figure makes one claim, the more specific of the two."""
+    kept: list[Claim] = []
+    for claim in claims:
+        twin = next((i for i, other in enumerate(kept) if _restates(other, claim)), None)
+        if twin is None:
+            kept.append(claim)
+        elif _more_specific(claim, kept[twin]):
+            kept[twin] = claim
+    return kept
+
+
+def _more_specific(claim: Claim, than: Claim) -> bool:
+    """An exact figure over an open one; at equal figures, a named victim over "unknown"."""
+    if (claim.high is None) != (than.high is None):
+        return claim.high is not None
+    return than.victim.name == UNKNOWN and claim.victim.name != UNKNOWN
+
+
+def _restates(first: Claim, second: Claim) -> bool:
+    if first.source is None or second.source is None or first.low is None:
+        return False
+    if (first.kind, first.low, first.stance) != (second.kind, second.low, second.stance):
+        return False
+    if first.high != second.high and None not in (first.high, second.high):
+        return False
+    victims = {first.victim.name, second.victim.name} - {UNKNOWN}
+    return len(victims) <= 1 and same_speaker(first.source, second.source)
 
 
 def _other_side(doc: Doc, draft: ClaimDraft, parties: list[Actor]) -> str:

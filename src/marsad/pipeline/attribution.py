@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, reporting
-from marsad.lang.ar.normalize import strip_article
+from marsad.knowledge.actors import ActorBase
+from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
 from marsad.lang.ar.tokens import WORD, word_before
 from marsad.pipeline.document import Attribution, Doc
 
@@ -316,3 +317,48 @@ _GENERIC = forms_with_role("disclaimer_word") | {strip_article(w) for w in forms
 def _same_stem(a: str, b: str) -> bool:
     shorter, longer = sorted((a, b), key=len)
     return len(shorter) >= 4 and longer.startswith(shorter)
+
+
+# A state's military voice: its army, its defence ministry and its government speak as one.
+_MILITARY_VOICES = ("Military Forces of ", "Ministry of Defence of ", "Government of ")
+
+
+def same_speaker(first, second) -> bool:
+    """Whether two source phrases (schema Parties) name one speaker: the same actor, one state's
+    military voice, or descriptions sharing a word of their own ("شهود عيان وأطباء" / "أطباء من
+    المدينة"), unless one says it is another ("مصادر طبية أخرى", "الثالث")."""
+    if _says_another(first.text) or _says_another(second.text):
+        return False
+    if first.name == second.name:
+        return True
+    countries = {_military_country(first), _military_country(second)}
+    if len(countries) == 1 and None not in countries:
+        return True
+    ours, theirs = _own_words(first.text), _own_words(second.text)
+    return any(_same_stem(a, b) for a in ours for b in theirs)
+
+
+def _says_another(text: str) -> bool:
+    return any(strip_article(w) in _ANOTHER_SOURCE for w in WORD.findall(fold(text)))
+
+
+def _military_country(source) -> str | None:
+    """The country whose military voice a source is; "مصدر في وزارة الدفاع" (a source inside it)
+    speaks for itself."""
+    record = ActorBase.default().by_name(source.name)
+    if record is None or not source.name.startswith(_MILITARY_VOICES):
+        return None
+    first = next(iter(WORD.findall(fold(source.text))), "")
+    return None if strip_article(first) in _SOURCE_HEAD_STEMS else record.country
+
+
+def _own_words(text: str) -> set[str]:
+    words = {strip_article(w) for w in WORD.findall(fold(text))}
+    # "بمدينة", "ومصدر": a proclitic on an indefinite noun.
+    words = {w[1:] if w[:1] in PROCLITICS and len(w) > 4 else w for w in words}
+    return {w for w in words if len(w) >= 4 and w not in _GENERIC_SOURCE_WORDS}
+
+
+_SOURCE_HEAD_STEMS = frozenset(strip_article(w) for w in _SOURCE_HEADS)
+_ANOTHER_SOURCE = frozenset(strip_article(w) for w in forms_with_role("another") | forms_with_role("others"))
+_GENERIC_SOURCE_WORDS = frozenset(strip_article(w) for w in forms_with_role("generic_source_word")) | _ANOTHER_SOURCE

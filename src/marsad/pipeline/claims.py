@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, singular_persons
+from marsad.lang.ar.normalize import ARTICLE
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
@@ -29,12 +30,18 @@ _AND = "و"
 _OF_WORDS = forms_with_role("belongs_to")
 _BREAKDOWN = forms_with_role("breakdown")
 _COORDINATION_WORDS = 3
+# The items of a breakdown may each be described at length ("وخمسة موظفين في شركات متعاملة مع
+# بعثة الأمم المتحدة وأربعة مهاجمين"): the list goes on while each item is joined by و.
+_BREAKDOWN_ITEM_WORDS = 12
 _SOME_OF_THEM = "بعضهم"
 # "وأسر أسرى" names no one: prisoners a party takes are the other side's (resolved per event).
 OTHER_SIDE = "(other side)"
 # "وأصيب 12 آخرون": the others are of the victims named before.
 _OTHERS = forms_with_role("others")
 _ALTERNATIVE = "او"
+# Words that follow a count without being what it counts ("أربعة بجروح", "12 على الأقل").
+_NOT_COUNTED_NOUNS = (forms_with_role("preposition") | forms_with_role("belongs_to") | forms_with_role("breakdown")
+                      | forms_with_role("others") | forms_with_role("count_filler"))
 _COMBINED = {frozenset({"killed", "captured"}): "killed_or_captured"}
 # "60 قتيلا وجريحا": one total of dead and wounded together, so each is at most that many.
 _DEAD_AND_WOUNDED, _CASUALTIES = {"killed", "injured"}, "casualties"
@@ -102,18 +109,19 @@ def _coordinated(text: str, linked: list, quantities: list) -> list:
     وخمسة موظفين") is a claim of its own."""
     used = {id(q) for _, q in linked if q is not None}
     extra: list = []
-    frontier = [(t, q) for t, q in linked if q is not None]
+    frontier = [(t, q, False) for t, q in linked if q is not None]
     while frontier:
-        trigger, quantity = frontier.pop()
+        trigger, quantity, in_breakdown = frontier.pop()
         for other in quantities:
             if id(other) in used:
                 continue
             first, second = sorted((quantity, other), key=lambda q: q.start)
             gap = text[first.end:second.start]
             crosses_trigger = first.start < trigger.start < second.start
-            if _joins_by_and(gap, text, second.start) and (not crosses_trigger or _breaks_down(gap)):
+            limit = _BREAKDOWN_ITEM_WORDS if in_breakdown and first is quantity else _COORDINATION_WORDS
+            if _joins_by_and(gap, text, second.start, limit) and (not crosses_trigger or _breaks_down(gap)):
                 extra.append((trigger, other))
-                frontier.append((trigger, other))
+                frontier.append((trigger, other, in_breakdown or _breaks_down(gap)))
                 used.add(id(other))
     return extra
 
@@ -123,10 +131,10 @@ def _breaks_down(gap: str) -> bool:
     return bool(words) and words[-1] in _BREAKDOWN
 
 
-def _joins_by_and(gap: str, text: str, second_start: int) -> bool:
+def _joins_by_and(gap: str, text: str, second_start: int, limit: int = _COORDINATION_WORDS) -> bool:
     """"N جنود وM مسلحين", or a breakdown: "13 قتيلا هم أربعة عسكريين ..." / "بينهم 3 أطفال"."""
     words = gap.split()
-    if any(mark in gap for mark in _CLAUSE_MARKS) or len(words) > _COORDINATION_WORDS:
+    if any(mark in gap for mark in _CLAUSE_MARKS) or len(words) > limit:
         return False
     return (words[-1:] == [_AND] or text.startswith(_AND, second_start) or text[second_start - 1:second_start] == _AND
             or _breaks_down(gap))
@@ -232,7 +240,31 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
             if quantity is None and _singular(doc.folded[chosen.start:chosen.end]):
                 draft.low = draft.high = 1
             return True
+    if quantity is not None and _own_noun(doc, quantity, words, position, draft):
+        return True
     return _inherit(draft, previous) if quantity is not None else False
+
+
+def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
+    """A count with a noun of its own that names no known actor ("وأربعة حراس أمن قتلوا") counts
+    those people, not the victims of the count before it: the victim is that noun, of no known
+    side. Only an indefinite noun is the counted one (Arabic counts take the indefinite)."""
+    first = _word_index(position, words, quantity.start)
+    after = _word_index(position, words, max(quantity.end - 1, quantity.start)) + 1
+    # The items of a breakdown ("30 شخصا بينهم ستة كنديين") are among the victims already named.
+    if after >= len(words) or any(w.group() in _BREAKDOWN for w in words[max(0, first - _BREAKDOWN_ITEM_WORDS):first]):
+        return False
+    if any(mark in doc.folded[quantity.end:words[after].start()] for mark in _CLAUSE_MARKS):
+        return False
+    noun = words[after]
+    word = noun.group()
+    # The counted noun takes neither the article nor و, and is not the next count ("اثنين وخمسة").
+    if word.startswith((ARTICLE, _AND)) or word in _NOT_COUNTED_NOUNS or casualty_triggers().pattern.fullmatch(word):
+        return False
+    if any(q.start <= noun.start() < q.end for q in doc.quantities):
+        return False
+    draft.victim_start, draft.victim_end = noun.start(), noun.end()
+    return True
 
 
 def _head_actor(text: str, actors: list):

@@ -119,7 +119,7 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     hurricane's toll: a tactic named by a word with other senses needs a figure or an armed party
     beside it, a bare "attack" needs a figure, and a figure alone needs a conflict around it."""
     claims = [c for c in doc.claims if c.sentence == index]
-    counted = any(c.low is not None for c in claims)
+    counted = any(_counted(c) for c in claims)
     strong = [t for t in triggers if t.strong]
     if any(EVENT_FAMILY[t.event_type] == "demonstration" for t in strong):
         return True
@@ -130,13 +130,23 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     return counted and (_armed_party_in(doc, index) or _conflict_article(doc))
 
 
+def _counted(claim) -> bool:
+    """A figure, if only a ceiling ("قد تصل إلى 180 ضحية")."""
+    return claim.low is not None or claim.high is not None
+
+
 def _armed_party_in(doc: Doc, index: int) -> bool:
     return any(a.role in _ARMED_ROLES for a in doc.in_sentence(doc.actors, index))
 
 
 def _conflict_article(doc: Doc) -> bool:
-    return any(t.strong and EVENT_FAMILY[t.event_type] == "violence" for t in doc.triggers) and any(
-        a.role in _ARMED_ROLES for a in doc.actors)
+    """An article about fighting: a strong violence trigger beside an armed party, or a figure
+    given in a sentence that names an armed party ("نفت البعثة قتل 20 مدنيا"), after which the
+    report's other figures ("وكانت مصادر قالت إن الحادثة أسفرت عن مقتل عشرة") are of that news."""
+    if any(t.strong and EVENT_FAMILY[t.event_type] == "violence" for t in doc.triggers) and any(
+            a.role in _ARMED_ROLES for a in doc.actors):
+        return True
+    return any(_counted(c) and _armed_party_in(doc, c.sentence) for c in doc.claims)
 
 
 def _opens_new_episode(doc: Doc, index: int) -> bool:

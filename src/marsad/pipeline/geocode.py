@@ -52,7 +52,7 @@ def _location(doc: Doc, mention) -> Location | None:
     near = mention.is_reference
     span = doc.span(mention.start, mention.end)
     return Location(name=place.name, text=span.text, span=span, lat=place.lat, lon=place.lon,
-                    country=place.country, admin1=place.admin1,
+                    country=place.country, admin1=place.admin1, admin2=place.admin2,
                     geonameid=place.geonameid if place.geonameid > 0 else None,
                     geo_precision=_precision(place, near))
 

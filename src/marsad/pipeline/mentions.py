@@ -59,7 +59,8 @@ def run(doc: Doc) -> None:
     doc.countries = find_countries(doc.folded)
     doc.main_country = main_country(doc)
     actors = ActorBase.default()
-    doc.actors = actors.find_mentions(doc.folded, doc.main_country)
+    # State forces carry their regime period as of publication ("Military Forces of Mali (2021-)").
+    doc.actors = actors.find_mentions(doc.folded, doc.main_country, on=doc.published)
     taken = bytearray(len(doc.folded) + 1)  # 1 where a country or an actor is named
     for mention in (*doc.countries, *doc.actors):
         taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
@@ -77,7 +78,7 @@ def run(doc: Doc) -> None:
     if where != doc.main_country:
         # The places settle where the story is ("الفرنسيين" named often does not move it to France).
         doc.main_country = where
-        doc.actors = actors.find_mentions(doc.folded, where)
+        doc.actors = actors.find_mentions(doc.folded, where, on=doc.published)
 
 
 # An Arabic name may be a place in any of the few countries the article is most about; a

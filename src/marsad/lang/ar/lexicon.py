@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.lang.ar.normalize import ARTICLE, fold
+from marsad.lang.ar.normalize import ARTICLE, fold, strip_article
 from marsad.lang.ar.tokens import lexicon_pattern
 from marsad.resources import DataFileError, read_tsv
 from marsad.schema import ACLED_TAXONOMY
@@ -87,3 +87,9 @@ def singular_persons() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def civilian_targets() -> Lexicon:
     return _load("civilian_targets.tsv", ("form",))
+
+
+@lru_cache(maxsize=1)
+def civilian_nouns() -> frozenset[str]:
+    """Victim words that say "civilians" outright, keyed without ال (see discourse_words.tsv)."""
+    return frozenset(strip_article(form) for form in forms_with_role("civilian_noun"))
