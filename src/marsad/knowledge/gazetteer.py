@@ -27,7 +27,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
@@ -455,9 +455,7 @@ class _Scanner:
 
     def __init__(self, text: str, lexicon: _Lexicon, arabic: tuple[frozenset[str], dict[str, int]],
                  skeleton_places: Callable[[list[str]], dict[str, list[Place]]],
-                 spelling: Callable[[str, Place], str], ranked_cache: dict, word_cache: dict[str, tuple],
-                 skeleton_cache: dict[tuple, "_Match | None"], arabic_cache: dict[tuple, "_Match | None"],
-                 locative_cache: dict[tuple, tuple[str, str] | None], countries: frozenset[str] | None = None,
+                 spelling: Callable[[str, Place], str], memory: "_ScanMemory", countries: frozenset[str] | None = None,
                  skeleton_keys: Callable[[frozenset[str]], tuple[frozenset[str], tuple[str, ...]]] | None = None):
         self.text = text
         self.countries = countries  # where a skeleton candidate may be (None: anywhere)
@@ -470,14 +468,15 @@ class _Scanner:
         self.keys, self.longest = arabic
         self.skeleton_places = skeleton_places
         self.spelling = spelling
-        self.ranked = ranked_cache
-        self.results = skeleton_cache  # see _skeleton
-        self.names = arabic_cache  # see _arabic
+        memory.trim()
+        self.ranked = memory.ranked
+        self.results = memory.skeleton_matches  # see _skeleton
+        self.names = memory.arabic_matches  # see _arabic
+        self.prefixes = memory.prefixes  # see _may_start_allowed
+        word_cache = self.word_cache = memory.words  # see _word_info
+        locative_cache = memory.locatives
         self.words = words = [token.text for token in self.tokens]
         self.joins = [token.joins_previous for token in self.tokens]
-        if len(word_cache) > _CACHE_LIMIT:
-            word_cache.clear()
-        self.word_cache = word_cache  # word -> _WordInfo fields (see _word_info)
         known = word_cache.get
         infos = [known(word) or self._word_info(word) for word in words]
         self.no_skeleton = [info[1] for info in infos]
@@ -485,8 +484,6 @@ class _Scanner:
         self.word_most = [info[3] for info in infos]
         # Only a word after a locative-looking word needs the phrase lookup.
         self.locative_cache = locative_cache
-        if len(locative_cache) > _CACHE_LIMIT:
-            locative_cache.clear()
         multi = lexicon.phrase_ends
         self.locatives = [None if not i or not infos[i - 1][0] or not self.joins[i]
                           else self._locative_before(i) if words[i - 1] in multi else infos[i - 1][5]
@@ -561,8 +558,6 @@ class _Scanner:
         if found is not _UNSEEN:
             found = _moved(found, first) if found is not None and found.first != first else found
         else:
-            if len(self.names) > _CACHE_LIMIT:
-                self.names.clear()
             found = self.names[signature] = self._new_arabic(first, inherited, most)
         return self._with_name_after_locative(found) if found is not None else None
 
@@ -617,8 +612,6 @@ class _Scanner:
         key = (match.arabic, skeleton, match.context.lenient, match.reading.article, self.country_key)
         found = self.ranked.get(key)
         if found is None:
-            if len(self.ranked) > _CACHE_LIMIT:
-                self.ranked.clear()
             found = self.ranked[key] = _rank_by_spelling(match, skeleton, places, self.spelling)
         return found
 
@@ -642,8 +635,6 @@ class _Scanner:
         found = self.results.get(signature, _UNSEEN)
         if found is not _UNSEEN:
             return _moved(found, first) if found is not None and found.first != first else found
-        if len(self.results) > _CACHE_LIMIT:
-            self.results.clear()
         found = self.results[signature] = self._new_skeleton(first, inherited)
         return found
 
@@ -740,14 +731,15 @@ class _Scanner:
 
     def _may_start_allowed(self, first: int) -> bool:
         """Whether a skeleton of the word (a reading of it) starts some allowed skeleton: an
-        n-gram's skeleton starts with its first word's."""
-        allowed = self.allowed_sorted
-        for fields in _reading_fields(self.words[first]):
-            for skeleton in _skeletons(fields[0]):
-                at = bisect.bisect_left(allowed, skeleton)
-                if at < len(allowed) and allowed[at].startswith(skeleton):
-                    return True
-        return False
+        n-gram's skeleton starts with its first word's. Remembered per word and countries."""
+        key = (self.words[first], self.country_key)
+        found = self.prefixes.get(key)
+        if found is None:
+            allowed = self.allowed_sorted
+            found = self.prefixes[key] = any(
+                (at := bisect.bisect_left(allowed, skeleton)) < len(allowed) and allowed[at].startswith(skeleton)
+                for fields in _reading_fields(key[0]) for skeleton in _skeletons(fields[0]))
+        return found
 
     def _reading_order(self, first: int, reading: _Reading) -> int:
         if not reading.prefixed:
@@ -770,6 +762,24 @@ class _Scanner:
         return None
 
 
+@dataclass
+class _ScanMemory:
+    """What scans remember across articles, each kept below _CACHE_LIMIT entries (a cache that
+    reaches it starts over). Keys and values are plain tuples of strings and flags where they
+    can be: the collector stops tracking those."""
+    words: dict[str, tuple] = field(default_factory=dict)  # see _Scanner._word_info
+    locatives: dict[tuple, tuple[str, str] | None] = field(default_factory=dict)  # _Scanner._locative_before
+    skeleton_matches: dict[tuple, _Match | None] = field(default_factory=dict)  # see _Scanner._skeleton
+    arabic_matches: dict[tuple, _Match | None] = field(default_factory=dict)  # see _Scanner._arabic
+    ranked: dict[tuple, tuple[list[tuple[int, Place]], bool]] = field(default_factory=dict)  # _Scanner.rank
+    prefixes: dict[tuple, bool] = field(default_factory=dict)  # see _Scanner._may_start_allowed
+
+    def trim(self) -> None:
+        for cache in vars(self).values():
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+
+
 # -- the gazetteer ---------------------------------------------------------------------------
 
 class Gazetteer:
@@ -783,13 +793,9 @@ class Gazetteer:
         self._arabic: tuple[frozenset[str], dict[str, int]] | None = None
         self._cache: dict[tuple[str, tuple[str, ...] | None], dict[str, tuple[Place, ...]]] = {}  # (how, countries)
         self._spellings: dict[tuple[str, int], str] = {}  # (skeleton, geonameid) -> Latin spelling
-        self._ranked: dict[tuple, tuple[list[tuple[int, Place]], bool]] = {}  # see _Scanner.rank
         self._capitals: dict[str, Place | None] = {}
-        self._words: dict[str, tuple] = {}  # see _Scanner._word_info
-        self._skeleton_matches: dict[tuple, _Match | None] = {}  # see _Scanner._skeleton
-        self._arabic_matches: dict[tuple, _Match | None] = {}  # see _Scanner._arabic
+        self._memory = _ScanMemory()
         self._candidate_cache: dict[tuple, tuple] = {}  # see _candidates
-        self._locatives: dict[tuple, tuple[str, str] | None] = {}  # see _Scanner._locative_before
         self._alone: dict[tuple, tuple] = {}  # see _choose_alone
         self._country_keys: dict[str, frozenset[str]] | None = None  # see _skeleton_keys
         self._keys_of_countries: dict[frozenset[str], tuple[frozenset[str], tuple[str, ...]]] = {}
@@ -830,8 +836,7 @@ class Gazetteer:
             country for country in skeleton_countries if isinstance(country, str))
         only = None if countries is None else tuple(sorted(countries))
         scanner = _Scanner(text, _lexicon(), arabic, lambda keys: self._places(keys, HOW_SKELETON, only), self.spelling,
-                           self._ranked, self._words, self._skeleton_matches, self._arabic_matches, self._locatives,
-                           countries, self._skeleton_keys)
+                           self._memory, countries, self._skeleton_keys)
         return self._mentions(text, scanner.tokens, scanner.scan())
 
     def choose(self, mention: PlaceMention, countries: list[str],
