@@ -226,6 +226,23 @@ def test_gazetteer_build_output_is_searchable(tiny):
     assert place.geonameid == 2210247
 
 
+def test_gazetteer_build_lists_each_countrys_skeletons(tiny):
+    pairs = set(sqlite3.connect(tiny).execute("SELECT country, key FROM country_skeletons"))
+    assert ("MLI", "tnztn") in pairs
+    assert not any(country == "LBY" and key == "tnztn" for country, key in pairs)
+
+
+@pytest.mark.parametrize("countries", [["MLI"], ["LBY"], []])
+def test_gazetteer_file_without_country_skeletons_gives_the_same_mentions(tiny, tmp_path, countries):
+    older = tmp_path / "format2.sqlite"
+    older.write_bytes(tiny.read_bytes())
+    with sqlite3.connect(older) as connection:
+        connection.execute("DROP TABLE country_skeletons")
+    text = fold("اشتباكات في تينزاوتين وفي طرابلس")
+    found = [[(m.text, m.candidates) for m in Gazetteer(path).find_mentions(text, countries)] for path in (tiny, older)]
+    assert found[0] == found[1]
+
+
 def test_gazetteer_build_rejects_unknown_and_malformed_sources(tmp_path, capsys):
     with pytest.raises(BuildError):
         build([tmp_path / "notes.csv"], tmp_path / "out.sqlite")

@@ -797,7 +797,8 @@ class Gazetteer:
         self._memory = _ScanMemory()
         self._candidate_cache: dict[tuple, tuple] = {}  # see _candidates
         self._alone: dict[tuple, tuple] = {}  # see _choose_alone
-        self._country_keys: dict[str, frozenset[str]] | None = None  # see _skeleton_keys
+        self._by_country: dict[str, frozenset[str]] | None = None  # see _country_skeletons
+        self._all_countries_read = False
         self._keys_of_countries: dict[frozenset[str], tuple[frozenset[str], tuple[str, ...]]] = {}
 
     @classmethod
@@ -977,21 +978,33 @@ class Gazetteer:
         return self._arabic
 
     def _skeleton_keys(self, countries: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
-        """The skeleton keys of the places in these countries, as a set and sorted (all countries'
-        keys are read in one query, the first time any is asked for)."""
+        """The skeleton keys of the places in these countries, as a set and sorted."""
         found = self._keys_of_countries.get(countries)
         if found is None:
-            if self._country_keys is None:
-                by_country: dict[str, set[str]] = {}
-                for key, country in self._query("SELECT n.key, p.country FROM names n JOIN places p"
-                                                " ON p.geonameid = n.geonameid WHERE n.how = ?", [_CODE[HOW_SKELETON]]):
-                    by_country.setdefault(country, set()).add(key)
-                self._country_keys = {country: frozenset(keys) for country, keys in by_country.items()}
-            empty: frozenset[str] = frozenset()
-            keys = frozenset().union(*(self._country_keys.get(country, empty) for country in countries))
+            keys = frozenset().union(*(self._country_skeletons(country) for country in countries))
             if len(self._keys_of_countries) > _COUNTRY_SETS_LIMIT:
                 self._keys_of_countries.clear()
             found = self._keys_of_countries[countries] = (keys, tuple(sorted(keys)))
+        return found
+
+    def _country_skeletons(self, country: str) -> frozenset[str]:
+        """One country's skeleton keys, from the country_skeletons table; a file built before
+        that table (format 2) has them read for all countries at once, by a slower join."""
+        if self._by_country is None:
+            if self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'country_skeletons'", []):
+                self._by_country = {}
+            else:
+                by_country: dict[str, set[str]] = {}
+                for key, where in self._query("SELECT n.key, p.country FROM names n JOIN places p"
+                                              " ON p.geonameid = n.geonameid WHERE n.how = ?", [_CODE[HOW_SKELETON]]):
+                    by_country.setdefault(where, set()).add(key)
+                self._by_country = {where: frozenset(keys) for where, keys in by_country.items()}
+                self._all_countries_read = True
+        found = self._by_country.get(country)
+        if found is None:
+            found = frozenset() if self._all_countries_read else frozenset(
+                row[0] for row in self._query("SELECT key FROM country_skeletons WHERE country = ?", [country]))
+            self._by_country[country] = found
         return found
 
     def _places(self, keys: Iterable[str], how: str, countries: tuple[str, ...] | None = None) -> dict[str, list[Place]]:

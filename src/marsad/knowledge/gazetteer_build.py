@@ -38,7 +38,7 @@ from pathlib import Path
 from marsad.knowledge.transliterate import MIN_SKELETON_CONSONANTS, latin_skeleton, name_key
 from marsad.resources import read_tsv
 
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"  # 3: the country_skeletons table (2 is read too, more slowly)
 ATTRIBUTION = (
     "Place names and coordinates from GeoNames (geonames.org), licensed under CC BY 4.0; "
     "transformed (filtered, Arabic keys folded, consonant skeletons added) by Marsad."
@@ -79,6 +79,16 @@ CREATE TABLE names (
     key TEXT NOT NULL, geonameid INTEGER NOT NULL, how TEXT NOT NULL, spelling TEXT,
     PRIMARY KEY (key, geonameid, how)
 ) WITHOUT ROWID;
+"""
+# Which skeleton keys each country's places have: the reader prunes the n-grams of an article
+# about one country with it (see gazetteer._Scanner._may_start_allowed).
+COUNTRY_SKELETONS = f"""
+CREATE TABLE IF NOT EXISTS country_skeletons (
+    country TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (country, key)
+) WITHOUT ROWID;
+DELETE FROM country_skeletons;
+INSERT INTO country_skeletons SELECT DISTINCT p.country, n.key FROM names n JOIN places p
+    ON p.geonameid = n.geonameid WHERE n.how = '{HOW_SKELETON}';
 """
 
 
@@ -395,6 +405,7 @@ def build(sources: list[Path], out: Path) -> BuildStats:
             add = {"facts": writer.add_fact, "ocha-adminpoints": writer.add_ocha_point}.get(kind)
             for number, fields in (_tsv_dicts(source) if add else ()):
                 add(source, number, fields)
+        connection.executescript(COUNTRY_SKELETONS)
         connection.executemany("INSERT INTO meta VALUES (?,?)", [
             ("format_version", FORMAT_VERSION), ("attribution", ATTRIBUTION),
             ("sources", " ".join(source.name for source in kinds)), ("built", date.today().isoformat())])
