@@ -25,6 +25,7 @@ from marsad.schema import Actor, Claim, Document, Event, Extraction, Fatalities,
 from marsad.store import open_store
 from marsad.store.export import ACLED_COLUMNS
 from marsad.store.merge import ReportKey, clusters
+from marsad.store.migrations import LATEST
 from marsad.store.tables import claims, documents, event_actors, events, metadata, reports
 import support
 
@@ -159,10 +160,10 @@ def test_store_migrations_reach_the_latest_version_once(store, store_url):
         inspector = inspect(connection)
         for table in metadata.sorted_tables:
             assert {c["name"] for c in inspector.get_columns(table.name)} == set(table.columns.keys())
-    assert versions == [1, 2, 3]
+    assert versions == list(range(1, LATEST + 1))
     open_store(store_url).close()
     with store.connection() as connection:
-        assert connection.exec_driver_sql("SELECT COUNT(*) FROM schema_version").scalar_one() == 3
+        assert connection.exec_driver_sql("SELECT COUNT(*) FROM schema_version").scalar_one() == LATEST
 
 
 def test_store_keeps_gazetteer_ids_beyond_32_bits(store):
@@ -210,7 +211,7 @@ def test_store_two_reports_of_one_attack_become_one_disputed_event(store, order)
     fatalities = event["fatalities"]
     assert (fatalities["low"], fatalities["high"], fatalities["acled"]) == (12, 20, 12)
     assert set(fatalities["claims"]) == {c["id"] for c in event["claims"]}
-    assert "Military Forces of Mali" in fatalities["sides"] and fatalities["rule"]
+    assert "Military Forces of Mali (2021-)" in fatalities["sides"] and fatalities["rule"]
     document = store.document(event["claims"][0]["document_id"])
     evidence = event["claims"][0]["evidence"]
     assert document["text"][evidence["start"]:evidence["end"]] == evidence["text"]
@@ -377,6 +378,59 @@ def test_store_jsonl_and_parquet_exports(store, tmp_path):
     assert store.export("parquet", str(path)) == 1
     table = pq.read_table(path)
     assert table.num_rows == 1 and table.column("fatalities_acled").to_pylist() == [12]
+
+
+def test_store_keeps_admin2_into_every_export(store):
+    event = built_event("e1", "2025-03-09", killed=4)
+    event.location.admin2 = "Ansongo"
+    ingest_built(store, "d1", "2025-03-10", event)
+    assert store.events()[0]["location"]["admin2"] == "Ansongo"
+    csv_out, geo_out = io.StringIO(), io.StringIO()
+    store.export("acled-csv", csv_out)
+    store.export("geojson", geo_out)
+    [row] = list(csv.DictReader(io.StringIO(csv_out.getvalue())))
+    assert (row["admin1"], row["admin2"], row["admin3"]) == ("Gao", "Ansongo", "")
+    assert json.loads(geo_out.getvalue())["features"][0]["properties"]["admin2"] == "Ansongo"
+
+
+def test_store_admin2_is_empty_where_the_gazetteer_has_none(store):
+    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=4))
+    out = io.StringIO()
+    store.export("acled-csv", out)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["admin2"] == "" and store.events()[0]["location"]["admin2"] is None
+
+
+@pytest.mark.parametrize("outlets, scale, source", [
+    (["aawsat"], "International", "Asharq Al-Awsat"),
+    (["Maliweb"], "National", "Maliweb"),
+    (["alriyadh"], "Regional", "Al-Riyadh"),
+    (["صحيفة الساحل المجهولة"], "Other", "صحيفة الساحل المجهولة"),
+    (["maliweb.net", "https://www.france24.com/ar/مالي"], "National-International", "France 24; Maliweb"),
+    (["Maliweb", "صحيفة الساحل المجهولة"], "Other-National", "Maliweb; صحيفة الساحل المجهولة"),
+    (["aawsat", "صحيفة الشرق الأوسط"], "International", "Asharq Al-Awsat"),
+    ([None], "", ""),
+])
+def test_store_acled_csv_source_scale_of_the_reporting_outlets(store, outlets, scale, source):
+    for number, outlet in enumerate(outlets, start=1):
+        ingest_built(store, f"d{number}", "2025-03-10", built_event("e1", "2025-03-09", killed=4), outlet=outlet)
+    out = io.StringIO()
+    assert store.export("acled-csv", out) == 1
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (row["source_scale"], row["source"]) == (scale, source)
+
+
+def test_store_migrates_a_database_from_before_admin2_keeping_its_events(store_url):
+    with open_store(store_url) as old:
+        ingest_built(old, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=4))
+        with old.engine.begin() as connection:  # as a database written before step 4 looks
+            for table in ("reports", "events"):
+                connection.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN admin2")
+            connection.exec_driver_sql("DELETE FROM schema_version WHERE version = 4")
+    with open_store(store_url) as upgraded:
+        assert upgraded.schema_version == LATEST
+        [event] = upgraded.events()
+        assert event["location"]["admin2"] is None and event["fatalities"]["acled"] == 4
 
 
 def test_store_unknown_export_format_is_a_coded_error(store):

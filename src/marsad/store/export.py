@@ -3,7 +3,8 @@
 ACLED CSV follows ACLED's 31 columns in ACLED's order and spelling, and atomises as ACLED does:
 an event dated to a span of exact days becomes one row per day, its toll split evenly with the
 remainder on the first day (said in `notes`); a week or month-precise event is one row on the
-span's mid-point, as ACLED codes it.
+span's mid-point, as ACLED codes it. `source` names the reporting outlets, `source_scale` their
+scale relative to the event's country (see `marsad.knowledge.outlets`).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import IO
 
+from marsad.knowledge.outlets import event_source_scale, lookup
 from marsad.store.errors import ExportFormatError, StoreDependencyError
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
@@ -138,7 +140,9 @@ def acled_rows(event: dict) -> list[dict]:
     location = event["location"] or {}
     country, region = _country(location.get("country"))
     actors = _actor_columns(event["actors"])
-    sources = "; ".join(sorted({r["outlet"] for r in event["reports"] if r["outlet"]}))
+    outlets = [r["outlet"] for r in event["reports"] if r["outlet"]]
+    sources = "; ".join(sorted({_source_name(o) for o in outlets}))
+    source_scale = event_source_scale(outlets, location.get("country"))
     stamp = int(dt.datetime.combine(dt.date.fromisoformat(event["last_published"]), dt.time(),
                                     dt.timezone.utc).timestamp()) if event["last_published"] else ""
     rows = []
@@ -150,13 +154,21 @@ def acled_rows(event: dict) -> list[dict]:
             "event_type": event["event_type"], "sub_event_type": event["sub_event_type"], **actors,
             "civilian_targeting": "Civilian targeting" if _targets_civilians(event, actors) else "",
             "iso": _iso_numeric().get(location.get("country") or "", ""), "region": region, "country": country,
-            "admin1": location.get("admin1") or "", "admin2": "", "admin3": "", "location": location.get("name") or "",
+            "admin1": location.get("admin1") or "", "admin2": location.get("admin2") or "",
+            "admin3": "", "location": location.get("name") or "",
             "latitude": location.get("lat", ""), "longitude": location.get("lon", ""),
             "geo_precision": location.get("geo_precision", ""), "source": sources,
-            "source_scale": "", "notes": _notes(event, day, actors, len(days)), "fatalities": fatalities,
+            "source_scale": source_scale, "notes": _notes(event, day, actors, len(days)), "fatalities": fatalities,
             "tags": "", "timestamp": stamp,
         })
     return rows
+
+
+def _source_name(outlet: str) -> str:
+    """The outlet's English name where the outlet table knows it ("aawsat" -> "Asharq Al-Awsat"),
+    as ACLED's `source` column names sources; else the outlet as the document gave it."""
+    known = lookup(outlet)
+    return known.name if known else outlet
 
 
 def _targets_civilians(event: dict, actors: dict) -> bool:
@@ -191,6 +203,7 @@ def geojson_feature(event: dict) -> dict | None:
     properties = {k: event[k] for k in ("id", "event_type", "sub_event_type", "date_start", "date_end",
                                         "time_precision", "disputed", "spread", "document_count")}
     properties.update(location=location["name"], country=location["country"], admin1=location["admin1"],
+                      admin2=location.get("admin2"),
                       geo_precision=location["geo_precision"], actors=[a["name"] for a in event["actors"]],
                       fatalities={k: event["fatalities"][k] for k in ("low", "best", "high", "acled")})
     # RFC 7946: positions are [longitude, latitude]
@@ -228,7 +241,7 @@ def write_parquet(events: Iterable[dict], out: IO | str) -> int:
     schema = pa.schema([
         ("id", pa.string()), ("event_type", pa.string()), ("sub_event_type", pa.string()),
         ("date_start", pa.date32()), ("date_end", pa.date32()), ("time_precision", pa.int8()),
-        ("location", pa.string()), ("country", pa.string()), ("admin1", pa.string()),
+        ("location", pa.string()), ("country", pa.string()), ("admin1", pa.string()), ("admin2", pa.string()),
         ("latitude", pa.float64()), ("longitude", pa.float64()), ("geo_precision", pa.int8()),
         ("actors", pa.list_(pa.string())), ("fatalities_low", pa.int32()), ("fatalities_best", pa.int32()),
         ("fatalities_high", pa.int32()), ("fatalities_acled", pa.int32()), ("disputed", pa.bool_()),
@@ -245,7 +258,8 @@ def _parquet_row(event: dict) -> dict:
         "id": event["id"], "event_type": event["event_type"], "sub_event_type": event["sub_event_type"],
         "date_start": _date(event["date_start"]), "date_end": _date(event["date_end"]),
         "time_precision": event["time_precision"], "location": location.get("name"),
-        "country": location.get("country"), "admin1": location.get("admin1"), "latitude": location.get("lat"),
+        "country": location.get("country"), "admin1": location.get("admin1"),
+        "admin2": location.get("admin2"), "latitude": location.get("lat"),
         "longitude": location.get("lon"), "geo_precision": location.get("geo_precision"),
         "actors": [a["name"] for a in event["actors"]],
         **{f"fatalities_{k}": event["fatalities"][k] for k in ("low", "best", "high", "acled")},

@@ -131,6 +131,7 @@ def _report_row(report_id: str, document_id: str, event: Event, published, outle
         "date_start": event.date_start, "date_end": event.date_end, "time_precision": event.time_precision,
         "location_name": place.name if place else None, "location_text": place.text if place else None,
         "country": place.country if place else None, "admin1": place.admin1 if place else None,
+        "admin2": place.admin2 if place else None,
         "lat": place.lat if place else None, "lon": place.lon if place else None,
         "geo_precision": place.geo_precision if place else None, "geonameid": place.geonameid if place else None,
         "actors": json.dumps(actors, ensure_ascii=False, sort_keys=True), "background": event.background,

@@ -129,11 +129,19 @@ def _wide_geonameid(connection: Connection) -> None:
             connection.execute(text(f"ALTER TABLE {table} ALTER COLUMN geonameid TYPE BIGINT"))
 
 
+def _admin2(connection: Connection) -> None:
+    # The gazetteer now gives each place its second-level area (ACLED's admin2). Rows stored before
+    # this step keep NULL: their extractions never had it.
+    for table in ("reports", "events"):
+        connection.execute(text(f"ALTER TABLE {table} ADD COLUMN admin2 TEXT"))
+
+
 # (number, description, step). Append only.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "documents, reports, claims, merged events", _core),
     (2, "full-text index over articles", fulltext.create_index),
     (3, "geonameid as a 64-bit integer", _wide_geonameid),
+    (4, "admin2 of report and event places", _admin2),
 )
 LATEST = MIGRATIONS[-1][0]
 

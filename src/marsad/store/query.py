@@ -49,8 +49,8 @@ def summary(row) -> dict:
     """The listing form of one event: what a table, a map or a CSV needs."""
     fatalities = json.loads(row["fatalities"])
     location = None if row["location_name"] is None else {
-        "name": row["location_name"], "country": row["country"], "admin1": row["admin1"], "lat": row["lat"],
-        "lon": row["lon"], "geo_precision": row["geo_precision"], "geonameid": row["geonameid"]}
+        "name": row["location_name"], "country": row["country"], "admin1": row["admin1"], "admin2": row["admin2"],
+        "lat": row["lat"], "lon": row["lon"], "geo_precision": row["geo_precision"], "geonameid": row["geonameid"]}
     return {
         "id": row["id"], "event_type": row["event_type"], "sub_event_type": row["sub_event_type"],
         "date_start": _iso(row["date_start"]), "date_end": _iso(row["date_end"]),

@@ -64,7 +64,7 @@ def _dates(reports: list[dict]) -> dict:
     return {"date_start": start, "date_end": end, "time_precision": precision}
 
 
-_PLACE_FIELDS = ("location_name", "country", "admin1", "lat", "lon", "geo_precision", "geonameid")
+_PLACE_FIELDS = ("location_name", "country", "admin1", "admin2", "lat", "lon", "geo_precision", "geonameid")
 
 
 def _place(reports: list[dict]) -> dict:

@@ -15,7 +15,7 @@ documents = Table(
     Column("title", Text), Column("extraction", Text),
 )
 
-_PLACE = ("location_name", "country", "admin1")
+_PLACE = ("location_name", "country", "admin1", "admin2")
 _COORDINATES = ("lat", "lon")
 
 reports = Table(
