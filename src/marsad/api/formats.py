@@ -6,7 +6,7 @@ import io
 
 CSV_COLUMNS = (
     "event_id", "event_date", "date_end", "time_precision", "event_type", "sub_event_type",
-    "actor1", "inter1", "actor2", "inter2", "country", "admin1", "location", "latitude", "longitude",
+    "actor1", "inter1", "actor2", "inter2", "country", "admin1", "admin2", "location", "latitude", "longitude",
     "geo_precision", "fatalities", "fatalities_low", "fatalities_best", "fatalities_high",
 )
 # A cell starting with one of these is run as a formula by spreadsheets (CSV injection);
@@ -25,7 +25,8 @@ def _row(event: dict) -> dict:
         "sub_event_type": event.get("sub_event_type"),
         "actor1": first.get("name"), "inter1": first.get("inter"),
         "actor2": second.get("name"), "inter2": second.get("inter"),
-        "country": location.get("country"), "admin1": location.get("admin1"), "location": location.get("name"),
+        "country": location.get("country"), "admin1": location.get("admin1"), "admin2": location.get("admin2"),
+        "location": location.get("name"),
         "latitude": location.get("lat"), "longitude": location.get("lon"),
         "geo_precision": location.get("geo_precision"),
         "fatalities": fatalities.get("acled", 0), "fatalities_low": fatalities.get("low"),
