@@ -121,3 +121,13 @@ def test_claims_a_coordinated_count_with_its_own_noun_keeps_its_own_victim(text,
 def test_claims_breakdown_items_keep_the_victims_of_the_total(text):
     claims = [c for c in claims_of(text) if c.kind == "killed"]
     assert len({c.victim.name for c in claims}) == 1, [(c.low, c.victim.name, c.victim.text) for c in claims]
+
+
+@pytest.mark.parametrize("text, kind, country", [
+    ("قتل ثلاثة فرنسيين في هجوم مسلح على فندق في باماكو.", "killed", "France"),
+    ("خطف مسلحون أربعة كنديين في شمال مالي.", "captured", "Canada"),
+    ("وقال الوزير إنه لا ضحايا فرنسيين في الهجوم.", "killed", "France"),
+])
+def test_claims_nisba_plural_names_civilians_of_that_country(text, kind, country):
+    claim = one_claim(text, kind)
+    assert claim.victim.name == f"Civilians ({country})"

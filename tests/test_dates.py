@@ -180,3 +180,33 @@ def test_dates_corpus_spans_are_consistent() -> None:
             assert mention.start >= previous_end and text[mention.start:mention.end] == mention.text
             assert mention.date_start is None or mention.date_start <= mention.date_end
             previous_end = mention.end
+
+
+@pytest.mark.parametrize("sentence, first, last, precision", [
+    ("وقبل ثلاث سنوات قتل 40 شخصا.", "2021-01-01", "2021-12-31", 3),
+    ("قتل منذ يومين.", "2024-07-26", "2024-07-26", 1),
+    ("قبل 10 أيام.", "2024-07-18", "2024-07-18", 1),
+    ("وقعت قبل أسبوعين.", "2024-07-11", "2024-07-17", 2),
+    ("وقعت قبل أشهر.", "2023-10-01", "2024-05-31", 3),
+    ("في الذكرى الخامسة لتفجير الكنيسة.", "2019-01-01", "2019-12-31", 3),
+    ("أحيا السكان الذكرى السنوية للمجزرة.", "2015-01-01", "2023-12-31", 3),
+])
+def test_dates_ago_and_anniversaries_count_back_from_publication(sentence, first, last, precision):
+    mention = only(sentence)
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat(), mention.precision) == (first, last, precision)
+
+
+@pytest.mark.parametrize("sentence, text", [
+    ("وقعت الحادثة قبل عام 2015.", "عام 2015"),
+    ("تواصلت الاحتجاجات منذ يوم الخميس.", "يوم الخميس"),
+])
+def test_dates_ago_gives_way_to_the_date_it_names(sentence, text):
+    assert only(sentence).text == fold(text)
+
+
+@pytest.mark.parametrize("sentence", [
+    "وهو اليوم الذي ولد فيه القديس.",
+    "احتفل الأهالي بالليلة الكبيرة للمولد.",
+])
+def test_dates_the_day_that_is_not_today(sentence):
+    assert find_dates(fold(sentence), PUBLISHED) == []

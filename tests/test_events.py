@@ -149,3 +149,67 @@ def test_events_a_ceiling_alone_is_a_figure_of_the_news():
     found = news(text)
     assert len(found) == 1
     assert any(c.low is None and c.high == 90 for c in found[0].claims)
+
+
+# ---- second round: false alarms outside conflict news, history, war tolls
+
+_MATCH_REPORT = ("حقق المنتخب فوزا ثمينا في مباراة الأمس ضمن الدوري. "
+                 "وقال المدرب إن اللاعب خاض معركة حقيقية مع المدافعين في الملعب. "
+                 "وشن المهاجم هجوما خطيرا في الشوط الثاني. ")
+_FILM_REVIEW = ("يعرض المهرجان فيلما جديدا للمخرج الشاب. "
+                "وتدور أحداث الفيلم حول عائلة تعيش في قرية نائية، ويؤدي الممثل دور أب يقتل ابنه في انفجار. "
+                "وفي المشهد الأخير تتعرض البطلة للاختطاف على أيدي مسلحين. ")
+
+
+@pytest.mark.parametrize("text", [
+    _MATCH_REPORT,
+    _FILM_REVIEW,
+    _MATCH_REPORT + "وخطف اللاعب الأضواء بعد أن سجل هدفين.",
+    "انطلق صاروخ يحمل قمرا صناعيا إلى الفضاء. وقال العلماء في وكالة ناسا إن التطبيق الجديد يرصد الكواكب.",
+])
+def test_events_other_registers_have_no_violent_news(text):
+    violent = [e for e in news(text) if e.event_type != "Strategic developments"]
+    assert violent == []
+
+
+def test_events_incident_with_toll_and_day_is_news_even_in_a_match_report():
+    found = news(_MATCH_REPORT + "وقتل ثلاثة مشجعين أمس في انفجار عبوة ناسفة قرب الملعب في بغداد.")
+    assert [e.event_type for e in found] == ["Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "خطف الحارس الأضواء في المباراة النهائية.",
+    "وتحدث الخبراء عن معركة الأسعار بين شركات الاتصالات.",
+    "وحكمت المحكمة على المتهم بالإعدام بعد إدانته.",
+    "ويواجه من يدان بالتجسس عقوبة الإعدام.",
+    "وضربات الهاون الذي تطحن فيه حبوب القهوة تملأ البيت.",
+])
+def test_events_idioms_and_court_words_are_not_triggers(text):
+    assert news(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت قذائف هاون على حي سكني في مدينة درعا.",
+    "أعدم مسلحو التنظيم عشرة أشخاص في ساحة بلدة الميادين.",
+])
+def test_events_the_same_words_in_conflict_news_still_report(text):
+    assert len(news(text)) == 1
+
+
+@pytest.mark.parametrize("history", [
+    "وأدى النزاع منذ التدخل العسكري إلى مقتل نحو عشرة آلاف شخص.",
+    "وقبل ثلاث سنوات، قتل 40 شخصا في تفجير كنيستين في بغداد.",
+    "ويتزامن الهجوم مع الذكرى الخامسة لتفجير كنيسة في بغداد أسفر عن مقتل 40 شخصا.",
+    "وكانت المدينة قد شهدت في عام 2017 تفجير كنيستين أسفر عن مقتل 40 شخصا.",
+])
+def test_events_recalled_history_is_background(history):
+    text = "قتل ثلاثة جنود في هجوم انتحاري استهدف ثكنة في مدينة الموصل أمس. " + history
+    found = events_of(text)
+    current = [e for e in found if not e.background]
+    assert [[c.low for c in e.claims] for e in current] == [[3]]
+    assert any(e.background and any(c.low and c.low >= 40 for c in e.claims) for e in found)
+
+
+def test_events_killing_of_a_named_fighter_is_news_without_a_number():
+    found = news("وأشارت المصادر إلى أن المزارع محمد علي، عشرين عاما، قتل أمس، في حين قتل أحمد سالم من كتائب القسام.")
+    assert len(found) == 1

@@ -257,3 +257,18 @@ def test_numbers_corpus_spans_are_consistent() -> None:
 def test_numbers_exceeded_is_more_than(sentence: str, low: int) -> None:
     found = only(sentence)
     assert (found.low, found.high, found.hedge) == (low, None, "more_than")
+
+
+@pytest.mark.parametrize("sentence", [
+    "استشهد القديس في عام 68 ميلاديا.",
+    "توفي سنة 40 للميلاد.",
+    "وبعد ثلاثة أسابيع على خطف اللاعب عثرت عليه الشرطة.",
+    "وكان الرجل قد بلغ 37 عاما.",
+    "وطلب الخاطفون فدية قدرها 100 ألف دولار.",
+])
+def test_numbers_years_durations_and_sums_are_not_counts(sentence):
+    assert quantities(sentence) == []
+
+
+def test_numbers_a_count_before_its_noun_is_still_a_count():
+    assert [(q.low, q.high) for q in quantities("قتل 12 جنديا عام 2015.")] == [(12, 12)]

@@ -12,6 +12,7 @@ import hashlib
 from collections import Counter
 
 from marsad.knowledge.actors import ActorBase
+from marsad.knowledge.countries import by_name
 from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets
 from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
 from marsad.pipeline.attribution import same_speaker
@@ -161,7 +162,19 @@ def _actors(doc: Doc, draft: EventDraft, rebels: str | None) -> list[Actor]:
         if name not in actors:
             span = doc.span(mention.start, mention.end)
             actors[name] = Actor(name=name, text=span.text, span=span, inter=inter, country=mention.country)
+    for claim in draft.claims:
+        if claim.victim_name.startswith(_CIVILIAN_PREFIX) and claim.victim_name not in actors and claim.victim_start is not None:
+            # "لا ضحايا فرنسيين": nationals a figure names are a party even where no actor was found.
+            span = doc.span(claim.victim_start, claim.victim_end)
+            actors[claim.victim_name] = Actor(name=claim.victim_name, text=span.text, span=span, inter=_CIVILIANS,
+                                              country=_country_of(claim.victim_name))
     return list(actors.values())
+
+
+def _country_of(civilians: str) -> str | None:
+    """"Civilians (Canada)" -> "CAN"."""
+    country = by_name(civilians[len(_CIVILIAN_PREFIX):].strip(" ()"))
+    return country.iso3 if country is not None else None
 
 
 def armed_group_name(generic: str, rebels: str | None) -> str:

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from marsad.knowledge.countries import indefinite_adjectives
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, singular_persons
-from marsad.lang.ar.normalize import ARTICLE
+from marsad.lang.ar.normalize import ARTICLE, strip_article
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
@@ -77,7 +78,8 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     negations = doc.in_sentence(doc.no_casualties, index)
     triggers = _triggers(text, sentence, negations, words, position)
     quantities = doc.in_sentence(doc.quantities, index)
-    drafts = [ClaimDraft(_negated_kind(n.kind), n.start, n.end, index, 0, 0) for n in negations]
+    drafts = [_nationals_named(doc, ClaimDraft(_negated_kind(n.kind), n.start, n.end, index, 0, 0), words, position)
+              for n in negations]
     pairs = _link(triggers, quantities, words, position)
     linked = [(trigger, pairs.get(id(trigger))) for trigger in triggers]
     linked += _coordinated(text, linked, quantities)
@@ -240,19 +242,48 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
             if quantity is None and _singular(doc.folded[chosen.start:chosen.end]):
                 draft.low = draft.high = 1
             return True
+    if window and not _in_breakdown(quantity, words, position) and _nationals(doc, draft, window):
+        return True
     if quantity is not None and _own_noun(doc, quantity, words, position, draft):
         return True
     return _inherit(draft, previous) if quantity is not None else False
+
+
+# Plural nisba endings after folding: "فرنسيين", "كنديون", "فرنسيان" name people of that country.
+_PLURAL_NISBA = ("يين", "يون", "يان")
+CIVILIANS_OF = "Civilians ({})"
+
+
+def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
+    """"ستة كنديين", "ضحايا من الفرنسيين": a plural nisba standing for people, with no actor
+    named, counts civilians of that country (ACLED's "Civilians (Canada)")."""
+    start, end = window[0].start(), window[-1].end()
+    for mention in doc.countries:
+        if not (start <= mention.start < end and mention.as_adjective):
+            continue
+        stem = strip_article(mention.text)
+        if stem.endswith(_PLURAL_NISBA) and stem in indefinite_adjectives(mention.country):
+            draft.victim_name = CIVILIANS_OF.format(mention.country.name)
+            draft.victim_start, draft.victim_end = mention.start, mention.end
+            return True
+    return False
+
+
+def _nationals_named(doc, draft: ClaimDraft, words, position) -> ClaimDraft:
+    """"لا ضحايا فرنسيين": a denial names whose dead it denies right after it."""
+    after = _word_index(position, words, max(draft.end - 1, draft.start)) + 1
+    window = _clause(words[after:after + _NEAR_WORDS], draft.end)
+    if window:
+        _nationals(doc, draft, window)
+    return draft
 
 
 def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
     """A count with a noun of its own that names no known actor ("وأربعة حراس أمن قتلوا") counts
     those people, not the victims of the count before it: the victim is that noun, of no known
     side. Only an indefinite noun is the counted one (Arabic counts take the indefinite)."""
-    first = _word_index(position, words, quantity.start)
     after = _word_index(position, words, max(quantity.end - 1, quantity.start)) + 1
-    # The items of a breakdown ("30 شخصا بينهم ستة كنديين") are among the victims already named.
-    if after >= len(words) or any(w.group() in _BREAKDOWN for w in words[max(0, first - _BREAKDOWN_ITEM_WORDS):first]):
+    if after >= len(words) or _in_breakdown(quantity, words, position):
         return False
     if any(mark in doc.folded[quantity.end:words[after].start()] for mark in _CLAUSE_MARKS):
         return False
@@ -265,6 +296,14 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
         return False
     draft.victim_start, draft.victim_end = noun.start(), noun.end()
     return True
+
+
+def _in_breakdown(quantity, words, position) -> bool:
+    """The items of a breakdown ("30 شخصا بينهم ستة كنديين") are among the victims already named."""
+    if quantity is None:
+        return False
+    first = _word_index(position, words, quantity.start)
+    return any(w.group() in _BREAKDOWN for w in words[max(0, first - _BREAKDOWN_ITEM_WORDS):first])
 
 
 def _head_actor(text: str, actors: list):

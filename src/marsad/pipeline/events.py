@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from marsad.lang.ar.lexicon import event_triggers, forms_with_role
+from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues
 from marsad.lang.ar.tokens import WORD, word_after, word_before
-from marsad.lang.ar.normalize import match_key
+from marsad.lang.ar.normalize import match_key, strip_article
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.knowledge.place_cues import distance_km
 from marsad.pipeline.mentions import ResolvedPlace
@@ -27,12 +27,17 @@ ASSIGNS = ("triggers", "events")
 BACKGROUND_DAYS = dt.timedelta(days=30)
 BACKGROUND_PERIOD = dt.timedelta(days=14)
 _NEXT_DAY = dt.timedelta(days=1)
+# A death toll this large, undated, is a war's or a decade's (ACLED's events count tens, not thousands).
+WAR_TOLL = 1000
 # A fight over three days at one place is one event; reports further apart are separate ones.
 MAX_GAP = dt.timedelta(days=3)
 # Words that name an administrative region before its name ("منطقة موبتي", "ولاية عين الدفلى").
 # A place the text gives as a reference ("شمال مقديشو") meets a named place this close to it.
 REFERENCE_KM = 150
 _STATEMENT_WINDOW = 4
+# An article with this many sentences of sport, fiction, science or market words (and more of
+# them than sentences naming violence) is not a conflict report.
+OFF_TOPIC_SENTENCES = 2
 
 
 @dataclass
@@ -50,6 +55,10 @@ def run(doc: Doc) -> None:
     for index, sentence in enumerate(doc.sentences):
         for match, row in event_triggers().finditer(doc.folded, sentence.start, sentence.end):
             if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
+                continue
+            # A protest against a law or an election is a protest; a "killing" of one is an idiom.
+            if EVENT_FAMILY[row["event_type"]] == "violence" and (
+                    _figurative(doc.folded, match.end()) or _judicial(doc.folded, sentence.start, match.start())):
                 continue
             doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
                                         row["strength"] == "strong", index, row["needs_party"] == "yes"))
@@ -76,12 +85,44 @@ def run(doc: Doc) -> None:
         owner = next((e for e in events if claim.sentence in e.sentences), None)
         if owner is not None:
             owner.claims.append(claim)
+    if off_topic(doc):
+        events = [e for e in events if e.family != "violence" or _reported_as_news(e)]
     doc.events = sorted(events, key=lambda e: min(e.sentences))
+
+
+def off_topic(doc: Doc) -> bool:
+    """A match report, a film review, a space launch or a market report: its "attack", "battle",
+    "rocket" and "price war" are words of its own register, not news of violence."""
+    cued = sum(1 for s in doc.sentences if next(register_cues().finditer(doc.folded, s.start, s.end), None))
+    violent = len({t.sentence for t in doc.triggers if t.strong and EVENT_FAMILY[t.event_type] == "violence"})
+    return cued >= OFF_TOPIC_SENTENCES and cued > violent
+
+
+def _reported_as_news(event: EventDraft) -> bool:
+    """Outside a conflict report, an incident is news only with its toll and its day ("قتل
+    لاعب وثلاثة مشجعين في انفجار أمس"); a plot, a metaphor or a war's history gives neither."""
+    return any(_counted(c) for c in event.claims) and any(d.precision == 1 for d in event.dates)
 
 
 _ARMED_ROLES = frozenset({"armed", "state"})
 _ANOTHER = forms_with_role("another")
 _RELATIVES = forms_with_role("relative")
+_JUDICIAL = forms_with_role("judicial")
+_JUDICIAL_WINDOW = 4
+# "خطف الحارس الأضواء": the verb's subject may stand between it and the idiom's object.
+_FIGURATIVE_WINDOW = 2
+_FIGURATIVE_OBJECTS = frozenset(strip_article(w) for w in forms_with_role("figurative_object"))
+
+
+def _figurative(text: str, end: int) -> bool:
+    """"خطف الأضواء", "معركة الأسعار": a trigger whose object is glory or prices is an idiom."""
+    following = WORD.findall(text, end, end + 40)[:_FIGURATIVE_WINDOW]
+    return any(strip_article(word) in _FIGURATIVE_OBJECTS for word in following)
+
+
+def _judicial(text: str, sentence_start: int, start: int) -> bool:
+    """"حكمت المحكمة عليه بالإعدام", "بتهمة الاغتصاب": a sentence or a charge, not an incident."""
+    return any(w in _JUDICIAL for w in WORD.findall(text, sentence_start, start)[-_JUDICIAL_WINDOW:])
 
 
 def _in_relative_clause(text: str, start: int) -> bool:
@@ -107,7 +148,9 @@ def _candidate(doc: Doc, index: int) -> _Candidate | None:
         return None
     family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else "violence"
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
-    background = _is_background(doc, dates) or (_tells_history(doc, index) and not any(d.precision == 1 for d in dates))
+    dated_to_a_day = any(d.precision == 1 for d in dates)
+    background = _is_background(doc, dates) or (
+        (_tells_history(doc, index) or _war_toll(doc, index)) and not dated_to_a_day)
     # News is dated by its days; history by the years and periods it names ("في عام 2023").
     kept = [d for d in dates if background or d.kind not in ("year", "period")]
     return _Candidate(index, triggers, _place(doc, index, triggers), family, background, kept,
@@ -124,10 +167,19 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     if any(EVENT_FAMILY[t.event_type] == "demonstration" for t in strong):
         return True
     if strong:
-        return bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
+        if any(not t.needs_party for t in strong):
+            return True
+        return bool(claims) or _armed_party_in(doc, index)
     if triggers:
         return counted
-    return counted and (_armed_party_in(doc, index) or _conflict_article(doc))
+    return (counted and (_armed_party_in(doc, index) or _conflict_article(doc))) or any(
+        _armed_victim(doc, c) for c in claims)
+
+
+def _armed_victim(doc: Doc, claim) -> bool:
+    """"قتل باسم عاشور من كتائب القسام": a killing of a named fighter is news with no number."""
+    return claim.kind == "killed" and claim.low is None and claim.high is None and any(
+        a.role in _ARMED_ROLES and a.name == claim.victim_name for a in doc.in_sentence(doc.actors, claim.sentence))
 
 
 def _counted(claim) -> bool:
@@ -165,6 +217,11 @@ def _followed_by_another(text: str, end: int) -> bool:
 def _dominant(triggers: list[Trigger]) -> Trigger:
     order = list(EVENT_FAMILY)
     return min(triggers, key=lambda t: (not t.strong, order.index(t.event_type)))
+
+
+def _war_toll(doc: Doc, index: int) -> bool:
+    """"أدى النزاع إلى مقتل نحو عشرة آلاف شخص": thousands killed is a war's toll, not one incident's."""
+    return any(c.kind == "killed" and c.low is not None and c.low >= WAR_TOLL for c in doc.claims if c.sentence == index)
 
 
 def _tells_history(doc: Doc, index: int) -> bool:

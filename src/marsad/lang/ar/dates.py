@@ -7,6 +7,8 @@ Recognised, longest match first when two overlap:
   relative  "أمس", "أول أمس", "صباح اليوم", "الليلة الماضية", "الأسبوع الماضي" (a week: precision 2)
   year      "عام 2020", "في 2020", "العام الماضي"
   period    "منذ عام 2012", "عامي 2014 و2015", "العقد الماضي", "السنوات الأخيرة" (background history)
+  ago       "قبل ثلاث سنوات", "منذ يومين", "قبل أشهر": counted back from publication
+  anniversary "الذكرى الخامسة لتفجير ...", "الذكرى السنوية": the remembered event is years old
 Month, weekday, relative-day, period and qualifier words come from the data files; the grammar
 words that glue them (يوم، شهر، الموافق، من) are part of the patterns below.
 """
@@ -104,6 +106,16 @@ def month_names() -> frozenset[str]:
     return frozenset(names) | frozenset(name.split()[0] for name in names)
 
 
+def year_nouns() -> frozenset[str]:
+    """Folded nouns for "year" ("عام", "سنة"): a number right after one is a year, whatever its size."""
+    return frozenset(word for word, role in _lexicon().year_cues.items() if role == "year")
+
+
+def era_words() -> frozenset[str]:
+    """Folded era words ("ميلادي", "م"): a number right before one is a year."""
+    return frozenset(word for word, role in _lexicon().year_cues.items() if role == "era")
+
+
 def year_cue_words() -> frozenset[str]:
     """Folded words that, before a 19xx/20xx number, make it a year."""
     return frozenset(word for word, role in _lexicon().year_cues.items() if role != "era")
@@ -141,6 +153,8 @@ class _Patterns:
     period: re.Pattern[str]
     year: re.Pattern[str]
     weak_year: re.Pattern[str]
+    ago: re.Pattern[str]
+    anniversary: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -184,8 +198,37 @@ def _patterns() -> _Patterns:
     )
     prepositions = _alternation(w for w, role in lex.year_cues.items() if role == "preposition")
     weak_year = rf"{START}{CLITIC}(?:{prepositions})\s+(?P<year>{YEAR_NUMBER})(?!\d){era}"
+    # "قبل عام 2015", "منذ يوم الخميس", "قبل شهر رمضان": the year, day or month named is the date.
+    ago = (rf"{START}[وف]?(?:قبل|منذ)\s+(?:(?P<count>\d{{1,2}}|{_alternation(_small_numbers())})\s+)?"
+           rf"(?P<unit>{_alternation(_ago_units())}){END}(?!\s*\d)(?!\s+(?:{month}|{weekday}){END})")
+    yearly = rf"(?:\s+{CLITIC}السنويه)"
+    anniversary = (rf"{START}{CLITIC}(?:ال)?ذكري{yearly}?(?:\s+(?P<nth>{_alternation(_anniversary_ordinals())}){END})?{yearly}?"
+                   rf"(?<!ذكري){END}")
     return _Patterns(*(re.compile(p) for p in (explicit, ordinal, numeric, month_alone, weekday_pattern, relative,
-                                                period, year, weak_year)))
+                                                period, year, weak_year, ago, anniversary)))
+
+
+@lru_cache(maxsize=1)
+def _anniversary_ordinals() -> dict[str, int]:
+    """Feminine ordinals of a "ذكرى" (an anniversary): الأولى، الخامسة، العاشرة."""
+    ordinals = {fold("الأولى"): 1}
+    for masculine, value in _lexicon().ordinals.items():
+        if " " not in masculine and 1 < value <= 10:
+            ordinals[masculine + "ه"] = value
+    return ordinals
+
+
+@lru_cache(maxsize=1)
+def _ago_units() -> dict[str, tuple[str, int | None]]:
+    return {fold(r["form"]): (r["unit"], int(r["count"]) if r["count"] else None)
+            for r in read_tsv(PACKAGE, "ago_units.tsv", ("form", "unit", "count"))}
+
+
+@lru_cache(maxsize=1)
+def _small_numbers() -> dict[str, int]:
+    """Number words from two to ten, which count the units of an "ago" phrase ("قبل ثلاث سنوات")."""
+    return {fold(r["word"]): int(r["value"]) for r in read_tsv(PACKAGE, "number_words.tsv", ("word", "value", "kind"))
+            if r["kind"] in ("unit", "ten") and 2 <= int(r["value"]) <= 10}
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
@@ -205,6 +248,8 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
         (patterns.relative, _relative),
         (patterns.period, _period),
         (patterns.weak_year, _weak_year),
+        (patterns.ago, _ago),
+        (patterns.anniversary, _anniversary),
     )
     found: list[tuple[int, int, int, DateMention]] = []
     for rank, (pattern, reader) in enumerate(readers):
@@ -414,3 +459,53 @@ def _weak_year(match: re.Match[str], published: dt.date | None) -> DateMention |
     """في 2020: the preposition makes the number a year but is not part of the mention."""
     year = int(match.group("year"))
     return _mention(match, match.start("year"), dt.date(year, 1, 1), dt.date(year, 12, 31), MONTH, "year")
+
+
+# "قبل أيام" (some days ago) and its kin: the span of a plural with no number, in units back.
+_SOME = (2, 9)
+
+
+def _ago(match: re.Match[str], published: dt.date | None) -> DateMention | None:
+    """"قبل ثلاث سنوات" is a year three before publication; "منذ يومين" the day two before it;
+    "قبل أشهر" some months back."""
+    if published is None:
+        return None
+    unit, count = _ago_units()[_key(match.group("unit"))]
+    raw = match.group("count")
+    if raw is not None:
+        count = int(raw) if raw.isdigit() else _small_numbers()[_key(raw)]
+    most, fewest = (count, count) if count is not None else (_SOME[1], _SOME[0])
+    try:
+        first, last = _units_back(published, unit, most, start=True), _units_back(published, unit, fewest, start=False)
+    except (OverflowError, ValueError):
+        return None
+    if unit == "day" and count is not None:
+        return _mention(match, match.start(), first, last, DAY, "relative")
+    # Weeks, months and years back are too rough to date the news (and often date something else
+    # the sentence recalls: "ردا على مقتل قادتها قبل أسبوعين"); they only tell history from news.
+    return _mention(match, match.start(), first, last, WEEK if unit in ("day", "week") else MONTH, "period")
+
+
+def _units_back(published: dt.date, unit: str, count: int, start: bool) -> dt.date:
+    """The first (or last) day of the unit `count` units before publication."""
+    if unit == "day":
+        return published - dt.timedelta(days=count)
+    if unit == "week":
+        return published - dt.timedelta(days=7 * count + (3 if start else -3))
+    if unit == "month":
+        index = published.year * 12 + published.month - 1 - count
+        first, last = _month_range(index // 12, index % 12 + 1)
+        return first if start else last
+    years = count * (10 if unit == "decade" else 1)
+    return dt.date(published.year - years, 1, 1) if start else dt.date(published.year - years, 12, 31)
+
+
+def _anniversary(match: re.Match[str], published: dt.date | None) -> DateMention | None:
+    """"الذكرى الخامسة لتفجير الكنيستين": what is remembered happened that many years ago; an
+    anniversary with no number ("الذكرى السنوية") at least a year ago."""
+    if published is None:
+        return None
+    nth = match.group("nth")
+    years = (_anniversary_ordinals()[nth],) * 2 if nth else (_SOME[1], 1)
+    first, last = dt.date(published.year - years[0], 1, 1), dt.date(published.year - years[1], 12, 31)
+    return _mention(match, match.start(), first, last, MONTH, "period")

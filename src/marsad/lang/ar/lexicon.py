@@ -93,3 +93,9 @@ def civilian_targets() -> Lexicon:
 def civilian_nouns() -> frozenset[str]:
     """Victim words that say "civilians" outright, keyed without ال (see discourse_words.tsv)."""
     return frozenset(strip_article(form) for form in forms_with_role("civilian_noun"))
+
+
+@lru_cache(maxsize=1)
+def register_cues() -> Lexicon:
+    """Words of sport, fiction, science and market news (see registers.tsv)."""
+    return _load("registers.tsv", ("form", "register"))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from marsad.lang.ar.dates import month_names, year_cue_words
+from marsad.lang.ar.dates import era_words, month_names, year_cue_words, year_nouns
 from marsad.lang.ar.normalize import fold
 from marsad.resources import read_tsv
 
@@ -115,6 +115,7 @@ class _Lexicon:
     percent: frozenset[tuple[str, ...]]
     negations: frozenset[str]
     labels: frozenset[str]
+    measures: frozenset[str]
     months: frozenset[str]
     year_cues: frozenset[str]
 
@@ -189,6 +190,7 @@ def _lexicon() -> _Lexicon:
         percent=frozenset(_words(r["phrase"]) for r in context if r["role"] == "percent"),
         negations=_negations(),
         labels=frozenset(fold(r["phrase"]) for r in context if r["role"] == "label"),
+        measures=frozenset(fold(r["phrase"]) for r in context if r["role"] == "measure"),
         months=month_names(),
         year_cues=year_cue_words(),
     )
@@ -293,6 +295,8 @@ def _read_digits(tokens: list[_Token], index: int) -> _Number:
 
 def _is_year(tokens: list[_Token], index: int) -> bool:
     token = tokens[index]
+    if _named_year(tokens, index):
+        return True
     if len(token.text) != 4 or not token.text.isdigit() or int(token.text) not in YEARS:
         return False
     lexicon = _lexicon()
@@ -303,6 +307,15 @@ def _is_year(tokens: list[_Token], index: int) -> bool:
     if index + 1 == len(tokens) or tokens[index + 1].kind == "mark":
         return True
     return any(word in lexicon.months for word in before)
+
+
+def _named_year(tokens: list[_Token], index: int) -> bool:
+    """"في عام 68 ميلاديا": a number after the noun "year" or before an era word is a year, even
+    one of two digits (a count follows what it counts, never "عام")."""
+    before = tokens[index - 1].text if index > 0 else ""
+    after = tokens[index + 1].text if index + 1 < len(tokens) else ""
+    nouns = year_nouns()
+    return before in nouns or (before[:1] in ("و", "ف", "ب", "ل") and before[1:] in nouns) or after in era_words()
 
 
 def _is_year_cue(word: str) -> bool:
@@ -329,7 +342,14 @@ def _read_number(tokens: list[_Token], index: int) -> _Number | None:
         return None
     if number is not None and number.value is not None and _is_label(tokens, index):
         return _Number(None, number.first, number.after)
+    if number is not None and number.value is not None and _is_measure(tokens, number):
+        return _Number(None, number.first, number.after + 1)
     return _percentage(tokens, number) if number is not None else None
+
+
+def _is_measure(tokens: list[_Token], number: _Number) -> bool:
+    """ثلاثة أسابيع، 37 عاما، 100 ألف دولار: a duration, an age or a sum, not a count."""
+    return number.after < len(tokens) and tokens[number.after].text in _lexicon().measures
 
 
 def _is_label(tokens: list[_Token], index: int) -> bool:
