@@ -213,3 +213,21 @@ def test_events_recalled_history_is_background(history):
 def test_events_killing_of_a_named_fighter_is_news_without_a_number():
     found = news("وأشارت المصادر إلى أن المزارع محمد علي، عشرين عاما، قتل أمس، في حين قتل أحمد سالم من كتائب القسام.")
     assert len(found) == 1
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("هاجمت جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة ثكنة للجيش المالي قرب غاو أمس، ما أسفر عن مقتل خمسة جنود.",
+     "AQIM"),
+    ("قتل أربعة جنود نيجيريين في هجوم شنه مسلحون من بوكو حرام المقربين من تنظيم الدولة في ولاية بورنو أمس.",
+     "Islamic State"),
+])
+def test_event_actors_leave_out_the_group_a_party_is_linked_to(text, absent):
+    events = marsad.extract(text, published="2024-07-28").events
+    names = [actor.name for event in events for actor in event.actors]
+    assert names and not any(name.startswith(absent) for name in names)
+
+
+def test_event_actors_keep_a_group_named_as_a_party():
+    text = "شن تنظيم القاعدة في بلاد المغرب الإسلامي هجوما على ثكنة للجيش المالي قرب غاو أمس، ما أسفر عن مقتل خمسة جنود."
+    names = [actor.name for event in marsad.extract(text, published="2024-07-28").events for actor in event.actors]
+    assert any(name.startswith("AQIM") for name in names)

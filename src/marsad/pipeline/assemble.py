@@ -13,7 +13,7 @@ from collections import Counter
 
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import by_name
-from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets
+from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets, forms_with_role
 from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
 from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
@@ -25,6 +25,8 @@ REQUIRES = ("events", "events.location", "claims", "actors")
 ASSIGNS = ("extraction",)
 
 _CIVILIAN_PREFIX = "Civilians"
+_AFFILIATION = forms_with_role("affiliation")
+_AFFILIATION_REACH = 40  # characters before an actor's name to look for "المرتبطة ب"
 UNKNOWN = "unknown"
 _STATE, _CIVILIANS = 1, 7
 _BATTLES = "Battles"
@@ -151,8 +153,14 @@ def _past_month(doc: Doc, date, draft: EventDraft) -> bool:
             and date.date_end is not None and date.date_end < doc.published - _RECENT)
 
 
+def _named_as_affiliation(text: str, start: int) -> bool:
+    """"المرتبطة بتنظيم القاعدة": the group a party is linked to, within the two words before."""
+    return any(word in _AFFILIATION for word in text[max(0, start - _AFFILIATION_REACH):start].split()[-2:])
+
+
 def _actors(doc: Doc, draft: EventDraft, rebels: str | None) -> list[Actor]:
-    mentions = [a for a in doc.actors if doc.sentence_of(a.start) in draft.sentences and a.role != "source-only"]
+    mentions = [a for a in doc.actors if doc.sentence_of(a.start) in draft.sentences and a.role != "source-only"
+                and not _named_as_affiliation(doc.folded, a.start)]
     actors: dict[str, Actor] = {}
     for mention in mentions:
         name, inter = mention.name, mention.inter
