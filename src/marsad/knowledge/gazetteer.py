@@ -481,6 +481,7 @@ class _Scanner:
         infos = [known(word) or self._word_info(word) for word in words]
         self.no_skeleton = [info[1] for info in infos]
         self.foreign = [info[4] for info in infos]
+        self.reads_foreign = [info[6] for info in infos]
         self.word_most = [info[3] for info in infos]
         # Only a word after a locative-looking word needs the phrase lookup.
         self.locative_cache = locative_cache
@@ -579,13 +580,16 @@ class _Scanner:
         """The most words of an Arabic name starting with this word."""
         return self.word_most[first]
 
-    def _word_info(self, word: str) -> tuple[bool, bool, bool, int, bool, tuple[str, str] | None]:
+    def _word_info(self, word: str) -> tuple[bool, bool, bool, int, bool, tuple[str, str] | None, bool]:
         """(`_word_flags`..., the most words of an Arabic name it starts, it is spelled like a
-        transliteration (`_looks_foreign`), the one-word locative it is), remembered per word as
-        a plain tuple."""
+        transliteration (`_looks_foreign`), the one-word locative it is, a reading of it without
+        its proclitics is), remembered per word as a plain tuple."""
+        readings = _reading_fields(word)
         info = self.word_cache[word] = (
-            *_word_flags(word), max((self.longest.get(fields[0], 0) for fields in _reading_fields(word)), default=0),
-            _looks_foreign([word]), next(filter(None, (self.lexicon.locatives.get((stem,)) for stem in _stems(word))), None))
+            *_word_flags(word), max((self.longest.get(fields[0], 0) for fields in readings), default=0),
+            _looks_foreign([word]), next(filter(None, (self.lexicon.locatives.get((stem,)) for stem in _stems(word))), None),
+            any(_looks_foreign([word[offset + (len(ARTICLE) if article else 0):]])
+                for _, offset, _, _, article in readings))
         return info
 
     def _locative_before(self, index: int) -> tuple[str, str] | None:
@@ -697,11 +701,12 @@ class _Scanner:
 
     def _new_skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
         options: list[tuple[_Match, str]] = []
-        if self.allowed is not None and not self._may_start_allowed(first):
-            return options
         locative = self.locatives[first]
         # Only right after a feature word ("مدينة") may the words be spelled like native ones.
         lenient_possible = locative is not None and locative[1] == _FEATURE
+        if ((not lenient_possible and not self.reads_foreign[first])
+                or (self.allowed is not None and not self._may_start_allowed(first))):
+            return options
         for words in range(MAX_SKELETON_WORDS, 0, -1):
             last = first + words
             if (last > len(self.words) or any(self.no_skeleton[first:last]) or not all(self.joins[first + 1:last])
