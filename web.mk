@@ -1,6 +1,7 @@
 # Front-end assets of the `marsad serve` page, from the npm registry, never committed: `make web`.
-# Leaflet (the map) and Natural Earth country outlines (world-atlas TopoJSON converted to GeoJSON,
-# the offline basemap) are copied to web/vendor/, which the server serves under /static/vendor/.
+# Leaflet (the map), Leaflet.markercluster (count badges where events crowd) and Natural Earth
+# country outlines (world-atlas TopoJSON converted to GeoJSON, the offline basemap) are copied to
+# web/vendor/ with their licences, which the server serves under /static/vendor/.
 WEB_DIR := web
 WEB_VENDOR := $(WEB_DIR)/vendor
 WEB_MODULES := $(WEB_DIR)/node_modules
@@ -12,9 +13,12 @@ web: $(WEB_VENDOR)/.built
 $(WEB_VENDOR)/.built: $(WEB_DIR)/package.json
 	cd $(WEB_DIR) && npm install --no-audit --no-fund
 	rm -rf $(WEB_VENDOR)
-	mkdir -p $(WEB_VENDOR)/leaflet $(WEB_VENDOR)/world-atlas
+	mkdir -p $(WEB_VENDOR)/leaflet $(WEB_VENDOR)/leaflet.markercluster $(WEB_VENDOR)/world-atlas
 	cp -R $(WEB_MODULES)/leaflet/dist/leaflet.js $(WEB_MODULES)/leaflet/dist/leaflet.css \
 	      $(WEB_MODULES)/leaflet/dist/images $(WEB_MODULES)/leaflet/LICENSE $(WEB_VENDOR)/leaflet/
+	cp $(WEB_MODULES)/leaflet.markercluster/dist/leaflet.markercluster.js \
+	   $(WEB_MODULES)/leaflet.markercluster/dist/MarkerCluster.css \
+	   $(WEB_MODULES)/leaflet.markercluster/MIT-LICENCE.txt $(WEB_VENDOR)/leaflet.markercluster/
 	cp $(WEB_MODULES)/world-atlas/LICENSE $(WEB_VENDOR)/world-atlas/
 	$(WEB_MODULES)/.bin/topo2geo countries=$(WEB_VENDOR)/world-atlas/countries.geojson \
 	      < $(WEB_MODULES)/world-atlas/countries-50m.json

@@ -11,8 +11,15 @@ const state = {
   selected: null,           // {event, claims, documents: Map(id -> {text, title})}
   activeDocument: null,
   activeClaim: null,
+  spoken: null,             // the status line as {key, values, isError}, when it came from i18n.json
+  selection: null,          // the timeline's chosen period {from, to}, or null for every date
+  listShown: 0,             // how many of the period's events the list draws (it grows by LIST_PAGE)
+  loads: 0,                 // counts loads, so that only the latest one's answer is drawn
+  timeline: null,
   map: null,
-  markers: null,
+  cluster: null,            // stored events, clustered
+  pastedLayer: null,        // the pasted article's events
+  storeMarkers: new Map(),  // event id -> {event, marker}
 };
 
 // ---- DOM and text helpers ----------------------------------------------------------------
@@ -51,7 +58,14 @@ function label(group, value) {
   return state.strings[state.lang]?.[group]?.[value] || value;
 }
 
+/** A status given as an i18n key is said again in the other language when the reader switches. */
+function say(key, values = {}, isError = false) {
+  setStatus(tFormat(key, values), isError);
+  state.spoken = { key, values, isError };
+}
+
 function setStatus(message, isError = false) {
+  state.spoken = null;
   const status = document.getElementById("status");
   status.textContent = message || "";
   status.classList.toggle("error", isError);
@@ -87,8 +101,10 @@ function applyLanguage() {
   switcher.textContent = t("switch_to");
   switcher.lang = state.lang === "ar" ? "en" : "ar";
   switcher.dir = state.lang === "ar" ? "ltr" : "rtl";
+  if (state.spoken) say(state.spoken.key, state.spoken.values, state.spoken.isError);
   fillTypeFilter();
   renderOverview();
+  state.cluster?.refreshClusters?.();
   if (state.selected) renderPanel();
 }
 
@@ -135,54 +151,94 @@ function allEvents() {
   return [...pasted, ...stored];
 }
 
-// ---- Overview: map, timeline, list --------------------------------------------------------
+// ---- Overview: timeline, map, list ----------------------------------------------------------
+
+const LIST_PAGE = 200;   // list items drawn at a time: thousands of buttons would slow every redraw
+
+/** Events of the chosen period (all when none is chosen); the histogram bins by date_start too. */
+function inSelection(event) {
+  const { selection } = state;
+  if (!selection) return true;
+  return Boolean(event.date_start) && event.date_start >= selection.from && event.date_start <= selection.to;
+}
+
+function visibleEvents() {
+  return allEvents().filter(({ event }) => inSelection(event));
+}
+
+function deathsOf(items) {
+  return items.reduce((sum, { event }) => sum + (event.fatalities?.acled ?? 0), 0);
+}
 
 function renderOverview() {
-  const items = allEvents();
-  renderMarkers(items);
-  renderTimeline(items);
+  renderTimeline();
+  renderPeriod();
+}
+
+/** Everything that follows the timeline's chosen period: markers, list, counts. */
+function renderPeriod() {
+  const items = visibleEvents();
+  renderStoreMarkers();
+  renderPastedMarkers();
   renderEventList(items);
+  renderTimelineSummary(items);
+}
+
+function choosePeriod(selection) {
+  state.selection = selection;
+  state.listShown = LIST_PAGE;
+  renderPeriod();
 }
 
 function renderEventList(items) {
   const list = document.getElementById("event-list");
-  list.replaceChildren(...items.map(({ event, origin }) => el("li", {},
+  list.replaceChildren(...items.slice(0, state.listShown).map(({ event, origin }) => el("li", {},
     el("button", {
       type: "button", class: `event-item ${origin}${event.background ? " background" : ""}`,
-      dataset: { eventId: event.id, origin }, onclick: () => selectEvent(origin, event.id),
+      dataset: { eventId: event.id, origin, date: event.date_start || "" },
+      onclick: () => selectEvent(origin, event.id, { reveal: true }),
     },
     el("span", { class: "item-title" }, eventHeading(event)),
     el("span", { class: "item-meta" }, bidi(placeName(event)), " · ", bidi(dateRange(event), "ltr")),
     el("span", { class: "count", title: t("acled") }, bidi(String(event.fatalities?.acled ?? 0), "ltr"))))));
   if (!items.length) list.append(el("li", { class: "empty" }, t("no_events")));
+  document.getElementById("events-count").textContent = `(${items.length})`;
+  const more = document.getElementById("list-more");
+  const remaining = items.length - Math.min(items.length, state.listShown);
+  more.hidden = remaining <= 0;
+  more.textContent = tFormat("show_more", { n: Math.min(LIST_PAGE, remaining), rest: remaining });
 }
 
-function renderTimeline(items) {
-  const timeline = document.getElementById("timeline");
-  const dated = items.filter(({ event }) => event.date_start);
-  timeline.replaceChildren();
-  if (!dated.length) return;
-  const days = dated.map(({ event }) => Date.parse(event.date_start));
-  const first = Math.min(...days);
-  const span = Math.max(Math.max(...days) - first, 1);
-  const axis = el("div", { class: "axis" });
-  dated.forEach(({ event, origin }, index) => {
-    // inset-inline-start mirrors with the page: time runs right to left in Arabic, left to right in English.
-    const dot = el("button", {
-      type: "button", class: `tick ${origin}`, title: `${dateRange(event)} · ${placeName(event)}`,
-      dataset: { eventId: event.id, origin }, onclick: () => selectEvent(origin, event.id),
-      "aria-label": `${dateRange(event)} ${eventHeading(event)} ${placeName(event)}`,
-    });
-    dot.style.insetInlineStart = `${((days[index] - first) / span) * 100}%`;
-    axis.append(dot);
-  });
-  const ends = el("div", { class: "axis-labels" },
-    bidi(new Date(first).toISOString().slice(0, 10), "ltr"),
-    bidi(new Date(first + span).toISOString().slice(0, 10), "ltr"));
-  timeline.append(axis, ends);
+function showMoreEvents() {
+  state.listShown += LIST_PAGE;
+  renderEventList(visibleEvents());
+}
+
+function renderTimeline() {
+  const { unit, bins } = timelineBins(allEvents().map(({ event }) => event));
+  state.timeline.render(bins, state.selection, state.lang === "ar");
+  document.getElementById("timeline-unit").textContent = bins.length ? t(`per_${unit}`) : "";
+  const axis = document.getElementById("timeline-axis");
+  axis.replaceChildren(...(bins.length
+    ? [bidi(bins[0].from, "ltr"), bidi(bins[bins.length - 1].to, "ltr")]
+    : [el("span", { class: "empty" }, t("no_dated_events"))]));
+}
+
+function renderTimelineSummary(items) {
+  const { selection } = state;
+  const summary = document.getElementById("timeline-summary");
+  const period = selection
+    ? bidi(selection.from === selection.to ? selection.from : `${selection.from} – ${selection.to}`, "ltr")
+    : t("all_dates");
+  summary.replaceChildren(period, ": ", tFormat("period_summary", { n: items.length, deaths: deathsOf(items) }));
+  summary.dataset.count = String(items.length);
+  document.getElementById("timeline-clear").hidden = !selection;
 }
 
 // ---- Map ----------------------------------------------------------------------------------
+
+// Enough to split towns a few kilometres apart; events still together at this zoom are spiderfied.
+const MAP_MAX_ZOOM = 12;
 
 async function setUpMap() {
   const container = document.getElementById("map");
@@ -190,9 +246,14 @@ async function setUpMap() {
     container.append(el("p", { class: "map-missing", dataset: { i18n: "map_missing" } }, t("map_missing")));
     return;
   }
-  state.map = L.map(container, { worldCopyJump: true, attributionControl: true }).setView([17, 2], 4);
+  state.map = L.map(container, { worldCopyJump: true, attributionControl: true, maxZoom: MAP_MAX_ZOOM }).setView([17, 2], 4);
   state.map.attributionControl.setPrefix(false);
-  state.markers = L.layerGroup().addTo(state.map);
+  // Without Leaflet.markercluster (an older `make web`) every event is its own marker.
+  state.cluster = L.markerClusterGroup
+    ? L.markerClusterGroup({ chunkedLoading: true, maxClusterRadius: 60, spiderfyDistanceMultiplier: 1.5, iconCreateFunction: clusterIcon })
+    : L.layerGroup();
+  state.cluster.addTo(state.map);
+  state.pastedLayer = L.layerGroup().addTo(state.map);
   try {
     const response = await fetch("/static/vendor/world-atlas/countries.geojson");
     if (!response.ok) throw new Error(String(response.status));
@@ -205,7 +266,7 @@ async function setUpMap() {
   }
 }
 
-function markerIcon(event, origin, offset) {
+function markerIcon(event, origin, offset = 0) {
   const deaths = event.fatalities?.acled ?? 0;
   const size = 22 + Math.min(18, Math.round(Math.sqrt(deaths) * 3));
   const dot = el("span", {
@@ -213,32 +274,83 @@ function markerIcon(event, origin, offset) {
     dataset: { eventId: event.id, origin }, title: `${dateRange(event)} · ${placeName(event)}`,
   }, String(deaths));
   dot.style.width = dot.style.height = dot.style.lineHeight = `${size}px`;
-  // Events at the same place sit side by side, so each stays clickable.
   return L.divIcon({ html: dot, className: "marker-holder", iconSize: [size, size], iconAnchor: [size / 2 - offset, size / 2] });
 }
 
-function renderMarkers(items) {
-  if (!state.markers) return;
-  state.markers.clearLayers();
+/** A count badge; its size follows the events, its tooltip gives events and deaths. */
+function clusterIcon(cluster) {
+  const count = cluster.getChildCount();
+  const deaths = cluster.getAllChildMarkers().reduce((sum, marker) => sum + (marker.options.deaths || 0), 0);
+  const size = count < 10 ? 30 : count < 100 ? 38 : 46;
+  const badge = el("span", {
+    class: "cluster", title: tFormat("cluster_title", { n: count, deaths }),
+    dataset: { count: String(count), deaths: String(deaths) },
+  }, String(count));
+  badge.style.width = badge.style.height = badge.style.lineHeight = `${size}px`;
+  return L.divIcon({ html: badge, className: "cluster-holder", iconSize: [size, size] });
+}
+
+function located(event) {
+  const { lat, lon } = event.location || {};
+  return typeof lat === "number" && typeof lon === "number" ? [lat, lon] : null;
+}
+
+/** One marker per stored event, made once per load; the chosen period only adds and removes them. */
+function buildStoreMarkers() {
+  state.storeMarkers = new Map();
+  if (!state.map) return;
+  for (const event of state.storeEvents) {
+    const point = located(event);
+    if (!point) continue;
+    const marker = L.marker(point, { icon: markerIcon(event, "store"), keyboard: true, title: placeName(event), deaths: event.fatalities?.acled ?? 0 })
+      .on("click", () => selectEvent("store", event.id));
+    state.storeMarkers.set(event.id, { event, marker });
+  }
+}
+
+function renderStoreMarkers() {
+  if (!state.cluster) return;
+  state.cluster.clearLayers();
+  const markers = [...state.storeMarkers.values()].filter(({ event }) => inSelection(event)).map(({ marker }) => marker);
+  if (state.cluster.addLayers) state.cluster.addLayers(markers);
+  else markers.forEach((marker) => state.cluster.addLayer(marker));
+}
+
+/** The pasted article's few events stay unclustered and on top: they are what the reader is studying. */
+function renderPastedMarkers() {
+  if (!state.pastedLayer) return;
+  state.pastedLayer.clearLayers();
   const atPlace = new Map();
-  const points = [];
-  for (const { event, origin } of items) {
-    const { lat, lon } = event.location || {};
-    if (typeof lat !== "number" || typeof lon !== "number") continue;
-    const key = `${lat.toFixed(3)},${lon.toFixed(3)}`;
+  for (const { event, origin } of visibleEvents().filter((item) => item.origin === "paste")) {
+    const point = located(event);
+    if (!point) continue;
+    const key = point.map((value) => value.toFixed(3)).join(",");
     const rank = atPlace.get(key) || 0;
     atPlace.set(key, rank + 1);
-    L.marker([lat, lon], { icon: markerIcon(event, origin, rank * 28), keyboard: true, title: placeName(event) })
+    // Pasted events at one place sit side by side, so each stays clickable.
+    L.marker(point, { icon: markerIcon(event, origin, rank * 28), keyboard: true, title: placeName(event), zIndexOffset: 1000 })
       .on("click", () => selectEvent(origin, event.id))
-      .addTo(state.markers);
-    points.push([lat, lon]);
+      .addTo(state.pastedLayer);
   }
-  if (points.length) state.map.fitBounds(points, { padding: [40, 40], maxZoom: 6, animate: false });
+}
+
+function fitMap() {
+  const points = allEvents().map(({ event }) => located(event)).filter(Boolean);
+  if (state.map && points.length) state.map.fitBounds(points, { padding: [40, 40], maxZoom: 6, animate: false });
+}
+
+/** Bring a listed event's marker into view: zoom into its cluster, or spiderfy it. */
+function revealOnMap(origin, eventId) {
+  const stored = origin === "store" && state.storeMarkers.get(eventId);
+  if (stored && state.cluster.zoomToShowLayer && state.cluster.hasLayer(stored.marker)) {
+    state.cluster.zoomToShowLayer(stored.marker);
+  }
 }
 
 // ---- Selecting an event -------------------------------------------------------------------
 
-async function selectEvent(origin, eventId) {
+async function selectEvent(origin, eventId, { reveal = false } = {}) {
+  if (reveal) revealOnMap(origin, eventId);
   try {
     state.selected = origin === "paste" ? pastedSelection(eventId) : await storedSelection(eventId);
   } catch (error) {
@@ -422,23 +534,55 @@ function highlighted(text, spans) {
 
 // ---- Loading events and pasting an article --------------------------------------------------
 
+// GET /events's largest page, and how many events the page holds at most (the rest: narrow the filters).
+const PAGE_SIZE = 1000;
+const MAX_LOADED = 20000;
+
 function filterQuery() {
   const form = new FormData(document.getElementById("filters"));
-  const query = new URLSearchParams({ limit: "500" });
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
   for (const [name, value] of form) if (String(value).trim()) query.set(name, String(value).trim());
   return query;
 }
 
+/** Every event the filters match, page after page (by offset, so a proxy's host never matters). */
+async function fetchStoreEvents(query, onPage) {
+  const events = new Map();
+  let total = 0;
+  for (let offset = 0; events.size < MAX_LOADED; ) {
+    query.set("offset", String(offset));
+    const page = await api(`/events?${query}`);
+    total = page.total;
+    for (const event of page.events) events.set(event.id, event);
+    offset += page.events.length;
+    if (!page.events.length || offset >= total) break;
+    onPage(events.size, total);
+  }
+  return { events: [...events.values()], total };
+}
+
 async function loadStoreEvents() {
+  const load = ++state.loads;
+  const current = () => load === state.loads;
   setStatus(t("loading"));
   try {
-    const page = await api(`/events?${filterQuery()}`);
-    state.storeEvents = page.events;
-    setStatus(`${page.events.length} ${t("of")} ${page.total} ${t("events_count")}`);
+    const { events, total } = await fetchStoreEvents(filterQuery(), (loaded, all) => {
+      if (current()) say("loading_progress", { n: loaded, total: all });
+    });
+    if (!current()) return;
+    state.storeEvents = events;
+    say(events.length < total ? "truncated" : "loaded", { n: events.length, total });
   } catch (error) {
+    if (!current()) return;
     state.storeEvents = [];
-    setStatus(error.status === 503 ? t("no_store") : error.message, error.status !== 503);
+    if (error.status === 503) say("no_store");
+    else setStatus(error.message, true);
   }
+  state.selection = null;
+  state.listShown = LIST_PAGE;
+  buildStoreMarkers();
+  // The view first: markers added after it are clustered once, with no zoom animation to wait out.
+  fitMap();
   renderOverview();
 }
 
@@ -452,7 +596,9 @@ async function pasteArticle(submit) {
   try {
     const extraction = await api("/extract", { method: "POST", body: JSON.stringify({ text, published }) });
     state.pasted = { extraction, text };
+    state.selection = null;   // the pasted events must be in view, whatever their dates
     setStatus(`${t("pasted_events")}: ${extraction.events.length}`);
+    fitMap();
     renderOverview();
     const first = extraction.events.find((event) => !event.background) || extraction.events[0];
     if (first) await selectEvent("paste", first.id);
@@ -475,6 +621,9 @@ async function start() {
   });
   document.getElementById("filters").addEventListener("reset", () => setTimeout(loadStoreEvents));
   document.getElementById("paste-form").addEventListener("submit", pasteArticle);
+  document.getElementById("list-more").addEventListener("click", showMoreEvents);
+  state.timeline = new Timeline(document.getElementById("timeline-chart"), { format: tFormat, onSelect: choosePeriod });
+  document.getElementById("timeline-clear").addEventListener("click", () => state.timeline.choose(null));
   applyLanguage();
   await setUpMap();
   await loadStoreEvents();
