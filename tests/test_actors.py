@@ -336,3 +336,28 @@ def test_actors_relations_are_typed_and_both_ways(base):
     assert base.relations("Military Forces of Mali (2021-)") == base.relations("Military Forces of Mali")
     assert all(r.relation in RELATIONS for r in base.relations("Popular Mobilization Forces"))
     assert base.relations("No Such Actor") == () and base.relations(None) == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "وسجل المهاجم الدولي هدف الفوز في الدقيقة الأخيرة من المباراة.",
+    "أصيب المهاجم في الشوط الأول وغادر الملعب.",
+    "يعد الحديد من أهم العناصر في صناعة السيارات.",
+    "تضم الواجهة الجديدة عناصر تصميم مستوحاة من الطبيعة.",
+    "وأشاد الوزير بحسن التنظيم في المعرض الدولي للكتاب.",
+    "يجب أن تكون مصلحة الجماعة فوق مصلحة الفرد في الفريق.",
+    "ويتتبع الموقع المستخدم عبر معرف مجهول.",
+])
+def test_actors_everyday_words_are_no_actor_outside_violence(base, sentence):
+    assert not any(m.role == "armed" for m in mentions(base, sentence, None))
+
+
+@pytest.mark.parametrize("sentence, word", [
+    ("قتل المهاجمون ثلاثة حراس قبل أن يفروا من المكان.", "المهاجمون"),
+    ("وأصيب عنصر من الشرطة في الهجوم المسلح.", "عنصر"),
+    ("اعتقلت الشرطة عنصرا من التنظيم في المدينة.", "عنصرا"),
+    ("وشارك عناصر من الجماعة في الاجتماع.", "عناصر"),
+    ("وأسفر التفجير عن سقوط 13 قتيلا هم أربعة جنود وخمسة موظفين في شركات متعاملة مع البعثة الأممية وأربعة مهاجمين.",
+     "مهاجمين"),
+])
+def test_actors_everyday_words_are_actors_in_context(base, sentence, word):
+    assert word in [m.text for m in mentions(base, sentence, None)]

@@ -131,3 +131,58 @@ def test_claims_breakdown_items_keep_the_victims_of_the_total(text):
 def test_claims_nisba_plural_names_civilians_of_that_country(text, kind, country):
     claim = one_claim(text, kind)
     assert claim.victim.name == f"Civilians ({country})"
+
+
+@pytest.mark.parametrize("text, kind, low, high", [
+    # an adjective of state (حال) describes the count from anywhere in its clause
+    ("وقال مدير المستشفى إنه تم نقل 23 شخصا إلى مستشفى المدينة مصابين بجروح بعد الهجوم.", "injured", 23, 23),
+    ("ونقلت سيارات الإسعاف 9 أشخاص إلى المركز الصحي مصابين بحروق بعد القصف.", "injured", 9, 9),
+    # the verb that opens "لقي ... حتفهم" governs the count after it, not a number near the noun
+    ("لقي 7 أشخاص من عائلة واحدة حتفهم في غارة على منزلهم.", "killed", 7, 7),
+    ("ولقي 5 مدنيين على الأقل حتفهم في انفجار سيارة مفخخة.", "killed", 5, None),
+    ("وقال الطبيب إن أربعة أطفال من عائلة واحدة لقوا حتفهم في القصف.", "killed", 4, 4),
+    # injured verbs after their count, feminine and dual forms included
+    ("وأفاد شهود بأن ثلاث نساء أصبن بجروح في الهجوم على القرية.", "injured", 3, 3),
+    ("وقال المتحدث إن 11 شخصا أصيبوا بشظايا في انفجار العبوة.", "injured", 11, 11),
+    ("وقال الدفاع المدني إن عشرين شخصا اختنقوا حتى الموت في الهجوم بالغاز.", "killed", 20, 20),
+])
+def test_claims_count_reaches_its_trigger_across_the_phrase(text, kind, low, high):
+    claim = one_claim(text, kind)
+    assert (claim.low, claim.high) == (low, high)
+
+
+@pytest.mark.parametrize("text", [
+    "أصيب 4 جنود في الهجوم ونقل 6 مدنيين إلى المستشفى مصابين.",
+])
+def test_claims_state_adjective_takes_the_nearest_count(text):
+    assert sorted(c.low for c in claims_of(text) if c.kind == "injured") == [4, 6]
+
+
+@pytest.mark.parametrize("text, low, high, attacker", [
+    ("فجر انتحاريان نفسيهما في سوق مزدحم بالمدينة مما أدى إلى مقتل 14 شخصا إضافة إلى الانتحاريين.",
+     2, 2, "انتحاريان"),
+    ("وقد فجر الانتحاري نفسه عند مدخل الثكنة العسكرية.", 1, 1, "الانتحاري"),
+    ("وقتل تسعة أشخاص في الهجوم على المسجد إضافة إلى الانتحاري، بحسب الشرطة.", 1, 1, "الانتحاري"),
+    ("وتناثرت أشلاء الانتحاريين في الساحة بعد تفجير نفسيهما قرب الحاجز.", 2, 2, "الانتحاريين"),
+])
+def test_claims_suicide_attackers_are_killed_on_their_side(text, low, high, attacker):
+    attackers = [c for c in claims_of(text) if c.kind == "killed" and c.victim.text == attacker]
+    assert [(c.low, c.high) for c in attackers] == [(low, high)]
+    assert not attackers[0].victim.name.startswith("Civilians")
+
+
+@pytest.mark.parametrize("text", [
+    "وقع انفجار في السوق في اليوم نفسه.",
+    "وقتل المسلحون حارسين قبل التفجير نفسه.",
+    "وفي صلاة الفجر نفسها هاجم مسلحون القرية.",
+])
+def test_claims_same_and_itself_are_no_suicide(text):
+    assert all(c.victim.text not in ("نفسه", "نفسها") and "Rebels" not in c.victim.name
+               and "Armed" not in c.victim.name for c in claims_of(text) if c.kind == "killed")
+
+
+def test_claims_open_attacker_figure_gives_way_to_an_exact_one():
+    text = ("وقد فجر انتحاري واحد على الأقل نفسه عند بوابة المبنى. "
+            "وقال الحارس إنه رأى أشلاء الانتحاريين بعد تفجير نفسيهما.")
+    attackers = [(c.low, c.high) for c in claims_of(text) if c.kind == "killed"]
+    assert attackers == [(2, 2)]

@@ -231,3 +231,66 @@ def test_event_actors_keep_a_group_named_as_a_party():
     text = "شن تنظيم القاعدة في بلاد المغرب الإسلامي هجوما على ثكنة للجيش المالي قرب غاو أمس، ما أسفر عن مقتل خمسة جنود."
     names = [actor.name for event in marsad.extract(text, published="2024-07-28").events for actor in event.actors]
     assert any(name.startswith("AQIM") for name in names)
+
+
+# ---- grouping in multi-incident reports (ACLED: one event per incident; a roundup is split)
+
+def _figures(event):
+    return sorted(c.low for c in event.claims if c.kind == "killed" and c.low is not None)
+
+
+@pytest.mark.parametrize("summary", [
+    "قتل 25 شخصا على الأقل في سلسلة تفجيرات استهدفت مناطق متفرقة من العراق أمس.",
+    "أسفرت تفجيرات متفرقة في العراق أمس عن مقتل 25 شخصا على الأقل.",
+])
+def test_events_roundup_total_is_not_added_to_one_incident(summary):
+    text = (summary + " وانفجرت سيارة مفخخة في سوق مدينة الحلة ما أدى إلى مقتل 12 شخصا. "
+            "وفي حادث منفصل، قتل ثمانية أشخاص في انفجار عبوة ناسفة في مدينة كربلاء.")
+    found = events_of(text)
+    assert sorted(_figures(e) for e in found if not e.background) == [[8], [12]]
+    assert any(e.background and _figures(e) == [25] for e in found)
+
+
+def test_events_roundup_with_no_incident_told_apart_stays_news():
+    found = news("قتل 15 شخصا في هجمات متفرقة في العراق أمس.")
+    assert [_figures(e) for e in found] == [[15]]
+
+
+@pytest.mark.parametrize("second, expected", [
+    # Another tactic, with its own toll, on other days: another event at the same town.
+    ("وقال المرصد إن الغارات الجوية قتلت 15 شخصا في المدينة يوم الخميس.", 2),
+    # The same tactic on another day is one fight with a date range.
+    ("وقال المرصد إن الهجوم الكيميائي قتل 15 شخصا آخرين يوم الخميس.", 1),
+])
+def test_events_new_tactic_on_another_day_is_another_event(second, expected):
+    found = news("قتل 20 شخصا في هجوم كيميائي على مدينة دوما. " + second)
+    assert len(found) == expected
+    assert {e.location.name for e in found} == {found[0].location.name}
+
+
+def test_events_two_towns_of_one_province_are_two_events():
+    text = ("قتل أربعة أشخاص في انفجار سيارة مفخخة في بلدة مندلي أمس. "
+            "وقتل ثلاثة جنود في اشتباكات مع مسلحين في مدينة بعقوبة أمس.")
+    assert len(news(text)) == 2
+
+
+def test_events_recalled_incident_is_kept_apart_as_background():
+    text = ("قتل خمسة أشخاص في انفجار عبوة ناسفة في مدينة بعقوبة أمس. "
+            "ويأتي هذا التفجير بعد أيام من تفجير انتحاري في سوق المدينة أدى إلى مقتل 30 شخصا.")
+    found = events_of(text)
+    assert [_figures(e) for e in found if not e.background] == [[5]]
+    assert any(e.background and _figures(e) == [30] for e in found)
+
+
+def test_events_topic_shift_ends_what_a_placeless_figure_joins():
+    text = ("قتل 12 شخصا في اشتباكات عنيفة بين مسلحين من قبيلتين أمس. "
+            "من جهة أخرى، دعا المبعوث الأممي إلى الإفراج عن العمال المختطفين. "
+            "وكان مسلحون قد خطفوا أربعة عمال في مدينة زوارة يوم الجمعة.")
+    kidnapping = [e for e in news(text) if e.sub_event_type == "Abduction/forced disappearance"]
+    assert kidnapping and all(12 not in _figures(e) for e in kidnapping)
+
+
+def test_events_lede_before_another_attack_is_its_own_incident():
+    text = ("وقال ضابط في الشرطة إن مسلحين قتلوا 15 شخصا عند حاجز وهمي مساء السبت. "
+            "وفي هجوم آخر، قتل مسلحون ثلاثة أشخاص في مدينة كركوك مساء السبت.")
+    assert sorted(_figures(e) for e in news(text)) == [[3], [15]]

@@ -34,7 +34,9 @@ from functools import lru_cache
 
 from marsad.knowledge import countries as country_table
 from marsad.knowledge.surface import SurfaceMatcher, expand_brackets, surface_key
+from marsad.lang.ar.lexicon import casualty_triggers, event_triggers, register_cues
 from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.tokens import WORD
 from marsad.resources import DataFileError, read_tsv
 
 _PACKAGE = "marsad.knowledge"
@@ -43,6 +45,7 @@ _PATTERNS = "actor_patterns.tsv"
 _BRANCHES = "actor_branches.tsv"
 _PERIODS = "actor_periods.tsv"
 _RELATIONS = "actor_relations.tsv"
+_AMBIGUOUS = "actor_ambiguous.tsv"
 _ACTOR_COLUMNS = ("name", "inter", "country", "role", "aliases_ar", "aliases_en", "aliases_fr", "years")
 _PERIOD_COLUMNS = ("country", "bodies", "period", "start", "suffix", "checked")
 _RELATION_COLUMNS = ("actor", "relation", "other")
@@ -143,6 +146,7 @@ class _Found:
     start: int
     end: int
     mention: ActorMention | None     # None: a phrase that is no actor, which still takes its span
+    ambiguous: bool = False          # a word with an everyday sense (actor_ambiguous.tsv)
 
 
 class ActorBase:
@@ -214,7 +218,11 @@ class ActorBase:
         for match in self._slotted.finditer(masked):
             named = next((country_at[i] for i in range(match.start, match.end) if i in country_at), None)
             found.append(self._resolve(text, match.start, match.end, match.key, article, named))
-        return [f.mention for f in _longest_first([f for f in found if f is not None]) if f.mention]
+        kept = [f for f in _longest_first([f for f in found if f is not None]) if f.mention]
+        # "عناصر من الجماعة": a person word and the group it belongs to name an actor together.
+        paired = {i for i in range(len(kept) - 1) if _group_follows(text, kept[i], kept[i + 1:])}
+        paired |= {i + 1 for i in paired}
+        return [f.mention for i, f in enumerate(kept) if not f.ambiguous or i in paired or _reads_as_actor(text, f)]
 
     def by_name(self, name: str) -> ActorRecord | None:
         """The table record, or a record built from the generic pattern that produces `name`."""
@@ -279,7 +287,8 @@ class ActorBase:
         if candidate.role == "state" and own and article and own != article:
             inter = _EXTERNAL
         return _Found(start, end, ActorMention(start, end, text[start:end], _render(name, iso3), inter, iso3,
-                                               candidate.how, candidate.role))
+                                               candidate.how, candidate.role),
+                      ambiguous=candidate.from_pattern and key in _ambiguous_forms())
 
 
 class _CountryMarks:
@@ -313,6 +322,48 @@ def _mark(bits: int) -> str:
 def _marks_with(bit: int) -> str:
     return "".join(_mark(bits) for bits in range(1, 8) if bits & bit)
 
+
+
+# A word of everyday sense reads as an actor within this many words of a violence word, in its sentence
+# (a toll's breakdown names its items far from its trigger: "13 قتيلا هم ... وأربعة مهاجمين").
+_CONTEXT_WORDS = 30
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_OF = "من"
+# Sport and fiction share violence words ("هجوم" of a team, a film's killing); markets and science do not.
+_SHARED_REGISTERS = frozenset({"sport", "fiction"})
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+
+
+@lru_cache(maxsize=1)
+def _ambiguous_forms() -> frozenset[str]:
+    return frozenset(surface_key(fold(row["form"])) for row in read_tsv(_PACKAGE, _AMBIGUOUS, ("form", "other_sense")))
+
+
+def _reads_as_actor(text: str, found: _Found) -> bool:
+    """"المهاجم" is a striker and "عناصر" are elements unless their sentence reports violence and
+    is no sport or fiction news."""
+    start, end = _context(text, found.start, found.end)
+    violent = any(True for _ in casualty_triggers().finditer(text, start, end)) or any(
+        row["event_type"] in _VIOLENT_TYPES for _, row in event_triggers().finditer(text, start, end))
+    off_register = any(row["register"] in _SHARED_REGISTERS and not (match.start() < found.end and found.start < match.end())
+                       for match, row in register_cues().finditer(text, start, end))
+    return violent and not off_register
+
+
+def _group_follows(text: str, found: _Found, later: list[_Found]) -> bool:
+    following = next((f for f in later if f.start >= found.end), None)
+    return following is not None and text[found.end:following.start].split() in ([], [_OF])
+
+
+def _context(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the words around [start, end) within its sentence, up to _CONTEXT_WORDS each side."""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, 0, start)]
+    sentence_start = ends[-1] if ends else 0
+    stop = _SENTENCE_END.search(text, end)
+    sentence_end = stop.start() if stop else len(text)
+    before = [m.start() for m in WORD.finditer(text, sentence_start, start)][-_CONTEXT_WORDS:]
+    after = [m.end() for m in WORD.finditer(text, end, sentence_end)][:_CONTEXT_WORDS]
+    return (before[0] if before else start), (after[-1] if after else end)
 
 
 def _longest_first(found: list[_Found]) -> list[_Found]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import indefinite_adjectives
-from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, singular_persons
+from marsad.lang.ar.lexicon import (casualty_openers, casualty_triggers, forms_with_role, singular_persons,
+                                    suicide_attackers)
 from marsad.lang.ar.normalize import ARTICLE, strip_article
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
@@ -27,6 +28,7 @@ _VICTIM_WORDS = 6
 _NEAR_WORDS = 3
 _CLAUSE_MARKS = ",.;:"
 _AND = "و"
+_ONE = "واحد"
 # "مقاتلا من مجموعة فاغنر", "مقاتلي وجنود فاغنر": a kind of person, then the group it belongs to.
 _OF_WORDS = forms_with_role("belongs_to")
 _BREAKDOWN = forms_with_role("breakdown")
@@ -55,11 +57,19 @@ class _Trigger:
     kind: str
     side: str
     strong: bool
+    form: str = ""
+    # An adjective of state ("مصابين") reaches its count anywhere in the clause, not only next to it.
+    clause_reach: bool = False
+    # The word index of the verb that opens the phrase this trigger closes ("لقي ... حتفهم").
+    opener: int | None = None
 
 
 def run(doc: Doc) -> None:
-    for index, sentence in enumerate(doc.sentences):
-        for draft in _sentence_claims(doc, index, sentence):
+    by_sentence = [_sentence_claims(doc, index, sentence) for index, sentence in enumerate(doc.sentences)]
+    attackers = _most_specific([claim for index, sentence in enumerate(doc.sentences)
+                                for claim in _suicide_attackers(doc, index, sentence, by_sentence[index])])
+    for index, drafts in enumerate(by_sentence):
+        for draft in sorted(drafts + [a for a in attackers if a.sentence == index], key=lambda d: d.start):
             draft.source = source_of(doc, index, draft.start)
             if draft.source is not None:
                 draft.stance = draft.source.stance
@@ -96,6 +106,82 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             draft.victim_name = OTHER_SIDE
         drafts.extend(_split_casualties(draft))
     return sorted(drafts, key=lambda d: d.start)
+
+
+def _most_specific(attackers: list[ClaimDraft]) -> list[ClaimDraft]:
+    """An article's reports of its suicide attackers' deaths are of the same attackers: "فجر انتحاري واحد
+    على الأقل نفسه" then "بعد تفجير نفسيهما" are two dead, so an open figure gives way to an exact one
+    it agrees with."""
+    exact = [a for a in attackers if a.low is not None and a.low == a.high]
+    return [a for a in attackers
+            if not (a.high is None and any(e is not a and e.low >= (a.low or 0) for e in exact))]
+
+
+# A suicide attacker's reflexive follows the verb and its subject at most this many words later.
+_SELF_WORDS = 4
+_ARMED = "armed"
+
+
+def _suicide_attackers(doc: Doc, index: int, sentence, drafts: list[ClaimDraft]) -> list[ClaimDraft]:
+    """Attackers who died by their own bombs: "فجر انتحاريان نفسيهما" is two dead on the attackers'
+    side, as is "... مقتل 12 شخصا إضافة إلى الانتحاريين" when no reflexive counted them already."""
+    text = doc.folded
+    found = list(suicide_attackers().finditer(text, sentence.start, sentence.end))
+    claims = []
+    for (detonate, row), (self_word, self_row) in zip(found, found[1:]):
+        # With the article it is the blast, not its author: "التفجير نفسه" is "the blast itself".
+        if row["role"] == "detonate" and self_row["role"] == "self" and ARTICLE not in detonate.group():
+            claim = _self_detonation(doc, index, sentence, detonate, self_word, self_row["count"])
+            claims += [claim] if claim else []
+    for match, row in found:
+        if row["role"] == "addition" and not claims and any(d.kind == "killed" and d.start < match.start() for d in drafts):
+            claim = _added_attackers(doc, index, match.end())
+            claims += [claim] if claim else []
+    return claims
+
+
+def _self_detonation(doc: Doc, index: int, sentence, detonate, self_word, count: str) -> ClaimDraft | None:
+    """The subject between the verb and its reflexive is the attacker ("فجر انتحاري واحد نفسه"); with
+    none ("بعد تفجير نفسيهما"), the last armed actor named before the verb in the sentence. The
+    count is the subject's, else the reflexive's (نفسه one, نفسيهما two)."""
+    text = doc.folded
+    between = [w for w in WORD.finditer(text, detonate.end(), self_word.start())]
+    actors = [a for a in doc.actors if detonate.end() <= a.start < self_word.start()]
+    quantities = [q for q in doc.quantities if detonate.end() <= q.start < self_word.start()]
+    covered = actors + quantities
+    if len(between) > _SELF_WORDS or any(not any(m.start <= w.start() < m.end for m in covered) for w in between):
+        return None
+    if not actors:
+        actors = [a for a in doc.actors if sentence.start <= a.start < detonate.start()]
+    armed = [a for a in actors if a.role == _ARMED]
+    if not armed:
+        return None
+    attacker = armed[0] if between else armed[-1]
+    draft = ClaimDraft("killed", detonate.start(), self_word.end(), index, victim_name=attacker.name,
+                       victim_start=attacker.start, victim_end=attacker.end)
+    if quantities:
+        q = quantities[0]
+        draft.low, draft.high, draft.vague, draft.approx = q.low, q.high, q.vague, q.approx
+    elif count:
+        draft.low = draft.high = int(count)
+    else:
+        return None     # "فجر المسلحون أنفسهم" says neither how many nor that all of them died
+    return draft
+
+
+def _added_attackers(doc: Doc, index: int, after: int) -> ClaimDraft | None:
+    """"إضافة إلى الانتحاريين": the armed actor right after the addition word, counted by its form."""
+    attacker = next((a for a in doc.actors if a.start >= after), None)
+    if attacker is None or attacker.role != _ARMED or doc.folded[after:attacker.start].strip():
+        return None
+    draft = ClaimDraft("killed", attacker.start, attacker.end, index, victim_name=attacker.name,
+                       victim_start=attacker.start, victim_end=attacker.end)
+    quantity = next((q for q in doc.quantities if q.start <= attacker.start < q.end), None)
+    if quantity is not None:
+        draft.low, draft.high = quantity.low, quantity.high
+    elif _singular(strip_article(doc.folded[attacker.start:attacker.end])):
+        draft.low = draft.high = 1
+    return draft
 
 
 def _split_casualties(draft: ClaimDraft) -> list[ClaimDraft]:
@@ -138,8 +224,13 @@ def _joins_by_and(gap: str, text: str, second_start: int, limit: int = _COORDINA
     words = gap.split()
     if any(mark in gap for mark in _CLAUSE_MARKS) or len(words) > limit:
         return False
-    return (words[-1:] == [_AND] or text.startswith(_AND, second_start) or text[second_start - 1:second_start] == _AND
+    return (words[-1:] == [_AND] or _starts_with_and(text, second_start) or text[second_start - 1:second_start] == _AND
             or _breaks_down(gap))
+
+
+def _starts_with_and(text: str, offset: int) -> bool:
+    """"وخمسة" carries و; "واحدة" (one) only begins with its letter."""
+    return text.startswith(_AND, offset) and (not text.startswith(_ONE, offset) or text.startswith(_AND + _ONE, offset))
 
 
 def _negated_kind(kind: str) -> str:
@@ -160,12 +251,27 @@ def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
     for match, row in casualty_triggers().finditer(text, sentence.start, sentence.end):
         if any(n.start <= match.start() < n.end for n in negations):
             continue
-        trigger = _Trigger(match.start(), match.end(), row["kind"], row["side"], row["strength"] == "strong")
+        trigger = _Trigger(match.start(), match.end(), row["kind"], row["side"], row["strength"] == "strong",
+                           row["form"], row["reach"] == "clause")
         if found and _joined(text, found[-1], trigger):
             found[-1] = _merge(found[-1], trigger)
             continue
+        trigger.opener = _opener(text, trigger, words, position)
         found.append(trigger)
     return found
+
+
+def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
+    """The word index of the verb that opens the phrase `trigger` closes, within its clause."""
+    at = _word_index(position, words, trigger.start)
+    for index in range(at - 1, max(-1, at - _MAX_DISTANCE - 2), -1):
+        if any(mark in text[words[index].end():words[index + 1].start()] for mark in _CLAUSE_MARKS):
+            return None
+        match = casualty_openers().pattern.fullmatch(words[index].group())
+        if match:
+            closes = casualty_openers().entries[match.group("form")]["closes"].split("|")
+            return index if trigger.form.startswith(tuple(closes)) else None
+    return None
 
 
 def _joined(text: str, first: _Trigger, second: _Trigger) -> bool:
@@ -183,7 +289,8 @@ def _merge(first: _Trigger, second: _Trigger) -> _Trigger:
         kind = _CASUALTIES
     else:
         kind = first.kind if first.kind == second.kind else _COMBINED[frozenset({first.kind, second.kind})]
-    return _Trigger(first.start, second.end, kind, first.side, first.strong or second.strong)
+    return _Trigger(first.start, second.end, kind, first.side, first.strong or second.strong, first.form,
+                    first.clause_reach or second.clause_reach)
 
 
 def _link(triggers, quantities, words, position) -> dict:
@@ -195,13 +302,19 @@ def _link(triggers, quantities, words, position) -> dict:
         for q_index, quantity in enumerate(quantities):
             q_first = _word_index(position, words, quantity.start)
             q_last = _word_index(position, words, max(quantity.end - 1, quantity.start))
-            if quantity.start >= trigger.end:
+            if trigger.opener is not None:
+                if not trigger.opener < q_first <= q_last < first:
+                    continue
+                distance, side = q_first - trigger.opener - 1, trigger.side
+            elif quantity.start >= trigger.end:
                 distance, side = q_first - last - 1, "after"
             elif quantity.end <= trigger.start:
                 distance, side = first - q_last - 1, "before"
             else:
                 distance, side = 0, trigger.side
-            limit = _MAX_DISTANCE if trigger.strong else _MAX_NOUN_DISTANCE
+            limit = _MAX_DISTANCE if trigger.strong or trigger.clause_reach else _MAX_NOUN_DISTANCE
+            if _describes_a_thing(words, q_first):
+                continue
             if distance > limit or _blocked(trigger_words, t_index, q_first, q_last):
                 continue
             # A count right after a plural verb is its object ("قتلوا 30 جنديا": they killed 30).
@@ -217,6 +330,16 @@ def _link(triggers, quantities, words, position) -> dict:
         pairs[id(trigger)] = quantities[q_index]
         used.add(q_index)
     return pairs
+
+
+def _describes_a_thing(words, q_first: int) -> bool:
+    """"عائلة واحدة" (one family) counts no one: "واحد" after a noun is its adjective, a count of
+    people only after a person noun ("جندي واحد")."""
+    word = words[q_first].group() if q_first < len(words) else ""
+    if not word.startswith(_ONE) or q_first == 0:
+        return False
+    noun = strip_article(words[q_first - 1].group())
+    return noun not in singular_persons() and not casualty_triggers().pattern.fullmatch(words[q_first - 1].group())
 
 
 def _blocked(trigger_words, t_index, q_first, q_last) -> bool:

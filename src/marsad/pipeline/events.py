@@ -5,13 +5,22 @@ place (and with the same news/background status and type family) are one event, 
 reported over several sentences and days is one event with a date range. A candidate that names
 no place joins the nearest news event before it (else after it) of its family: Arabic reports
 name the place once and go on with the figures.
+
+ACLED codes one event per incident (one type, one place, one day), so a roundup is split:
+- a summary ("30 قتيلا في تفجيرات متفرقة", a war's toll) covers several incidents: it is kept
+  as a background event of its own, never added to one incident's figures, when the report
+  gives incidents of that family besides;
+- another tactic with figures of its own on another day ("الغارات قتلت 40 يوم الجمعة" after a
+  chemical attack) is another event, at the same place when it names none;
+- "ويأتي هذا التفجير بعد أيام من تفجير ..." recalls an earlier incident: background, apart;
+- a topic shift ("من جهة أخرى") ends what a place-less sentence may join by proximity.
 """
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues
+from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words
 from marsad.lang.ar.tokens import WORD, word_after, word_before
 from marsad.lang.ar.normalize import match_key, strip_article
 from marsad.pipeline.document import Doc, EventDraft, Trigger
@@ -31,9 +40,12 @@ _NEXT_DAY = dt.timedelta(days=1)
 WAR_TOLL = 1000
 # A fight over three days at one place is one event; reports further apart are separate ones.
 MAX_GAP = dt.timedelta(days=3)
+# A date in a sentence that is no candidate dates an event told at most this many sentences before.
+LOOSE_DATE_REACH = 2
 # Words that name an administrative region before its name ("منطقة موبتي", "ولاية عين الدفلى").
 # A place the text gives as a reference ("شمال مقديشو") meets a named place this close to it.
 REFERENCE_KM = 150
+_PROVINCE = "ADM1"  # GeoNames' feature code of a first-level administrative region
 _STATEMENT_WINDOW = 4
 # An article with this many sentences of sport, fiction, science or market words (and more of
 # them than sentences naming violence) is not a conflict report.
@@ -49,6 +61,10 @@ class _Candidate:
     background: bool
     dates: list = field(default_factory=list)
     new_episode: bool = False
+    counted: bool = False
+    summary: bool = False
+    section: range = range(0)
+    reported_on: dt.date | None = None
 
 
 def run(doc: Doc) -> None:
@@ -63,10 +79,16 @@ def run(doc: Doc) -> None:
             doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
                                         row["strength"] == "strong", index, row["needs_party"] == "yes"))
     candidates = [c for c in (_candidate(doc, i) for i in range(len(doc.sentences))) if c is not None]
+    _keep_summaries_apart(candidates)
     events: list[EventDraft] = []
+    summaries: list[EventDraft] = []
     pending: list[_Candidate] = []
     by_sentence: dict[int, EventDraft] = {}
     for candidate in candidates:
+        if candidate.summary:
+            _add(summaries, candidate, next((e for e in summaries if _compatible(e, candidate) and (
+                e.place is None or candidate.place is None or _meets(e.place_keys, _place_keys(candidate.place)))), None))
+            continue
         if candidate.place is not None:
             event = (_same_place(events, candidate) or _near_reference(events, candidate)
                      or _placeless_lede(by_sentence, candidate))
@@ -77,10 +99,16 @@ def run(doc: Doc) -> None:
             if event is None:
                 pending.append(candidate)
                 continue
+            if _another_incident(event, candidate):
+                by_sentence[candidate.sentence] = _split_off(events, candidate, event)
+                continue
         by_sentence[candidate.sentence] = _add(events, candidate, event, doc.main_country)
+    told_apart = {c.sentence for c in candidates if _opens_with_marker(doc, c.sentence)}
     for candidate in pending:
-        by_sentence[candidate.sentence] = _add(events, candidate, _nearest_after(events, candidate), doc.main_country)
+        by_sentence[candidate.sentence] = _add(events, candidate, _nearest_after(events, candidate, told_apart),
+                                               doc.main_country)
     _attach_loose_dates(doc, events, {c.sentence for c in candidates})
+    events += summaries
     for claim in doc.claims:
         owner = next((e for e in events if claim.sentence in e.sentences), None)
         if owner is not None:
@@ -88,6 +116,16 @@ def run(doc: Doc) -> None:
     if off_topic(doc):
         events = [e for e in events if e.family != "violence" or _reported_as_news(e)]
     doc.events = sorted(events, key=lambda e: min(e.sentences))
+
+
+def _keep_summaries_apart(candidates: list[_Candidate]) -> None:
+    """A summary is set apart, as background, only beside the incidents it sums up: a report
+    whose one figure is "قتل 15 في هجمات متفرقة" has no other event to give it."""
+    for candidate in candidates:
+        if candidate.summary and not any(
+                not other.summary and not other.background and other.family == candidate.family for other in candidates):
+            candidate.summary = False
+        candidate.background = candidate.background or candidate.summary
 
 
 def off_topic(doc: Doc) -> bool:
@@ -132,12 +170,12 @@ def _in_relative_clause(text: str, start: int) -> bool:
 
 def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> None:
     """A date in a sentence with no trigger ("وقالت إن الحادثة وقعت يوم 17 يوليو") dates the news
-    event reported just before it."""
+    event reported just before it (a few sentences on, it may be another's)."""
     for date in doc.dates:
         index = doc.sentence_of(date.start)
         if index in taken or date.precision != 1 or _statement_date(doc, date) or _is_background(doc, [date]):
             continue
-        earlier = [e for e in events if not e.background and any(s < index for s in e.sentences)]
+        earlier = [e for e in events if not e.background and any(index - LOOSE_DATE_REACH <= s < index for s in e.sentences)]
         if earlier:
             max(earlier, key=lambda e: max(s for s in e.sentences if s < index)).dates.append(date)
 
@@ -151,10 +189,20 @@ def _candidate(doc: Doc, index: int) -> _Candidate | None:
     dated_to_a_day = any(d.precision == 1 for d in dates)
     background = _is_background(doc, dates) or (
         (_tells_history(doc, index) or _war_toll(doc, index)) and not dated_to_a_day)
+    recalled = _recalled_from(doc, index)
+    if recalled is not None:
+        # "ويأتي هذا التفجير بعد أيام من تفجير انتحاري ...": the incident recalled, not this one.
+        triggers = [t for t in triggers if t.start >= recalled] or triggers
+        dates = [d for d in dates if d.start >= recalled]
     # News is dated by its days; history by the years and periods it names ("في عام 2023").
     kept = [d for d in dates if background or d.kind not in ("year", "period")]
-    return _Candidate(index, triggers, _place(doc, index, triggers), family, background, kept,
-                      _opens_new_episode(doc, index))
+    counted = any(_counted(c) for c in doc.claims if c.sentence == index)
+    place = _place(doc, index, triggers)
+    summary = (_war_toll(doc, index) and not dates) or (
+        _sums_up(doc, index, triggers) and _names_no_one_town(doc, index, place))
+    return _Candidate(index, triggers, place, family, background or recalled is not None, kept,
+                      _opens_new_episode(doc, index) or recalled is not None, counted, summary,
+                      _section(doc, index), doc.published)
 
 
 def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
@@ -203,15 +251,82 @@ def _conflict_article(doc: Doc) -> bool:
 
 def _opens_new_episode(doc: Doc, index: int) -> bool:
     """"وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own."""
-    sentence = doc.sentences[index]
-    opening = doc.folded[sentence.start:sentence.start + 30]
-    marked = any(opening.startswith(marker) for marker in forms_with_role("new_episode")) or any(
+    marked = _opens_with_marker(doc, index) or any(
         _followed_by_another(doc.folded, t.end) for t in doc.triggers if t.sentence == index)
     return marked and any(c.sentence == index and c.low is not None for c in doc.claims)
 
 
 def _followed_by_another(text: str, end: int) -> bool:
     return word_after(text, end) in _ANOTHER
+
+
+# How far from an event word a word of spread ("متفرقة", "سلسلة", "مناطق مختلفة") still says
+# the word is a sum of incidents: "سلسلة تفجيرات", "تفجيرات استهدفت مناطق مختلفة".
+_SPREAD_BEFORE, _SPREAD_AFTER = 12, 30
+# "ويأتي هذا التفجير بعد أيام من ...": the word "after" comes within these many words.
+_RECALL_WINDOW = 4
+
+
+def _sums_up(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
+    """A sentence that gives the toll of a series of incidents in several places at once, not
+    of one of them ("قتل 30 شخصا في سلسلة تفجيرات استهدفت مناطق مختلفة")."""
+    sentence = doc.sentences[index]
+    violent = [t for t in triggers if EVENT_FAMILY[t.event_type] == "violence"]
+    for match, _row in spread_words().finditer(doc.folded, sentence.start, sentence.end):
+        if any(t.start - _SPREAD_BEFORE <= match.start() and match.start() <= t.end + _SPREAD_AFTER for t in violent):
+            return True
+    return False
+
+
+def _names_no_one_town(doc: Doc, index: int, place) -> bool:
+    """"في مناطق مختلفة في العراق", "في محافظتي كركوك ونينوى": no single town is where it all was
+    ("سلسلة غارات على مدينة دوما" is one incident)."""
+    if place is None or _vague_place(place):
+        return True
+    return len({p.place.geonameid for p in doc.in_sentence(doc.places, index)}) > 1
+
+
+def _recalled_from(doc: Doc, index: int) -> int | None:
+    """Where a sentence that recalls an earlier incident ("وتأتي هذه الهجمات بعد أقل من شهر على
+    مقتل 27 ...") starts telling it: after its "بعد", when no figure of this one comes before."""
+    sentence = doc.sentences[index]
+    words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))
+    if not words or words[0].group() not in forms_with_role("recall"):
+        return None
+    link = next((w for w in words[1:_RECALL_WINDOW + 1] if w.group() in forms_with_role("recall_link")), None)
+    if link is None or any(c.sentence == index and c.start < link.end() for c in doc.claims):
+        return None
+    return link.end()
+
+
+def _section(doc: Doc, index: int) -> range:
+    """The sentences of the topic a sentence belongs to: from the last opening of a new topic
+    ("من جهة أخرى، ...") at or before it to the next one."""
+    shifts = [i for i, s in enumerate(doc.sentences)
+              if any(doc.folded.startswith(marker, s.start) for marker in forms_with_role("topic_shift"))]
+    start = max((i for i in shifts if i <= index), default=0)
+    end = min((i for i in shifts if i > index), default=len(doc.sentences))
+    return range(start, end)
+
+
+def _another_incident(event: EventDraft, candidate: _Candidate) -> bool:
+    """Another tactic, with figures of its own, on other days than the event's (than the day of
+    the report, for an undated event) is another incident at the place, not a detail of this one."""
+    if not candidate.counted or candidate.background or event.background:
+        return False
+    ours = {t.sub_event_type for t in event.triggers if t.strong}
+    theirs = {t.sub_event_type for t in candidate.triggers if t.strong}
+    if not ours or not theirs or ours & theirs:
+        return False
+    their_days = {d.date_start for d in candidate.dates if d.precision == 1 and d.date_start is not None}
+    if not their_days:
+        return False
+    our_days = {d.date_start for d in event.dates if d.precision == 1 and d.date_start is not None}
+    if our_days:
+        return not our_days & their_days
+    # "الجمعة والسبت" in a report of Sunday: not the report's day, and not only its eve.
+    return (candidate.reported_on is not None and candidate.reported_on not in their_days
+            and any((candidate.reported_on - day).days > 1 for day in their_days))
 
 
 def _dominant(triggers: list[Trigger]) -> Trigger:
@@ -297,19 +412,25 @@ def _place_keys(place) -> set[str]:
 
 
 def is_region_mention(place) -> bool:
-    return isinstance(place, ResolvedPlace) and place.is_region
+    """"منطقة موبتي", or a province named by its name alone ("في ديالى", "شمال صلاح الدين")."""
+    return isinstance(place, ResolvedPlace) and (place.is_region or place.place.feature_code == _PROVINCE)
 
 
 def _vague_place(place) -> bool:
-    return not isinstance(place, ResolvedPlace) or place.is_region or place.is_reference
+    return not isinstance(place, ResolvedPlace) or is_region_mention(place) or place.is_reference
 
 
 def _meets(ours: set[str], theirs: set[str]) -> bool:
-    if ours & theirs:
+    """The same place or name, or a region and a place inside it; two towns of one province are
+    two places (مندلي and خان بني سعد are both in Diyala)."""
+    if {k for k in ours & theirs if not k.startswith("within:")}:
         return True
-    regions = {k.split(":", 1)[1] for k in ours | theirs if k.startswith("region:")}
-    inside = {k.split(":", 1)[1] for k in ours | theirs if k.startswith("within:")}
-    return bool(regions & inside)
+    return _holds(ours, theirs) or _holds(theirs, ours)
+
+
+def _holds(regions: set[str], places: set[str]) -> bool:
+    named = {k.split(":", 1)[1] for k in regions if k.startswith("region:")}
+    return any(k.split(":", 1)[1] in named for k in places if k.startswith("within:"))
 
 
 def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
@@ -342,6 +463,11 @@ def _compatible(event: EventDraft, candidate: _Candidate) -> bool:
             and _dates_compatible(event.dates, candidate.dates))
 
 
+def _within_reach(event: EventDraft, candidate: _Candidate) -> bool:
+    """A place-less sentence joins, by proximity, events of its own topic only."""
+    return _compatible(event, candidate) and any(s in candidate.section for s in event.sentences)
+
+
 
 def _dates_compatible(ours: list, theirs: list) -> bool:
     """Days more than MAX_GAP_DAYS apart are different episodes, even at one place."""
@@ -354,20 +480,37 @@ def _dates_compatible(ours: list, theirs: list) -> bool:
 
 
 def _nearest_before(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
-    before = [e for e in events if _compatible(e, candidate) and min(e.sentences) < candidate.sentence]
+    before = [e for e in events if _within_reach(e, candidate) and min(e.sentences) < candidate.sentence]
     return max(before, key=lambda e: max(s for s in e.sentences if s < candidate.sentence)) if before else None
 
 
-def _nearest_after(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
-    after = sorted((e for e in events if _compatible(e, candidate)), key=lambda e: min(e.sentences))
-    return after[0] if after else None
+def _nearest_after(events: list[EventDraft], candidate: _Candidate, told_apart: set[int]) -> EventDraft | None:
+    """A lede with no place is told by the next event, unless that one opens as "وفي هجوم آخر"
+    (then the lede is an incident of its own)."""
+    after = sorted((e for e in events if _within_reach(e, candidate)), key=lambda e: min(e.sentences))
+    if not after or (min(after[0].sentences) > candidate.sentence and min(after[0].sentences) in told_apart):
+        return None
+    return after[0]
+
+
+def _opens_with_marker(doc: Doc, index: int) -> bool:
+    """"وفي هجوم آخر، ...", "وفي حادث منفصل، ...": the sentence says it tells another incident."""
+    return any(doc.folded.startswith(marker, doc.sentences[index].start) for marker in forms_with_role("new_episode"))
+
+
+def _split_off(events: list[EventDraft], candidate: _Candidate, origin: EventDraft) -> EventDraft:
+    """Another incident told with no place of its own: at the place of the event before it."""
+    event = _add(events, candidate, None)
+    event.place, event.place_keys = origin.place, set(origin.place_keys)
+    return event
 
 
 def _placeless_lede(by_sentence: dict[int, EventDraft], candidate: _Candidate) -> EventDraft | None:
     """"من جهة أخرى، قتل تسعة جنود في هجوم" then "واقتحم انتحاري ... في بلدة القطن": the
     sentence right after a place-less lede names the lede's place."""
     lede = by_sentence.get(candidate.sentence - 1)
-    if lede is not None and lede.place is None and lede.family == candidate.family and lede.background == candidate.background:
+    if (lede is not None and lede.place is None and lede.family == candidate.family
+            and lede.background == candidate.background and candidate.sentence - 1 in candidate.section):
         return lede
     return None
 

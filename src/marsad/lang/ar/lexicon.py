@@ -51,7 +51,19 @@ def definite_phrase(form: str) -> str:
 
 @lru_cache(maxsize=1)
 def casualty_triggers() -> Lexicon:
-    return _load("casualty_triggers.tsv", ("form", "kind", "side", "strength"), enclitics="unambiguous")
+    return _load("casualty_triggers.tsv", ("form", "kind", "side", "strength", "reach"), enclitics="unambiguous")
+
+
+@lru_cache(maxsize=1)
+def suicide_attackers() -> Lexicon:
+    """Self-detonation verbs, reflexives and toll additions (see suicide_attackers.tsv)."""
+    return _load("suicide_attackers.tsv", ("form", "role", "count"), enclitics="unambiguous")
+
+
+@lru_cache(maxsize=1)
+def casualty_openers() -> Lexicon:
+    """Verbs that open a casualty phrase its noun closes: "لقي 5 أشخاص حتفهم" (see casualty_frames.tsv)."""
+    return _load("casualty_frames.tsv", ("form", "closes"))
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +105,12 @@ def civilian_targets() -> Lexicon:
 def civilian_nouns() -> frozenset[str]:
     """Victim words that say "civilians" outright, keyed without ال (see discourse_words.tsv)."""
     return frozenset(strip_article(form) for form in forms_with_role("civilian_noun"))
+
+
+@lru_cache(maxsize=1)
+def spread_words() -> Lexicon:
+    """Words that make an event word a series of incidents in several places (see spread_words.tsv)."""
+    return _load("spread_words.tsv", ("form",))
 
 
 @lru_cache(maxsize=1)
