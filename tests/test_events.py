@@ -294,3 +294,12 @@ def test_events_lede_before_another_attack_is_its_own_incident():
     text = ("وقال ضابط في الشرطة إن مسلحين قتلوا 15 شخصا عند حاجز وهمي مساء السبت. "
             "وفي هجوم آخر، قتل مسلحون ثلاثة أشخاص في مدينة كركوك مساء السبت.")
     assert sorted(_figures(e) for e in news(text)) == [[3], [15]]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ألقت قوات الأمن العراقية القبض على 6 مسلحين في الموصل أمس.", ("Strategic developments", "Arrests")),
+    ("وأسر مسلحو الجماعة ثلاثة جنود ماليين في كمين قرب غاو أمس.", ("Battles", "Armed clash")),
+])
+def test_event_with_only_captures_is_typed_by_who_holds_whom(text, expected):
+    [event] = marsad.extract(text, published="2024-07-28").events
+    assert (event.event_type, event.sub_event_type) == expected

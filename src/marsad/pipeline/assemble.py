@@ -66,7 +66,7 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
     rebels = _rebel_name(doc, draft)
     actors = _actors(doc, draft, rebels)
     claims = _claims(doc, draft, rebels, actors)
-    event_type, sub_type = _event_type(doc, draft, claims)
+    event_type, sub_type = _event_type(doc, draft, claims, actors)
     start, end, precision = _dates(doc, draft, default_date)
     return Event(id=event_id, event_type=event_type, sub_event_type=sub_type, date_start=start, date_end=end,
                  time_precision=precision, location=draft.location, actors=actors,
@@ -74,7 +74,7 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
                  evidence=doc.span(anchor.start, anchor.end))
 
 
-def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim]) -> tuple[str, str]:
+def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[Actor]) -> tuple[str, str]:
     order = list(EVENT_FAMILY)
     claim_sentences = {c.sentence for c in draft.claims}
     # "وتكثر المواجهات في هذه المنطقة" beside a massacre of civilians describes the area, not this
@@ -97,9 +97,27 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim]) -> tuple[str, 
     weak = draft.triggers[0] if draft.triggers else None
     if weak is not None and EVENT_FAMILY[weak.event_type] != "violence":
         return weak.event_type, weak.sub_event_type
+    captures = _capture_type(claims, actors)
+    if captures is not None:
+        return captures
     if _civilians_only(claims) or _mostly_civilians(claims) or _civilian_target(doc, draft):
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
+
+
+def _capture_type(claims: list[Claim], actors: list[Actor]) -> tuple[str, str] | None:
+    """With no tactic named and only captures counted, ACLED's arrests (state forces holding
+    people who are not state forces) or an abduction (anyone else taking civilians); captured
+    soldiers stay with the fighting."""
+    if not claims or any(c.kind != "captured" for c in claims):
+        return None
+    victims = {c.victim.name for c in claims}
+    states = {a.name for a in actors if a.inter == _STATE}
+    if states and not victims & states:
+        return "Strategic developments", "Arrests"
+    if victims and all(v.startswith(_CIVILIAN_PREFIX) for v in victims):
+        return "Violence against civilians", "Abduction/forced disappearance"
+    return None
 
 
 def _civilians_only(claims: list[Claim]) -> bool:
