@@ -303,3 +303,15 @@ def test_events_lede_before_another_attack_is_its_own_incident():
 def test_event_with_only_captures_is_typed_by_who_holds_whom(text, expected):
     [event] = marsad.extract(text, published="2024-07-28").events
     assert (event.event_type, event.sub_event_type) == expected
+
+
+def test_bombing_naming_no_perpetrator_gets_an_unidentified_armed_group():
+    text = "قتل ثلاثة مدنيين في انفجار عبوة ناسفة في سوق بلدة أنسونغو شرق مالي أمس."
+    [event] = marsad.extract(text, published="2024-07-28").events
+    assert event.actors[0].name == "Unidentified Armed Group (Mali)" and event.actors[0].inter == 3
+
+
+def test_bombing_with_a_named_attacker_gets_no_unidentified_group():
+    text = "قتل ثلاثة مدنيين في انفجار عبوة ناسفة زرعها مسلحو جماعة نصرة الإسلام والمسلمين في بلدة أنسونغو أمس."
+    names = [a.name for e in marsad.extract(text, published="2024-07-28").events for a in e.actors]
+    assert not any(name.startswith("Unidentified") for name in names)

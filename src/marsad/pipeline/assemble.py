@@ -12,7 +12,7 @@ import hashlib
 from collections import Counter
 
 from marsad.knowledge.actors import ActorBase
-from marsad.knowledge.countries import by_name
+from marsad.knowledge.countries import by_iso3, by_name
 from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets, forms_with_role
 from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
 from marsad.pipeline.attribution import same_speaker
@@ -46,7 +46,36 @@ def build(doc: Doc, document_id: str | None = None, language: str = "ar") -> Ext
                         sha256=digest, length=len(doc.original))
     default_date = _article_date(doc)
     events = [_event(doc, draft, f"e{i + 1}", default_date) for i, draft in enumerate(doc.events)]
-    return Extraction(document=document, events=[e for e in events if e is not None])
+    return Extraction(document=document, events=_with_perpetrators([e for e in events if e is not None]))
+
+
+# Event types where the report may name only the victims: the perpetrator is then inferred.
+_ONE_SIDED = ("Explosions/Remote violence", "Violence against civilians")
+_ARMED_INTERS = (2, 3)
+
+
+def _with_perpetrators(events: list[Event]) -> list[Event]:
+    """A bombing or an attack on civilians whose sentences name no armed party gets the one
+    armed group that a summary of the same kind in the article names ("تبنى تنظيم الدولة
+    سلسلة التفجيرات"), else ACLED's Unidentified Armed Group of its country."""
+    claimed = {(e.event_type, a.name): a for e in events if e.background for a in e.actors
+               if a.inter in _ARMED_INTERS and not a.name.startswith(_UNIDENTIFIED_PREFIX)}
+    for event in events:
+        if event.background or event.event_type not in _ONE_SIDED or any(a.inter != _CIVILIANS for a in event.actors):
+            continue
+        groups = [actor for (kind, _), actor in claimed.items() if kind == event.event_type]
+        perpetrator = groups[0] if len(groups) == 1 else _unidentified(event)
+        if perpetrator is not None:
+            event.actors.insert(0, perpetrator)
+    return events
+
+
+def _unidentified(event: Event) -> Actor | None:
+    country = by_iso3(event.location.country) if event.location and event.location.country else None
+    if country is None:
+        return None
+    return Actor(name=f"{_UNIDENTIFIED_PREFIX} ({country.name})", text="", inter=_UNIDENTIFIED_INTER,
+                 country=country.iso3)
 
 
 def _article_date(doc: Doc) -> tuple[dt.date | None, int]:
