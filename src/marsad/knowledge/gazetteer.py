@@ -276,10 +276,9 @@ def _joins(gap: str) -> bool:
     return gap == " " or (bool(gap) and not gap.strip(_NAME_JOINERS))
 
 
-@lru_cache(maxsize=65536)
 def _word_flags(word: str) -> tuple[bool, bool, bool]:
     """(a stem of it is a locative word, it may not be part of a skeleton n-gram, a reading of it
-    drops a ب: "بتينزاوتين"), remembered per word since words recur from article to article."""
+    drops a ب: "بتينزاوتين"); remembered per word with the rest of `_Scanner._word_info`."""
     lexicon = _lexicon()
     stems = _stems(word)
     return (not lexicon.locative_words.isdisjoint(stems), not lexicon.no_skeleton.isdisjoint(stems),
@@ -348,10 +347,9 @@ def _looks_foreign(words: list[str]) -> bool:
 
 
 def _locative_before(tokens: list[_Token], index: int, lexicon: _Lexicon) -> tuple[str, str] | None:
-    """The locative phrase ending right before tokens[index], as (folded phrase, kind)."""
+    """The locative phrase ending right before tokens[index], as (folded phrase, kind); the
+    caller has checked that the word before looks locative (`_word_flags`)."""
     if index == 0 or not tokens[index].joins_previous:
-        return None
-    if not _word_flags(tokens[index - 1].text)[0]:
         return None
     for length in (3, 2, 1):
         first = index - length
@@ -455,11 +453,12 @@ class _Scanner:
 
     def __init__(self, text: str, lexicon: _Lexicon, arabic: tuple[frozenset[str], dict[str, int]],
                  skeleton_places: Callable[[list[str]], dict[str, list[Place]]],
-                 spelling: Callable[[str, Place], str], memory: "_ScanMemory", countries: frozenset[str] | None = None,
-                 skeleton_keys: Callable[[frozenset[str]], tuple[frozenset[str], tuple[str, ...]]] | None = None):
+                 spelling: Callable[[str, Place], str], memory: "_ScanMemory", countries: tuple[str, ...] | None = None,
+                 skeleton_keys: Callable[[tuple[str, ...]], tuple[frozenset[str], tuple[str, ...]]] | None = None):
         self.text = text
-        self.countries = countries  # where a skeleton candidate may be (None: anywhere)
-        self.country_key = None if countries is None else tuple(sorted(countries))  # for the caches' keys
+        # where a skeleton candidate may be, sorted (None: anywhere; empty: nowhere), also a cache key
+        self.country_key = countries
+        self.no_skeletons = countries == ()
         # the skeletons of places in those countries (a set, and sorted for prefixes): an n-gram
         # with another one needs no lookup
         self.allowed, self.allowed_sorted = skeleton_keys(countries) if countries and skeleton_keys else (None, ())
@@ -479,19 +478,17 @@ class _Scanner:
         self.joins = [token.joins_previous for token in self.tokens]
         known = word_cache.get
         infos = [known(word) or self._word_info(word) for word in words]
-        self.no_skeleton = [info[1] for info in infos]
-        self.foreign = [info[4] for info in infos]
-        self.reads_foreign = [info[6] for info in infos]
-        self.word_most = [info[3] for info in infos]
+        (locative_like, self.no_skeleton, clitic_b, self.word_most, self.foreign, one_word_locative,
+         self.reads_foreign) = zip(*infos) if infos else [()] * len(_WORD_INFO)
         # Only a word after a locative-looking word needs the phrase lookup.
         self.locative_cache = locative_cache
         multi = lexicon.phrase_ends
-        self.locatives = [None if not i or not infos[i - 1][0] or not self.joins[i]
-                          else self._locative_before(i) if words[i - 1] in multi else infos[i - 1][5]
+        self.locatives = [None if not i or not locative_like[i - 1] or not self.joins[i]
+                          else self._locative_before(i) if words[i - 1] in multi else one_word_locative[i - 1]
                           for i in range(len(words))]
         self.signatures: dict[tuple[int, _Context | None], tuple] = {}
         # Where a skeleton may start without a list to continue: after a locative or at a ب prefix.
-        self.may_start = [locative is not None or info[2] for locative, info in zip(self.locatives, infos)]
+        self.may_start = [locative is not None or clitic for locative, clitic in zip(self.locatives, clitic_b)]
         self.asked: set[str] = set()
         self.known: dict[str, list[Place]] = {}
         self.options: dict[tuple[int, _Context | None], list[tuple[_Match, str]]] = {}
@@ -581,9 +578,7 @@ class _Scanner:
         return self.word_most[first]
 
     def _word_info(self, word: str) -> tuple[bool, bool, bool, int, bool, tuple[str, str] | None, bool]:
-        """(`_word_flags`..., the most words of an Arabic name it starts, it is spelled like a
-        transliteration (`_looks_foreign`), the one-word locative it is, a reading of it without
-        its proclitics is), remembered per word as a plain tuple."""
+        """The word's `_WORD_INFO`, remembered per word as a plain tuple."""
         readings = _reading_fields(word)
         info = self.word_cache[word] = (
             *_word_flags(word), max((self.longest.get(fields[0], 0) for fields in readings), default=0),
@@ -633,7 +628,7 @@ class _Scanner:
     def _skeleton(self, first: int, inherited: _Context | None) -> _Match | None:
         """`_new_skeleton`, remembered across articles by the words' signature (the same phrases
         recur: "في مدينة غاو")."""
-        if (inherited is None and not self.may_start[first]) or self.countries == frozenset():
+        if (inherited is None and not self.may_start[first]) or self.no_skeletons:
             return None
         signature = self._signature(first, inherited)
         found = self.results.get(signature, _UNSEEN)
@@ -692,7 +687,7 @@ class _Scanner:
 
     def _skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
         """(match, skeleton) pairs worth checking at this word, longest n-gram first."""
-        if (inherited is None and not self.may_start[first]) or self.countries == frozenset():
+        if (inherited is None and not self.may_start[first]) or self.no_skeletons:
             return []
         cached = self.options.get((first, inherited))
         if cached is None:
@@ -767,6 +762,12 @@ class _Scanner:
         return None
 
 
+# What a scan needs of each word, in the order of `_Scanner._word_info`'s tuple: `_word_flags`
+# (three), the most words of an Arabic name it starts, it is spelled like a transliteration
+# (`_looks_foreign`), the one-word locative it is, a reading of it without proclitics is.
+_WORD_INFO = ("locative_like", "no_skeleton", "clitic_b", "most", "foreign", "one_word_locative", "reads_foreign")
+
+
 @dataclass
 class _ScanMemory:
     """What scans remember across articles, each kept below _CACHE_LIMIT entries (a cache that
@@ -802,9 +803,9 @@ class Gazetteer:
         self._memory = _ScanMemory()
         self._candidate_cache: dict[tuple, tuple] = {}  # see _candidates
         self._alone: dict[tuple, tuple] = {}  # see _choose_alone
-        self._by_country: dict[str, frozenset[str]] | None = None  # see _country_skeletons
-        self._all_countries_read = False
-        self._keys_of_countries: dict[frozenset[str], tuple[frozenset[str], tuple[str, ...]]] = {}
+        self._by_country: dict[str, frozenset[str]] = {}  # see _country_skeletons
+        self._has_country_skeletons: bool | None = None
+        self._keys_of_countries: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -838,10 +839,9 @@ class Gazetteer:
         arabic = self._arabic_index()
         if not arabic[0]:
             return []
-        countries = None if skeleton_countries is None else frozenset(
-            country for country in skeleton_countries if isinstance(country, str))
-        only = None if countries is None else tuple(sorted(countries))
-        scanner = _Scanner(text, _lexicon(), arabic, lambda keys: self._places(keys, HOW_SKELETON, only), self.spelling,
+        countries = None if skeleton_countries is None else tuple(sorted(
+            {country for country in skeleton_countries if isinstance(country, str)}))
+        scanner = _Scanner(text, _lexicon(), arabic, lambda keys: self._places(keys, HOW_SKELETON, countries), self.spelling,
                            self._memory, countries, self._skeleton_keys)
         return self._mentions(text, scanner.tokens, scanner.scan())
 
@@ -982,7 +982,7 @@ class Gazetteer:
             self._arabic = (keys, longest)
         return self._arabic
 
-    def _skeleton_keys(self, countries: frozenset[str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    def _skeleton_keys(self, countries: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
         """The skeleton keys of the places in these countries, as a set and sorted."""
         found = self._keys_of_countries.get(countries)
         if found is None:
@@ -993,23 +993,17 @@ class Gazetteer:
         return found
 
     def _country_skeletons(self, country: str) -> frozenset[str]:
-        """One country's skeleton keys, from the country_skeletons table; a file built before
-        that table (format 2) has them read for all countries at once, by a slower join."""
-        if self._by_country is None:
-            if self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'country_skeletons'", []):
-                self._by_country = {}
-            else:
-                by_country: dict[str, set[str]] = {}
-                for key, where in self._query("SELECT n.key, p.country FROM names n JOIN places p"
-                                              " ON p.geonameid = n.geonameid WHERE n.how = ?", [_CODE[HOW_SKELETON]]):
-                    by_country.setdefault(where, set()).add(key)
-                self._by_country = {where: frozenset(keys) for where, keys in by_country.items()}
-                self._all_countries_read = True
+        """One country's skeleton keys, from the country_skeletons table, or in a file built before
+        it (format 2) by a slower join."""
         found = self._by_country.get(country)
         if found is None:
-            found = frozenset() if self._all_countries_read else frozenset(
-                row[0] for row in self._query("SELECT key FROM country_skeletons WHERE country = ?", [country]))
-            self._by_country[country] = found
+            if self._has_country_skeletons is None:
+                self._has_country_skeletons = bool(self._query(
+                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'country_skeletons'", []))
+            sql = ("SELECT key FROM country_skeletons WHERE country = ?" if self._has_country_skeletons else
+                   "SELECT DISTINCT n.key FROM names n JOIN places p ON p.geonameid = n.geonameid"
+                   f" WHERE p.country = ? AND n.how = '{_CODE[HOW_SKELETON]}'")
+            found = self._by_country[country] = frozenset(row[0] for row in self._query(sql, [country]))
         return found
 
     def _places(self, keys: Iterable[str], how: str, countries: tuple[str, ...] | None = None) -> dict[str, list[Place]]:

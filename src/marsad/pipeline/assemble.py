@@ -18,7 +18,7 @@ from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
 from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
-from marsad.pipeline.reconcile import reconcile
+from marsad.pipeline.reconcile import UNKNOWN_VICTIM, reconcile
 from marsad.schema import EVENT_FAMILY, Actor, Claim, Document, Event, Extraction, Party
 
 REQUIRES = ("events", "events.location", "claims", "actors")
@@ -27,7 +27,6 @@ ASSIGNS = ("extraction",)
 _CIVILIAN_PREFIX = "Civilians"
 _AFFILIATION = forms_with_role("affiliation")
 _AFFILIATION_REACH = 40  # characters before an actor's name to look for "المرتبطة ب"
-UNKNOWN = "unknown"
 _STATE, _CIVILIANS = 1, 7
 _BATTLES = "Battles"
 _SPECIFIC_SHARE = 3
@@ -262,7 +261,7 @@ def _inherit_victims(doc: Doc, draft: EventDraft, claims: list[ClaimDraft]) -> N
         if claim.victim_start is not None:
             named = claim
             continue
-        if claim.victim_name != "unknown" or claim.low is None:
+        if claim.victim_name != UNKNOWN_VICTIM or claim.low is None:
             continue
         target = _attack_target(doc, draft, claim.sentence)
         if target is not None:
@@ -316,7 +315,7 @@ def _more_specific(claim: Claim, than: Claim) -> bool:
     """An exact figure over an open one; at equal figures, a named victim over "unknown"."""
     if (claim.high is None) != (than.high is None):
         return claim.high is not None
-    return than.victim.name == UNKNOWN and claim.victim.name != UNKNOWN
+    return than.victim.name == UNKNOWN_VICTIM and claim.victim.name != UNKNOWN_VICTIM
 
 
 def _restates(first: Claim, second: Claim) -> bool:
@@ -326,7 +325,7 @@ def _restates(first: Claim, second: Claim) -> bool:
         return False
     if first.high != second.high and None not in (first.high, second.high):
         return False
-    victims = {first.victim.name, second.victim.name} - {UNKNOWN}
+    victims = {first.victim.name, second.victim.name} - {UNKNOWN_VICTIM}
     return len(victims) <= 1 and same_speaker(first.source, second.source)
 
 

@@ -66,9 +66,8 @@ def run(doc: Doc) -> None:
         taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     hints = country_hints(doc)
     gazetteer = Gazetteer.default()
-    # A skeleton match counts only in the country the article is about (see _plausible).
-    skeleton_countries = {doc.main_country, *hints[:1]} - {None}
-    found = [m for m in gazetteer.find_mentions(doc.folded, skeleton_countries) if 1 not in taken[m.start:m.end]]
+    found = [m for m in gazetteer.find_mentions(doc.folded, skeleton_countries(hints, doc.main_country))
+             if 1 not in taken[m.start:m.end]]
     context = gazetteer.context(doc.folded, found, hints)
     for mention in found:
         place, trace = gazetteer.choose(mention, hints, context)
@@ -90,6 +89,12 @@ _SHORT_SKELETON = 3
 _PLACE_TYPE_WORDS = forms_with_role("place_type_word")
 
 
+def skeleton_countries(hints: list[str], main: str | None) -> set[str]:
+    """Where a transliteration match may be a place: the country the article is about and the
+    one it points at most (none without hints)."""
+    return {main, hints[0]} - {None} if hints else set()
+
+
 def _plausible(mention, place, hints: list[str], main: str | None) -> bool:
     if not hints:
         return not mention.how.startswith("skeleton")
@@ -97,7 +102,7 @@ def _plausible(mention, place, hints: list[str], main: str | None) -> bool:
         # A word with the article or a pronoun suffix is Arabic ("موقع التواصل", "في سعيها"), not a
         # transliterated name; a two-letter skeleton is evidence only after "مدينة", "قرية"...
         key = mention.how.split(":", 1)[1]
-        return (place.country in {main, hints[0]} and not mention.text.startswith(_ARTICLE)
+        return (place.country in skeleton_countries(hints, main) and not mention.text.startswith(_ARTICLE)
                 and not mention.text.endswith(_PRONOUN_SUFFIXES)
                 and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS))
     return place.country in hints[:_NAME_COUNTRIES] or place.country == main
