@@ -221,13 +221,13 @@ def test_events_killing_of_a_named_fighter_is_news_without_a_number():
     ("قتل أربعة جنود نيجيريين في هجوم شنه مسلحون من بوكو حرام المقربين من تنظيم الدولة في ولاية بورنو أمس.",
      "Islamic State"),
 ])
-def test_event_actors_leave_out_the_group_a_party_is_linked_to(text, absent):
+def test_events_actors_leave_out_the_group_a_party_is_linked_to(text, absent):
     events = marsad.extract(text, published="2024-07-28").events
     names = [actor.name for event in events for actor in event.actors]
     assert names and not any(name.startswith(absent) for name in names)
 
 
-def test_event_actors_keep_a_group_named_as_a_party():
+def test_events_actors_keep_a_group_named_as_a_party():
     text = "شن تنظيم القاعدة في بلاد المغرب الإسلامي هجوما على ثكنة للجيش المالي قرب غاو أمس، ما أسفر عن مقتل خمسة جنود."
     names = [actor.name for event in marsad.extract(text, published="2024-07-28").events for actor in event.actors]
     assert any(name.startswith("AQIM") for name in names)
@@ -300,18 +300,18 @@ def test_events_lede_before_another_attack_is_its_own_incident():
     ("ألقت قوات الأمن العراقية القبض على 6 مسلحين في الموصل أمس.", ("Strategic developments", "Arrests")),
     ("وأسر مسلحو الجماعة ثلاثة جنود ماليين في كمين قرب غاو أمس.", ("Battles", "Armed clash")),
 ])
-def test_event_with_only_captures_is_typed_by_who_holds_whom(text, expected):
+def test_events_with_only_captures_is_typed_by_who_holds_whom(text, expected):
     [event] = marsad.extract(text, published="2024-07-28").events
     assert (event.event_type, event.sub_event_type) == expected
 
 
-def test_bombing_naming_no_perpetrator_gets_an_unidentified_armed_group():
+def test_events_bombing_naming_no_perpetrator_gets_an_unidentified_armed_group():
     text = "قتل ثلاثة مدنيين في انفجار عبوة ناسفة في سوق بلدة أنسونغو شرق مالي أمس."
     [event] = marsad.extract(text, published="2024-07-28").events
     assert event.actors[0].name == "Unidentified Armed Group (Mali)" and event.actors[0].inter == 3
 
 
-def test_bombing_with_a_named_attacker_gets_no_unidentified_group():
+def test_events_bombing_with_a_named_attacker_gets_no_unidentified_group():
     text = "قتل ثلاثة مدنيين في انفجار عبوة ناسفة زرعها مسلحو جماعة نصرة الإسلام والمسلمين في بلدة أنسونغو أمس."
     names = [a.name for e in marsad.extract(text, published="2024-07-28").events for a in e.actors]
     assert not any(name.startswith("Unidentified") for name in names)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words
+from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words, stems_with_role
 from marsad.lang.ar.tokens import WORD, word_after, word_before
 from marsad.lang.ar.normalize import match_key, strip_article
 from marsad.pipeline.document import Doc, EventDraft, Trigger
@@ -64,7 +64,6 @@ class _Candidate:
     counted: bool = False
     summary: bool = False
     section: range = range(0)
-    reported_on: dt.date | None = None
 
 
 def run(doc: Doc) -> None:
@@ -78,7 +77,8 @@ def run(doc: Doc) -> None:
                 continue
             doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
                                         row["strength"] == "strong", index, row["needs_party"] == "yes"))
-    candidates = [c for c in (_candidate(doc, i) for i in range(len(doc.sentences))) if c is not None]
+    sections = _sections(doc)
+    candidates = [c for c in (_candidate(doc, i, sections[i]) for i in range(len(doc.sentences))) if c is not None]
     _keep_summaries_apart(candidates)
     events: list[EventDraft] = []
     summaries: list[EventDraft] = []
@@ -86,8 +86,7 @@ def run(doc: Doc) -> None:
     by_sentence: dict[int, EventDraft] = {}
     for candidate in candidates:
         if candidate.summary:
-            _add(summaries, candidate, next((e for e in summaries if _compatible(e, candidate) and (
-                e.place is None or candidate.place is None or _meets(e.place_keys, _place_keys(candidate.place)))), None))
+            _add(summaries, candidate, _same_summary(summaries, candidate))
             continue
         if candidate.place is not None:
             event = (_same_place(events, candidate) or _near_reference(events, candidate)
@@ -99,11 +98,11 @@ def run(doc: Doc) -> None:
             if event is None:
                 pending.append(candidate)
                 continue
-            if _another_incident(event, candidate):
+            if _another_incident(event, candidate, doc.published):
                 by_sentence[candidate.sentence] = _split_off(events, candidate, event)
                 continue
         by_sentence[candidate.sentence] = _add(events, candidate, event, doc.main_country)
-    told_apart = {c.sentence for c in candidates if _opens_with_marker(doc, c.sentence)}
+    told_apart = {c.sentence for c in candidates if _opens_with(doc, c.sentence, "new_episode")}
     for candidate in pending:
         by_sentence[candidate.sentence] = _add(events, candidate, _nearest_after(events, candidate, told_apart),
                                                doc.main_country)
@@ -113,9 +112,15 @@ def run(doc: Doc) -> None:
         owner = next((e for e in events if claim.sentence in e.sentences), None)
         if owner is not None:
             owner.claims.append(claim)
-    if off_topic(doc):
+    if _off_topic(doc):
         events = [e for e in events if e.family != "violence" or _reported_as_news(e)]
     doc.events = sorted(events, key=lambda e: min(e.sentences))
+
+
+def _same_summary(summaries: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
+    """Summaries of one family and period join unless both name places that do not meet."""
+    return next((e for e in summaries if _compatible(e, candidate) and (
+        e.place is None or candidate.place is None or _meets(e.place_keys, _place_keys(candidate.place)))), None)
 
 
 def _keep_summaries_apart(candidates: list[_Candidate]) -> None:
@@ -128,7 +133,7 @@ def _keep_summaries_apart(candidates: list[_Candidate]) -> None:
         candidate.background = candidate.background or candidate.summary
 
 
-def off_topic(doc: Doc) -> bool:
+def _off_topic(doc: Doc) -> bool:
     """A match report, a film review, a space launch or a market report: its "attack", "battle",
     "rocket" and "price war" are words of its own register, not news of violence."""
     cued = sum(1 for s in doc.sentences if next(register_cues().finditer(doc.folded, s.start, s.end), None))
@@ -149,7 +154,7 @@ _JUDICIAL = forms_with_role("judicial")
 _JUDICIAL_WINDOW = 4
 # "خطف الحارس الأضواء": the verb's subject may stand between it and the idiom's object.
 _FIGURATIVE_WINDOW = 2
-_FIGURATIVE_OBJECTS = frozenset(strip_article(w) for w in forms_with_role("figurative_object"))
+_FIGURATIVE_OBJECTS = stems_with_role("figurative_object")
 
 
 def _figurative(text: str, end: int) -> bool:
@@ -180,15 +185,15 @@ def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> 
             max(earlier, key=lambda e: max(s for s in e.sentences if s < index)).dates.append(date)
 
 
-def _candidate(doc: Doc, index: int) -> _Candidate | None:
+def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     triggers = [t for t in doc.triggers if t.sentence == index]
     if not _reports_an_event(doc, index, triggers):
         return None
     family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else "violence"
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
-    dated_to_a_day = any(d.precision == 1 for d in dates)
+    war_toll = _war_toll(doc, index)
     background = _is_background(doc, dates) or (
-        (_tells_history(doc, index) or _war_toll(doc, index)) and not dated_to_a_day)
+        (_tells_history(doc, index) or war_toll) and not any(d.precision == 1 for d in dates))
     recalled = _recalled_from(doc, index)
     if recalled is not None:
         # "ويأتي هذا التفجير بعد أيام من تفجير انتحاري ...": the incident recalled, not this one.
@@ -198,11 +203,10 @@ def _candidate(doc: Doc, index: int) -> _Candidate | None:
     kept = [d for d in dates if background or d.kind not in ("year", "period")]
     counted = any(_counted(c) for c in doc.claims if c.sentence == index)
     place = _place(doc, index, triggers)
-    summary = (_war_toll(doc, index) and not dates) or (
+    summary = (war_toll and not dates) or (
         _sums_up(doc, index, triggers) and _names_no_one_town(doc, index, place))
     return _Candidate(index, triggers, place, family, background or recalled is not None, kept,
-                      _opens_new_episode(doc, index) or recalled is not None, counted, summary,
-                      _section(doc, index), doc.published)
+                      _opens_new_episode(doc, index) or recalled is not None, counted, summary, section)
 
 
 def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
@@ -215,9 +219,7 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     if any(EVENT_FAMILY[t.event_type] == "demonstration" for t in strong):
         return True
     if strong:
-        if any(not t.needs_party for t in strong):
-            return True
-        return bool(claims) or _armed_party_in(doc, index)
+        return bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
     if triggers:
         return counted
     return (counted and (_armed_party_in(doc, index) or _conflict_article(doc))) or any(
@@ -226,7 +228,7 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
 
 def _armed_victim(doc: Doc, claim) -> bool:
     """"قتل باسم عاشور من كتائب القسام": a killing of a named fighter is news with no number."""
-    return claim.kind == "killed" and claim.low is None and claim.high is None and any(
+    return claim.kind == "killed" and not _counted(claim) and any(
         a.role in _ARMED_ROLES and a.name == claim.victim_name for a in doc.in_sentence(doc.actors, claim.sentence))
 
 
@@ -251,7 +253,7 @@ def _conflict_article(doc: Doc) -> bool:
 
 def _opens_new_episode(doc: Doc, index: int) -> bool:
     """"وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own."""
-    marked = _opens_with_marker(doc, index) or any(
+    marked = _opens_with(doc, index, "new_episode") or any(
         _followed_by_another(doc.folded, t.end) for t in doc.triggers if t.sentence == index)
     return marked and any(c.sentence == index and c.low is not None for c in doc.claims)
 
@@ -272,10 +274,8 @@ def _sums_up(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     of one of them ("قتل 30 شخصا في سلسلة تفجيرات استهدفت مناطق مختلفة")."""
     sentence = doc.sentences[index]
     violent = [t for t in triggers if EVENT_FAMILY[t.event_type] == "violence"]
-    for match, _row in spread_words().finditer(doc.folded, sentence.start, sentence.end):
-        if any(t.start - _SPREAD_BEFORE <= match.start() and match.start() <= t.end + _SPREAD_AFTER for t in violent):
-            return True
-    return False
+    return any(t.start - _SPREAD_BEFORE <= match.start() <= t.end + _SPREAD_AFTER
+               for match, _ in spread_words().finditer(doc.folded, sentence.start, sentence.end) for t in violent)
 
 
 def _names_no_one_town(doc: Doc, index: int, place) -> bool:
@@ -299,17 +299,15 @@ def _recalled_from(doc: Doc, index: int) -> int | None:
     return link.end()
 
 
-def _section(doc: Doc, index: int) -> range:
-    """The sentences of the topic a sentence belongs to: from the last opening of a new topic
+def _sections(doc: Doc) -> list[range]:
+    """For each sentence, the sentences of its topic: from the last opening of a new topic
     ("من جهة أخرى، ...") at or before it to the next one."""
-    shifts = [i for i, s in enumerate(doc.sentences)
-              if any(doc.folded.startswith(marker, s.start) for marker in forms_with_role("topic_shift"))]
-    start = max((i for i in shifts if i <= index), default=0)
-    end = min((i for i in shifts if i > index), default=len(doc.sentences))
-    return range(start, end)
+    count = len(doc.sentences)
+    starts = [0, *(i for i in range(1, count) if _opens_with(doc, i, "topic_shift")), count]
+    return [range(start, end) for start, end in zip(starts, starts[1:]) for _ in range(start, end)]
 
 
-def _another_incident(event: EventDraft, candidate: _Candidate) -> bool:
+def _another_incident(event: EventDraft, candidate: _Candidate, published: dt.date | None) -> bool:
     """Another tactic, with figures of its own, on other days than the event's (than the day of
     the report, for an undated event) is another incident at the place, not a detail of this one."""
     if not candidate.counted or candidate.background or event.background:
@@ -325,8 +323,8 @@ def _another_incident(event: EventDraft, candidate: _Candidate) -> bool:
     if our_days:
         return not our_days & their_days
     # "الجمعة والسبت" in a report of Sunday: not the report's day, and not only its eve.
-    return (candidate.reported_on is not None and candidate.reported_on not in their_days
-            and any((candidate.reported_on - day).days > 1 for day in their_days))
+    return (published is not None and published not in their_days
+            and any((published - day).days > 1 for day in their_days))
 
 
 def _dominant(triggers: list[Trigger]) -> Trigger:
@@ -468,7 +466,6 @@ def _within_reach(event: EventDraft, candidate: _Candidate) -> bool:
     return _compatible(event, candidate) and any(s in candidate.section for s in event.sentences)
 
 
-
 def _dates_compatible(ours: list, theirs: list) -> bool:
     """Days more than MAX_GAP_DAYS apart are different episodes, even at one place."""
     days = [d for d in ours if d.date_start is not None]
@@ -493,9 +490,10 @@ def _nearest_after(events: list[EventDraft], candidate: _Candidate, told_apart: 
     return after[0]
 
 
-def _opens_with_marker(doc: Doc, index: int) -> bool:
-    """"وفي هجوم آخر، ...", "وفي حادث منفصل، ...": the sentence says it tells another incident."""
-    return any(doc.folded.startswith(marker, doc.sentences[index].start) for marker in forms_with_role("new_episode"))
+def _opens_with(doc: Doc, index: int, role: str) -> bool:
+    """Whether a sentence opens with a discourse word of `role`: "وفي هجوم آخر، ..." (new_episode:
+    it tells another incident), "من جهة أخرى، ..." (topic_shift: it turns to another topic)."""
+    return any(doc.folded.startswith(marker, doc.sentences[index].start) for marker in forms_with_role(role))
 
 
 def _split_off(events: list[EventDraft], candidate: _Candidate, origin: EventDraft) -> EventDraft:

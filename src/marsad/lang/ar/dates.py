@@ -62,6 +62,8 @@ class _Lexicon:
     qualifiers: dict[str, str]
     year_cues: dict[str, str]
     ordinals: dict[str, int]
+    ago_units: dict[str, tuple[str, int | None]]
+    small_numbers: dict[str, int]
 
 
 def _key(phrase: str) -> str:
@@ -96,8 +98,13 @@ def _lexicon() -> _Lexicon:
     qualifiers = {fold(r["word"]): r["direction"] for r in read_tsv(PACKAGE, "date_qualifiers.tsv", ("word", "direction"))}
     cues = {fold(r["word"]): r["role"] for r in read_tsv(PACKAGE, "year_cues.tsv", ("word", "role"))}
     ordinals = {fold(r["ordinal"]): int(r["day"]) for r in read_tsv(PACKAGE, "day_ordinals.tsv", ("ordinal", "day"))}
+    ago_units = {fold(r["form"]): (r["unit"], int(r["count"]) if r["count"] else None)
+                 for r in read_tsv(PACKAGE, "ago_units.tsv", ("form", "unit", "count"))}
+    # Number words from two to ten count the units of an "ago" phrase ("قبل ثلاث سنوات").
+    small_numbers = {fold(r["word"]): int(r["value"]) for r in read_tsv(PACKAGE, "number_words.tsv", ("word", "value", "kind"))
+                     if r["kind"] in ("unit", "ten") and 2 <= int(r["value"]) <= 10}
     return _Lexicon(months, frozenset(ambiguous), weekdays, offsets, tuple(parts), tuple(vetoes),
-                    periods, qualifiers, cues, ordinals)
+                    periods, qualifiers, cues, ordinals, ago_units, small_numbers)
 
 
 def month_names() -> frozenset[str]:
@@ -106,11 +113,13 @@ def month_names() -> frozenset[str]:
     return frozenset(names) | frozenset(name.split()[0] for name in names)
 
 
+@lru_cache(maxsize=1)
 def year_nouns() -> frozenset[str]:
     """Folded nouns for "year" ("عام", "سنة"): a number right after one is a year, whatever its size."""
     return frozenset(word for word, role in _lexicon().year_cues.items() if role == "year")
 
 
+@lru_cache(maxsize=1)
 def era_words() -> frozenset[str]:
     """Folded era words ("ميلادي", "م"): a number right before one is a year."""
     return frozenset(word for word, role in _lexicon().year_cues.items() if role == "era")
@@ -199,8 +208,8 @@ def _patterns() -> _Patterns:
     prepositions = _alternation(w for w, role in lex.year_cues.items() if role == "preposition")
     weak_year = rf"{START}{CLITIC}(?:{prepositions})\s+(?P<year>{YEAR_NUMBER})(?!\d){era}"
     # "قبل عام 2015", "منذ يوم الخميس", "قبل شهر رمضان": the year, day or month named is the date.
-    ago = (rf"{START}[وف]?(?:قبل|منذ)\s+(?:(?P<count>\d{{1,2}}|{_alternation(_small_numbers())})\s+)?"
-           rf"(?P<unit>{_alternation(_ago_units())}){END}(?!\s*\d)(?!\s+(?:{month}|{weekday}){END})")
+    ago = (rf"{START}[وف]?(?:قبل|منذ)\s+(?:(?P<count>\d{{1,2}}|{_alternation(lex.small_numbers)})\s+)?"
+           rf"(?P<unit>{_alternation(lex.ago_units)}){END}(?!\s*\d)(?!\s+(?:{month}|{weekday}){END})")
     yearly = rf"(?:\s+{CLITIC}السنويه)"
     anniversary = (rf"{START}{CLITIC}(?:ال)?ذكري{yearly}?(?:\s+(?P<nth>{_alternation(_anniversary_ordinals())}){END})?{yearly}?"
                    rf"(?<!ذكري){END}")
@@ -216,19 +225,6 @@ def _anniversary_ordinals() -> dict[str, int]:
         if " " not in masculine and 1 < value <= 10:
             ordinals[masculine + "ه"] = value
     return ordinals
-
-
-@lru_cache(maxsize=1)
-def _ago_units() -> dict[str, tuple[str, int | None]]:
-    return {fold(r["form"]): (r["unit"], int(r["count"]) if r["count"] else None)
-            for r in read_tsv(PACKAGE, "ago_units.tsv", ("form", "unit", "count"))}
-
-
-@lru_cache(maxsize=1)
-def _small_numbers() -> dict[str, int]:
-    """Number words from two to ten, which count the units of an "ago" phrase ("قبل ثلاث سنوات")."""
-    return {fold(r["word"]): int(r["value"]) for r in read_tsv(PACKAGE, "number_words.tsv", ("word", "value", "kind"))
-            if r["kind"] in ("unit", "ten") and 2 <= int(r["value"]) <= 10}
 
 
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
@@ -462,7 +458,7 @@ def _weak_year(match: re.Match[str], published: dt.date | None) -> DateMention |
 
 
 # "قبل أيام" (some days ago) and its kin: the span of a plural with no number, in units back.
-_SOME = (2, 9)
+_SOME_FEWEST, _SOME_MOST = 2, 9
 
 
 def _ago(match: re.Match[str], published: dt.date | None) -> DateMention | None:
@@ -470,11 +466,12 @@ def _ago(match: re.Match[str], published: dt.date | None) -> DateMention | None:
     "قبل أشهر" some months back."""
     if published is None:
         return None
-    unit, count = _ago_units()[_key(match.group("unit"))]
+    lexicon = _lexicon()
+    unit, count = lexicon.ago_units[_key(match.group("unit"))]
     raw = match.group("count")
     if raw is not None:
-        count = int(raw) if raw.isdigit() else _small_numbers()[_key(raw)]
-    most, fewest = (count, count) if count is not None else (_SOME[1], _SOME[0])
+        count = int(raw) if raw.isdigit() else lexicon.small_numbers[_key(raw)]
+    most, fewest = (count, count) if count is not None else (_SOME_MOST, _SOME_FEWEST)
     try:
         first, last = _units_back(published, unit, most, start=True), _units_back(published, unit, fewest, start=False)
     except (OverflowError, ValueError):
@@ -506,6 +503,6 @@ def _anniversary(match: re.Match[str], published: dt.date | None) -> DateMention
     if published is None:
         return None
     nth = match.group("nth")
-    years = (_anniversary_ordinals()[nth],) * 2 if nth else (_SOME[1], 1)
+    years = (_anniversary_ordinals()[nth],) * 2 if nth else (_SOME_MOST, 1)
     first, last = dt.date(published.year - years[0], 1, 1), dt.date(published.year - years[1], 12, 31)
     return _mention(match, match.start(), first, last, MONTH, "period")

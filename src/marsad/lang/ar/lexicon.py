@@ -101,10 +101,15 @@ def civilian_targets() -> Lexicon:
     return _load("civilian_targets.tsv", ("form",))
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
+def stems_with_role(role: str) -> frozenset[str]:
+    """The discourse words of one role without their clitics and ال, to look up a stripped word."""
+    return frozenset(strip_article(form) for form in forms_with_role(role))
+
+
 def civilian_nouns() -> frozenset[str]:
     """Victim words that say "civilians" outright, keyed without ال (see discourse_words.tsv)."""
-    return frozenset(strip_article(form) for form in forms_with_role("civilian_noun"))
+    return stems_with_role("civilian_noun")
 
 
 @lru_cache(maxsize=1)
