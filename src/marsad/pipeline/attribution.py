@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, reporting
 from marsad.knowledge.actors import ActorBase
+from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, reporting
 from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
 from marsad.lang.ar.tokens import WORD, word_before
 from marsad.pipeline.document import Attribution, Doc
@@ -325,8 +325,8 @@ _MILITARY_VOICES = ("Military Forces of ", "Ministry of Defence of ", "Governmen
 
 def same_speaker(first, second) -> bool:
     """Whether two source phrases (schema Parties) name one speaker: the same actor, one state's
-    military voice, or descriptions sharing a word of their own ("شهود عيان وأطباء" / "أطباء من
-    المدينة"), unless one says it is another ("مصادر طبية أخرى", "الثالث")."""
+    military voice, or descriptions sharing a word of their own ("سكان ومسعفون" / "مسعفون في
+    البلدة"), unless one says it is another ("مصادر طبية أخرى", "الثالث")."""
     if _says_another(first.text) or _says_another(second.text):
         return False
     if first.name == second.name:
@@ -345,8 +345,10 @@ def _says_another(text: str) -> bool:
 def _military_country(source) -> str | None:
     """The country whose military voice a source is; "مصدر في وزارة الدفاع" (a source inside it)
     speaks for itself."""
+    if not source.name.startswith(_MILITARY_VOICES):
+        return None
     record = ActorBase.default().by_name(source.name)
-    if record is None or not source.name.startswith(_MILITARY_VOICES):
+    if record is None:
         return None
     first = next(iter(WORD.findall(fold(source.text))), "")
     return None if strip_article(first) in _SOURCE_HEAD_STEMS else record.country

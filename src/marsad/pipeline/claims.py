@@ -33,8 +33,8 @@ _ONE = "واحد"
 _OF_WORDS = forms_with_role("belongs_to")
 _BREAKDOWN = forms_with_role("breakdown")
 _COORDINATION_WORDS = 3
-# The items of a breakdown may each be described at length ("وخمسة موظفين في شركات متعاملة مع
-# بعثة الأمم المتحدة وأربعة مهاجمين"): the list goes on while each item is joined by و.
+# The items of a breakdown may each be described at length ("وستة عمال في مصنع تابع لشركة
+# أجنبية للإسمنت وثلاثة مهاجمين"): the list goes on while each item is joined by و.
 _BREAKDOWN_ITEM_WORDS = 12
 _SOME_OF_THEM = "بعضهم"
 # "وأسر أسرى" names no one: prisoners a party takes are the other side's (resolved per event).
@@ -57,9 +57,9 @@ class _Trigger:
     kind: str
     side: str
     strong: bool
-    form: str = ""
+    form: str
     # An adjective of state ("مصابين") reaches its count anywhere in the clause, not only next to it.
-    clause_reach: bool = False
+    clause_reach: bool
     # The word index of the verb that opens the phrase this trigger closes ("لقي ... حتفهم").
     opener: int | None = None
 
@@ -109,9 +109,9 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
 
 
 def _most_specific(attackers: list[ClaimDraft]) -> list[ClaimDraft]:
-    """An article's reports of its suicide attackers' deaths are of the same attackers: "فجر انتحاري واحد
-    على الأقل نفسه" then "بعد تفجير نفسيهما" are two dead, so an open figure gives way to an exact one
-    it agrees with."""
+    """An article's reports of its suicide attackers' deaths are of the same attackers: "فجر انتحاري
+    على الأقل نفسه" then "فجر الانتحاريان نفسيهما" are two dead, so an open figure gives way to an
+    exact one it agrees with."""
     exact = [a for a in attackers if a.low is not None and a.low == a.high]
     return [a for a in attackers
             if not (a.high is None and any(e is not a and e.low >= (a.low or 0) for e in exact))]
@@ -131,7 +131,7 @@ def _suicide_attackers(doc: Doc, index: int, sentence, drafts: list[ClaimDraft])
     for (detonate, row), (self_word, self_row) in zip(found, found[1:]):
         # With the article it is the blast, not its author: "التفجير نفسه" is "the blast itself".
         if row["role"] == "detonate" and self_row["role"] == "self" and ARTICLE not in detonate.group():
-            claim = _self_detonation(doc, index, sentence, detonate, self_word, self_row["count"])
+            claim = _self_detonation(doc, index, detonate, self_word, self_row["count"])
             claims += [claim] if claim else []
     for match, row in found:
         if row["role"] == "addition" and not claims and any(d.kind == "killed" and d.start < match.start() for d in drafts):
@@ -140,19 +140,18 @@ def _suicide_attackers(doc: Doc, index: int, sentence, drafts: list[ClaimDraft])
     return claims
 
 
-def _self_detonation(doc: Doc, index: int, sentence, detonate, self_word, count: str) -> ClaimDraft | None:
+def _self_detonation(doc: Doc, index: int, detonate, self_word, count: str) -> ClaimDraft | None:
     """The subject between the verb and its reflexive is the attacker ("فجر انتحاري واحد نفسه"); with
-    none ("بعد تفجير نفسيهما"), the last armed actor named before the verb in the sentence. The
+    none ("قبل تفجير نفسيهما"), the last armed actor named before the verb in the sentence. The
     count is the subject's, else the reflexive's (نفسه one, نفسيهما two)."""
-    text = doc.folded
-    between = [w for w in WORD.finditer(text, detonate.end(), self_word.start())]
+    between = list(WORD.finditer(doc.folded, detonate.end(), self_word.start()))
     actors = [a for a in doc.actors if detonate.end() <= a.start < self_word.start()]
     quantities = [q for q in doc.quantities if detonate.end() <= q.start < self_word.start()]
     covered = actors + quantities
-    if len(between) > _SELF_WORDS or any(not any(m.start <= w.start() < m.end for m in covered) for w in between):
+    if len(between) > _SELF_WORDS or not all(any(m.start <= w.start() < m.end for m in covered) for w in between):
         return None
     if not actors:
-        actors = [a for a in doc.actors if sentence.start <= a.start < detonate.start()]
+        actors = [a for a in doc.in_sentence(doc.actors, index) if a.start < detonate.start()]
     armed = [a for a in actors if a.role == _ARMED]
     if not armed:
         return None
@@ -246,6 +245,11 @@ def _word_index(position, words, offset: int) -> int:
     return len(words)
 
 
+def _last_word(position, words, span) -> int:
+    """The index of the word `span` (a count, a claim) ends in."""
+    return _word_index(position, words, max(span.end - 1, span.start))
+
+
 def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
     found: list[_Trigger] = []
     for match, row in casualty_triggers().finditer(text, sentence.start, sentence.end):
@@ -263,13 +267,14 @@ def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
 
 def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
     """The word index of the verb that opens the phrase `trigger` closes, within its clause."""
+    openers = casualty_openers()
     at = _word_index(position, words, trigger.start)
     for index in range(at - 1, max(-1, at - _MAX_DISTANCE - 2), -1):
         if any(mark in text[words[index].end():words[index + 1].start()] for mark in _CLAUSE_MARKS):
             return None
-        match = casualty_openers().pattern.fullmatch(words[index].group())
+        match = openers.pattern.fullmatch(words[index].group())
         if match:
-            closes = casualty_openers().entries[match.group("form")]["closes"].split("|")
+            closes = openers.entries[match.group("form")]["closes"].split("|")
             return index if trigger.form.startswith(tuple(closes)) else None
     return None
 
@@ -296,12 +301,13 @@ def _merge(first: _Trigger, second: _Trigger) -> _Trigger:
 def _link(triggers, quantities, words, position) -> dict:
     """Pair triggers with counts, cheapest first; returns id(trigger) -> quantity."""
     trigger_words = [(_word_index(position, words, t.start), _word_index(position, words, t.end - 1)) for t in triggers]
+    counts = [(q_index, quantity, _word_index(position, words, quantity.start), _last_word(position, words, quantity))
+              for q_index, quantity in enumerate(quantities)]
+    counts = [count for count in counts if not _describes_a_thing(words, count[2])]
     candidates = []
     for t_index, trigger in enumerate(triggers):
         first, last = trigger_words[t_index]
-        for q_index, quantity in enumerate(quantities):
-            q_first = _word_index(position, words, quantity.start)
-            q_last = _word_index(position, words, max(quantity.end - 1, quantity.start))
+        for q_index, quantity, q_first, q_last in counts:
             if trigger.opener is not None:
                 if not trigger.opener < q_first <= q_last < first:
                     continue
@@ -313,8 +319,6 @@ def _link(triggers, quantities, words, position) -> dict:
             else:
                 distance, side = 0, trigger.side
             limit = _MAX_DISTANCE if trigger.strong or trigger.clause_reach else _MAX_NOUN_DISTANCE
-            if _describes_a_thing(words, q_first):
-                continue
             if distance > limit or _blocked(trigger_words, t_index, q_first, q_last):
                 continue
             # A count right after a plural verb is its object ("قتلوا 30 جنديا": they killed 30).
@@ -339,7 +343,11 @@ def _describes_a_thing(words, q_first: int) -> bool:
     if not word.startswith(_ONE) or q_first == 0:
         return False
     noun = strip_article(words[q_first - 1].group())
-    return noun not in singular_persons() and not casualty_triggers().pattern.fullmatch(words[q_first - 1].group())
+    return noun not in singular_persons() and not _is_trigger_word(words[q_first - 1].group())
+
+
+def _is_trigger_word(word: str) -> bool:
+    return casualty_triggers().pattern.fullmatch(word) is not None
 
 
 def _blocked(trigger_words, t_index, q_first, q_last) -> bool:
@@ -365,16 +373,17 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
             if quantity is None and _singular(doc.folded[chosen.start:chosen.end]):
                 draft.low = draft.high = 1
             return True
-    if window and not _in_breakdown(quantity, words, position) and _nationals(doc, draft, window):
+    in_breakdown = _in_breakdown(quantity, words, position)
+    if window and not in_breakdown and _nationals(doc, draft, window):
         return True
-    if quantity is not None and _own_noun(doc, quantity, words, position, draft):
+    if quantity is not None and not in_breakdown and _own_noun(doc, quantity, words, position, draft):
         return True
     return _inherit(draft, previous) if quantity is not None else False
 
 
 # Plural nisba endings after folding: "فرنسيين", "كنديون", "فرنسيان" name people of that country.
 _PLURAL_NISBA = ("يين", "يون", "يان")
-CIVILIANS_OF = "Civilians ({})"
+_CIVILIANS_OF = "Civilians ({})"
 
 
 def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
@@ -386,7 +395,7 @@ def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
             continue
         stem = strip_article(mention.text)
         if stem.endswith(_PLURAL_NISBA) and stem in indefinite_adjectives(mention.country):
-            draft.victim_name = CIVILIANS_OF.format(mention.country.name)
+            draft.victim_name = _CIVILIANS_OF.format(mention.country.name)
             draft.victim_start, draft.victim_end = mention.start, mention.end
             return True
     return False
@@ -394,7 +403,7 @@ def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
 
 def _nationals_named(doc, draft: ClaimDraft, words, position) -> ClaimDraft:
     """"لا ضحايا فرنسيين": a denial names whose dead it denies right after it."""
-    after = _word_index(position, words, max(draft.end - 1, draft.start)) + 1
+    after = _last_word(position, words, draft) + 1
     window = _clause(words[after:after + _NEAR_WORDS], draft.end)
     if window:
         _nationals(doc, draft, window)
@@ -402,18 +411,18 @@ def _nationals_named(doc, draft: ClaimDraft, words, position) -> ClaimDraft:
 
 
 def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
-    """A count with a noun of its own that names no known actor ("وأربعة حراس أمن قتلوا") counts
+    """A count with a noun of its own that names no known actor ("وستة عمال نظافة قتلوا") counts
     those people, not the victims of the count before it: the victim is that noun, of no known
     side. Only an indefinite noun is the counted one (Arabic counts take the indefinite)."""
-    after = _word_index(position, words, max(quantity.end - 1, quantity.start)) + 1
-    if after >= len(words) or _in_breakdown(quantity, words, position):
+    after = _last_word(position, words, quantity) + 1
+    if after >= len(words):
         return False
     if any(mark in doc.folded[quantity.end:words[after].start()] for mark in _CLAUSE_MARKS):
         return False
     noun = words[after]
     word = noun.group()
     # The counted noun takes neither the article nor و, and is not the next count ("اثنين وخمسة").
-    if word.startswith((ARTICLE, _AND)) or word in _NOT_COUNTED_NOUNS or casualty_triggers().pattern.fullmatch(word):
+    if word.startswith((ARTICLE, _AND)) or word in _NOT_COUNTED_NOUNS or _is_trigger_word(word):
         return False
     if any(q.start <= noun.start() < q.end for q in doc.quantities):
         return False
@@ -449,7 +458,7 @@ def _victim_window(trigger, quantity, words, position) -> list:
     right after a verb-first trigger or right before a subject-first one, within the clause."""
     if quantity is not None:
         first = _word_index(position, words, quantity.start)
-        last = _word_index(position, words, max(quantity.end - 1, quantity.start)) + _VICTIM_WORDS
+        last = _last_word(position, words, quantity) + _VICTIM_WORDS
         return _clause(words[first:last + 1])
     at = _word_index(position, words, trigger.start)
     if trigger.side == "after":

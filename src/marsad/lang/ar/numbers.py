@@ -118,6 +118,8 @@ class _Lexicon:
     measures: frozenset[str]
     months: frozenset[str]
     year_cues: frozenset[str]
+    year_nouns: frozenset[str]
+    eras: frozenset[str]
 
 
 def _words(phrase: str) -> tuple[str, ...]:
@@ -193,6 +195,8 @@ def _lexicon() -> _Lexicon:
         measures=frozenset(fold(r["phrase"]) for r in context if r["role"] == "measure"),
         months=month_names(),
         year_cues=year_cue_words(),
+        year_nouns=year_nouns(),
+        eras=era_words(),
     )
 
 
@@ -312,15 +316,19 @@ def _is_year(tokens: list[_Token], index: int) -> bool:
 def _named_year(tokens: list[_Token], index: int) -> bool:
     """"في عام 68 ميلاديا": a number after the noun "year" or before an era word is a year, even
     one of two digits (a count follows what it counts, never "عام")."""
+    lexicon = _lexicon()
     before = tokens[index - 1].text if index > 0 else ""
     after = tokens[index + 1].text if index + 1 < len(tokens) else ""
-    nouns = year_nouns()
-    return before in nouns or (before[:1] in ("و", "ف", "ب", "ل") and before[1:] in nouns) or after in era_words()
+    return _with_particle_in(before, lexicon.year_nouns) or after in lexicon.eras
 
 
 def _is_year_cue(word: str) -> bool:
-    cues = _lexicon().year_cues
-    return word in cues or (word[:1] in ("و", "ف", "ب", "ل") and word[1:] in cues)
+    return _with_particle_in(word, _lexicon().year_cues)
+
+
+def _with_particle_in(word: str, words: frozenset[str]) -> bool:
+    """`word` is one of `words`, bare or after و ف ب ل ("وعام", "بعام")."""
+    return word in words or (word[:1] in ("و", "ف", "ب", "ل") and word[1:] in words)
 
 
 def _is_day_of_month(tokens: list[_Token], index: int) -> bool:
