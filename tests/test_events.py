@@ -79,8 +79,8 @@ def test_events_another_attack_is_another_event():
 
 
 def test_events_placeless_lede_takes_the_next_sentence_place():
-    text = ("من جهة أخرى، قتل تسعة جنود الجمعة في هجوم بسيارة مفخخة. "
-            "واقتحم انتحاري بسيارة مفخخة نقطة تفتيش في مدينة غاو.")
+    text = ("في تطور آخر، لقي سبعة جنود حتفهم الخميس في هجوم بشاحنة مفخخة. "
+            "وفجر انتحاري شاحنة مفخخة عند حاجز أمني في مدينة غاو.")
     found = news(text)
     assert len(found) == 1 and found[0].location.name == "Gao"
 
@@ -240,7 +240,7 @@ def _figures(event):
 
 
 @pytest.mark.parametrize("summary", [
-    "قتل 25 شخصا على الأقل في سلسلة تفجيرات استهدفت مناطق متفرقة من العراق أمس.",
+    "لقي 25 شخصا على الأقل حتفهم أمس في سلسلة تفجيرات ضربت عدة مدن عراقية.",
     "أسفرت تفجيرات متفرقة في العراق أمس عن مقتل 25 شخصا على الأقل.",
 ])
 def test_events_roundup_total_is_not_added_to_one_incident(summary):
@@ -276,7 +276,7 @@ def test_events_two_towns_of_one_province_are_two_events():
 
 def test_events_recalled_incident_is_kept_apart_as_background():
     text = ("قتل خمسة أشخاص في انفجار عبوة ناسفة في مدينة بعقوبة أمس. "
-            "ويأتي هذا التفجير بعد أيام من تفجير انتحاري في سوق المدينة أدى إلى مقتل 30 شخصا.")
+            "ويأتي الانفجار بعد أسبوع من هجوم انتحاري على سوق شعبية أسفر عن مقتل 30 شخصا.")
     found = events_of(text)
     assert [_figures(e) for e in found if not e.background] == [[5]]
     assert any(e.background and _figures(e) == [30] for e in found)
