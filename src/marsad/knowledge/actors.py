@@ -27,7 +27,7 @@ hospitals, NGOs: they report figures but are not parties to an event).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import lru_cache
@@ -58,7 +58,6 @@ ROLES = ("state", "armed", "civilian", "source-only")
 RELATIONS = ("member_of", "part_of", "affiliate_of", "successor_of", "splinter_of", "allied_with",
              "auxiliary_of", "media_of")
 _CHECKED = ("acled", "ours")
-_PERIOD_LABEL = re.compile(r"(?P<first>\d{4})-(?P<last>\d{4})?")
 _DATED_NAME = re.compile(r"(?P<base>.+?) \((?P<label>\d{4}-(?:\d{4})?)\)(?: (?P<rest>.+))?")
 _UNIT_AFTER_SUFFIX = " - "
 _NOT_AN_ACTOR = "-"
@@ -153,10 +152,10 @@ class ActorBase:
     """The actor tables compiled for matching; build once per process with `default()`."""
 
     def __init__(self, records: dict[str, ActorRecord], candidates: dict[str, list[_Candidate]],
-                 branches: dict[tuple[str, str], _Branch], periods: dict[str, tuple[RegimePeriod, ...]] | None = None):
-        self._periods = periods or {}
+                 branches: dict[tuple[str, str], _Branch], periods: dict[str, tuple[RegimePeriod, ...]]):
+        self._periods = periods
         self._records = {name: self._with_periods(record) for name, record in records.items()}
-        self._relations: tuple[ActorRelation, ...] = ()
+        self._relations_of: dict[str, tuple[ActorRelation, ...]] = {}
         self._candidates = candidates
         self._branches = branches
         self._templates = _templates(candidates, branches)
@@ -187,7 +186,7 @@ class ActorBase:
         if not isinstance(name, str) or _DATED_NAME.fullmatch(name):
             return name
         base, unit = self._periodised_base(name)
-        period = self.period(base, on) if base else None
+        period = self._period_on(base, _as_date(on))
         if period is None:
             return name
         tail = _UNIT_AFTER_SUFFIX.join(part for part in (period.suffix, unit) if part)
@@ -195,20 +194,21 @@ class ActorBase:
 
     def period(self, name: str, on: date | str | None) -> RegimePeriod | None:
         """The regime period of the state forces `name` (undated, or a unit of them) on that day."""
-        day = _as_date(on)
         base = self._periodised_base(name)[0] if isinstance(name, str) else None
-        periods = self._periods.get(base, ()) if base else ()
-        if day is None or not periods:
+        return self._period_on(base, _as_date(on))
+
+    def _period_on(self, base: str | None, day: date | None) -> RegimePeriod | None:
+        # A country's periods never overlap (each ends where the next starts): at most one covers the day.
+        if day is None:
             return None
-        at = bisect_right([p.start for p in periods], day) - 1
-        return periods[at] if at >= 0 and periods[at].covers(day) else None
+        return next((p for p in self._periods.get(base, ()) if p.covers(day)), None)
 
     def relations(self, name: str) -> tuple[ActorRelation, ...]:
         """The typed links of an actor (either side), its name dated or not."""
         record = self.by_name(name)
         if record is None:
             return ()
-        return tuple(r for r in self._relations if record.name in (r.actor, r.other))
+        return self._relations_of.get(record.name, ())
 
     def _find(self, text: str, country: str | None) -> list[ActorMention]:
         article = _known_iso3(country)
@@ -261,13 +261,15 @@ class ActorBase:
 
     def _attach_relations(self, relations: tuple[ActorRelation, ...]) -> ActorBase:
         """Part of building the base: relations are checked against its names, so they come last."""
-        self._relations = relations
+        for relation in relations:
+            for name in dict.fromkeys((relation.actor, relation.other)):
+                self._relations_of[name] = (*self._relations_of.get(name, ()), relation)
         for name, record in self._records.items():
             self._records[name] = replace(record, related=self._linked(name))
         return self
 
     def _linked(self, name: str) -> tuple[str, ...]:
-        linked = (r.other if r.actor == name else r.actor for r in self._relations if name in (r.actor, r.other))
+        linked = (r.other if r.actor == name else r.actor for r in self._relations_of.get(name, ()))
         return tuple(dict.fromkeys(linked))
 
     def _resolve(self, text: str, start: int, end: int, key: str, article: str | None,
@@ -494,9 +496,10 @@ def _load_periods() -> dict[str, tuple[RegimePeriod, ...]]:
             end = following[0] if following else None
             period = RegimePeriod(_period_label(row["period"], start, end, where), start, end,
                                   row["suffix"], _checked(row["checked"], where))
-            for body in _split(row["bodies"]) or [""]:
-                if not body:
-                    raise DataFileError(f"{where}: no bodies")
+            bodies = _split(row["bodies"])
+            if not bodies:
+                raise DataFileError(f"{where}: no bodies")
+            for body in bodies:
                 name = f"{body} of {country_table.name_after_of(country)}"
                 periods[name] = (*periods.get(name, ()), period)
     return periods
@@ -510,17 +513,11 @@ def _start_date(value: str, where: str) -> date:
 
 
 def _period_label(label: str, start: date, end: date | None, where: str) -> str:
-    """ACLED's label, checked against the dates: it starts in the start's year, and a closed label
-    ends in the year the next period starts (an open one only for the last period)."""
-    match = _PERIOD_LABEL.fullmatch(label)
-    if match is None:
-        raise DataFileError(f"{where}: period must read YYYY- or YYYY-YYYY, not {label!r}")
-    if int(match["first"]) != start.year:
-        raise DataFileError(f"{where}: {label!r} does not start in {start.year}")
-    last = int(match["last"]) if match["last"] else None
-    if (last is None) != (end is None) or (end is not None and last != end.year):
-        ending = f"end in {end.year}" if end else "be open (the country's last period)"
-        raise DataFileError(f"{where}: {label!r} should {ending}")
+    """ACLED's label, checked against the dates: the start's year, then the year the country's next
+    period starts (open for its last period)."""
+    expected = f"{start.year}-{end.year if end else ''}"
+    if label != expected:
+        raise DataFileError(f"{where}: period {label!r} should read {expected!r} (its start and the next period's)")
     return label
 
 

@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
+from typing import Literal, get_args
 from urllib.parse import urlsplit
 
 from marsad.knowledge.countries import by_iso3
@@ -28,7 +28,7 @@ _PACKAGE = "marsad.knowledge"
 _FILE = "outlets.tsv"
 _COLUMNS = ("name", "name_ar", "country", "reach", "domains", "aliases")
 Reach = Literal["international", "regional", "national", "subnational"]
-_REACHES = ("international", "regional", "national", "subnational")
+_REACHES = get_args(Reach)
 _OWN_COUNTRY_SCALE = {"national": "National", "subnational": "Subnational"}
 _WIDE_SCALE = {"international": "International", "regional": "Regional"}
 UNKNOWN_SCALE = "Other"
