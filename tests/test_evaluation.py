@@ -462,3 +462,51 @@ def test_evaluation_real_gold_scored_against_itself_is_perfect() -> None:
     metrics = report.metrics
     assert (metrics.events.f1, metrics.claims.f1, metrics.attribution.value) == (1.0, 1.0, 1.0)
     assert (metrics.sub_type.value, metrics.start_date.value, metrics.actor_recall.value) == (1.0, 1.0, 1.0)
+
+
+def write_archive(path: Path, articles: dict[str, str]) -> Path:
+    lines = [json.dumps({"id": article_id, "text": text}, ensure_ascii=False) for article_id, text in articles.items()]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_evaluation_load_gold_reads_archive_texts(tmp_path: Path) -> None:
+    archive = write_archive(tmp_path / "news.jsonl", {"n1": "قصف على كفرنبل", "n2": "خبر آخر"})
+    write_gold(tmp_path, "n1", "archive:n1", [gold_event()])
+    write_gold(tmp_path, "n3", "archive:n3", [gold_event()])
+    by_id = {article.id: article for article in load_gold(tmp_path, archive)}
+    assert by_id["n1"].text == "قصف على كفرنبل" and by_id["n1"].error is None
+    assert "'n3'" in by_id["n3"].error
+
+
+def test_evaluation_skips_archive_articles_when_the_archive_is_absent(tmp_path: Path) -> None:
+    write_gold(tmp_path, "n1", "archive:n1", [gold_event()])
+    report = evaluate(tmp_path, lambda text, published: extraction([system_event()]), tmp_path / "absent.jsonl.gz")
+    assert report.counts.skipped == 1 and report.counts.errors == 0
+    assert event_counts(report) == (0, 0, 0)
+    assert "skipped: the news archive" in format_table(report)
+
+
+def test_evaluation_gold_evidence_may_be_offsets(tmp_path: Path) -> None:
+    archive = write_archive(tmp_path / "news.jsonl", {"n1": "قتل جنديان في كفرنبل"})
+    write_gold(tmp_path, "n1", "archive:n1", [gold_event(claims=[gold_claim(evidence={"start": 0, "end": 9})])])
+    [article] = load_gold(tmp_path, archive)
+    assert article.error is None and article.events[0].claims[0].evidence.end == 9
+
+
+def test_evaluation_actor_precision_counts_system_actors_matching_gold() -> None:
+    actors = [Actor(name=ARMY["name"], text="الجيش السوري", inter=1),
+              Actor(name="Civilians (Syria)", text="المدنيين", inter=7)]
+    report = score([gold_event()], [system_event(actors=actors)])
+    assert (report.metrics.actor_precision.hits, report.metrics.actor_precision.total) == (1, 2)
+
+
+def test_evaluation_aggregate_only_folder_prints_no_article_lines(tmp_path: Path) -> None:
+    from marsad.evaluation import aggregate_only
+
+    report = score([gold_event(id="e9")], [])
+    assert "missed event" in format_table(report)
+    assert "missed event" not in format_table(report, per_article=False)
+    assert report.to_json(per_article=False)["articles"] == []
+    (tmp_path / ".aggregate-only").touch()
+    assert aggregate_only(tmp_path)

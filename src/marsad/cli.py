@@ -18,6 +18,7 @@ import click
 
 import marsad
 from marsad.errors import MarsadError
+from marsad.evaluation.gold import DEFAULT_ARCHIVE
 from marsad.inputs import MAX_BYTES, read_article
 
 
@@ -114,24 +115,31 @@ def extract(path: str, published: str | None, output_format: str, document_id: s
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics and per-article details as JSON.")
-def evaluate(gold_dir: Path, as_json: bool) -> None:
+@click.option("--archive", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_ARCHIVE,
+              show_default=True, help="News archive (JSON lines) that \"archive:<id>\" gold texts come from.")
+@click.option("--aggregate", is_flag=True,
+              help="Figures only, no per-article lines (always so in a folder holding .aggregate-only).")
+def evaluate(gold_dir: Path, as_json: bool, archive: Path, aggregate: bool) -> None:
     """Score extraction against gold files (format: GOLD.md) and print the table.
 
     \b
-    Example:
+    Examples:
       marsad eval ../shared/corpus/gold
+      marsad eval gold/train
+      marsad eval gold/test            # a held-out split: aggregate figures only
     """
     from marsad.errors import GoldDirError
+    from marsad.evaluation import aggregate_only, format_table
     from marsad.evaluation import evaluate as run_evaluation
-    from marsad.evaluation import format_table
 
     if not gold_dir.is_dir():
         raise GoldDirError(f"{gold_dir}: no such folder; give the folder holding *.gold.json files")
-    report = run_evaluation(gold_dir, lambda text, published: marsad.extract(text, published=published))
+    report = run_evaluation(gold_dir, lambda text, published: marsad.extract(text, published=published), archive)
+    per_article = not (aggregate or aggregate_only(gold_dir))
     if as_json:
-        click.echo(json.dumps(report.to_json(), ensure_ascii=False, indent=2))
+        click.echo(json.dumps(report.to_json(per_article), ensure_ascii=False, indent=2))
     else:
-        click.echo(format_table(report))
+        click.echo(format_table(report, per_article))
 
 
 @main.command()

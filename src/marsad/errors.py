@@ -31,5 +31,9 @@ class GoldDirError(MarsadError):
     code = "E005"
 
 
+class GoldArchiveError(MarsadError):
+    code = "E006"
+
+
 class GazetteerError(MarsadError):
     code = "E401"

@@ -2,20 +2,29 @@
 
 A gold file that cannot be read, does not fit the format, or points at a missing text file
 becomes a `GoldArticle` carrying an `error` message, so one bad file never stops an evaluation.
+A gold file whose text is `"archive:<id>"` reads it from the news archive; where the archive is
+absent the article is `skipped` (said, not scored), so a checkout without ../shared still runs.
 """
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
+from marsad.errors import GoldArchiveError
 from marsad.schema import ClaimKind, EventType, Stance, SubEventType
 
 GOLD_SUFFIX = ".gold.json"
 UNKNOWN_VICTIM = "unknown"
+ARCHIVE_PREFIX = "archive:"
+# Where `marsad eval` finds archive texts unless told: the shared archive beside the checkout.
+DEFAULT_ARCHIVE = Path("../shared/data/news-archive/news.jsonl.gz")
+# A folder holding this file is scored in aggregate only (a held-out test split): no per-article lines.
+AGGREGATE_ONLY_MARKER = ".aggregate-only"
 
 
 class _GoldModel(BaseModel):
@@ -44,6 +53,13 @@ class GoldLocation(GoldNamed):
     geo_precision: int | None = None
 
 
+class GoldSpan(_GoldModel):
+    """Evidence given as character offsets into the article's text (required for archive texts)."""
+
+    start: int
+    end: int
+
+
 class GoldClaim(_GoldModel):
     source: GoldNamed | None = None
     kind: ClaimKind
@@ -54,7 +70,7 @@ class GoldClaim(_GoldModel):
     approx: bool = False
     stance: Stance = "asserted"
     unverified: bool = False
-    evidence: str | None = None
+    evidence: str | GoldSpan | None = None
 
 
 class GoldEvent(_GoldModel):
@@ -99,15 +115,67 @@ class GoldArticle:
     published: dt.date | None = None
     events: tuple[GoldEvent, ...] = field(default_factory=tuple)
     error: str | None = None
+    skipped: str | None = None
 
 
-def load_gold(gold_dir: Path) -> list[GoldArticle]:
+def load_gold(gold_dir: Path, archive: Path = DEFAULT_ARCHIVE) -> list[GoldArticle]:
     """Every `*.gold.json` in `gold_dir`, sorted by id; a missing folder gives an empty list."""
     folder = Path(gold_dir)
     if not folder.is_dir():
         return []
     articles = [load_gold_file(path) for path in folder.glob(f"*{GOLD_SUFFIX}")]
+    articles = _with_archive_texts(articles, Path(archive))
     return sorted(articles, key=lambda article: article.id)
+
+
+def aggregate_only(gold_dir: Path) -> bool:
+    return (Path(gold_dir) / AGGREGATE_ONLY_MARKER).exists()
+
+
+def _with_archive_texts(articles: list[GoldArticle], archive: Path) -> list[GoldArticle]:
+    wanted = {article.text.removeprefix(ARCHIVE_PREFIX) for article in articles if _from_archive(article)}
+    if not wanted:
+        return articles
+    texts = read_archive(archive, wanted)
+    return [_fill_text(article, texts, archive) if _from_archive(article) else article for article in articles]
+
+
+def _from_archive(article: GoldArticle) -> bool:
+    return article.error is None and article.text.startswith(ARCHIVE_PREFIX)
+
+
+def _fill_text(article: GoldArticle, texts: dict[str, str] | None, archive: Path) -> GoldArticle:
+    archive_id = article.text.removeprefix(ARCHIVE_PREFIX)
+    if texts is None:
+        return replace(article, text="", skipped=f"the news archive {archive} is absent; give --archive PATH")
+    if archive_id not in texts:
+        return replace(article, text="", error=f"archive article {archive_id!r} is not in {archive}")
+    return replace(article, text=texts[archive_id])
+
+
+def read_archive(archive: Path, ids: set[str]) -> dict[str, str] | None:
+    """The texts of `ids` in a news archive (JSON lines, gzipped or not); None when it is absent."""
+    try:
+        opened = gzip.open(archive, "rt", encoding="utf-8") if archive.suffix == ".gz" \
+            else archive.open(encoding="utf-8")
+        with opened as lines:
+            rows = (json.loads(line) for line in lines if _line_id(line) in ids)
+            return {row["id"]: row["text"] for row in rows}
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError) as exc:
+        raise GoldArchiveError(f"the news archive {archive} cannot be read ({exc}); "
+                               "give --archive PATH to a JSON-lines file of id/text objects") from exc
+
+
+_ID_OPENING = '{"id": "'
+
+
+def _line_id(line: str) -> str | None:
+    # Parsing every line of a 60,000-article archive costs seconds; its lines open with the id.
+    if line.startswith(_ID_OPENING):
+        return line[len(_ID_OPENING):line.find('"', len(_ID_OPENING))]
+    return json.loads(line).get("id") if line.strip() else None
 
 
 def load_gold_file(path: Path) -> GoldArticle:
@@ -121,6 +189,8 @@ def load_gold_file(path: Path) -> GoldArticle:
     except ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         return GoldArticle(fallback_id, path, error=f"gold file {path} does not fit GOLD.md: {problems}")
+    if gold.text.startswith(ARCHIVE_PREFIX):
+        return GoldArticle(gold.id, path, text=gold.text, published=gold.published, events=gold.events)
     text_path = (path.parent / gold.text).resolve()
     try:
         text = text_path.read_text(encoding="utf-8")

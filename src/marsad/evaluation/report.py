@@ -35,16 +35,17 @@ def metrics_json(report: EvalReport) -> dict:
         "location": {"median_km": _number(metrics.median_km), "pairs_with_coordinates": metrics.located,
                      "within_50km": _share_json(metrics.within_50km)},
         "actor_recall": _share_json(metrics.actor_recall),
+        "actor_precision": _share_json(metrics.actor_precision),
         "claims": _prf_json(metrics.claims),
         "attribution_accuracy": _share_json(metrics.attribution),
     }
 
 
-def report_json(report: EvalReport) -> dict:
+def report_json(report: EvalReport, per_article: bool = True) -> dict:
     return {
         "counts": asdict(report.counts),
         "metrics": metrics_json(report),
-        "articles": [article_json(article) for article in report.articles],
+        "articles": [article_json(article) for article in report.articles] if per_article else [],
         "errors": [asdict(error) for error in report.errors],
     }
 
@@ -124,7 +125,7 @@ def _prf_row(label: str, prf: PRF) -> str:
 def summary_table(report: EvalReport) -> list[str]:
     counts, metrics = report.counts, report.metrics
     return [
-        f"articles {counts.articles} ({counts.errors} with errors) · gold events {counts.gold_events}"
+        f"articles {counts.articles} ({counts.errors} with errors, {counts.skipped} skipped) · gold events {counts.gold_events}"
         f" (+{counts.gold_events_optional} optional) · system events {counts.system_events}"
         f" ({counts.system_events_background} background)",
         "",
@@ -135,6 +136,7 @@ def summary_table(report: EvalReport) -> list[str]:
         f"{metrics.located} pairs with coordinates",
         _share_row("within 50 km", metrics.within_50km),
         _share_row("actor recall", metrics.actor_recall),
+        _share_row("actor precision", metrics.actor_precision),
         _prf_row("claims P / R / F1", metrics.claims),
         _share_row("attribution accuracy", metrics.attribution),
     ]
@@ -195,8 +197,11 @@ def article_lines(article: ArticleScore) -> list[str]:
     return lines
 
 
-def format_table(report: EvalReport) -> str:
+def format_table(report: EvalReport, per_article: bool = True) -> str:
     lines = summary_table(report)
-    for article in report.articles:
+    skipped = next((article.article.skipped for article in report.articles if article.article.skipped), None)
+    if skipped:
+        lines += ["", f"skipped: {skipped}"]
+    for article in report.articles if per_article else ():
         lines += ["", *article_lines(article)]
     return "\n".join(lines)

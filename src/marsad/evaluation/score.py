@@ -24,7 +24,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
-from marsad.evaluation.gold import GoldArticle, GoldClaim, GoldEvent, load_gold
+from marsad.evaluation.gold import DEFAULT_ARCHIVE, GoldArticle, GoldClaim, GoldEvent, load_gold
 from marsad.evaluation.names import any_names_match
 from marsad.evaluation.pairing import EventPair, pair_events
 from marsad.evaluation.report import report_json
@@ -57,6 +57,8 @@ class Tally:
     near: int = 0
     actors_found: int = 0
     actors_total: int = 0
+    actors_right: int = 0
+    actors_given: int = 0
     sources_correct: int = 0
     distances_km: tuple[float, ...] = ()
 
@@ -104,8 +106,8 @@ class ArticleScore:
 
     @property
     def scored(self) -> bool:
-        """False for a gold file that could not be loaded: nothing of it is counted."""
-        return self.error is None or self.error.stage != "gold"
+        """False for a gold file that could not be loaded or was skipped: nothing of it is counted."""
+        return self.article.skipped is None and (self.error is None or self.error.stage != "gold")
 
     @cached_property
     def counted_pairs(self) -> tuple[EventPair, ...]:
@@ -166,6 +168,7 @@ class ArticleScore:
     def _pair_tally(self, pair: EventPair) -> Tally:
         gold, system = self.article.events[pair.gold], self.system_events[pair.system]
         system_actor_strings = [text for actor in system.actors for text in (actor.name, actor.text)]
+        gold_actor_strings = [text for actor in gold.actors for text in actor.strings]
         paired_claims = len(pair.claims)
         return Tally(
             event_tp=1,
@@ -177,6 +180,8 @@ class ArticleScore:
             near=int(pair.distance_km is not None and pair.distance_km <= NEAR_KM),
             actors_found=sum(any_names_match(actor.strings, system_actor_strings) for actor in gold.actors),
             actors_total=len(gold.actors),
+            actors_right=sum(any_names_match((actor.name, actor.text), gold_actor_strings) for actor in system.actors),
+            actors_given=len(system.actors),
             sources_correct=sum(claim.source_matched for claim in pair.claims),
             distances_km=() if pair.distance_km is None else (pair.distance_km,),
         )
@@ -191,6 +196,7 @@ def _same_sub_type(gold: GoldEvent, system: Event) -> bool:
 class Counts:
     articles: int
     errors: int
+    skipped: int
     gold_events: int
     gold_events_optional: int
     system_events: int
@@ -206,6 +212,7 @@ class Metrics:
     located: int
     within_50km: Share
     actor_recall: Share
+    actor_precision: Share
     claims: PRF
     attribution: Share
 
@@ -220,6 +227,7 @@ class Metrics:
             located=len(tally.distances_km),
             within_50km=Share(tally.near, pairs),
             actor_recall=Share(tally.actors_found, tally.actors_total),
+            actor_precision=Share(tally.actors_right, tally.actors_given),
             claims=PRF(tally.claim_tp, tally.claim_fp, tally.claim_fn),
             attribution=Share(tally.sources_correct, tally.claim_tp),
         )
@@ -249,17 +257,20 @@ class EvalReport:
         return Counts(
             articles=len(self.articles),
             errors=len(self.errors),
+            skipped=sum(article.article.skipped is not None for article in self.articles),
             gold_events=sum(not event.optional for event in gold_events),
             gold_events_optional=sum(event.optional for event in gold_events),
             system_events=len(system_events),
             system_events_background=sum(event.background for event in system_events),
         )
 
-    def to_json(self) -> dict:
-        return report_json(self)
+    def to_json(self, per_article: bool = True) -> dict:
+        return report_json(self, per_article)
 
 
 def score_article(article: GoldArticle, extract: Extractor) -> ArticleScore:
+    if article.skipped is not None:
+        return ArticleScore(article)
     if article.error is not None:
         return ArticleScore(article, error=ArticleError(article.id, "gold", article.error))
     try:
@@ -281,5 +292,5 @@ def score_articles(gold: Sequence[GoldArticle], extract: Extractor) -> EvalRepor
     return EvalReport(tuple(score_article(article, extract) for article in gold))
 
 
-def evaluate(gold_dir: Path, extract: Extractor) -> EvalReport:
-    return score_articles(load_gold(gold_dir), extract)
+def evaluate(gold_dir: Path, extract: Extractor, archive: Path = DEFAULT_ARCHIVE) -> EvalReport:
+    return score_articles(load_gold(gold_dir, archive), extract)
