@@ -302,9 +302,13 @@ def _merge_restatements(claims: list[Claim]) -> list[Claim]:
     """One speaker named twice ("شهود عيان وأطباء" in the lede, "أطباء من المدينة" further on)
     giving one figure makes one claim, the more specific of the two."""
     kept: list[Claim] = []
+    # Only claims of one kind, figure and stance can restate each other: compare within those.
+    alike: dict[tuple, list[int]] = {}
     for claim in claims:
-        twin = next((i for i, other in enumerate(kept) if _restates(other, claim)), None)
+        same = alike.setdefault((claim.kind, claim.low, claim.stance), [])
+        twin = next((i for i in same if _restates(kept[i], claim)), None)
         if twin is None:
+            same.append(len(kept))
             kept.append(claim)
         elif _more_specific(claim, kept[twin]):
             kept[twin] = claim

@@ -8,11 +8,12 @@ verified marks the claims of the sources it names (or, naming none, its own or t
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from marsad.knowledge.actors import ActorBase
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, reporting
 from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
-from marsad.lang.ar.tokens import WORD, word_before
+from marsad.lang.ar.tokens import LONGEST_WORD, WORD, word_before
 from marsad.pipeline.document import Attribution, Doc
 
 REQUIRES = ("sentences", "dates", "actors")
@@ -20,6 +21,7 @@ ASSIGNS = ("attributions", "unverified_sentences")
 
 _MAX_SUBJECT_WORDS = 30
 _MAX_PREP_WORDS = 10
+_FRONTED_READ = 3 * _MAX_PREP_WORDS
 _NAME_WORDS = 8
 _NO_COMPLEMENT_WORDS = 6
 _STATEMENT = re.compile(r"\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|عبر\s+(?:تويتر|حسابه|حسابها))")
@@ -168,7 +170,7 @@ def _trim_tail(text: str, start: int, end: int) -> int:
 def _skip_dates(doc: Doc, words: list) -> list:
     """Drop a time adverb standing between the verb and its subject ("أعلن أمس الجيش ...")."""
     while words:
-        date = next((d for d in doc.dates if d.start == words[0].start()), None)
+        date = next(iter(doc.within(doc.dates, words[0].start(), words[0].start() + 1)), None)
         if date is None:
             return words
         words = [w for w in words if w.start() >= date.end]
@@ -178,15 +180,21 @@ def _skip_dates(doc: Doc, words: list) -> list:
 def _fronted_subject(doc: Doc, sentence, match, has_subject_after: bool) -> tuple[int, int] | None:
     """A subject put before its verb: after كان or أن ("وكان تنظيم القاعدة تحدث", "إلا أن البعثة
     نفت"), or, when nothing nominal follows the verb, an actor named just before it (headlines)."""
-    before = list(WORD.finditer(doc.folded, sentence.start, match.start()))
+    # A fronted subject stands within the sentence's first words: read no further than that.
+    before = list(islice(WORD.finditer(doc.folded, sentence.start, match.start()), _FRONTED_READ))
+    long_lead = len(before) == _FRONTED_READ
     while before and before[0].group() in _DISCOURSE:
         before = before[1:]
+    if long_lead:
+        # Only the word right before the verb matters now.
+        before = list(WORD.finditer(doc.folded, max(sentence.start, match.start() - 2 * LONGEST_WORD),
+                                    match.start()))[-1:]
     if 2 <= len(before) <= _MAX_PREP_WORDS and before[0].group() in _FRONTING:
         end = _trim_tail(doc.folded, before[1].start(), before[-1].end())
         return (before[1].start(), end) if end > before[1].start() else None
     if not has_subject_after and before:
-        actor = next((a for a in doc.actors if a.end >= before[-1].start() and a.start >= sentence.start
-                      and a.end <= match.start() and a.role != "civilian"), None)
+        actor = next((a for a in doc.within(doc.actors, sentence.start, match.start())
+                      if a.end >= before[-1].start() and a.end <= match.start() and a.role != "civilian"), None)
         if actor is not None:
             return actor.start, actor.end
     return None
@@ -234,7 +242,7 @@ def _source_name(doc: Doc, start: int, end: int) -> str:
     end = _before_recipient(doc, start, end)
     head_limit = start + 1 + len(" ".join(doc.folded[start:end].split()[:2]))
     spokesman = doc.folded.find(_ON_BEHALF_OF, start, end)
-    for actor in doc.actors:
+    for actor in doc.within(doc.actors, start, end):
         if start <= actor.start < min(end, head_limit) or (spokesman != -1 and spokesman < actor.start < end
                                                             and actor.role != "civilian"):
             return actor.name

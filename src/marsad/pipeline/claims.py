@@ -7,6 +7,7 @@ reaches a count past another trigger. "آخرون"/"بعضهم" take the victim 
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import indefinite_adjectives
@@ -36,6 +37,10 @@ _COORDINATION_WORDS = 3
 # The items of a breakdown may each be described at length ("وستة عمال في مصنع تابع لشركة
 # أجنبية للإسمنت وثلاثة مهاجمين"): the list goes on while each item is joined by و.
 _BREAKDOWN_ITEM_WORDS = 12
+# No twelve words of Arabic span more characters than this: counts further apart never join.
+_MAX_JOIN_CHARS = 400
+# No count written in words ("ثلاثة آلاف وخمسمئة وعشرين") runs longer than this many characters.
+_LONGEST_COUNT = 200
 _SOME_OF_THEM = "بعضهم"
 # "وأسر أسرى" names no one: prisoners a party takes are the other side's (resolved per event).
 OTHER_SIDE = "(other side)"
@@ -84,7 +89,7 @@ def run(doc: Doc) -> None:
 def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     text = doc.folded
     words = list(WORD.finditer(text, sentence.start, sentence.end))
-    position = {w.start(): i for i, w in enumerate(words)}
+    position = _WordPositions(words)
     negations = doc.in_sentence(doc.no_casualties, index)
     triggers = _triggers(text, sentence, negations, words, position)
     quantities = doc.in_sentence(doc.quantities, index)
@@ -203,6 +208,8 @@ def _coordinated(text: str, linked: list, quantities: list) -> list:
             if id(other) in used:
                 continue
             first, second = sorted((quantity, other), key=lambda q: q.start)
+            if second.start - first.end > _MAX_JOIN_CHARS:
+                continue
             gap = text[first.end:second.start]
             crosses_trigger = first.start < trigger.start < second.start
             limit = _BREAKDOWN_ITEM_WORDS if in_breakdown and first is quantity else _COORDINATION_WORDS
@@ -220,7 +227,7 @@ def _breaks_down(gap: str) -> bool:
 
 def _joins_by_and(gap: str, text: str, second_start: int, limit: int = _COORDINATION_WORDS) -> bool:
     """"N جنود وM مسلحين", or a breakdown: "13 قتيلا هم أربعة عسكريين ..." / "بينهم 3 أطفال"."""
-    words = gap.split()
+    words = gap.split(maxsplit=limit)
     if any(mark in gap for mark in _CLAUSE_MARKS) or len(words) > limit:
         return False
     return (words[-1:] == [_AND] or _starts_with_and(text, second_start) or text[second_start - 1:second_start] == _AND
@@ -236,13 +243,19 @@ def _negated_kind(kind: str) -> str:
     return "injured" if kind == "injured" else "killed"
 
 
-def _word_index(position, words, offset: int) -> int:
+class _WordPositions(dict):
+    """Word index by start offset, and by bisection for an offset inside a word."""
+
+    def __init__(self, words: list) -> None:
+        super().__init__((word.start(), i) for i, word in enumerate(words))
+        self.ends = [word.end() for word in words]
+
+
+def _word_index(position: _WordPositions, words, offset: int) -> int:
+    """The index of the first word ending after `offset` (len(words) when none does)."""
     if offset in position:
         return position[offset]
-    for i, word in enumerate(words):
-        if word.end() > offset:
-            return i
-    return len(words)
+    return bisect_right(position.ends, offset)
 
 
 def _last_word(position, words, span) -> int:
@@ -366,7 +379,7 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
         return _inherit(draft, previous)
     if window:
         start, end = window[0].start(), window[-1].end()
-        actors = [a for a in doc.actors if start <= a.start < end and a.role != "source-only"]
+        actors = [a for a in doc.within(doc.actors, start, end) if a.role != "source-only"]
         if actors:
             chosen = _head_actor(doc.folded, actors)
             draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
@@ -424,7 +437,8 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
     # The counted noun takes neither the article nor و, and is not the next count ("اثنين وخمسة").
     if word.startswith((ARTICLE, _AND)) or word in _NOT_COUNTED_NOUNS or _is_trigger_word(word):
         return False
-    if any(q.start <= noun.start() < q.end for q in doc.quantities):
+    nearby = doc.within(doc.quantities, noun.start() - _LONGEST_COUNT, noun.end())
+    if any(q.start <= noun.start() < q.end for q in nearby):
         return False
     draft.victim_start, draft.victim_end = noun.start(), noun.end()
     return True

@@ -6,6 +6,7 @@ the original text, which is what the contract publishes.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,6 +88,7 @@ class Doc:
     claims: list[ClaimDraft] = field(default_factory=list)
     events: list[EventDraft] = field(default_factory=list)
     main_country: str | None = None
+    _starts: dict = field(default_factory=dict, repr=False)
 
     @property
     def folded(self) -> str:
@@ -110,4 +112,13 @@ class Doc:
 
     def in_sentence(self, mentions: list, index: int) -> list:
         sentence = self.sentences[index]
-        return [m for m in mentions if sentence.start <= m.start < sentence.end]
+        return self.within(mentions, sentence.start, sentence.end)
+
+    def within(self, mentions: list, start: int, end: int) -> list:
+        """The mentions (of a list in text order) that start in [start, end), found by bisection
+        so that per-sentence lookups stay cheap however many mentions a long text has."""
+        key = (id(mentions), len(mentions))
+        starts = self._starts.get(key)
+        if starts is None:
+            starts = self._starts[key] = [m.start for m in mentions]
+        return mentions[bisect_left(starts, start):bisect_left(starts, end)]

@@ -21,7 +21,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words, stems_with_role
-from marsad.lang.ar.tokens import WORD, word_after, word_before
+from marsad.lang.ar.tokens import WORD, last_words, word_after, word_before
 from marsad.lang.ar.normalize import match_key, strip_article
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.knowledge.place_cues import distance_km
@@ -165,7 +165,7 @@ def _figurative(text: str, end: int) -> bool:
 
 def _judicial(text: str, sentence_start: int, start: int) -> bool:
     """"حكمت المحكمة عليه بالإعدام", "بتهمة الاغتصاب": a sentence or a charge, not an incident."""
-    return any(w in _JUDICIAL for w in WORD.findall(text, sentence_start, start)[-_JUDICIAL_WINDOW:])
+    return any(w in _JUDICIAL for w in last_words(text, sentence_start, start, _JUDICIAL_WINDOW))
 
 
 def _in_relative_clause(text: str, start: int) -> bool:
@@ -357,7 +357,7 @@ def _statement_date(doc: Doc, date) -> bool:
     """A date beside a statement ("في بيان يوم الأحد") dates the statement, not the event."""
     statement_words = forms_with_role("statement")
     sentence = doc.sentences[doc.sentence_of(date.start)]
-    before = WORD.findall(doc.folded, sentence.start, date.start)[-_STATEMENT_WINDOW:]
+    before = last_words(doc.folded, sentence.start, date.start, _STATEMENT_WINDOW)
     if any(w in statement_words or w.removeprefix("ل").removeprefix("في") in statement_words for w in before):
         return True
     for attribution in doc.attributions.get(doc.sentence_of(date.start), []):

@@ -57,6 +57,20 @@ def word_before(text: str, start: int, reach: int = 12) -> str:
     return before[-1] if before else ""
 
 
+# No Arabic word with its clitics runs longer than this many characters.
+LONGEST_WORD = 30
+
+
+def last_words(text: str, floor: int, end: int, count: int) -> list[str]:
+    """The last `count` words before `end`, none before `floor` (a sentence's start); reads a
+    bounded stretch, so that looking back from each trigger of a long sentence stays cheap."""
+    start = max(floor, end - (count + 1) * LONGEST_WORD)
+    words = WORD.findall(text, start, end)
+    if start > floor and words and WORD.match(text, start - 1):
+        words = words[1:]  # the stretch opens inside a word
+    return words[-count:] if count else []
+
+
 def word_after(text: str, end: int, reach: int = 12) -> str:
     """The whole word right after offset `end`."""
     after = text[end:end + reach].split()
