@@ -1,7 +1,7 @@
 import pytest
 
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.sentences import split_sentences
+from marsad.lang.ar.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 
 def _texts(raw):
@@ -28,3 +28,11 @@ def test_sentences_paragraphs_are_counted():
 
 def test_sentences_stray_quote_does_not_swallow_the_text():
     assert len(_texts('قال الجيش " إن الهجوم فشل. وأصيب جندي. وقتل آخر.')) == 3
+
+
+def test_sentences_an_unpunctuated_run_is_cut_into_bounded_windows():
+    text = " ".join(["قتل جنود في هجوم على قرية"] * 2000)
+    sentences = split_sentences(text)
+    assert len(sentences) > 1
+    assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
+    assert all(text[s.start] != " " and text[s.end - 1] != " " for s in sentences)

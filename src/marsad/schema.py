@@ -100,6 +100,8 @@ class Actor(_Model):
     span: Span | None = None
     inter: int = Field(ge=1, le=8, description="ACLED inter code")
     country: str | None = None
+    side: Literal[1, 2] | None = Field(default=None, description="ACLED side: 1 (actor1) or 2 (actor2)")
+    associated: bool = Field(default=False, description="an ally or component of its side (ACLED assoc_actor)")
 
 
 class Party(_Model):

@@ -18,6 +18,7 @@ from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
 from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
+from marsad.pipeline.parties import parties
 from marsad.pipeline.reconcile import UNKNOWN_VICTIM, reconcile
 from marsad.schema import EVENT_FAMILY, Actor, Claim, Document, Event, Extraction, Party
 
@@ -95,6 +96,7 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
     actors = _actors(doc, draft, rebels)
     claims = _claims(doc, draft, rebels, actors)
     event_type, sub_type = _event_type(doc, draft, claims, actors)
+    actors = parties(doc, draft, actors, claims, event_type)
     start, end, precision = _dates(doc, draft, default_date)
     return Event(id=event_id, event_type=event_type, sub_event_type=sub_type, date_start=start, date_end=end,
                  time_precision=precision, location=draft.location, actors=actors,

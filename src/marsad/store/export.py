@@ -99,20 +99,22 @@ def _split(total: int, days: int) -> list[int]:
 
 
 def _actor_columns(actors: list[dict]) -> dict:
-    first = actors[0] if actors else None
-    second = actors[1] if len(actors) > 1 else None
+    """ACLED's actor columns from the sides the extraction coded (`side`, `associated`); actors
+    stored before sides were coded are read in order, the first two leading."""
+    if not any(a.get("side") for a in actors):
+        actors = [{**a, "side": 1 if i == 0 else 2, "associated": i > 1} for i, a in enumerate(actors)]
+    first = next((a for a in actors if a["side"] == 1 and not a["associated"]), None)
+    second = next((a for a in actors if a["side"] == 2 and not a["associated"]), None)
 
-    def allies(lead, rest):
-        return "; ".join(a["name"] for a in rest if lead and a["inter"] == lead["inter"])
+    def allies(side: int) -> str:
+        return "; ".join(a["name"] for a in actors if a["side"] == side and a["associated"])
 
-    rest = actors[2:]
     inter1 = first["inter"] if first else ""
     inter2 = second["inter"] if second else ""
     codes = sorted(c for c in (inter1, inter2) if c != "")
     interaction = "".join(map(str, codes)) if len(codes) == 2 else (f"{codes[0]}0" if codes else "")
-    return {"actor1": first["name"] if first else "", "assoc_actor_1": allies(first, rest), "inter1": inter1,
-            "actor2": second["name"] if second else "",
-            "assoc_actor_2": allies(second, [a for a in rest if not first or a["inter"] != first["inter"]]),
+    return {"actor1": first["name"] if first else "", "assoc_actor_1": allies(1), "inter1": inter1,
+            "actor2": second["name"] if second else "", "assoc_actor_2": allies(2),
             "inter2": inter2, "interaction": interaction}
 
 

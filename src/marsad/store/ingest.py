@@ -124,7 +124,8 @@ def _rows(extraction: Extraction, outlet: str | None) -> tuple[list[dict], list[
 
 def _report_row(report_id: str, document_id: str, event: Event, published, outlet: str | None) -> dict:
     place = event.location
-    actors = [{"name": a.name, "inter": a.inter, "country": a.country} for a in event.actors]
+    actors = [{"name": a.name, "inter": a.inter, "country": a.country, "side": a.side, "associated": a.associated}
+              for a in event.actors]
     return {
         "id": report_id, "document_id": document_id, "local_id": event.id, "family": FAMILY[event.event_type],
         "event_type": event.event_type, "sub_event_type": event.sub_event_type,

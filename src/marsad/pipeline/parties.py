@@ -1,0 +1,102 @@
+"""Who the parties to an event are, and on which side: ACLED's actor1 and actor2 with their
+associated actors.
+
+An article names more groups than take part in an event: the speaker of a figure ("المدونين
+العسكريين الروس"), the people a group is made of ("تحالف يضم في معظمه الطوارق"), the civilians of a
+sentence that counts no civilian victim. The parties are the actors the event's text makes a side:
+- a group named inside a speaker's phrase, when the speaker is someone else (bloggers, experts,
+  journalists "of" a country), is not a party unless it is also named outside such a phrase;
+- an ethnic or communal word (ACLED's identity militias) is a party only when a figure counts it
+  or a trigger of the event names it within a few words;
+- civilians are a party when a figure counts them or the event is violence against civilians.
+Sides: ACLED's actor1 is the first party the text names (in violence against civilians the
+perpetrator, the civilians actor2; in protests the demonstrators), actor2 the first party not on
+actor1's side; allies and components of either (Wagner beside the Malian army, a coalition's
+members, a country's army and police) are associated actors of that side.
+"""
+from __future__ import annotations
+
+from marsad.knowledge.actors import ActorBase
+from marsad.pipeline.document import Doc, EventDraft
+from marsad.schema import Actor, Claim
+
+_CIVILIANS, _IDENTITY, _STATE, _EXTERNAL = 7, 4, 1, 8
+_DEMONSTRATORS = (5, 6)
+_ALLIANCES = frozenset({"member_of", "part_of", "affiliate_of", "allied_with", "auxiliary_of", "successor_of"})
+# How near an event's trigger an ethnic word must stand to name a side ("هاجم مسلحو الطوارق").
+_IDENTITY_REACH = 40
+_VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
+
+
+def parties(doc: Doc, draft: EventDraft, actors: list[Actor], claims: list[Claim], event_type: str) -> list[Actor]:
+    """The event's parties in ACLED order, each with its side and whether it is associated."""
+    counted = {name for claim in claims for name in (claim.victim.name, claim.source and claim.source.name) if name}
+    kept = [actor for actor in actors if _is_party(doc, draft, actor, counted, event_type)]
+    return _with_sides(kept, event_type)
+
+
+def _is_party(doc: Doc, draft: EventDraft, actor: Actor, counted: set[str], event_type: str) -> bool:
+    if actor.name in counted:
+        return True
+    if actor.span is None:
+        return True
+    if actor.inter == _CIVILIANS:
+        return event_type == _VIOLENCE_AGAINST_CIVILIANS
+    mentions = [m for m in doc.actors if m.name == actor.name and doc.sentence_of(m.start) in draft.sentences]
+    if mentions and all(_inside_another_speaker(doc, m) for m in mentions):
+        return False
+    if actor.inter == _IDENTITY:
+        return any(_near_trigger(draft, m) for m in mentions)
+    return True
+
+
+def _inside_another_speaker(doc: Doc, mention) -> bool:
+    """"أفاد المدونون العسكريون الروس": a group qualifying a speaker who is not the group itself."""
+    for attribution in doc.attributions.get(doc.sentence_of(mention.start), []):
+        if attribution.start <= mention.start < attribution.end and attribution.name != mention.name:
+            return True
+    return False
+
+
+def _near_trigger(draft: EventDraft, mention) -> bool:
+    return any(t.start - _IDENTITY_REACH <= mention.end and mention.start <= t.end + _IDENTITY_REACH
+               for t in draft.triggers)
+
+
+def _with_sides(actors: list[Actor], event_type: str) -> list[Actor]:
+    if not actors:
+        return actors
+    ordered = _lead_first(actors, event_type)
+    first = ordered[0]
+    second = next((a for a in ordered[1:] if not same_side(first, a) and a.inter != _CIVILIANS), None)
+    if second is None:
+        second = next((a for a in ordered[1:] if not same_side(first, a)), None)
+    coded = []
+    for actor in ordered:
+        if actor is first or actor is second:
+            coded.append(actor.model_copy(update={"side": 1 if actor is first else 2, "associated": False}))
+        else:
+            side = 1 if same_side(first, actor) or second is None else 2
+            coded.append(actor.model_copy(update={"side": side, "associated": True}))
+    return sorted(coded, key=lambda a: (a.side, a.associated))
+
+
+def _lead_first(actors: list[Actor], event_type: str) -> list[Actor]:
+    """ACLED's actor order: the perpetrator before civilians, demonstrators before the police."""
+    if event_type == _VIOLENCE_AGAINST_CIVILIANS:
+        return sorted(actors, key=lambda a: a.inter == _CIVILIANS)
+    if any(a.inter in _DEMONSTRATORS for a in actors):
+        return sorted(actors, key=lambda a: a.inter not in _DEMONSTRATORS)
+    return actors
+
+
+def same_side(one: Actor, other: Actor) -> bool:
+    """Allies, members, components or successors (actor_relations.tsv), or one country's forces."""
+    if one.inter == other.inter == _STATE and one.country and one.country == other.country:
+        return True
+    base = ActorBase.default()
+    first, second = base.by_name(one.name), base.by_name(other.name)
+    if first is None or second is None:
+        return False
+    return any(r.relation in _ALLIANCES and {r.actor, r.other} == {first.name, second.name}
+               for r in base.relations(first.name))
