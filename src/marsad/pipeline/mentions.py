@@ -10,9 +10,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from marsad.knowledge.actors import ActorBase
-from marsad.lang.ar.lexicon import forms_with_role
 from marsad.knowledge.countries import find_countries
 from marsad.knowledge.gazetteer import Gazetteer, Place, PlaceMention
+from marsad.lang.ar.common_words import is_common
+from marsad.lang.ar.lexicon import forms_with_role
 from marsad.pipeline.document import Doc
 
 REQUIRES = ("sentences",)
@@ -99,11 +100,11 @@ def _plausible(mention, place, hints: list[str], main: str | None) -> bool:
     if not hints:
         return not mention.how.startswith("skeleton")
     if mention.how.startswith("skeleton"):
-        # A word with the article or a pronoun suffix is Arabic ("موقع التواصل", "في سعيها"), not a
-        # transliterated name; a two-letter skeleton is evidence only after "مدينة", "قرية"...
+        # A word with the article or a pronoun suffix, or a word every kind of news uses ("تتبنى",
+        # "قرون"), is Arabic ("موقع التواصل", "في سعيها"), not a transliterated name; a two-letter skeleton is evidence only after "مدينة", "قرية"...
         key = mention.how.split(":", 1)[1]
         return (place.country in skeleton_countries(hints, main) and not mention.text.startswith(_ARTICLE)
-                and not mention.text.endswith(_PRONOUN_SUFFIXES)
+                and not mention.text.endswith(_PRONOUN_SUFFIXES) and not is_common(mention.text)
                 and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS))
     return place.country in hints[:_NAME_COUNTRIES] or place.country == main
 
