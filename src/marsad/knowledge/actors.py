@@ -220,7 +220,7 @@ class ActorBase:
             found.append(self._resolve(text, match.start, match.end, match.key, article, named))
         kept = [f for f in _longest_first([f for f in found if f is not None]) if f.mention]
         # "عناصر من الجماعة": a person word and the group it belongs to name an actor together.
-        paired = {i for i in range(len(kept) - 1) if _group_follows(text, kept[i], kept[i + 1:])}
+        paired = {i for i in range(len(kept) - 1) if _group_follows(text, kept[i], kept, i + 1)}
         paired |= {i + 1 for i in paired}
         return [f.mention for i, f in enumerate(kept) if not f.ambiguous or i in paired or _reads_as_actor(text, f)]
 
@@ -352,9 +352,9 @@ def _reads_as_actor(text: str, found: _Found) -> bool:
     return violent and not off_register
 
 
-def _group_follows(text: str, found: _Found, later: list[_Found]) -> bool:
-    following = next((f for f in later if f.start >= found.end), None)
-    return following is not None and text[found.end:following.start].split() in ([], [_OF])
+def _group_follows(text: str, found: _Found, kept: list[_Found], after: int) -> bool:
+    following = next((kept[i] for i in range(after, len(kept)) if kept[i].start >= found.end), None)
+    return following is not None and text[found.end:following.start].split(maxsplit=2) in ([], [_OF])
 
 
 def _context(text: str, start: int, end: int) -> tuple[int, int]:

@@ -248,7 +248,7 @@ def _source_name(doc: Doc, start: int, end: int) -> str:
             return actor.name
     stop = _STOP.search(doc.folded, start, end)
     cut = stop.start() if stop else end
-    cut = min([cut] + [d.start for d in doc.dates if start < d.start < cut])
+    cut = min([cut] + [d.start for d in doc.within(doc.dates, start + 1, cut)])
     phrase = doc.span(start, cut).text
     return " ".join(phrase.split()[:_NAME_WORDS]) or doc.span(start, end).text
 
