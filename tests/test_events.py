@@ -315,3 +315,13 @@ def test_events_bombing_with_a_named_attacker_gets_no_unidentified_group():
     text = "قتل ثلاثة مدنيين في انفجار عبوة ناسفة زرعها مسلحو جماعة نصرة الإسلام والمسلمين في بلدة أنسونغو أمس."
     names = [a.name for e in marsad.extract(text, published="2024-07-28").events for a in e.actors]
     assert not any(name.startswith("Unidentified") for name in names)
+
+
+def test_events_armed_attack_on_civilians_only_is_violence_against_civilians():
+    found = news("قتل مسلح ثلاثة أشخاص وأصاب خمسة آخرين في هجوم مسلح على مهرجان في مدينة بنغازي أمس.")
+    assert [(e.event_type, e.sub_event_type) for e in found] == [("Violence against civilians", "Attack")]
+
+
+def test_events_armed_attack_on_soldiers_stays_a_battle():
+    found = news("قتل ثلاثة جنود في هجوم مسلح على نقطة تفتيش للجيش قرب مدينة سبها أمس.")
+    assert [e.event_type for e in found] == ["Battles"]
