@@ -68,6 +68,8 @@ _CACHE_LIMIT = 100_000  # keys remembered per kind of evidence before the cache 
 # Mentions' candidates and choices remembered before those caches start over: fewer, since an
 # entry may hold hundreds of candidates.
 _MENTION_CACHE_LIMIT = 10_000
+# More distinct places than any news report names: beyond it, anchors are the places named nearest.
+_MAX_ANCHORS = 64
 _COUNTRY_SETS_LIMIT = 256  # sets of countries whose skeleton keys are remembered (see _skeleton_keys)
 
 HOW_ARABIC = "arabic-name"
@@ -1111,6 +1113,14 @@ class Gazetteer:
         return (tuple(places), tuple(evidence), tuple(agreement)), grown
 
 
+def _nearest_anchors(context: PlaceContext | None, start: int) -> tuple[tuple[int, Place], ...]:
+    anchors = context.anchors if context else ()
+    if len(anchors) <= _MAX_ANCHORS:
+        return anchors
+    at = bisect.bisect_left(anchors, start, key=lambda anchor: anchor[0])
+    return anchors[max(0, at - _MAX_ANCHORS // 2):at + _MAX_ANCHORS // 2]
+
+
 class _Judge:
     """Scores one mention's candidates against its context (see `Gazetteer.choose`)."""
 
@@ -1118,8 +1128,9 @@ class _Judge:
         self.gazetteer = gazetteer
         self.mention = mention
         self.admin_word = mention.after_locative in _lexicon().admin_words
-        # Each other place once (a town named five times is one anchor).
-        self.others = tuple({place.geonameid: place for start, place in (context.anchors if context else ())
+        # Each other place once (a town named five times is one anchor); in a text naming more
+        # places than any report does, the ones named nearest the mention.
+        self.others = tuple({place.geonameid: place for start, place in _nearest_anchors(context, mention.start)
                              if start != mention.start}.values())
         cues = cues_after(context.text, mention.end) if context and context.text else []
         anchors = dict(context.anchors) if cues else {}

@@ -300,6 +300,10 @@ def _claims(doc: Doc, draft: EventDraft, rebels: str | None, parties: list[Actor
     return _merge_restatements([c for c in unique.values() if c.source is not None or (c.kind, c.low) not in attributed])
 
 
+# More claims of one kind and figure than any report gives: beyond it, only the latest are compared.
+_RESTATEMENT_REACH = 64
+
+
 def _merge_restatements(claims: list[Claim]) -> list[Claim]:
     """One speaker named twice ("شهود عيان وأطباء" in the lede, "أطباء من المدينة" further on)
     giving one figure makes one claim, the more specific of the two."""
@@ -308,7 +312,7 @@ def _merge_restatements(claims: list[Claim]) -> list[Claim]:
     alike: dict[tuple, list[int]] = {}
     for claim in claims:
         same = alike.setdefault((claim.kind, claim.low, claim.stance), [])
-        twin = next((i for i in same if _restates(kept[i], claim)), None)
+        twin = next((i for i in same[-_RESTATEMENT_REACH:] if _restates(kept[i], claim)), None)
         if twin is None:
             same.append(len(kept))
             kept.append(claim)
