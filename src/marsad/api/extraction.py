@@ -46,6 +46,8 @@ class _OutOfTime(Exception):
 
 
 class ExtractionPool:
+    """`workers` processes, each extracting one text at a time; a request takes an idle one."""
+
     def __init__(self, workers: int, budget_seconds: float):
         self.size = workers
         self.budget = budget_seconds
