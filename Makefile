@@ -1,12 +1,16 @@
-# Marsad: `make demo` runs the extraction on the bundled example; `make test` runs the suite.
+# Marsad: `make demo` runs the extraction on the bundled example; `make test` runs the suite;
+# `make serve` shows the bundled examples on the map.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CORE := $(VENV)/.installed-core
 FULL := $(VENV)/.installed-full
+# The bundled example's publication date, and the store `make serve` fills from examples/.
+EXAMPLES_PUBLISHED := 2025-03-12
+EXAMPLES_DB := $(VENV)/examples.db
 
 .DEFAULT_GOAL := demo
-.PHONY: demo test bench eval clean
+.PHONY: demo test bench eval serve clean
 
 include web.mk
 
@@ -22,17 +26,24 @@ $(FULL): $(CORE)
 	touch $(FULL)
 
 demo: $(CORE)
-	$(BIN)/marsad extract examples/ansongo.ar.txt --published 2025-03-12 --format table
+	$(BIN)/marsad extract examples/ansongo.ar.txt --published $(EXAMPLES_PUBLISHED) --format table
 
 test: $(FULL)
 	$(BIN)/python -m pytest
 
 bench: $(FULL)
 	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/extract_scaling.py
 	$(BIN)/python bench/gazetteer_cost.py
 	$(BIN)/python bench/api_speed.py
 	$(BIN)/python bench/store_speed.py
 	$(BIN)/python bench/batch_speed.py
+
+# The map with the bundled examples: the extras, the page's assets (`make web`), the examples
+# ingested into a local store (again each time: ingest skips what it already holds), then serve.
+serve: $(FULL) web
+	$(BIN)/marsad ingest examples/ --db $(EXAMPLES_DB) --published $(EXAMPLES_PUBLISHED)
+	$(BIN)/marsad serve --db $(EXAMPLES_DB)
 
 eval: $(CORE)
 	$(BIN)/marsad eval ../shared/corpus/gold

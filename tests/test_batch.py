@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from processes import run_tag, tagged_processes, wait_until
 
 from marsad.batch import Fields, run_batch
 from marsad.batch.documents import Meta, Position, SourceDoc
@@ -264,6 +265,20 @@ def test_batch_sigkill_mid_run_then_resume_gives_the_uninterrupted_output(tmp_pa
     assert resumed.returncode == 0, resumed.stderr
     assert "300 documents: 300 ok" in resumed.stderr.decode()
     assert output_files(killed) == output_files(tmp_path / "whole")
+
+
+def test_batch_workers_end_when_the_run_is_sigkilled(tmp_path):
+    tag, env = run_tag()
+    path = generated_jsonl(tmp_path / "in.jsonl", 300)
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "marsad.cli", "batch", str(path), "--out", str(out),
+                                "--shard-size", "10", "--workers", "2"], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_until(lambda: (out / "manifest.json").exists() and len(tagged_processes(tag)) >= 3, 120,
+               "the run to start its workers")
+    os.kill(process.pid, signal.SIGKILL)  # the run only, as the OOM killer or `kill -9 PID` would
+    process.wait()
+    wait_until(lambda: not tagged_processes(tag), 30, "the killed run's workers to exit")
 
 
 def test_batch_missing_input_is_a_one_line_error(tmp_path):

@@ -2,10 +2,13 @@
 import json
 import logging
 import os
+import signal
+import subprocess
+import sys
 
 import pytest
-
-from test_batch import ARTICLE_ENGLISH, ARTICLE_GAO, generated_jsonl, output_files, page
+from processes import run_tag, tagged_processes, wait_until
+from test_batch import ARTICLE_ENGLISH, ARTICLE_GAO, ROOT, generated_jsonl, output_files, page
 
 from marsad.batch import run_batch
 
@@ -57,3 +60,18 @@ def test_batch_ray_engine_resumes_a_local_run(ray_cluster, inputs, tmp_path, com
         late.unlink()
     run_batch(inputs, out, engine="ray", workers=2, shard_size=8, progress=False)
     assert output_files(out) == output_files(tmp_path / "whole")
+
+
+def test_batch_ray_run_leaves_no_process_when_sigkilled(tmp_path):
+    tag, env = run_tag()
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "marsad.cli", "batch", str(generated_jsonl(tmp_path / "in.jsonl", 300)),
+                                "--out", str(out), "--engine", "ray", "--workers", "2", "--shard-size", "10"],
+                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    manifest = out / "manifest.json"
+    wait_until(lambda: manifest.exists() and json.loads(manifest.read_text())["shards"], 180, "the first shard")
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    # The local cluster the run started shares its fate: the raylet and its actors end at once;
+    # Ray's two node agents end on their own once they see the raylet gone (up to a minute or two).
+    wait_until(lambda: not tagged_processes(tag), 180, "every process of the killed Ray run to end")

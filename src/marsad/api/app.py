@@ -2,37 +2,33 @@
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
-from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
 import marsad
+from marsad.api.access_log import AccessLog
 from marsad.api.errors import install_error_handlers
+from marsad.api.extraction import ExtractionPool
 from marsad.api.gateway import StoreGateway
 from marsad.api.headers import SecurityHeaders
 from marsad.api.limits import BodySizeLimit
 from marsad.api.routes import ROUTERS
-from marsad.api.settings import DEFAULT_MAX_BODY_BYTES, STATIC_DIR, Settings, default_vendor_dir
-
-# One short sentence loads the gazetteer and lexicons before the first request needs them.
-_WARM_UP_TEXT = "قتل ثلاثة جنود في هجوم قرب غاو أمس."
+from marsad.api.settings import STATIC_DIR, Settings
 
 
-def create_app(db_url: str | None = None, token: str | None = None, *,
-               max_body_bytes: int = DEFAULT_MAX_BODY_BYTES, cors_origins: tuple[str, ...] = (),
-               vendor_dir: Path | None = None, warm: bool = True) -> FastAPI:
-    """The app; `db_url` None serves extraction only, `token` None makes it read-only."""
-    settings = Settings(db_url=db_url, token=token or None, max_body_bytes=max_body_bytes,
-                        cors_origins=tuple(cors_origins), vendor_dir=vendor_dir or default_vendor_dir())
-    store = StoreGateway(db_url)
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """The app; without `db_url` it serves extraction only, without `token` it is read-only."""
+    settings = settings or Settings()
+    store = StoreGateway(settings.db_url)
+    extractions = ExtractionPool(settings.extract_workers, settings.extract_budget_seconds)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        if warm:
-            marsad.extract(_WARM_UP_TEXT)
+        await extractions.start()
         yield
+        extractions.stop()
         store.close()
 
     # No /docs or /redoc: their pages load scripts from a CDN, and the page must work offline.
@@ -40,6 +36,7 @@ def create_app(db_url: str | None = None, token: str | None = None, *,
                   description="Arabic conflict news to ACLED-style events with source-attributed casualty claims.")
     app.state.settings = settings
     app.state.store = store
+    app.state.extractions = extractions
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
@@ -51,4 +48,5 @@ def create_app(db_url: str | None = None, token: str | None = None, *,
                            allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
+    app.add_middleware(AccessLog)
     return app

@@ -66,6 +66,32 @@ class InternalError(ApiError):
     code, status = "E309", 500
 
 
+class ExtractionTooSlowError(ApiError):
+    """The text took longer than the extraction's time budget: 413, since only a shorter text helps."""
+
+    code, status = "E310", 413
+
+
+class ExtractionBusyError(ApiError):
+    code, status = "E311", 503
+
+
+class ClientGoneError(ApiError):
+    """Nobody reads this answer; 499 is what the access log shows (nginx's "client closed request")."""
+
+    code, status = "E312", 499
+
+
+class InvalidBodyError(ApiError):
+    """The body is not UTF-8 JSON at all; a JSON body with wrong fields is InvalidRequestError (422)."""
+
+    code, status = "E313", 400
+
+
+class MalformedHttpError(ApiError):
+    code, status = "E314", 400
+
+
 # Starlette raises bare HTTPExceptions for routing failures: give each its coded error.
 _HTTP_STATUS_ERRORS = {404: NotFoundError, 405: MethodNotAllowedError, 413: RequestTooLargeError}
 

@@ -22,11 +22,22 @@ class StoreGateway:
 
     @property
     def backend(self) -> str | None:
-        return self.db_url.split(":", 1)[0] if self.db_url else None
+        """The kind of database ("sqlite", "postgresql"), never its path or address."""
+        return self._store.dialect if self._store is not None else None
 
-    async def call(self, method: str, *args, **kwargs):
+    def require(self) -> None:
         if self._store is None:
             raise NoStoreError("this server has no event store; start it with: marsad serve --db sqlite:///events.db")
+
+    def document_id_for(self, text: str, url: str | None, document_id: str | None) -> str:
+        """The id the store gives this article (its own, its url's or its text's)."""
+        self.require()
+        from marsad.store.ingest import document_id_for
+
+        return document_id_for(text, url, document_id)
+
+    async def call(self, method: str, *args, **kwargs):
+        self.require()
         function = getattr(self._store, method)
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._worker, lambda: function(*args, **kwargs))

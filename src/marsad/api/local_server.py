@@ -11,6 +11,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 
 def free_port() -> int:
@@ -19,11 +20,30 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+@dataclass(frozen=True)
+class LocalServer:
+    base: str
+    process: subprocess.Popen
+    log: object  # the file holding the server's output
+
+    def output(self) -> str:
+        self.log.seek(0)
+        return self.log.read().decode(errors="replace")
+
+
 @contextlib.contextmanager
 def served(*args: str, token: str | None = None, timeout: float = 30) -> Iterator[str]:
     """Run `marsad serve ARGS` (MARSAD_TOKEN=token) until the block ends; yields the base URL."""
+    with local_server(*args, token=token, timeout=timeout) as server:
+        yield server.base
+
+
+@contextlib.contextmanager
+def local_server(*args: str, token: str | None = None, timeout: float = 30,
+                 env: dict[str, str] | None = None) -> Iterator[LocalServer]:
+    """`served`, giving the process and its output too (`env`: the environment, default this one's)."""
     port = free_port()
-    env = {key: value for key, value in os.environ.items() if key not in ("MARSAD_TOKEN", "MARSAD_DB")}
+    env = {key: value for key, value in (env or os.environ).items() if key not in ("MARSAD_TOKEN", "MARSAD_DB")}
     if token:
         env["MARSAD_TOKEN"] = token
     command = [sys.executable, "-m", "marsad.cli", "serve", "--port", str(port), *args]
@@ -33,7 +53,7 @@ def served(*args: str, token: str | None = None, timeout: float = 30) -> Iterato
         base = f"http://127.0.0.1:{port}"
         try:
             _wait_until_up(base, process, log, timeout)
-            yield base
+            yield LocalServer(base, process, log)
         finally:
             process.terminate()
             try:

@@ -15,6 +15,7 @@ from itertools import islice
 
 from marsad.batch.documents import SourceDoc
 from marsad.batch.process import Outcome, process, warm_up
+from marsad.lifeline import end_with_parent
 
 CHUNK = 16
 IN_FLIGHT_PER_WORKER = 4
@@ -24,7 +25,7 @@ def outcomes(docs: Iterable[SourceDoc], workers: int, keep_text: bool = False) -
     """The outcome of every document, in order, computed by `workers` processes."""
     # spawn: workers start clean (no copy of the reader's state or threads) and warm up once.
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=warm_up) as pool:
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker) as pool:
         pending: deque[Future] = deque()
         chunks = _chunks(iter(docs))
         try:
@@ -37,6 +38,12 @@ def outcomes(docs: Iterable[SourceDoc], workers: int, keep_text: bool = False) -
         finally:
             for future in pending:
                 future.cancel()
+
+
+def _start_worker() -> None:
+    # A worker of a SIGKILLed run must not outlive it; the resource tracker ends with the last worker.
+    end_with_parent()
+    warm_up()
 
 
 def _chunks(docs: Iterator[SourceDoc]) -> Iterator[list[SourceDoc]]:

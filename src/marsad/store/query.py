@@ -37,7 +37,8 @@ class EventFilter:
             terms.append(or_(func.lower(events.c.event_type) == wanted, func.lower(events.c.sub_event_type) == wanted))
         if self.actor:
             terms.append(exists().where(and_(event_actors.c.event_id == events.c.id,
-                                             event_actors.c.name.ilike(f"%{self.actor.strip()}%"))))
+                                             # autoescape: '%' and '_' in the name are themselves, not wildcards.
+                                             event_actors.c.name.icontains(self.actor.strip(), autoescape=True))))
         return and_(true(), *terms)
 
 

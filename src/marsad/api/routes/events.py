@@ -1,14 +1,14 @@
 """GET /events (filters as the CLI has them, pagination, JSON/CSV/GeoJSON) and GET /events/{id}."""
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
 
-import marsad
 from marsad.api.errors import NotFoundError
+from marsad.api.fields import PlainText, date_field
 from marsad.api.formats import events_csv, events_geojson
 
 router = APIRouter(tags=["events"])
@@ -18,17 +18,18 @@ MAX_PAGE = 1000
 @router.get("/events", summary="Events, filtered and paginated")
 async def list_events(
     request: Request,
-    country: str | None = Query(None, description="ISO 3166-1 alpha-3 code, e.g. MLI"),
-    since: str | None = Query(None, description="earliest event date, YYYY-MM-DD"),
-    until: str | None = Query(None, description="latest event date, YYYY-MM-DD"),
-    event_type: str | None = Query(None, alias="type", description="ACLED event type, e.g. Battles"),
-    actor: str | None = Query(None, description="actor name, or part of it"),
+    country: Annotated[PlainText | None, Query(description="ISO 3166-1 alpha-3 code, e.g. MLI")] = None,
+    since: Annotated[PlainText | None, Query(description="earliest event date, YYYY-MM-DD")] = None,
+    until: Annotated[PlainText | None, Query(description="latest event date, YYYY-MM-DD")] = None,
+    event_type: Annotated[PlainText | None,
+                          Query(alias="type", description="ACLED event type, e.g. Battles")] = None,
+    actor: Annotated[PlainText | None, Query(description="actor name, or part of it")] = None,
     limit: int = Query(100, ge=1, le=MAX_PAGE),
     offset: int = Query(0, ge=0),
     format: Literal["json", "csv", "geojson"] = Query("json", description="json (default), csv (ACLED-style) or geojson"),
 ):
-    filters = {"country": country or None, "since": marsad.parse_date(since or None),
-               "until": marsad.parse_date(until or None), "event_type": event_type or None, "actor": actor or None}
+    filters = {"country": country or None, "since": date_field("since", since),
+               "until": date_field("until", until), "event_type": event_type or None, "actor": actor or None}
     store = request.app.state.store
     events = await store.call("events", **filters, limit=limit, offset=offset)
     if format == "csv":
@@ -38,14 +39,19 @@ async def list_events(
         return JSONResponse(jsonable_encoder(events_geojson(events)), media_type="application/geo+json")
     total = await store.call("count_events", **filters)
     following = offset + len(events)
-    next_page = str(request.url.include_query_params(offset=following)) if following < total else None
+    next_page = _relative(request.url.include_query_params(offset=following)) if following < total else None
     return {"ok": True, "total": total, "limit": limit, "offset": offset, "next": next_page,
             "events": jsonable_encoder(events)}
 
 
 @router.get("/events/{event_id}", summary="One event: claims, reconciliation, linked articles")
-async def get_event(request: Request, event_id: str):
+async def get_event(request: Request, event_id: Annotated[PlainText, Path()]):
     event = await request.app.state.store.call("event", event_id)
     if event is None:
         raise NotFoundError(f"no event {event_id!r}; list them with GET /events")
     return jsonable_encoder(event)
+
+
+def _relative(url) -> str:
+    """A link without scheme and host: the Host header is the client's to forge."""
+    return f"{url.path}?{url.query}"
