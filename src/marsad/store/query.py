@@ -20,12 +20,10 @@ class EventFilter:
     until: dt.date | str | None = None
     event_type: str | None = None
     actor: str | None = None
-    include_background: bool = False
+    background: bool = False   # news events (the default), or the background ones, shown apart
 
     def condition(self):
-        terms = []
-        if not self.include_background:
-            terms.append(events.c.background.is_(False))
+        terms = [events.c.background.is_(self.background)]
         if self.country:
             terms.append(events.c.country == self.country.strip().upper())
         if self.since:
