@@ -2,7 +2,9 @@
 
 `schema_version` records every step applied. Steps are plain DDL valid on SQLite and PostgreSQL
 (TEXT, INTEGER, BIGINT, DOUBLE PRECISION, BOOLEAN, DATE), except the full-text index, which each engine
-builds its own way (see `fulltext.py`). A new step is appended with the next number; a step is
+builds its own way (see `fulltext.py`), and step 5, which rebuilds the merged events from the stored
+reports (it reads them through `tables.py`: a later step that adds a report column must come after it
+or give it the columns it reads). A new step is appended with the next number; a step is
 never edited once released, so a database at any version can be brought to the latest.
 """
 from __future__ import annotations
