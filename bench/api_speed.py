@@ -1,5 +1,6 @@
 """API latency over real HTTP: median POST /extract for a typical article, and GET /events on a
-store built from the shared articles (and the founding example). Skips cleanly when ../shared is absent.
+store built from the shared articles (and the founding example); then GET /events throughput with
+CLIENTS concurrent clients (the store serves reads concurrently). Skips cleanly when ../shared is absent.
 """
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import statistics
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -15,6 +17,8 @@ ARTICLES = SHARED / "corpus" / "articles"
 SEED = SHARED / "seed" / "tinzaouaten.ar.txt"
 TOKEN = "bench-token"
 REPEATS = 30
+CLIENTS = 20
+REQUESTS_PER_CLIENT = 25
 
 
 def _articles() -> list[dict]:
@@ -39,6 +43,32 @@ def _report(name: str, times: list[float]) -> None:
     ordered = sorted(times)
     p90 = ordered[int(0.9 * (len(ordered) - 1))]
     print(f"{name:<40} median {statistics.median(times) * 1000:7.1f} ms   p90 {p90 * 1000:7.1f} ms   (n={len(times)})")
+
+
+def _throughput(base: str, path: str) -> None:
+    """CLIENTS clients, each with its own connection, sending REQUESTS_PER_CLIENT requests at once."""
+    import httpx
+
+    times: list[float] = []
+    start = threading.Barrier(CLIENTS + 1)
+
+    def client() -> None:
+        with httpx.Client(base_url=base, timeout=60) as own:
+            own.get(path).raise_for_status()
+            start.wait()
+            mine = [_timed(own, "GET", path) for _ in range(REQUESTS_PER_CLIENT)]
+        times.extend(mine)
+
+    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    for thread in threads:
+        thread.start()
+    start.wait()
+    began = time.perf_counter()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - began
+    print(f"GET {path} with {CLIENTS} clients: {len(times) / elapsed:6.0f} requests/s   "
+          f"p50 {statistics.median(times) * 1000:6.1f} ms   (n={len(times)})")
 
 
 def main() -> int:
@@ -81,6 +111,7 @@ def main() -> int:
                      for _ in range(REPEATS)])
             first = client.get("/events", params={"limit": 1}).json()["events"][0]["id"]
             _report("GET /events/{id}", [_timed(client, "GET", f"/events/{first}") for _ in range(REPEATS)])
+            _throughput(base, "/events")
     return 0
 
 

@@ -231,11 +231,34 @@ def test_api_events_bad_filter_date_is_refused(store_server):
 def test_api_events_as_csv_and_geojson(store_server):
     csv_answer = httpx.get(f"{store_server}/events", params={"format": "csv"})
     assert csv_answer.headers["content-type"].startswith("text/csv")
-    assert csv_answer.text.splitlines()[0].startswith("event_id,event_date")
+    assert csv_answer.text.splitlines()[0].startswith("event_id_cnty,event_date")
     geojson = httpx.get(f"{store_server}/events", params={"format": "geojson"}).json()
     assert geojson["type"] == "FeatureCollection" and geojson["features"]
     longitude, latitude = geojson["features"][0]["geometry"]["coordinates"]
     assert -10 < longitude < 10 and 10 < latitude < 25
+
+
+@pytest.mark.parametrize("hxl", [False, True])
+def test_api_events_csv_is_the_acled_export(store_server, hxl):
+    import csv
+    import io
+
+    from marsad.store.export import ACLED_COLUMNS, HXL_TAGS
+
+    params = {"format": "csv", **({"hxl": "1"} if hxl else {})}
+    rows = list(csv.reader(io.StringIO(httpx.get(f"{store_server}/events", params=params).text)))
+    assert rows[0] == list(ACLED_COLUMNS) and len(rows[0]) == 31
+    assert (rows[1] == [HXL_TAGS.get(c, "") for c in ACLED_COLUMNS]) == hxl
+    data = [dict(zip(rows[0], row)) for row in rows[1 + hxl:]]
+    assert {row["country"] for row in data} == {"Mali"} and {row["iso"] for row in data} == {"466"}
+
+
+def test_api_events_background_are_asked_for_apart(store_server):
+    news = httpx.get(f"{store_server}/events").json()
+    background = httpx.get(f"{store_server}/events", params={"background": "true"}).json()
+    assert news["total"] >= 2 and not any(e["background"] for e in news["events"])
+    assert all(e["background"] for e in background["events"])
+    assert_error_shape(httpx.get(f"{store_server}/events", params={"background": "sometimes"}), 422)
 
 
 def test_api_event_and_document_carry_the_evidence(store_server):

@@ -1,3 +1,5 @@
+import ast
+import contextlib
 import json
 import subprocess
 import sys
@@ -70,3 +72,64 @@ def test_cli_extract_empty_or_foreign_text_gives_a_valid_empty_result(tmp_path, 
 def test_cli_schema_prints_json_schema():
     run = marsad("schema")
     assert run.returncode == 0 and "properties" in json.loads(run.stdout)
+
+
+# Run as `python -c`: the store's database layer is missing, as before `pip install -e '.[all]'`.
+_WITHOUT_THE_EXTRAS = ("import sys; sys.modules['sqlalchemy'] = None; sys.argv = ['marsad'] + sys.argv[1:]; "
+                       "from marsad.cli import main; main()")
+
+
+@pytest.mark.parametrize("args", [("ingest", "article.txt", "--db", "x.db"), ("events", "--country", "MLI"),
+                                  ("export", "--format", "acled-csv", "--out", "events.csv")])
+def test_cli_command_without_its_extra_names_the_install_command(args):
+    run = subprocess.run([sys.executable, "-c", _WITHOUT_THE_EXTRAS, *args], capture_output=True, cwd=ROOT)
+    [line] = run.stderr.decode().splitlines()
+    assert run.returncode == 1 and line.startswith("error: E010:") and "pip install 'marsad[all]'" in line
+
+
+def _distribution_closure(requirements: list[str], extras: set[str]) -> set[str]:
+    """The distributions `pip install` brings for these requirements (and extras), recursively."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+    from packaging.utils import canonicalize_name
+
+    found: set[str] = set()
+    pending = [(r, extras) for r in requirements]
+    while pending:
+        text, wanted = pending.pop()
+        requirement = Requirement(text)
+        if requirement.marker and not any(requirement.marker.evaluate({"extra": e}) for e in wanted | {""}):
+            continue
+        name = canonicalize_name(requirement.name)
+        if name in found:
+            continue
+        found.add(name)
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            pending += [(r, set(requirement.extras)) for r in metadata.requires(requirement.name) or []]
+    return found
+
+
+# Modules that only a build step or an optional extra beyond [all] imports (named in pyproject.toml).
+_BEYOND_ALL = {"marsad/knowledge/gazetteer_build.py": "build", "marsad/batch/engine_ray.py": "ray"}
+
+
+def test_cli_imports_nothing_the_documented_install_does_not_bring():
+    from importlib import metadata
+
+    from packaging.utils import canonicalize_name
+
+    installed = _distribution_closure(metadata.requires("marsad"), {"all"}) | {"marsad"}
+    providers = metadata.packages_distributions()
+    source = ROOT / "src"
+    strays = []
+    for path in sorted((source / "marsad").rglob("*.py")):
+        if path.relative_to(source).as_posix() in _BEYOND_ALL:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
+                [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else [])
+            for top in {n.split(".")[0] for n in names} - set(sys.stdlib_module_names) - {"marsad"}:
+                if not {canonicalize_name(d) for d in providers.get(top, [])} & installed:
+                    strays.append(f"{path.relative_to(source)}: {top}")
+    assert not strays, "imports outside pip install -e '.[all]': " + ", ".join(strays)

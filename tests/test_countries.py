@@ -3,7 +3,7 @@ import pytest
 
 from marsad.knowledge.countries import (
     Country, all_countries, by_iso2, by_iso3, by_name, definite_adjectives, find_countries,
-    indefinite_adjectives, name_after_of,
+    indefinite_adjectives, iso_country, name_after_of,
 )
 from marsad.lang.ar.normalize import fold
 
@@ -118,3 +118,15 @@ def test_countries_financial_mali_is_reported_for_the_pipeline_to_judge():
 @pytest.mark.parametrize("bad", [None, 42, b"\xd9\x85", "", "   "])
 def test_countries_bad_input_gives_no_mentions(bad):
     assert find_countries(bad) == []
+
+
+@pytest.mark.parametrize("iso3, numeric, name", [("MLI", 466, "Mali"), ("syr", 760, "Syria"), ("BRA", 76, "Brazil"),
+                                                 ("XKX", 0, "Kosovo")])
+def test_countries_iso_codes_of_any_country(iso3, numeric, name):
+    found = iso_country(iso3)
+    assert (found.numeric, found.name) == (numeric, name)
+    assert iso_country("ZZZ") is None
+
+
+def test_countries_every_acled_country_has_an_iso_numeric_code():
+    assert all(iso_country(country.iso3) is not None for country in all_countries())

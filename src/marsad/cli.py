@@ -68,13 +68,17 @@ class _Group(click.Group):
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as error:
-            return _unavailable(name, error.name)
+            return _unavailable(name, (error.name or "?").split(".")[0])
         return getattr(module, attribute)
 
 
 def _unavailable(name: str, missing: str) -> click.Command:
-    @click.command(name, help=f"(not installed: needs {missing})")
-    def command():
+    # Takes any arguments and options: `marsad ingest x --db y` must name the missing extra,
+    # not complain that there is no --db.
+    @click.command(name, help=f"(not installed: needs {missing})",
+                   context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+    @click.argument("_ignored", nargs=-1, type=click.UNPROCESSED)
+    def command(_ignored):
         click.echo(f"error: E010: 'marsad {name}' needs the Python package {missing!r}; "
                    f"install it with: pip install 'marsad[all]'", err=True)
         sys.exit(1)

@@ -1,17 +1,5 @@
-"""Events (the store's dicts, contract Event fields) as ACLED-style CSV rows or GeoJSON features."""
+"""Events (the store's dicts, contract Event fields) as GeoJSON features (the CSV is the store's ACLED export)."""
 from __future__ import annotations
-
-import csv
-import io
-
-CSV_COLUMNS = (
-    "event_id", "event_date", "date_end", "time_precision", "event_type", "sub_event_type",
-    "actor1", "inter1", "actor2", "inter2", "country", "admin1", "admin2", "location", "latitude", "longitude",
-    "geo_precision", "fatalities", "fatalities_low", "fatalities_best", "fatalities_high",
-)
-# A cell starting with one of these is run as a formula by spreadsheets (CSV injection);
-# article-derived names are untrusted, so such cells get a leading apostrophe.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _row(event: dict) -> dict:
@@ -32,21 +20,6 @@ def _row(event: dict) -> dict:
         "fatalities": fatalities.get("acled", 0), "fatalities_low": fatalities.get("low"),
         "fatalities_best": fatalities.get("best"), "fatalities_high": fatalities.get("high"),
     }
-
-
-def _safe_cell(value):
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return "" if value is None else value
-
-
-def events_csv(events: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for event in events:
-        writer.writerow({key: _safe_cell(value) for key, value in _row(event).items()})
-    return out.getvalue()
 
 
 def events_geojson(events: list[dict]) -> dict:

@@ -1,8 +1,9 @@
-"""The API's only door to the event store: one worker thread owns the store connection.
+"""The API's only door to the event store: store calls run on a pool of worker threads.
 
-A database connection (sqlite3 above all) belongs to the thread that opened it, so the store is
-opened and used on a single dedicated thread; requests wait for it without blocking the event
-loop. All SQL stays inside `marsad.store`, with bound parameters.
+The store's engine gives each thread its own connection from its pool (SQLite in WAL mode lets
+readers run side by side, and beside the one writer; PostgreSQL sessions are independent), so
+reads are served concurrently and never block the event loop, while writers still queue on the
+store's write lock. All SQL stays inside `marsad.store`, with bound parameters.
 """
 from __future__ import annotations
 
@@ -11,14 +12,15 @@ from concurrent.futures import ThreadPoolExecutor
 
 from marsad.api.errors import NoStoreError, StoreMissingError
 
+# Within the engine's pool (SQLAlchemy's default: 5 kept open, 10 more on demand).
+STORE_WORKERS = 8
+
 
 class StoreGateway:
     def __init__(self, db_url: str | None):
         self.db_url = db_url
-        self._store = None
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="marsad-store")
-        if db_url:
-            self._store = self._worker.submit(_open_store, db_url).result()
+        self._store = _open_store(db_url) if db_url else None
+        self._workers = ThreadPoolExecutor(max_workers=STORE_WORKERS, thread_name_prefix="marsad-store")
 
     @property
     def backend(self) -> str | None:
@@ -40,13 +42,12 @@ class StoreGateway:
         self.require()
         function = getattr(self._store, method)
         loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._worker, lambda: function(*args, **kwargs))
+        return await loop.run_in_executor(self._workers, lambda: function(*args, **kwargs))
 
     def close(self) -> None:
-        close = getattr(self._store, "close", None)
-        if close is not None:
-            self._worker.submit(close).result()
-        self._worker.shutdown(wait=True)
+        self._workers.shutdown(wait=True)
+        if self._store is not None:
+            self._store.close()
 
 
 def _open_store(db_url: str):

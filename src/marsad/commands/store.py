@@ -21,7 +21,7 @@ from marsad.batch.readers import ReadOptions, iter_documents
 from marsad.errors import MarsadError
 from marsad.store import open_store
 from marsad.store.errors import IngestInputError
-from marsad.store.export import FORMATS, write_acled_csv, write_geojson
+from marsad.store.export import FORMATS, acled_csv, write_geojson
 
 db_option = click.option("--db", metavar="URL", envvar="MARSAD_DB", default=None,
                          help="Store: a file path, sqlite:///path or postgresql://... [default: ./marsad.db; env MARSAD_DB]")
@@ -99,18 +99,22 @@ def _table(events: list[dict], total: int) -> str:
 @click.option("--until", metavar="YYYY-MM-DD", help="Only events on or before this day.")
 @click.option("--type", "event_type", metavar="TYPE", help="ACLED event type or sub-type, e.g. 'Battles'.")
 @click.option("--actor", metavar="NAME", help="Only events with an actor whose name contains NAME.")
+@click.option("--background", is_flag=True,
+              help="List the background events (history, a war's running toll) instead of the news.")
 @click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
 @click.option("--format", "output_format", type=click.Choice(["table", "json", "csv", "geojson"]), default="table",
               show_default=True)
-def events(db, country, since, until, event_type, actor, limit, output_format) -> None:
-    """List merged events, newest first (csv: ACLED's columns).
+def events(db, country, since, until, event_type, actor, background, limit, output_format) -> None:
+    """List merged news events, newest first (csv: ACLED's 31 columns, as `marsad export` gives them).
 
     \b
     Examples:
       marsad events --country MLI --since 2024-07-01
       marsad events --type Battles --format geojson > battles.geojson
+      marsad events --background
     """
-    filters = {"country": country, "since": since, "until": until, "event_type": event_type, "actor": actor}
+    filters = {"country": country, "since": since, "until": until, "event_type": event_type, "actor": actor,
+               "background": background}
     with open_store(db) as store:
         found = store.events(**filters, limit=limit, detailed=output_format in ("json", "csv"))
         total = store.count_events(**filters)
@@ -119,7 +123,7 @@ def events(db, country, since, until, event_type, actor, limit, output_format) -
     elif output_format == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     elif output_format == "csv":
-        write_acled_csv(found, sys.stdout)
+        click.echo(acled_csv(found), nl=False)
     else:
         write_geojson(found, sys.stdout)
 

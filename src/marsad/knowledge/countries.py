@@ -20,6 +20,8 @@ _PACKAGE = "marsad.knowledge"
 _FILE = "countries.tsv"
 _COLUMNS = ("iso3", "iso2", "name", "of_name", "name_ar", "forms", "adj_stems", "adj_extra",
             "lat", "lon", "region", "capital_ar")
+_ISO_FILE = "iso3166.tsv"
+_ISO_COLUMNS = ("iso3", "iso_numeric", "name")
 _ARTICLE = "ال"
 # Nisba endings after folding (ة -> ه): masculine and feminine singular, masculine plural
 # (oblique, nominative), dual (nominative; the oblique equals the plural), feminine dual and plural.
@@ -64,6 +66,28 @@ def by_iso2(iso2: str) -> Country | None:
 def by_name(name: str) -> Country | None:
     """The country with this English (ACLED) name, or the `of_name` form ("the United States")."""
     return _table().by_name.get(str(name).casefold())
+
+
+@dataclass(frozen=True)
+class IsoCountry:
+    """Any country's ISO 3166-1 codes and English name (data/iso3166.tsv), beyond the ACLED table."""
+    iso3: str
+    numeric: int
+    name: str
+
+
+def iso_country(iso3: str) -> IsoCountry | None:
+    return _iso_table().get(str(iso3).upper())
+
+
+@lru_cache(maxsize=1)
+def _iso_table() -> dict[str, IsoCountry]:
+    table = {}
+    for number, row in enumerate(read_tsv(_PACKAGE, _ISO_FILE, _ISO_COLUMNS), start=1):
+        if len(row["iso3"]) != 3 or not row["iso_numeric"].isdigit():
+            raise DataFileError(f"{_ISO_FILE} row {number}: a 3-letter iso3 and a numeric code are required")
+        table[row["iso3"].upper()] = IsoCountry(row["iso3"].upper(), int(row["iso_numeric"]), row["name"])
+    return table
 
 
 def name_after_of(country: Country) -> str:

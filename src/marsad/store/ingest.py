@@ -1,15 +1,17 @@
-"""Writing one article and its extraction: idempotent on the normalised text, replacing a
-corrected version of the same article (same id or same url) with its own rows only.
+"""Writing one article and its extraction: idempotent on the normalised text and its metadata,
+replacing an earlier version of the same article (same id, same url, or the same text now given a
+date, url, outlet or title) with its own rows only.
 
 Runs inside the caller's transaction; returns what changed so merging can redo the clusters
 the change touches.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from typing import Literal
 
 from sqlalchemy import delete, func, insert, or_, select
@@ -53,28 +55,62 @@ def document_id_for(text: str, url: str | None, document_id: str | None) -> str:
     return text_hash(text)[:16]
 
 
-def unchanged(connection: Connection, text: str) -> IngestResult | None:
+@dataclass(frozen=True)
+class Metadata:
+    """What an article comes with besides its text; None: not given."""
+    published: dt.date | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+
+    def news_for(self, stored: Metadata) -> bool:
+        """Whether this gives something the stored version lacks or has otherwise (a field not
+        given here never erases a stored one)."""
+        return any(mine is not None and mine != theirs for mine, theirs in zip(astuple(self), astuple(stored)))
+
+    def over(self, stored: Metadata) -> Metadata:
+        """The fields given here, the stored ones elsewhere."""
+        return Metadata(*(theirs if mine is None else mine for mine, theirs in zip(astuple(self), astuple(stored))))
+
+
+@dataclass(frozen=True)
+class StoredVersion:
+    document_id: str
+    metadata: Metadata
+    events: int
+
+    def unchanged(self) -> IngestResult:
+        return IngestResult(self.document_id, "unchanged", self.events)
+
+
+def stored_version(connection: Connection, text: str) -> StoredVersion | None:
     """The stored article with this very text (normalised), if there is one."""
-    same = connection.execute(select(documents.c.id).where(documents.c.text_hash == text_hash(text))).scalar()
-    if same is None:
+    row = connection.execute(select(documents.c.id, documents.c.published, documents.c.url, documents.c.outlet,
+                                    documents.c.title).where(documents.c.text_hash == text_hash(text))).first()
+    if row is None:
         return None
-    count = connection.execute(select(func.count()).where(reports.c.document_id == same)).scalar_one()
-    return IngestResult(same, "unchanged", count)
+    count = connection.execute(select(func.count()).where(reports.c.document_id == row.id)).scalar_one()
+    return StoredVersion(row.id, Metadata(row.published, row.url, row.outlet, row.title), count)
 
 
 def write_document(connection: Connection, extraction: Extraction, text: str, *, url: str | None,
                    outlet: str | None, title: str | None) -> Change:
-    same = unchanged(connection, text)
-    if same is not None:
-        return Change(same)
+    """Store the article, or only say it is unchanged: the same text with nothing new in its
+    metadata. The same text with a new date, url, outlet or title replaces the stored version."""
+    given = Metadata(extraction.document.published, url, outlet, title)
+    same = stored_version(connection, text)
+    if same is not None and not given.news_for(same.metadata):
+        return Change(same.unchanged())
+    # the date is the extraction's own (its events were resolved against it); the rest is kept
+    metadata = given.over(same.metadata) if same else given
     document_id = extraction.document.id
-    removed = _remove_previous_versions(connection, document_id, url)
+    removed = _remove_previous_versions(connection, document_id, metadata.url, text_hash(text))
     connection.execute(insert(documents).values(
         id=document_id, text_hash=text_hash(text), sha256=extraction.document.sha256, text=text,
-        language=extraction.document.language, published=extraction.document.published, url=url, outlet=outlet,
-        title=title, extraction=extraction.model_dump_json()))
-    fulltext.index_document(connection, document_id, title, text)
-    report_rows, claim_rows = _rows(extraction, outlet)
+        language=extraction.document.language, published=extraction.document.published, url=metadata.url,
+        outlet=metadata.outlet, title=metadata.title, extraction=extraction.model_dump_json()))
+    fulltext.index_document(connection, document_id, metadata.title, text)
+    report_rows, claim_rows = _rows(extraction, metadata.outlet)
     if report_rows:
         connection.execute(insert(reports), report_rows)
     if claim_rows:
@@ -84,9 +120,11 @@ def write_document(connection: Connection, extraction: Extraction, text: str, *,
                   [row["id"] for row in report_rows])
 
 
-def _remove_previous_versions(connection: Connection, document_id: str, url: str | None) -> set[str] | None:
-    """Delete earlier versions of this article; the merged events they fed, or None if there were none."""
-    match = documents.c.id == document_id
+def _remove_previous_versions(connection: Connection, document_id: str, url: str | None,
+                              same_text: str) -> set[str] | None:
+    """Delete earlier versions of this article (same id, same url, or same text); the merged
+    events they fed, or None if there were none."""
+    match = or_(documents.c.id == document_id, documents.c.text_hash == same_text)
     if url:
         match = or_(match, documents.c.url == url)
     previous = connection.execute(select(documents.c.id).where(match)).scalars().all()

@@ -1,9 +1,11 @@
 """Which reports tell of the same event: a pure, order-independent clustering.
 
-Two reports are *compatible* when they come from different articles, share an event-type family
-(violence / demonstration / strategic), their date ranges overlap once widened by a slack that
-grows with time imprecision, their places lie within a radius that grows with geo imprecision, and
-their named armed actors are not disjoint. Clusters are built by complete linkage: pairs are taken
+Two reports are *compatible* when they come from different articles, both are news (a background
+event, history or a war's running toll, is never merged: its figures would swell a news event's),
+share an event-type family (violence / demonstration / strategic), lie in the same country and
+first-level region (admin1) where both name one, their date ranges overlap once widened by a slack
+that grows with time imprecision, their places lie within a radius that grows with geo imprecision,
+and their named armed actors are not disjoint. Clusters are built by complete linkage: pairs are taken
 closest first (day gap, then distance, then ids) and two clusters join only if every report of one
 is compatible with every report of the other. Complete linkage stops chains (daily strikes on the
 same town stay separate events), and since the pair order depends only on the reports' content,
@@ -42,7 +44,9 @@ class ReportKey:
     lon: float | None
     geo_precision: int | None
     country: str | None
+    admin1: str | None
     armed_actors: frozenset[str]
+    background: bool = False
 
 
 def armed_actors(actors: list[dict]) -> frozenset[str]:
@@ -62,14 +66,20 @@ def day_gap(a: ReportKey, b: ReportKey) -> int:
 
 
 def mergeable(report: ReportKey) -> bool:
-    """A report without a date or coordinates cannot be matched safely: it stays an event of its own."""
-    return None not in (report.date_start, report.date_end, report.lat, report.lon, report.geo_precision)
+    """A background report, or one without a date or coordinates, cannot be matched safely: it
+    stays an event of its own."""
+    return not report.background and None not in (report.date_start, report.date_end, report.lat, report.lon,
+                                                  report.geo_precision)
+
+
+def _differ(a: str | None, b: str | None) -> bool:
+    return bool(a and b and a != b)
 
 
 def compatible(a: ReportKey, b: ReportKey) -> bool:
     if a.document_id == b.document_id or a.family != b.family or not (mergeable(a) and mergeable(b)):
         return False
-    if a.country and b.country and a.country != b.country:
+    if _differ(a.country, b.country) or _differ(a.admin1, b.admin1):
         return False
     if day_gap(a, b) > max(SLACK_DAYS[a.time_precision], SLACK_DAYS[b.time_precision]):
         return False

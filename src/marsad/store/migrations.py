@@ -2,7 +2,9 @@
 
 `schema_version` records every step applied. Steps are plain DDL valid on SQLite and PostgreSQL
 (TEXT, INTEGER, BIGINT, DOUBLE PRECISION, BOOLEAN, DATE), except the full-text index, which each engine
-builds its own way (see `fulltext.py`). A new step is appended with the next number; a step is
+builds its own way (see `fulltext.py`), and step 5, which rebuilds the merged events from the stored
+reports (it reads them through `tables.py`: a later step that adds a report column must come after it
+or give it the columns it reads). A new step is appended with the next number; a step is
 never edited once released, so a database at any version can be brought to the latest.
 """
 from __future__ import annotations
@@ -136,12 +138,24 @@ def _admin2(connection: Connection) -> None:
         connection.execute(text(f"ALTER TABLE {table} ADD COLUMN admin2 TEXT"))
 
 
+def _background_apart(connection: Connection) -> None:
+    # Merging used to join a background report (a war's running toll, history) to a news event,
+    # whose figures then carried it, and to join places in different first-level regions. The
+    # stored reports keep their background flag and admin1: every event is rebuilt under the rule
+    # that keeps them apart. An index serves the news/background filter of every listing.
+    from marsad.store.remerge import remerge_all
+
+    connection.execute(text("CREATE INDEX events_background_date ON events (background, date_start)"))
+    remerge_all(connection)
+
+
 # (number, description, step). Append only.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "documents, reports, claims, merged events", _core),
     (2, "full-text index over articles", fulltext.create_index),
     (3, "geonameid as a 64-bit integer", _wide_geonameid),
     (4, "admin2 of report and event places", _admin2),
+    (5, "background events and other first-level regions never merged into news events", _background_apart),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -20,12 +20,10 @@ class EventFilter:
     until: dt.date | str | None = None
     event_type: str | None = None
     actor: str | None = None
-    include_background: bool = False
+    background: bool = False   # news events (the default), or the background ones, shown apart
 
     def condition(self):
-        terms = []
-        if not self.include_background:
-            terms.append(events.c.background.is_(False))
+        terms = [events.c.background.is_(self.background)]
         if self.country:
             terms.append(events.c.country == self.country.strip().upper())
         if self.since:
@@ -42,13 +40,17 @@ class EventFilter:
         return and_(true(), *terms)
 
 
+# A listing leaves out the full reconciliation (claims, sides, rule): the largest column by far.
+_SUMMARY_COLUMNS = tuple(c for c in events.c if c.name != "fatalities")
+
+
 def _iso(value):
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
 def summary(row) -> dict:
-    """The listing form of one event: what a table, a map or a CSV needs."""
-    fatalities = json.loads(row["fatalities"])
+    """The listing form of one event: what a table, a map or a CSV needs (its figures from their
+    own columns: the full reconciliation, claims and sides, is for `one_event`)."""
     location = None if row["location_name"] is None else {
         "name": row["location_name"], "country": row["country"], "admin1": row["admin1"], "admin2": row["admin2"],
         "lat": row["lat"], "lon": row["lon"], "geo_precision": row["geo_precision"], "geonameid": row["geonameid"]}
@@ -56,7 +58,7 @@ def summary(row) -> dict:
         "id": row["id"], "event_type": row["event_type"], "sub_event_type": row["sub_event_type"],
         "date_start": _iso(row["date_start"]), "date_end": _iso(row["date_end"]),
         "time_precision": row["time_precision"], "location": location, "actors": json.loads(row["actors"]),
-        "fatalities": {k: fatalities[k] for k in ("low", "best", "high", "acled")},
+        "fatalities": {k: row[f"fatalities_{k}"] for k in ("low", "best", "high", "acled")},
         "disputed": row["disputed"], "spread": row["spread"], "background": row["background"],
         "document_count": row["document_count"], "last_published": _iso(row["last_published"]),
     }
@@ -65,7 +67,7 @@ def summary(row) -> dict:
 def list_events(connection: Connection, where: EventFilter, limit: int, offset: int,
                 detailed: bool = False) -> list[dict]:
     """Newest first; `detailed` gives the full events (claims, reports) rather than summaries."""
-    query = (select(events).where(where.condition())
+    query = (select(*(events.c if detailed else _SUMMARY_COLUMNS)).where(where.condition())
              .order_by(events.c.date_start.desc().nulls_last(), events.c.id).limit(limit).offset(offset))
     rows = connection.execute(query).mappings().all()
     return event_details(connection, rows) if detailed else [summary(row) for row in rows]

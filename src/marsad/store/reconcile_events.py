@@ -28,7 +28,9 @@ def build_event(event_id: str, reports: list[dict], claims: list[dict]) -> dict:
     document_id, published date and outlet."""
     news = [r for r in reports if not r["background"]] or reports
     event_type, sub_event_type = _event_type(news)
-    fatalities = reconcile_fatalities(claims)
+    # a background report's toll never counts in a news event (merging keeps them apart anyway)
+    counted = {r["id"] for r in news}
+    fatalities = reconcile_fatalities([c for c in claims if c["report_id"] in counted])
     place = _place(news)
     actors = _actors(news, event_type)
     published = [r["published"] for r in reports if r["published"] is not None]

@@ -26,7 +26,8 @@ def report_key(row: dict) -> ReportKey:
     return ReportKey(id=row["id"], document_id=row["document_id"], family=row["family"],
                      date_start=row["date_start"], date_end=row["date_end"], time_precision=row["time_precision"],
                      lat=row["lat"], lon=row["lon"], geo_precision=row["geo_precision"], country=row["country"],
-                     armed_actors=armed_actors(json.loads(row["actors"])))
+                     admin1=row["admin1"], armed_actors=armed_actors(json.loads(row["actors"])),
+                     background=bool(row["background"]))
 
 
 def remerge(connection: Connection, changed_report_ids: list[str], removed_event_ids: set[str]) -> None:
@@ -37,6 +38,22 @@ def remerge(connection: Connection, changed_report_ids: list[str], removed_event
     for chunk in _chunks(stale):
         connection.execute(delete(event_actors).where(event_actors.c.event_id.in_(chunk)))
         connection.execute(delete(events).where(events.c.id.in_(chunk)))
+    _write_clusters(connection, component)
+
+
+def remerge_all(connection: Connection) -> None:
+    """Rebuild every merged event, one connected component at a time (after the merge rule changed)."""
+    connection.execute(delete(event_actors))
+    connection.execute(delete(events))
+    done: set[str] = set()
+    for row in connection.execute(select(reports).order_by(reports.c.id)).mappings().all():
+        if row["id"] not in done:
+            component = _component(connection, [dict(row)])
+            done |= component.keys()
+            _write_clusters(connection, component)
+
+
+def _write_clusters(connection: Connection, component: dict[str, dict]) -> None:
     claims_of = _claims_by_report(connection, component)
     for group in clusters([report_key(r) for r in component.values()]):
         _write_event(connection, event_id(group), [component[i] for i in group],
