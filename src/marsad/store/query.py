@@ -10,6 +10,7 @@ from sqlalchemy import and_, exists, func, or_, select, true
 from sqlalchemy.engine import Connection
 
 from marsad import parse_date
+from marsad.store.actor_names import actor_names
 from marsad.store.tables import claims, documents, event_actors, events, reports
 
 
@@ -36,8 +37,10 @@ class EventFilter:
             wanted = self.event_type.strip().lower()
             terms.append(or_(func.lower(events.c.event_type) == wanted, func.lower(events.c.sub_event_type) == wanted))
         if self.actor:
+            # The query as typed, or any ACLED name it stands for ("فاغنر" finds "Wagner Group").
+            wanted = (self.actor.strip(), *actor_names(self.actor))
             terms.append(exists().where(and_(event_actors.c.event_id == events.c.id,
-                                             event_actors.c.name.ilike(f"%{self.actor.strip()}%"))))
+                                             or_(*(event_actors.c.name.ilike(f"%{name}%") for name in wanted)))))
         return and_(true(), *terms)
 
 
