@@ -675,3 +675,19 @@ def test_web_actor_filter_accepts_arabic_names(browser, server):
     assert page.input_value("#filter-actor") == "الجيش المالي"
     assert _in_view(page) == expected > 0
     context.close()
+
+
+def test_web_basemap_names_towns_and_regions_offline(page, browser):
+    if not (VENDOR / "basemap" / "labels.json").exists():
+        pytest.skip("the basemap labels are not built; run `make web`")
+    page.wait_for_selector("#map .place-label.town")
+    page.evaluate("() => { state.map.setView([16.27, -0.04], 7, {animate: false}); }")  # Gao, on the Niger
+    page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.town')]"
+                           ".some(label => label.textContent === 'Gao')")
+    towns = page.eval_on_selector_all("#map .place-label.town", "labels => labels.map(l => l.textContent)")
+    regions = page.eval_on_selector_all("#map .place-label.region", "labels => labels.map(l => l.textContent)")
+    assert "Gao" in towns and len(towns) > 5 and regions
+    map_pixels = _screenshot_stats(browser, page.locator("#map").screenshot())
+    assert map_pixels["dark"] > 0.001, "no label drawn on the map"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#map").screenshot(path=str(ARTIFACTS / "web-basemap-gao.png"))

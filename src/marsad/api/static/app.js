@@ -379,7 +379,7 @@ async function setUpMap() {
   state.cluster.addTo(state.map);
   state.pastedLayer = L.layerGroup().addTo(state.map);
   const legend = L.control({ position: "bottomleft" });
-  legend.onAdd = () => el("div", { id: "map-legend", class: "map-legend" });
+  legend.onAdd = () => el("details", { id: "map-legend", class: "map-legend", open: true });
   legend.addTo(state.map);
   renderLegend();
   try {
@@ -392,6 +392,48 @@ async function setUpMap() {
   } catch (error) {
     setStatus(t("basemap_missing"), true);
   }
+  await setUpLabels();
+}
+
+// ---- Basemap labels: towns, regions, lakes (web/build_basemap.py, from the shipped gazetteer) -----
+
+// Labels drawn at once at most: beyond this a map is unreadable and slow to pan.
+const MAX_LABELS = 350;
+// A label claims a cell of this size (px) around its place; a smaller place whose cell is taken is left out.
+const LABEL_CELL = [120, 22];
+
+async function setUpLabels() {
+  const response = await fetch("/static/vendor/basemap/labels.json").catch(() => null);
+  if (!response?.ok) return;
+  state.labels = await response.json();
+  state.map.createPane("labels").style.zIndex = 450;
+  state.labelLayer = L.layerGroup([], { pane: "labels" }).addTo(state.map);
+  state.map.on("moveend", drawLabels);
+  state.map.attributionControl.addAttribution("GeoNames");
+  drawLabels();
+}
+
+/** The labels of the view at this zoom, biggest places first (the rows come sorted by population). */
+function drawLabels() {
+  const zoom = state.map.getZoom();
+  const bounds = state.map.getBounds().pad(0.1);
+  const shown = [];
+  const taken = new Set();
+  for (const [lon, lat, name, kind, minZoom] of state.labels) {
+    if (minZoom > zoom || (kind === "region" && zoom > 8) || !bounds.contains([lat, lon])) continue;
+    const point = state.map.latLngToContainerPoint([lat, lon]);
+    const cell = `${Math.floor(point.x / LABEL_CELL[0])},${Math.floor(point.y / LABEL_CELL[1])}`;
+    if (taken.has(cell)) continue;
+    taken.add(cell);
+    shown.push(L.marker([lat, lon], {
+      pane: "labels", interactive: false, keyboard: false,
+      icon: L.divIcon({ className: `place-label ${kind}`, html: el("span", { dir: "auto" }, name), iconSize: null }),
+    }));
+    if (shown.length >= MAX_LABELS) break;
+  }
+  state.labelLayer.clearLayers();
+  shown.forEach((label) => state.labelLayer.addLayer(label));
+  document.getElementById("map").dataset.labels = String(shown.length);
 }
 
 /** What the marks on the map mean: it answers "red 7, yellow 12: seven what, twelve what?". */
@@ -399,7 +441,7 @@ function renderLegend() {
   const legend = document.getElementById("map-legend");
   if (!legend) return;
   const entry = (sample, key) => el("li", {}, sample, el("span", {}, t(key)));
-  legend.replaceChildren(el("strong", {}, t("legend_title")), el("ul", {},
+  legend.replaceChildren(el("summary", {}, t("legend_title")), el("ul", {},
     entry(el("span", { class: "key key-store" }, "7"), "legend_marker"),
     entry(el("span", { class: "key key-paste" }, "2"), "legend_pasted"),
     entry(el("span", { class: "key key-cluster" }, "12"), "legend_cluster"),
