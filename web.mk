@@ -1,7 +1,8 @@
 # Front-end assets of the `marsad serve` page, from the npm registry, never committed: `make web`.
 # Leaflet (the map), Leaflet.markercluster (count badges where events crowd) and Natural Earth
 # country outlines (world-atlas TopoJSON converted to GeoJSON, the offline basemap) are copied to
-# web/vendor/ with their licences, which the server serves under /static/vendor/.
+# web/vendor/ with their licences, which the server serves under /static/vendor/. The basemap's labels
+# (towns, first-level regions, lakes) are drawn from the shipped gazetteer by web/build_basemap.py.
 WEB_DIR := web
 WEB_VENDOR := $(WEB_DIR)/vendor
 WEB_MODULES := $(WEB_DIR)/node_modules
@@ -10,7 +11,7 @@ WEB_MODULES := $(WEB_DIR)/node_modules
 
 web: $(WEB_VENDOR)/.built
 
-$(WEB_VENDOR)/.built: $(WEB_DIR)/package.json
+$(WEB_VENDOR)/.built: $(WEB_DIR)/package.json $(WEB_DIR)/build_basemap.py src/marsad/knowledge/data/gazetteer.sqlite
 	cd $(WEB_DIR) && npm install --no-audit --no-fund
 	rm -rf $(WEB_VENDOR)
 	mkdir -p $(WEB_VENDOR)/leaflet $(WEB_VENDOR)/leaflet.markercluster $(WEB_VENDOR)/world-atlas
@@ -22,6 +23,7 @@ $(WEB_VENDOR)/.built: $(WEB_DIR)/package.json
 	cp $(WEB_MODULES)/world-atlas/LICENSE $(WEB_VENDOR)/world-atlas/
 	$(WEB_MODULES)/.bin/topo2geo countries=$(WEB_VENDOR)/world-atlas/countries.geojson \
 	      < $(WEB_MODULES)/world-atlas/countries-50m.json
+	python3 $(WEB_DIR)/build_basemap.py $(WEB_VENDOR)/basemap
 	touch $@
 
 web-clean:

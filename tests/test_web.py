@@ -5,9 +5,13 @@ Skips with a reason when Chromium, Playwright or the npm assets (`make web`) are
 from __future__ import annotations
 
 import base64
+import csv
 import datetime as dt
+import io
 import json
+import re
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -240,8 +244,10 @@ def test_web_timeline_answers_the_keyboard(crowded_page, crowded_server):
     last_day = crowded_page.evaluate("[...document.querySelectorAll('#timeline-chart g.bin')].pop().dataset.from")
     expected = httpx.get(f"{crowded_server}/events", params={"since": last_day, "until": last_day}).json()["total"]
     assert _in_view(crowded_page) == expected > 0
-    crowded_page.keyboard.press("Shift+ArrowRight")  # Arabic page: right is earlier
+    crowded_page.keyboard.press("Shift+ArrowLeft")  # time runs left to right in Arabic too: left is earlier
     assert _in_view(crowded_page) >= expected
+    assert crowded_page.evaluate("document.querySelector('#timeline-chart .brush').getAttribute('width')") != "0"
+    assert _query(crowded_page)["from"] < _query(crowded_page)["to"] == last_day
     crowded_page.keyboard.press("Escape")
     assert _in_view(crowded_page) == _stored_total(crowded_server)
 
@@ -390,3 +396,298 @@ def test_web_clicking_a_stored_event_on_the_map_shows_its_claims(page, server):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-store-event.png"), full_page=True)
     assert json.loads(page.evaluate("JSON.stringify(document.documentElement.dir)")) == "rtl"
+
+
+# ---- the page as an analyst's tool (issue 13) ----------------------------------------------
+
+ARABIC = re.compile("[\u0600-\u06ff]")
+# Written for these tests: a report with an address, and one whose address must not become a link.
+LINKED_ARTICLE = ("قال مسؤول محلي إن أربعة مدنيين قتلوا في هجوم شنه مسلحون على سوق في مدينة تمبكتو "
+                  "شمال مالي يوم 9 مارس 2024.")
+UNSAFE_ARTICLE = ("أعلن الجيش أن ستة من جنوده قتلوا في كمين نصبه مسلحون قرب مدينة سيغو وسط مالي "
+                  "يوم 3 فبراير 2024.")
+NO_EVENT_ARTICLE = "افتتحت البلدية مكتبة جديدة في وسط المدينة أمس بحضور عدد من الطلاب."
+
+
+def _store_only():
+    pytest.importorskip("marsad.store", reason="the event store (marsad.store) is not installed yet")
+
+
+def _founding_event(base: str) -> dict:
+    _, _, place = _founding_example()
+    events = httpx.get(f"{base}/events", params={"limit": 100}).json()["events"]
+    return next(e for e in events if e["location"] and e["location"]["name"] == place and e["fatalities"]["acled"])
+
+
+def _open(browser, url: str):
+    context = browser.new_context(viewport={"width": 1400, "height": 1600}, locale="ar", accept_downloads=True)
+    page = context.new_page()
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page.goto(url)
+    page.wait_for_selector("body[data-ready=true]")
+    return context, page
+
+
+def _ingest(base: str, text: str, published: str, **metadata) -> dict:
+    answer = httpx.post(f"{base}/documents", json={"text": text, "published": published, **metadata},
+                        headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
+    assert answer.status_code == 201, answer.text
+    return answer.json()
+
+
+def _event_of_document(base: str, document_id: str) -> str:
+    for summary in httpx.get(f"{base}/events", params={"limit": 1000}).json()["events"]:
+        if document_id in httpx.get(f"{base}/events/{summary['id']}").json()["documents"]:
+            return summary["id"]
+    raise AssertionError(f"no event holds {document_id}")
+
+
+def _query(page) -> dict:
+    return dict(parse_qsl(urlsplit(page.url).query))
+
+
+def test_web_permalink_opens_the_founding_event(browser, server):
+    _store_only()
+    event = _founding_event(server)
+    context, page = _open(browser, f"{server}/?event={event['id']}")
+    page.wait_for_selector("#claims tbody tr")
+    assert page.locator("#event-panel").is_visible()
+    assert event["location"]["name"] in page.inner_text("#event-title")
+    page.wait_for_selector(f"#map .marker.store.selected[data-event-id='{event['id']}']")
+    assert page.locator(f"#event-list [data-event-id='{event['id']}'][aria-current=true]").count() == 1
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-permalink-ar.png"), full_page=True)
+    assert page.errors == []
+    context.close()
+
+
+def test_web_filters_and_period_survive_a_reload_and_back(browser, crowded_server):
+    context, page = _open(browser, f"{crowded_server}/")
+    _wait_for_clusters(page)
+    total = _stored_total(crowded_server)
+    in_mali = httpx.get(f"{crowded_server}/events", params={"country": "MLI", "limit": 1}).json()["total"]
+    assert 0 < in_mali < total
+    page.fill("#filter-country", "MLI")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=in_mali)
+    assert _query(page) == {"country": "MLI"}
+    _drag_timeline(page, 0.3, 0.6)
+    chosen = _in_view(page)
+    query = _query(page)
+    assert query["country"] == "MLI" and query["from"] <= query["to"] and 0 < chosen < in_mali
+    page.reload()
+    page.wait_for_selector("body[data-ready=true]")
+    assert page.input_value("#filter-country") == "MLI" and _in_view(page) == chosen
+    assert _query(page) == query
+    page.go_back()
+    page.wait_for_function("(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=in_mali)
+    assert _query(page) == {"country": "MLI"}
+    page.go_back()
+    page.wait_for_function("(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=total)
+    assert page.input_value("#filter-country") == ""
+    assert page.errors == []
+    context.close()
+
+
+def test_web_timeline_runs_left_to_right_in_arabic(crowded_page):
+    starts = crowded_page.eval_on_selector_all(
+        "#timeline-chart g.bin", "bins => bins.map(b => [b.dataset.from, b.querySelector('.hit').getBoundingClientRect().x])")
+    by_place = [date for date, _ in sorted(starts, key=lambda item: item[1])]
+    assert by_place == sorted(by_place) and len(by_place) > 10
+    ticks = crowded_page.eval_on_selector_all("#timeline-axis .tick", "ticks => ticks.map(t => t.textContent)")
+    assert len(ticks) >= 3 and ticks == sorted(ticks)
+    assert crowded_page.inner_text("#timeline-scale")
+
+
+def test_web_timeline_counts_news_events_only(page, server):
+    text, published, _ = _founding_example()
+    _paste(page, text, published)
+    extraction = httpx.post(f"{server}/extract", json={"text": text, "published": published}).json()
+    news = [event for event in extraction["events"] if not event["background"]]
+    stored = httpx.get(f"{server}/events", params={"limit": 1000}).json()["events"]
+    assert _in_view(page) == len(news) + len(stored)
+    deaths = sum(event["fatalities"]["acled"] for event in news + stored)
+    assert str(deaths) in page.inner_text("#timeline-summary")
+
+
+def test_web_legend_explains_markers_and_badges(page):
+    legend = page.locator("#map-legend")
+    assert legend.is_visible()
+    strings = json.loads((ROOT / "src" / "marsad" / "api" / "static" / "i18n.json").read_text(encoding="utf-8"))
+    assert strings["ar"]["legend_cluster"] in legend.inner_text()
+    page.click("#lang-switch")
+    assert strings["en"]["legend_marker"] in legend.inner_text() and "counts events" in legend.inner_text()
+
+
+def test_web_pasted_markers_at_one_place_fan_out(page):
+    text, published, _ = _founding_example()
+    _paste(page, text, published)
+    centres = page.eval_on_selector_all("#map .marker", """dots => dots.map(d => {
+        const box = d.getBoundingClientRect();
+        return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
+    })""")
+    assert len(centres) >= 2 and len(set(map(tuple, centres))) == len(centres)
+    for marker in page.locator("#map .marker.paste").all():
+        marker.click()  # Playwright refuses a click on a marker that another one covers
+        page.wait_for_selector("#map .marker.paste.selected")
+
+
+def test_web_paste_without_events_closes_the_previous_panel(page):
+    text, published, _ = _founding_example()
+    _paste(page, text, published)
+    assert page.locator("#event-panel").is_visible()
+    page.fill("#paste-text", NO_EVENT_ARTICLE)
+    page.click("#paste-submit")
+    page.wait_for_selector("#event-panel", state="hidden")
+    assert "0" in page.inner_text("#status")
+
+
+def _interface_text(page) -> str:
+    """The page's own words: everything but the article, the data in <bdi>, and Arabic-marked parts."""
+    return page.evaluate("""() => {
+        const copy = document.body.cloneNode(true);
+        copy.querySelectorAll("#article, bdi, [lang=ar], textarea, script, .leaflet-control-attribution")
+            .forEach(n => n.remove());
+        return copy.innerText;
+    }""")
+
+
+def test_web_english_interface_has_no_untranslated_string(browser, server):
+    _store_only()
+    strings = json.loads((ROOT / "src" / "marsad" / "api" / "static" / "i18n.json").read_text(encoding="utf-8"))
+    static = ROOT / "src" / "marsad" / "api" / "static"
+    used = set(re.findall(r'data-i18n(?:-placeholder)?="(\w+)"', (static / "index.html").read_text(encoding="utf-8")))
+    used |= set(re.findall(r'\b(?:t|tFormat|say)\("(\w+)"', (static / "app.js").read_text(encoding="utf-8")))
+    assert used and not used - set(strings["ar"]) and not used - set(strings["en"]), used ^ (used & set(strings["en"]))
+    assert set(strings["ar"]) <= set(strings["en"])
+    event = _founding_event(server)
+    context, page = _open(browser, f"{server}/?event={event['id']}&lang=en&view=table")
+    page.wait_for_selector("#claims tbody tr")
+    assert page.get_attribute("html", "lang") == "en"
+    words = _interface_text(page)
+    assert not ARABIC.search(words), ARABIC.findall(words)[:20]
+    assert not ARABIC.search(page.inner_text(".rule")) and not ARABIC.search(page.inner_text("#events-table thead"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-event-en.png"), full_page=True)
+    context.close()
+
+
+def test_web_arabic_interface_gives_the_rule_in_arabic(browser, server):
+    _store_only()
+    event = _founding_event(server)
+    context, page = _open(browser, f"{server}/?event={event['id']}")
+    page.wait_for_selector("#claims tbody tr")
+    rule = page.inner_text(".rule")
+    assert not re.search("[A-Za-z]{4,}", rule.replace("ACLED", "")), rule
+    assert ARABIC.search(page.inner_text("#event-title"))  # the place as the article wrote it
+    context.close()
+
+
+def test_web_vague_figures_read_in_order_in_english(page):
+    if not SEED.exists():
+        pytest.skip("the founding example (/work/shared/seed) is not here")
+    text, published, _ = _founding_example()
+    _paste(page, text, published)
+    page.click("#lang-switch")
+    cells = page.locator("#claims td.num .vague")
+    figures = [cell.inner_text() for cell in cells.all()]
+    assert "dozens (10–99)" in figures and "some of them (2+)" in figures
+    dozens = cells.filter(has_text="dozens")
+    word, number = dozens.locator("bdi").first.bounding_box(), dozens.locator("bdi").nth(1).bounding_box()
+    assert word["x"] < number["x"]  # drawn left to right: "dozens", then "(10–99)"
+    page.click("#lang-switch")
+    assert "العشرات" in page.inner_text("#claims")
+
+
+def test_web_claims_cite_their_article_with_links(browser, server):
+    _store_only()
+    url = "https://news.example.org/2024/03/timbuktu"
+    linked = _ingest(server, LINKED_ARTICLE, "2024-03-10", url=url, outlet="Example News", title="Attack in Timbuktu")
+    unsafe = _ingest(server, UNSAFE_ARTICLE, "2024-02-04", url="javascript:alert(1)", title="Ambush")
+    for ingested in (linked, unsafe):
+        event_id = _event_of_document(server, ingested["document_id"])
+        context, page = _open(browser, f"{server}/?event={event_id}&lang=en")
+        page.wait_for_selector("#claims tbody tr")
+        citation = page.locator("#claims tbody tr >> nth=0").locator(".citation")
+        record = citation.locator("a.record-link")
+        assert record.get_attribute("href") == f"/documents/{ingested['document_id']}"
+        if ingested is linked:
+            assert citation.locator("a.source-link").get_attribute("href") == url
+            assert "Attack in Timbuktu" in citation.inner_text() and "Example News" in citation.inner_text()
+            assert "2024-03-10" in citation.inner_text()
+        else:
+            assert citation.locator("a.source-link").count() == 0 and "Ambush" in citation.inner_text()
+        assert page.locator("#article mark.evidence").count() >= 1
+        context.close()
+
+
+def test_web_table_sorts_pages_and_opens_an_event(browser, crowded_server):
+    context, page = _open(browser, f"{crowded_server}/")
+    _wait_for_clusters(page)
+    page.click("#table-toggle")
+    assert _query(page).get("view") == "table"
+    rows = page.locator("#events-table tbody tr")
+    assert rows.count() == 25
+    page.click("#events-table button[data-sort=acled]")
+    deaths = [int(row.locator("td.num").first.inner_text()) for row in rows.all()]
+    assert deaths == sorted(deaths, reverse=True)
+    page.click("#events-table button[data-sort=acled]")
+    deaths = [int(row.locator("td.num").first.inner_text()) for row in rows.all()]
+    assert deaths == sorted(deaths)
+    first_page = rows.first.get_attribute("data-event-id")
+    page.click("#events-table .pager .next")
+    assert "2" in page.inner_text("#events-table .page-number") and rows.first.get_attribute("data-event-id") != first_page
+    event_id = rows.nth(3).get_attribute("data-event-id")
+    rows.nth(3).click()
+    page.wait_for_selector("#claims tbody tr")
+    assert _query(page)["event"] == event_id
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-table-ar.png"), full_page=True)
+    context.close()
+
+
+@pytest.mark.parametrize("link, read_ids", [
+    ("#download-csv", lambda body: [row["event_id"] for row in csv.DictReader(io.StringIO(body))]),
+    ("#download-geojson", lambda body: [feature["id"] for feature in json.loads(body)["features"]]),
+])
+def test_web_download_gives_the_rows_on_screen(browser, crowded_server, link, read_ids):
+    context, page = _open(browser, f"{crowded_server}/?country=MLI")
+    _wait_for_clusters(page)
+    _drag_timeline(page, 0.2, 0.5)
+    query = _query(page)
+    with page.expect_download() as download:
+        page.click(link)
+    body = Path(download.value.path()).read_text(encoding="utf-8")
+    expected = httpx.get(f"{crowded_server}/events", params={
+        "country": "MLI", "since": query["from"], "until": query["to"], "limit": 1000}).json()
+    assert read_ids(body) == [event["id"] for event in expected["events"]]
+    assert len(read_ids(body)) == _in_view(page) == expected["total"] > 0
+    context.close()
+
+
+def test_web_actor_filter_accepts_arabic_names(browser, server):
+    _store_only()
+    event = _founding_event(server)
+    actor = next(a["name"] for a in event["actors"] if a["name"].startswith("Military Forces of Mali"))
+    expected = httpx.get(f"{server}/events", params={"actor": actor}).json()["total"]
+    context, page = _open(browser, f"{server}/?actor=" + "الجيش المالي")
+    assert page.input_value("#filter-actor") == "الجيش المالي"
+    assert _in_view(page) == expected > 0
+    context.close()
+
+
+def test_web_basemap_names_towns_and_regions_offline(page, browser):
+    if not (VENDOR / "basemap" / "labels.json").exists():
+        pytest.skip("the basemap labels are not built; run `make web`")
+    page.wait_for_selector("#map .place-label.town")
+    page.evaluate("() => { state.map.setView([16.27, -0.04], 7, {animate: false}); }")  # Gao, on the Niger
+    page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.town')]"
+                           ".some(label => label.textContent === 'Gao')")
+    towns = page.eval_on_selector_all("#map .place-label.town", "labels => labels.map(l => l.textContent)")
+    regions = page.eval_on_selector_all("#map .place-label.region", "labels => labels.map(l => l.textContent)")
+    assert "Gao" in towns and len(towns) > 5 and regions
+    map_pixels = _screenshot_stats(browser, page.locator("#map").screenshot())
+    assert map_pixels["dark"] > 0.001, "no label drawn on the map"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#map").screenshot(path=str(ARTIFACTS / "web-basemap-gao.png"))

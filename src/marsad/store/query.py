@@ -10,6 +10,7 @@ from sqlalchemy import and_, exists, func, or_, select, true
 from sqlalchemy.engine import Connection
 
 from marsad import parse_date
+from marsad.store.actor_names import actor_names
 from marsad.store.tables import claims, documents, event_actors, events, reports
 
 
@@ -34,9 +35,12 @@ class EventFilter:
             wanted = self.event_type.strip().lower()
             terms.append(or_(func.lower(events.c.event_type) == wanted, func.lower(events.c.sub_event_type) == wanted))
         if self.actor:
+            # The query as typed, or any ACLED name it stands for ("فاغنر" finds "Wagner Group").
+            wanted = (self.actor.strip(), *actor_names(self.actor))
             terms.append(exists().where(and_(event_actors.c.event_id == events.c.id,
-                                             # autoescape: '%' and '_' in the name are themselves, not wildcards.
-                                             event_actors.c.name.icontains(self.actor.strip(), autoescape=True))))
+                                             # autoescape: '%' and '_' in a name are themselves, not wildcards.
+                                             or_(*(event_actors.c.name.icontains(name, autoescape=True)
+                                                   for name in wanted)))))
         return and_(true(), *terms)
 
 

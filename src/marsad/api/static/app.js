@@ -8,7 +8,7 @@ const state = {
   strings: {},
   storeEvents: [],          // summaries from GET /events
   pasted: null,             // {extraction, text}
-  selected: null,           // {event, claims, documents: Map(id -> {text, title})}
+  selected: null,           // {origin, event, claims, documents: Map(id -> {text, title, outlet, published, url})}
   activeDocument: null,
   activeClaim: null,
   spoken: null,             // the status line as {key, values, isError}, when it came from i18n.json
@@ -19,7 +19,9 @@ const state = {
   map: null,
   cluster: null,            // stored events, clustered
   pastedLayer: null,        // the pasted article's events
-  storeMarkers: new Map(),  // event id -> {event, marker}
+  storeMarkers: new Map(),  // event id -> {event, marker, dot}
+  loadedFilters: null,      // the filters of the events on screen, as the address names them
+  table: { open: false, sort: "date_start", descending: true, page: 0 },
 };
 
 // ---- DOM and text helpers ----------------------------------------------------------------
@@ -104,6 +106,8 @@ function applyLanguage() {
   if (state.spoken) say(state.spoken.key, state.spoken.values, state.spoken.isError);
   fillTypeFilter();
   renderOverview();
+  renderLegend();
+  if (state.eventTable) setTableOpen(state.table.open);
   state.cluster?.refreshClusters?.();
   if (state.selected) renderPanel();
 }
@@ -120,15 +124,43 @@ function fillTypeFilter() {
 
 // ---- Events: figures, dates, places --------------------------------------------------------
 
+/** A claim's figure as nodes: a vague word and its range are isolated apart, so neither reorders the other. */
 function figure(claim) {
   if (claim.low === null && claim.high === null) return t("unknown_figure");
   if (claim.vague) {
     const range = claim.high === null ? `${claim.low}+` : `${claim.low}–${claim.high}`;
-    return `${claim.vague} (${range})`;
+    return el("span", { class: "vague" }, vagueWord(claim.vague), " (", bidi(range, "ltr"), ")");
   }
   if (claim.high === null) return tFormat("at_least", { n: claim.low });
-  if (claim.low !== claim.high) return `${claim.low}–${claim.high}`;
+  if (claim.low !== claim.high) return bidi(`${claim.low}–${claim.high}`, "ltr");
   return claim.approx ? tFormat("about", { n: claim.low }) : String(claim.low);
+}
+
+// The vague words of lang/ar/data/vague_quantities.tsv are glossed in i18n.json ("vague"), keyed by their
+// folded form without clitics: the article gives them as العشرات, بعضهم, لعدد من ...
+const CLITICS = /^(?:[وف]?(?:[بلك]?ال|لل|[بلك])?)/;
+
+function foldArabic(text) {
+  return text.replace(/[\u064B-\u065F\u0670\u0640]/g, "").replace(/[أإآٱ]/g, "ا").replace(/ى/g, "ي")
+    .replace(/ة/g, "ه").trim();
+}
+
+function vagueWord(word) {
+  const glosses = state.strings[state.lang]?.vague || {};
+  const folded = foldArabic(word);
+  const candidates = [folded, ...[1, 2, 3, 4].map((cut) => folded.slice(cut)), folded.replace(CLITICS, "")];
+  const gloss = candidates.map((candidate) => glosses[candidate]).find(Boolean);
+  return gloss ? bidi(gloss) : bidi(word, "rtl");
+}
+
+/** The reconciliation rule (English in the contract) in the interface language, sentence by sentence. */
+function ruleText(rule) {
+  if (!rule) return "—";
+  let text = rule;
+  for (const [english, translated] of Object.entries(state.strings[state.lang]?.rules || {})) {
+    text = text.split(english).join(translated);
+  }
+  return text;
 }
 
 function dateRange(event) {
@@ -139,6 +171,20 @@ function dateRange(event) {
 
 function placeName(event) {
   return event.location?.name || "?";
+}
+
+/** The place as the article wrote it (Arabic), known for a pasted event and for a stored event's reports. */
+function placeInArticle(event) {
+  return event.location?.text || (event.reports || []).map((report) => report.location_text).find(Boolean) || null;
+}
+
+/** In Arabic the article's own spelling leads and the gazetteer's Latin name follows; in English the reverse. */
+function placeNodes(event) {
+  const [name, written] = [placeName(event), placeInArticle(event)];
+  if (!written || written === name) return [bidi(name)];
+  return state.lang === "ar"
+    ? [bidi(written, "rtl"), " (", bidi(name, "ltr"), ")"]
+    : [bidi(name, "ltr"), " (", bidi(written, "rtl"), ")"];
 }
 
 function eventHeading(event) {
@@ -182,12 +228,71 @@ function renderPeriod() {
   renderPastedMarkers();
   renderEventList(items);
   renderTimelineSummary(items);
+  renderTable(items);
+  updateDownloads();
+  markSelected();
+}
+
+// ---- The table and the downloads -------------------------------------------------------------
+
+function tableColumns() {
+  const figures = (event) => event.fatalities || {};
+  return [
+    { key: "date_start", label: t("when"), value: ({ event }) => event.date_start, cell: ({ event }) => bidi(dateRange(event), "ltr") },
+    { key: "event_type", label: t("type"), value: ({ event }) => label("event_types", event.event_type),
+      cell: ({ event }) => document.createTextNode(label("event_types", event.event_type)) },
+    { key: "sub_event_type", label: t("sub_type"), value: ({ event }) => label("sub_event_types", event.sub_event_type),
+      cell: ({ event }) => document.createTextNode(label("sub_event_types", event.sub_event_type)) },
+    { key: "location", label: t("where"), value: ({ event }) => placeName(event), cell: ({ event }) => bidi(placeName(event)) },
+    { key: "country", label: t("country"), value: ({ event }) => event.location?.country, cell: ({ event }) => bidi(event.location?.country || "", "ltr") },
+    { key: "actors", label: t("actors"), value: ({ event }) => (event.actors || []).map((actor) => actor.name).join("; "),
+      cell: ({ event }) => el("span", {}, (event.actors || []).map((actor, index) => [index ? t("semicolon") : "", bidi(actor.name)])) },
+    { key: "acled", label: t("acled"), numeric: true, value: ({ event }) => figures(event).acled ?? 0, cell: ({ event }) => bidi(String(figures(event).acled ?? 0), "ltr") },
+    { key: "best", label: t("best"), numeric: true, value: ({ event }) => figures(event).best, cell: ({ event }) => bidi(String(figures(event).best ?? "—"), "ltr") },
+    { key: "document_count", label: t("col_articles"), numeric: true, value: ({ event }) => event.document_count ?? 1,
+      cell: ({ event }) => bidi(String(event.document_count ?? 1), "ltr") },
+  ];
+}
+
+function renderTable(items) {
+  if (!state.table.open) return;
+  const rows = items.map((item) => ({ ...item, dataset: { eventId: item.event.id, origin: item.origin } }));
+  state.eventTable.render(tableColumns(), rows, state.table, {
+    previous: t("previous"), next: t("next"), page: (n, of) => tFormat("page_of", { n, of }),
+  });
+}
+
+function setTableOpen(open) {
+  state.table.open = open;
+  document.getElementById("table-section").hidden = !open;
+  const toggle = document.getElementById("table-toggle");
+  toggle.setAttribute("aria-expanded", String(open));
+  toggle.textContent = t(open ? "hide_table" : "show_table");
+  renderTable(visibleEvents());
+  markSelected();
+}
+
+/** GET /events with the filters on screen, narrowed to the timeline's period, as `format`. */
+function downloadQuery(format) {
+  const filters = { ...(state.loadedFilters || {}) };
+  if (state.selection) {
+    filters.since = filters.since && filters.since > state.selection.from ? filters.since : state.selection.from;
+    filters.until = filters.until && filters.until < state.selection.to ? filters.until : state.selection.to;
+  }
+  return `/events?${new URLSearchParams({ ...filters, format, limit: String(PAGE_SIZE) })}`;
+}
+
+function updateDownloads() {
+  document.getElementById("download-csv").href = downloadQuery("csv");
+  document.getElementById("download-geojson").href = downloadQuery("geojson");
 }
 
 function choosePeriod(selection) {
   state.selection = selection;
   state.listShown = LIST_PAGE;
+  state.table.page = 0;
   renderPeriod();
+  recordView();
 }
 
 function renderEventList(items) {
@@ -214,17 +319,36 @@ function showMoreEvents() {
   renderEventList(visibleEvents());
 }
 
-function renderTimeline() {
-  const { unit, bins } = timelineBins(allEvents().map(({ event }) => event));
-  state.timeline.render(bins, state.selection, state.lang === "ar");
-  document.getElementById("timeline-unit").textContent = bins.length ? t(`per_${unit}`) : "";
-  const axis = document.getElementById("timeline-axis");
-  axis.replaceChildren(...(bins.length
-    ? [bidi(bins[0].from, "ltr"), bidi(bins[bins.length - 1].to, "ltr")]
-    : [el("span", { class: "empty" }, t("no_dated_events"))]));
+// Dates written under the timeline: enough to read it as a scale, few enough not to collide.
+const AXIS_TICKS = 6;
+
+/** The timeline counts news events only: a background event (an earlier one recalled) is not news of its day. */
+function newsOnly(items) {
+  return items.filter(({ event }) => !event.background);
 }
 
-function renderTimelineSummary(items) {
+function renderTimeline() {
+  const { unit, bins } = timelineBins(newsOnly(allEvents()).map(({ event }) => event));
+  const { mostEvents, mostDeaths } = state.timeline.render(bins, state.selection);
+  document.getElementById("timeline-unit").textContent = bins.length ? t(`per_${unit}`) : "";
+  document.getElementById("timeline-scale").textContent = bins.length
+    ? tFormat("timeline_scale", { events: mostEvents, deaths: mostDeaths }) : "";
+  const axis = document.getElementById("timeline-axis");
+  if (!bins.length) {
+    axis.replaceChildren(el("span", { class: "empty" }, t("no_dated_events")));
+    return;
+  }
+  const step = Math.max(1, Math.ceil(bins.length / AXIS_TICKS));
+  const ticks = bins.map((bin, index) => ({ bin, index })).filter(({ index }) => index % step === 0);
+  axis.replaceChildren(...ticks.map(({ bin, index }) => {
+    const tick = el("span", { class: "tick", dir: "ltr" }, bin.from);
+    tick.style.left = `${(100 * index) / bins.length}%`;
+    return tick;
+  }));
+}
+
+function renderTimelineSummary(allItems) {
+  const items = newsOnly(allItems);
   const { selection } = state;
   const summary = document.getElementById("timeline-summary");
   const period = selection
@@ -254,6 +378,10 @@ async function setUpMap() {
     : L.layerGroup();
   state.cluster.addTo(state.map);
   state.pastedLayer = L.layerGroup().addTo(state.map);
+  const legend = L.control({ position: "bottomleft" });
+  legend.onAdd = () => el("details", { id: "map-legend", class: "map-legend", open: true });
+  legend.addTo(state.map);
+  renderLegend();
   try {
     const response = await fetch("/static/vendor/world-atlas/countries.geojson");
     if (!response.ok) throw new Error(String(response.status));
@@ -264,17 +392,74 @@ async function setUpMap() {
   } catch (error) {
     setStatus(t("basemap_missing"), true);
   }
+  await setUpLabels();
 }
 
-function markerIcon(event, origin, offset = 0) {
+// ---- Basemap labels: towns, regions, lakes (web/build_basemap.py, from the shipped gazetteer) -----
+
+// Labels drawn at once at most: beyond this a map is unreadable and slow to pan.
+const MAX_LABELS = 350;
+// A label claims a cell of this size (px) around its place; a smaller place whose cell is taken is left out.
+const LABEL_CELL = [120, 22];
+
+async function setUpLabels() {
+  const response = await fetch("/static/vendor/basemap/labels.json").catch(() => null);
+  if (!response?.ok) return;
+  state.labels = await response.json();
+  state.map.createPane("labels").style.zIndex = 450;
+  state.labelLayer = L.layerGroup([], { pane: "labels" }).addTo(state.map);
+  state.map.on("moveend", drawLabels);
+  state.map.attributionControl.addAttribution("GeoNames");
+  drawLabels();
+}
+
+/** The labels of the view at this zoom, biggest places first (the rows come sorted by population). */
+function drawLabels() {
+  const zoom = state.map.getZoom();
+  const bounds = state.map.getBounds().pad(0.1);
+  const shown = [];
+  const taken = new Set();
+  for (const [lon, lat, name, kind, minZoom] of state.labels) {
+    if (minZoom > zoom || (kind === "region" && zoom > 8) || !bounds.contains([lat, lon])) continue;
+    const point = state.map.latLngToContainerPoint([lat, lon]);
+    const cell = `${Math.floor(point.x / LABEL_CELL[0])},${Math.floor(point.y / LABEL_CELL[1])}`;
+    if (taken.has(cell)) continue;
+    taken.add(cell);
+    shown.push(L.marker([lat, lon], {
+      pane: "labels", interactive: false, keyboard: false,
+      icon: L.divIcon({ className: `place-label ${kind}`, html: el("span", { dir: "auto" }, name), iconSize: null }),
+    }));
+    if (shown.length >= MAX_LABELS) break;
+  }
+  state.labelLayer.clearLayers();
+  shown.forEach((label) => state.labelLayer.addLayer(label));
+  document.getElementById("map").dataset.labels = String(shown.length);
+}
+
+/** What the marks on the map mean: it answers "red 7, yellow 12: seven what, twelve what?". */
+function renderLegend() {
+  const legend = document.getElementById("map-legend");
+  if (!legend) return;
+  const entry = (sample, key) => el("li", {}, sample, el("span", {}, t(key)));
+  legend.replaceChildren(el("summary", {}, t("legend_title")), el("ul", {},
+    entry(el("span", { class: "key key-store" }, "7"), "legend_marker"),
+    entry(el("span", { class: "key key-paste" }, "2"), "legend_pasted"),
+    entry(el("span", { class: "key key-cluster" }, "12"), "legend_cluster"),
+    entry(el("span", { class: "key key-store key-selected" }, ""), "legend_selected")));
+}
+
+/** A marker: its figure is the event's deaths (ACLED); `shift` [x, y] px fans out events sharing a place. */
+function markerIcon(event, origin, shift = [0, 0]) {
   const deaths = event.fatalities?.acled ?? 0;
   const size = 22 + Math.min(18, Math.round(Math.sqrt(deaths) * 3));
   const dot = el("span", {
-    class: `marker ${origin}${event.background ? " background" : ""}`,
+    class: `marker ${origin}${event.background ? " background" : ""}${isSelected(origin, event.id) ? " selected" : ""}`,
     dataset: { eventId: event.id, origin }, title: `${dateRange(event)} · ${placeName(event)}`,
   }, String(deaths));
   dot.style.width = dot.style.height = dot.style.lineHeight = `${size}px`;
-  return L.divIcon({ html: dot, className: "marker-holder", iconSize: [size, size], iconAnchor: [size / 2 - offset, size / 2] });
+  const icon = L.divIcon({ html: dot, className: "marker-holder", iconSize: [size, size],
+    iconAnchor: [size / 2 - shift[0], size / 2 - shift[1]] });
+  return { icon, dot };
 }
 
 /** A count badge; its size follows the events, its tooltip gives events and deaths. */
@@ -302,9 +487,10 @@ function buildStoreMarkers() {
   for (const event of state.storeEvents) {
     const point = located(event);
     if (!point) continue;
-    const marker = L.marker(point, { icon: markerIcon(event, "store"), keyboard: true, title: placeName(event), deaths: event.fatalities?.acled ?? 0 })
+    const { icon, dot } = markerIcon(event, "store");
+    const marker = L.marker(point, { icon, keyboard: true, title: placeName(event), deaths: event.fatalities?.acled ?? 0 })
       .on("click", () => selectEvent("store", event.id));
-    state.storeMarkers.set(event.id, { event, marker });
+    state.storeMarkers.set(event.id, { event, marker, dot });
   }
 }
 
@@ -320,18 +506,33 @@ function renderStoreMarkers() {
 function renderPastedMarkers() {
   if (!state.pastedLayer) return;
   state.pastedLayer.clearLayers();
-  const atPlace = new Map();
-  for (const { event, origin } of visibleEvents().filter((item) => item.origin === "paste")) {
-    const point = located(event);
-    if (!point) continue;
-    const key = point.map((value) => value.toFixed(3)).join(",");
-    const rank = atPlace.get(key) || 0;
-    atPlace.set(key, rank + 1);
-    // Pasted events at one place sit side by side, so each stays clickable.
-    L.marker(point, { icon: markerIcon(event, origin, rank * 28), keyboard: true, title: placeName(event), zIndexOffset: 1000 })
-      .on("click", () => selectEvent(origin, event.id))
-      .addTo(state.pastedLayer);
+  const placeKey = (point) => point.map((value) => value.toFixed(3)).join(",");
+  const pasted = visibleEvents().filter((item) => item.origin === "paste" && located(item.event));
+  const storedPlaces = new Set([...state.storeMarkers.values()].filter(({ event }) => inSelection(event))
+    .map(({ event }) => placeKey(located(event))));
+  const sharing = new Map();
+  for (const { event } of pasted) {
+    const key = placeKey(located(event));
+    sharing.set(key, [...(sharing.get(key) || []), event]);
   }
+  for (const [key, events] of sharing) {
+    events.forEach((event, rank) => {
+      const { icon } = markerIcon(event, "paste", fanShift(rank, events.length, storedPlaces.has(key)));
+      L.marker(located(event), { icon, keyboard: true, title: placeName(event), zIndexOffset: 1000 })
+        .on("click", () => selectEvent("paste", event.id))
+        .addTo(state.pastedLayer);
+    });
+  }
+}
+
+// Pixels between a place and the events fanned around it.
+const FAN_RADIUS = 30;
+
+/** Events at one place fan out on a circle around it (the centre left to a stored event there), so each stays clickable. */
+function fanShift(rank, count, centreTaken) {
+  if (count === 1 && !centreTaken) return [0, 0];
+  const angle = -Math.PI / 2 + (2 * Math.PI * rank) / count;
+  return [Math.round(FAN_RADIUS * Math.cos(angle)), Math.round(FAN_RADIUS * Math.sin(angle))];
 }
 
 function fitMap() {
@@ -349,11 +550,13 @@ function revealOnMap(origin, eventId) {
 
 // ---- Selecting an event -------------------------------------------------------------------
 
-async function selectEvent(origin, eventId, { reveal = false } = {}) {
+/** Show an event's panel; `record` adds the choice to the address (not when the address asked for it). */
+async function selectEvent(origin, eventId, { reveal = false, record = true } = {}) {
   if (reveal) revealOnMap(origin, eventId);
   try {
     state.selected = origin === "paste" ? pastedSelection(eventId) : await storedSelection(eventId);
   } catch (error) {
+    closePanel();
     setStatus(error.message, true);
     return;
   }
@@ -361,7 +564,83 @@ async function selectEvent(origin, eventId, { reveal = false } = {}) {
   state.activeDocument = firstWithDocument?.document_id || state.selected.documents.keys().next().value || null;
   state.activeClaim = null;
   renderPanel();
+  markSelected();
+  if (record) recordView();
   document.getElementById("event-panel").scrollIntoView({ block: "start" });
+}
+
+function closePanel() {
+  state.selected = null;
+  state.activeDocument = null;
+  document.getElementById("event-panel").hidden = true;
+  markSelected();
+}
+
+function isSelected(origin, eventId) {
+  return state.selected?.origin === origin && state.selected.event.id === eventId;
+}
+
+/** The selected event's marker is ringed and raised above its neighbours, and its list row marked. */
+function markSelected() {
+  for (const { event, marker, dot } of state.storeMarkers.values()) {
+    const chosen = isSelected("store", event.id);
+    dot.classList.toggle("selected", chosen);
+    marker.setZIndexOffset(chosen ? 2000 : 0);
+  }
+  for (const dot of document.querySelectorAll("#map .marker.paste")) {
+    dot.classList.toggle("selected", isSelected("paste", dot.dataset.eventId));
+  }
+  for (const item of document.querySelectorAll("[data-event-id]:not(.marker)")) {
+    const chosen = isSelected(item.dataset.origin, item.dataset.eventId);
+    if (chosen) item.setAttribute("aria-current", "true");
+    else item.removeAttribute("aria-current");
+  }
+}
+
+// ---- The address: the view as a link ---------------------------------------------------------
+
+function formFilters() {
+  const filters = {};
+  for (const [name, value] of new FormData(document.getElementById("filters"))) {
+    if (String(value).trim()) filters[name] = String(value).trim();
+  }
+  return filters;
+}
+
+function fillFilters(filters) {
+  for (const name of FILTER_NAMES) document.getElementById(`filter-${name}`).value = filters[name] || "";
+}
+
+function currentView() {
+  return {
+    filters: state.loadedFilters || formFilters(), period: state.selection, lang: state.lang, table: state.table.open,
+    event: state.selected?.origin === "store" ? state.selected.event.id : null,
+  };
+}
+
+function recordView(options) {
+  writeAddress(currentView(), options);
+}
+
+/** Bring the page to the view an address describes (on opening it, and on Back and Forward). */
+async function restoreView(address) {
+  if (address.lang !== state.lang) {
+    state.lang = address.lang;
+    applyLanguage();
+  }
+  fillFilters(address.filters);
+  if (JSON.stringify(address.filters) !== JSON.stringify(state.loadedFilters)) {
+    await loadStoreEvents({ period: address.period });
+  } else {
+    state.selection = address.period;
+    renderOverview();
+  }
+  setTableOpen(address.table);
+  if (address.event) {
+    if (!isSelected("store", address.event)) await selectEvent("store", address.event, { reveal: true, record: false });
+  } else if (state.selected?.origin === "store") {
+    closePanel();
+  }
 }
 
 function pastedSelection(eventId) {
@@ -371,7 +650,8 @@ function pastedSelection(eventId) {
   return {
     event,
     claims: event.claims.map((claim) => ({ ...claim, document_id: documentId })),
-    documents: new Map([[documentId, { text, title: t("pasted_article") }]]),
+    documents: new Map([[documentId, { text, title: null, pasted: true, published: extraction.document.published }]]),
+    origin: "paste",
   };
 }
 
@@ -384,12 +664,50 @@ async function storedSelection(eventId) {
   const documents = new Map();
   await Promise.all([...ids].map(async (id) => {
     const doc = await api(`/documents/${encodeURIComponent(id)}`).catch(() => null);
-    documents.set(id, { text: doc?.text ?? null, title: doc?.title || doc?.outlet || id, url: doc?.url });
+    documents.set(id, { text: doc?.text ?? null, title: doc?.title || null, url: doc?.url || null,
+      outlet: doc?.outlet || null, published: doc?.published || null, stored: Boolean(doc) });
   }));
   // Claims in reading order: by article, then where their sentence starts.
   const claims = [...(event.claims || [])].sort((a, b) => String(a.document_id).localeCompare(String(b.document_id))
     || (a.evidence?.start ?? 0) - (b.evidence?.start ?? 0));
-  return { event, claims, documents };
+  return { event, claims, documents, origin: "store" };
+}
+
+/** Only web addresses become links: an article's URL is untrusted (javascript: and data: are dropped). */
+function safeUrl(url) {
+  try {
+    const parsed = new URL(url);
+    return ["http:", "https:"].includes(parsed.protocol) ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}
+
+// Words of an untitled article's opening that stand for its title.
+const OPENING_WORDS = 8;
+
+function documentTitle(doc, documentId) {
+  if (doc?.pasted) return t("pasted_article");
+  const opening = (doc?.text || "").trim().split(/\s+/).filter(Boolean);
+  const excerpt = opening.length ? opening.slice(0, OPENING_WORDS).join(" ") + (opening.length > OPENING_WORDS ? "…" : "") : null;
+  return doc?.title || excerpt || documentId || "—";
+}
+
+/** An article by title, outlet and date, with links to the original and to the stored record. */
+function articleCitation(documentId) {
+  const doc = state.selected.documents.get(documentId);
+  if (!documentId || !doc) return "—";
+  const url = safeUrl(doc.url);
+  const meta = [doc.outlet && !doc.pasted ? bidi(doc.outlet) : null, doc.published ? bidi(doc.published, "ltr") : null]
+    .filter(Boolean).flatMap((part, index) => (index ? [" · ", part] : [part]));
+  const links = [
+    url ? el("a", { class: "source-link", href: url, target: "_blank", rel: "noopener noreferrer nofollow" }, t("original")) : null,
+    doc.stored ? el("a", { class: "record-link", href: `/documents/${encodeURIComponent(documentId)}`, target: "_blank" }, t("record")) : null,
+  ].filter(Boolean).flatMap((link, index) => (index ? [" · ", link] : [link]));
+  return el("span", { class: "citation", dataset: { documentId } },
+    el("span", { class: "citation-title" }, bidi(documentTitle(doc, documentId))),
+    meta.length ? el("span", { class: "citation-meta" }, meta) : null,
+    links.length ? el("span", { class: "citation-links" }, links) : null);
 }
 
 // ---- Event panel ----------------------------------------------------------------------------
@@ -398,7 +716,7 @@ function renderPanel() {
   const { event } = state.selected;
   document.getElementById("event-panel").hidden = false;
   document.getElementById("event-title").replaceChildren(
-    eventHeading(event), " — ", bidi(placeName(event)), " — ", bidi(dateRange(event), "ltr"));
+    eventHeading(event), " — ", ...placeNodes(event), " — ", bidi(dateRange(event), "ltr"));
   renderFacts(event);
   renderFatalities(event);
   renderClaims();
@@ -408,7 +726,7 @@ function renderPanel() {
 function renderFacts(event) {
   const location = event.location;
   const region = location?.admin1 && location.admin1 !== location.name ? [t("comma"), bidi(location.admin1)] : null;
-  const where = location ? [bidi(location.name), region,
+  const where = location ? [...placeNodes(event), region,
     location.country ? [" (", bidi(location.country, "ltr"), ")"] : null] : "?";
   const actors = (event.actors || []).map((actor, index) => [index ? t("semicolon") : "", bidi(actor.name)]);
   const facts = [["when", bidi(dateRange(event), "ltr")], ["where", where], ["actors", actors.length ? actors : "—"]];
@@ -427,7 +745,7 @@ function renderFatalities(event) {
     el("div", { class: "figures" }, ["low", "best", "high", "acled"].map(cell)),
     sidesList(figures.sides),
     el("p", { class: "rule" }, el("span", {}, t("rule"), ": "),
-      el("span", { lang: "en", dir: "ltr" }, figures.rule || "—")),
+      el("span", { dir: "auto" }, ruleText(figures.rule))),
   ].filter(Boolean));
 }
 
@@ -461,7 +779,7 @@ function renderClaims() {
   el("td", {}, bidi(claim.victim?.name)),
   el("td", {}, label("stances", claim.stance)),
   el("td", {}, claim.unverified ? t("unverified") : t("verified")),
-  el("td", {}, bidi(documents.get(claim.document_id)?.title || claim.document_id || "—")),
+  el("td", {}, articleCitation(claim.document_id)),
   el("td", {}, used.has(index) || used.has(claim.id) ? t("used") : "")));
   container.replaceChildren(el("table", { class: "claims-table" },
     el("thead", {}, el("tr", {}, columns.map((key) => el("th", { scope: "col" }, t(key))))),
@@ -501,7 +819,7 @@ function evidenceSpans(text, documentId) {
 function renderArticle() {
   const article = document.getElementById("article");
   const doc = state.selected.documents.get(state.activeDocument);
-  document.getElementById("article-title").replaceChildren(t("article_text"), ...(doc?.title ? [" — ", bidi(doc.title)] : []));
+  document.getElementById("article-title").replaceChildren(t("article_text"), ...(doc ? [" — ", articleCitation(state.activeDocument)] : []));
   if (!doc || typeof doc.text !== "string") {
     article.replaceChildren(el("p", { class: "empty" }, t("article_missing")));
     return;
@@ -561,7 +879,8 @@ async function fetchStoreEvents(query, onPage) {
   return { events: [...events.values()], total };
 }
 
-async function loadStoreEvents() {
+/** The events the filter form asks for; `period` is the timeline's window to keep (an address's). */
+async function loadStoreEvents({ period = null } = {}) {
   const load = ++state.loads;
   const current = () => load === state.loads;
   setStatus(t("loading"));
@@ -578,8 +897,11 @@ async function loadStoreEvents() {
     if (error.status === 503) say("no_store");
     else setStatus(error.message, true);
   }
-  state.selection = null;
+  state.loadedFilters = formFilters();
+  state.selection = period;
   state.listShown = LIST_PAGE;
+  state.table.page = 0;
+  updateDownloads();
   buildStoreMarkers();
   // The view first: markers added after it are clustered once, with no zoom animation to wait out.
   fitMap();
@@ -597,11 +919,14 @@ async function pasteArticle(submit) {
     const extraction = await api("/extract", { method: "POST", body: JSON.stringify({ text, published }) });
     state.pasted = { extraction, text };
     state.selection = null;   // the pasted events must be in view, whatever their dates
-    setStatus(`${t("pasted_events")}: ${extraction.events.length}`);
+    say("pasted_count", { n: extraction.events.length });
     fitMap();
     renderOverview();
     const first = extraction.events.find((event) => !event.background) || extraction.events[0];
+    // A paste that yields nothing must not leave an earlier event's panel standing as if it were its result.
     if (first) await selectEvent("paste", first.id);
+    else closePanel();
+    recordView();
   } catch (error) {
     setStatus(error.message, true);
   } finally {
@@ -611,22 +936,42 @@ async function pasteArticle(submit) {
 
 async function start() {
   state.strings = await (await fetch("/static/i18n.json")).json();
+  const address = readAddress();
+  state.lang = address.lang;
   document.getElementById("lang-switch").addEventListener("click", () => {
     state.lang = state.lang === "ar" ? "en" : "ar";
     applyLanguage();
+    recordView({ replace: true });
   });
-  document.getElementById("filters").addEventListener("submit", (submit) => {
+  document.getElementById("filters").addEventListener("submit", async (submit) => {
     submit.preventDefault();
-    loadStoreEvents();
+    await loadStoreEvents();
+    recordView();
   });
-  document.getElementById("filters").addEventListener("reset", () => setTimeout(loadStoreEvents));
+  document.getElementById("filters").addEventListener("reset", () => setTimeout(async () => {
+    await loadStoreEvents();
+    recordView();
+  }));
+  document.getElementById("table-toggle").addEventListener("click", () => {
+    setTableOpen(!state.table.open);
+    recordView();
+  });
   document.getElementById("paste-form").addEventListener("submit", pasteArticle);
   document.getElementById("list-more").addEventListener("click", showMoreEvents);
+  state.eventTable = new EventTable(document.getElementById("events-table"), {
+    onChoose: ({ origin, event }) => selectEvent(origin, event.id, { reveal: true }),
+    onChange: (sort) => {
+      Object.assign(state.table, sort);
+      renderTable(visibleEvents());
+      markSelected();
+    },
+  });
   state.timeline = new Timeline(document.getElementById("timeline-chart"), { format: tFormat, onSelect: choosePeriod });
   document.getElementById("timeline-clear").addEventListener("click", () => state.timeline.choose(null));
   applyLanguage();
   await setUpMap();
-  await loadStoreEvents();
+  await restoreView(address);
+  window.addEventListener("popstate", () => restoreView(readAddress()));
   document.body.dataset.ready = "true";
 }
 

@@ -1,6 +1,7 @@
 // The timeline: a histogram of events (bars up) and deaths (bars down) per day, week or month,
 // where dragging or clicking selects a period. It knows nothing of the map or the list: it draws
 // what it is given and reports the chosen period, {from, to} as inclusive YYYY-MM-DD, or null.
+// Time runs left to right in both languages, as on any chart with a date axis (Arabic ones too).
 "use strict";
 
 const DAY_MS = 86400000;
@@ -84,7 +85,6 @@ class Timeline {
     this.onSelect = onSelect;
     this.bins = [];
     this.selection = null;
-    this.rtl = false;
     this.drag = null;
     svg.addEventListener("pointerdown", (event) => this.startDrag(event));
     svg.addEventListener("pointermove", (event) => this.moveDrag(event));
@@ -93,10 +93,9 @@ class Timeline {
     svg.addEventListener("keydown", (event) => this.key(event));
   }
 
-  render(bins, selection, rtl) {
+  render(bins, selection) {
     this.bins = bins;
     this.selection = selection;
-    this.rtl = rtl;
     const mostEvents = Math.max(1, ...bins.map((bin) => bin.events));
     const mostDeaths = Math.max(1, ...bins.map((bin) => bin.deaths));
     const width = CHART.width / Math.max(1, bins.length);
@@ -123,16 +122,14 @@ class Timeline {
     return from === to ? from : `${from} – ${to}`;
   }
 
-  /** Time runs with the page: right to left in Arabic, left to right in English. */
   xOf(index, width) {
-    return (this.rtl ? this.bins.length - 1 - index : index) * width;
+    return index * width;
   }
 
   binAt(pointer) {
     const box = this.svg.getBoundingClientRect();
     const fraction = Math.min(Math.max((pointer.clientX - box.left) / Math.max(box.width, 1), 0), 0.999999);
-    const index = Math.floor(fraction * this.bins.length);
-    return this.rtl ? this.bins.length - 1 - index : index;
+    return Math.floor(fraction * this.bins.length);
   }
 
   /** [low, high] bin indexes of the selection, or null. */
@@ -197,9 +194,8 @@ class Timeline {
     if (!this.bins.length) return;
     const last = this.bins.length - 1;
     const range = this.selectedRange();
-    const visualStep = { ArrowRight: 1, ArrowLeft: -1 }[press.key];
-    if (visualStep) {
-      const step = this.rtl ? -visualStep : visualStep;
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[press.key];
+    if (step) {
       const [low, high] = range || [step > 0 ? -1 : last + 1, step > 0 ? -1 : last + 1];
       const clamp = (value) => Math.min(Math.max(value, 0), last);
       const next = press.shiftKey && range

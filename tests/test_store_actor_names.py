@@ -1,0 +1,45 @@
+"""The events query's actor filter in Arabic as well as in ACLED's names (store/actor_names.py)."""
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("sqlalchemy", reason="the event store needs SQLAlchemy (the store extra)")
+
+from marsad.store import open_store  # noqa: E402
+from marsad.store.actor_names import actor_names  # noqa: E402
+
+# Written for this test: the Malian army and Wagner fighters named as the Arabic press names them.
+ARTICLE = ("قتل خمسة مدنيين في هجوم شنه الجيش المالي ومقاتلو مجموعة فاغنر على قرية قرب مدينة موبتي "
+           "وسط مالي أمس الأحد، بحسب مصادر محلية.")
+
+
+@pytest.mark.parametrize("query, name", [
+    ("فاغنر", "Wagner Group"),
+    ("لفاغنر", "Wagner Group"),
+    ("الجيش المالي", "Military Forces of Mali"),
+    ("FAMa", "Military Forces of Mali"),
+])
+def test_actor_names_resolve_aliases(query, name):
+    assert name in actor_names(query)
+
+
+@pytest.mark.parametrize("query", ["", "   ", "مالي", None])
+def test_actor_names_of_nothing_is_empty(query):
+    assert actor_names(query) == ()
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with open_store(f"sqlite:///{tmp_path / 'events.db'}") as opened:
+        opened.ingest(ARTICLE, published="2024-03-11")
+        yield opened
+
+
+@pytest.mark.parametrize("query", ["فاغنر", "Wagner", "الجيش المالي", "Military Forces of Mali"])
+def test_store_actor_filter_accepts_arabic_and_acled_names(store, query):
+    assert store.count_events(actor=query) == 1
+    assert store.events(actor=query)[0]["id"] == store.events()[0]["id"]
+
+
+def test_store_actor_filter_finds_nothing_for_an_absent_actor(store):
+    assert store.count_events(actor="حركة الشباب") == 0

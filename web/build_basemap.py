@@ -1,0 +1,50 @@
+"""The offline basemap's labels, built by `make web` into web/vendor/basemap/ (never committed).
+
+No npm package carries Natural Earth's populated places or first-level regions (only country
+outlines: world-atlas), so the labels come from the gazetteer the package already ships (GeoNames,
+CC BY 4.0): towns by population, first-level administrative regions, lakes. Each row is
+[lon, lat, name, kind, min_zoom]: the page draws a label from `min_zoom` on, so a zoomed-out map
+names only the cities and a zoomed-in one the small towns. Standard library only.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from pathlib import Path
+
+GAZETTEER = Path(__file__).resolve().parents[1] / "src" / "marsad" / "knowledge" / "data" / "gazetteer.sqlite"
+# (least population, zoom from which the town is labelled), largest first.
+TOWN_ZOOMS = ((1_000_000, 3), (250_000, 4), (100_000, 5), (25_000, 6), (10_000, 7), (5_000, 8))
+SMALL_NOTABLE_TOWN_ZOOM = 9
+REGION_ZOOM = 5
+LAKE_ZOOM = 9
+
+
+def town_zoom(population: int) -> int:
+    return next((zoom for least, zoom in TOWN_ZOOMS if population >= least), SMALL_NOTABLE_TOWN_ZOOM)
+
+
+def rows(connection: sqlite3.Connection) -> list[list]:
+    towns = connection.execute(
+        "SELECT lon, lat, name, population FROM places WHERE feature_class = 'P' "
+        "AND (population >= ? OR notable = 1) ORDER BY population DESC", (TOWN_ZOOMS[-1][0],))
+    regions = connection.execute("SELECT lon, lat, name FROM places WHERE feature_code = 'ADM1'")
+    lakes = connection.execute("SELECT lon, lat, name FROM places WHERE feature_code IN ('LK', 'LKS', 'RSV')")
+    return ([[round(lon, 4), round(lat, 4), name, "town", town_zoom(population)] for lon, lat, name, population in towns]
+            + [[round(lon, 4), round(lat, 4), name, "region", REGION_ZOOM] for lon, lat, name in regions]
+            + [[round(lon, 4), round(lat, 4), name, "water", LAKE_ZOOM] for lon, lat, name in lakes])
+
+
+def main(out_dir: str) -> None:
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(f"file:{GAZETTEER}?mode=ro", uri=True) as connection:
+        labels = rows(connection)
+        attribution = connection.execute("SELECT value FROM meta WHERE key = 'attribution'").fetchone()[0]
+    (out / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (out / "ATTRIBUTION.txt").write_text(attribution + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
