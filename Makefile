@@ -33,6 +33,7 @@ bench: $(FULL)
 	$(BIN)/python bench/api_speed.py
 	$(BIN)/python bench/store_speed.py
 	$(BIN)/python bench/batch_speed.py
+	$(BIN)/python bench/false_alarms.py
 
 eval: $(CORE)
 	$(BIN)/marsad eval ../shared/corpus/gold
