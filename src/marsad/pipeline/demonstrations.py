@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import by_iso3
-from marsad.lang.ar.lexicon import demonstration_cues
+from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.reconcile import UNKNOWN_VICTIM
@@ -107,6 +107,16 @@ def retype_triggers(doc: Doc) -> None:
         if mob is not None and not triggers:
             kept.append(Trigger(mob.start, mob.end, _RIOTS, _MOB, True, index))
     doc.triggers = sorted(kept + _casualties_of_demonstrations(doc, kept), key=lambda t: t.start)
+    doc.claims = [c for c in doc.claims if not _crowd_size(doc, c, kept)]
+
+
+def _crowd_size(doc: Doc, claim, triggers: list[Trigger]) -> bool:
+    """"تظاهر المئات تنديدا بمقتل ...": the number right after a demonstration verb is its crowd
+    (the schema has no field for it), not the count of a killing named further on."""
+    if casualty_triggers().pattern.match(doc.folded, claim.start) is not None:
+        return False
+    return any(_is_demonstration(t) and t.end <= claim.start and _words_between(doc, t.end, claim.start) == 0
+               for t in triggers if t.sentence == claim.sentence)
 
 
 def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
