@@ -38,6 +38,7 @@ bench: $(FULL)
 	$(BIN)/python bench/api_speed.py
 	$(BIN)/python bench/store_speed.py
 	$(BIN)/python bench/batch_speed.py
+	$(BIN)/python bench/false_alarms.py
 
 # The map with the bundled examples: the extras, the page's assets (`make web`), the examples
 # ingested into a local store (again each time: ingest skips what it already holds), then serve.

@@ -21,3 +21,13 @@ def one_claim(text, kind):
     found = [c for c in claims_of(text) if c.kind == kind]
     assert len(found) == 1, [(c.kind, c.low, c.high) for c in claims_of(text)]
     return found[0]
+
+
+def news_events(text, published=PUBLISHED):
+    """The news (not background) events extracted from `text`."""
+    return [e for e in marsad.extract(text, published=published).events if not e.background]
+
+
+def event_kinds(text, published=PUBLISHED):
+    """(event_type, sub_event_type) of each news event extracted from `text`."""
+    return [(e.event_type, e.sub_event_type) for e in news_events(text, published)]

@@ -17,6 +17,7 @@ from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets, forms_with_
 from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
 from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
+from marsad.pipeline.demonstrations import as_demonstrators, demonstration_type
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
 from marsad.pipeline.parties import parties
 from marsad.pipeline.reconcile import UNKNOWN_VICTIM, reconcile
@@ -96,6 +97,8 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
     actors = _actors(doc, draft, rebels)
     claims = _claims(doc, draft, rebels, actors)
     event_type, sub_type = _event_type(doc, draft, claims, actors)
+    if EVENT_FAMILY[event_type] == "demonstration":
+        actors, claims = as_demonstrators(event_type, draft.location, actors, claims)
     actors = parties(doc, draft, actors, claims, event_type)
     start, end, precision = _dates(doc, draft, default_date)
     return Event(id=event_id, event_type=event_type, sub_event_type=sub_type, date_start=start, date_end=end,
@@ -105,6 +108,8 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
 
 
 def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[Actor]) -> tuple[str, str]:
+    if draft.family == "demonstration":
+        return demonstration_type(doc, draft)
     order = list(EVENT_FAMILY)
     claim_sentences = {c.sentence for c in draft.claims}
     # "وتكثر المواجهات في هذه المنطقة" beside a massacre of civilians describes the area, not this

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words, stems_with_role
 from marsad.lang.ar.tokens import WORD, last_words, word_after, word_before
 from marsad.lang.ar.normalize import match_key, strip_article
+from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.knowledge.place_cues import distance_km
 from marsad.pipeline.mentions import ResolvedPlace
@@ -77,6 +78,8 @@ def run(doc: Doc) -> None:
                 continue
             doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
                                         row["strength"] == "strong", index, row["needs_party"] == "yes"))
+    demonstrations.retype_triggers(doc)
+    strategic.retype_triggers(doc)
     sections = _sections(doc)
     candidates = [c for c in (_candidate(doc, i, sections[i]) for i in range(len(doc.sentences))) if c is not None]
     _keep_summaries_apart(candidates)

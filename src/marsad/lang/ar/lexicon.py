@@ -122,3 +122,10 @@ def spread_words() -> Lexicon:
 def register_cues() -> Lexicon:
     """Words of sport, fiction, science and market news (see registers.tsv)."""
     return _load("registers.tsv", ("form", "register"))
+
+
+@lru_cache(maxsize=1)
+def demonstration_cues() -> Lexicon:
+    """What demonstrators and the forces facing them do, and what makes a demonstration word
+    no demonstration (see demonstration_cues.tsv)."""
+    return _load("demonstration_cues.tsv", ("form", "role"), enclitics="unambiguous")

@@ -1,0 +1,195 @@
+"""Demonstrations as ACLED codes them: which words report one, and which of its five kinds it is.
+
+- A demonstration word reports none after a call or a plan ("دعوات للتظاهر"), in a statement of
+  support ("أعلن تأييده للاحتجاجات"), before a word that makes it a festival ("تظاهرة ثقافية"), or
+  among crowds celebrating.
+- In a sentence that reports a demonstration, a clash is the demonstration turning violent and a
+  shooting the force intervening, not a battle; a killing the demonstrators protest against
+  ("احتجاجا على مقتل ...") is their cause, not an event of the sentence.
+- A brawl or a crowd's rampage with no demonstration is Mob violence.
+- One demonstration is one event of the highest kind (ACLED): demonstrators burning, stoning,
+  storming or clashing make a Violent demonstration (Riots), even when the force kills; else
+  demonstrators killed or live rounds that wound them make Excessive force against protesters;
+  else dispersal, tear gas or arrests make a Protest with intervention; else a Peaceful protest.
+- Its demonstrators are "Protesters (X)" (inter 6), or "Rioters (X)" (inter 5) in a riot, and the
+  casualties among civilians or unnamed victims are theirs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from marsad.knowledge.countries import by_iso3
+from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues
+from marsad.lang.ar.tokens import WORD
+from marsad.pipeline.document import Doc, EventDraft, Trigger
+from marsad.pipeline.reconcile import UNKNOWN_VICTIM
+from marsad.schema import EVENT_FAMILY, Actor, Claim, Party
+
+_DEMONSTRATION = "demonstration"
+_PROTESTS, _RIOTS = "Protests", "Riots"
+_PEACEFUL, _INTERVENTION = "Peaceful protest", "Protest with intervention"
+_EXCESSIVE, _VIOLENT, _MOB = "Excessive force against protesters", "Violent demonstration", "Mob violence"
+_CLASH = "Battles"
+# A call or a statement governs the demonstration word within this many words after it.
+_PLAN_REACH = 3
+# "احتجاجا على مقتل شاب برصاص الشرطة": the cause follows the grievance word within these words.
+_GRIEVANCE_REACH = 6
+# "تظاهرة ثقافية": the adjective right after the noun, within this many characters.
+_ADJECTIVE_GAP = 2
+# A figure this many sentences after a demonstration is still about it.
+_FOLLOWING = 2
+_CROWD = {_PROTESTS: ("Protesters", 6), _RIOTS: ("Rioters", 5)}
+_VICTIMS_TAKEN = ("Civilians", "Protesters", "Rioters", UNKNOWN_VICTIM)
+_STATE_PREFIXES = ("Police Forces", "Military Forces")
+
+
+@dataclass(frozen=True)
+class _Cue:
+    start: int
+    end: int
+    role: str
+
+
+def _cues(doc: Doc, index: int) -> list[_Cue]:
+    sentence = doc.sentences[index]
+    return [_Cue(m.start(), m.end(), row["role"])
+            for m, row in demonstration_cues().finditer(doc.folded, sentence.start, sentence.end)]
+
+
+def _words_between(doc: Doc, start: int, end: int) -> int:
+    return len(WORD.findall(doc.folded, start, end)) if start <= end else _PLAN_REACH + _GRIEVANCE_REACH
+
+
+def _is_demonstration(trigger: Trigger) -> bool:
+    return EVENT_FAMILY[trigger.event_type] == _DEMONSTRATION
+
+
+def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
+    """A call, a plan, a statement of support, a festival or a celebration."""
+    for cue in cues:
+        if cue.role in ("plan", "support") and cue.end <= trigger.start and _words_between(
+                doc, cue.end, trigger.start) < _PLAN_REACH:
+            return True
+        if cue.role == "not_protest" and 0 <= cue.start - trigger.end <= _ADJECTIVE_GAP:
+            return True
+        if cue.role == "celebration":
+            return True
+    return False
+
+
+def _protested(doc: Doc, start: int, cues: list[_Cue]) -> bool:
+    """Whether what starts at `start` is what a demonstration is against ("تنديدا بالغارات")."""
+    return any(c.role == "grievance" and c.end <= start and _words_between(doc, c.end, start) < _GRIEVANCE_REACH
+               for c in cues)
+
+
+def retype_triggers(doc: Doc) -> None:
+    """Drop demonstration words that report none, and read the violence words of a sentence
+    reporting a demonstration (or a brawl) as what happened at it."""
+    kept: list[Trigger] = []
+    for index in sorted({t.sentence for t in doc.triggers} | _mob_sentences(doc)):
+        triggers = [t for t in doc.triggers if t.sentence == index]
+        cues = _cues(doc, index)
+        demonstrations = [t for t in triggers if _is_demonstration(t) and not _no_demonstration(doc, t, cues)]
+        mob = next((c for c in cues if c.role == "mob"), None) if not demonstrations else None
+        for trigger in triggers:
+            if _is_demonstration(trigger):
+                if trigger in demonstrations:
+                    kept.append(trigger)
+            elif (demonstrations or mob) and _protested(doc, trigger.start, cues):
+                continue
+            elif demonstrations and trigger.event_type == _CLASH:
+                kept.append(_as_demonstration(trigger))
+            elif mob is not None and trigger.event_type == _CLASH:
+                kept.append(replace(trigger, event_type=_RIOTS, sub_event_type=_MOB))
+            else:
+                kept.append(trigger)
+        if mob is not None and not triggers:
+            kept.append(Trigger(mob.start, mob.end, _RIOTS, _MOB, True, index))
+    doc.triggers = sorted(kept + _casualties_of_demonstrations(doc, kept), key=lambda t: t.start)
+    doc.claims = [c for c in doc.claims if not _crowd_size(doc, c, kept)]
+
+
+def _crowd_size(doc: Doc, claim, triggers: list[Trigger]) -> bool:
+    """"تظاهر المئات تنديدا بمقتل ...": the number right after a demonstration verb is its crowd
+    (the schema has no field for it), not the count of a killing named further on."""
+    if casualty_triggers().pattern.match(doc.folded, claim.start) is not None:
+        return False
+    return any(_is_demonstration(t) and t.end <= claim.start and _words_between(doc, t.end, claim.start) == 0
+               for t in triggers if t.sentence == claim.sentence)
+
+
+def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
+    """In a report of demonstrations and no fighting, a figure told in a sentence of its own right
+    after one ("وقتل شخص وأصيب 15 آخرون") counts the demonstration's casualties."""
+    if not any(_is_demonstration(t) for t in triggers) or any(not _is_demonstration(t) and t.strong for t in triggers):
+        return []
+    by_sentence = {t.sentence: t for t in triggers}
+    added = []
+    for claim in doc.claims:
+        if claim.sentence in by_sentence or claim.kind not in ("killed", "injured") or claim.low is None:
+            continue
+        before = [i for i in by_sentence if claim.sentence - _FOLLOWING <= i < claim.sentence]
+        if before and _is_demonstration(by_sentence[max(before)]):
+            added.append(Trigger(claim.start, claim.end, _PROTESTS, _PEACEFUL, False, claim.sentence))
+            by_sentence[claim.sentence] = added[-1]
+    return added
+
+
+def _as_demonstration(trigger: Trigger) -> Trigger:
+    """A clash at a demonstration is it turning violent; a shooting, the force intervening."""
+    if trigger.strong:
+        return replace(trigger, event_type=_RIOTS, sub_event_type=_VIOLENT, needs_party=False)
+    return replace(trigger, event_type=_PROTESTS, sub_event_type=_INTERVENTION, needs_party=False)
+
+
+def _mob_sentences(doc: Doc) -> set[int]:
+    """Sentences with a brawl word and a figure but no event word ("قتل ثلاثة في شجار")."""
+    counted = {c.sentence for c in doc.claims if c.kind in ("killed", "injured")}
+    return {i for i in counted if any(c.role == "mob" for c in _cues(doc, i))}
+
+
+def demonstration_type(doc: Doc, draft: EventDraft) -> tuple[str, str]:
+    """The highest of ACLED's five kinds that the event's sentences report."""
+    subs = {t.sub_event_type for t in draft.triggers}
+    if _MOB in subs and not any(t.event_type == _PROTESTS for t in draft.triggers):
+        return _RIOTS, _MOB
+    cues = {index: _cues(doc, index) for index in draft.sentences}
+    roles = {c.role for found in cues.values() for c in found}
+    hurt = [c for c in draft.claims if c.kind in ("killed", "injured") and c.low != 0
+            and not _protested(doc, c.victim_start if c.victim_start is not None else c.start, cues[c.sentence])]
+    if _VIOLENT in subs or "violent_act" in roles or any(_is_state(c.victim_name) for c in hurt):
+        return _RIOTS, _VIOLENT
+    if any(c.kind == "killed" for c in hurt) or ("lethal_force" in roles and hurt):
+        return _PROTESTS, _EXCESSIVE
+    if _INTERVENTION in subs or roles & {"intervention", "lethal_force"} or any(c.kind == "captured" for c in draft.claims):
+        return _PROTESTS, _INTERVENTION
+    return _PROTESTS, _PEACEFUL
+
+
+def _is_state(name: str) -> bool:
+    return name.startswith(_STATE_PREFIXES)
+
+
+def as_demonstrators(event_type: str, location, actors: list[Actor], claims: list[Claim]) -> tuple[list[Actor], list[Claim]]:
+    """The crowd of a demonstration named as ACLED names it, with its casualties."""
+    prefix, inter = _CROWD[event_type]
+    country = _country(location, actors)
+    if country is None:
+        return actors, claims
+    name = f"{prefix} ({country.name})"
+    crowd = next((a for a in actors if a.name.startswith(_VICTIMS_TAKEN[:3])), None)
+    others = [a for a in actors if not a.name.startswith(_VICTIMS_TAKEN[:3])]
+    if crowd is None:
+        crowd = Actor(name=name, text="", inter=inter, country=country.iso3)
+    crowd = crowd.model_copy(update={"name": name, "inter": inter, "country": country.iso3})
+    renamed = [c.model_copy(update={"victim": Party(name=name, text=c.victim.text, span=c.victim.span)})
+               if c.victim.name.startswith(_VICTIMS_TAKEN) else c for c in claims]
+    return [crowd, *others], renamed
+
+
+def _country(location, actors: list[Actor]):
+    if location is not None and location.country:
+        return by_iso3(location.country)
+    iso = next((a.country for a in actors if a.country and a.name.startswith(_VICTIMS_TAKEN[:3])), None)
+    return by_iso3(iso) if iso else None

@@ -1,0 +1,57 @@
+"""Strategic developments that an explosive weapon's word can hide.
+
+An explosive weapon named as the object of an interception, a defusal or a seizure ("اعترضت
+الدفاعات الجوية صاروخا", "تفكيك عبوة ناسفة", "ضبط متفجرات") never struck: ACLED codes it as
+Disrupted weapons use, fatalities 0 unless the report gives deaths. A drone brought down
+("أسقطت طائرة مسيرة") is disrupted; the bombs an aircraft drops are not. An arrest word where
+people are killed tells captives of the fighting, not an arrest.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from marsad.lang.ar.lexicon import stems_with_role
+from marsad.lang.ar.normalize import strip_article
+from marsad.lang.ar.tokens import last_words
+from marsad.pipeline.document import Doc, Trigger
+
+_EXPLOSIONS, _STRATEGIC = "Explosions/Remote violence", "Strategic developments"
+# Verbs that stop one kind of weapon only: a drone is brought down, a bomb defused.
+_NARROW_VERBS = {"Air/drone strike": "downs", "Remote explosive/landmine/IED": "defuses"}
+_ARRESTS = "Arrests"
+# "قتلوا أو اعتقلوا", "قتل ثلاثة واعتقل اثنان": people taken in a fight that kills are its captives,
+# part of the fighting (ACLED), not an arrest of their own.
+_KILLING = ("killed", "killed_or_captured")
+_DISRUPTED = (_STRATEGIC, "Disrupted weapons use")
+# The verb governs its object within this many words ("اعترضت الدفاعات الجوية السعودية صاروخا").
+_OBJECT_REACH = 4
+
+
+def retype_triggers(doc: Doc) -> None:
+    killing = {c.sentence for c in doc.claims if c.kind in _KILLING}
+    doc.triggers = [_disrupted(t) if _stopped(doc, t) else t for t in doc.triggers
+                    if t.sub_event_type != _ARRESTS or (t.sentence not in killing and _political_arrest(doc, t))]
+
+
+def _disrupted(trigger: Trigger) -> Trigger:
+    event_type, sub_event_type = _DISRUPTED
+    return replace(trigger, event_type=event_type, sub_event_type=sub_event_type, strong=True, needs_party=False)
+
+
+def _stopped(doc: Doc, trigger: Trigger) -> bool:
+    if trigger.event_type != _EXPLOSIONS:
+        return False
+    floor = doc.sentences[trigger.sentence].start
+    words = {strip_article(w) for w in last_words(doc.folded, floor, trigger.start, _OBJECT_REACH)}
+    if words & stems_with_role("disrupts"):
+        return True
+    narrow = _NARROW_VERBS.get(trigger.sub_event_type)
+    return narrow is not None and bool(words & stems_with_role(narrow))
+
+
+def _political_arrest(doc: Doc, trigger: Trigger) -> bool:
+    """An arrest is news of conflict in a report of fighting or demonstrations, or when those taken
+    are an armed group's; a murder suspect's arrest is crime news (not an ACLED event)."""
+    if any(t.strong and t.event_type != _STRATEGIC for t in doc.triggers):
+        return True
+    return any(a.role == "armed" for a in doc.in_sentence(doc.actors, trigger.sentence))

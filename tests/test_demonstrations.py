@@ -1,0 +1,54 @@
+"""Demonstrations: ACLED's five kinds, the crowd as Protesters/Rioters, words that report none."""
+import pytest
+
+from support import event_kinds, news_events as news
+
+
+@pytest.mark.parametrize("text, event_type, sub_type", [
+    ("تظاهر مئات الطلاب أمام مبنى البرلمان في العاصمة عمان اليوم للمطالبة بخفض الرسوم الجامعية.",
+     "Protests", "Peaceful protest"),
+    ("فرقت الشرطة بالغاز المسيل للدموع مئات المحتجين في مدينة الحسيمة اليوم.",
+     "Protests", "Protest with intervention"),
+    ("أطلقت قوات الأمن الرصاص الحي على المتظاهرين في مدينة الناصرية اليوم ما أدى إلى مقتل متظاهر.",
+     "Protests", "Excessive force against protesters"),
+    ("رشق المحتجون قوات الشرطة بالحجارة وأحرقوا إطارات السيارات في مدينة تطوان اليوم.",
+     "Riots", "Violent demonstration"),
+    ("اندلعت مواجهات بين المتظاهرين وقوات الأمن في مدينة الكوت اليوم.", "Riots", "Violent demonstration"),
+    ("قتل ثلاثة أشخاص في شجار بين عائلتين في بلدة الرمثا اليوم.", "Riots", "Mob violence"),
+])
+def test_demonstrations_kind_by_acled_hierarchy(text, event_type, sub_type):
+    assert event_kinds(text) == [(event_type, sub_type)]
+
+
+def test_demonstrations_one_event_of_the_highest_kind_with_its_casualties():
+    text = ("خرج الآلاف في مدينة البصرة اليوم في مظاهرات احتجاجا على انقطاع الكهرباء، وأطلقت قوات الأمن "
+            "الغاز المسيل للدموع والرصاص الحي لتفريقهم.\n"
+            "وأسفر ذلك عن مقتل متظاهر وإصابة 12 آخرين بحسب مصادر طبية.\n"
+            "وأضرم المحتجون النار في مبنى مجلس المحافظة.")
+    [event] = news(text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert event.actors[0].name == "Rioters (Iraq)" and event.actors[0].inter == 5
+    figures = {(c.kind, c.low, c.victim.name, c.source.name if c.source else None) for c in event.claims}
+    assert ("killed", 1, "Rioters (Iraq)", "Medical Sources (Iraq)") in figures
+    assert ("injured", 12, "Rioters (Iraq)", "Medical Sources (Iraq)") in figures
+    assert event.fatalities.acled == 1
+
+
+def test_demonstrations_peaceful_crowd_is_protesters():
+    [event] = news("شارك آلاف المتظاهرين في مسيرة سلمية وسط مدينة فاس المغربية اليوم.")
+    assert [(a.name, a.inter) for a in event.actors if a.inter == 6] == [("Protesters (Morocco)", 6)]
+
+
+def test_demonstrations_killing_protested_against_is_its_cause():
+    [event] = news("تظاهر المئات في مدينة جنين اليوم تنديدا بمقتل شاب برصاص الجيش الإسرائيلي الأسبوع الماضي.")
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+@pytest.mark.parametrize("text", [
+    "أطلق ناشطون دعوات للتظاهر غدا في ساحة التحرير ببغداد.",
+    "افتتحت في مدينة قسنطينة تظاهرة ثقافية تستمر أسبوعا بمشاركة فرق من عدة دول.",
+    "أعلن الحزب تأييده للاحتجاجات التي تشهدها مدينة قابس.",
+    "خرج آلاف المشجعين إلى شوارع الجزائر العاصمة احتفالا بفوز المنتخب بالكأس وتجمهروا في الساحات.",
+])
+def test_demonstrations_calls_festivals_support_and_celebrations_are_no_event(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []

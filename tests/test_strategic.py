@@ -1,0 +1,43 @@
+"""Strategic developments: disrupted weapons, suicide drones, arrests, exchanges."""
+import pytest
+
+from support import event_kinds, news_events as news
+
+
+@pytest.mark.parametrize("text, event_type, sub_type", [
+    ("اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("فككت قوات الأمن عبوة ناسفة زرعت على طريق رئيسي قرب مدينة الرمادي.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("أسقط الجيش طائرة مسيرة أطلقتها جماعة الحوثي فوق مدينة مأرب.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("أطلقت القوات الروسية مسيرات انتحارية على مدينة خاركيف الليلة الماضية.",
+     "Explosions/Remote violence", "Air/drone strike"),
+    ("عثرت قوات الأمن على مخزن أسلحة لتنظيم داعش في مدينة كركوك.",
+     "Strategic developments", "Disrupted weapons use"),
+    ("أجرت الحكومة وحركة طالبان عملية تبادل الأسرى في مدينة قندهار.", "Strategic developments", "Agreement"),
+])
+def test_strategic_type(text, event_type, sub_type):
+    assert event_kinds(text) == [(event_type, sub_type)]
+
+
+def test_strategic_interception_has_no_fatalities():
+    [event] = news("اعترضت الدفاعات الجوية صاروخا أطلق على مدينة نجران.")
+    assert event.fatalities.acled == 0
+
+
+def test_strategic_arrest_of_an_armed_groups_members():
+    [event] = news("اعتقلت الشرطة خمسة من عناصر تنظيم داعش في مدينة الموصل اليوم.")
+    assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
+
+
+@pytest.mark.parametrize("text", [
+    "قتل عشرة مسلحين واعتقل ثلاثة آخرون في اشتباكات مع الجيش قرب مدينة غاو.",
+])
+def test_strategic_captives_of_a_fight_are_no_arrests(text):
+    assert [e.sub_event_type for e in news(text) if e.sub_event_type == "Arrests"] == []
+
+
+def test_strategic_dismantling_an_arsenal_is_no_disrupted_weapon():
+    text = "تطالب واشنطن بتفكيك الصواريخ النووية التي تملكها بيونغ يانغ."
+    assert [e.sub_event_type for e in news(text)] == []
