@@ -91,9 +91,21 @@ def test_claims_unnamed_victims_are_the_side_attacked():
     assert victims == {"killed": "Houthi Movement", "injured": "Houthi Movement"}
 
 
-def test_claims_dead_and_wounded_together_bound_each():
-    claims = claims_of("وأسفر انفجار سيارة مفخخة عن سقوط 60 قتيلا وجريحا، بحسب مصادر طبية.")
-    assert sorted((c.kind, c.low, c.high) for c in claims) == [("injured", None, 60), ("killed", None, 60)]
+@pytest.mark.parametrize("text", [
+    "وأسفر انفجار سيارة مفخخة عن سقوط 60 قتيلا وجريحا، بحسب مصادر طبية.",
+    "وأدى انفجار العبوة في السوق إلى سقوط 14 شخصا بين قتيل وجريح.",
+])
+def test_claims_an_exact_total_of_dead_and_wounded_is_no_claim(text):
+    assert [c for c in claims_of(text) if c.kind in ("killed", "injured")] == []
+
+
+@pytest.mark.parametrize("text, low", [
+    ("وأسفرت الغارة على مواقع للجيش السوري عن سقوط عدد من القتلى والجرحى في صفوفه.", 2),
+    ("وأسفر القصف على مواقع الجيش السوري عن سقوط قتلى وجرحى في صفوف الجيش السوري.", None),
+])
+def test_claims_vague_dead_and_wounded_make_a_claim_of_each(text, low):
+    claims = claims_of(text)
+    assert sorted((c.kind, c.low) for c in claims) == [("injured", low), ("killed", low)]
 
 
 @pytest.mark.parametrize("text, expected", [

@@ -98,10 +98,14 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     pairs = _link(triggers, quantities, words, position)
     linked = [(trigger, pairs.get(id(trigger))) for trigger in triggers]
     linked += _coordinated(text, linked, quantities)
+    combined = _combined_totals(triggers, quantities, words, position)
     for trigger, quantity in sorted(linked, key=lambda pair: (pair[1] or pair[0]).start):
         if quantity is None and not trigger.strong:
             continue
-        draft = ClaimDraft(trigger.kind, min(trigger.start, quantity.start if quantity else trigger.start),
+        kind = _CASUALTIES if quantity is not None and id(quantity) in combined else trigger.kind
+        if kind == _CASUALTIES and quantity is not None and _exact(quantity):
+            continue
+        draft = ClaimDraft(kind, min(trigger.start, quantity.start if quantity else trigger.start),
                            max(trigger.end, quantity.end if quantity else trigger.end), index)
         if quantity is not None:
             draft.low, draft.high, draft.vague, draft.approx = quantity.low, quantity.high, quantity.vague, quantity.approx
@@ -189,10 +193,33 @@ def _added_attackers(doc: Doc, index: int, after: int) -> ClaimDraft | None:
 
 
 def _split_casualties(draft: ClaimDraft) -> list[ClaimDraft]:
+    """"عدد من القتلى والجرحى": a vague word counts each of them; an exact total of both never
+    reaches here (see `_combined_totals`)."""
     if draft.kind != _CASUALTIES:
         return [draft]
-    ceiling = draft.high if draft.high is not None else draft.low
-    return [replace(draft, kind=kind, low=None, high=ceiling) for kind in ("killed", "injured")]
+    return [replace(draft, kind=kind) for kind in ("killed", "injured")]
+
+
+# Words between a total and its "dead and wounded" ("12 شخصا بين قتيل وجريح"): the noun, بين.
+_COMBINED_GAP_WORDS = 2
+
+
+def _combined_totals(triggers, quantities, words, position) -> set[int]:
+    """Counts of dead and wounded together ("20 قتيلا وجريحا", "12 شخصا بين قتيل وجريح"): ids of the
+    quantities a joined killed-and-injured trigger follows closely. Such a total says how many
+    of neither, so an exact one makes no claim."""
+    totals = set()
+    for trigger in (t for t in triggers if t.kind == _CASUALTIES):
+        first = _word_index(position, words, trigger.start)
+        for quantity in quantities:
+            gap = first - _last_word(position, words, quantity) - 1
+            if quantity.end <= trigger.start and 0 <= gap <= _COMBINED_GAP_WORDS:
+                totals.add(id(quantity))
+    return totals
+
+
+def _exact(quantity) -> bool:
+    return quantity.low is not None and quantity.low == quantity.high and quantity.vague is None
 
 
 def _coordinated(text: str, linked: list, quantities: list) -> list:
@@ -303,12 +330,14 @@ def _joined(text: str, first: _Trigger, second: _Trigger) -> bool:
 
 
 def _merge(first: _Trigger, second: _Trigger) -> _Trigger:
-    if {first.kind, second.kind} == _DEAD_AND_WOUNDED:
+    # "قتلى وجرحى في صفوف X" says both happened to X even with no number: two claims, as a verb would.
+    joined_toll = {first.kind, second.kind} == _DEAD_AND_WOUNDED
+    if joined_toll:
         kind = _CASUALTIES
     else:
         kind = first.kind if first.kind == second.kind else _COMBINED[frozenset({first.kind, second.kind})]
-    return _Trigger(first.start, second.end, kind, first.side, first.strong or second.strong, first.form,
-                    first.clause_reach or second.clause_reach)
+    return _Trigger(first.start, second.end, kind, first.side, first.strong or second.strong or joined_toll,
+                    first.form, first.clause_reach or second.clause_reach)
 
 
 def _link(triggers, quantities, words, position) -> dict:
@@ -475,7 +504,8 @@ def _victim_window(trigger, quantity, words, position) -> list:
         last = _last_word(position, words, quantity) + _VICTIM_WORDS
         return _clause(words[first:last + 1])
     at = _word_index(position, words, trigger.start)
-    if trigger.side == "after":
+    # With no count, "قتلى وجرحى" names its victims after it ("... في صفوف الجيش").
+    if trigger.side == "after" or trigger.kind == _CASUALTIES:
         after = _word_index(position, words, trigger.end - 1) + 1
         return _clause(words[after:after + _VICTIM_WORDS], trigger.end)
     before = list(reversed(words[max(0, at - _NEAR_WORDS):at]))
