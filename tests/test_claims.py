@@ -198,3 +198,16 @@ def test_claims_open_attacker_figure_gives_way_to_an_exact_one():
             "وقال الحارس إنه رأى أشلاء الانتحاريين بعد تفجير نفسيهما.")
     attackers = [(c.low, c.high) for c in claims_of(text) if c.kind == "killed"]
     assert attackers == [(2, 2)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("وقصفت طائرات حربية قرية في ريف إدلب، ولم يسقط قتلى أو جرحى.", [("injured", 0), ("killed", 0)]),
+    ("وتعرضت دورية للجيش المالي لكمين قرب غاو ولم يصب أي جندي بأذى.", [("injured", 0)]),
+])
+def test_claims_a_denied_toll_counts_zero_of_each_kind_it_names(text, expected):
+    assert sorted((c.kind, c.low) for c in claims_of(text)) == expected
+
+
+def test_claims_the_people_a_denial_spares_are_its_victims():
+    claim = one_claim("وتعرضت دورية للجيش المالي لكمين قرب غاو ولم يصب أي جندي بأذى.", "injured")
+    assert "Mali" in claim.victim.name

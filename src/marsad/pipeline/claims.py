@@ -93,8 +93,7 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     negations = doc.in_sentence(doc.no_casualties, index)
     triggers = _triggers(text, sentence, negations, words, position)
     quantities = doc.in_sentence(doc.quantities, index)
-    drafts = [_nationals_named(doc, ClaimDraft(_negated_kind(n.kind), n.start, n.end, index, 0, 0), words, position)
-              for n in negations]
+    drafts = [draft for n in negations for draft in _denials(doc, n, index, words, position)]
     pairs = _link(triggers, quantities, words, position)
     linked = [(trigger, pairs.get(id(trigger))) for trigger in triggers]
     linked += _coordinated(text, linked, quantities)
@@ -266,8 +265,23 @@ def _starts_with_and(text: str, offset: int) -> bool:
     return text.startswith(_AND, offset) and (not text.startswith(_ONE, offset) or text.startswith(_AND + _ONE, offset))
 
 
-def _negated_kind(kind: str) -> str:
-    return "injured" if kind == "injured" else "killed"
+def _denials(doc: Doc, statement, index: int, words, position) -> list[ClaimDraft]:
+    """A count of 0 per kind the statement denies ("لم يسقط قتلى أو جرحى" is neither killed nor
+    injured), of the people it says were spared ("لم يصب أي جندي") or names right after it."""
+    draft = ClaimDraft(statement.kind, statement.start, statement.end, index, 0, 0)
+    if statement.victim_start is None:
+        _nationals_named(doc, draft, words, position)
+    else:
+        _spared(doc, draft, statement.victim_start, statement.victim_end)
+    return _split_casualties(draft)
+
+
+def _spared(doc: Doc, draft: ClaimDraft, start: int, end: int) -> None:
+    actor = next((a for a in doc.within(doc.actors, start, end) if a.role != "source-only"), None)
+    if actor is not None:
+        draft.victim_name, draft.victim_start, draft.victim_end = actor.name, actor.start, actor.end
+    else:
+        draft.victim_start, draft.victim_end = start, end
 
 
 class _WordPositions(dict):
