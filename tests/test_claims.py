@@ -211,3 +211,31 @@ def test_claims_a_denied_toll_counts_zero_of_each_kind_it_names(text, expected):
 def test_claims_the_people_a_denial_spares_are_its_victims():
     claim = one_claim("وتعرضت دورية للجيش المالي لكمين قرب غاو ولم يصب أي جندي بأذى.", "injured")
     assert "Mali" in claim.victim.name
+
+
+@pytest.mark.parametrize("text, low", [
+    ("وعثرت الشرطة على جثتين بعد انفجار عبوة ناسفة في سوق المدينة.", 2),
+    ("وقتل قائد ومقاتل من حركة الشباب في غارة جوية قرب كيسمايو.", 2),
+    ("وقتل جنود ثلاثة من الجيش المالي في كمين قرب تمبكتو.", 3),
+])
+def test_claims_duals_postposed_numbers_and_joined_singulars_count(text, low):
+    claim = one_claim(text, "killed")
+    assert (claim.low, claim.high) == (low, low)
+
+
+def test_claims_a_number_after_its_noun_counts_that_noun():
+    claim = one_claim("وقتل جنود ثلاثة في هجوم شنه مسلحون على نقطة للجيش المالي.", "killed")
+    assert "Mali" in claim.victim.name
+
+
+@pytest.mark.parametrize("text", [
+    "وأسفر القصف عن مقتل أربعة جنود وتدمير 5 منازل في القرية.",
+    "وشنت الطائرات 20 غارة على المنطقة أسفرت عن مقتل أربعة جنود.",
+])
+def test_claims_a_count_of_things_is_no_toll(text):
+    assert [(c.kind, c.low) for c in claims_of(text)] == [("killed", 4)]
+
+
+def test_claims_the_attacker_after_the_count_is_not_the_victim():
+    claim = one_claim("وعثر السكان على جثتين قرب السوق بعد هجوم للمسلحين.", "killed")
+    assert claim.victim.name == "unknown"

@@ -92,7 +92,7 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     position = _WordPositions(words)
     negations = doc.in_sentence(doc.no_casualties, index)
     triggers = _triggers(text, sentence, negations, words, position)
-    quantities = doc.in_sentence(doc.quantities, index)
+    quantities = [q for q in doc.in_sentence(doc.quantities, index) if not _counts_things(words, _last_word(position, words, q))]
     drafts = [draft for n in negations for draft in _denials(doc, n, index, words, position)]
     pairs = _link(triggers, quantities, words, position)
     linked = [(trigger, pairs.get(id(trigger))) for trigger in triggers]
@@ -402,6 +402,17 @@ def _describes_a_thing(words, q_first: int) -> bool:
     return noun not in singular_persons() and not _is_trigger_word(words[q_first - 1].group())
 
 
+_COUNTED_THINGS = forms_with_role("counted_thing")
+
+
+def _counts_things(words, q_last: int) -> bool:
+    """"وتدمير 5 منازل", "شن 20 غارة": a count of things is no toll, even joined to one by و."""
+    if q_last + 1 >= len(words):
+        return False
+    stem = strip_article(words[q_last + 1].group())
+    return stem in _COUNTED_THINGS or (stem[:1] in "وبل" and strip_article(stem[1:]) in _COUNTED_THINGS)
+
+
 def _is_trigger_word(word: str) -> bool:
     return casualty_triggers().pattern.fullmatch(word) is not None
 
@@ -420,13 +431,19 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     texts = [w.group() for w in window]
     if texts and (texts[0] in _OTHERS or texts[0] == _SOME_OF_THEM or texts[min(1, len(texts) - 1)] in _OTHERS):
         return _inherit(draft, previous)
+    if quantity is None and window:
+        _count_singulars(draft, texts)
+    noun_before = _noun_before_count(doc, quantity, words, position) if quantity is not None else None
+    if noun_before is not None:
+        draft.victim_name, draft.victim_start, draft.victim_end = noun_before.name, noun_before.start, noun_before.end
+        return True
     if window:
         start, end = window[0].start(), window[-1].end()
         actors = [a for a in doc.within(doc.actors, start, end) if a.role != "source-only"]
         if actors:
             chosen = _head_actor(doc.folded, actors)
             draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
-            if quantity is None and _singular(doc.folded[chosen.start:chosen.end]):
+            if quantity is None and draft.low is None and _singular(doc.folded[chosen.start:chosen.end]):
                 draft.low = draft.high = 1
             return True
     in_breakdown = _in_breakdown(quantity, words, position)
@@ -510,13 +527,73 @@ def _head_actor(text: str, actors: list):
     return actors[0]
 
 
+def _count_singulars(draft: ClaimDraft, texts: list[str]) -> None:
+    """"قتل قائد ومقاتل من الحركة": singular person nouns joined by و count one each (here 2)."""
+    count = 0
+    for index, word in enumerate(texts):
+        if index and not word.startswith(_AND):
+            break
+        if strip_article(word[1:] if index else word) not in singular_persons() and not (
+                index == 0 and _singular(strip_article(word))):
+            break
+        count += 1
+    if count:
+        draft.low = draft.high = count
+
+
+def _noun_before_count(doc: Doc, quantity, words, position):
+    """"جنود ثلاثة", "الجنود الثلاثة": a number in words may follow its noun as an adjective does,
+    agreeing with it in definiteness, when no noun of its own follows it. The actor of that noun."""
+    first = _word_index(position, words, quantity.start)
+    if first == 0 or first >= len(words) or not words[first].group()[:1].isalpha():
+        return None
+    noun, number = words[first - 1], words[first]
+    if any(mark in doc.folded[noun.end():number.start()] for mark in _CLAUSE_MARKS):
+        return None
+    if _definite(noun.group()) != _definite(number.group()) or _has_own_noun(doc, quantity, words, position):
+        return None
+    return next((a for a in doc.within(doc.actors, noun.start(), noun.end())
+                 if a.end == noun.end() and a.role != "source-only" and not _singular(strip_article(noun.group()))), None)
+
+
+def _definite(word: str) -> bool:
+    return strip_article(word) != word and ARTICLE in word[:4]
+
+
+def _has_own_noun(doc: Doc, quantity, words, position) -> bool:
+    after = _last_word(position, words, quantity) + 1
+    if after >= len(words) or any(mark in doc.folded[quantity.end:words[after].start()] for mark in _CLAUSE_MARKS):
+        return False
+    word = words[after].group()
+    return not (word.startswith((ARTICLE, _AND)) or word in _NOT_COUNTED_NOUNS or _is_trigger_word(word)
+                or _agent_phrase(word))
+
+
+# "في هجوم للمسلحين", "برصاص الجيش": the attacker follows these; the victim never lies past them.
+_AGENT_PHRASE = forms_with_role("agent_phrase")
+
+
+def _agent_phrase(word: str) -> bool:
+    stem = strip_article(word)
+    return stem in _AGENT_PHRASE or (stem[:1] in "وبل" and strip_article(stem[1:]) in _AGENT_PHRASE)
+
+
+def _before_agent(words: list) -> list:
+    kept = []
+    for word in words:
+        if kept and _agent_phrase(word.group()):
+            break
+        kept.append(word)
+    return kept
+
+
 def _victim_window(trigger, quantity, words, position) -> list:
     """The words that can name the victim: the count's noun phrase, or (with no count) the words
     right after a verb-first trigger or right before a subject-first one, within the clause."""
     if quantity is not None:
         first = _word_index(position, words, quantity.start)
         last = _last_word(position, words, quantity) + _VICTIM_WORDS
-        return _clause(words[first:last + 1])
+        return _before_agent(_clause(words[first:last + 1]))
     at = _word_index(position, words, trigger.start)
     # With no count, "قتلى وجرحى" names its victims after it ("... في صفوف الجيش").
     if trigger.side == "after" or trigger.kind == _CASUALTIES:
