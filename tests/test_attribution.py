@@ -119,3 +119,12 @@ def test_attribution_one_speaker_named_twice_makes_one_claim(text, figure):
 ])
 def test_attribution_different_speakers_giving_one_figure_are_two_claims(text):
     assert len([c for c in claims_of(text) if c.kind == "killed"]) == 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وكتب الجيش المالي على تويتر أن أربعة جنود قتلوا في الهجوم على الثكنة.", "الجيش المالي"),
+    ("واعترفت الجماعة بمقتل ستة من مقاتليها في الاشتباكات مع الجيش.", "الجماعة"),
+])
+def test_attribution_writing_and_admitting_are_speech(text, speaker):
+    (claim,) = [c for c in claims_of(text) if c.kind == "killed"]
+    assert claim.source is not None and claim.source.text == speaker

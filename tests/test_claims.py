@@ -239,3 +239,19 @@ def test_claims_a_count_of_things_is_no_toll(text):
 def test_claims_the_attacker_after_the_count_is_not_the_victim():
     claim = one_claim("وعثر السكان على جثتين قرب السوق بعد هجوم للمسلحين.", "killed")
     assert claim.victim.name == "unknown"
+
+
+@pytest.mark.parametrize("text, kind, low", [
+    ("وأعلن الجيش المالي فقدان ثلاثة من جنوده بعد الكمين قرب غاو.", "missing", 3),
+    ("وقال الجيش إن أربعة جنود مفقودون منذ الهجوم على الثكنة.", "missing", 4),
+    ("وفقد 20 شخصا حياتهم في انفجار سيارة مفخخة وسط المدينة.", "killed", 20),
+    ("وأعلن الجيش الإفراج عن خمسة رهائن كانوا محتجزين لدى الجماعة المسلحة.", "captured", 5),
+    ("وألقت الشرطة القبض على ثلاثة مشتبه بهم في الهجوم على السوق.", "captured", 3),
+])
+def test_claims_missing_freed_and_arrested_people(text, kind, low):
+    assert (kind, low) in {(c.kind, c.low) for c in claims_of(text)}
+
+
+def test_claims_a_life_word_alone_is_no_death():
+    text = "وقتل جندي في الهجوم على الثكنة، وقالت زوجته إنها لم تكن تعرف شيئا عن حياته في الجيش."
+    assert [(c.kind, c.low) for c in claims_of(text)] == [("killed", 1)]

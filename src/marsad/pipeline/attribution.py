@@ -24,7 +24,7 @@ _MAX_PREP_WORDS = 10
 _FRONTED_READ = 3 * _MAX_PREP_WORDS
 _NAME_WORDS = 8
 _NO_COMPLEMENT_WORDS = 6
-_STATEMENT = re.compile(r"\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|عبر\s+(?:تويتر|حسابه|حسابها))")
+_STATEMENT = re.compile(r"\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|(?:عبر|علي)\s+(?:تويتر|حسابه|حسابها))")
 _RECIPIENT_WORDS = 4
 _TAIL_PARTICLES = forms_with_role("tail_particle")
 # Nouns a speaker phrase starts with ("مصدر أمني", "مسؤول محلي", "شهود").
@@ -224,7 +224,7 @@ def _subject_end(text, words, complements, start, sentence_end) -> tuple[int, in
             if index and words[index - 1].group() == _TO:
                 return words[index - 1].start(), word.end()
             return word.start(), word.end()
-        if casualty_triggers().pattern.fullmatch(word.group()):
+        if casualty_triggers().pattern.match(text, word.start()):
             return word.start(), word.start()
     if words:
         # No complementiser: the subject is a short noun phrase ("تبنى قيادي متطرف الهجوم").

@@ -304,19 +304,27 @@ def _last_word(position, words, span) -> int:
     return _word_index(position, words, max(span.end - 1, span.start))
 
 
+_CLOSER = "closer"
+
+
 def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
     found: list[_Trigger] = []
     for match, row in casualty_triggers().finditer(text, sentence.start, sentence.end):
         if any(n.start <= match.start() < n.end for n in negations):
             continue
-        trigger = _Trigger(match.start(), match.end(), row["kind"], row["side"], row["strength"] == "strong",
+        trigger = _Trigger(match.start(), match.end(), row["kind"], row["side"], row["strength"] in ("strong", _CLOSER),
                            row["form"], row["reach"] == "clause")
         if found and _joined(text, found[-1], trigger):
             found[-1] = _merge(found[-1], trigger)
             continue
         trigger.opener = _opener(text, trigger, words, position)
+        if row["strength"] == _CLOSER and trigger.opener is None:
+            continue
         found.append(trigger)
-    return found
+    # "فقد 20 شخصا حياتهم": a verb that opens another trigger's phrase is no trigger of its own
+    # (they lost their lives: killed, not missing).
+    openers = {t.opener for t in found if t.opener is not None}
+    return [t for t in found if _word_index(position, words, t.start) not in openers]
 
 
 def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
