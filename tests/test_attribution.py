@@ -119,3 +119,23 @@ def test_attribution_one_speaker_named_twice_makes_one_claim(text, figure):
 ])
 def test_attribution_different_speakers_giving_one_figure_are_two_claims(text):
     assert len([c for c in claims_of(text) if c.kind == "killed"]) == 2
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وكتب الجيش المالي على تويتر أن أربعة جنود قتلوا في الهجوم على الثكنة.", "الجيش المالي"),
+    ("واعترفت الجماعة بمقتل ستة من مقاتليها في الاشتباكات مع الجيش.", "الجماعة"),
+])
+def test_attribution_writing_and_admitting_are_speech(text, speaker):
+    (claim,) = [c for c in claims_of(text) if c.kind == "killed"]
+    assert claim.source is not None and claim.source.text == speaker
+
+
+@pytest.mark.parametrize("text, kind, speaker", [
+    ("وقال الجيش إن عشرة جنود قتلوا في الهجوم، وأصيب أربعة آخرون وفقا لمصادر محلية.", "injured", "مصادر محلية"),
+    ("وقال الجيش إن عشرة جنود قتلوا في الهجوم، وأصيب أربعة آخرون وفقا لمصادر محلية.", "killed", "الجيش"),
+    ("وقتل سبعة مدنيين في قصف على السوق، وفقا للمصادر الطبية.", "killed", "مصادر الطبية"),
+    ("وقال مسؤول محلي إن 12 مدنيا قتلوا في القصف بحسب حصيلة أولية.", "killed", "مسؤول محلي"),
+])
+def test_attribution_a_clause_final_preposition_names_its_clause_source(text, kind, speaker):
+    (claim,) = [c for c in claims_of(text) if c.kind == kind]
+    assert claim.source is not None and claim.source.text == speaker

@@ -272,3 +272,16 @@ def test_numbers_years_durations_and_sums_are_not_counts(sentence):
 
 def test_numbers_a_count_before_its_noun_is_still_a_count():
     assert [(q.low, q.high) for q in quantities("قتل 12 جنديا عام 2015.")] == [(12, 12)]
+
+
+@pytest.mark.parametrize("text, kind, spared", [
+    ("ولم يصب أي جندي بأذى في الهجوم", "injured", "جندي"),
+    ("ولم يقتل أحد من المدنيين في القصف", "killed", "المدنيين"),
+    ("ولم يصب أحد بأذى في الحادث", "injured", None),
+])
+def test_numbers_no_casualties_names_who_was_spared(text, kind, spared):
+    folded = fold(text)
+    (found,) = find_no_casualties(folded)
+    assert found.kind == kind
+    assert (folded[found.victim_start:found.victim_end] if found.victim_start is not None else None) == (
+        fold(spared) if spared else None)

@@ -24,7 +24,7 @@ _MAX_PREP_WORDS = 10
 _FRONTED_READ = 3 * _MAX_PREP_WORDS
 _NAME_WORDS = 8
 _NO_COMPLEMENT_WORDS = 6
-_STATEMENT = re.compile(r"\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|عبر\s+(?:تويتر|حسابه|حسابها))")
+_STATEMENT = re.compile(r"\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|(?:عبر|علي)\s+(?:تويتر|حسابه|حسابها))")
 _RECIPIENT_WORDS = 4
 _TAIL_PARTICLES = forms_with_role("tail_particle")
 # Nouns a speaker phrase starts with ("مصدر أمني", "مسؤول محلي", "شهود").
@@ -85,10 +85,22 @@ def _negated(text: str, start: int) -> bool:
     return before in _NEGATION or before in _RELATIVES
 
 
+_PREP_WITH_LAM = "prep_lam"
+_LAM = "ل"
+
+
 def _attribution(doc, index, match, row, complements, anaphors, previous) -> Attribution | None:
     sentence = doc.sentences[index]
     kind, stance = row["kind"], row["stance"]
-    words = _skip_dates(doc, list(WORD.finditer(doc.folded, match.end(), sentence.end)))
+    start = match.end()
+    if kind == _PREP_WITH_LAM:
+        # "وفقا لمصادر محلية": the preposition's ل is written on the source's first word.
+        kind = "prep"
+        glued = next(WORD.finditer(doc.folded, start, sentence.end), None)
+        if glued is not None and glued.group().startswith(_LAM):
+            # "للمصادر" is ل with the article's alif dropped: the source starts after both lams.
+            start = glued.start() + len(_LAM) * (2 if glued.group().startswith(_LAM * 2) else 1)
+    words = _skip_dates(doc, list(WORD.finditer(doc.folded, start, sentence.end)))
     if kind == "prep" and words and (words[0].group() == _WHAT or words[0].group() in _IMPERSONAL
                                      or reporting().pattern.fullmatch(words[0].group())):
         return None
@@ -224,7 +236,7 @@ def _subject_end(text, words, complements, start, sentence_end) -> tuple[int, in
             if index and words[index - 1].group() == _TO:
                 return words[index - 1].start(), word.end()
             return word.start(), word.end()
-        if casualty_triggers().pattern.fullmatch(word.group()):
+        if casualty_triggers().pattern.match(text, word.start()):
             return word.start(), word.start()
     if words:
         # No complementiser: the subject is a short noun phrase ("تبنى قيادي متطرف الهجوم").
@@ -271,12 +283,35 @@ def _before_recipient(doc: Doc, start: int, end: int) -> int:
 
 
 def source_of(doc: Doc, sentence: int, offset: int) -> Attribution | None:
-    """The attribution that covers a claim at `offset` in `sentence`."""
+    """The attribution that covers a claim at `offset` in `sentence`: a clause-final one ("...،
+    وفقا لمصادر طبية") for the claims of its clause, else the last one before the claim."""
     found = doc.attributions.get(sentence, [])
+    closing = _clause_final(doc.folded, offset, found)
+    if closing is not None:
+        return closing
     before = [a for a in found if a.applies_from <= offset and a.start < offset]
     if before:
         return before[-1]
     return found[0] if found else None
+
+
+_CLAUSE_MARKS = ".;:,"
+
+
+def _clause_final(text: str, offset: int, found: list[Attribution]) -> Attribution | None:
+    """A preposition phrase closing the claim's clause ("وأصيب 4 آخرين، وفقا لمصادر محلية") names
+    its source, over a speaker whose reported speech ended at an earlier clause mark."""
+    closing = next((a for a in found if a.how == "prep" and a.start > offset), None)
+    if closing is None:
+        return None
+    prep = list(reporting().pattern.finditer(text, offset, closing.start))
+    head = text[offset:prep[-1].start() if prep else closing.start].rstrip(" ,و")
+    if any(mark in head for mark in _CLAUSE_MARKS):
+        return None
+    earlier = [a for a in found if a.how != "prep" and a.start < offset]
+    if earlier and not any(mark in text[earlier[-1].applies_from:offset] for mark in _CLAUSE_MARKS):
+        return None
+    return closing
 
 
 def claim_is_unverified(doc: Doc, claim_sentence: int, source_text: str, later_marks: list[int],

@@ -92,16 +92,19 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     position = _WordPositions(words)
     negations = doc.in_sentence(doc.no_casualties, index)
     triggers = _triggers(text, sentence, negations, words, position)
-    quantities = doc.in_sentence(doc.quantities, index)
-    drafts = [_nationals_named(doc, ClaimDraft(_negated_kind(n.kind), n.start, n.end, index, 0, 0), words, position)
-              for n in negations]
+    quantities = [q for q in doc.in_sentence(doc.quantities, index) if not _counts_things(words, _last_word(position, words, q))]
+    drafts = [draft for n in negations for draft in _denials(doc, n, index, words, position)]
     pairs = _link(triggers, quantities, words, position)
     linked = [(trigger, pairs.get(id(trigger))) for trigger in triggers]
     linked += _coordinated(text, linked, quantities)
+    combined = _combined_totals(triggers, quantities, words, position)
     for trigger, quantity in sorted(linked, key=lambda pair: (pair[1] or pair[0]).start):
         if quantity is None and not trigger.strong:
             continue
-        draft = ClaimDraft(trigger.kind, min(trigger.start, quantity.start if quantity else trigger.start),
+        kind = _CASUALTIES if quantity is not None and id(quantity) in combined else trigger.kind
+        if kind == _CASUALTIES and quantity is not None and _exact(quantity):
+            continue
+        draft = ClaimDraft(kind, min(trigger.start, quantity.start if quantity else trigger.start),
                            max(trigger.end, quantity.end if quantity else trigger.end), index)
         if quantity is not None:
             draft.low, draft.high, draft.vague, draft.approx = quantity.low, quantity.high, quantity.vague, quantity.approx
@@ -189,10 +192,33 @@ def _added_attackers(doc: Doc, index: int, after: int) -> ClaimDraft | None:
 
 
 def _split_casualties(draft: ClaimDraft) -> list[ClaimDraft]:
+    """"عدد من القتلى والجرحى": a vague word counts each of them; an exact total of both never
+    reaches here (see `_combined_totals`)."""
     if draft.kind != _CASUALTIES:
         return [draft]
-    ceiling = draft.high if draft.high is not None else draft.low
-    return [replace(draft, kind=kind, low=None, high=ceiling) for kind in ("killed", "injured")]
+    return [replace(draft, kind=kind) for kind in ("killed", "injured")]
+
+
+# Words between a total and its "dead and wounded" ("12 شخصا بين قتيل وجريح"): the noun, بين.
+_COMBINED_GAP_WORDS = 2
+
+
+def _combined_totals(triggers, quantities, words, position) -> set[int]:
+    """Counts of dead and wounded together ("20 قتيلا وجريحا", "12 شخصا بين قتيل وجريح"): ids of the
+    quantities a joined killed-and-injured trigger follows closely. Such a total says how many
+    of neither, so an exact one makes no claim."""
+    totals = set()
+    for trigger in (t for t in triggers if t.kind == _CASUALTIES):
+        first = _word_index(position, words, trigger.start)
+        for quantity in quantities:
+            gap = first - _last_word(position, words, quantity) - 1
+            if quantity.end <= trigger.start and 0 <= gap <= _COMBINED_GAP_WORDS:
+                totals.add(id(quantity))
+    return totals
+
+
+def _exact(quantity) -> bool:
+    return quantity.low is not None and quantity.low == quantity.high and quantity.vague is None
 
 
 def _coordinated(text: str, linked: list, quantities: list) -> list:
@@ -239,8 +265,23 @@ def _starts_with_and(text: str, offset: int) -> bool:
     return text.startswith(_AND, offset) and (not text.startswith(_ONE, offset) or text.startswith(_AND + _ONE, offset))
 
 
-def _negated_kind(kind: str) -> str:
-    return "injured" if kind == "injured" else "killed"
+def _denials(doc: Doc, statement, index: int, words, position) -> list[ClaimDraft]:
+    """A count of 0 per kind the statement denies ("لم يسقط قتلى أو جرحى" is neither killed nor
+    injured), of the people it says were spared ("لم يصب أي جندي") or names right after it."""
+    draft = ClaimDraft(statement.kind, statement.start, statement.end, index, 0, 0)
+    if statement.victim_start is None:
+        _nationals_named(doc, draft, words, position)
+    else:
+        _spared(doc, draft, statement.victim_start, statement.victim_end)
+    return _split_casualties(draft)
+
+
+def _spared(doc: Doc, draft: ClaimDraft, start: int, end: int) -> None:
+    actor = next((a for a in doc.within(doc.actors, start, end) if a.role != "source-only"), None)
+    if actor is not None:
+        draft.victim_name, draft.victim_start, draft.victim_end = actor.name, actor.start, actor.end
+    else:
+        draft.victim_start, draft.victim_end = start, end
 
 
 class _WordPositions(dict):
@@ -263,19 +304,27 @@ def _last_word(position, words, span) -> int:
     return _word_index(position, words, max(span.end - 1, span.start))
 
 
+_CLOSER = "closer"
+
+
 def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
     found: list[_Trigger] = []
     for match, row in casualty_triggers().finditer(text, sentence.start, sentence.end):
         if any(n.start <= match.start() < n.end for n in negations):
             continue
-        trigger = _Trigger(match.start(), match.end(), row["kind"], row["side"], row["strength"] == "strong",
+        trigger = _Trigger(match.start(), match.end(), row["kind"], row["side"], row["strength"] in ("strong", _CLOSER),
                            row["form"], row["reach"] == "clause")
         if found and _joined(text, found[-1], trigger):
             found[-1] = _merge(found[-1], trigger)
             continue
         trigger.opener = _opener(text, trigger, words, position)
+        if row["strength"] == _CLOSER and trigger.opener is None:
+            continue
         found.append(trigger)
-    return found
+    # "فقد 20 شخصا حياتهم": a verb that opens another trigger's phrase is no trigger of its own
+    # (they lost their lives: killed, not missing).
+    openers = {t.opener for t in found if t.opener is not None}
+    return [t for t in found if _word_index(position, words, t.start) not in openers]
 
 
 def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
@@ -303,12 +352,14 @@ def _joined(text: str, first: _Trigger, second: _Trigger) -> bool:
 
 
 def _merge(first: _Trigger, second: _Trigger) -> _Trigger:
-    if {first.kind, second.kind} == _DEAD_AND_WOUNDED:
+    # "قتلى وجرحى في صفوف X" says both happened to X even with no number: two claims, as a verb would.
+    joined_toll = {first.kind, second.kind} == _DEAD_AND_WOUNDED
+    if joined_toll:
         kind = _CASUALTIES
     else:
         kind = first.kind if first.kind == second.kind else _COMBINED[frozenset({first.kind, second.kind})]
-    return _Trigger(first.start, second.end, kind, first.side, first.strong or second.strong, first.form,
-                    first.clause_reach or second.clause_reach)
+    return _Trigger(first.start, second.end, kind, first.side, first.strong or second.strong or joined_toll,
+                    first.form, first.clause_reach or second.clause_reach)
 
 
 def _link(triggers, quantities, words, position) -> dict:
@@ -359,6 +410,17 @@ def _describes_a_thing(words, q_first: int) -> bool:
     return noun not in singular_persons() and not _is_trigger_word(words[q_first - 1].group())
 
 
+_COUNTED_THINGS = forms_with_role("counted_thing")
+
+
+def _counts_things(words, q_last: int) -> bool:
+    """"وتدمير 5 منازل", "شن 20 غارة": a count of things is no toll, even joined to one by و."""
+    if q_last + 1 >= len(words):
+        return False
+    stem = strip_article(words[q_last + 1].group())
+    return stem in _COUNTED_THINGS or (stem[:1] in "وبل" and strip_article(stem[1:]) in _COUNTED_THINGS)
+
+
 def _is_trigger_word(word: str) -> bool:
     return casualty_triggers().pattern.fullmatch(word) is not None
 
@@ -377,13 +439,19 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     texts = [w.group() for w in window]
     if texts and (texts[0] in _OTHERS or texts[0] == _SOME_OF_THEM or texts[min(1, len(texts) - 1)] in _OTHERS):
         return _inherit(draft, previous)
+    if quantity is None and window:
+        _count_singulars(draft, texts)
+    noun_before = _noun_before_count(doc, quantity, words, position) if quantity is not None else None
+    if noun_before is not None:
+        draft.victim_name, draft.victim_start, draft.victim_end = noun_before.name, noun_before.start, noun_before.end
+        return True
     if window:
         start, end = window[0].start(), window[-1].end()
         actors = [a for a in doc.within(doc.actors, start, end) if a.role != "source-only"]
         if actors:
             chosen = _head_actor(doc.folded, actors)
             draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
-            if quantity is None and _singular(doc.folded[chosen.start:chosen.end]):
+            if quantity is None and draft.low is None and _singular(doc.folded[chosen.start:chosen.end]):
                 draft.low = draft.high = 1
             return True
     in_breakdown = _in_breakdown(quantity, words, position)
@@ -467,15 +535,76 @@ def _head_actor(text: str, actors: list):
     return actors[0]
 
 
+def _count_singulars(draft: ClaimDraft, texts: list[str]) -> None:
+    """"قتل قائد ومقاتل من الحركة": singular person nouns joined by و count one each (here 2)."""
+    count = 0
+    for index, word in enumerate(texts):
+        if index and not word.startswith(_AND):
+            break
+        if strip_article(word[1:] if index else word) not in singular_persons() and not (
+                index == 0 and _singular(strip_article(word))):
+            break
+        count += 1
+    if count:
+        draft.low = draft.high = count
+
+
+def _noun_before_count(doc: Doc, quantity, words, position):
+    """"جنود ثلاثة", "الجنود الثلاثة": a number in words may follow its noun as an adjective does,
+    agreeing with it in definiteness, when no noun of its own follows it. The actor of that noun."""
+    first = _word_index(position, words, quantity.start)
+    if first == 0 or first >= len(words) or not words[first].group()[:1].isalpha():
+        return None
+    noun, number = words[first - 1], words[first]
+    if any(mark in doc.folded[noun.end():number.start()] for mark in _CLAUSE_MARKS):
+        return None
+    if _definite(noun.group()) != _definite(number.group()) or _has_own_noun(doc, quantity, words, position):
+        return None
+    return next((a for a in doc.within(doc.actors, noun.start(), noun.end())
+                 if a.end == noun.end() and a.role != "source-only" and not _singular(strip_article(noun.group()))), None)
+
+
+def _definite(word: str) -> bool:
+    return strip_article(word) != word and ARTICLE in word[:4]
+
+
+def _has_own_noun(doc: Doc, quantity, words, position) -> bool:
+    after = _last_word(position, words, quantity) + 1
+    if after >= len(words) or any(mark in doc.folded[quantity.end:words[after].start()] for mark in _CLAUSE_MARKS):
+        return False
+    word = words[after].group()
+    return not (word.startswith((ARTICLE, _AND)) or word in _NOT_COUNTED_NOUNS or _is_trigger_word(word)
+                or _agent_phrase(word))
+
+
+# "في هجوم للمسلحين", "برصاص الجيش": the attacker follows these; the victim never lies past them.
+_AGENT_PHRASE = forms_with_role("agent_phrase")
+
+
+def _agent_phrase(word: str) -> bool:
+    stem = strip_article(word)
+    return stem in _AGENT_PHRASE or (stem[:1] in "وبل" and strip_article(stem[1:]) in _AGENT_PHRASE)
+
+
+def _before_agent(words: list) -> list:
+    kept = []
+    for word in words:
+        if kept and _agent_phrase(word.group()):
+            break
+        kept.append(word)
+    return kept
+
+
 def _victim_window(trigger, quantity, words, position) -> list:
     """The words that can name the victim: the count's noun phrase, or (with no count) the words
     right after a verb-first trigger or right before a subject-first one, within the clause."""
     if quantity is not None:
         first = _word_index(position, words, quantity.start)
         last = _last_word(position, words, quantity) + _VICTIM_WORDS
-        return _clause(words[first:last + 1])
+        return _before_agent(_clause(words[first:last + 1]))
     at = _word_index(position, words, trigger.start)
-    if trigger.side == "after":
+    # With no count, "قتلى وجرحى" names its victims after it ("... في صفوف الجيش").
+    if trigger.side == "after" or trigger.kind == _CASUALTIES:
         after = _word_index(position, words, trigger.end - 1) + 1
         return _clause(words[after:after + _VICTIM_WORDS], trigger.end)
     before = list(reversed(words[max(0, at - _NEAR_WORDS):at]))

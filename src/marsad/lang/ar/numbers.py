@@ -49,6 +49,9 @@ class NoCasualties:
     end: int
     kind: str
     text: str
+    # The people it says were spared, where it names them ("لم يصب أي جندي": the soldier).
+    victim_start: int | None = None
+    victim_end: int | None = None
 
 
 class _Token(NamedTuple):
@@ -524,8 +527,10 @@ def find_quantities(text: str) -> list[Quantity]:
 class _NoCasualtyPatterns:
     statements: tuple[re.Pattern[str], ...]
     phrases: re.Pattern[str]
+    spared: re.Pattern[str]
     noun_kinds: dict[str, str]
     phrase_kinds: dict[str, str]
+    victim_verb_kinds: dict[str, str]
 
 
 def _alternation(phrases: list[str]) -> str:
@@ -554,10 +559,18 @@ def _no_casualty_patterns() -> _NoCasualtyPatterns:
         re.compile(rf"{start}[وف]?(?:{direct})\s+(?:ان\s+(?:{verb}){end}{filler}\s+)?{head}{noun}"),
     )
     phrases = re.compile(rf"{start}[وف]?(?P<phrase>{_alternation(list(phrase_kinds))}){end}")
-    return _NoCasualtyPatterns(statements, phrases, noun_kinds, phrase_kinds)
+    victim_verb_kinds = {form: kind for part, form, kind in rows if part == "victim_verb"}
+    any_noun = _alternation([form for part, form, kind in rows if part == "anyone" and kind == "any"])
+    one_of = _alternation([form for part, form, kind in rows if part == "anyone" and kind == "one_of"])
+    # "لم يصب أي جندي", "لم يقتل أحد من المدنيين": the verb's subject is who was spared.
+    spared = re.compile(rf"{start}[وف]?(?:{verbal})\s+(?P<verb>{_alternation(list(victim_verb_kinds))})\s+"
+                        rf"(?:(?:{any_noun})\s+(?:من\s+)?|(?:{one_of})\s+(?:من\s+)?(?=ال))(?P<victim>[^\W\d_]+)")
+    return _NoCasualtyPatterns(statements, phrases, spared, noun_kinds, phrase_kinds, victim_verb_kinds)
 
 
 def _statement_kind(match: re.Match[str], patterns: _NoCasualtyPatterns) -> str:
+    if "verb" in match.re.groupindex:
+        return patterns.victim_verb_kinds[match.group("verb")]
     if "phrase" in match.re.groupindex:
         return patterns.phrase_kinds[" ".join(match.group("phrase").split())]
     kinds = {patterns.noun_kinds[" ".join(match.group(g).split())] for g in ("noun", "noun2") if match.group(g)}
@@ -569,10 +582,11 @@ def find_no_casualties(text: str) -> list[NoCasualties]:
     if not isinstance(text, str) or not text:
         return []
     patterns = _no_casualty_patterns()
-    matches = [m for p in (*patterns.statements, patterns.phrases) for m in p.finditer(text)]
+    matches = [m for p in (*patterns.statements, patterns.phrases, patterns.spared) for m in p.finditer(text)]
     found: list[NoCasualties] = []
     for match in sorted(matches, key=lambda m: (m.start(), -m.end())):
         if found and match.start() < found[-1].end:
             continue
-        found.append(NoCasualties(match.start(), match.end(), _statement_kind(match, patterns), match.group()))
+        victim = match.span("victim") if "victim" in match.re.groupindex else (None, None)
+        found.append(NoCasualties(match.start(), match.end(), _statement_kind(match, patterns), match.group(), *victim))
     return found
