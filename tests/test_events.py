@@ -325,3 +325,39 @@ def test_events_armed_attack_on_civilians_only_is_violence_against_civilians():
 def test_events_armed_attack_on_soldiers_stays_a_battle():
     found = news("قتل ثلاثة جنود في هجوم مسلح على نقطة تفتيش للجيش قرب مدينة سبها أمس.")
     assert [e.event_type for e in found] == ["Battles"]
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة جنود في هجوم على مدينة غاو، وقتل خمسة مدنيين في انفجار في مدينة تمبكتو.",
+    "قتل ثلاثة جنود في هجوم على مدينة غاو، فيما قتل خمسة مدنيين في انفجار في مدينة تمبكتو.",
+    "قتل ثلاثة جنود في هجوم على مدينة غاو، وفي حادث منفصل قتل خمسة مدنيين في انفجار في مدينة تمبكتو.",
+])
+def test_events_clause_with_its_own_act_and_place_is_another_incident(text):
+    found = news(text)
+    by_place = {e.location.name: [(c.kind, c.low) for c in e.claims] for e in found}
+    assert by_place == {"Gao": [("killed", 3)], "Timbuktu": [("killed", 5)]}
+
+
+def test_events_clause_with_no_place_of_its_own_goes_on_telling_the_incident():
+    found = news("قتل ثلاثة جنود في هجوم على مدينة غاو، وأصيب خمسة آخرون بجروح.")
+    assert len(found) == 1
+    assert sorted((c.kind, c.low) for c in found[0].claims) == [("injured", 5), ("killed", 3)]
+
+
+def test_events_list_of_places_struck_is_one_event_per_place():
+    found = news("شنت الطائرات الحربية غارات على بلدات تمبكتو وغاو وموبتي فجر اليوم.")
+    assert sorted(e.location.name for e in found) == ["Gao", "Mopti", "Timbuktu"]
+    assert {e.sub_event_type for e in found} == {"Air/drone strike"}
+
+
+def test_events_fight_between_two_towns_is_one_event():
+    assert len(news("اندلعت اشتباكات عنيفة بين الجيش ومسلحين على الطريق بين مدينتي غاو وتمبكتو.")) == 1
+
+
+def test_events_town_of_the_hospital_the_victims_went_to_is_not_the_place():
+    found = news("قتل خمسة جنود في هجوم على مدينة غاو أمس. ونقلت جثث القتلى الخمسة إلى مستشفى في مدينة موبتي.")
+    assert [e.location.name for e in found] == ["Gao"]
+
+
+@pytest.mark.parametrize("when", ["قبل أيام", "هذا الأسبوع", ""])
+def test_events_news_that_names_no_day_is_dated_to_publication_at_precision_2(when):
+    found = news(f"قتل خمسة جنود في هجوم على مدينة غاو {when}.")
+    assert [(str(e.date_start), str(e.date_end), e.time_precision) for e in found] == [(PUBLISHED, PUBLISHED, 2)]

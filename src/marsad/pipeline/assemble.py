@@ -37,6 +37,7 @@ _TARGET_WINDOW = 40
 _ON = " علي "
 _SPECIFIC_TACTICS = {"Explosions/Remote violence": ("Chemical weapon", "Suicide bomb")}
 _RECENT = dt.timedelta(days=7)
+_UNDATED = 2  # ACLED's time precision of an event dated to the week of the report
 _GENERIC_REBELS = "pattern:generic-rebels"
 _REBELS_PREFIX, _UNIDENTIFIED_PREFIX, _UNIDENTIFIED_INTER = "Rebels", "Unidentified Armed Group", 3
 
@@ -81,12 +82,13 @@ def _unidentified(event: Event) -> Actor | None:
 
 def _article_date(doc: Doc) -> tuple[dt.date | None, int]:
     """The date of an event the text does not date: the latest day its news events are dated
-    to (a report's undated events are most often that day's), else the publication date."""
+    to (a report's undated events are most often that day's), else the publication date at
+    ACLED's time precision 2 (the report says "recently", not which day)."""
     days = [d.date_start for e in doc.events if not e.background for d in e.dates
             if d.precision == 1 and d.date_start is not None and (doc.published is None or d.date_start <= doc.published)]
     if days:
         return max(days), 1
-    return (doc.published, 1) if doc.published is not None else (None, 3)
+    return (doc.published, _UNDATED) if doc.published is not None else (None, 3)
 
 
 def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | None:
@@ -191,13 +193,21 @@ def _civilian_target(doc: Doc, draft: EventDraft) -> bool:
 
 
 def _dates(doc: Doc, draft: EventDraft, default_date) -> tuple[dt.date | None, dt.date | None, int]:
-    resolved = [d for d in draft.dates if d.date_start is not None and not _past_month(doc, d, draft)]
+    resolved = [d for d in draft.dates if d.date_start is not None and not _past_month(doc, d, draft)
+                and not _recent_stretch(doc, d, draft)]
     if not resolved:
         date, precision = default_date
         return date, date, precision
     start = min(d.date_start for d in resolved)
     end = max(d.date_end or d.date_start for d in resolved)
     return start, end, max(d.precision for d in resolved) if len(resolved) == 1 else min(d.precision for d in resolved)
+
+
+def _recent_stretch(doc: Doc, date, draft: EventDraft) -> bool:
+    """"قبل أيام", "هذا الأسبوع": news of these days that names no day is dated like an undated
+    item, to the publication date at precision 2, as ACLED codes it."""
+    return (not draft.background and date.precision > 1 and doc.published is not None
+            and date.date_end is not None and doc.published - _RECENT <= date.date_end)
 
 
 def _past_month(doc: Doc, date, draft: EventDraft) -> bool:

@@ -68,6 +68,12 @@ class EventDraft:
     location: Any = None
     place_keys: set[str] = field(default_factory=set)
     opened_as_new_episode: bool = False
+    # The stretches of text (folded offsets) that tell this event: a sentence may tell two
+    # incidents ("قتل ثلاثة في غاو وقتل خمسة في تمبكتو"), and a figure belongs to its own.
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def tells(self, offset: int) -> bool:
+        return any(start <= offset < end for start, end in self.spans)
 
 
 @dataclass

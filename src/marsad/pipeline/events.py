@@ -18,7 +18,7 @@ ACLED codes one event per incident (one type, one place, one day), so a roundup 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words, stems_with_role
 from marsad.lang.ar.tokens import WORD, last_words, word_after, word_before
@@ -65,6 +65,7 @@ class _Candidate:
     counted: bool = False
     summary: bool = False
     section: range = range(0)
+    span: tuple[int, int] | None = None
 
 
 def run(doc: Doc) -> None:
@@ -81,7 +82,8 @@ def run(doc: Doc) -> None:
     demonstrations.retype_triggers(doc)
     strategic.retype_triggers(doc)
     sections = _sections(doc)
-    candidates = [c for c in (_candidate(doc, i, sections[i]) for i in range(len(doc.sentences))) if c is not None]
+    candidates = [incident for c in (_candidate(doc, i, sections[i]) for i in range(len(doc.sentences))) if c is not None
+                  for clause in _split_clauses(doc, c) for incident in _split_place_list(doc, clause)]
     _keep_summaries_apart(candidates)
     events: list[EventDraft] = []
     summaries: list[EventDraft] = []
@@ -112,7 +114,8 @@ def run(doc: Doc) -> None:
     _attach_loose_dates(doc, events, {c.sentence for c in candidates})
     events += summaries
     for claim in doc.claims:
-        owner = next((e for e in events if claim.sentence in e.sentences), None)
+        owner = next((e for e in events if e.tells(claim.start)), None) or next(
+            (e for e in events if claim.sentence in e.sentences), None)
         if owner is not None:
             owner.claims.append(claim)
     if _off_topic(doc):
@@ -208,8 +211,10 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     place = _place(doc, index, triggers)
     summary = (war_toll and not dates) or (
         _sums_up(doc, index, triggers) and _names_no_one_town(doc, index, place))
+    sentence = doc.sentences[index]
     return _Candidate(index, triggers, place, family, background or recalled is not None, kept,
-                      _opens_new_episode(doc, index) or recalled is not None, counted, summary, section)
+                      _opens_new_episode(doc, index) or recalled is not None, counted, summary, section,
+                      (sentence.start, sentence.end))
 
 
 def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
@@ -302,6 +307,106 @@ def _recalled_from(doc: Doc, index: int) -> int | None:
     return link.end()
 
 
+_CLAUSE_LINKS = forms_with_role("clause_link")
+_PLACE_LIST_WORDS = forms_with_role("place_list_word")
+_CONJUNCTION = "و"
+# "اشتباكات بين مدينتي A وB" is one fight between two towns, not two incidents.
+_BETWEEN = "بين"
+
+
+def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
+    """One incident per clause that has its own event word or figure and its own place: "قتل
+    ثلاثة جنود في هجوم في غاو وقتل خمسة مدنيين في انفجار في تمبكتو" is two events, each with its
+    figures. A clause with no place of its own, or at a place that meets the one before ("في
+    ريف حلب"), goes on telling the incident before it."""
+    if candidate.summary:
+        return [candidate]
+    sentence = doc.sentences[candidate.sentence]
+    bounds = [sentence.start, *_clause_starts(doc, candidate.sentence), sentence.end]
+    groups: list[list] = []  # [start, end, place]
+    for start, end in zip(bounds, bounds[1:]):
+        place = _place(doc, candidate.sentence, _triggers_within(candidate, start, end), (start, end))
+        if groups and not (_tells_an_incident(doc, candidate, start, end) and place is not None
+                           and groups[-1][2] is not None and not _meets(_place_keys(groups[-1][2]), _place_keys(place))):
+            groups[-1][1] = end
+            groups[-1][2] = groups[-1][2] or place
+            continue
+        groups.append([start, end, place])
+    if len(groups) == 1:
+        return [candidate]
+    return [replace(candidate, triggers=_triggers_within(candidate, start, end) or candidate.triggers[:0],
+                    place=place, span=(start, end), new_episode=candidate.new_episode and n == 0,
+                    counted=any(_counted(c) and start <= c.start < end for c in doc.claims))
+            for n, (start, end, place) in enumerate(groups)]
+
+
+def _triggers_within(candidate: _Candidate, start: int, end: int) -> list[Trigger]:
+    return [t for t in candidate.triggers if start <= t.start < end]
+
+
+def _tells_an_incident(doc: Doc, candidate: _Candidate, start: int, end: int) -> bool:
+    """A clause tells an incident of its own with a strong event word or a figure."""
+    return any(t.strong for t in _triggers_within(candidate, start, end)) or any(
+        _counted(c) for c in doc.within(doc.claims, start, end))
+
+
+def _clause_starts(doc: Doc, index: int) -> list[int]:
+    """Where a clause may open inside a sentence: at a linking word ("كما", "فيما", "في حين",
+    "وفي حادث آخر") or at a word joined by و that opens a figure or an event word ("وقتل",
+    "وانفجرت")."""
+    sentence = doc.sentences[index]
+    figures = {c.start for c in doc.claims if c.sentence == index}
+    events = [t.start for t in doc.triggers if t.sentence == index]
+    starts = []
+    for word in WORD.finditer(doc.folded, sentence.start, sentence.end):
+        if word.start() == sentence.start:
+            continue
+        joined = word.group().startswith(_CONJUNCTION) and (
+            word.start() in figures or any(word.start() <= t < word.end() for t in events))
+        if joined or any(_opens_at(doc.folded, word.start(), link) for link in _CLAUSE_LINKS):
+            starts.append(word.start())
+    return starts
+
+
+def _opens_at(text: str, offset: int, phrase: str) -> bool:
+    end = offset + len(phrase)
+    return text.startswith(phrase, offset) and not (end < len(text) and WORD.match(text, end))
+
+
+def _split_place_list(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
+    """"غارات على بلدات A وB وC": ACLED codes one event per place. The figures stay with the
+    first place's event (the clause's own span); the others carry the act alone."""
+    listed = _listed_places(doc, candidate)
+    if len(listed) < 2:
+        return [candidate]
+    others = [replace(candidate, place=place, span=None, counted=False, new_episode=False) for place in listed[1:]]
+    return [candidate, *others]
+
+
+def _listed_places(doc: Doc, candidate: _Candidate) -> list[ResolvedPlace]:
+    """The candidate's place and the places joined to it by و or a comma, with at most a place
+    noun between them ("بلدتي نبل والزهراء", "مدن A وB ومدينة C"), each a town of its own."""
+    first = candidate.place
+    if not isinstance(first, ResolvedPlace) or _vague_place(first) or candidate.summary:
+        return []
+    sentence = doc.sentences[candidate.sentence]
+    if _BETWEEN in last_words(doc.folded, sentence.start, first.start, 2):
+        return []
+    end = candidate.span[1] if candidate.span else sentence.end
+    listed = [first]
+    for place in doc.within(doc.places, first.end, end):
+        if place.start < listed[-1].end:
+            continue
+        gap = WORD.findall(doc.folded, listed[-1].end, place.start)
+        joined = gap and all(w == _CONJUNCTION or w.removeprefix(_CONJUNCTION) in _PLACE_LIST_WORDS for w in gap)
+        if not joined or _vague_place(place) or place.place.country != first.place.country:
+            break
+        if any(_meets(_place_keys(p), _place_keys(place)) for p in listed):
+            break
+        listed.append(place)
+    return listed
+
+
 def _sections(doc: Doc) -> list[range]:
     """For each sentence, the sentences of its topic: from the last opening of a new topic
     ("من جهة أخرى، ...") at or before it to the next one."""
@@ -372,9 +477,12 @@ def _statement_date(doc: Doc, date) -> bool:
     return False
 
 
-def _place(doc: Doc, index: int, triggers: list[Trigger]):
-    """The candidate's place: a resolved place outside any source phrase; a country named as such
-    only when the article names no place at all (a country is where, not which, event)."""
+def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, int] | None = None):
+    """The candidate's place (in the sentence, or in one stretch of it): a resolved place outside
+    any source phrase; a country named as such only when the article names no place at all (a
+    country is where, not which, event)."""
+    sentence = doc.sentences[index]
+    start, end = stretch or (sentence.start, sentence.end)
     sources = [a for a in doc.attributions.get(index, []) if a.how != "carried"]
 
     def outside_sources(mention) -> bool:
@@ -383,16 +491,29 @@ def _place(doc: Doc, index: int, triggers: list[Trigger]):
     named_here = {c.country.iso3 for c in doc.in_sentence(doc.countries, index) if not c.as_adjective}
     # A place abroad is where the event was only when its country is named beside it ("في روما
     # بإيطاليا"); otherwise it is someone's base, origin or a talks venue.
-    places = [p for p in doc.in_sentence(doc.places, index) if outside_sources(p)
+    places = [p for p in doc.within(doc.places, start, end) if outside_sources(p)
+              and not _where_victims_went(doc.folded, sentence.start, p.start)
               and (doc.main_country is None or p.place.country in (doc.main_country, *named_here))]
     if places:
-        anchor = triggers[0].start if triggers else doc.sentences[index].start
+        anchor = triggers[0].start if triggers else start
         after = [p for p in places if p.start >= anchor]
         return after[0] if after else places[-1]
     if doc.places:
         return None
-    countries = [c for c in doc.in_sentence(doc.countries, index) if not c.as_adjective and outside_sources(c)]
+    countries = [c for c in doc.within(doc.countries, start, end) if not c.as_adjective and outside_sources(c)]
     return countries[0] if countries else None
+
+
+_CARE_PLACES = forms_with_role("care_place")
+# "إلى مستشفى الملك فهد في مدينة X": the hospital's name may stand between it and the town.
+_CARE_WINDOW = 5
+
+
+def _where_victims_went(text: str, sentence_start: int, start: int) -> bool:
+    """"ونقلت جثث القتلى إلى مستشفى في مدينة X": the town of the hospital the victims were
+    taken to is not where the incident was."""
+    return any(w in _CARE_PLACES or w.removeprefix("ل").removeprefix("ب") in _CARE_PLACES
+               for w in last_words(text, sentence_start, start, _CARE_WINDOW))
 
 
 def place_key(place) -> str:
@@ -530,5 +651,7 @@ def _add(events: list[EventDraft], candidate: _Candidate, event: EventDraft | No
             event.place = candidate.place
     event.triggers.extend(candidate.triggers)
     event.sentences.add(candidate.sentence)
+    if candidate.span is not None:
+        event.spans.append(candidate.span)
     event.dates.extend(candidate.dates)
     return event
