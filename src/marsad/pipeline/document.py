@@ -120,6 +120,17 @@ class Doc:
         sentence = self.sentences[index]
         return self.within(mentions, sentence.start, sentence.end)
 
+    def of_sentence(self, items: list, index: int) -> list:
+        """The items (triggers, claims: anything with a `sentence`) of sentence `index`, grouped
+        once per list, so that asking sentence by sentence stays linear in the text's length."""
+        key = ("sentence", id(items), len(items))
+        groups = self._starts.get(key)
+        if groups is None:
+            groups = self._starts[key] = {}
+            for item in items:
+                groups.setdefault(item.sentence, []).append(item)
+        return groups.get(index, [])
+
     def within(self, mentions: list, start: int, end: int) -> list:
         """The mentions (of a list in text order) that start in [start, end), found by bisection
         so that per-sentence lookups stay cheap however many mentions a long text has."""

@@ -192,7 +192,7 @@ def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> 
 
 
 def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
-    triggers = [t for t in doc.triggers if t.sentence == index]
+    triggers = doc.of_sentence(doc.triggers, index)
     if not _reports_an_event(doc, index, triggers):
         return None
     family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else "violence"
@@ -207,7 +207,7 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
         dates = [d for d in dates if d.start >= recalled]
     # News is dated by its days; history by the years and periods it names ("في عام 2023").
     kept = [d for d in dates if background or d.kind not in ("year", "period")]
-    counted = any(_counted(c) for c in doc.claims if c.sentence == index)
+    counted = any(_counted(c) for c in doc.of_sentence(doc.claims, index))
     place = _place(doc, index, triggers)
     summary = (war_toll and not dates) or (
         _sums_up(doc, index, triggers) and _names_no_one_town(doc, index, place))
@@ -221,7 +221,7 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     """Whether a sentence reports an incident, not a football "attack", a chemistry lesson or a
     hurricane's toll: a tactic named by a word with other senses needs a figure or an armed party
     beside it, a bare "attack" needs a figure, and a figure alone needs a conflict around it."""
-    claims = [c for c in doc.claims if c.sentence == index]
+    claims = list(doc.of_sentence(doc.claims, index))
     counted = any(_counted(c) for c in claims)
     strong = [t for t in triggers if t.strong]
     if any(EVENT_FAMILY[t.event_type] == "demonstration" for t in strong):
@@ -262,8 +262,8 @@ def _conflict_article(doc: Doc) -> bool:
 def _opens_new_episode(doc: Doc, index: int) -> bool:
     """"وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own."""
     marked = _opens_with(doc, index, "new_episode") or any(
-        _followed_by_another(doc.folded, t.end) for t in doc.triggers if t.sentence == index)
-    return marked and any(c.sentence == index and c.low is not None for c in doc.claims)
+        _followed_by_another(doc.folded, t.end) for t in doc.of_sentence(doc.triggers, index))
+    return marked and any(c.low is not None for c in doc.of_sentence(doc.claims, index))
 
 
 def _followed_by_another(text: str, end: int) -> bool:
@@ -302,7 +302,7 @@ def _recalled_from(doc: Doc, index: int) -> int | None:
     if not words or words[0].group() not in forms_with_role("recall"):
         return None
     link = next((w for w in words[1:_RECALL_WINDOW + 1] if w.group() in forms_with_role("recall_link")), None)
-    if link is None or any(c.sentence == index and c.start < link.end() for c in doc.claims):
+    if link is None or any(c.start < link.end() for c in doc.of_sentence(doc.claims, index)):
         return None
     return link.end()
 
@@ -355,8 +355,8 @@ def _clause_starts(doc: Doc, index: int) -> list[int]:
     "وفي حادث آخر") or at a word joined by و that opens a figure or an event word ("وقتل",
     "وانفجرت")."""
     sentence = doc.sentences[index]
-    figures = {c.start for c in doc.claims if c.sentence == index}
-    events = [t.start for t in doc.triggers if t.sentence == index]
+    figures = {c.start for c in doc.of_sentence(doc.claims, index)}
+    events = [t.start for t in doc.of_sentence(doc.triggers, index)]
     starts = []
     for word in WORD.finditer(doc.folded, sentence.start, sentence.end):
         if word.start() == sentence.start:
@@ -442,7 +442,7 @@ def _dominant(triggers: list[Trigger]) -> Trigger:
 
 def _war_toll(doc: Doc, index: int) -> bool:
     """"أدى النزاع إلى مقتل نحو عشرة آلاف شخص": thousands killed is a war's toll, not one incident's."""
-    return any(c.kind == "killed" and c.low is not None and c.low >= WAR_TOLL for c in doc.claims if c.sentence == index)
+    return any(c.kind == "killed" and c.low is not None and c.low >= WAR_TOLL for c in doc.of_sentence(doc.claims, index))
 
 
 def _tells_history(doc: Doc, index: int) -> bool:
