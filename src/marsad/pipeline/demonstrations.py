@@ -107,16 +107,20 @@ def retype_triggers(doc: Doc) -> None:
         if mob is not None and not triggers:
             kept.append(Trigger(mob.start, mob.end, _RIOTS, _MOB, True, index))
     doc.triggers = sorted(kept + _casualties_of_demonstrations(doc, kept), key=lambda t: t.start)
-    doc.claims = [c for c in doc.claims if not _crowd_size(doc, c, kept)]
+    by_sentence: dict[int, list[Trigger]] = {}
+    for trigger in kept:
+        by_sentence.setdefault(trigger.sentence, []).append(trigger)
+    doc.claims = [c for c in doc.claims if not _crowd_size(doc, c, by_sentence.get(c.sentence, []))]
 
 
 def _crowd_size(doc: Doc, claim, triggers: list[Trigger]) -> bool:
     """"تظاهر المئات تنديدا بمقتل ...": the number right after a demonstration verb is its crowd
-    (the schema has no field for it), not the count of a killing named further on."""
+    (the schema has no field for it), not the count of a killing named further on; `triggers` are
+    those of the claim's sentence."""
     if casualty_triggers().pattern.match(doc.folded, claim.start) is not None:
         return False
     return any(_is_demonstration(t) and t.end <= claim.start and _words_between(doc, t.end, claim.start) == 0
-               for t in triggers if t.sentence == claim.sentence)
+               for t in triggers)
 
 
 def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:

@@ -94,7 +94,7 @@ class Doc:
     claims: list[ClaimDraft] = field(default_factory=list)
     events: list[EventDraft] = field(default_factory=list)
     main_country: str | None = None
-    _starts: dict = field(default_factory=dict, repr=False)
+    _lookups: dict = field(default_factory=dict, repr=False)
 
     @property
     def folded(self) -> str:
@@ -123,19 +123,24 @@ class Doc:
     def of_sentence(self, items: list, index: int) -> list:
         """The items (triggers, claims: anything with a `sentence`) of sentence `index`, grouped
         once per list, so that asking sentence by sentence stays linear in the text's length."""
-        key = ("sentence", id(items), len(items))
-        groups = self._starts.get(key)
-        if groups is None:
-            groups = self._starts[key] = {}
+        def group() -> dict[int, list]:
+            groups: dict[int, list] = {}
             for item in items:
                 groups.setdefault(item.sentence, []).append(item)
-        return groups.get(index, [])
+            return groups
+        return self._cached("sentence", items, group).get(index, [])
 
     def within(self, mentions: list, start: int, end: int) -> list:
         """The mentions (of a list in text order) that start in [start, end), found by bisection
         so that per-sentence lookups stay cheap however many mentions a long text has."""
-        key = (id(mentions), len(mentions))
-        starts = self._starts.get(key)
-        if starts is None:
-            starts = self._starts[key] = [m.start for m in mentions]
+        starts = self._cached("starts", mentions, lambda: [m.start for m in mentions])
         return mentions[bisect_left(starts, start):bisect_left(starts, end)]
+
+    def _cached(self, kind: str, items: list, build):
+        # Keyed by the list's identity and length; the entry keeps the list itself, so that its id
+        # is not reused by a later list while the entry stands.
+        key = (kind, id(items), len(items))
+        entry = self._lookups.get(key)
+        if entry is None or entry[0] is not items:
+            entry = self._lookups[key] = (items, build())
+        return entry[1]

@@ -308,6 +308,7 @@ def _recalled_from(doc: Doc, index: int) -> int | None:
 
 
 _CLAUSE_LINKS = forms_with_role("clause_link")
+_CLAUSE_LINK_INITIALS = frozenset(link[:1] for link in _CLAUSE_LINKS)
 _PLACE_LIST_WORDS = forms_with_role("place_list_word")
 _CONJUNCTION = "و"
 # "اشتباكات بين مدينتي A وB" is one fight between two towns, not two incidents.
@@ -363,7 +364,8 @@ def _clause_starts(doc: Doc, index: int) -> list[int]:
             continue
         joined = word.group().startswith(_CONJUNCTION) and (
             word.start() in figures or any(word.start() <= t < word.end() for t in events))
-        if joined or any(_opens_at(doc.folded, word.start(), link) for link in _CLAUSE_LINKS):
+        if joined or (word.group()[:1] in _CLAUSE_LINK_INITIALS
+                      and any(_opens_at(doc.folded, word.start(), link) for link in _CLAUSE_LINKS)):
             starts.append(word.start())
     return starts
 
