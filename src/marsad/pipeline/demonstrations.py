@@ -88,7 +88,7 @@ def retype_triggers(doc: Doc) -> None:
     reporting a demonstration (or a brawl) as what happened at it."""
     kept: list[Trigger] = []
     for index in sorted({t.sentence for t in doc.triggers} | _mob_sentences(doc)):
-        triggers = [t for t in doc.triggers if t.sentence == index]
+        triggers = doc.of_sentence(doc.triggers, index)
         cues = _cues(doc, index)
         demonstrations = [t for t in triggers if _is_demonstration(t) and not _no_demonstration(doc, t, cues)]
         mob = next((c for c in cues if c.role == "mob"), None) if not demonstrations else None

@@ -6,7 +6,8 @@ the original text, which is what the contract publishes.
 from __future__ import annotations
 
 import datetime as dt
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -71,9 +72,17 @@ class EventDraft:
     # The stretches of text (folded offsets) that tell this event: a sentence may tell two
     # incidents ("قتل ثلاثة في غاو وقتل خمسة في تمبكتو"), and a figure belongs to its own.
     spans: list[tuple[int, int]] = field(default_factory=list)
+    _reach: tuple = field(default=(), repr=False, compare=False)
 
     def tells(self, offset: int) -> bool:
-        return any(start <= offset < end for start, end in self.spans)
+        """Whether a stretch of this event holds `offset` (by bisection over the spans sorted by
+        start, with the furthest end reached so far: an event may gather many stretches)."""
+        if not self._reach or len(self._reach[0]) != len(self.spans):
+            ordered = sorted(self.spans)
+            self._reach = (tuple(start for start, _ in ordered), tuple(accumulate((end for _, end in ordered), max)))
+        starts, furthest = self._reach
+        at = bisect_right(starts, offset) - 1
+        return at >= 0 and furthest[at] > offset
 
 
 @dataclass

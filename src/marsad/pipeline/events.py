@@ -113,9 +113,7 @@ def run(doc: Doc) -> None:
                                                doc.main_country)
     _attach_loose_dates(doc, events, {c.sentence for c in candidates})
     events += summaries
-    for claim in doc.claims:
-        owner = next((e for e in events if e.tells(claim.start)), None) or next(
-            (e for e in events if claim.sentence in e.sentences), None)
+    for claim, owner in zip(doc.claims, _owners(events, doc.claims)):
         if owner is not None:
             owner.claims.append(claim)
     if _off_topic(doc):
@@ -600,6 +598,21 @@ def _dates_compatible(ours: list, theirs: list) -> bool:
         return True
     first, last = min(d.date_start for d in days), max(d.date_end or d.date_start for d in days)
     return all(first - MAX_GAP < d.date_start and (d.date_end or d.date_start) < last + MAX_GAP for d in other)
+
+
+def _owners(events: list[EventDraft], claims: list) -> list[EventDraft | None]:
+    """Each claim's event: the first that tells the stretch of text it stands in, else the first
+    whose sentences hold it (events indexed once by sentence, so a long text stays linear)."""
+    by_sentence: dict[int, list[EventDraft]] = {}
+    for event in events:
+        for sentence in event.sentences:
+            by_sentence.setdefault(sentence, []).append(event)
+    owners = []
+    for claim in claims:
+        # An event tells stretches of its own sentences: only those holding the claim can tell it.
+        holding = by_sentence.get(claim.sentence, [])
+        owners.append(next((e for e in holding if e.tells(claim.start)), holding[0] if holding else None))
+    return owners
 
 
 def _nearest_before(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
