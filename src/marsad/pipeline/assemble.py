@@ -289,13 +289,14 @@ def _inherit_victims(doc: Doc, draft: EventDraft, claims: list[ClaimDraft]) -> N
 
 def _attack_target(doc: Doc, draft: EventDraft, sentence: int):
     """The armed or state actor an attack in `sentence` was made on ("هجوم على X")."""
-    for trigger in (t for t in draft.triggers if t.sentence == sentence):
+    for trigger in doc.of_sentence(draft.triggers, sentence):
         following = doc.folded[trigger.end:trigger.end + _TARGET_WINDOW]
         on = following.find(_ON)
         if on == -1:
             continue
         start = trigger.end + on
-        target = next((a for a in doc.actors if start < a.start < start + _TARGET_WINDOW and a.role in ("armed", "state")), None)
+        target = next((a for a in doc.within(doc.actors, start + 1, start + _TARGET_WINDOW)
+                       if a.role in ("armed", "state")), None)
         if target is not None:
             return target
     return None

@@ -73,6 +73,21 @@ class EventDraft:
     # incidents ("قتل ثلاثة في غاو وقتل خمسة في تمبكتو"), and a figure belongs to its own.
     spans: list[tuple[int, int]] = field(default_factory=list)
     _reach: tuple = field(default=(), repr=False, compare=False)
+    _ordered: tuple = field(default=(), repr=False, compare=False)
+    _tactics: tuple = field(default=(-1, frozenset()), repr=False, compare=False)
+
+    def last_sentence_before(self, index: int) -> int | None:
+        """The event's last sentence before `index` (by bisection over its sentences, kept sorted)."""
+        if len(self._ordered) != len(self.sentences):
+            self._ordered = tuple(sorted(self.sentences))
+        at = bisect_left(self._ordered, index)
+        return self._ordered[at - 1] if at else None
+
+    def strong_tactics(self) -> frozenset[str]:
+        """The sub-types its strong triggers name (remembered while no trigger is added)."""
+        if self._tactics[0] != len(self.triggers):
+            self._tactics = (len(self.triggers), frozenset(t.sub_event_type for t in self.triggers if t.strong))
+        return self._tactics[1]
 
     def tells(self, offset: int) -> bool:
         """Whether a stretch of this event holds `offset` (by bisection over the spans sorted by

@@ -184,9 +184,10 @@ def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> 
         index = doc.sentence_of(date.start)
         if index in taken or date.precision != 1 or _statement_date(doc, date) or _is_background(doc, [date]):
             continue
-        earlier = [e for e in events if not e.background and any(index - LOOSE_DATE_REACH <= s < index for s in e.sentences)]
+        earlier = [e for e in events if not e.background
+                   and _within(e.last_sentence_before(index), index - LOOSE_DATE_REACH)]
         if earlier:
-            max(earlier, key=lambda e: max(s for s in e.sentences if s < index)).dates.append(date)
+            max(earlier, key=lambda e: e.last_sentence_before(index)).dates.append(date)
 
 
 def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
@@ -420,7 +421,7 @@ def _another_incident(event: EventDraft, candidate: _Candidate, published: dt.da
     the report, for an undated event) is another incident at the place, not a detail of this one."""
     if not candidate.counted or candidate.background or event.background:
         return False
-    ours = {t.sub_event_type for t in event.triggers if t.strong}
+    ours = event.strong_tactics()
     theirs = {t.sub_event_type for t in candidate.triggers if t.strong}
     if not ours or not theirs or ours & theirs:
         return False
@@ -615,9 +616,13 @@ def _owners(events: list[EventDraft], claims: list) -> list[EventDraft | None]:
     return owners
 
 
+def _within(sentence: int | None, earliest: int) -> bool:
+    return sentence is not None and sentence >= earliest
+
+
 def _nearest_before(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
-    before = [e for e in events if _within_reach(e, candidate) and min(e.sentences) < candidate.sentence]
-    return max(before, key=lambda e: max(s for s in e.sentences if s < candidate.sentence)) if before else None
+    before = [e for e in events if _within_reach(e, candidate) and e.last_sentence_before(candidate.sentence) is not None]
+    return max(before, key=lambda e: e.last_sentence_before(candidate.sentence)) if before else None
 
 
 def _nearest_after(events: list[EventDraft], candidate: _Candidate, told_apart: set[int]) -> EventDraft | None:
