@@ -74,7 +74,7 @@ class EventDraft:
     spans: list[tuple[int, int]] = field(default_factory=list)
     _reach: tuple = field(default=(), repr=False, compare=False)
     _ordered: tuple = field(default=(), repr=False, compare=False)
-    _tactics: tuple = field(default=(-1, frozenset()), repr=False, compare=False)
+    _tactics: tuple = field(default=(0, frozenset()), repr=False, compare=False)
 
     def last_sentence_before(self, index: int) -> int | None:
         """The event's last sentence before `index` (by bisection over its sentences, kept sorted)."""
@@ -84,10 +84,14 @@ class EventDraft:
         return self._ordered[at - 1] if at else None
 
     def strong_tactics(self) -> frozenset[str]:
-        """The sub-types its strong triggers name (remembered while no trigger is added)."""
-        if self._tactics[0] != len(self.triggers):
-            self._tactics = (len(self.triggers), frozenset(t.sub_event_type for t in self.triggers if t.strong))
-        return self._tactics[1]
+        """The sub-types its strong triggers name (triggers are only ever added: read the new ones)."""
+        seen, tactics = self._tactics
+        if seen > len(self.triggers):
+            seen, tactics = 0, frozenset()
+        if seen < len(self.triggers):
+            tactics = tactics | {t.sub_event_type for t in self.triggers[seen:] if t.strong}
+            self._tactics = (len(self.triggers), tactics)
+        return tactics
 
     def tells(self, offset: int) -> bool:
         """Whether a stretch of this event holds `offset` (by bisection over the spans sorted by
