@@ -361,3 +361,9 @@ def test_events_town_of_the_hospital_the_victims_went_to_is_not_the_place():
 def test_events_news_that_names_no_day_is_dated_to_publication_at_precision_2(when):
     found = news(f"قتل خمسة جنود في هجوم على مدينة غاو {when}.")
     assert [(str(e.date_start), str(e.date_end), e.time_precision) for e in found] == [(PUBLISHED, PUBLISHED, 2)]
+
+
+def test_events_booby_trapped_car_is_a_remote_explosive():
+    found = news("قتل جنديان في هجوم بسيارة ملغومة استهدف دورية للجيش قرب مدينة غاو أمس.")
+    assert [(e.event_type, e.sub_event_type) for e in found] == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
