@@ -1,7 +1,7 @@
 """A plain-text table of an extraction, for terminals."""
 from __future__ import annotations
 
-from marsad.schema import Claim, Extraction
+from marsad.schema import Actor, Claim, Extraction
 
 
 def _figure(claim: Claim) -> str:
@@ -25,7 +25,7 @@ def table(result: Extraction) -> str:
         lines.append("")
         lines.append(f"{event.id}  {event.event_type} / {event.sub_event_type}  {when}  {place}{flag}")
         if event.actors:
-            lines.append("    actors: " + "; ".join(f"{a.name} ({a.inter})" for a in event.actors))
+            lines.append("    actors: " + "; ".join(_actor(a) for a in event.actors))
         for claim in event.claims:
             source = claim.source.name if claim.source else "(article)"
             marks = " ".join(m for m in ("denied" if claim.stance == "denied" else "",
@@ -34,3 +34,10 @@ def table(result: Extraction) -> str:
         f = event.fatalities
         lines.append(f"    fatalities: acled {f.acled}  low {f.low}  best {f.best}  high {f.high}")
     return "\n".join(lines)
+
+
+def _actor(actor: Actor) -> str:
+    """"CSP-PSD (2) [side 1]", "Wagner Group (8) [side 2, associated]": ACLED's actor columns."""
+    if actor.side is None:
+        return f"{actor.name} ({actor.inter})"
+    return f"{actor.name} ({actor.inter}) [side {actor.side}{', associated' if actor.associated else ''}]"
