@@ -25,10 +25,10 @@ import re
 import sys
 from pathlib import Path
 
+from annotate import ARCHIVE  # gold/annotate.py: where the shared archive lies beside the checkout
 from marsad.knowledge.countries import find_countries
 from marsad.lang.ar.normalize import fold
 
-ARCHIVE = Path(__file__).resolve().parents[2] / "shared" / "data" / "news-archive" / "news.jsonl.gz"
 SEED = 20261207
 TEST_SHARE = 0.35
 # How many articles of each kind the corpus holds.

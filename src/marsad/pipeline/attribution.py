@@ -13,6 +13,7 @@ from itertools import islice
 from marsad.knowledge.actors import ActorBase
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, reporting
 from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
+from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import LONGEST_WORD, WORD, word_before
 from marsad.pipeline.document import Attribution, Doc
 
@@ -295,9 +296,6 @@ def source_of(doc: Doc, sentence: int, offset: int) -> Attribution | None:
     return found[0] if found else None
 
 
-_CLAUSE_MARKS = ".;:,"
-
-
 def _clause_final(text: str, offset: int, found: list[Attribution]) -> Attribution | None:
     """A preposition phrase closing the claim's clause ("وأصيب 4 آخرين، وفقا لمصادر محلية") names
     its source, over a speaker whose reported speech ended at an earlier clause mark."""
@@ -306,10 +304,10 @@ def _clause_final(text: str, offset: int, found: list[Attribution]) -> Attributi
         return None
     prep = list(reporting().pattern.finditer(text, offset, closing.start))
     head = text[offset:prep[-1].start() if prep else closing.start].rstrip(" ,و")
-    if any(mark in head for mark in _CLAUSE_MARKS):
+    if any(mark in head for mark in CLAUSE_MARKS):
         return None
     earlier = [a for a in found if a.how != "prep" and a.start < offset]
-    if earlier and not any(mark in text[earlier[-1].applies_from:offset] for mark in _CLAUSE_MARKS):
+    if earlier and not any(mark in text[earlier[-1].applies_from:offset] for mark in CLAUSE_MARKS):
         return None
     return closing
 

@@ -14,6 +14,7 @@ from marsad.knowledge.countries import indefinite_adjectives
 from marsad.lang.ar.lexicon import (casualty_openers, casualty_triggers, forms_with_role, singular_persons,
                                     suicide_attackers)
 from marsad.lang.ar.normalize import ARTICLE, strip_article
+from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
@@ -27,7 +28,6 @@ _MAX_NOUN_DISTANCE = 2
 _WRONG_SIDE_COST = 2
 _VICTIM_WORDS = 6
 _NEAR_WORDS = 3
-_CLAUSE_MARKS = ",.;:"
 _AND = "و"
 _ONE = "واحد"
 # "مقاتلا من مجموعة فاغنر", "مقاتلي وجنود فاغنر": a kind of person, then the group it belongs to.
@@ -254,7 +254,7 @@ def _breaks_down(gap: str) -> bool:
 def _joins_by_and(gap: str, text: str, second_start: int, limit: int = _COORDINATION_WORDS) -> bool:
     """"N جنود وM مسلحين", or a breakdown: "13 قتيلا هم أربعة عسكريين ..." / "بينهم 3 أطفال"."""
     words = gap.split(maxsplit=limit)
-    if any(mark in gap for mark in _CLAUSE_MARKS) or len(words) > limit:
+    if any(mark in gap for mark in CLAUSE_MARKS) or len(words) > limit:
         return False
     return (words[-1:] == [_AND] or _starts_with_and(text, second_start) or text[second_start - 1:second_start] == _AND
             or _breaks_down(gap))
@@ -332,7 +332,7 @@ def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
     openers = casualty_openers()
     at = _word_index(position, words, trigger.start)
     for index in range(at - 1, max(-1, at - _MAX_DISTANCE - 2), -1):
-        if any(mark in text[words[index].end():words[index + 1].start()] for mark in _CLAUSE_MARKS):
+        if any(mark in text[words[index].end():words[index + 1].start()] for mark in CLAUSE_MARKS):
             return None
         match = openers.pattern.fullmatch(words[index].group())
         if match:
@@ -417,8 +417,7 @@ def _counts_things(words, q_last: int) -> bool:
     """"وتدمير 5 منازل", "شن 20 غارة": a count of things is no toll, even joined to one by و."""
     if q_last + 1 >= len(words):
         return False
-    stem = strip_article(words[q_last + 1].group())
-    return stem in _COUNTED_THINGS or (stem[:1] in "وبل" and strip_article(stem[1:]) in _COUNTED_THINGS)
+    return _stem_in(words[q_last + 1].group(), _COUNTED_THINGS)
 
 
 def _is_trigger_word(word: str) -> bool:
@@ -498,7 +497,7 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
     after = _last_word(position, words, quantity) + 1
     if after >= len(words):
         return False
-    if any(mark in doc.folded[quantity.end:words[after].start()] for mark in _CLAUSE_MARKS):
+    if any(mark in doc.folded[quantity.end:words[after].start()] for mark in CLAUSE_MARKS):
         return False
     noun = words[after]
     word = noun.group()
@@ -556,7 +555,7 @@ def _noun_before_count(doc: Doc, quantity, words, position):
     if first == 0 or first >= len(words) or not words[first].group()[:1].isalpha():
         return None
     noun, number = words[first - 1], words[first]
-    if any(mark in doc.folded[noun.end():number.start()] for mark in _CLAUSE_MARKS):
+    if any(mark in doc.folded[noun.end():number.start()] for mark in CLAUSE_MARKS):
         return None
     if _definite(noun.group()) != _definite(number.group()) or _has_own_noun(doc, quantity, words, position):
         return None
@@ -570,7 +569,7 @@ def _definite(word: str) -> bool:
 
 def _has_own_noun(doc: Doc, quantity, words, position) -> bool:
     after = _last_word(position, words, quantity) + 1
-    if after >= len(words) or any(mark in doc.folded[quantity.end:words[after].start()] for mark in _CLAUSE_MARKS):
+    if after >= len(words) or any(mark in doc.folded[quantity.end:words[after].start()] for mark in CLAUSE_MARKS):
         return False
     word = words[after].group()
     return not (word.startswith((ARTICLE, _AND)) or word in _NOT_COUNTED_NOUNS or _is_trigger_word(word)
@@ -582,8 +581,17 @@ _AGENT_PHRASE = forms_with_role("agent_phrase")
 
 
 def _agent_phrase(word: str) -> bool:
+    return _stem_in(word, _AGENT_PHRASE)
+
+
+# "وبالسيارات", "للمنازل": a conjunction or preposition may stand before the article.
+_PREFIXED = "وبل"
+
+
+def _stem_in(word: str, forms: frozenset[str]) -> bool:
+    """Whether the word, without its article (and a و/ب/ل before it), is one of `forms`."""
     stem = strip_article(word)
-    return stem in _AGENT_PHRASE or (stem[:1] in "وبل" and strip_article(stem[1:]) in _AGENT_PHRASE)
+    return stem in forms or (stem[:1] in _PREFIXED and strip_article(stem[1:]) in forms)
 
 
 def _before_agent(words: list) -> list:
@@ -610,7 +618,7 @@ def _victim_window(trigger, quantity, words, position) -> list:
     before = list(reversed(words[max(0, at - _NEAR_WORDS):at]))
     kept = []
     for word, following in zip(before, [trigger.start] + [w.start() for w in before]):
-        if any(mark in word.string[word.end():following] for mark in _CLAUSE_MARKS):
+        if any(mark in word.string[word.end():following] for mark in CLAUSE_MARKS):
             break
         kept.append(word)
     return list(reversed(kept))
@@ -622,7 +630,7 @@ def _clause(words: list, start: int | None = None) -> list:
     kept = []
     previous_end = start if start is not None else (words[0].start() if words else 0)
     for word in words:
-        if any(mark in word.string[previous_end:word.start()] for mark in _CLAUSE_MARKS) or word.group() in _BREAKDOWN:
+        if any(mark in word.string[previous_end:word.start()] for mark in CLAUSE_MARKS) or word.group() in _BREAKDOWN:
             break
         kept.append(word)
         previous_end = word.end()

@@ -185,7 +185,7 @@ def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> 
         if index in taken or date.precision != 1 or _statement_date(doc, date) or _is_background(doc, [date]):
             continue
         earlier = [e for e in events if not e.background
-                   and _within(e.last_sentence_before(index), index - LOOSE_DATE_REACH)]
+                   and _at_or_after(e.last_sentence_before(index), index - LOOSE_DATE_REACH)]
         if earlier:
             max(earlier, key=lambda e: e.last_sentence_before(index)).dates.append(date)
 
@@ -616,7 +616,7 @@ def _owners(events: list[EventDraft], claims: list) -> list[EventDraft | None]:
     return owners
 
 
-def _within(sentence: int | None, earliest: int) -> bool:
+def _at_or_after(sentence: int | None, earliest: int) -> bool:
     return sentence is not None and sentence >= earliest
 
 

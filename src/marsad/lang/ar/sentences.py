@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 
 _TERMINAL = ".!?"
+# Marks that end a clause inside a sentence (folded text: the Arabic comma is ",").
+CLAUSE_MARKS = ",.;:"
 # A quote left open longer than this is a stray mark, not a quotation.
 _MAX_QUOTE = 600
 _DECIMAL = re.compile(r"\d\.\d")
