@@ -367,3 +367,36 @@ def test_events_booby_trapped_car_is_a_remote_explosive():
     found = news("قتل جنديان في هجوم بسيارة ملغومة استهدف دورية للجيش قرب مدينة غاو أمس.")
     assert [(e.event_type, e.sub_event_type) for e in found] == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+@pytest.mark.parametrize("text", [
+    "أطلق مسلح النار على حافلة في مدينة غاو، ما أدى إلى إصابة ثلاثة أشخاص.",
+    "أصيب أربعة أشخاص بإطلاق النار على سيارة عند حاجز قرب مدينة تمبكتو.",
+])
+def test_events_shooting_with_one_armed_side_and_no_armed_victim_is_an_attack(text):
+    found = news(text)
+    assert [(e.event_type, e.sub_event_type) for e in found] == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize("text", [
+    "اغتيل مسؤول محلي بعبوة ناسفة زرعت في سيارته في مدينة غاو.",
+    "قتل خمسة مدنيين في مجزرة بعبوة ناسفة انفجرت في سوق مدينة غاو.",
+])
+def test_events_a_killing_by_an_explosive_takes_the_explosive_type(text):
+    found = news(text)
+    assert [(e.event_type, e.sub_event_type) for e in found] == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+def test_events_a_pluperfect_toll_is_an_earlier_incident_of_its_own():
+    text = ("قتل عشرة أشخاص في انفجار سيارة مفخخة في مدينة غاو يوم السبت. "
+            "وكان خمسة جنود قد قتلوا الخميس في هجوم انتحاري على ثكنة في المدينة.")
+    found = news(text)
+    assert len(found) == 2
+    assert [sorted(c.low for c in e.claims) for e in found] == [[10], [5]]
+
+
+def test_events_a_pluperfect_statement_stays_with_the_news():
+    text = ("نفت بعثة الأمم المتحدة في مالي اتهامات بقتل 15 مدنيا في وسط البلاد. "
+            "وكانت مصادر محلية قد قالت إن الحادثة أسفرت عن مقتل ثمانية مدنيين.")
+    assert len(news(text)) == 1

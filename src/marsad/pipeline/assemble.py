@@ -30,7 +30,9 @@ _CIVILIAN_PREFIX = "Civilians"
 _AFFILIATION = forms_with_role("affiliation")
 _AFFILIATION_REACH = 40  # characters before an actor's name to look for "المرتبطة ب"
 _STATE, _CIVILIANS = 1, 7
+_FIGHTING_INTERS = (1, 2, 3, 4, 8)
 _BATTLES = "Battles"
+_EXPLOSIONS, _ATTACK = "Explosions/Remote violence", "Attack"
 _SPECIFIC_SHARE = 3
 # How far after "هجوم" its target is named ("هجوم استهدف فندقا في سيفاري"), in characters.
 _TARGET_WINDOW = 40
@@ -118,6 +120,10 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
     # event: a clash word counts only where the figures are, when every victim is a civilian.
     strong = [t for t in draft.triggers if t.strong and not (
         t.event_type == _BATTLES and t.sentence not in claim_sentences and _civilians_only(claims))]
+    # "اغتيل مسؤول بعبوة ناسفة": a killing word names the victim's fate, the weapon names the
+    # tactic; ACLED codes an assassination or a massacre by the explosive that did it.
+    explosive = {t.sentence for t in strong if t.event_type == _EXPLOSIONS}
+    strong = [t for t in strong if not (t.sub_event_type == _ATTACK and t.sentence in explosive)]
     if strong:
         # The tactic the report keeps naming (the headline counts twice); ACLED's order breaks ties.
         votes = Counter()
@@ -137,9 +143,17 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
     captures = _capture_type(claims, actors)
     if captures is not None:
         return captures
-    if _civilians_only(claims) or _mostly_civilians(claims) or _civilian_target(doc, draft):
+    if _civilians_only(claims) or _mostly_civilians(claims) or _civilian_target(doc, draft) or _one_armed_side(claims, actors):
         return "Violence against civilians", "Attack"
     return "Battles", "Armed clash"
+
+
+def _one_armed_side(claims: list[Claim], actors: list[Actor]) -> bool:
+    """Shooting with no clash named, no armed victim and at most one armed party in view is one
+    side firing on people: ACLED's battle needs two organised armed sides."""
+    armed = {a.name for a in actors if a.inter in _FIGHTING_INTERS}
+    victims = {c.victim.name for c in claims}
+    return len(armed) <= 1 and not victims & armed and bool(claims)
 
 
 def _capture_type(claims: list[Claim], actors: list[Actor]) -> tuple[str, str] | None:

@@ -153,6 +153,8 @@ def _reported_as_news(event: EventDraft) -> bool:
 
 _ARMED_ROLES = frozenset({"armed", "state"})
 _ANOTHER = forms_with_role("another")
+_PAST_COPULA = forms_with_role("past_copula")
+_ALREADY = "قد"
 _RELATIVES = forms_with_role("relative")
 _JUDICIAL = forms_with_role("judicial")
 _JUDICIAL_WINDOW = 4
@@ -260,9 +262,30 @@ def _conflict_article(doc: Doc) -> bool:
 
 def _opens_new_episode(doc: Doc, index: int) -> bool:
     """"وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own."""
-    marked = _opens_with(doc, index, "new_episode") or any(
+    marked = _opens_with(doc, index, "new_episode") or _tells_before(doc, index) or any(
         _followed_by_another(doc.folded, t.end) for t in doc.of_sentence(doc.triggers, index))
     return marked and any(c.low is not None for c in doc.of_sentence(doc.claims, index))
+
+
+# "وكان ستة أشخاص قد قتلوا الخميس": كان, then قد within these many words.
+_PLUPERFECT_REACH = 6
+
+
+def _tells_before(doc: Doc, index: int) -> bool:
+    """The pluperfect "وكان ستة أشخاص قد قتلوا ..." tells what happened before the news, when
+    the word after its قد is the event's own verb (a figure or an event word starts there);
+    "وكانت مصادر قد قالت إن ..." only reports a statement about the news itself."""
+    sentence = doc.sentences[index]
+    words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))[:_PLUPERFECT_REACH + 2]
+    if not words or words[0].group() not in _PAST_COPULA:
+        return False
+    particle = next((w for w in words[1:] if w.group() == _ALREADY), None)
+    if particle is None:
+        return False
+    verb = WORD.search(doc.folded, particle.end(), sentence.end)
+    return verb is not None and any(
+        item.start <= verb.start() < item.end or item.start == verb.start()
+        for item in [*doc.of_sentence(doc.triggers, index), *doc.of_sentence(doc.claims, index)])
 
 
 def _followed_by_another(text: str, end: int) -> bool:
