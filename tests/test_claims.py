@@ -255,3 +255,13 @@ def test_claims_missing_freed_and_arrested_people(text, kind, low):
 def test_claims_a_life_word_alone_is_no_death():
     text = "وقتل جندي في الهجوم على الثكنة، وقالت زوجته إنها لم تكن تعرف شيئا عن حياته في الجيش."
     assert [(c.kind, c.low) for c in claims_of(text)] == [("killed", 1)]
+
+
+@pytest.mark.parametrize("text, victim, low", [
+    ("قتل مسلحون مجهولون جنديا في هجوم على حاجز قرب مدينة غاو.", "جنديا", 1),
+    ("قتلت قوات الأمن متظاهرا خلال احتجاجات في مدينة غاو.", "متظاهرا", 1),
+    ("قتل مسلحون جنديين في هجوم على حاجز قرب مدينة غاو.", "جنديين", 2),
+])
+def test_claims_the_object_after_the_killers_name_is_the_victim(text, victim, low):
+    claim = one_claim(text, "killed")
+    assert (claim.victim.text, claim.low, claim.high) == (victim, low, low)

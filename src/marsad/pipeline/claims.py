@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from marsad.knowledge.countries import indefinite_adjectives
 from marsad.lang.ar.lexicon import (casualty_openers, casualty_triggers, forms_with_role, singular_persons,
                                     suicide_attackers)
+from marsad.lang.ar.numbers import is_dual_noun
 from marsad.lang.ar.normalize import ARTICLE, strip_article
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD
@@ -447,6 +448,8 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     if window:
         start, end = window[0].start(), window[-1].end()
         actors = [a for a in doc.within(doc.actors, start, end) if a.role != "source-only"]
+        if quantity is None and actors and _object_after_subject(doc, draft, window, actors[0]):
+            return True
         if actors:
             chosen = _head_actor(doc.folded, actors)
             draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
@@ -534,6 +537,28 @@ def _head_actor(text: str, actors: list):
     return actors[0]
 
 
+# The indefinite accusative ending (tanween al-fath, written as a final alif): "جنديا", "متظاهرا".
+_ACCUSATIVE = "ا"
+# Words after the subject's name within which its object stands ("مسلحون مجهولون جنديا").
+_OBJECT_REACH = 2
+
+
+def _object_after_subject(doc: Doc, draft: ClaimDraft, window: list, subject) -> bool:
+    """Verb, subject, object: in "قتل مسلحون جنديا" and "قتلت قوات الأمن متظاهرا" the first party
+    named after the verb is the killer and the person noun in the accusative after it the victim,
+    one person. The passive "قتل مسلحون في هجوم" has no such object: its subject is the victim."""
+    after = [w for w in window if w.start() >= subject.end][:_OBJECT_REACH]
+    word = next((w for w in after if w.group().endswith(_ACCUSATIVE) and w.group()[:-1] in singular_persons()), None)
+    if word is None:
+        return False
+    victim = next((a for a in doc.within(doc.actors, word.start(), word.end()) if a.role != "source-only"), None)
+    if victim is not None:
+        draft.victim_name = victim.name
+    draft.victim_start, draft.victim_end = word.start(), word.end()
+    draft.low = draft.high = 1
+    return True
+
+
 def _count_singulars(draft: ClaimDraft, texts: list[str]) -> None:
     """"قتل قائد ومقاتل من الحركة": singular person nouns joined by و count one each (here 2)."""
     count = 0
@@ -555,6 +580,8 @@ def _noun_before_count(doc: Doc, quantity, words, position):
     if first == 0 or first >= len(words) or not words[first].group()[:1].isalpha():
         return None
     noun, number = words[first - 1], words[first]
+    if is_dual_noun(number.group()):
+        return None  # "قتل مسلحون جنديين": the dual names its own people; the word before is the killer
     if any(mark in doc.folded[noun.end():number.start()] for mark in CLAUSE_MARKS):
         return None
     if _definite(noun.group()) != _definite(number.group()) or _has_own_noun(doc, quantity, words, position):

@@ -456,6 +456,11 @@ def _quantity(text: str, tokens: list[_Token], first: int, after: int, low: int 
     return Quantity(start, end, low, high, hedge == "about", vague, hedge, text[start:end])
 
 
+def is_dual_noun(word: str) -> bool:
+    """A folded word that counts two people by itself ("جنديين"): it is its own noun."""
+    return word in _lexicon().duals
+
+
 def _read_dual(text: str, tokens: list[_Token], index: int) -> tuple[Quantity, int] | None:
     if tokens[index].kind != "word" or tokens[index].text not in _lexicon().duals:
         return None
