@@ -154,6 +154,7 @@ def _reported_as_news(event: EventDraft) -> bool:
 _ARMED_ROLES = frozenset({"armed", "state"})
 _ANOTHER = forms_with_role("another")
 _PAST_COPULA = forms_with_role("past_copula")
+_CAPTURED = "captured"
 _ALREADY = "قد"
 _RELATIVES = forms_with_role("relative")
 _JUDICIAL = forms_with_role("judicial")
@@ -231,6 +232,8 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
         return bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
     if triggers:
         return counted
+    if claims and all(c.kind == _CAPTURED for c in claims) and not strategic.political_arrest(doc, index):
+        return False  # "أوقفت الشرطة رجلا يشتبه بقتله زوجته": a crime suspect's arrest
     return (counted and (_armed_party_in(doc, index) or _conflict_article(doc))) or any(
         _armed_victim(doc, c) for c in claims)
 
