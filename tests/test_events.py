@@ -403,3 +403,12 @@ def test_events_a_pluperfect_statement_stays_with_the_news():
     text = ("نفت بعثة الأمم المتحدة في مالي اتهامات بقتل 15 مدنيا في وسط البلاد. "
             "وكانت مصادر محلية قد قالت إن الحادثة أسفرت عن مقتل ثمانية مدنيين.")
     assert len(news(text)) == 1
+
+
+def test_events_an_undated_incident_goes_on_in_the_days_of_the_one_told_before():
+    text = ("قتل عشرة أشخاص في انفجار سيارة مفخخة في مدينة بعقوبة يوم الثلاثاء. "
+            "كما انفجرت عبوة ناسفة في سوق مدينة المقدادية ما أدى إلى مقتل ثلاثة أشخاص. "
+            "وفي الموصل، قتل جنديان يوم السبت في اشتباكات مع مسلحين.")
+    found = news(text)
+    assert [(str(e.date_start), e.time_precision) for e in found] == [
+        ("2024-07-23", 1), ("2024-07-23", 1), ("2024-07-27", 1)]

@@ -48,8 +48,14 @@ def build(doc: Doc, document_id: str | None = None, language: str = "ar") -> Ext
     digest = hashlib.sha256(doc.original.encode("utf-8", "surrogatepass")).hexdigest()
     document = Document(id=document_id or digest[:16], language=language, published=doc.published,
                         sha256=digest, length=len(doc.original))
-    default_date = _article_date(doc)
-    events = [_event(doc, draft, f"e{i + 1}", default_date) for i, draft in enumerate(doc.events)]
+    article_date = _article_date(doc)
+    events = []
+    told = None  # the days of the news event told before, in the order of the text
+    for i, draft in enumerate(doc.events):
+        own = _own_days(doc, draft)
+        events.append(_event(doc, draft, f"e{i + 1}", told if own is None and not draft.background and told else article_date))
+        if own is not None and not draft.background:
+            told = own
     return Extraction(document=document, events=_with_perpetrators([e for e in events if e is not None]))
 
 
@@ -82,15 +88,15 @@ def _unidentified(event: Event) -> Actor | None:
                  country=country.iso3)
 
 
-def _article_date(doc: Doc) -> tuple[dt.date | None, int]:
+def _article_date(doc: Doc) -> tuple[dt.date | None, dt.date | None, int]:
     """The date of an event the text does not date: the latest day its news events are dated
     to (a report's undated events are most often that day's), else the publication date at
     ACLED's time precision 2 (the report says "recently", not which day)."""
     days = [d.date_start for e in doc.events if not e.background for d in e.dates
             if d.precision == 1 and d.date_start is not None and (doc.published is None or d.date_start <= doc.published)]
     if days:
-        return max(days), 1
-    return (doc.published, _UNDATED) if doc.published is not None else (None, 3)
+        return max(days), max(days), 1
+    return (doc.published, doc.published, _UNDATED) if doc.published is not None else (None, None, 3)
 
 
 def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | None:
@@ -206,12 +212,18 @@ def _civilian_target(doc: Doc, draft: EventDraft) -> bool:
     return False
 
 
+def _own_days(doc: Doc, draft: EventDraft) -> tuple[dt.date, dt.date, int] | None:
+    """The days an event's own sentences date it to, if they name a day: "كما انفجرت سيارة
+    مفخخة" after "قتل 20 شخصا الثلاثاء" goes on telling that Tuesday."""
+    start, end, precision = _dates(doc, draft, (None, None, 0))
+    return (start, end, precision) if start is not None and precision == 1 else None
+
+
 def _dates(doc: Doc, draft: EventDraft, default_date) -> tuple[dt.date | None, dt.date | None, int]:
     resolved = [d for d in draft.dates if d.date_start is not None and not _past_month(doc, d, draft)
                 and not _recent_stretch(doc, d, draft)]
     if not resolved:
-        date, precision = default_date
-        return date, date, precision
+        return default_date
     start = min(d.date_start for d in resolved)
     end = max(d.date_end or d.date_start for d in resolved)
     return start, end, max(d.precision for d in resolved) if len(resolved) == 1 else min(d.precision for d in resolved)
