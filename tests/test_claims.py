@@ -265,3 +265,19 @@ def test_claims_a_life_word_alone_is_no_death():
 def test_claims_the_object_after_the_killers_name_is_the_victim(text, victim, low):
     claim = one_claim(text, "killed")
     assert (claim.victim.text, claim.low, claim.high) == (victim, low, low)
+
+
+@pytest.mark.parametrize("text, victim, low, high", [
+    ("لقي شاب مصرعه برصاص قوات الجيش قرب مدينة غاو في هجوم مسلح.", "شاب", 1, 1),
+    ("لقيت امرأة حتفها في قصف على مدينة تعز.", "امرأة", 1, 1),
+    ("لقي شقيقان حتفهما في انفجار لغم قرب مدينة تعز.", "شقيقان", 2, 2),
+    ("ولقي 20 من طلاب أكاديمية الشرطة في العاصمة الأفغانية كابل أمس حتفهم في تفجير انتحاري.", "طلاب", 20, 20),
+])
+def test_claims_the_pronoun_closing_a_death_phrase_counts_its_people(text, victim, low, high):
+    claim = one_claim(text, "killed")
+    assert (claim.victim.text, claim.low, claim.high) == (victim, low, high)
+
+
+def test_claims_a_singular_accusative_object_right_after_the_verb_is_one_person():
+    claim = one_claim("قالت الوزارة إن قوات الأمن قتلت مسلحا واعتقلت 13 آخرين في عملية قرب سجنان.", "killed")
+    assert (claim.victim.text, claim.low, claim.high) == ("مسلحا", 1, 1)

@@ -24,6 +24,12 @@ REQUIRES = ("sentences", "quantities", "no_casualties", "actors", "attributions"
 ASSIGNS = ("claims",)
 
 _MAX_DISTANCE = 7
+# "لقي 20 من طلاب أكاديمية الشرطة في العاصمة كابل أمس حتفهم": the pronoun on the closing noun
+# binds the phrase, so its opening verb may stand this many words back.
+_FRAME_REACH = 12
+# The pronoun on a closing noun counts its people when no number does: "لقي شاب مصرعه" is one,
+# "لقي شقيقان حتفهما" two.
+_FRAME_PRONOUN_COUNTS = (("هما", 2), ("ها", 1), ("ه", 1))
 # A casualty noun stands next to its count ("18 قتيلا", "عدد القتلى 20"), never far from it.
 _MAX_NOUN_DISTANCE = 2
 _WRONG_SIDE_COST = 2
@@ -332,7 +338,7 @@ def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
     """The word index of the verb that opens the phrase `trigger` closes, within its clause."""
     openers = casualty_openers()
     at = _word_index(position, words, trigger.start)
-    for index in range(at - 1, max(-1, at - _MAX_DISTANCE - 2), -1):
+    for index in range(at - 1, max(-1, at - _FRAME_REACH - 2), -1):
         if any(mark in text[words[index].end():words[index + 1].start()] for mark in CLAUSE_MARKS):
             return None
         match = openers.pattern.fullmatch(words[index].group())
@@ -436,6 +442,8 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     """Fill the victim from the actor the count's noun phrase names (else the one the claim before
     in the sentence named); False when the claim names no victim at all."""
     window = _victim_window(trigger, quantity, words, position)
+    if quantity is None and trigger.opener is not None:
+        return _frame_victim(doc, draft, trigger, words, position)
     texts = [w.group() for w in window]
     if texts and (texts[0] in _OTHERS or texts[0] == _SOME_OF_THEM or texts[min(1, len(texts) - 1)] in _OTHERS):
         return _inherit(draft, previous)
@@ -461,7 +469,28 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
         return True
     if quantity is not None and not in_breakdown and _own_noun(doc, quantity, words, position, draft):
         return True
+    if quantity is not None and is_dual_noun(quantity.text.split()[0]):
+        draft.victim_start, draft.victim_end = quantity.start, quantity.end  # "شقيقان": the dual is its noun
+        return True
     return _inherit(draft, previous) if quantity is not None else False
+
+
+def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
+    """"لقي شاب فلسطيني مصرعه": the people between the opening verb and the closing noun, as
+    many as its pronoun says (a plural pronoun with no number leaves the count open)."""
+    inside = words[trigger.opener + 1:_word_index(position, words, trigger.start)]
+    if not inside:
+        return False
+    count = next((n for suffix, n in _FRAME_PRONOUN_COUNTS if trigger.form.endswith(suffix)), None)
+    if count is not None and not trigger.form.endswith(("هم", "هن")):
+        draft.low = draft.high = count
+    actors = [a for a in doc.within(doc.actors, inside[0].start(), inside[-1].end()) if a.role != "source-only"]
+    if actors:
+        chosen = _head_actor(doc.folded, actors)
+        draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
+    else:
+        draft.victim_start, draft.victim_end = inside[0].start(), inside[0].end()
+    return True
 
 
 # Plural nisba endings after folding: "فرنسيين", "كنديون", "فرنسيان" name people of that country.
@@ -548,7 +577,7 @@ def _object_after_subject(doc: Doc, draft: ClaimDraft, window: list, subject) ->
     named after the verb is the killer and the person noun in the accusative after it the victim,
     one person. The passive "قتل مسلحون في هجوم" has no such object: its subject is the victim."""
     after = [w for w in window if w.start() >= subject.end][:_OBJECT_REACH]
-    word = next((w for w in after if w.group().endswith(_ACCUSATIVE) and w.group()[:-1] in singular_persons()), None)
+    word = next((w for w in after if w.group().endswith(_ACCUSATIVE) and _singular(w.group())), None)
     if word is None:
         return False
     victim = next((a for a in doc.within(doc.actors, word.start(), word.end()) if a.role != "source-only"), None)
@@ -665,8 +694,9 @@ def _clause(words: list, start: int | None = None) -> list:
 
 
 def _singular(text: str) -> bool:
+    """One person named by a singular noun, also in the accusative ("قتلت مسلحا")."""
     word = text.split()[0] if text.split() else ""
-    return word in singular_persons()
+    return word in singular_persons() or (word.endswith(_ACCUSATIVE) and word[:-1] in singular_persons())
 
 
 def _inherit(draft: ClaimDraft, previous: list[ClaimDraft]) -> bool:
