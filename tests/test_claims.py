@@ -281,3 +281,12 @@ def test_claims_the_pronoun_closing_a_death_phrase_counts_its_people(text, victi
 def test_claims_a_singular_accusative_object_right_after_the_verb_is_one_person():
     claim = one_claim("قالت الوزارة إن قوات الأمن قتلت مسلحا واعتقلت 13 آخرين في عملية قرب سجنان.", "killed")
     assert (claim.victim.text, claim.low, claim.high) == ("مسلحا", 1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "استشهد 12 رجل أمن في تفجير انتحاري استهدف مسجدا في مدينة أبها.",
+    "أسفر الهجوم المسلح عن مقتل 4 عناصر من الأمن العام في مدينة السلط.",
+])
+def test_claims_security_men_are_police_not_civilians(text):
+    claim = one_claim(text, "killed")
+    assert claim.victim.name.startswith("Police Forces of")

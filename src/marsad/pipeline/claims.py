@@ -27,6 +27,7 @@ _MAX_DISTANCE = 7
 # "لقي 20 من طلاب أكاديمية الشرطة في العاصمة كابل أمس حتفهم": the pronoun on the closing noun
 # binds the phrase, so its opening verb may stand this many words back.
 _FRAME_REACH = 12
+_GENERIC_MEMBERS = "pattern:generic-rebels"
 # The pronoun on a closing noun counts its people when no number does: "لقي شاب مصرعه" is one,
 # "لقي شقيقان حتفهما" two.
 _FRAME_PRONOUN_COUNTS = (("هما", 2), ("ها", 1), ("ه", 1))
@@ -560,7 +561,8 @@ def _head_actor(text: str, actors: list):
         linked = not between or (between[0] in _OF_WORDS and len(between) <= 2) or between == [_AND]
         if not linked or previous.how.startswith("table:"):
             break
-        if other.how.startswith("table:"):
+        # "4 عناصر من الأمن العام": a generic word for fighters, then the force they belong to.
+        if other.how.startswith("table:") or (previous.how == _GENERIC_MEMBERS and other.role == "state"):
             return other
         previous = other
     return actors[0]
