@@ -39,3 +39,12 @@ def test_normalize_strip_article_removes_clitics(word, stem):
 def test_normalize_match_key_ignores_article_and_case():
     assert match_key("الجيش المالي") == match_key("جيش مالي")
     assert match_key("CSP-PSD") == "csp-psd"
+
+
+@pytest.mark.parametrize("glyphs, letters", [
+    ("ﺯﻧﺠﺒﺎﺭ", "زنجبار"),
+    ("ﻭﺷﻘﺮﺓ", "وشقره"),
+])
+def test_normalize_presentation_forms_fold_to_their_letters(glyphs, letters):
+    assert fold(glyphs) == letters
+    assert normalize(glyphs).to_original(0, len(letters)) == (0, len(glyphs))
