@@ -35,5 +35,9 @@ class GoldArchiveError(MarsadError):
     code = "E006"
 
 
+class UnknownStageError(MarsadError):
+    code = "E007"
+
+
 class GazetteerError(MarsadError):
     code = "E401"

@@ -23,7 +23,7 @@ from marsad.pipeline.parties import parties
 from marsad.pipeline.reconcile import UNKNOWN_VICTIM, reconcile
 from marsad.schema import EVENT_FAMILY, Actor, Claim, Document, Event, Extraction, Party
 
-REQUIRES = ("events", "events.location", "claims", "actors")
+REQUIRES = ("sentences", "attributions", "events", "events.location", "claims", "actors")
 ASSIGNS = ("extraction",)
 
 _CIVILIAN_PREFIX = "Civilians"
@@ -42,6 +42,10 @@ _RECENT = dt.timedelta(days=7)
 _UNDATED = 2  # ACLED's time precision of an event dated to the week of the report
 _GENERIC_REBELS = "pattern:generic-rebels"
 _REBELS_PREFIX, _UNIDENTIFIED_PREFIX, _UNIDENTIFIED_INTER = "Rebels", "Unidentified Armed Group", 3
+
+
+def run(doc: Doc) -> None:
+    doc.extraction = build(doc)
 
 
 def build(doc: Doc, document_id: str | None = None, language: str = "ar") -> Extraction:

@@ -20,7 +20,7 @@ from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
 
-REQUIRES = ("sentences", "quantities", "no_casualties", "actors", "attributions")
+REQUIRES = ("sentences", "quantities", "no_casualties", "countries", "actors", "attributions", "unverified_sentences")
 ASSIGNS = ("claims",)
 
 _MAX_DISTANCE = 7

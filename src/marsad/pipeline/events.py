@@ -29,8 +29,8 @@ from marsad.knowledge.place_cues import distance_km
 from marsad.pipeline.mentions import ResolvedPlace
 from marsad.schema import EVENT_FAMILY
 
-REQUIRES = ("sentences", "dates", "places", "countries", "claims", "attributions")
-ASSIGNS = ("triggers", "events")
+REQUIRES = ("sentences", "dates", "places", "countries", "actors", "main_country", "claims", "attributions")
+ASSIGNS = ("triggers", "events", "claims")  # claims: a crowd's size read as a toll is dropped (demonstrations)
 
 # History mentioned in passing: a day this long before publication, or a month or year that
 # ended this long before it (news is weeks old at most; "في يونيو الماضي" in August is history).
