@@ -412,3 +412,8 @@ def test_events_an_undated_incident_goes_on_in_the_days_of_the_one_told_before()
     found = news(text)
     assert [(str(e.date_start), e.time_precision) for e in found] == [
         ("2024-07-23", 1), ("2024-07-23", 1), ("2024-07-27", 1)]
+
+
+def test_events_two_clauses_at_two_towns_of_an_unnamed_country_are_two_events():
+    found = news("قتل ثلاثة جنود في هجوم في غاو وقتل خمسة مدنيين في انفجار في ميناكا")
+    assert [(e.location.name, [c.low for c in e.claims]) for e in found] == [("Gao", [3]), ("Ménaka", [5])]
