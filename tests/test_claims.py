@@ -290,3 +290,14 @@ def test_claims_a_singular_accusative_object_right_after_the_verb_is_one_person(
 def test_claims_security_men_are_police_not_civilians(text):
     claim = one_claim(text, "killed")
     assert claim.victim.name.startswith("Police Forces of")
+
+
+def test_claims_a_count_of_them_counts_the_armed_party_named_before():
+    text = "وقالت قوات الدعم السريع إنها صدت هجوما للجيش وقتلت المئات منهم قرب مدينة الفاشر."
+    claim = one_claim(text, "killed")
+    assert claim.victim.name.startswith("Military Forces of") and (claim.low, claim.high) == (100, 999)
+
+
+def test_claims_a_count_before_a_breakdown_keeps_its_own_noun():
+    claims = {(c.low, c.victim.text) for c in claims_of("قتل 13 شخصا منهم خمسة أطفال في قصف على مدينة حلب.")}
+    assert (13, "شخصا") in claims

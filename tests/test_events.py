@@ -417,3 +417,11 @@ def test_events_an_undated_incident_goes_on_in_the_days_of_the_one_told_before()
 def test_events_two_clauses_at_two_towns_of_an_unnamed_country_are_two_events():
     found = news("قتل ثلاثة جنود في هجوم في غاو وقتل خمسة مدنيين في انفجار في ميناكا")
     assert [(e.location.name, [c.low for c in e.claims]) for e in found] == [("Gao", [3]), ("Ménaka", [5])]
+
+
+@pytest.mark.parametrize("text", [
+    "قال الجيش إن طائراته المسيرة دمرت 12 مركبة قتالية للمتمردين قرب مدينة كيدال.",
+    "استهدفت الطائرات المسيرة مواقع للمسلحين في محيط مدينة غاو.",
+])
+def test_events_a_drone_named_with_the_article_or_a_pronoun_is_a_drone_strike(text):
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Explosions/Remote violence", "Air/drone strike")]

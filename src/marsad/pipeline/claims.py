@@ -465,6 +465,9 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
             if quantity is None and draft.low is None and _singular(doc.folded[chosen.start:chosen.end]):
                 draft.low = draft.high = 1
             return True
+    after = _last_word(position, words, quantity) + 1 if quantity is not None else len(words)
+    if after < len(words) and words[after].group() in _OF_THEM and _ends_clause(doc, words, after):
+        return _of_them(doc, draft, quantity)
     in_breakdown = _in_breakdown(quantity, words, position)
     if window and not in_breakdown and _nationals(doc, draft, window):
         return True
@@ -474,6 +477,39 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
         draft.victim_start, draft.victim_end = quantity.start, quantity.end  # "شقيقان": the dual is its noun
         return True
     return _inherit(draft, previous) if quantity is not None else False
+
+
+# "وقتلت المئات منهم": a count of "them", the party named before it in the sentence.
+_OF_THEM = frozenset({"منهم", "منهما", "منهن"})
+
+
+def _of_them(doc: Doc, draft: ClaimDraft, quantity) -> bool:
+    """"صدت هجوما للجيش وقتلت المئات منهم": the people counted are of the last armed party named
+    before the count, not the speaker; with none, of the people named before ("جرح 40 شخصا، توفي
+    ثلاثة منهم")."""
+    sentence = doc.sentences[draft.sentence]
+    source = draft.source
+    before = [a for a in doc.within(doc.actors, sentence.start, quantity.start) if a.role != "source-only"
+              and not (source is not None and source.start <= a.start < source.end)]
+    armed = [a for a in before if a.role in (_ARMED, "state") and not _names_the_speaker(doc, a, sentence.start)]
+    chosen = (armed or before or [None])[-1]
+    if chosen is None:
+        return False
+    draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
+    return True
+
+
+def _ends_clause(doc: Doc, words, index: int) -> bool:
+    """"المئات منهم." and not "13 قتيلا منهم خمسة أطفال" (a breakdown: among them, five children)."""
+    if index + 1 >= len(words):
+        return True
+    following = words[index + 1]
+    return not any(q.start == following.start() for q in doc.within(doc.quantities, following.start(), following.end()))
+
+
+def _names_the_speaker(doc: Doc, actor, sentence_start: int) -> bool:
+    """Whether the actor is the one whose words the sentence reports (the subject of قال/نفى)."""
+    return any(a.start <= actor.start < a.end for a in doc.attributions.get(doc.sentence_of(actor.start), []))
 
 
 def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
