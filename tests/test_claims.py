@@ -301,3 +301,10 @@ def test_claims_a_count_of_them_counts_the_armed_party_named_before():
 def test_claims_a_count_before_a_breakdown_keeps_its_own_noun():
     claims = {(c.low, c.victim.text) for c in claims_of("قتل 13 شخصا منهم خمسة أطفال في قصف على مدينة حلب.")}
     assert (13, "شخصا") in claims
+
+
+def test_claims_a_headlines_vague_toll_gives_way_to_the_figure_the_body_attributes():
+    text = ("مقتل العشرات في قصف على سوق الفاشر\n\n"
+            "قالت لجان المقاومة إن 27 مدنيا قتلوا يوم الأحد في قصف مدفعي على السوق الرئيسية في مدينة نيالا.")
+    killed = [(c.low, c.source is not None) for c in claims_of(text) if c.kind == "killed"]
+    assert killed == [(27, True)]

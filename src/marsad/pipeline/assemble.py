@@ -343,7 +343,19 @@ def _claims(doc: Doc, draft: EventDraft, rebels: str | None, parties: list[Actor
         unique.setdefault(key, claim)
     # The article's own voice repeating a figure a source gave (headline, lede) is that source's claim.
     attributed = {(c.kind, c.low) for c in unique.values() if c.source is not None}
-    return _merge_restatements([c for c in unique.values() if c.source is not None or (c.kind, c.low) not in attributed])
+    kept = [c for c in unique.values() if c.source is not None or (c.kind, c.low) not in attributed]
+    headline = doc.span(doc.sentences[0].start, doc.sentences[0].end) if doc.sentences else None
+    return _merge_restatements([c for c in kept if not (c.evidence == headline and _vaguely_restates(c, kept))])
+
+
+def _vaguely_restates(claim: Claim, claims: list[Claim]) -> bool:
+    """"مقتل العشرات" in the article's own voice when the report gives the figure
+    itself ("قالت لجان المقاومة إن 27 مدنيا قتلوا"): the vague word only sums that figure up."""
+    if claim.source is not None or claim.vague is None or claim.low is None:
+        return False
+    return any(other is not claim and other.vague is None and other.kind == claim.kind and other.stance == claim.stance
+               and other.low is not None and claim.low <= other.low and (claim.high is None or other.low <= claim.high)
+               and claim.victim.name in (UNKNOWN_VICTIM, other.victim.name) for other in claims)
 
 
 # More claims of one kind and figure than any report gives: beyond it, only the latest are compared.
