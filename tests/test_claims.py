@@ -308,3 +308,16 @@ def test_claims_a_headlines_vague_toll_gives_way_to_the_figure_the_body_attribut
             "قالت لجان المقاومة إن 27 مدنيا قتلوا يوم الأحد في قصف مدفعي على السوق الرئيسية في مدينة نيالا.")
     killed = [(c.low, c.source is not None) for c in claims_of(text) if c.kind == "killed"]
     assert killed == [(27, True)]
+
+
+def test_claims_a_singular_person_before_its_verb_after_inna_is_one_killed():
+    claim = one_claim("وقالت مصادر طبية إن متظاهرا قتل برصاص قوات الأمن خلال احتجاجات في مدينة البصرة.", "killed")
+    assert (claim.victim.text, claim.low, claim.high) == ("متظاهرا", 1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مصدر طبي إن متظاهرا في العشرين من عمره توفي في المستشفى إثر إصابته في مدينة الديوانية.",
+    "وأصيب رجل يبلغ من العمر 42 عاما برصاص مسلحين في مدينة الحلة.",
+])
+def test_claims_an_age_counts_no_one(text):
+    assert all(c.low not in (20, 42) for c in claims_of(text))

@@ -40,6 +40,7 @@ _AND = "و"
 _ONE = "واحد"
 # "مقاتلا من مجموعة فاغنر", "مقاتلي وجنود فاغنر": a kind of person, then the group it belongs to.
 _OF_WORDS = forms_with_role("belongs_to")
+_COMPLEMENTS = forms_with_role("complement")
 _BREAKDOWN = forms_with_role("breakdown")
 _COORDINATION_WORDS = 3
 # The items of a breakdown may each be described at length ("وستة عمال في مصنع تابع لشركة
@@ -100,7 +101,8 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     position = _WordPositions(words)
     negations = doc.in_sentence(doc.no_casualties, index)
     triggers = _triggers(text, sentence, negations, words, position)
-    quantities = [q for q in doc.in_sentence(doc.quantities, index) if not _counts_things(words, _last_word(position, words, q))]
+    quantities = [q for q in doc.in_sentence(doc.quantities, index)
+                  if not _counts_things(words, _last_word(position, words, q)) and not _is_age(words, position, q)]
     drafts = [draft for n in negations for draft in _denials(doc, n, index, words, position)]
     pairs = _link(triggers, quantities, words, position)
     linked = [(trigger, pairs.get(id(trigger))) for trigger in triggers]
@@ -428,6 +430,17 @@ def _counts_things(words, q_last: int) -> bool:
     return _stem_in(words[q_last + 1].group(), _COUNTED_THINGS)
 
 
+_AGE = "عمر"
+
+
+def _is_age(words, position, quantity) -> bool:
+    """"في العشرين من عمره", "البالغ من العمر 42 عاما": an age, not a count of people."""
+    first, last = _word_index(position, words, quantity.start), _last_word(position, words, quantity)
+    after = [strip_article(w.group()) for w in words[last + 1:last + 3]]
+    before = strip_article(words[first - 1].group()) if first else ""
+    return (len(after) == 2 and after[0] == "من" and after[1].startswith(_AGE)) or before.startswith(_AGE)
+
+
 def _is_trigger_word(word: str) -> bool:
     return casualty_triggers().pattern.fullmatch(word) is not None
 
@@ -448,6 +461,8 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     texts = [w.group() for w in window]
     if texts and (texts[0] in _OTHERS or texts[0] == _SOME_OF_THEM or texts[min(1, len(texts) - 1)] in _OTHERS):
         return _inherit(draft, previous)
+    if quantity is None and trigger.side == "after" and _subject_before(doc, draft, trigger, words, position):
+        return True
     if quantity is None and window:
         _count_singulars(draft, texts)
     noun_before = _noun_before_count(doc, quantity, words, position) if quantity is not None else None
@@ -510,6 +525,23 @@ def _ends_clause(doc: Doc, words, index: int) -> bool:
 def _names_the_speaker(doc: Doc, actor, sentence_start: int) -> bool:
     """Whether the actor is the one whose words the sentence reports (the subject of قال/نفى)."""
     return any(a.start <= actor.start < a.end for a in doc.attributions.get(doc.sentence_of(actor.start), []))
+
+
+def _subject_before(doc: Doc, draft: ClaimDraft, trigger, words, position) -> bool:
+    """"قالت مصادر طبية إن متظاهرا قتل": a singular person put before its verb (after إن/أن or
+    و) is the one killed, one person."""
+    at = _word_index(position, words, trigger.start)
+    if at < 2 or words[at - 2].group() not in _COMPLEMENTS:
+        return False
+    noun = words[at - 1]
+    if not _singular(noun.group()) or any(mark in doc.folded[noun.end():trigger.start] for mark in CLAUSE_MARKS):
+        return False
+    victim = next((a for a in doc.within(doc.actors, noun.start(), noun.end()) if a.role != "source-only"), None)
+    if victim is not None:
+        draft.victim_name = victim.name
+    draft.victim_start, draft.victim_end = noun.start(), noun.end()
+    draft.low = draft.high = 1
+    return True
 
 
 def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
