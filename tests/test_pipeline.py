@@ -65,7 +65,7 @@ def test_pipeline_run_to_the_end_assembles_the_contract():
 
 
 def test_pipeline_unknown_stage_is_a_coded_error():
-    with pytest.raises(UnknownStageError, match="E007.*segment"):
+    with pytest.raises(UnknownStageError, match="E011.*segment"):
         run(TEXTS[0], PUBLISHED, until="tokenize")
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import find_countries
-from marsad.knowledge.gazetteer import Gazetteer, Place, PlaceMention
+from marsad.knowledge.gazetteer import ChoiceTrace, Gazetteer, Place, PlaceMention
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import forms_with_role
 from marsad.pipeline.document import Doc
@@ -31,7 +31,7 @@ class ResolvedPlace:
 
     mention: PlaceMention
     place: Place
-    trace: str
+    trace: ChoiceTrace
 
     @property
     def start(self) -> int:
