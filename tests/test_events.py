@@ -425,3 +425,15 @@ def test_events_two_clauses_at_two_towns_of_an_unnamed_country_are_two_events():
 ])
 def test_events_a_drone_named_with_the_article_or_a_pronoun_is_a_drone_strike(text):
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_events_a_sentence_without_a_date_goes_on_in_the_past_of_the_one_before():
+    text = ("وقع انفجار على منصة نفطية قرب سواحل اسكتلندا في يوليو عام 1988. "
+            "وأدى الانفجار إلى مقتل 167 شخصا كانوا على متنها.")
+    assert news(text) == []
+
+
+def test_events_history_does_not_reach_into_the_next_paragraph():
+    text = ("سيطر المتمردون على المدينة في عام 2012.\n\n"
+            "وقال الجيش المالي في بيان إن جنديين قتلا وأصيب عشرة آخرون في هجوم على مدينة كيدال.")
+    assert [c.low for e in news(text) for c in e.claims if c.kind == "killed"] == [2]

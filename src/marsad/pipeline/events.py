@@ -201,7 +201,8 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
     war_toll = _war_toll(doc, index)
     background = _is_background(doc, dates) or (
-        (_tells_history(doc, index) or war_toll) and not any(d.precision == 1 for d in dates))
+        (_tells_history(doc, index) or war_toll) and not any(d.precision == 1 for d in dates)) or (
+        not dates and _history_goes_on(doc, index))
     recalled = _recalled_from(doc, index)
     if recalled is not None:
         # "ويأتي هذا التفجير بعد أيام من تفجير انتحاري ...": the incident recalled, not this one.
@@ -470,6 +471,15 @@ def _dominant(triggers: list[Trigger]) -> Trigger:
 def _war_toll(doc: Doc, index: int) -> bool:
     """"أدى النزاع إلى مقتل نحو عشرة آلاف شخص": thousands killed is a war's toll, not one incident's."""
     return any(c.kind == "killed" and c.low is not None and c.low >= WAR_TOLL for c in doc.of_sentence(doc.claims, index))
+
+
+def _history_goes_on(doc: Doc, index: int) -> bool:
+    """"في يوليو عام 1988 وقع انفجار على المنصة. أدى الانفجار إلى مقتل 167 شخصا.": a sentence
+    that names no date goes on, within its paragraph, in the past the sentence before it dated."""
+    if index == 0 or doc.published is None or doc.sentences[index - 1].paragraph != doc.sentences[index].paragraph:
+        return False
+    before = [d for d in doc.in_sentence(doc.dates, index - 1) if not _statement_date(doc, d)]
+    return bool(before) and all(d.date_end is not None and d.date_end < doc.published for d in before) and _is_background(doc, before)
 
 
 def _tells_history(doc: Doc, index: int) -> bool:
