@@ -437,3 +437,9 @@ def test_events_history_does_not_reach_into_the_next_paragraph():
     text = ("سيطر المتمردون على المدينة في عام 2012.\n\n"
             "وقال الجيش المالي في بيان إن جنديين قتلا وأصيب عشرة آخرون في هجوم على مدينة كيدال.")
     assert [c.low for e in news(text) for c in e.claims if c.kind == "killed"] == [2]
+
+
+def test_events_a_dated_clash_with_civilian_victims_stays_a_battle():
+    text = ("اندلعت اشتباكات عنيفة مساء الأحد في منطقة عين زارة جنوب طرابلس بين مجموعتين مسلحتين. "
+            "وقال جهاز الإسعاف إن ثلاثة مدنيين قتلوا جراء سقوط قذائف على منازلهم.")
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Battles", "Armed clash")]

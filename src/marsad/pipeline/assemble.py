@@ -127,9 +127,11 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
     order = list(EVENT_FAMILY)
     claim_sentences = {c.sentence for c in draft.claims}
     # "وتكثر المواجهات في هذه المنطقة" beside a massacre of civilians describes the area, not this
-    # event: a clash word counts only where the figures are, when every victim is a civilian.
+    # event: a clash word counts only where the figures are, when every victim is a civilian,
+    # unless its sentence dates it ("اندلعت اشتباكات مساء الأحد": that fight is the incident).
+    dated = {doc.sentence_of(d.start) for d in draft.dates if d.precision == 1}
     strong = [t for t in draft.triggers if t.strong and not (
-        t.event_type == _BATTLES and t.sentence not in claim_sentences and _civilians_only(claims))]
+        t.event_type == _BATTLES and t.sentence not in claim_sentences | dated and _civilians_only(claims))]
     # "اغتيل مسؤول بعبوة ناسفة": a killing word names the victim's fate, the weapon names the
     # tactic; ACLED codes an assassination or a massacre by the explosive that did it.
     explosive = {t.sentence for t in strong if t.event_type == _EXPLOSIONS}

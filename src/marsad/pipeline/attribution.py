@@ -117,7 +117,11 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         if quoted is None:
             return None
         words, kind = words[quoted + 1:], "verb"
-    fronted = _fronted_subject(doc, sentence, match, bool(words))
+    # "لكن الجيش الصومالي قال إن ...": a complement right after a verb means no subject follows it;
+    # a participle ("مضيفا أن", "موضحا أنه") goes on with the speaker before, never a noun before it.
+    participle = _is_participle(match.group())
+    fronted = None if participle and words and words[0].group() in complements else _fronted_subject(
+        doc, sentence, match, bool(words) and (participle or words[0].group() not in complements))
     if fronted is not None:
         start, end = fronted
         return Attribution(index, start, end, _source_name(doc, start, end), stance, match.end(), "fronted")
@@ -188,6 +192,11 @@ def _skip_dates(doc: Doc, words: list) -> list:
             return words
         words = [w for w in words if w.start() >= date.end]
     return words
+
+
+def _is_participle(word: str) -> bool:
+    """"مضيفا", "موضحا", "مشيرا": an active participle in the accusative, the speaker's manner."""
+    return word.startswith("م") and word.endswith("ا")
 
 
 def _fronted_subject(doc: Doc, sentence, match, has_subject_after: bool) -> tuple[int, int] | None:

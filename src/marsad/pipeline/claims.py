@@ -122,6 +122,8 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             if draft.kind != "captured":
                 continue
             draft.victim_name = OTHER_SIDE
+        if _sub_count(draft, quantity, drafts, words, position):
+            continue
         drafts.extend(_split_casualties(draft))
     return sorted(drafts, key=lambda d: d.start)
 
@@ -610,6 +612,14 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
         return False
     draft.victim_start, draft.victim_end = noun.start(), noun.end()
     return True
+
+
+def _sub_count(draft: ClaimDraft, quantity, drafts: list[ClaimDraft], words, position) -> bool:
+    """"قتل تسعة مدنيين بينهم أربعة أطفال": the children are among the nine civilians counted, no
+    claim of their own; "قتل عشرة أشخاص بينهم ثلاثة جنود" splits the toll by side and stays."""
+    return quantity is not None and _in_breakdown(quantity, words, position) and draft.low is not None and any(
+        d.kind == draft.kind and d.victim_name == draft.victim_name and d.low is not None and draft.low <= d.low
+        for d in drafts)
 
 
 def _in_breakdown(quantity, words, position) -> bool:
