@@ -443,3 +443,12 @@ def test_events_a_dated_clash_with_civilian_victims_stays_a_battle():
     text = ("اندلعت اشتباكات عنيفة مساء الأحد في منطقة عين زارة جنوب طرابلس بين مجموعتين مسلحتين. "
             "وقال جهاز الإسعاف إن ثلاثة مدنيين قتلوا جراء سقوط قذائف على منازلهم.")
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Battles", "Armed clash")]
+
+
+def test_events_a_headline_region_is_its_town_and_another_town_is_another_event():
+    text = ("قتلى في قصف للنظام على ريف إدلب\n\n"
+            "قال المرصد السوري إن تسعة مدنيين قتلوا يوم السبت في قصف مدفعي لقوات النظام على بلدة معرة مصرين في ريف إدلب. "
+            "وأضاف أن طائرات حربية روسية شنت غارات على أطراف مدينة جسر الشغور.")
+    found = news(text)
+    assert [(e.sub_event_type, e.location.name) for e in found] == [
+        ("Shelling/artillery/missile attack", "Ma‘arratmişrīn"), ("Air/drone strike", "Jisr ash Shughūr")]

@@ -704,6 +704,10 @@ def _add(events: list[EventDraft], candidate: _Candidate, event: EventDraft | No
         event.place_keys |= _place_keys(candidate.place)
         abroad = isinstance(candidate.place, ResolvedPlace) and main_country not in (None, candidate.place.place.country)
         if event.place is None or (_vague_place(event.place) and not _vague_place(candidate.place) and not abroad):
+            if event.place is not None and not _vague_place(candidate.place):
+                # "قصف على ريف إدلب" then "في بلدة معرة مصرين": the region named first was that
+                # town; another town of the region is another place.
+                event.place_keys = {k for k in event.place_keys if not k.startswith("region:")} | _place_keys(candidate.place)
             event.place = candidate.place
     event.triggers.extend(candidate.triggers)
     event.sentences.add(candidate.sentence)
