@@ -335,3 +335,11 @@ def test_claims_a_breakdown_of_the_same_victims_is_no_claim_of_its_own():
 ])
 def test_claims_pupils_and_guards_are_civilians(text, victim):
     assert [c.victim.name for c in claims_of(text)] == [victim]
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("اعتقلت القوات الإسرائيلية 15 فلسطينيا خلال حملة مداهمات في مدينة جنين.", "Civilians (Palestine)"),
+    ("قتل 20 عراقيا في تفجير سيارة مفخخة في سوق ببغداد.", "Civilians (Iraq)"),
+])
+def test_claims_a_counted_singular_nisba_names_nationals(text, victim):
+    assert [c.victim.name for c in claims_of(text)] == [victim]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from marsad.knowledge.countries import indefinite_adjectives
+from marsad.knowledge.countries import find_countries, indefinite_adjectives
 from marsad.lang.ar.lexicon import (casualty_openers, casualty_triggers, forms_with_role, singular_persons,
                                     suicide_attackers)
 from marsad.lang.ar.numbers import is_dual_noun
@@ -566,6 +566,7 @@ def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
 
 # Plural nisba endings after folding: "فرنسيين", "كنديون", "فرنسيان" name people of that country.
 _PLURAL_NISBA = ("يين", "يون", "يان")
+_ACCUSATIVE_NISBA = "يا"
 _CIVILIANS_OF = "Civilians ({})"
 
 
@@ -580,6 +581,21 @@ def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
         if stem.endswith(_PLURAL_NISBA) and stem in indefinite_adjectives(mention.country):
             draft.victim_name = _CIVILIANS_OF.format(mention.country.name)
             draft.victim_start, draft.victim_end = mention.start, mention.end
+            return True
+    return _counted_national(draft, window)
+
+
+def _counted_national(draft: ClaimDraft, window: list) -> bool:
+    """"اعتقلت القوات 15 فلسطينيا": after a count of eleven and more the nisba stands in the
+    singular accusative, a form the country table does not list."""
+    for word in window[:_NEAR_WORDS]:
+        text = word.group()
+        if not text.endswith(_ACCUSATIVE_NISBA):
+            continue
+        found = find_countries(text[:-1])
+        if found and found[0].as_adjective and found[0].start == 0 and found[0].end == len(text) - 1:
+            draft.victim_name = _CIVILIANS_OF.format(found[0].country.name)
+            draft.victim_start, draft.victim_end = word.start(), word.end()
             return True
     return False
 
