@@ -26,6 +26,7 @@ _DISRUPTED = (_STRATEGIC, "Disrupted weapons use")
 # The verb governs its object within this many words ("اعترضت الدفاعات الجوية السعودية صاروخا").
 _OBJECT_REACH = 4
 _POLITICAL_CHARGES = stems_with_role("political_charge")
+_ARMY = "Military Forces of"
 
 
 def retype_triggers(doc: Doc) -> None:
@@ -52,11 +53,12 @@ def _stopped(doc: Doc, trigger: Trigger) -> bool:
 
 def political_arrest(doc: Doc, index: int) -> bool:
     """An arrest is news of conflict in a report of fighting or demonstrations, when those taken
-    are an armed group's, or when the charge is political ("خلية إرهابية", "الانتماء إلى تنظيم");
+    are an armed group's or the army takes them, or when the charge is political ("خلية إرهابية", "الانتماء إلى تنظيم");
     a murder suspect's arrest is crime news (not an ACLED event)."""
     if any(t.strong and t.event_type != _STRATEGIC for t in doc.triggers):
         return True
-    if any(a.role == "armed" for a in doc.in_sentence(doc.actors, index)):
+    # Those taken are an armed group's, or the army takes them (soldiers do not arrest for theft).
+    if any(a.role == "armed" or a.name.startswith(_ARMY) for a in doc.in_sentence(doc.actors, index)):
         return True
     sentence = doc.sentences[index]
     return any(strip_article(word) in _POLITICAL_CHARGES for word in WORD.findall(doc.folded, sentence.start, sentence.end))
