@@ -148,3 +148,11 @@ def test_attribution_a_subject_before_its_verb_after_but_is_the_speaker():
     sources = {c.low: c.source.name for c in claims_of(text) if c.source}
     assert sources[30].startswith("Military Forces of Somalia") and sources[5].startswith("Military Forces of Somalia")
     assert sources[47] == "Al Shabaab"
+
+
+def test_attribution_a_subjectless_speech_verb_speaks_for_the_party_that_opens_its_sentence():
+    from support import claims_of
+    text = ("قتل 12 جنديا في كمين لقافلة عسكرية في وسط مالي، بحسب مصادر أمنية. "
+            "وتبنت جماعة نصرة الإسلام والمسلمين الهجوم في بيان، وقالت إنها قتلت أكثر من 20 جنديا.")
+    sources = {c.low: c.source.name for c in claims_of(text) if c.source}
+    assert sources[21].startswith("JNIM")

@@ -132,7 +132,13 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     start = words[0].start() if words else match.end()
     subject_end = _trim_tail(doc.folded, start, subject_end)
     if subject_end <= start:
-        if previous is None or kind == "prep":
+        if kind == "prep":
+            return None
+        opener = None if participle else _sentence_subject(doc, sentence, match)
+        if opener is not None:
+            return Attribution(index, opener.start, opener.end, _source_name(doc, opener.start, opener.end), stance,
+                               applies_from, "clause-subject")
+        if previous is None:
             return None
         return Attribution(index, previous.start, previous.end, previous.name, stance, applies_from, "carried")
     subject = doc.folded[start:_before_recipient(doc, start, subject_end)]
@@ -192,6 +198,22 @@ def _skip_dates(doc: Doc, words: list) -> list:
             return words
         words = [w for w in words if w.start() >= date.end]
     return words
+
+
+# "وتبنت جماعة نصرة الإسلام الهجوم ..." : the sentence's subject follows its first word or two.
+_OPENING_SUBJECT_WORDS = 2
+
+
+def _sentence_subject(doc: Doc, sentence, match):
+    """"وتبنت جماعة نصرة الإسلام الهجوم في بيان، وقالت إنها قتلت ...": a speech verb with no
+    subject of its own, in a sentence opened by a verb and a named party, has that party for
+    its speaker (not the speaker of the sentence before)."""
+    words = list(islice(WORD.finditer(doc.folded, sentence.start, match.start()), _OPENING_SUBJECT_WORDS + 1))
+    if len(words) < 2:
+        return None
+    window_end = words[min(_OPENING_SUBJECT_WORDS, len(words) - 1)].end()
+    return next((a for a in doc.within(doc.actors, words[1].start(), window_end)
+                 if a.role in ("armed", "state", "source-only") and a.end <= match.start()), None)
 
 
 def _is_participle(word: str) -> bool:
