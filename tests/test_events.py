@@ -452,3 +452,19 @@ def test_events_a_headline_region_is_its_town_and_another_town_is_another_event(
     found = news(text)
     assert [(e.sub_event_type, e.location.name) for e in found] == [
         ("Shelling/artillery/missile attack", "Ma‘arratmişrīn"), ("Air/drone strike", "Jisr ash Shughūr")]
+
+
+def test_events_a_headline_announces_the_incident_the_body_places_more_precisely():
+    text = ("استشهاد خمسة فلسطينيين في غارة إسرائيلية على خان يونس\n\n"
+            "غزة - استشهد خمسة فلسطينيين، بينهم طفلان، وأصيب آخرون في غارة شنتها طائرة إسرائيلية على منزل "
+            "في بلدة بني سهيلا شرق خان يونس فجر السبت، وفق ما أفادت وزارة الصحة في غزة.")
+    found = news(text)
+    assert [e.location.name for e in found] == ["Banī Suhaylā"]
+    assert sorted((c.kind, c.low) for c in found[0].claims) == [("injured", None), ("killed", 5)]
+
+
+@pytest.mark.parametrize("text", [
+    "كمين في وسط مالي\n\nباماكو (أ ف ب) - قتل 12 جنديا ماليا في كمين نصبه جهاديون لقافلة عسكرية في وسط البلاد.",
+])
+def test_events_the_dateline_is_where_the_report_was_filed_not_the_incident(text):
+    assert [(e.location.name, e.location.geo_precision) for e in news(text)] == [("Mali", 3)]

@@ -391,6 +391,8 @@ def _link(triggers, quantities, words, position) -> dict:
             elif quantity.start >= trigger.end:
                 distance, side = q_first - last - 1, "after"
             elif quantity.end <= trigger.start:
+                if _in_breakdown(quantity, words, position):
+                    continue  # "خمسة بينهم طفلان، وأصيب آخرون": the two children are of the five dead
                 distance, side = first - q_last - 1, "before"
             else:
                 distance, side = 0, trigger.side

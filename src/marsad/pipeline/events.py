@@ -18,6 +18,7 @@ ACLED codes one event per incident (one type, one place, one day), so a roundup 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words, stems_with_role
@@ -112,6 +113,7 @@ def run(doc: Doc) -> None:
         by_sentence[candidate.sentence] = _add(events, candidate, _nearest_after(events, candidate, told_apart),
                                                doc.main_country)
     _attach_loose_dates(doc, events, {c.sentence for c in candidates})
+    events = _headline_told_by_body(doc, events)
     events += summaries
     for claim, owner in zip(doc.claims, _owners(events, doc.claims)):
         if owner is not None:
@@ -119,6 +121,37 @@ def run(doc: Doc) -> None:
     if _off_topic(doc):
         events = [e for e in events if e.family != "violence" or _reported_as_news(e)]
     doc.events = sorted(events, key=lambda e: min(e.sentences))
+
+
+def _is_title(doc: Doc) -> bool:
+    """The first sentence is a title: a paragraph of its own."""
+    return len(doc.sentences) > 1 and doc.sentences[0].paragraph != doc.sentences[1].paragraph
+
+
+# A headline's place and the body's place of one incident lie this close ("غارة على خان يونس",
+# then "على منزل في بلدة بني سهيلا شرق خان يونس").
+HEADLINE_KM = 25.0
+
+
+def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraft]:
+    """The headline announces the incident the body then tells at a more precise place: one event."""
+    headline = next((e for e in events if e.sentences == {0} and not e.background
+                     and isinstance(e.place, ResolvedPlace)), None)
+    if headline is None or not _is_title(doc):
+        return events
+    here = headline.place.place
+    for body in sorted(events, key=lambda e: min(e.sentences)):
+        if body is headline or body.background or body.family != headline.family or not isinstance(body.place, ResolvedPlace):
+            continue
+        there = body.place.place
+        if distance_km(here.lat, here.lon, there.lat, there.lon) <= HEADLINE_KM and _dates_compatible(body.dates, headline.dates):
+            body.triggers[:0] = headline.triggers
+            body.sentences |= headline.sentences
+            body.spans[:0] = headline.spans
+            body.dates[:0] = headline.dates
+            return [e for e in events if e is not headline]
+        break  # only the body's first event can be the one the headline announces
+    return events
 
 
 def _same_summary(summaries: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
@@ -528,7 +561,8 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     named_here = {c.country.iso3 for c in doc.in_sentence(doc.countries, index) if not c.as_adjective}
     # A place abroad is where the event was only when its country is named beside it ("في روما
     # بإيطاليا"); otherwise it is someone's base, origin or a talks venue.
-    places = [p for p in doc.within(doc.places, start, end) if outside_sources(p)
+    filed = dateline(doc)
+    places = [p for p in doc.within(doc.places, start, end) if outside_sources(p) and not filed[0] <= p.start < filed[1]
               and not _where_victims_went(doc.folded, sentence.start, p.start)
               and (doc.main_country is None or p.place.country in (doc.main_country, *named_here))]
     if places:
@@ -539,6 +573,26 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         return None
     countries = [c for c in doc.within(doc.countries, start, end) if not c.as_adjective and outside_sources(c)]
     return countries[0] if countries else None
+
+
+# "غزة - ...", "باماكو (أ ف ب) - ...", "دبي، الإمارات (CNN) -- ...": where the report was filed,
+# at the start of a paragraph near the top, before a dash.
+_DATELINE = re.compile(r"(?m)^[ \t]*[^\n()\-\u2013\u2014.،]{2,40}?(?:،[^\n()\-\u2013\u2014.]{2,40}?)?[ \t]*"
+                       r"(?:\([^\n()]{1,25}\))?[ \t]*[-\u2013\u2014]{1,2}[ \t]")
+_DATELINE_REACH = 600
+
+
+def dateline(doc: Doc) -> tuple[int, int]:
+    """The span of the report's dateline (or an empty one). It says where the report was
+    filed, not where its incident was: a clause's place is never its dateline, though the
+    article's fallback place may be."""
+    def find() -> tuple[int, int]:
+        match = _DATELINE.search(doc.folded, 0, _DATELINE_REACH)
+        # "قال الجيش - في بيان - إن" is an aside: a dateline names a place.
+        if match is None or not doc.within(doc.places, match.start(), match.end()):
+            return 0, 0
+        return match.start(), match.end()
+    return doc._cached("dateline", doc.sentences, find)
 
 
 _CARE_PLACES = forms_with_role("care_place")
