@@ -73,14 +73,16 @@ def _with_perpetrators(events: list[Event]) -> list[Event]:
     armed group that a summary of the same kind in the article names ("تبنى تنظيم الدولة
     سلسلة التفجيرات"), else ACLED's Unidentified Armed Group of its country."""
     claimed = {(e.event_type, a.name): a for e in events if e.background for a in e.actors
-               if a.inter in _ARMED_INTERS and not a.name.startswith(_UNIDENTIFIED_PREFIX)}
+               if a.inter in _ARMED_INTERS and a.side == 1 and not a.name.startswith(_UNIDENTIFIED_PREFIX)}
     for event in events:
         if event.background or event.event_type not in _ONE_SIDED or any(a.inter != _CIVILIANS for a in event.actors):
             continue
         groups = [actor for (kind, _), actor in claimed.items() if kind == event.event_type]
         perpetrator = groups[0] if len(groups) == 1 else _unidentified(event)
         if perpetrator is not None:
-            event.actors.insert(0, perpetrator)
+            # The one who did it leads; the civilians it hit are the other side.
+            event.actors = [perpetrator.model_copy(update={"side": 1, "associated": False}),
+                            *(a.model_copy(update={"side": 2}) for a in event.actors)]
     return events
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.lang.ar.lexicon import stems_with_role
-from marsad.lang.ar.normalize import strip_article
+from marsad.lang.ar.normalize import ARTICLE, strip_article
 from marsad.lang.ar.tokens import WORD, last_words
 from marsad.pipeline.document import Doc, Trigger
 
@@ -31,8 +31,19 @@ _ARMY = "Military Forces of"
 
 def retype_triggers(doc: Doc) -> None:
     killing = {c.sentence for c in doc.claims if c.kind in _KILLING}
-    doc.triggers = [_disrupted(t) if _stopped(doc, t) else t for t in doc.triggers
-                    if t.sub_event_type != _ARRESTS or (t.sentence not in killing and political_arrest(doc, t.sentence))]
+    stopped: set[tuple[int, str]] = set()  # (sentence, weapon word) intercepted there
+    kept = []
+    for trigger in doc.triggers:
+        if trigger.sub_event_type == _ARRESTS and (trigger.sentence in killing or not political_arrest(doc, trigger.sentence)):
+            continue
+        word = strip_article(doc.folded[trigger.start:trigger.end])
+        # "اعترضت الدفاعات صاروخين ... وتسببت شظايا الصاروخين": the definite word names them again.
+        again = (trigger.sentence, word) in stopped and doc.folded.startswith(ARTICLE, trigger.start)
+        if again or _stopped(doc, trigger):
+            stopped.add((trigger.sentence, word))
+            trigger = _disrupted(trigger)
+        kept.append(trigger)
+    doc.triggers = kept
 
 
 def _disrupted(trigger: Trigger) -> Trigger:
