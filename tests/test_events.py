@@ -468,3 +468,11 @@ def test_events_a_headline_announces_the_incident_the_body_places_more_precisely
 ])
 def test_events_the_dateline_is_where_the_report_was_filed_not_the_incident(text):
     assert [(e.location.name, e.location.geo_precision) for e in news(text)] == [("Mali", 3)]
+
+
+def test_events_a_village_attack_that_kills_and_abducts_is_an_attack():
+    text = ("هاجمت قوات الدعم السريع قرية في ولاية الجزيرة يوم الأربعاء وقتلت أكثر من مئة من سكانها، "
+            "واختطف عناصرها عددا من الشباب.")
+    found = news(text)
+    assert [(e.event_type, e.sub_event_type) for e in found] == [("Violence against civilians", "Attack")]
+    assert {c.victim.name for c in found[0].claims if c.kind == "killed"} == {"Civilians (Sudan)"}

@@ -33,6 +33,7 @@ _STATE, _CIVILIANS = 1, 7
 _FIGHTING_INTERS = (1, 2, 3, 4, 8)
 _BATTLES = "Battles"
 _EXPLOSIONS, _ATTACK = "Explosions/Remote violence", "Attack"
+_ABDUCTION = "Abduction/forced disappearance"
 _SPECIFIC_SHARE = 3
 # How far after "هجوم" its target is named ("هجوم استهدف فندقا في سيفاري"), in characters.
 _TARGET_WINDOW = 40
@@ -144,6 +145,9 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
         for trigger in strong:
             votes[(trigger.event_type, trigger.sub_event_type)] += 2 if trigger.sentence == 0 else 1
         event_type, sub_type = min(votes, key=lambda kind: (-votes[kind], order.index(kind[0])))
+        if sub_type == _ABDUCTION and any(c.kind == "killed" and c.low for c in claims):
+            # "هاجمت القرية وقتلت أكثر من مئة ... واختطفوا عددا": the killing is the gravest act.
+            return "Violence against civilians", "Attack"
         total = sum(n for (kind, _), n in votes.items() if kind == event_type)
         # A suicide car bomb is a suicide bomb, a chemical shell a chemical weapon: the more
         # specific tactic wins within its type when the report names it often enough.
