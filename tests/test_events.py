@@ -483,3 +483,11 @@ def test_events_a_title_naming_a_region_announces_the_incident_at_a_town_inside_
             "أعلن المتحدث العسكري المصري مقتل 10 عناصر تكفيرية خلال تبادل لإطلاق النار مع قوات الجيش "
             "في مدينة العريش بشمال سيناء يوم الأحد.")
     assert [e.location.name for e in news(text)] == ["Arish"]
+
+
+def test_events_a_reply_by_another_tactic_with_its_own_toll_is_another_event():
+    text = ("قتل 15 جنديا في هجوم شنه جهاديون على موقع عسكري في شمال بوركينا فاسو. "
+            "وأضافت المصادر أن الجيش رد بغارات جوية أسفرت عن تحييد عشرات الإرهابيين.")
+    found = news(text)
+    assert [(e.event_type, [c.low for c in e.claims]) for e in found] == [
+        ("Battles", [15]), ("Explosions/Remote violence", [10])]

@@ -104,14 +104,16 @@ def run(doc: Doc) -> None:
             if event is None:
                 pending.append(candidate)
                 continue
-            if _another_incident(event, candidate, doc.published):
+            if _another_incident(event, candidate, doc.published) or _a_reply(doc, event, candidate):
                 by_sentence[candidate.sentence] = _split_off(events, candidate, event)
                 continue
         by_sentence[candidate.sentence] = _add(events, candidate, event, doc.main_country)
     told_apart = {c.sentence for c in candidates if _opens_with(doc, c.sentence, "new_episode")}
     for candidate in pending:
-        by_sentence[candidate.sentence] = _add(events, candidate, _nearest_after(events, candidate, told_apart),
-                                               doc.main_country)
+        event = _nearest_after(events, candidate, told_apart)
+        if event is not None and _a_reply(doc, event, candidate):
+            event = None
+        by_sentence[candidate.sentence] = _add(events, candidate, event, doc.main_country)
     _attach_loose_dates(doc, events, {c.sentence for c in candidates})
     events = _headline_told_by_body(doc, events)
     events += summaries
@@ -498,6 +500,22 @@ def _another_incident(event: EventDraft, candidate: _Candidate, published: dt.da
     # "الجمعة والسبت" in a report of Sunday: not the report's day, and not only its eve.
     return (published is not None and published not in their_days
             and any((published - day).days > 1 for day in their_days))
+
+
+# "ورد الجيش بغارات جوية": the reply's word stands at most this many words before its tactic.
+_REPLY_REACH = 4
+_REPLIES = forms_with_role("reply")
+
+
+def _a_reply(doc: Doc, event: EventDraft, candidate: _Candidate) -> bool:
+    """"قتل 15 جنديا في هجوم على موقع عسكري" then "ورد الجيش بغارات جوية أسفرت عن تحييد
+    عشرات": a reply by another tactic, with figures of its own, is an incident of its own."""
+    if not candidate.counted or candidate.background or event.background:
+        return False
+    theirs = [t for t in candidate.triggers if t.strong and t.sub_event_type not in event.strong_tactics()]
+    floor = doc.sentences[candidate.sentence].start
+    return any(w in _REPLIES or w.removeprefix("و") in _REPLIES
+               for t in theirs for w in last_words(doc.folded, floor, t.start, _REPLY_REACH))
 
 
 def _dominant(triggers: list[Trigger]) -> Trigger:
