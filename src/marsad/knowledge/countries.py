@@ -5,7 +5,10 @@ the nisba rule (مال -> مالي، ماليه، ماليين، ماليون، 
 so the table lists stems, not every inflected form.
 
 Some forms are also ordinary words (مالي "financial", عمان the Jordanian capital): they are
-reported like any other mention and the pipeline decides with context. See the data file's notes.
+reported like any other mention and the pipeline decides with context. A form that is mostly
+something else is left out (`left_out`: the Hungarian nisba مجري is mostly "the course" مجرى), as
+is a phrase or a glued word that holds a form and means something else ("ولاية جورجيا" is the US
+state, "كلاوس" is Klaus, not ك + لاوس): those are never reported. See the data file's notes.
 """
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from marsad.resources import DataFileError, read_tsv
 _PACKAGE = "marsad.knowledge"
 _FILE = "countries.tsv"
 _COLUMNS = ("iso3", "iso2", "name", "of_name", "name_ar", "forms", "adj_stems", "adj_extra",
-            "lat", "lon", "region", "capital_ar")
+            "lat", "lon", "region", "capital_ar", "left_out")
 _ISO_FILE = "iso3166.tsv"
 _ISO_COLUMNS = ("iso3", "iso_numeric", "name")
 _ARTICLE = "ال"
@@ -115,7 +118,10 @@ def find_countries(text: str) -> list[CountryMention]:
     table = _table()
     mentions = []
     for match in table.matcher.finditer(text):
-        country, as_adjective = table.by_form[match.key]
+        found = table.by_form.get(match.key)
+        if found is None or _glued_left_out(text, match.start, match.end, table.left_out):
+            continue
+        country, as_adjective = found
         mentions.append(CountryMention(match.start, match.end, text[match.start:match.end], country, as_adjective))
     return mentions
 
@@ -129,15 +135,17 @@ class _Table:
     of_names: dict[str, str]
     indefinite: dict[str, frozenset[str]]
     by_form: dict[str, tuple[Country, bool]]
+    left_out: frozenset[str]        # phrases and words that hold a form and are no country
     matcher: SurfaceMatcher
 
 
 @lru_cache(maxsize=1)
 def _table() -> _Table:
-    countries, of_names, indefinite = [], {}, {}
+    countries, of_names, indefinite, left_out = [], {}, {}, set()
     for number, row in enumerate(read_tsv(_PACKAGE, _FILE, _COLUMNS), start=1):
-        country, plain = _country(row, number)
+        country, plain, left = _country(row, number)
         countries.append(country)
+        left_out |= left
         indefinite[country.iso3] = plain
         if row["of_name"]:
             of_names[country.iso3] = row["of_name"]
@@ -148,6 +156,8 @@ def _table() -> _Table:
     for country in countries:
         for form in country.adjectives:
             by_form.setdefault(form, (country, True))
+    # Left-out entries are matched too, so that a longer one ("ولاية جورجيا") wins over the form in it.
+    blocked = frozenset(left_out - set(by_form))
     return _Table(
         countries=tuple(countries),
         by_iso3={c.iso3: c for c in countries},
@@ -157,11 +167,21 @@ def _table() -> _Table:
         of_names=of_names,
         indefinite=indefinite,
         by_form=by_form,
-        matcher=SurfaceMatcher(by_form),
+        left_out=blocked,
+        matcher=SurfaceMatcher([*by_form, *blocked]),
     )
 
 
-def _country(row: dict[str, str], number: int) -> tuple[Country, frozenset[str]]:
+def _glued_left_out(text: str, start: int, end: int, left_out: frozenset[str]) -> bool:
+    """Whether the form at [start, end) and the letters glued before it, taken as proclitics by
+    the matcher, make a left-out word ("كلاوس")."""
+    word_start = start
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    return any(text[i:end] in left_out for i in range(word_start, start))
+
+
+def _country(row: dict[str, str], number: int) -> tuple[Country, frozenset[str], frozenset[str]]:
     where = f"{_FILE} row {number} ({row['iso3'] or '?'})"
     if len(row["iso3"]) != 3 or len(row["iso2"]) != 2 or not row["name"] or not row["name_ar"]:
         raise DataFileError(f"{where}: iso3, iso2, name and name_ar are required")
@@ -169,17 +189,22 @@ def _country(row: dict[str, str], number: int) -> tuple[Country, frozenset[str]]
         lat, lon = float(row["lat"]), float(row["lon"])
     except ValueError as error:
         raise DataFileError(f"{where}: lat/lon must be numbers") from error
-    forms = _unique([fold(row["name_ar"])] + _split(row["forms"]))
+    left_out = frozenset(_split(row["left_out"]))
+    forms = [form for form in _unique([fold(row["name_ar"])] + _split(row["forms"])) if form not in left_out]
+    if not forms:
+        raise DataFileError(f"{where}: every Arabic name is left out; give one in forms")
     stems = _split(row["adj_stems"])
     plain = [stem + ending for stem in stems for ending in _NISBA_ENDINGS]
     plain += [form for form in _split(row["adj_extra"]) if not form.startswith(_ARTICLE)]
     definite = [_ARTICLE + form for form in plain]   # on the first word only: الجنوب سوداني
     definite += [form for form in _split(row["adj_extra"]) if form.startswith(_ARTICLE)]
+    plain = [form for form in plain if form not in left_out]
+    adjectives = [form for form in _unique(plain + definite) if form not in left_out]
     country = Country(
         iso3=row["iso3"].upper(), iso2=row["iso2"].upper(), name=row["name"], name_ar=row["name_ar"],
-        forms=tuple(forms), adjectives=tuple(_unique(plain + definite)), lat=lat, lon=lon,
+        forms=tuple(forms), adjectives=tuple(adjectives), lat=lat, lon=lon,
         region=row["region"], capital_ar=row["capital_ar"])
-    return country, frozenset(plain)
+    return country, frozenset(plain), left_out
 
 
 def _split(cell: str) -> list[str]:

@@ -131,16 +131,21 @@ _PLACE_WEIGHT, _NAME_WEIGHT, _ADJECTIVE_WEIGHT, _HEADLINE_BONUS = 2.0, 1.0, 0.5,
 
 
 def main_country(doc: Doc) -> str | None:
-    """The country the story happens in: its places first, then countries named, then nisbas."""
+    """The country the story happens in: its places first, then countries named, then nisbas.
+    Between equal scores, the one the text points at first: news tells where before the
+    background ("protests in Yerevan ... Moscow will not intervene")."""
     scores: Counter = Counter()
+    first: dict[str, int] = {}
     headline_end = doc.sentences[0].end if doc.sentences else 0
     for mention in doc.countries:
         scores[mention.country.iso3] += _ADJECTIVE_WEIGHT if mention.as_adjective else _NAME_WEIGHT
         if mention.start < headline_end and not mention.as_adjective:
             scores[mention.country.iso3] += _HEADLINE_BONUS
+        first[mention.country.iso3] = min(mention.start, first.get(mention.country.iso3, mention.start))
     for place in doc.places:
         scores[place.place.country] += _PLACE_WEIGHT
-    return max(scores, key=lambda iso3: (scores[iso3], iso3)) if scores else None
+        first[place.place.country] = min(place.start, first.get(place.place.country, place.start))
+    return max(scores, key=lambda iso3: (scores[iso3], -first[iso3])) if scores else None
 
 
 def country_hints(doc: Doc) -> list[str]:
