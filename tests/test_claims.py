@@ -343,3 +343,14 @@ def test_claims_pupils_and_guards_are_civilians(text, victim):
 ])
 def test_claims_a_counted_singular_nisba_names_nationals(text, victim):
     assert [c.victim.name for c in claims_of(text)] == [victim]
+
+
+def test_claims_people_taken_to_hospital_are_injured():
+    claim = one_claim("وقالت خدمة الإسعاف إن 15 شخصا نقلوا إلى المستشفى بعد الهجوم المسلح على مطعم في مدينة تورونتو.",
+                      "injured")
+    assert claim.low == 15
+
+
+def test_claims_the_victim_never_lies_past_the_fight_that_hit_them():
+    claim = one_claim("أعلن الجيش الأوكراني أن 4 جنود قتلوا وأصيب 15 في قتال مع متمردين في شرق البلاد.", "injured")
+    assert claim.victim.name.startswith("Military Forces of Ukraine")
