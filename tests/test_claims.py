@@ -354,3 +354,12 @@ def test_claims_people_taken_to_hospital_are_injured():
 def test_claims_the_victim_never_lies_past_the_fight_that_hit_them():
     claim = one_claim("أعلن الجيش الأوكراني أن 4 جنود قتلوا وأصيب 15 في قتال مع متمردين في شرق البلاد.", "injured")
     assert claim.victim.name.startswith("Military Forces of Ukraine")
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("وأدى إطلاق النار على المركب قرب سواحل تطوان المغربية إلى مقتل الشابة حياة.", "الشابة"),
+    ("أعلنت حركة طالبان الباكستانية المسؤولية عن قتل القاضي طاهر خان نيازي في مدينة بيشاور الباكستانية.", "القاضي"),
+])
+def test_claims_one_named_person_of_a_civilian_calling_is_one_civilian_killed(text, victim):
+    claim = one_claim(text, "killed")
+    assert (claim.victim.text, claim.low, claim.victim.name.startswith("Civilians")) == (victim, 1, True)
