@@ -363,3 +363,9 @@ def test_claims_the_victim_never_lies_past_the_fight_that_hit_them():
 def test_claims_one_named_person_of_a_civilian_calling_is_one_civilian_killed(text, victim):
     claim = one_claim(text, "killed")
     assert (claim.victim.text, claim.low, claim.victim.name.startswith("Civilians")) == (victim, 1, True)
+
+
+def test_claims_our_men_are_the_speakers_side():
+    claim = one_claim("وقال مسؤول في الجيش المالي لوكالة فرانس برس إن نحو عشرة من رجالنا قتلوا في الهجوم على مدينة تمبكتو.",
+                      "killed")
+    assert (claim.low, claim.victim.name.startswith("Military Forces of Mali")) == (10, True)

@@ -87,6 +87,7 @@ def run(doc: Doc) -> None:
             draft.source = source_of(doc, index, draft.start)
             if draft.source is not None:
                 draft.stance = draft.source.stance
+                _our_own(doc, draft)
             doc.claims.append(draft)
     marks = sorted(doc.unverified_sentences)
     with_claims = {c.sentence for c in doc.claims}
@@ -126,6 +127,22 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             continue
         drafts.extend(_split_casualties(draft))
     return sorted(drafts, key=lambda d: d.start)
+
+
+# "عشرة من رجالنا", "جنودنا", "مقاتلينا": the first person plural on the victim noun.
+_OUR = "نا"
+_OF = "من"
+
+
+def _our_own(doc: Doc, draft: ClaimDraft) -> None:
+    """"قال مسؤول في الجيش: نحو عشرة من رجالنا قتلوا": "our men" are the speaker's side, the
+    party its phrase names."""
+    if draft.victim_start is None or not doc.folded[draft.victim_start:draft.victim_end].endswith(_OUR):
+        return
+    source = draft.source
+    party = next((a for a in doc.within(doc.actors, source.start, source.end) if a.role in ("state", "armed")), None)
+    if party is not None:
+        draft.victim_name = party.name
 
 
 def _most_specific(attackers: list[ClaimDraft]) -> list[ClaimDraft]:
@@ -622,6 +639,11 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
         return False
     noun = words[after]
     word = noun.group()
+    if word == _OF and after + 1 < len(words) and words[after + 1].group().endswith(_OUR):
+        # "عشرة من رجالنا": the partitive names whose people they were.
+        noun = words[after + 1]
+        draft.victim_start, draft.victim_end = noun.start(), noun.end()
+        return True
     # The counted noun takes neither the article nor و, and is not the next count ("اثنين وخمسة").
     if word.startswith((ARTICLE, _AND)) or word in _NOT_COUNTED_NOUNS or _is_trigger_word(word):
         return False
