@@ -272,10 +272,20 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
         return bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
     if triggers:
         return counted
+    if _tells_an_accident(doc, index):
+        return False  # "لقي طفلان حتفهما إثر حريق في شقة": a fire, a crash, a flood is no conflict
     if claims and all(c.kind == _CAPTURED for c in claims) and not strategic.political_arrest(doc, index):
         return False  # "أوقفت الشرطة رجلا يشتبه بقتله زوجته": a crime suspect's arrest
     return (counted and (_armed_party_in(doc, index) or _conflict_article(doc))) or any(
         _armed_victim(doc, c) for c in claims)
+
+
+_ACCIDENTS = stems_with_role("accident")
+
+
+def _tells_an_accident(doc: Doc, index: int) -> bool:
+    sentence = doc.sentences[index]
+    return any(strip_article(word) in _ACCIDENTS for word in WORD.findall(doc.folded, sentence.start, sentence.end))
 
 
 def _armed_victim(doc: Doc, claim) -> bool:
