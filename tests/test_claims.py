@@ -369,3 +369,15 @@ def test_claims_our_men_are_the_speakers_side():
     claim = one_claim("وقال مسؤول في الجيش المالي لوكالة فرانس برس إن نحو عشرة من رجالنا قتلوا في الهجوم على مدينة تمبكتو.",
                       "killed")
     assert (claim.low, claim.victim.name.startswith("Military Forces of Mali")) == (10, True)
+
+
+def test_claims_its_own_soldiers_are_the_speakers_side():
+    text = "أعلن الجيش المالي أنه صد هجوما على قاعدته في بلدة ليري، مؤكدا مقتل 15 مهاجما وفقدان ثلاثة من جنوده."
+    claim = one_claim(text, "missing")
+    assert (claim.low, claim.victim.name.startswith("Military Forces of Mali")) == (3, True)
+
+
+def test_claims_a_folded_ta_marbuta_is_no_possessive():
+    claim = one_claim("أعلنت حركة طالبان الباكستانية المسؤولية عن قتل أحد قضاة محكمة ابتدائية في مدينة بيشاور الباكستانية.",
+                      "killed")
+    assert not claim.victim.name.startswith("Taliban")

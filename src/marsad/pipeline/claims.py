@@ -131,13 +131,21 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
 
 # "عشرة من رجالنا", "جنودنا", "مقاتلينا": the first person plural on the victim noun.
 _OUR = "نا"
+# "جنوده", "عناصرها", "مقاتليهم": his, her, their people, the speaker's when it speaks of its own
+# (a pronoun on a plural of people: a final ه is more often a folded ة).
+_PEOPLE_OF = frozenset({"جنود", "عناصر", "مقاتلي", "رجال", "افراد", "انصار", "حراس", "مرافقي", "ضباط", "اعضاء"})
+_PRONOUNS = ("نا", "هم", "ها", "ه")
+
+
+def _own_people(word: str) -> bool:
+    return word.endswith(_OUR) or any(word.endswith(p) and word[:-len(p)] in _PEOPLE_OF for p in _PRONOUNS)
 _OF = "من"
 
 
 def _our_own(doc: Doc, draft: ClaimDraft) -> None:
-    """"قال مسؤول في الجيش: نحو عشرة من رجالنا قتلوا": "our men" are the speaker's side, the
-    party its phrase names."""
-    if draft.victim_start is None or not doc.folded[draft.victim_start:draft.victim_end].endswith(_OUR):
+    """"قال مسؤول في الجيش: نحو عشرة من رجالنا قتلوا", "أعلن الجيش ... فقدان ثلاثة من جنوده":
+    the speaker's own men are its side, the party its phrase names."""
+    if draft.victim_start is None or not _own_people(doc.folded[draft.victim_start:draft.victim_end]):
         return
     source = draft.source
     party = next((a for a in doc.within(doc.actors, source.start, source.end) if a.role in ("state", "armed")), None)
@@ -639,8 +647,8 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
         return False
     noun = words[after]
     word = noun.group()
-    if word == _OF and after + 1 < len(words) and words[after + 1].group().endswith(_OUR):
-        # "عشرة من رجالنا": the partitive names whose people they were.
+    if word == _OF and after + 1 < len(words) and _own_people(words[after + 1].group()):
+        # "عشرة من رجالنا", "ثلاثة من جنوده": the partitive names whose people they were.
         noun = words[after + 1]
         draft.victim_start, draft.victim_end = noun.start(), noun.end()
         return True
