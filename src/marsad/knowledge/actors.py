@@ -35,6 +35,7 @@ from functools import lru_cache
 from marsad.knowledge import countries as country_table
 from marsad.knowledge.surface import SurfaceMatcher, expand_brackets, surface_key
 from marsad.lang.ar.lexicon import casualty_triggers, event_triggers, register_cues
+from marsad.lang.ar.clitics import ARTICLE, ARTICLE_AFTER_LAM
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.tokens import WORD
 from marsad.resources import DataFileError, read_tsv
@@ -589,7 +590,7 @@ def _with_slot(form: str, where: str) -> str:
     head = form.split(_ADJ)[0].split()
     if not head:
         return form.replace(_ADJ, _SLOT_ADJECTIVE)
-    definite = head[-1].startswith(("ال", "لل"))
+    definite = head[-1].startswith((ARTICLE, ARTICLE_AFTER_LAM))
     return form.replace(_ADJ, _SLOT_DEFINITE if definite else _SLOT_INDEFINITE)
 
 

@@ -45,11 +45,11 @@ from marsad.knowledge.place_cues import (
 )
 from marsad.knowledge.transliterate import (
     arabic_skeletons,
-    drop_article,
     has_latin_article,
     name_key,
     spelling_fit,
 )
+from marsad.lang.ar.clitics import AND, ARTICLE, BA, CONJUNCTIONS, LAM, drop_article, split_proclitics
 from marsad.lang.ar.normalize import fold
 from marsad.resources import data_path, read_tsv
 
@@ -103,10 +103,7 @@ _PLACE_COLUMNS = ("p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.fea
 _WORD = re.compile(r"([\u0621-\u064a]+)")
 _NAME_JOINERS = " \u00a0-"  # what may stand between the words of one name
 _LIST_JOINER = re.compile(r"\s*[,،]?\s*")
-_CONJUNCTIONS = "وف"
-_PREPOSITION_CLITICS = "بلك"
-_LOCATIVE_CLITIC = "ب"
-ARTICLE = "ال"
+_LOCATIVE_CLITIC = BA
 _LONG_VOWELS = "اوي"
 _FEATURE = "feature"
 _CLITIC = "clitic"
@@ -287,18 +284,6 @@ def _word_flags(word: str) -> tuple[bool, bool, bool]:
             any(reading[3] for reading in _reading_fields(word)))
 
 
-def _proclitic_splits(word: str) -> list[tuple[str, str]]:
-    """(prefix, stem) readings, the bare word first: و/ف, then optionally ب/ل/ك."""
-    splits = [("", word)]
-    prefix, rest = "", word
-    if rest[:1] in _CONJUNCTIONS and len(rest) > 3:
-        prefix, rest = rest[0], rest[1:]
-        splits.append((prefix, rest))
-    if rest[:1] in _PREPOSITION_CLITICS and len(rest) > 3:
-        splits.append((prefix + rest[0], rest[1:]))
-    return splits
-
-
 @lru_cache(maxsize=16384)
 def _readings(word: str) -> tuple[_Reading, ...]:
     """The word's readings as a name start (see `_reading_fields`), needed only where a name may start."""
@@ -313,10 +298,10 @@ def _reading_fields(word: str) -> tuple[tuple[str, int, bool, bool, bool], ...]:
     stopping after a blocked word so that بلاد is not read as ب + لاد (Lod)."""
     blocked = _lexicon().blocked
     readings: list[tuple[str, int, bool, bool, bool]] = []
-    for prefix, stem in _proclitic_splits(word):
-        key = drop_article(stem, after_lam=prefix.endswith("ل"))
+    for prefix, stem in split_proclitics(word):
+        key = drop_article(stem, after_lam=prefix.endswith(LAM))
         offset = len(word) - len(key)
-        if word[:offset].endswith("ال"):
+        if word[:offset].endswith(ARTICLE):
             offset -= 2
         if len(key) >= MIN_KEY_LETTERS and all(reading[0] != key for reading in readings):
             article = len(key) < len(stem)
@@ -330,7 +315,7 @@ def _reading_fields(word: str) -> tuple[tuple[str, int, bool, bool, bool], ...]:
 def _stems(word: str) -> tuple[str, ...]:
     """The word and its stems without proclitics or article, for comparing with locatives
     (وبمدينة، المنطقه), the longest first: "بالقرب من" before "قرب من" in every run."""
-    stems = {form for _, stem in _proclitic_splits(word) for form in (stem, drop_article(stem))}
+    stems = {form for _, stem in split_proclitics(word) for form in (stem, drop_article(stem))}
     return tuple(sorted(stems, key=lambda stem: (-len(stem), stem)))
 
 
@@ -344,7 +329,7 @@ def _looks_foreign(words: list[str]) -> bool:
     with long vowels for its Latin vowels (تساليت, كيدال) and without the article, while the
     native nouns that follow في mostly take ال or have no long vowel past the first letter
     (المباراه, شكل, نفس)."""
-    return all(len(word) >= MIN_KEY_LETTERS and not word.startswith("ال")
+    return all(len(word) >= MIN_KEY_LETTERS and not word.startswith(ARTICLE)
                and any(char in _LONG_VOWELS for char in word[1:]) for word in words)
 
 
@@ -746,7 +731,7 @@ class _Scanner:
     def _reading_order(self, first: int, reading: _Reading) -> int:
         if not reading.prefixed:
             return 1
-        return 0 if self.tokens[first].text[:1] in _CONJUNCTIONS else 2
+        return 0 if self.tokens[first].text[:1] in CONJUNCTIONS else 2
 
     def _surface(self, first: int, words: int, reading: _Reading) -> list[str]:
         """The n-gram's words as written, the first without its proclitics."""
@@ -759,7 +744,7 @@ class _Scanner:
             return None
         gap = self.text[self.tokens[first - 1].end:self.tokens[first].start]
         has_comma = "," in gap or "،" in gap
-        if _LIST_JOINER.fullmatch(gap) and (has_comma or self.tokens[first].text.startswith("و")):
+        if _LIST_JOINER.fullmatch(gap) and (has_comma or self.tokens[first].text.startswith(AND)):
             return _Context(chosen[-1].locative, _LIST)
         return None
 

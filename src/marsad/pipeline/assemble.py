@@ -13,8 +13,9 @@ from collections import Counter
 
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import by_iso3, by_name
+from marsad.lang.ar.clitics import PROCLITICS, strip_article
 from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets, forms_with_role
-from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
+from marsad.lang.ar.normalize import fold
 from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
 from marsad.pipeline.demonstrations import as_demonstrators, demonstration_type

@@ -11,8 +11,9 @@ import re
 from itertools import islice
 
 from marsad.knowledge.actors import ActorBase
+from marsad.lang.ar.clitics import PROCLITICS, strip_article
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, reporting
-from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
+from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import LONGEST_WORD, WORD, word_before
 from marsad.pipeline.document import Attribution, Doc

@@ -11,9 +11,9 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import indefinite_adjectives
+from marsad.lang.ar.clitics import ARTICLE, strip_article
 from marsad.lang.ar.lexicon import (casualty_openers, casualty_triggers, forms_with_role, singular_persons,
                                     suicide_attackers)
-from marsad.lang.ar.normalize import ARTICLE, strip_article
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of

@@ -20,9 +20,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
+from marsad.lang.ar.clitics import strip_article
 from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words, stems_with_role
+from marsad.lang.ar.normalize import match_key
 from marsad.lang.ar.tokens import WORD, last_words, word_after, word_before
-from marsad.lang.ar.normalize import match_key, strip_article
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.knowledge.place_cues import distance_km

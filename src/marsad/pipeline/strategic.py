@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from marsad.lang.ar.clitics import strip_article
 from marsad.lang.ar.lexicon import stems_with_role
-from marsad.lang.ar.normalize import strip_article
 from marsad.lang.ar.tokens import last_words
 from marsad.pipeline.document import Doc, Trigger
 

@@ -10,14 +10,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.lang.ar.clitics import AMBIGUOUS_PRONOUNS, ARTICLE, ATTACHED_PRONOUNS, LAM, PROCLITICS_PATTERN
+
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
-# Conjunction, then preposition, then article: وبال، فلل، كال ...
-PROCLITIC = r"(?:[وف])?(?:[بلك])?(?:ال|ل)?"
-ENCLITIC = r"(?:هما|هم|هن|ها|ه|نا|كم|ي)?"
-# Without ه and ي: folded ة is ه, so "أسرة" (a family) would read as "أسره" (captured him), and a
-# nisba ي would read as "my". Nouns and verbs of lexicons that hold nouns take only these.
-ENCLITIC_UNAMBIGUOUS = r"(?:هما|هم|هن|ها|نا|كم)?"
+# Conjunction, then preposition, then article (or the ل of لل): وبال، فلل، كال ...
+PROCLITIC = f"{PROCLITICS_PATTERN}(?:{ARTICLE}|{LAM})?"
+ENCLITIC = "(?:" + "|".join(ATTACHED_PRONOUNS) + ")?"
+# Nouns and verbs of lexicons that hold nouns take only the pronouns that are no word's ending.
+ENCLITIC_UNAMBIGUOUS = "(?:" + "|".join(p for p in ATTACHED_PRONOUNS if p not in AMBIGUOUS_PRONOUNS) + ")?"
 _BOUNDARY_BEFORE = r"(?<![^\W_])"
 _BOUNDARY_AFTER = r"(?![^\W_])"
 
