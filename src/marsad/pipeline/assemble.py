@@ -13,7 +13,7 @@ from collections import Counter
 
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import by_iso3, by_name
-from marsad.lang.ar.clitics import PROCLITICS, strip_article
+from marsad.lang.ar.clitics import stem_in
 from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets, forms_with_role
 from marsad.lang.ar.normalize import fold
 from marsad.pipeline.attribution import same_speaker
@@ -179,9 +179,8 @@ def _mostly_civilians(claims: list[Claim]) -> bool:
 
 
 def _names_civilians(text: str) -> bool:
-    stems = [strip_article(word) for word in fold(text).split()]
     # "لمدنيين", "ومدنيين": a proclitic on an indefinite noun.
-    return any(stem in civilian_nouns() or (stem[:1] in PROCLITICS and stem[1:] in civilian_nouns()) for stem in stems)
+    return any(stem_in(word, civilian_nouns(), article=True) for word in fold(text).split())
 
 
 def _civilian_target(doc: Doc, draft: EventDraft) -> bool:

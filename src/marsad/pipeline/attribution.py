@@ -11,7 +11,7 @@ import re
 from itertools import islice
 
 from marsad.knowledge.actors import ActorBase
-from marsad.lang.ar.clitics import PROCLITICS, strip_article
+from marsad.lang.ar.clitics import ARTICLE_AFTER_LAM, LAM, proclitic_stems, strip_article
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, reporting
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.sentences import CLAUSE_MARKS
@@ -88,7 +88,6 @@ def _negated(text: str, start: int) -> bool:
 
 
 _PREP_WITH_LAM = "prep_lam"
-_LAM = "ل"
 
 
 def _attribution(doc, index, match, row, complements, anaphors, previous) -> Attribution | None:
@@ -99,9 +98,9 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         # "وفقا لمصادر محلية": the preposition's ل is written on the source's first word.
         kind = "prep"
         glued = next(WORD.finditer(doc.folded, start, sentence.end), None)
-        if glued is not None and glued.group().startswith(_LAM):
+        if glued is not None and glued.group().startswith(LAM):
             # "للمصادر" is ل with the article's alif dropped: the source starts after both lams.
-            start = glued.start() + len(_LAM) * (2 if glued.group().startswith(_LAM * 2) else 1)
+            start = glued.start() + len(ARTICLE_AFTER_LAM if glued.group().startswith(ARTICLE_AFTER_LAM) else LAM)
     words = _skip_dates(doc, list(WORD.finditer(doc.folded, start, sentence.end)))
     if kind == "prep" and words and (words[0].group() == _WHAT or words[0].group() in _IMPERSONAL
                                      or reporting().pattern.fullmatch(words[0].group())):
@@ -397,9 +396,8 @@ def _military_country(source) -> str | None:
 
 
 def _own_words(text: str) -> set[str]:
-    words = {strip_article(w) for w in WORD.findall(fold(text))}
     # "بمدينة", "ومصدر": a proclitic on an indefinite noun.
-    words = {w[1:] if w[:1] in PROCLITICS and len(w) > 4 else w for w in words}
+    words = {proclitic_stems(strip_article(w))[-1] for w in WORD.findall(fold(text))}
     return {w for w in words if len(w) >= 4 and w not in _GENERIC_SOURCE_WORDS}
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from marsad.lang.ar.clitics import strip_article
+from marsad.lang.ar.clitics import AND, stem_in, strip_article
 from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words, stems_with_role
 from marsad.lang.ar.normalize import match_key
 from marsad.lang.ar.tokens import WORD, last_words, word_after, word_before
@@ -310,7 +310,6 @@ def _recalled_from(doc: Doc, index: int) -> int | None:
 _CLAUSE_LINKS = forms_with_role("clause_link")
 _CLAUSE_LINK_INITIALS = frozenset(link[:1] for link in _CLAUSE_LINKS)
 _PLACE_LIST_WORDS = forms_with_role("place_list_word")
-_CONJUNCTION = "و"
 # "اشتباكات بين مدينتي A وB" is one fight between two towns, not two incidents.
 _BETWEEN = "بين"
 
@@ -362,7 +361,7 @@ def _clause_starts(doc: Doc, index: int) -> list[int]:
     for word in WORD.finditer(doc.folded, sentence.start, sentence.end):
         if word.start() == sentence.start:
             continue
-        joined = word.group().startswith(_CONJUNCTION) and (
+        joined = word.group().startswith(AND) and (
             word.start() in figures or any(word.start() <= t < word.end() for t in events))
         if joined or (word.group()[:1] in _CLAUSE_LINK_INITIALS
                       and any(_opens_at(doc.folded, word.start(), link) for link in _CLAUSE_LINKS)):
@@ -400,7 +399,7 @@ def _listed_places(doc: Doc, candidate: _Candidate) -> list[ResolvedPlace]:
         if place.start < listed[-1].end:
             continue
         gap = WORD.findall(doc.folded, listed[-1].end, place.start)
-        joined = gap and all(w == _CONJUNCTION or w.removeprefix(_CONJUNCTION) in _PLACE_LIST_WORDS for w in gap)
+        joined = gap and all(w == AND or w.removeprefix(AND) in _PLACE_LIST_WORDS for w in gap)
         if not joined or _vague_place(place) or place.place.country != first.place.country:
             break
         if any(_meets(_place_keys(p), _place_keys(place)) for p in listed):
@@ -468,7 +467,7 @@ def _statement_date(doc: Doc, date) -> bool:
     statement_words = forms_with_role("statement")
     sentence = doc.sentences[doc.sentence_of(date.start)]
     before = last_words(doc.folded, sentence.start, date.start, _STATEMENT_WINDOW)
-    if any(w in statement_words or w.removeprefix("ل").removeprefix("في") in statement_words for w in before):
+    if any(stem_in(w, statement_words) for w in before):
         return True
     for attribution in doc.attributions.get(doc.sentence_of(date.start), []):
         if attribution.how == "carried":
@@ -514,8 +513,7 @@ _CARE_WINDOW = 5
 def _where_victims_went(text: str, sentence_start: int, start: int) -> bool:
     """"ونقلت جثث القتلى إلى مستشفى في مدينة X": the town of the hospital the victims were
     taken to is not where the incident was."""
-    return any(w in _CARE_PLACES or w.removeprefix("ل").removeprefix("ب") in _CARE_PLACES
-               for w in last_words(text, sentence_start, start, _CARE_WINDOW))
+    return any(stem_in(w, _CARE_PLACES) for w in last_words(text, sentence_start, start, _CARE_WINDOW))
 
 
 def place_key(place) -> str:

@@ -15,8 +15,15 @@ PREPOSITIONS = BA + LAM + "ك"  # ب "in, by, with", ل "to, for", ك "like"
 PROCLITICS = CONJUNCTIONS + PREPOSITIONS
 # ل before the article drops the article's alif: ل + الجيش is written للجيش.
 ARTICLE_AFTER_LAM = LAM + LAM
-# A conjunction, then a preposition, each optional: a regular-expression fragment.
+# Regular-expression fragments: a conjunction, then a preposition, each optional; and after them
+# the article, or the ل of للجيش (ل + الجيش).
 PROCLITICS_PATTERN = f"[{CONJUNCTIONS}]?[{PREPOSITIONS}]?"
+PROCLITICS_ARTICLE_PATTERN = f"{PROCLITICS_PATTERN}(?:{ARTICLE}|{LAM})?"
+# Every run of proclitics a word may carry (و، ب، وب، فل ...), and the article after each (وال،
+# بال، وبال، لل، ولل ...).
+PROCLITIC_RUNS = tuple(c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS) if c + p)
+ARTICLE_RUNS = (*(run + ARTICLE for run in ("", *PROCLITIC_RUNS) if not run.endswith(LAM)),
+                *(c + ARTICLE_AFTER_LAM for c in ("", *CONJUNCTIONS)))
 
 # Pronouns a word may end with (possessive on a noun, object on a verb); where one starts
 # another the longer comes first. The third person plural, dual and feminine ones never end a
@@ -27,26 +34,33 @@ ATTACHED_PRONOUNS = (*THIRD_PERSON_PRONOUNS, "ه", "نا", "كم", "ي")
 AMBIGUOUS_PRONOUNS = ("ه", "ي")
 
 # A clitic comes off only if a word of this many letters is left: الي is "to", not ال + ي, and
-# بلد is a country, not ب + لد.
+# بلد is a country, not ب + لد. Looking a stem up in a closed list needs no such guard.
 _MIN_STEM = 3
 
 
-def split_proclitics(word: str) -> list[tuple[str, str]]:
+def split_proclitics(word: str, min_stem: int = _MIN_STEM) -> list[tuple[str, str]]:
     """Readings of a word as (proclitics, stem), the bare word first: a conjunction (و ف) may
     come off, then a preposition (ب ل ك): "وبمدينة" is ("", وبمدينه), (و, بمدينه), (وب, مدينه)."""
     splits = [("", word)]
     prefix, rest = "", word
-    if rest[:1] in CONJUNCTIONS and len(rest) > _MIN_STEM:
+    if rest[:1] in CONJUNCTIONS and len(rest) > min_stem:
         prefix, rest = rest[0], rest[1:]
         splits.append((prefix, rest))
-    if rest[:1] in PREPOSITIONS and len(rest) > _MIN_STEM:
+    if rest[:1] in PREPOSITIONS and len(rest) > min_stem:
         splits.append((prefix + rest[0], rest[1:]))
     return splits
 
 
-def proclitic_stems(word: str) -> list[str]:
+def proclitic_stems(word: str, min_stem: int = _MIN_STEM) -> list[str]:
     """The word and its stems without proclitics (see `split_proclitics`), the bare word first."""
-    return [stem for _, stem in split_proclitics(word)]
+    return [stem for _, stem in split_proclitics(word, min_stem)]
+
+
+def stem_in(word: str, words: frozenset[str], article: bool = False) -> bool:
+    """Whether the word, bare or without its proclitics, is one of `words` ("وعام", "بعام", "وفي");
+    with `article`, each stem is also taken without its article (وبالسيارات -> سيارات)."""
+    stems = proclitic_stems(word, min_stem=1)
+    return any((strip_article(stem) if article else stem) in words for stem in stems)
 
 
 def drop_article(word: str, after_lam: bool = False) -> str:

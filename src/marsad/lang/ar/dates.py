@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.lang.ar.clitics import ARTICLE, ARTICLE_RUNS, CONJUNCTIONS, LAM, PROCLITICS_PATTERN, split_proclitics
 from marsad.lang.ar.normalize import fold
 from marsad.resources import read_tsv
 
@@ -36,7 +37,7 @@ FUTURE_SLACK = dt.timedelta(days=7)
 YEAR_NUMBER = r"(?:19|20)\d\d"
 START = r"(?<!\w)"
 END = r"(?!\w)"
-CLITIC = "[وفبلك]?"
+CLITIC = PROCLITICS_PATTERN
 
 
 @dataclass(frozen=True)
@@ -141,11 +142,11 @@ def _with_clitics(phrases: Iterable[str]) -> str:
     The clitic part is written once for all phrases so the engine does not retry it per phrase.
     """
     phrases = set(phrases)
-    definite = [p[2:] for p in phrases if p.startswith("ال")]
-    other = [p for p in phrases if not p.startswith("ال")]
+    definite = [p[len(ARTICLE):] for p in phrases if p.startswith(ARTICLE)]
+    other = [p for p in phrases if not p.startswith(ARTICLE)]
     forms = []
     if definite:
-        forms.append(f"(?:[وفبك]?ال|[وف]?لل)(?:{_alternation(definite)})")
+        forms.append(f"(?:{'|'.join(ARTICLE_RUNS)})(?:{_alternation(definite)})")
     if other:
         forms.append(f"{CLITIC}(?:{_alternation(other)})")
     return "|".join(forms)
@@ -202,16 +203,16 @@ def _patterns() -> _Patterns:
     period = rf"{START}(?P<period>{_with_clitics(lex.periods)}){END}"
     since = _alternation(w for w, role in lex.year_cues.items() if role == "since")
     year = (
-        rf"{START}(?:(?P<since>[وف]?(?:{since}))\s+(?:(?:{_alternation(year_words)})\s+)?|{CLITIC}(?:{_alternation(year_words)})\s+)"
+        rf"{START}(?:(?P<since>[{CONJUNCTIONS}]?(?:{since}))\s+(?:(?:{_alternation(year_words)})\s+)?|{CLITIC}(?:{_alternation(year_words)})\s+)"
         rf"(?P<year>{YEAR_NUMBER})(?:\s*(?:-|/|و|الي|حتي)\s*(?P<year2>{YEAR_NUMBER}))?(?!\d){era}"
     )
     prepositions = _alternation(w for w, role in lex.year_cues.items() if role == "preposition")
     weak_year = rf"{START}{CLITIC}(?:{prepositions})\s+(?P<year>{YEAR_NUMBER})(?!\d){era}"
     # "قبل عام 2015", "منذ يوم الخميس", "قبل شهر رمضان": the year, day or month named is the date.
-    ago = (rf"{START}[وف]?(?:قبل|منذ)\s+(?:(?P<count>\d{{1,2}}|{_alternation(lex.small_numbers)})\s+)?"
+    ago = (rf"{START}[{CONJUNCTIONS}]?(?:قبل|منذ)\s+(?:(?P<count>\d{{1,2}}|{_alternation(lex.small_numbers)})\s+)?"
            rf"(?P<unit>{_alternation(lex.ago_units)}){END}(?!\s*\d)(?!\s+(?:{month}|{weekday}){END})")
     yearly = rf"(?:\s+{CLITIC}السنويه)"
-    anniversary = (rf"{START}{CLITIC}(?:ال)?ذكري{yearly}?(?:\s+(?P<nth>{_alternation(_anniversary_ordinals())}){END})?{yearly}?"
+    anniversary = (rf"{START}{CLITIC}(?:{ARTICLE})?ذكري{yearly}?(?:\s+(?P<nth>{_alternation(_anniversary_ordinals())}){END})?{yearly}?"
                    rf"(?<!ذكري){END}")
     return _Patterns(*(re.compile(p) for p in (explicit, ordinal, numeric, month_alone, weekday_pattern, relative,
                                                 period, year, weak_year, ago, anniversary)))
@@ -396,14 +397,12 @@ def _resolve_weekday(target: int, direction: str | None, published: dt.date) -> 
 
 def _strip_clitic(form: str, table: dict[str, object]) -> str:
     """The table key a clitic-carrying form stands for (والخميس -> الخميس, للشهر الماضي -> الشهر الماضي)."""
-    if form in table:
-        return form
-    for cut in (1, 2):
-        rest = form[cut:]
-        if rest in table:
-            return rest
-        if rest.startswith("ل") and "ا" + rest in table:
-            return "ا" + rest
+    for prefix, stem in split_proclitics(form, min_stem=1):
+        if stem in table:
+            return stem
+        # ل + الشهر is written للشهر: the article lost its alif.
+        if prefix.endswith(LAM) and stem.startswith(LAM) and ARTICLE + stem[len(LAM):] in table:
+            return ARTICLE + stem[len(LAM):]
     return form
 
 

@@ -10,12 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.lang.ar.clitics import AMBIGUOUS_PRONOUNS, ARTICLE, ATTACHED_PRONOUNS, LAM, PROCLITICS_PATTERN
+from marsad.lang.ar.clitics import AMBIGUOUS_PRONOUNS, ATTACHED_PRONOUNS, PROCLITICS_ARTICLE_PATTERN
 
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
-# Conjunction, then preposition, then article (or the ل of لل): وبال، فلل، كال ...
-PROCLITIC = f"{PROCLITICS_PATTERN}(?:{ARTICLE}|{LAM})?"
 ENCLITIC = "(?:" + "|".join(ATTACHED_PRONOUNS) + ")?"
 # Nouns and verbs of lexicons that hold nouns take only the pronouns that are no word's ending.
 ENCLITIC_UNAMBIGUOUS = "(?:" + "|".join(p for p in ATTACHED_PRONOUNS if p not in AMBIGUOUS_PRONOUNS) + ")?"
@@ -41,7 +39,7 @@ def lexicon_pattern(forms: list[str], *, proclitics: bool = True, enclitics: str
     """
     ordered = sorted(set(forms), key=len, reverse=True)
     body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
-    prefix = PROCLITIC if proclitics else ""
+    prefix = PROCLITICS_ARTICLE_PATTERN if proclitics else ""
     suffix = {True: ENCLITIC, "all": ENCLITIC, "unambiguous": ENCLITIC_UNAMBIGUOUS}.get(enclitics, "")
     return re.compile(f"{_BOUNDARY_BEFORE}{prefix}(?P<form>{body}){suffix}{_BOUNDARY_AFTER}")
 
