@@ -15,7 +15,7 @@ from marsad.lang.ar.clitics import ARTICLE_AFTER_LAM, LAM, proclitic_stems, stri
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, reporting
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.sentences import CLAUSE_MARKS
-from marsad.lang.ar.tokens import LONGEST_WORD, WORD, word_before
+from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, word_before
 from marsad.pipeline.document import Attribution, Doc
 
 REQUIRES = ("sentences", "dates", "actors")
@@ -26,7 +26,9 @@ _MAX_PREP_WORDS = 10
 _FRONTED_READ = 3 * _MAX_PREP_WORDS
 _NAME_WORDS = 8
 _NO_COMPLEMENT_WORDS = 6
-_STATEMENT = re.compile(r"\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|(?:عبر|علي)\s+(?:تويتر|حسابه|حسابها))")
+# "في بيان", "عبر حسابه": how a source spoke, not part of its name.
+_STATEMENT = re.compile(rf"\s(?:في\s+(?:{alternation(forms_with_role('statement'))})"
+                        rf"|(?:عبر|علي)\s+(?:{alternation(forms_with_role('statement_channel'))}))")
 _RECIPIENT_WORDS = 4
 _TAIL_PARTICLES = forms_with_role("tail_particle")
 # Nouns a speaker phrase starts with ("مصدر أمني", "مسؤول محلي", "شهود").

@@ -23,6 +23,7 @@ from marsad.lang.ar.clitics import (AND, ARTICLE, ARTICLE_RUNS, CONJUNCTIONS, PR
                                     stem_in)
 from marsad.lang.ar.dates import era_words, month_names, year_cue_words, year_nouns
 from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.tokens import alternation
 from marsad.resources import read_tsv
 
 PACKAGE = "marsad.lang.ar"
@@ -527,21 +528,16 @@ class _NoCasualtyPatterns:
     victim_verb_kinds: dict[str, str]
 
 
-def _alternation(phrases: list[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
 @lru_cache(maxsize=1)
 def _no_casualty_patterns() -> _NoCasualtyPatterns:
     rows = [(r["part"], fold(r["form"]), r["kind"]) for r in read_tsv(PACKAGE, "no_casualties.tsv", ("part", "form", "kind"))]
-    verbal = _alternation([form for part, form, kind in rows if part == "negation" and kind in ("verbal", "both")])
-    direct = _alternation([form for part, form, kind in rows if part == "negation" and kind in ("direct", "both")])
-    verb = _alternation([form for part, form, _ in rows if part == "verb"])
-    stop = _alternation([form for part, form, _ in rows if part == "stop"])
+    verbal = alternation([form for part, form, kind in rows if part == "negation" and kind in ("verbal", "both")])
+    direct = alternation([form for part, form, kind in rows if part == "negation" and kind in ("direct", "both")])
+    verb = alternation([form for part, form, _ in rows if part == "verb"])
+    stop = alternation([form for part, form, _ in rows if part == "stop"])
     noun_kinds = {form: kind for part, form, kind in rows if part == "noun"}
     phrase_kinds = {form: kind for part, form, kind in rows if part == "phrase"}
-    nouns = _alternation(list(noun_kinds))
+    nouns = alternation(list(noun_kinds))
     start, end = r"(?<!\w)", r"(?!\w)"
     # Up to three words (the subject: لم يسفر الهجوم عن ...) may stand between verb and noun,
     # but not a word that turns the sentence into "the count is unknown".
@@ -553,12 +549,12 @@ def _no_casualty_patterns() -> _NoCasualtyPatterns:
         re.compile(rf"{start}[{CONJUNCTIONS}]?(?:{verbal})\s+(?:ان\s+)?(?:{verb}){end}{filler}\s+{head}{noun}"),
         re.compile(rf"{start}[{CONJUNCTIONS}]?(?:{direct})\s+(?:ان\s+(?:{verb}){end}{filler}\s+)?{head}{noun}"),
     )
-    phrases = re.compile(rf"{start}[{CONJUNCTIONS}]?(?P<phrase>{_alternation(list(phrase_kinds))}){end}")
+    phrases = re.compile(rf"{start}[{CONJUNCTIONS}]?(?P<phrase>{alternation(list(phrase_kinds))}){end}")
     victim_verb_kinds = {form: kind for part, form, kind in rows if part == "victim_verb"}
-    any_noun = _alternation([form for part, form, kind in rows if part == "anyone" and kind == "any"])
-    one_of = _alternation([form for part, form, kind in rows if part == "anyone" and kind == "one_of"])
+    any_noun = alternation([form for part, form, kind in rows if part == "anyone" and kind == "any"])
+    one_of = alternation([form for part, form, kind in rows if part == "anyone" and kind == "one_of"])
     # "لم يصب أي جندي", "لم يقتل أحد من المدنيين": the verb's subject is who was spared.
-    spared = re.compile(rf"{start}[{CONJUNCTIONS}]?(?:{verbal})\s+(?P<verb>{_alternation(list(victim_verb_kinds))})\s+"
+    spared = re.compile(rf"{start}[{CONJUNCTIONS}]?(?:{verbal})\s+(?P<verb>{alternation(list(victim_verb_kinds))})\s+"
                         rf"(?:(?:{any_noun})\s+(?:من\s+)?|(?:{one_of})\s+(?:من\s+)?(?={ARTICLE}))(?P<victim>[^\W\d_]+)")
     return _NoCasualtyPatterns(statements, phrases, spared, noun_kinds, phrase_kinds, victim_verb_kinds)
 

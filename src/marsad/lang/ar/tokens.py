@@ -7,6 +7,7 @@ match carry those prefixes and suffixes without listing every surface form.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,13 +33,19 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
+def alternation(phrases: Iterable[str]) -> str:
+    """Folded phrases as one regular-expression alternation, longest first (so the longest
+    wins), the words of a phrase joined by any run of spaces."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
+
+
 def lexicon_pattern(forms: list[str], *, proclitics: bool = True, enclitics: str | bool = False) -> re.Pattern[str]:
     """One compiled alternation for folded `forms`, longest first, matching whole words.
 
     The named group `form` holds the lexicon form that matched (without clitics).
     """
-    ordered = sorted(set(forms), key=len, reverse=True)
-    body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
+    body = alternation(forms)
     prefix = PROCLITICS_ARTICLE_PATTERN if proclitics else ""
     suffix = {True: ENCLITIC, "all": ENCLITIC, "unambiguous": ENCLITIC_UNAMBIGUOUS}.get(enclitics, "")
     return re.compile(f"{_BOUNDARY_BEFORE}{prefix}(?P<form>{body}){suffix}{_BOUNDARY_AFTER}")
