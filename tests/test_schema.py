@@ -3,7 +3,8 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from marsad.schema import ACLED_TAXONOMY, Event, Fatalities, Span, json_schema
+from marsad.schema import Event, Fatalities, Span, json_schema
+from marsad.schema.acled import ACLED_TAXONOMY
 
 
 def test_schema_taxonomy_has_six_types_and_25_subtypes():

@@ -17,6 +17,7 @@ from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, word_before
 from marsad.pipeline.document import Attribution, Doc
+from marsad.schema.acled import GOVERNMENT, MILITARY_FORCES
 
 REQUIRES = ("sentences", "dates", "actors")
 ASSIGNS = ("attributions", "unverified_sentences")
@@ -363,7 +364,7 @@ def _same_stem(a: str, b: str) -> bool:
 
 
 # A state's military voice: its army, its defence ministry and its government speak as one.
-_MILITARY_VOICES = ("Military Forces of ", "Ministry of Defence of ", "Government of ")
+_MILITARY_VOICES = (f"{MILITARY_FORCES} of ", "Ministry of Defence of ", f"{GOVERNMENT} of ")
 
 
 def same_speaker(first, second) -> bool:

@@ -18,6 +18,7 @@ from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
+from marsad.schema.acled import CIVILIANS, of_country
 
 REQUIRES = ("sentences", "quantities", "no_casualties", "actors", "attributions")
 ASSIGNS = ("claims",)
@@ -462,7 +463,6 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
 
 # Plural nisba endings after folding: "فرنسيين", "كنديون", "فرنسيان" name people of that country.
 _PLURAL_NISBA = ("يين", "يون", "يان")
-_CIVILIANS_OF = "Civilians ({})"
 
 
 def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
@@ -474,7 +474,7 @@ def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
             continue
         stem = strip_article(mention.text)
         if stem.endswith(_PLURAL_NISBA) and stem in indefinite_adjectives(mention.country):
-            draft.victim_name = _CIVILIANS_OF.format(mention.country.name)
+            draft.victim_name = of_country(CIVILIANS, mention.country.name)
             draft.victim_start, draft.victim_end = mention.start, mention.end
             return True
     return False

@@ -28,7 +28,7 @@ from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.knowledge.place_cues import distance_km
 from marsad.pipeline.mentions import ResolvedPlace
-from marsad.schema import EVENT_FAMILY
+from marsad.schema.acled import DEMONSTRATION, EVENT_FAMILY, VIOLENCE
 
 REQUIRES = ("sentences", "dates", "places", "countries", "claims", "attributions")
 ASSIGNS = ("triggers", "events")
@@ -75,7 +75,7 @@ def run(doc: Doc) -> None:
             if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
                 continue
             # A protest against a law or an election is a protest; a "killing" of one is an idiom.
-            if EVENT_FAMILY[row["event_type"]] == "violence" and (
+            if EVENT_FAMILY[row["event_type"]] == VIOLENCE and (
                     _figurative(doc.folded, match.end()) or _judicial(doc.folded, sentence.start, match.start())):
                 continue
             doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
@@ -118,7 +118,7 @@ def run(doc: Doc) -> None:
         if owner is not None:
             owner.claims.append(claim)
     if _off_topic(doc):
-        events = [e for e in events if e.family != "violence" or _reported_as_news(e)]
+        events = [e for e in events if e.family != VIOLENCE or _reported_as_news(e)]
     doc.events = sorted(events, key=lambda e: min(e.sentences))
 
 
@@ -142,7 +142,7 @@ def _off_topic(doc: Doc) -> bool:
     """A match report, a film review, a space launch or a market report: its "attack", "battle",
     "rocket" and "price war" are words of its own register, not news of violence."""
     cued = sum(1 for s in doc.sentences if next(register_cues().finditer(doc.folded, s.start, s.end), None))
-    violent = len({t.sentence for t in doc.triggers if t.strong and EVENT_FAMILY[t.event_type] == "violence"})
+    violent = len({t.sentence for t in doc.triggers if t.strong and EVENT_FAMILY[t.event_type] == VIOLENCE})
     return cued >= OFF_TOPIC_SENTENCES and cued > violent
 
 
@@ -195,7 +195,7 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     triggers = doc.of_sentence(doc.triggers, index)
     if not _reports_an_event(doc, index, triggers):
         return None
-    family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else "violence"
+    family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else VIOLENCE
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
     war_toll = _war_toll(doc, index)
     background = _is_background(doc, dates) or (
@@ -224,7 +224,7 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     claims = list(doc.of_sentence(doc.claims, index))
     counted = any(_counted(c) for c in claims)
     strong = [t for t in triggers if t.strong]
-    if any(EVENT_FAMILY[t.event_type] == "demonstration" for t in strong):
+    if any(EVENT_FAMILY[t.event_type] == DEMONSTRATION for t in strong):
         return True
     if strong:
         return bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
@@ -253,7 +253,7 @@ def _conflict_article(doc: Doc) -> bool:
     """An article about fighting: a strong violence trigger beside an armed party, or a figure
     given in a sentence that names an armed party ("نفت البعثة قتل 20 مدنيا"), after which the
     report's other figures ("وكانت مصادر قالت إن الحادثة أسفرت عن مقتل عشرة") are of that news."""
-    if any(t.strong and EVENT_FAMILY[t.event_type] == "violence" for t in doc.triggers) and any(
+    if any(t.strong and EVENT_FAMILY[t.event_type] == VIOLENCE for t in doc.triggers) and any(
             a.role in _ARMED_ROLES for a in doc.actors):
         return True
     return any(_counted(c) and _armed_party_in(doc, c.sentence) for c in doc.claims)
@@ -281,7 +281,7 @@ def _sums_up(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     """A sentence that gives the toll of a series of incidents in several places at once, not
     of one of them ("قتل 30 شخصا في سلسلة تفجيرات استهدفت مناطق مختلفة")."""
     sentence = doc.sentences[index]
-    violent = [t for t in triggers if EVENT_FAMILY[t.event_type] == "violence"]
+    violent = [t for t in triggers if EVENT_FAMILY[t.event_type] == VIOLENCE]
     return any(t.start - _SPREAD_BEFORE <= match.start() <= t.end + _SPREAD_AFTER
                for match, _ in spread_words().finditer(doc.folded, sentence.start, sentence.end) for t in violent)
 

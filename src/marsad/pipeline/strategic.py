@@ -14,15 +14,15 @@ from marsad.lang.ar.clitics import strip_article
 from marsad.lang.ar.lexicon import stems_with_role
 from marsad.lang.ar.tokens import last_words
 from marsad.pipeline.document import Doc, Trigger
+from marsad.schema.acled import (AIR_DRONE_STRIKE, ARRESTS, DISRUPTED_WEAPONS_USE, EXPLOSIONS,
+                                 REMOTE_EXPLOSIVE, STRATEGIC_DEVELOPMENTS)
 
-_EXPLOSIONS, _STRATEGIC = "Explosions/Remote violence", "Strategic developments"
 # Verbs that stop one kind of weapon only: a drone is brought down, a bomb defused.
-_NARROW_VERBS = {"Air/drone strike": "downs", "Remote explosive/landmine/IED": "defuses"}
-_ARRESTS = "Arrests"
+_NARROW_VERBS = {AIR_DRONE_STRIKE: "downs", REMOTE_EXPLOSIVE: "defuses"}
 # "قتلوا أو اعتقلوا", "قتل ثلاثة واعتقل اثنان": people taken in a fight that kills are its captives,
 # part of the fighting (ACLED), not an arrest of their own.
 _KILLING = ("killed", "killed_or_captured")
-_DISRUPTED = (_STRATEGIC, "Disrupted weapons use")
+_DISRUPTED = (STRATEGIC_DEVELOPMENTS, DISRUPTED_WEAPONS_USE)
 # The verb governs its object within this many words ("اعترضت الدفاعات الجوية السعودية صاروخا").
 _OBJECT_REACH = 4
 
@@ -30,7 +30,7 @@ _OBJECT_REACH = 4
 def retype_triggers(doc: Doc) -> None:
     killing = {c.sentence for c in doc.claims if c.kind in _KILLING}
     doc.triggers = [_disrupted(t) if _stopped(doc, t) else t for t in doc.triggers
-                    if t.sub_event_type != _ARRESTS or (t.sentence not in killing and _political_arrest(doc, t))]
+                    if t.sub_event_type != ARRESTS or (t.sentence not in killing and _political_arrest(doc, t))]
 
 
 def _disrupted(trigger: Trigger) -> Trigger:
@@ -39,7 +39,7 @@ def _disrupted(trigger: Trigger) -> Trigger:
 
 
 def _stopped(doc: Doc, trigger: Trigger) -> bool:
-    if trigger.event_type != _EXPLOSIONS:
+    if trigger.event_type != EXPLOSIONS:
         return False
     floor = doc.sentences[trigger.sentence].start
     words = {strip_article(w) for w in last_words(doc.folded, floor, trigger.start, _OBJECT_REACH)}
@@ -52,6 +52,6 @@ def _stopped(doc: Doc, trigger: Trigger) -> bool:
 def _political_arrest(doc: Doc, trigger: Trigger) -> bool:
     """An arrest is news of conflict in a report of fighting or demonstrations, or when those taken
     are an armed group's; a murder suspect's arrest is crime news (not an ACLED event)."""
-    if any(t.strong and t.event_type != _STRATEGIC for t in doc.triggers):
+    if any(t.strong and t.event_type != STRATEGIC_DEVELOPMENTS for t in doc.triggers):
         return True
     return any(a.role == "armed" for a in doc.in_sentence(doc.actors, trigger.sentence))

@@ -13,7 +13,7 @@ from marsad.lang.ar.clitics import ARTICLE, strip_article
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.tokens import lexicon_pattern
 from marsad.resources import DataFileError, read_tsv
-from marsad.schema import ACLED_TAXONOMY
+from marsad.schema.acled import ACLED_TAXONOMY
 
 _PACKAGE = "marsad.lang.ar"
 
