@@ -255,3 +255,69 @@ def test_claims_missing_freed_and_arrested_people(text, kind, low):
 def test_claims_a_life_word_alone_is_no_death():
     text = "وقتل جندي في الهجوم على الثكنة، وقالت زوجته إنها لم تكن تعرف شيئا عن حياته في الجيش."
     assert [(c.kind, c.low) for c in claims_of(text)] == [("killed", 1)]
+
+
+@pytest.mark.parametrize("text, victim, low", [
+    ("قتل مسلحون مجهولون جنديا في هجوم على حاجز قرب مدينة غاو.", "جنديا", 1),
+    ("قتلت قوات الأمن متظاهرا خلال احتجاجات في مدينة غاو.", "متظاهرا", 1),
+    ("قتل مسلحون جنديين في هجوم على حاجز قرب مدينة غاو.", "جنديين", 2),
+])
+def test_claims_the_object_after_the_killers_name_is_the_victim(text, victim, low):
+    claim = one_claim(text, "killed")
+    assert (claim.victim.text, claim.low, claim.high) == (victim, low, low)
+
+
+@pytest.mark.parametrize("text, victim, low, high", [
+    ("لقي شاب مصرعه برصاص قوات الجيش قرب مدينة غاو في هجوم مسلح.", "شاب", 1, 1),
+    ("لقيت امرأة حتفها في قصف على مدينة تعز.", "امرأة", 1, 1),
+    ("لقي شقيقان حتفهما في انفجار لغم قرب مدينة تعز.", "شقيقان", 2, 2),
+    ("ولقي 20 من طلاب أكاديمية الشرطة في العاصمة الأفغانية كابل أمس حتفهم في تفجير انتحاري.", "طلاب", 20, 20),
+])
+def test_claims_the_pronoun_closing_a_death_phrase_counts_its_people(text, victim, low, high):
+    claim = one_claim(text, "killed")
+    assert (claim.victim.text, claim.low, claim.high) == (victim, low, high)
+
+
+def test_claims_a_singular_accusative_object_right_after_the_verb_is_one_person():
+    claim = one_claim("قالت الوزارة إن قوات الأمن قتلت مسلحا واعتقلت 13 آخرين في عملية قرب سجنان.", "killed")
+    assert (claim.victim.text, claim.low, claim.high) == ("مسلحا", 1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "استشهد 12 رجل أمن في تفجير انتحاري استهدف مسجدا في مدينة أبها.",
+    "أسفر الهجوم المسلح عن مقتل 4 عناصر من الأمن العام في مدينة السلط.",
+])
+def test_claims_security_men_are_police_not_civilians(text):
+    claim = one_claim(text, "killed")
+    assert claim.victim.name.startswith("Police Forces of")
+
+
+def test_claims_a_count_of_them_counts_the_armed_party_named_before():
+    text = "وقالت قوات الدعم السريع إنها صدت هجوما للجيش وقتلت المئات منهم قرب مدينة الفاشر."
+    claim = one_claim(text, "killed")
+    assert claim.victim.name.startswith("Military Forces of") and (claim.low, claim.high) == (100, 999)
+
+
+def test_claims_a_count_before_a_breakdown_keeps_its_own_noun():
+    claims = {(c.low, c.victim.text) for c in claims_of("قتل 13 شخصا منهم خمسة أطفال في قصف على مدينة حلب.")}
+    assert (13, "شخصا") in claims
+
+
+def test_claims_a_headlines_vague_toll_gives_way_to_the_figure_the_body_attributes():
+    text = ("مقتل العشرات في قصف على سوق الفاشر\n\n"
+            "قالت لجان المقاومة إن 27 مدنيا قتلوا يوم الأحد في قصف مدفعي على السوق الرئيسية في مدينة نيالا.")
+    killed = [(c.low, c.source is not None) for c in claims_of(text) if c.kind == "killed"]
+    assert killed == [(27, True)]
+
+
+def test_claims_a_singular_person_before_its_verb_after_inna_is_one_killed():
+    claim = one_claim("وقالت مصادر طبية إن متظاهرا قتل برصاص قوات الأمن خلال احتجاجات في مدينة البصرة.", "killed")
+    assert (claim.victim.text, claim.low, claim.high) == ("متظاهرا", 1, 1)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال مصدر طبي إن متظاهرا في العشرين من عمره توفي في المستشفى إثر إصابته في مدينة الديوانية.",
+    "وأصيب رجل يبلغ من العمر 42 عاما برصاص مسلحين في مدينة الحلة.",
+])
+def test_claims_an_age_counts_no_one(text):
+    assert all(c.low not in (20, 42) for c in claims_of(text))

@@ -111,7 +111,7 @@ def _distribution_closure(requirements: list[str], extras: set[str]) -> set[str]
 
 
 # Modules that only a build step or an optional extra beyond [all] imports (named in pyproject.toml).
-_BEYOND_ALL = {"marsad/knowledge/gazetteer_build.py": "build", "marsad/batch/engine_ray.py": "ray"}
+_BEYOND_ALL = {"marsad/knowledge/gazetteer/build.py": "build", "marsad/batch/engine_ray.py": "ray"}
 
 
 def test_cli_imports_nothing_the_documented_install_does_not_bring():

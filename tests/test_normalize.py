@@ -32,3 +32,12 @@ def test_normalize_offsets_map_back_to_the_original(raw, word):
 def test_normalize_match_key_ignores_article_and_case():
     assert match_key("الجيش المالي") == match_key("جيش مالي")
     assert match_key("CSP-PSD") == "csp-psd"
+
+
+@pytest.mark.parametrize("glyphs, letters", [
+    ("ﺯﻧﺠﺒﺎﺭ", "زنجبار"),
+    ("ﻭﺷﻘﺮﺓ", "وشقره"),
+])
+def test_normalize_presentation_forms_fold_to_their_letters(glyphs, letters):
+    assert fold(glyphs) == letters
+    assert normalize(glyphs).to_original(0, len(letters)) == (0, len(glyphs))

@@ -52,3 +52,10 @@ def test_parties_same_side(one, other, expected):
     def actor(name, inter, country):
         return Actor(name=name, text="", inter=inter, country=country)
     assert same_side(actor(*one), actor(*other)) is expected
+
+
+def test_parties_civilians_never_lead_a_shelling_named_victims_first():
+    from support import news_events
+    found = news_events("قتل 27 مدنيا في قصف مدفعي شنته قوات الدعم السريع على سوق مدينة نيالا.")
+    sides = {a.name: a.side for a in found[0].actors}
+    assert sides["Rapid Support Forces"] == 1 and sides["Civilians (Sudan)"] == 2

@@ -41,3 +41,22 @@ def test_strategic_captives_of_a_fight_are_no_arrests(text):
 def test_strategic_dismantling_an_arsenal_is_no_disrupted_weapon():
     text = "تطالب واشنطن بتفكيك الصواريخ النووية التي تملكها بيونغ يانغ."
     assert [e.sub_event_type for e in news(text)] == []
+
+
+@pytest.mark.parametrize("text, low", [
+    ("أوقفت قوة من الجيش 23 شخصا للاشتباه بانتمائهم إلى تنظيمات إرهابية في بلدة عرسال.", 23),
+    ("أعلنت الشرطة توقيف ثمانية أشخاص يشتبه بتخطيطهم لاعتداء إرهابي في مدينة بروكسل.", 8),
+    ("احتجزت الشرطة 12 متطرفا مشتبها بهم في العاصمة باماكو.", 12),
+])
+def test_strategic_arrest_on_a_political_charge(text, low):
+    found = news(text)
+    assert [(e.event_type, e.sub_event_type) for e in found] == [("Strategic developments", "Arrests")]
+    assert [c.low for c in found[0].claims if c.kind == "captured"] == [low]
+
+
+@pytest.mark.parametrize("text", [
+    "أوقفت الحكومة دعم الوقود عن المصانع في المدينة الصناعية.",
+    "أوقفت الشرطة رجلا يشتبه بقتله زوجته في حي شعبي بمدينة طنجة.",
+])
+def test_strategic_stopping_or_a_crime_arrest_is_no_event(text):
+    assert news(text) == []

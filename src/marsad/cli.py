@@ -17,7 +17,7 @@ from pathlib import Path
 import click
 
 import marsad
-from marsad.errors import MarsadError
+from marsad.errors import MarsadError, MissingPackageError, UnexpectedError
 from marsad.evaluation.gold import DEFAULT_ARCHIVE
 from marsad.inputs import MAX_BYTES, read_article
 
@@ -51,8 +51,9 @@ class _Group(click.Group):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
         except Exception as error:  # a bug of ours: one line, not a traceback, and how to report it
-            click.echo(f"error: E999: internal error ({type(error).__name__}: {error}); "
-                       "please report it with the input that caused it (MARSAD_DEBUG=1 shows the traceback)", err=True)
+            bug = UnexpectedError(f"internal error ({type(error).__name__}: {error}); "
+                                  "please report it with the input that caused it (MARSAD_DEBUG=1 shows the traceback)")
+            click.echo(f"error: {bug}", err=True)
             if os.environ.get("MARSAD_DEBUG"):
                 raise
             sys.exit(2)
@@ -79,8 +80,9 @@ def _unavailable(name: str, missing: str) -> click.Command:
                    context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
     @click.argument("_ignored", nargs=-1, type=click.UNPROCESSED)
     def command(_ignored):
-        click.echo(f"error: E010: 'marsad {name}' needs the Python package {missing!r}; "
-                   f"install it with: pip install 'marsad[all]'", err=True)
+        error = MissingPackageError(f"'marsad {name}' needs the Python package {missing!r}; "
+                                    "install it with: pip install 'marsad[all]'")
+        click.echo(f"error: {error}", err=True)
         sys.exit(1)
     return command
 

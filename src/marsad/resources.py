@@ -1,8 +1,8 @@
 """Loading the package's data files (lexicons, gazetteer, actor tables).
 
 Every data file is a TSV with `#` comment lines (its source and meaning) and a header row.
-Loaders validate at start-up so that a broken file fails with a message naming the file and line.
-Like `schema`, this module imports nothing else of ours.
+Loaders validate at start-up so that a broken file fails with a coded message (`DataFileError`,
+E007) naming the file and line. Like `schema`, this module imports nothing else of ours but `errors`.
 """
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
+from marsad.errors import DataFileError
 
-class DataFileError(ValueError):
-    """A shipped data file is malformed: the message names the file, the line and the problem."""
+__all__ = ["DataFileError", "data_path", "read_tsv"]
 
 
 def data_path(package: str, name: str) -> Path:

@@ -1,23 +1,17 @@
 """`marsad gazetteer build`: a gazetteer file from GeoNames (and OCHA, and facts) tables.
 
-A thin wrapper over `marsad.knowledge.gazetteer_build.build`: any GeoNames country dump
+A thin wrapper over `marsad.knowledge.gazetteer.build.build`: any GeoNames country dump
 (`XX.txt`, `.gz`, `.zip`), `cities500`, `allCountries.zip`, `alternateNamesV2.zip`, the admin
 code tables, a facts table or OCHA admin points, recognised by name (or `.tsv` header).
 """
 from __future__ import annotations
 
-import sqlite3
-import zipfile
 from pathlib import Path
 
 import click
 
-from marsad.errors import MarsadError
-from marsad.knowledge.gazetteer_build import BuildError, build as build_gazetteer
-
-
-class GazetteerBuildError(MarsadError):
-    code = "E400"
+from marsad.errors import BuildError
+from marsad.knowledge.gazetteer.build import build as build_gazetteer
 
 
 @click.group()
@@ -40,8 +34,8 @@ def build(sources: tuple[Path, ...], out: Path) -> None:
     """
     try:
         stats = build_gazetteer(list(sources), out)
-    except (BuildError, OSError, sqlite3.Error, zipfile.BadZipFile, UnicodeDecodeError) as error:
-        raise GazetteerBuildError(f"{error}; give GeoNames tables (XX.txt, cities500, allCountries, "
-                                  "admin1CodesASCII, admin2Codes, alternateNamesV2) or a facts .tsv") from None
+    except BuildError as error:
+        raise BuildError(f"{error.message}; give GeoNames tables (XX.txt, cities500, allCountries, "
+                         "admin1CodesASCII, admin2Codes, alternateNamesV2) or a facts .tsv") from None
     click.echo(f"{out}: {stats.places} places, {stats.arabic_keys} Arabic keys, "
                f"{stats.skeleton_keys} skeleton keys, {stats.size_bytes / 1e6:.1f} MB")

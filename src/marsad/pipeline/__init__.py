@@ -1,7 +1,11 @@
 """The extraction pipeline: small named stages over one working document.
 
-Each stage module declares what it REQUIRES and what it ASSIGNS; `STAGES` is the one place
-that composes them, and `check_order` proves every requirement is assigned by an earlier stage.
+Each stage module declares what it REQUIRES and what it ASSIGNS, by the names of the working
+document's fields (`Doc`); `STAGES` is the one place that composes them, from `segment` to
+`assemble`, which builds the published contract. `check_order` proves at import that every name
+is a field and every requirement is assigned by an earlier stage; tests/test_pipeline.py proves
+that each stage reads only what it requires and writes only what it assigns. `run(text,
+until="claims")` stops after one stage, so that a stage can be tested on its own.
 The pipeline knows no database, no web and no cluster.
 """
 from __future__ import annotations
@@ -11,7 +15,8 @@ import datetime as dt
 from marsad.lang.ar.normalize import normalize
 from marsad.lang.script import language_of
 from marsad.pipeline import assemble, attribution, claims, dates, events, geocode, mentions, numbers, segment
-from marsad.pipeline.document import Doc
+from marsad.errors import UnknownStageError
+from marsad.pipeline.document import DOC_FIELDS, Doc
 from marsad.schema import Extraction
 
 STAGES = (
@@ -23,26 +28,37 @@ STAGES = (
     ("claims", claims),
     ("events", events),
     ("geocode", geocode),
+    ("assemble", assemble),
 )
+STAGE_NAMES = tuple(name for name, _ in STAGES)
 
 
 def check_order(stages=STAGES) -> None:
-    """Raise if a stage requires something no earlier stage assigns."""
+    """Raise if a stage requires something no earlier stage assigns, or names something the
+    working document does not have (a field of `Doc`, or "field.attribute" of what it holds)."""
     assigned: set[str] = set()
     for name, module in stages:
+        unknown = [f for f in (*module.REQUIRES, *module.ASSIGNS) if f.split(".")[0] not in DOC_FIELDS]
+        if unknown:
+            raise RuntimeError(f"pipeline stage {name!r} names {unknown}, which the working document does not have")
         missing = [r for r in module.REQUIRES if r not in assigned]
         if missing:
             raise RuntimeError(f"pipeline stage {name!r} requires {missing}, which no earlier stage assigns")
         assigned.update(module.ASSIGNS)
 
 
-check_order(STAGES + (("assemble", assemble),))
+check_order(STAGES)
 
 
-def run(text: str, published: dt.date | None = None) -> Doc:
+def run(text: str, published: dt.date | None = None, until: str | None = None) -> Doc:
+    """The working document after every stage, or after stage `until` (to test one on its own)."""
+    if until is not None and until not in STAGE_NAMES:
+        raise UnknownStageError(f"there is no pipeline stage {until!r}; give one of {', '.join(STAGE_NAMES)}")
     doc = Doc(original=text, norm=normalize(text), published=published)
-    for _name, module in STAGES:
+    for name, module in STAGES:
         module.run(doc)
+        if name == until:
+            break
     return doc
 
 
@@ -51,4 +67,5 @@ def extract_document(text: str, published: dt.date | None = None, document_id: s
     language = language_of(text)
     if language != "ar":
         return assemble.build(Doc(original=text, norm=normalize(""), published=published), document_id, language)
-    return assemble.build(run(text, published), document_id, language)
+    doc = run(text, published, until="geocode")
+    return assemble.build(doc, document_id, language)

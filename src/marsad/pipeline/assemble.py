@@ -24,16 +24,17 @@ from marsad.pipeline.parties import parties
 from marsad.pipeline.reconcile import reconcile
 from marsad.schema import Actor, Claim, Document, Event, Extraction, Party
 from marsad.schema.acled import (ABDUCTION, ARMED_CLASH, ARRESTS, ATTACK, BATTLES, CHEMICAL_WEAPON, CIVILIANS,
-                                 DEMONSTRATION, EVENT_FAMILY, EXPLOSIONS, INTER_CIVILIANS,
-                                 INTER_POLITICAL_MILITIA, INTER_REBELS, INTER_STATE, REBELS,
-                                 STRATEGIC_DEVELOPMENTS, SUICIDE_BOMB, UNIDENTIFIED_ARMED_GROUP,
+                                 DEMONSTRATION, EVENT_FAMILY, EXPLOSIONS, INTER_CIVILIANS, INTER_EXTERNAL,
+                                 INTER_IDENTITY_MILITIA, INTER_POLITICAL_MILITIA, INTER_REBELS, INTER_STATE,
+                                 REBELS, STRATEGIC_DEVELOPMENTS, SUICIDE_BOMB, UNIDENTIFIED_ARMED_GROUP,
                                  UNKNOWN_VICTIM, VIOLENCE, VIOLENCE_AGAINST_CIVILIANS, of_country)
 
-REQUIRES = ("events", "events.location", "claims", "actors")
+REQUIRES = ("sentences", "attributions", "events", "events.location", "claims", "actors")
 ASSIGNS = ("extraction",)
 
 _AFFILIATION = forms_with_role("affiliation")
 _AFFILIATION_REACH = 40  # characters before an actor's name to look for "المرتبطة ب"
+_FIGHTING_INTERS = (INTER_STATE, INTER_REBELS, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA, INTER_EXTERNAL)
 _SPECIFIC_SHARE = 3
 # How far after "هجوم" its target is named ("هجوم استهدف فندقا في سيفاري"), in characters.
 _TARGET_WINDOW = 40
@@ -45,12 +46,22 @@ _GENERIC_REBELS = "pattern:generic-rebels"
 _UNIDENTIFIED_INTER = INTER_POLITICAL_MILITIA  # as ACLED codes an Unidentified Armed Group
 
 
+def run(doc: Doc) -> None:
+    doc.extraction = build(doc)
+
+
 def build(doc: Doc, document_id: str | None = None, language: str = "ar") -> Extraction:
     digest = hashlib.sha256(doc.original.encode("utf-8", "surrogatepass")).hexdigest()
     document = Document(id=document_id or digest[:16], language=language, published=doc.published,
                         sha256=digest, length=len(doc.original))
-    default_date = _article_date(doc)
-    events = [_event(doc, draft, f"e{i + 1}", default_date) for i, draft in enumerate(doc.events)]
+    article_date = _article_date(doc)
+    events = []
+    told = None  # the days of the news event told before, in the order of the text
+    for i, draft in enumerate(doc.events):
+        own = _own_days(doc, draft)
+        events.append(_event(doc, draft, f"e{i + 1}", told if own is None and not draft.background and told else article_date))
+        if own is not None and not draft.background:
+            told = own
     return Extraction(document=document, events=_with_perpetrators([e for e in events if e is not None]))
 
 
@@ -84,15 +95,15 @@ def _unidentified(event: Event) -> Actor | None:
                  country=country.iso3)
 
 
-def _article_date(doc: Doc) -> tuple[dt.date | None, int]:
+def _article_date(doc: Doc) -> tuple[dt.date | None, dt.date | None, int]:
     """The date of an event the text does not date: the latest day its news events are dated
     to (a report's undated events are most often that day's), else the publication date at
     ACLED's time precision 2 (the report says "recently", not which day)."""
     days = [d.date_start for e in doc.events if not e.background for d in e.dates
             if d.precision == 1 and d.date_start is not None and (doc.published is None or d.date_start <= doc.published)]
     if days:
-        return max(days), 1
-    return (doc.published, _UNDATED) if doc.published is not None else (None, 3)
+        return max(days), max(days), 1
+    return (doc.published, doc.published, _UNDATED) if doc.published is not None else (None, None, 3)
 
 
 def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | None:
@@ -122,6 +133,10 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
     # event: a clash word counts only where the figures are, when every victim is a civilian.
     strong = [t for t in draft.triggers if t.strong and not (
         t.event_type == BATTLES and t.sentence not in claim_sentences and _civilians_only(claims))]
+    # "اغتيل مسؤول بعبوة ناسفة": a killing word names the victim's fate, the weapon names the
+    # tactic; ACLED codes an assassination or a massacre by the explosive that did it.
+    explosive = {t.sentence for t in strong if t.event_type == EXPLOSIONS}
+    strong = [t for t in strong if not (t.sub_event_type == ATTACK and t.sentence in explosive)]
     if strong:
         # The tactic the report keeps naming (the headline counts twice); ACLED's order breaks ties.
         votes = Counter()
@@ -141,9 +156,17 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
     captures = _capture_type(claims, actors)
     if captures is not None:
         return captures
-    if _civilians_only(claims) or _mostly_civilians(claims) or _civilian_target(doc, draft):
+    if _civilians_only(claims) or _mostly_civilians(claims) or _civilian_target(doc, draft) or _one_armed_side(claims, actors):
         return VIOLENCE_AGAINST_CIVILIANS, ATTACK
     return BATTLES, ARMED_CLASH
+
+
+def _one_armed_side(claims: list[Claim], actors: list[Actor]) -> bool:
+    """Shooting with no clash named, no armed victim and at most one armed party in view is one
+    side firing on people: ACLED's battle needs two organised armed sides."""
+    armed = {a.name for a in actors if a.inter in _FIGHTING_INTERS}
+    victims = {c.victim.name for c in claims}
+    return len(armed) <= 1 and not victims & armed and bool(claims)
 
 
 def _capture_type(claims: list[Claim], actors: list[Actor]) -> tuple[str, str] | None:
@@ -195,12 +218,18 @@ def _civilian_target(doc: Doc, draft: EventDraft) -> bool:
     return False
 
 
+def _own_days(doc: Doc, draft: EventDraft) -> tuple[dt.date, dt.date, int] | None:
+    """The days an event's own sentences date it to, if they name a day: "كما انفجرت سيارة
+    مفخخة" after "قتل 20 شخصا الثلاثاء" goes on telling that Tuesday."""
+    start, end, precision = _dates(doc, draft, (None, None, 0))
+    return (start, end, precision) if start is not None and precision == 1 else None
+
+
 def _dates(doc: Doc, draft: EventDraft, default_date) -> tuple[dt.date | None, dt.date | None, int]:
     resolved = [d for d in draft.dates if d.date_start is not None and not _past_month(doc, d, draft)
                 and not _recent_stretch(doc, d, draft)]
     if not resolved:
-        date, precision = default_date
-        return date, date, precision
+        return default_date
     start = min(d.date_start for d in resolved)
     end = max(d.date_end or d.date_start for d in resolved)
     return start, end, max(d.precision for d in resolved) if len(resolved) == 1 else min(d.precision for d in resolved)
@@ -316,7 +345,19 @@ def _claims(doc: Doc, draft: EventDraft, rebels: str | None, parties: list[Actor
         unique.setdefault(key, claim)
     # The article's own voice repeating a figure a source gave (headline, lede) is that source's claim.
     attributed = {(c.kind, c.low) for c in unique.values() if c.source is not None}
-    return _merge_restatements([c for c in unique.values() if c.source is not None or (c.kind, c.low) not in attributed])
+    kept = [c for c in unique.values() if c.source is not None or (c.kind, c.low) not in attributed]
+    headline = doc.span(doc.sentences[0].start, doc.sentences[0].end) if doc.sentences else None
+    return _merge_restatements([c for c in kept if not (c.evidence == headline and _vaguely_restates(c, kept))])
+
+
+def _vaguely_restates(claim: Claim, claims: list[Claim]) -> bool:
+    """"مقتل العشرات" in the article's own voice when the report gives the figure
+    itself ("قالت لجان المقاومة إن 27 مدنيا قتلوا"): the vague word only sums that figure up."""
+    if claim.source is not None or claim.vague is None or claim.low is None:
+        return False
+    return any(other is not claim and other.vague is None and other.kind == claim.kind and other.stance == claim.stance
+               and other.low is not None and claim.low <= other.low and (claim.high is None or other.low <= claim.high)
+               and claim.victim.name in (UNKNOWN_VICTIM, other.victim.name) for other in claims)
 
 
 # More claims of one kind and figure than any report gives: beyond it, only the latest are compared.

@@ -14,16 +14,24 @@ from marsad.knowledge.countries import indefinite_adjectives
 from marsad.lang.ar.clitics import AND, ARTICLE, stem_in, strip_article
 from marsad.lang.ar.lexicon import (casualty_openers, casualty_triggers, forms_with_role, singular_persons,
                                     suicide_attackers)
+from marsad.lang.ar.numbers import is_dual_noun
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
 from marsad.schema.acled import CIVILIANS, of_country
 
-REQUIRES = ("sentences", "quantities", "no_casualties", "actors", "attributions")
+REQUIRES = ("sentences", "quantities", "no_casualties", "countries", "actors", "attributions", "unverified_sentences")
 ASSIGNS = ("claims",)
 
 _MAX_DISTANCE = 7
+# "لقي 20 من طلاب أكاديمية الشرطة في العاصمة كابل أمس حتفهم": the pronoun on the closing noun
+# binds the phrase, so its opening verb may stand this many words back.
+_FRAME_REACH = 12
+_GENERIC_MEMBERS = "pattern:generic-rebels"
+# The pronoun on a closing noun counts its people when no number does: "لقي شاب مصرعه" is one,
+# "لقي شقيقان حتفهما" two.
+_FRAME_PRONOUN_COUNTS = (("هما", 2), ("ها", 1), ("ه", 1))
 # A casualty noun stands next to its count ("18 قتيلا", "عدد القتلى 20"), never far from it.
 _MAX_NOUN_DISTANCE = 2
 _WRONG_SIDE_COST = 2
@@ -32,6 +40,7 @@ _NEAR_WORDS = 3
 _ONE = "واحد"
 # "مقاتلا من مجموعة فاغنر", "مقاتلي وجنود فاغنر": a kind of person, then the group it belongs to.
 _OF_WORDS = forms_with_role("belongs_to")
+_COMPLEMENTS = forms_with_role("complement")
 _BREAKDOWN = forms_with_role("breakdown")
 _COORDINATION_WORDS = 3
 # The items of a breakdown may each be described at length ("وستة عمال في مصنع تابع لشركة
@@ -92,7 +101,8 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     position = _WordPositions(words)
     negations = doc.in_sentence(doc.no_casualties, index)
     triggers = _triggers(text, sentence, negations, words, position)
-    quantities = [q for q in doc.in_sentence(doc.quantities, index) if not _counts_things(words, _last_word(position, words, q))]
+    quantities = [q for q in doc.in_sentence(doc.quantities, index)
+                  if not _counts_things(words, _last_word(position, words, q)) and not _is_age(words, position, q)]
     drafts = [draft for n in negations for draft in _denials(doc, n, index, words, position)]
     pairs = _link(triggers, quantities, words, position)
     linked = [(trigger, pairs.get(id(trigger))) for trigger in triggers]
@@ -331,7 +341,7 @@ def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
     """The word index of the verb that opens the phrase `trigger` closes, within its clause."""
     openers = casualty_openers()
     at = _word_index(position, words, trigger.start)
-    for index in range(at - 1, max(-1, at - _MAX_DISTANCE - 2), -1):
+    for index in range(at - 1, max(-1, at - _FRAME_REACH - 2), -1):
         if any(mark in text[words[index].end():words[index + 1].start()] for mark in CLAUSE_MARKS):
             return None
         match = openers.pattern.fullmatch(words[index].group())
@@ -420,6 +430,17 @@ def _counts_things(words, q_last: int) -> bool:
     return stem_in(words[q_last + 1].group(), _COUNTED_THINGS, article=True)
 
 
+_AGE = "عمر"
+
+
+def _is_age(words, position, quantity) -> bool:
+    """"في العشرين من عمره", "البالغ من العمر 42 عاما": an age, not a count of people."""
+    first, last = _word_index(position, words, quantity.start), _last_word(position, words, quantity)
+    after = [strip_article(w.group()) for w in words[last + 1:last + 3]]
+    before = strip_article(words[first - 1].group()) if first else ""
+    return (len(after) == 2 and after[0] == "من" and after[1].startswith(_AGE)) or before.startswith(_AGE)
+
+
 def _is_trigger_word(word: str) -> bool:
     return casualty_triggers().pattern.fullmatch(word) is not None
 
@@ -435,9 +456,13 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     """Fill the victim from the actor the count's noun phrase names (else the one the claim before
     in the sentence named); False when the claim names no victim at all."""
     window = _victim_window(trigger, quantity, words, position)
+    if quantity is None and trigger.opener is not None:
+        return _frame_victim(doc, draft, trigger, words, position)
     texts = [w.group() for w in window]
     if texts and (texts[0] in _OTHERS or texts[0] == _SOME_OF_THEM or texts[min(1, len(texts) - 1)] in _OTHERS):
         return _inherit(draft, previous)
+    if quantity is None and trigger.side == "after" and _subject_before(doc, draft, trigger, words, position):
+        return True
     if quantity is None and window:
         _count_singulars(draft, texts)
     noun_before = _noun_before_count(doc, quantity, words, position) if quantity is not None else None
@@ -447,18 +472,94 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     if window:
         start, end = window[0].start(), window[-1].end()
         actors = [a for a in doc.within(doc.actors, start, end) if a.role != "source-only"]
+        if quantity is None and actors and _object_after_subject(doc, draft, window, actors[0]):
+            return True
         if actors:
             chosen = _head_actor(doc.folded, actors)
             draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
             if quantity is None and draft.low is None and _singular(doc.folded[chosen.start:chosen.end]):
                 draft.low = draft.high = 1
             return True
+    after = _last_word(position, words, quantity) + 1 if quantity is not None else len(words)
+    if after < len(words) and words[after].group() in _OF_THEM and _ends_clause(doc, words, after):
+        return _of_them(doc, draft, quantity)
     in_breakdown = _in_breakdown(quantity, words, position)
     if window and not in_breakdown and _nationals(doc, draft, window):
         return True
     if quantity is not None and not in_breakdown and _own_noun(doc, quantity, words, position, draft):
         return True
+    if quantity is not None and is_dual_noun(quantity.text.split()[0]):
+        draft.victim_start, draft.victim_end = quantity.start, quantity.end  # "شقيقان": the dual is its noun
+        return True
     return _inherit(draft, previous) if quantity is not None else False
+
+
+# "وقتلت المئات منهم": a count of "them", the party named before it in the sentence.
+_OF_THEM = frozenset({"منهم", "منهما", "منهن"})
+
+
+def _of_them(doc: Doc, draft: ClaimDraft, quantity) -> bool:
+    """"صدت هجوما للجيش وقتلت المئات منهم": the people counted are of the last armed party named
+    before the count, not the speaker; with none, of the people named before ("جرح 40 شخصا، توفي
+    ثلاثة منهم")."""
+    sentence = doc.sentences[draft.sentence]
+    source = draft.source
+    before = [a for a in doc.within(doc.actors, sentence.start, quantity.start) if a.role != "source-only"
+              and not (source is not None and source.start <= a.start < source.end)]
+    armed = [a for a in before if a.role in (_ARMED, "state") and not _names_the_speaker(doc, a, sentence.start)]
+    chosen = (armed or before or [None])[-1]
+    if chosen is None:
+        return False
+    draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
+    return True
+
+
+def _ends_clause(doc: Doc, words, index: int) -> bool:
+    """"المئات منهم." and not "13 قتيلا منهم خمسة أطفال" (a breakdown: among them, five children)."""
+    if index + 1 >= len(words):
+        return True
+    following = words[index + 1]
+    return not any(q.start == following.start() for q in doc.within(doc.quantities, following.start(), following.end()))
+
+
+def _names_the_speaker(doc: Doc, actor, sentence_start: int) -> bool:
+    """Whether the actor is the one whose words the sentence reports (the subject of قال/نفى)."""
+    return any(a.start <= actor.start < a.end for a in doc.attributions.get(doc.sentence_of(actor.start), []))
+
+
+def _subject_before(doc: Doc, draft: ClaimDraft, trigger, words, position) -> bool:
+    """"قالت مصادر طبية إن متظاهرا قتل": a singular person put before its verb (after إن/أن or
+    و) is the one killed, one person."""
+    at = _word_index(position, words, trigger.start)
+    if at < 2 or words[at - 2].group() not in _COMPLEMENTS:
+        return False
+    noun = words[at - 1]
+    if not _singular(noun.group()) or any(mark in doc.folded[noun.end():trigger.start] for mark in CLAUSE_MARKS):
+        return False
+    victim = next((a for a in doc.within(doc.actors, noun.start(), noun.end()) if a.role != "source-only"), None)
+    if victim is not None:
+        draft.victim_name = victim.name
+    draft.victim_start, draft.victim_end = noun.start(), noun.end()
+    draft.low = draft.high = 1
+    return True
+
+
+def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
+    """"لقي شاب فلسطيني مصرعه": the people between the opening verb and the closing noun, as
+    many as its pronoun says (a plural pronoun with no number leaves the count open)."""
+    inside = words[trigger.opener + 1:_word_index(position, words, trigger.start)]
+    if not inside:
+        return False
+    count = next((n for suffix, n in _FRAME_PRONOUN_COUNTS if trigger.form.endswith(suffix)), None)
+    if count is not None and not trigger.form.endswith(("هم", "هن")):
+        draft.low = draft.high = count
+    actors = [a for a in doc.within(doc.actors, inside[0].start(), inside[-1].end()) if a.role != "source-only"]
+    if actors:
+        chosen = _head_actor(doc.folded, actors)
+        draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
+    else:
+        draft.victim_start, draft.victim_end = inside[0].start(), inside[0].end()
+    return True
 
 
 # Plural nisba endings after folding: "فرنسيين", "كنديون", "فرنسيان" name people of that country.
@@ -527,10 +628,33 @@ def _head_actor(text: str, actors: list):
         linked = not between or (between[0] in _OF_WORDS and len(between) <= 2) or between == [AND]
         if not linked or previous.how.startswith("table:"):
             break
-        if other.how.startswith("table:"):
+        # "4 عناصر من الأمن العام": a generic word for fighters, then the force they belong to.
+        if other.how.startswith("table:") or (previous.how == _GENERIC_MEMBERS and other.role == "state"):
             return other
         previous = other
     return actors[0]
+
+
+# The indefinite accusative ending (tanween al-fath, written as a final alif): "جنديا", "متظاهرا".
+_ACCUSATIVE = "ا"
+# Words after the subject's name within which its object stands ("مسلحون مجهولون جنديا").
+_OBJECT_REACH = 2
+
+
+def _object_after_subject(doc: Doc, draft: ClaimDraft, window: list, subject) -> bool:
+    """Verb, subject, object: in "قتل مسلحون جنديا" and "قتلت قوات الأمن متظاهرا" the first party
+    named after the verb is the killer and the person noun in the accusative after it the victim,
+    one person. The passive "قتل مسلحون في هجوم" has no such object: its subject is the victim."""
+    after = [w for w in window if w.start() >= subject.end][:_OBJECT_REACH]
+    word = next((w for w in after if w.group().endswith(_ACCUSATIVE) and _singular(w.group())), None)
+    if word is None:
+        return False
+    victim = next((a for a in doc.within(doc.actors, word.start(), word.end()) if a.role != "source-only"), None)
+    if victim is not None:
+        draft.victim_name = victim.name
+    draft.victim_start, draft.victim_end = word.start(), word.end()
+    draft.low = draft.high = 1
+    return True
 
 
 def _count_singulars(draft: ClaimDraft, texts: list[str]) -> None:
@@ -554,6 +678,8 @@ def _noun_before_count(doc: Doc, quantity, words, position):
     if first == 0 or first >= len(words) or not words[first].group()[:1].isalpha():
         return None
     noun, number = words[first - 1], words[first]
+    if is_dual_noun(number.group()):
+        return None  # "قتل مسلحون جنديين": the dual names its own people; the word before is the killer
     if any(mark in doc.folded[noun.end():number.start()] for mark in CLAUSE_MARKS):
         return None
     if _definite(noun.group()) != _definite(number.group()) or _has_own_noun(doc, quantity, words, position):
@@ -627,8 +753,9 @@ def _clause(words: list, start: int | None = None) -> list:
 
 
 def _singular(text: str) -> bool:
+    """One person named by a singular noun, also in the accusative ("قتلت مسلحا")."""
     word = text.split()[0] if text.split() else ""
-    return word in singular_persons()
+    return word in singular_persons() or (word.endswith(_ACCUSATIVE) and word[:-1] in singular_persons())
 
 
 def _inherit(draft: ClaimDraft, previous: list[ClaimDraft]) -> bool:

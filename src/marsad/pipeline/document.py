@@ -8,12 +8,20 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass, field, fields
+from typing import TYPE_CHECKING, Any
 
+from marsad.knowledge.actors import ActorMention
+from marsad.knowledge.countries import CountryMention
+from marsad.lang.ar.dates import DateMention
 from marsad.lang.ar.normalize import Normalized
-from marsad.schema import Span
+from marsad.lang.ar.numbers import NoCasualties, Quantity
+from marsad.lang.ar.sentences import Sentence
+from marsad.schema import Extraction, Span
 from marsad.schema.acled import UNKNOWN_VICTIM, VIOLENCE
+
+if TYPE_CHECKING:
+    from marsad.pipeline.mentions import ResolvedPlace
 
 
 @dataclass
@@ -107,22 +115,26 @@ class EventDraft:
 
 @dataclass
 class Doc:
+    """What the stages read and fill in, each field named in the REQUIRES and ASSIGNS of the
+    stages (see `marsad.pipeline`), in the order they run."""
+
     original: str
     norm: Normalized
     published: dt.date | None
-    sentences: list = field(default_factory=list)
-    quantities: list = field(default_factory=list)
-    no_casualties: list = field(default_factory=list)
-    dates: list = field(default_factory=list)
-    countries: list = field(default_factory=list)
-    actors: list = field(default_factory=list)
-    places: list = field(default_factory=list)
-    attributions: dict[int, list[Attribution]] = field(default_factory=dict)
-    unverified_sentences: set[int] = field(default_factory=set)
-    triggers: list[Trigger] = field(default_factory=list)
-    claims: list[ClaimDraft] = field(default_factory=list)
-    events: list[EventDraft] = field(default_factory=list)
-    main_country: str | None = None
+    sentences: list[Sentence] = field(default_factory=list)                 # segment
+    dates: list[DateMention] = field(default_factory=list)                  # dates
+    quantities: list[Quantity] = field(default_factory=list)                # numbers
+    no_casualties: list[NoCasualties] = field(default_factory=list)         # numbers
+    countries: list[CountryMention] = field(default_factory=list)           # mentions
+    actors: list[ActorMention] = field(default_factory=list)                # mentions
+    places: list[ResolvedPlace] = field(default_factory=list)               # mentions
+    main_country: str | None = None                                         # mentions
+    attributions: dict[int, list[Attribution]] = field(default_factory=dict)  # attribution
+    unverified_sentences: set[int] = field(default_factory=set)             # attribution
+    claims: list[ClaimDraft] = field(default_factory=list)                  # claims
+    triggers: list[Trigger] = field(default_factory=list)                   # events
+    events: list[EventDraft] = field(default_factory=list)                  # events, geocode
+    extraction: Extraction | None = None                                    # assemble
     _lookups: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -173,3 +185,7 @@ class Doc:
         if entry is None or entry[0] is not items:
             entry = self._lookups[key] = (items, build())
         return entry[1]
+
+
+# The fields a stage may require or assign (its inputs and the private lookup cache are no stage's).
+DOC_FIELDS = frozenset(f.name for f in fields(Doc)) - {"original", "norm", "published", "_lookups"}

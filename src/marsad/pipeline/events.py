@@ -30,8 +30,8 @@ from marsad.knowledge.place_cues import distance_km
 from marsad.pipeline.mentions import ResolvedPlace
 from marsad.schema.acled import DEMONSTRATION, EVENT_FAMILY, VIOLENCE
 
-REQUIRES = ("sentences", "dates", "places", "countries", "claims", "attributions")
-ASSIGNS = ("triggers", "events")
+REQUIRES = ("sentences", "dates", "places", "countries", "actors", "main_country", "claims", "attributions")
+ASSIGNS = ("triggers", "events", "claims")  # claims: a crowd's size read as a toll is dropped (demonstrations)
 
 # History mentioned in passing: a day this long before publication, or a month or year that
 # ended this long before it (news is weeks old at most; "في يونيو الماضي" in August is history).
@@ -154,6 +154,9 @@ def _reported_as_news(event: EventDraft) -> bool:
 
 _ARMED_ROLES = frozenset({"armed", "state"})
 _ANOTHER = forms_with_role("another")
+_PAST_COPULA = forms_with_role("past_copula")
+_CAPTURED = "captured"
+_ALREADY = "قد"
 _RELATIVES = forms_with_role("relative")
 _JUDICIAL = forms_with_role("judicial")
 _JUDICIAL_WINDOW = 4
@@ -230,6 +233,8 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
         return bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
     if triggers:
         return counted
+    if claims and all(c.kind == _CAPTURED for c in claims) and not strategic.political_arrest(doc, index):
+        return False  # "أوقفت الشرطة رجلا يشتبه بقتله زوجته": a crime suspect's arrest
     return (counted and (_armed_party_in(doc, index) or _conflict_article(doc))) or any(
         _armed_victim(doc, c) for c in claims)
 
@@ -261,9 +266,30 @@ def _conflict_article(doc: Doc) -> bool:
 
 def _opens_new_episode(doc: Doc, index: int) -> bool:
     """"وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own."""
-    marked = _opens_with(doc, index, "new_episode") or any(
+    marked = _opens_with(doc, index, "new_episode") or _tells_before(doc, index) or any(
         _followed_by_another(doc.folded, t.end) for t in doc.of_sentence(doc.triggers, index))
     return marked and any(c.low is not None for c in doc.of_sentence(doc.claims, index))
+
+
+# "وكان ستة أشخاص قد قتلوا الخميس": كان, then قد within these many words.
+_PLUPERFECT_REACH = 6
+
+
+def _tells_before(doc: Doc, index: int) -> bool:
+    """The pluperfect "وكان ستة أشخاص قد قتلوا ..." tells what happened before the news, when
+    the word after its قد is the event's own verb (a figure or an event word starts there);
+    "وكانت مصادر قد قالت إن ..." only reports a statement about the news itself."""
+    sentence = doc.sentences[index]
+    words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))[:_PLUPERFECT_REACH + 2]
+    if not words or words[0].group() not in _PAST_COPULA:
+        return False
+    particle = next((w for w in words[1:] if w.group() == _ALREADY), None)
+    if particle is None:
+        return False
+    verb = WORD.search(doc.folded, particle.end(), sentence.end)
+    return verb is not None and any(
+        item.start <= verb.start() < item.end or item.start == verb.start()
+        for item in [*doc.of_sentence(doc.triggers, index), *doc.of_sentence(doc.claims, index)])
 
 
 def _followed_by_another(text: str, end: int) -> bool:

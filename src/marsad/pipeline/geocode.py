@@ -14,7 +14,7 @@ from marsad.pipeline.document import Doc
 from marsad.pipeline.mentions import ResolvedPlace
 from marsad.schema import Location
 
-REQUIRES = ("events", "places", "countries")
+REQUIRES = ("sentences", "events", "places", "countries", "main_country")
 ASSIGNS = ("events.location",)
 
 

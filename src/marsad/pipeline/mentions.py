@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import find_countries
-from marsad.knowledge.gazetteer import Gazetteer, Place, PlaceMention
+from marsad.knowledge.gazetteer import ChoiceTrace, Gazetteer, Place, PlaceMention
 from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import forms_with_role
@@ -32,7 +32,7 @@ class ResolvedPlace:
 
     mention: PlaceMention
     place: Place
-    trace: str
+    trace: ChoiceTrace
 
     @property
     def start(self) -> int:
@@ -67,19 +67,30 @@ def run(doc: Doc) -> None:
     for mention in (*doc.countries, *doc.actors):
         taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
     hints = country_hints(doc)
-    gazetteer = Gazetteer.default()
-    found = [m for m in gazetteer.find_mentions(doc.folded, skeleton_countries(hints, doc.main_country))
-             if 1 not in taken[m.start:m.end]]
-    context = gazetteer.context(doc.folded, found, hints)
-    for mention in found:
-        place, trace = gazetteer.choose(mention, hints, context)
-        if place is not None and _plausible(mention, place, hints, doc.main_country):
-            doc.places.append(ResolvedPlace(mention.reading_of(place), place, trace))
+    doc.places = _resolved_places(doc, hints, doc.main_country, taken)
     where = main_country(doc)
     if where != doc.main_country:
         # The places settle where the story is ("الفرنسيين" named often does not move it to France).
+        if where is not None and where not in hints:
+            # A report that names no country ("قتل ثلاثة جنود في غاو وخمسة في ميناكا") is about
+            # the country of the places it names in Arabic; its transliterated towns are read again
+            # with that country in view.
+            doc.places = _resolved_places(doc, [*hints, where], where, taken)
         doc.main_country = where
         doc.actors = actors.find_mentions(doc.folded, where, on=doc.published)
+
+
+def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytearray) -> list[ResolvedPlace]:
+    gazetteer = Gazetteer.default()
+    found = [m for m in gazetteer.find_mentions(doc.folded, skeleton_countries(hints, main))
+             if 1 not in taken[m.start:m.end]]
+    context = gazetteer.context(doc.folded, found, hints)
+    places = []
+    for mention in found:
+        place, trace = gazetteer.choose(mention, hints, context)
+        if place is not None and _plausible(mention, place, hints, main):
+            places.append(ResolvedPlace(mention.reading_of(place), place, trace))
+    return places
 
 
 # An Arabic name may be a place in any of the few countries the article is most about; a

@@ -82,12 +82,11 @@ def _with_sides(actors: list[Actor], event_type: str) -> list[Actor]:
 
 
 def _lead_first(actors: list[Actor], event_type: str) -> list[Actor]:
-    """ACLED's actor order: the perpetrator before civilians, demonstrators before the police."""
-    if event_type == VIOLENCE_AGAINST_CIVILIANS:
-        return sorted(actors, key=lambda a: a.inter == INTER_CIVILIANS)
+    """ACLED's actor order: demonstrators before the police; civilians never lead (they are the
+    target of a shelling or an attack, whoever the text names first)."""
     if any(a.inter in _DEMONSTRATORS for a in actors):
         return sorted(actors, key=lambda a: a.inter not in _DEMONSTRATORS)
-    return actors
+    return sorted(actors, key=lambda a: a.inter == INTER_CIVILIANS)
 
 
 def same_side(one: Actor, other: Actor) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from marsad.lang.ar.clitics import strip_article
 from marsad.lang.ar.lexicon import stems_with_role
-from marsad.lang.ar.tokens import last_words
+from marsad.lang.ar.tokens import WORD, last_words
 from marsad.pipeline.document import Doc, Trigger
 from marsad.schema.acled import (AIR_DRONE_STRIKE, ARRESTS, DISRUPTED_WEAPONS_USE, EXPLOSIONS,
                                  REMOTE_EXPLOSIVE, STRATEGIC_DEVELOPMENTS)
@@ -25,12 +25,13 @@ _KILLING = ("killed", "killed_or_captured")
 _DISRUPTED = (STRATEGIC_DEVELOPMENTS, DISRUPTED_WEAPONS_USE)
 # The verb governs its object within this many words ("اعترضت الدفاعات الجوية السعودية صاروخا").
 _OBJECT_REACH = 4
+_POLITICAL_CHARGES = stems_with_role("political_charge")
 
 
 def retype_triggers(doc: Doc) -> None:
     killing = {c.sentence for c in doc.claims if c.kind in _KILLING}
     doc.triggers = [_disrupted(t) if _stopped(doc, t) else t for t in doc.triggers
-                    if t.sub_event_type != ARRESTS or (t.sentence not in killing and _political_arrest(doc, t))]
+                    if t.sub_event_type != ARRESTS or (t.sentence not in killing and political_arrest(doc, t.sentence))]
 
 
 def _disrupted(trigger: Trigger) -> Trigger:
@@ -49,9 +50,13 @@ def _stopped(doc: Doc, trigger: Trigger) -> bool:
     return narrow is not None and bool(words & stems_with_role(narrow))
 
 
-def _political_arrest(doc: Doc, trigger: Trigger) -> bool:
-    """An arrest is news of conflict in a report of fighting or demonstrations, or when those taken
-    are an armed group's; a murder suspect's arrest is crime news (not an ACLED event)."""
+def political_arrest(doc: Doc, index: int) -> bool:
+    """An arrest is news of conflict in a report of fighting or demonstrations, when those taken
+    are an armed group's, or when the charge is political ("خلية إرهابية", "الانتماء إلى تنظيم");
+    a murder suspect's arrest is crime news (not an ACLED event)."""
     if any(t.strong and t.event_type != STRATEGIC_DEVELOPMENTS for t in doc.triggers):
         return True
-    return any(a.role == "armed" for a in doc.in_sentence(doc.actors, trigger.sentence))
+    if any(a.role == "armed" for a in doc.in_sentence(doc.actors, index)):
+        return True
+    sentence = doc.sentences[index]
+    return any(strip_article(word) in _POLITICAL_CHARGES for word in WORD.findall(doc.folded, sentence.start, sentence.end))

@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from marsad.lang.ar.clitics import (AND, ARTICLE, ARTICLE_RUNS, CONJUNCTIONS, PROCLITIC_RUNS, PROCLITICS_ARTICLE_PATTERN,
-                                    stem_in)
+from marsad.lang.ar.clitics import (AND, ARTICLE, ARTICLE_RUNS, CONJUNCTIONS, PROCLITIC_RUNS,
+                                    PROCLITICS_ARTICLE_PATTERN, stem_in)
 from marsad.lang.ar.dates import era_words, month_names, year_cue_words, year_nouns
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.tokens import alternation
@@ -449,6 +449,11 @@ def _quantity(text: str, tokens: list[_Token], first: int, after: int, low: int 
               hedge: str | None = None, vague: str | None = None) -> Quantity:
     start, end = tokens[first].start, tokens[after - 1].end
     return Quantity(start, end, low, high, hedge == "about", vague, hedge, text[start:end])
+
+
+def is_dual_noun(word: str) -> bool:
+    """A folded word that counts two people by itself ("جنديين"): it is its own noun."""
+    return word in _lexicon().duals
 
 
 def _read_dual(text: str, tokens: list[_Token], index: int) -> tuple[Quantity, int] | None:

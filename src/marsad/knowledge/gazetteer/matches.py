@@ -1,0 +1,251 @@
+"""What a scan finds: matches (an n-gram read as a name, with the context before it), the
+ranking of skeleton candidates by spelling, and the `PlaceMention`s made of the matches.
+
+Two kinds of evidence make a match (a mention's `how`):
+1. "arabic-name": the n-gram is an Arabic name GeoNames gives the place (folded, article removed);
+   trusted anywhere, except the words `place_stopwords.tsv` blocks or allows only after a
+   locative word.
+2. "skeleton:<key>": the n-gram's consonant skeleton equals a Latin name's (see `transliterate`);
+   trusted only right after a locative word (`place_words.tsv`), a ب prefix or in a list that
+   follows one, since elsewhere common words collide with village names; `choose` resolves it
+   only inside a country the article names.
+Where both kinds meet on the same words ("مدينة مركة": an Arabic name in Palestine, the skeleton
+of Marka in Somalia), the mention holds both candidate lists, each candidate with its evidence;
+where they read the word differently ("موقع باروا": Baroua, or ب + Arua), the other reading is
+kept as an alternative.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+
+from marsad.knowledge.gazetteer.places import (
+    _CACHE_LIMIT,
+    _MENTION_CACHE_LIMIT,
+    DISAGREES,
+    HOW_ARABIC,
+    HOW_SKELETON,
+    Place,
+    PlaceMention,
+    prior,
+)
+from marsad.knowledge.gazetteer.words import _Reading, _Token
+from marsad.knowledge.transliterate import has_latin_article, spelling_fit
+
+# After "مدينة"/"قرية" the next words are a name, so two consonants are evidence enough (if the
+# vowels agree too, see spelling_agrees); after a preposition three, and the words must be
+# spelled like a transliteration (see _looks_foreign) with vowels where the Latin name has them.
+MIN_SKELETON_AFTER_FEATURE = 2
+MIN_SKELETON_ELSEWHERE = 3
+# A bare ب starts thousands of words (بمثابه, بينهما, بخصوص): only a long skeleton counts there.
+MIN_SKELETON_AFTER_CLITIC = 4
+_FEATURE = "feature"
+_CLITIC = "clitic"
+_LIST = "list"
+# After a preposition a two-consonant skeleton (نيونو Niono, تاهوا Tahoua) counts too, but only
+# for a one-word name whose vowels agree (checked in _rank_by_spelling: no fallback below three).
+_SHORTEST_SKELETON = {_FEATURE: MIN_SKELETON_AFTER_FEATURE, _CLITIC: MIN_SKELETON_AFTER_CLITIC,
+                      "preposition": MIN_SKELETON_AFTER_FEATURE}
+# One word right after a feature word or a preposition may meet a one-consonant skeleton (ساي
+# Say, كايا Kaya: the gazetteer holds those only for towns of some size), if its long vowels write
+# every Latin vowel (SpellingFit.exact).
+_ONE_CONSONANT_CONTEXTS = frozenset({_FEATURE, "preposition"})
+_SHORT_SKELETON = 1
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What precedes a possible mention. After a feature word ("مدينة") a name follows almost
+    surely: a short skeleton will do and the spelling is not checked. After a preposition or in
+    a list, or after a ب prefix (بتينزاوتين), the words must be spelled like a transliteration.
+    A ب prefix alone is too common (برميل) to license an Arabic name that needs a locative."""
+    locative: str | None  # the word reported as after_locative
+    kind: str  # _FEATURE, "preposition", "direction", _CLITIC or _LIST
+
+    @property
+    def licenses_name(self) -> bool:
+        """Whether an obscure or common-word Arabic name may count here (not after a bare ب:
+        برميل is a barrel, not ب + رميل)."""
+        return self.kind != _CLITIC
+
+    @property
+    def lenient(self) -> bool:
+        return self.kind == _FEATURE
+
+
+@dataclass(frozen=True)
+class _Match:
+    """A mention chosen while scanning, before its places are fetched."""
+    first: int
+    words: int
+    key: str  # the Arabic key, or for a skeleton match the skeleton
+    how: str
+    reading: _Reading
+    context: _Context | None
+    arabic: str  # the Arabic key of the n-gram
+    places: tuple[Place, ...] = ()  # a skeleton match's candidates, checked while scanning
+    agreement: tuple[int, ...] = ()  # their spelling agreement (see `_rank_by_spelling`)
+    skeletons: tuple[str, ...] = ()  # per candidate of a skeleton match, the skeleton it shares
+    also: "_Match | None" = None  # a skeleton match on the same words, merged into this one
+    alternatives: tuple["_Match", ...] = ()  # other readings of these words
+    fallback: "_Match | None" = None  # see PlaceMention.fallbacks
+
+    @property
+    def locative(self) -> str | None:
+        return self.context.locative if self.context else None
+
+    def same_words(self, other: "_Match") -> bool:
+        return (self.first, self.words, self.reading.offset) == (other.first, other.words, other.reading.offset)
+
+
+_UNSEEN = object()  # a cache's default where None is a remembered answer
+
+
+def _context_key(context: _Context | None) -> tuple[str | None, str] | None:
+    """The context as a plain tuple, for the keys of caches that live across articles (the
+    collector stops tracking tuples of strings)."""
+    return None if context is None else (context.locative, context.kind)
+
+
+def _moved(match: _Match, first: int) -> _Match:
+    """`replace(match, first=first)` without `replace`'s field-by-field rebuild: remembered
+    matches are moved to where their words recur, a hundred times an article."""
+    moved = object.__new__(_Match)
+    moved.__dict__.update(match.__dict__, first=first)
+    return moved
+
+
+def _combine(arabic: _Match | None, skeleton: _Match | None) -> _Match | None:
+    """One match from the Arabic-name and skeleton matches at a word: merged if they read the same
+    words, else the Arabic name first with the skeleton as its alternative, unless only the
+    Arabic reading splits off a proclitic (باروا is Baroua before it is ب + اروا, Arua). A
+    skeleton of fewer words than the Arabic name (ساقية of ساقية سيدي يوسف) is no reading of it."""
+    if arabic is None or skeleton is None:
+        return arabic or skeleton
+    if arabic.same_words(skeleton):
+        return replace(arabic, also=skeleton)
+    if arabic.reading.prefixed and not skeleton.reading.prefixed:
+        return replace(skeleton, alternatives=(arabic, *arabic.alternatives))
+    if skeleton.words < arabic.words and skeleton.first == arabic.first:
+        return arabic
+    return replace(arabic, alternatives=(*arabic.alternatives, skeleton))
+
+
+def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place],
+                      spelling: Callable[[str, Place], str]) -> tuple[list[tuple[int, Place]], bool]:
+    """(agreement, place) for skeleton candidates whose vowels agree with the Arabic spelling,
+    best agreement first (then the fewest Latin vowels the Arabic leaves uncovered, then the
+    prior; DISAGREES: disagreeing), and whether any agrees. After a feature word with a long
+    skeleton, disagreeing names stay (at the end): names of Arabic origin are written without
+    their short vowels (جبل اللوح, Djebel Louh). A one-consonant skeleton needs an exact fit."""
+    if match.reading.article:
+        places = [place for place in places if has_latin_article(spelling(skeleton, place))]
+    fits = [(spelling_fit(match.arabic, spelling(skeleton, place), place.country), place) for place in places]
+    if len(skeleton) <= _SHORT_SKELETON:
+        fits = [(fit, place) for fit, place in fits if fit is not None and fit.exact]
+    keep_all = match.context.lenient and len(skeleton) >= MIN_SKELETON_ELSEWHERE
+    kept = [(fit.score if fit is not None else DISAGREES, fit.uncovered if fit is not None else 0, place)
+            for fit, place in fits if keep_all or fit is not None]
+    ranked = sorted(kept, key=lambda triple: (-triple[0], triple[1], -prior(triple[2])))
+    return ([(score, place) for score, _, place in ranked],
+            any(fit is not None and fit.contradictions == 0 for fit, _ in fits))
+
+
+@dataclass
+class _ScanMemory:
+    """What scans remember across articles, each kept below _CACHE_LIMIT entries (a cache that
+    reaches it starts over). Keys and values are plain tuples of strings and flags where they
+    can be: the collector stops tracking those."""
+    words: dict[str, tuple] = field(default_factory=dict)  # see _Scanner._word_info
+    locatives: dict[tuple, tuple[str, str] | None] = field(default_factory=dict)  # _Scanner._locative_before
+    skeleton_matches: dict[tuple, _Match | None] = field(default_factory=dict)  # see _Scanner._skeleton
+    arabic_matches: dict[tuple, _Match | None] = field(default_factory=dict)  # see _Scanner._arabic
+    ranked: dict[tuple, tuple[list[tuple[int, Place]], bool]] = field(default_factory=dict)  # _Scanner.rank
+    prefixes: dict[tuple, bool] = field(default_factory=dict)  # see _Scanner._may_start_allowed
+
+    def trim(self) -> None:
+        for cache in vars(self).values():
+            if len(cache) > _CACHE_LIMIT:
+                cache.clear()
+
+
+class _MentionMaker:
+    """Turns a scan's matches into `PlaceMention`s with their candidates and evidence."""
+
+    def __init__(self, arabic_places: Callable[[list[str]], dict[str, tuple[Place, ...]]]):
+        self._arabic_places = arabic_places  # an Arabic key's places (see `PlaceStore.place_tuples`)
+        self._candidate_cache: dict[tuple, tuple] = {}  # see _candidates
+
+    def mentions(self, text: str, tokens: list[_Token], chosen: list[_Match]) -> list[PlaceMention]:
+        """The mentions of a scan's matches (`chosen`, in text order) in folded `text`."""
+        keys = [m.key for match in chosen for m in (match, *match.alternatives, *filter(None, [match.fallback]))
+                if m.how == HOW_ARABIC]
+        # Per key, the candidates of an Arabic name so far in this text: a skeleton match merged
+        # into a mention of the name adds its places for the later mentions too.
+        arabic = self._arabic_places(keys)
+        mentions: list[PlaceMention] = []
+        for match in chosen:
+            mention = self._mention(text, tokens, match, arabic)
+            alternatives = [m for m in (self._mention(text, tokens, other, arabic) for other in match.alternatives)
+                            if m is not None]
+            if mention is None and alternatives:
+                mention, alternatives = alternatives[0], alternatives[1:]
+            if mention is not None:
+                fallback = self.mentions(text, tokens, [match.fallback]) if match.fallback else []
+                if alternatives or fallback:
+                    mention = replace(mention, alternatives=tuple(alternatives), fallbacks=tuple(fallback))
+                mentions.append(mention)
+        return mentions
+
+    def _mention(self, text: str, tokens: list[_Token], match: _Match,
+                 arabic: dict[str, tuple[Place, ...]]) -> PlaceMention | None:
+        """The mention of one match with its candidates and their evidence, or None without any."""
+        candidates, grown = self._candidates(match, arabic)
+        if grown is not None:
+            arabic[match.key] = grown
+        if candidates is None:
+            return None
+        places, evidence, agreement = candidates
+        start = tokens[match.first].start + match.reading.offset
+        end = tokens[match.first + match.words - 1].end
+        return PlaceMention(start, end, text[start:end], places, evidence[0], match.locative, evidence, agreement)
+
+    def _candidates(self, match: _Match, arabic: dict[str, tuple[Place, ...]]) -> tuple:
+        """`_new_candidates`, remembered by the identity of what it depends on (each entry holds
+        those objects, so no id is reused while it lives), so that mentions of the same words
+        share their tuples and with them `PlaceMention.choices`."""
+        licensed = match.context is not None and match.context.licenses_name
+        held = (arabic.get(match.key) if match.how == HOW_ARABIC else None, match.places, match.agreement,
+                match.skeletons,
+                *((match.also.places, match.also.agreement, match.also.skeletons) if match.also is not None else ()))
+        key = (match.how, match.key, licensed, *(id(part) for part in held))
+        found = self._candidate_cache.get(key)
+        if found is None:
+            if len(self._candidate_cache) > _MENTION_CACHE_LIMIT:
+                self._candidate_cache.clear()
+            found = self._candidate_cache[key] = (held, *self._new_candidates(match, held[0], licensed))
+        return found[1], found[2]
+
+    @staticmethod
+    def _new_candidates(match: _Match, named: tuple[Place, ...] | None, licensed: bool) -> tuple:
+        """((candidates, evidence, agreement) or None without candidates, and the Arabic name's
+        candidates grown by a merged skeleton match, or None if they did not grow)."""
+        how = HOW_ARABIC if match.how == HOW_ARABIC else f"{HOW_SKELETON}:{match.key}"
+        places = list(match.places) if match.how == HOW_SKELETON else list(named or ())
+        if match.how == HOW_ARABIC and not licensed and not any(place.notable for place in places):
+            places = []
+        grows = match.how == HOW_ARABIC and bool(places) and match.also is not None
+        evidence = ([f"{HOW_SKELETON}:{skeleton}" for skeleton in match.skeletons] if match.how == HOW_SKELETON
+                    else [how] * len(places))
+        agreement = list(match.agreement) if match.how == HOW_SKELETON else [0] * len(places)
+        if match.also is not None:
+            known = {place.geonameid for place in places}
+            extra = [(place, score, skeleton) for place, score, skeleton
+                     in zip(match.also.places, match.also.agreement, match.also.skeletons) if place.geonameid not in known]
+            places += [place for place, _, _ in extra]
+            agreement += [score for _, score, _ in extra]
+            evidence += [f"{HOW_SKELETON}:{skeleton}" for _, _, skeleton in extra]
+        grown = tuple(places) if grows else None
+        if not places:
+            return None, grown
+        return (tuple(places), tuple(evidence), tuple(agreement)), grown

@@ -1,0 +1,101 @@
+"""`Gazetteer`: a gazetteer file (`store`) read for place mentions (`scan`), and the place each
+one means (`choose`). `Gazetteer.default()` is the one in use: the file MARSAD_GAZETTEER names,
+else the one shipped in the package.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from marsad.errors import GazetteerError
+from marsad.knowledge.gazetteer.choose import ChoiceTrace, Chooser
+from marsad.knowledge.gazetteer.matches import MIN_SKELETON_ELSEWHERE, _MentionMaker, _ScanMemory
+from marsad.knowledge.gazetteer.places import HOW_ARABIC, HOW_SKELETON, Place, PlaceContext, PlaceMention, prior
+from marsad.knowledge.gazetteer.scan import _Scanner
+from marsad.knowledge.gazetteer.store import PlaceStore
+from marsad.knowledge.gazetteer.words import _lexicon, _readings, _skeletons
+from marsad.lang.ar.clitics import drop_article
+from marsad.lang.ar.normalize import fold
+from marsad.resources import data_path
+
+GAZETTEER_ENV = "MARSAD_GAZETTEER"
+
+
+class Gazetteer:
+    """A read-only view of a gazetteer file built by `marsad gazetteer build`."""
+
+    def __init__(self, path: Path):
+        self._store = PlaceStore(path)
+        self._memory = _ScanMemory()
+        self._maker = _MentionMaker(lambda keys: self._store.place_tuples(keys, HOW_ARABIC))
+        self._chooser = Chooser(self._store.capital)
+
+    @classmethod
+    def default(cls) -> "Gazetteer":
+        """The gazetteer in use, opened once per process: the file named by MARSAD_GAZETTEER (one a
+        user built with `marsad gazetteer build`), else the one shipped in the package."""
+        return _default_gazetteer()
+
+    def lookup(self, surface: str) -> list[Place]:
+        """Places named `surface` (folded or not; clitics and ال stripped): Arabic names first,
+        then places whose Latin names share its consonant skeleton, each group best first."""
+        words = fold(surface).split() if isinstance(surface, str) else []
+        if not words:
+            return []
+        rest = [drop_article(word) for word in words[1:]]
+        keys = [" ".join([reading.key, *rest]) for reading in _readings(words[0])]
+        skeletons = [s for key in keys for s in _skeletons(key) if len(s) >= MIN_SKELETON_ELSEWHERE]
+        found: dict[int, Place] = {}
+        for group in (self._store.places(keys, HOW_ARABIC), self._store.places(skeletons, HOW_SKELETON)):
+            places = {place.geonameid: place for places in group.values() for place in places}
+            for place in sorted(places.values(), key=prior, reverse=True):
+                found.setdefault(place.geonameid, place)
+        return list(found.values())
+
+    def find_mentions(self, text: str, skeleton_countries: Iterable[str] | None = None) -> list[PlaceMention]:
+        """Place mentions in folded `text`, in text order, never overlapping: at each word the
+        longest Arabic-name match, else the longest skeleton match. `skeleton_countries` (ISO3)
+        limits skeleton candidates to the countries where the caller would accept one (None:
+        anywhere; empty: no skeleton matches), which spares ranking thousands of villages."""
+        if not isinstance(text, str) or not text:
+            return []
+        store = self._store
+        arabic = store.arabic_index()
+        if not arabic[0]:
+            return []
+        countries = None if skeleton_countries is None else tuple(sorted(
+            {country for country in skeleton_countries if isinstance(country, str)}))
+        scanner = _Scanner(text, _lexicon(), arabic, lambda keys: store.places(keys, HOW_SKELETON, countries),
+                           store.spelling, self._memory, countries, store.skeleton_keys)
+        return self._maker.mentions(text, scanner.tokens, scanner.scan())
+
+    def choose(self, mention: PlaceMention, countries: list[str],
+               context: PlaceContext | None = None) -> tuple[Place | None, ChoiceTrace]:
+        """The place a mention most likely means, given the article's countries (ISO3, most
+        salient first) and optionally its `PlaceContext`, and the trace of why (see `choose`)."""
+        return self._chooser.choose(mention, countries, context)
+
+    def context(self, text: str, mentions: list[PlaceMention], countries: list[str]) -> PlaceContext:
+        """The context for choosing among `mentions` of folded `text`: each mention resolved
+        once without context (kept where its country is hinted) as anchors for the others."""
+        return self._chooser.context(text, mentions, countries)
+
+    def place(self, geonameid: int) -> Place | None:
+        """The place with this id, if the gazetteer has it."""
+        return self._store.place(geonameid)
+
+
+@lru_cache(maxsize=1)
+def _default_gazetteer() -> Gazetteer:
+    chosen = os.environ.get(GAZETTEER_ENV)
+    if not chosen:
+        return Gazetteer(data_path("marsad.knowledge", "gazetteer.sqlite"))
+    gazetteer = Gazetteer(Path(chosen))
+    try:
+        gazetteer._store.check()
+    except GazetteerError:
+        raise GazetteerError(f"{GAZETTEER_ENV}={chosen}: not a gazetteer file; build one with "
+                             "'marsad gazetteer build SOURCES... --out FILE', or unset it to use the shipped one") from None
+    return gazetteer

@@ -1,0 +1,375 @@
+"""Finding place mentions in folded text: one left-to-right pass over the words (`_Scanner`).
+
+At each word the scanner tries the longest Arabic name starting there, and, where a locative
+word, a ب prefix or a list of places allows one, the longest n-gram whose consonant skeleton
+is a Latin name's (`matches` says what each kind of evidence needs). What it learns of words
+and phrases is remembered across articles (`_ScanMemory`): the same words recur in every one.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import replace
+
+from marsad.knowledge.gazetteer.matches import (
+    _CLITIC,
+    _FEATURE,
+    _LIST,
+    _ONE_CONSONANT_CONTEXTS,
+    _SHORT_SKELETON,
+    _SHORTEST_SKELETON,
+    _UNSEEN,
+    MIN_SKELETON_ELSEWHERE,
+    _combine,
+    _Context,
+    _context_key,
+    _Match,
+    _moved,
+    _rank_by_spelling,
+    _ScanMemory,
+)
+from marsad.knowledge.gazetteer.places import DISAGREES, HOW_ARABIC, HOW_SKELETON, Place
+from marsad.knowledge.gazetteer.words import (
+    _LOCATIVE_CLITIC,
+    _Lexicon,
+    _locative_before,
+    _looks_foreign,
+    _reading_fields,
+    _Reading,
+    _readings,
+    _skeletons,
+    _stems,
+    _tokens,
+    _word_flags,
+)
+from marsad.lang.ar.clitics import AND, ARTICLE, CONJUNCTIONS, drop_article
+
+MAX_NGRAM_WORDS = 4
+MAX_SKELETON_WORDS = 3
+_LIST_JOINER = re.compile(r"\s*[,،]?\s*")
+
+
+class _Scanner:
+    """One left-to-right pass choosing non-overlapping mentions, longest first.
+
+    Skeletons are looked up in one batch for every n-gram after a locative;
+    words that continue a list of places ("في كيدال وتساليت") are only known during the pass
+    and are checked then.
+    """
+
+    def __init__(self, text: str, lexicon: _Lexicon, arabic: tuple[frozenset[str], dict[str, int]],
+                 skeleton_places: Callable[[list[str]], dict[str, list[Place]]],
+                 spelling: Callable[[str, Place], str], memory: "_ScanMemory", countries: tuple[str, ...] | None = None,
+                 skeleton_keys: Callable[[tuple[str, ...]], tuple[frozenset[str], tuple[str, ...]]] | None = None):
+        self.text = text
+        # where a skeleton candidate may be, sorted (None: anywhere; empty: nowhere), also a cache key
+        self.country_key = countries
+        self.no_skeletons = countries == ()
+        # the skeletons of places in those countries (a set, and sorted for prefixes): an n-gram
+        # with another one needs no lookup
+        self.allowed, self.allowed_sorted = skeleton_keys(countries) if countries and skeleton_keys else (None, ())
+        self.tokens = _tokens(text)
+        self.lexicon = lexicon
+        self.keys, self.longest = arabic
+        self.skeleton_places = skeleton_places
+        self.spelling = spelling
+        memory.trim()
+        self.ranked = memory.ranked
+        self.results = memory.skeleton_matches  # see _skeleton
+        self.names = memory.arabic_matches  # see _arabic
+        self.prefixes = memory.prefixes  # see _may_start_allowed
+        word_cache = self.word_cache = memory.words  # see _word_info
+        locative_cache = memory.locatives
+        self.words = words = [token.text for token in self.tokens]
+        self.joins = [token.joins_previous for token in self.tokens]
+        known = word_cache.get
+        infos = [known(word) or self._word_info(word) for word in words]
+        (locative_like, self.no_skeleton, clitic_b, self.word_most, self.foreign, one_word_locative,
+         self.reads_foreign) = zip(*infos) if infos else [()] * len(_WORD_INFO)
+        # Only a word after a locative-looking word needs the phrase lookup.
+        self.locative_cache = locative_cache
+        multi = lexicon.phrase_ends
+        self.locatives = [None if not i or not locative_like[i - 1] or not self.joins[i]
+                          else self._locative_before(i) if words[i - 1] in multi else one_word_locative[i - 1]
+                          for i in range(len(words))]
+        self.signatures: dict[tuple[int, _Context | None], tuple] = {}
+        # Where a skeleton may start without a list to continue: after a locative or at a ب prefix.
+        self.may_start = [locative is not None or clitic for locative, clitic in zip(self.locatives, clitic_b)]
+        self.asked: set[str] = set()
+        self.known: dict[str, list[Place]] = {}
+        self.options: dict[tuple[int, _Context | None], list[tuple[_Match, str]]] = {}
+
+    def scan(self) -> list[_Match]:
+        self._ask([s for first, may in enumerate(self.may_start) if may and self._signature(first, None) not in self.results
+                   for _, s in self._skeleton_options(first, None)])
+        chosen: list[_Match] = []
+        # Only where a name or a skeleton may start, or a list may continue, is there work.
+        may_start, most = self.may_start, self.word_most
+        starts = [i for i, (may, longest) in enumerate(zip(may_start, most)) if may or longest]
+        count = len(self.tokens)
+        first, after_match = 0, False
+        while first < count:
+            inherited = self._list_head(chosen, first) if after_match else None  # a list goes on only after a match
+            if inherited is None and not may_start[first] and not most[first]:
+                # No name starts here and no skeleton may: on to the next word where one may.
+                next_start = bisect.bisect_right(starts, first)
+                first, after_match = (starts[next_start] if next_start < len(starts) else count), False
+                continue
+            if inherited is not None and self._signature(first, inherited) not in self.results:
+                self._ask([s for _, s in self._skeleton_options(first, inherited)])
+            match = _combine(self._arabic(first, inherited), self._skeleton(first, inherited))
+            if match is None:
+                first, after_match = first + 1, False
+                continue
+            chosen.append(match)
+            first, after_match = first + match.words, True
+        return chosen
+
+    def _ask(self, skeletons: list[str]) -> None:
+        new = [s for s in set(skeletons) if s not in self.asked]
+        if new:
+            self.asked.update(new)
+            self.known.update(self.skeleton_places(new))
+
+    def _keys(self, first: int, words: int, allow_blocked: bool = False) -> list[tuple[_Reading, str]]:
+        """The n-gram's keys, one per reading of its first word, without blocked words (which
+        `allow_blocked` lets through right after a town word: "مدينة أطار" is Atar)."""
+        span = self.tokens[first:first + words]
+        if len(span) < words or not all(token.joins_previous for token in span[1:]):
+            return []
+        rest = [drop_article(token.text) for token in span[1:]]
+        keys = ((reading, " ".join([reading.key, *rest])) for reading in _readings(span[0].text))
+        return [(reading, key) for reading, key in keys if allow_blocked or key not in self.lexicon.blocked]
+
+    def _context(self, first: int, reading: _Reading, inherited: _Context | None) -> _Context | None:
+        if reading.locative_clitic:
+            return _Context(_LOCATIVE_CLITIC, _CLITIC)
+        if self.locatives[first] and not reading.prefixed:
+            return _Context(*self.locatives[first])
+        return inherited
+
+    def _arabic(self, first: int, inherited: _Context | None) -> _Match | None:
+        """The longest Arabic-name match starting at this word (remembered across articles by
+        the words' signature, like `_skeleton`), with the name after a locative word it starts
+        with as another reading."""
+        most = self._most(first)
+        if not most:
+            return None
+        last = first + min(most, MAX_NGRAM_WORDS)
+        signature = (tuple(self.words[first:last]), tuple(self.joins[first + 1:last]), self.locatives[first],
+                     _context_key(inherited))
+        found = self.names.get(signature, _UNSEEN)  # one lookup: a tuple's hash is not remembered
+        if found is not _UNSEEN:
+            found = _moved(found, first) if found is not None and found.first != first else found
+        else:
+            found = self.names[signature] = self._new_arabic(first, inherited, most)
+        return self._with_name_after_locative(found) if found is not None else None
+
+    def _new_arabic(self, first: int, inherited: _Context | None, most: int) -> _Match | None:
+        """The longest Arabic-name match starting at this word. A locative word alone is never
+        a place (GeoNames has villages called مطار and سوق)."""
+        town_word = self.locatives[first] is not None and self.locatives[first][0] in self.lexicon.town_words
+        for words in range(min(most, MAX_NGRAM_WORDS), 0, -1):
+            for reading, key in self._keys(first, words, allow_blocked=town_word and words == 1):
+                if key not in self.keys or (words == 1 and key in self.lexicon.locative_words):
+                    continue
+                context = self._context(first, reading, inherited)
+                if key in self.lexicon.locative_only and not (context and context.licenses_name):
+                    continue
+                return _Match(first, words, key, HOW_ARABIC, reading, context, key)
+        return None
+
+    def _most(self, first: int) -> int:
+        """The most words of an Arabic name starting with this word."""
+        return self.word_most[first]
+
+    def _word_info(self, word: str) -> tuple[bool, bool, bool, int, bool, tuple[str, str] | None, bool]:
+        """The word's `_WORD_INFO`, remembered per word as a plain tuple."""
+        readings = _reading_fields(word)
+        info = self.word_cache[word] = (
+            *_word_flags(word), max((self.longest.get(fields[0], 0) for fields in readings), default=0),
+            _looks_foreign([word]), next(filter(None, (self.lexicon.locatives.get((stem,)) for stem in _stems(word))), None),
+            any(_looks_foreign([word[offset + (len(ARTICLE) if article else 0):]])
+                for _, offset, _, _, article in readings))
+        return info
+
+    def _locative_before(self, index: int) -> tuple[str, str] | None:
+        """`_locative_before` of this word, remembered across articles by the words before it
+        and how they are joined (for the words that end a phrase of several, "بالقرب من")."""
+        start = max(0, index - 3)
+        key = (tuple(self.words[start:index]), tuple(self.joins[start + 1:index + 1]))
+        if key in self.locative_cache:
+            return self.locative_cache[key]
+        found = self.locative_cache[key] = _locative_before(self.tokens, index, self.lexicon)
+        return found
+
+    def _with_name_after_locative(self, match: _Match) -> _Match:
+        """"مدينة زنجبار" is a name in Tanzania, and the town word before the Yemeni Zinjibar:
+        where an Arabic name starts with a locative word, the name after it is the fallback
+        reading (while "محافظة الحديدة" stays the governorate)."""
+        if match.words < 2 or self.lexicon.locative_words.isdisjoint(_stems(self.tokens[match.first].text)):
+            return match
+        rest = self._arabic(match.first + 1, None)
+        return replace(match, fallback=rest) if rest is not None else match
+
+    def rank(self, match: _Match, skeleton: str, places: list[Place]) -> tuple[list[tuple[int, Place]], bool]:
+        """`_rank_by_spelling`, remembered: the same n-grams recur from article to article."""
+        key = (match.arabic, skeleton, match.context.lenient, match.reading.article, self.country_key)
+        found = self.ranked.get(key)
+        if found is None:
+            found = self.ranked[key] = _rank_by_spelling(match, skeleton, places, self.spelling)
+        return found
+
+    def _signature(self, first: int, inherited: _Context | None) -> tuple:
+        """All that the skeleton match at this word depends on: its words, how they are joined,
+        the locative before them and the list they continue."""
+        signature = self.signatures.get((first, inherited))
+        if signature is None:
+            last = first + MAX_SKELETON_WORDS
+            signature = self.signatures[(first, inherited)] = (
+                tuple(self.words[first:last]), tuple(self.joins[first + 1:last]), self.locatives[first],
+                _context_key(inherited), self.country_key)
+        return signature
+
+    def _skeleton(self, first: int, inherited: _Context | None) -> _Match | None:
+        """`_new_skeleton`, remembered across articles by the words' signature (the same phrases
+        recur: "في مدينة غاو")."""
+        if (inherited is None and not self.may_start[first]) or self.no_skeletons:
+            return None
+        signature = self._signature(first, inherited)
+        found = self.results.get(signature, _UNSEEN)
+        if found is not _UNSEEN:
+            return _moved(found, first) if found is not None and found.first != first else found
+        found = self.results[signature] = self._new_skeleton(first, inherited)
+        return found
+
+    def _new_skeleton(self, first: int, inherited: _Context | None) -> _Match | None:
+        """The longest skeleton match starting at this word whose vowels agree with a candidate's
+        without contradicting it, else the longest at all (options come longest first): "موقع
+        باروا العسكري" is Baroua and an adjective, not the two-word skeleton of Biskra. The
+        candidates of every skeleton of one reading go together (افجوي: fj and fg, Afgooye)."""
+        fallback: _Match | None = None
+        for group in self._skeleton_groups(first, inherited):
+            found, agrees = self._merged(group)
+            if found is None:
+                continue
+            if agrees:
+                return found
+            fallback = fallback or found
+        return fallback
+
+    def _skeleton_groups(self, first: int, inherited: _Context | None) -> list[list[tuple[_Match, str]]]:
+        groups: list[list[tuple[_Match, str]]] = []
+        for match, skeleton in self._skeleton_options(first, inherited):
+            if groups and groups[-1][0][0] is match:
+                groups[-1].append((match, skeleton))
+            else:
+                groups.append([(match, skeleton)])
+        return groups
+
+    def _merged(self, group: list[tuple[_Match, str]]) -> tuple[_Match | None, bool]:
+        """One match with the candidates of all the reading's skeletons (keyed by the first that
+        has an agreeing candidate), and whether any agrees."""
+        match = group[0][0]
+        places: dict[int, tuple[int, Place, str]] = {}
+        first_key = agreeing_key = None
+        for _, skeleton in group:
+            ranked, agrees = self.rank(match, skeleton, self.known.get(skeleton, []))
+            if places:  # after the first reading with candidates, the others add only agreeing ones
+                ranked = [(score, place) for score, place in ranked if score != DISAGREES]
+            if not ranked:
+                continue
+            first_key = first_key or skeleton
+            agreeing_key = agreeing_key or (skeleton if agrees else None)
+            for score, place in ranked:
+                places.setdefault(place.geonameid, (score, place, skeleton))
+        if not places:
+            return None, False
+        ordered = list(places.values())
+        return (_Match(match.first, match.words, agreeing_key or first_key, HOW_SKELETON, match.reading,
+                       match.context, match.arabic, tuple(place for _, place, _ in ordered),
+                       tuple(score for score, _, _ in ordered), skeletons=tuple(skeleton for _, _, skeleton in ordered)),
+                agreeing_key is not None)
+
+    def _skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
+        """(match, skeleton) pairs worth checking at this word, longest n-gram first."""
+        if (inherited is None and not self.may_start[first]) or self.no_skeletons:
+            return []
+        cached = self.options.get((first, inherited))
+        if cached is None:
+            cached = self.options[(first, inherited)] = self._new_skeleton_options(first, inherited)
+        return cached
+
+    def _new_skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
+        options: list[tuple[_Match, str]] = []
+        locative = self.locatives[first]
+        # Only right after a feature word ("مدينة") may the words be spelled like native ones.
+        lenient_possible = locative is not None and locative[1] == _FEATURE
+        if ((not lenient_possible and not self.reads_foreign[first])
+                or (self.allowed is not None and not self._may_start_allowed(first))):
+            return options
+        for words in range(MAX_SKELETON_WORDS, 0, -1):
+            last = first + words
+            if (last > len(self.words) or any(self.no_skeleton[first:last]) or not all(self.joins[first + 1:last])
+                    or not (lenient_possible or all(self.foreign[first + 1:last]))):
+                continue
+            # A conjunction is likelier than a name starting with و (وتساليت), and a skeleton
+            # cannot tell them apart since و is a vowel: readings without the conjunction go
+            # first. A bare ب/ل/ك is a consonant the name may start with (باندياغارا): the
+            # whole word goes before the reading without it.
+            for reading, key in sorted(self._keys(first, words), key=lambda pair: self._reading_order(first, pair[0])):
+                context = self._context(first, reading, inherited)
+                if context is None or key in self.lexicon.locative_only:
+                    continue
+                # A name written with ال meets only Latin names with an article (الفاشر, El
+                # Fasher; see _rank_by_spelling), else "موقع الانفجار" would match some village.
+                checked = words if lenient_possible else 1  # else the words after the first are checked above
+                if not context.lenient and not _looks_foreign(self._surface(first, checked, reading)):
+                    continue
+                shortest = _SHORTEST_SKELETON.get(context.kind, MIN_SKELETON_ELSEWHERE)
+                if words == 1 and context.kind in _ONE_CONSONANT_CONTEXTS:
+                    shortest = _SHORT_SKELETON
+                skeletons = [s for s in _skeletons(key) if len(s) >= shortest and (self.allowed is None or s in self.allowed)]
+                if skeletons:
+                    match = _Match(first, words, key, HOW_SKELETON, reading, context, key)
+                    options.extend((match, s) for s in skeletons)
+        return options
+
+    def _may_start_allowed(self, first: int) -> bool:
+        """Whether a skeleton of the word (a reading of it) starts some allowed skeleton: an
+        n-gram's skeleton starts with its first word's. Remembered per word and countries."""
+        key = (self.words[first], self.country_key)
+        found = self.prefixes.get(key)
+        if found is None:
+            allowed = self.allowed_sorted
+            found = self.prefixes[key] = any(
+                (at := bisect.bisect_left(allowed, skeleton)) < len(allowed) and allowed[at].startswith(skeleton)
+                for fields in _reading_fields(key[0]) for skeleton in _skeletons(fields[0]))
+        return found
+
+    def _reading_order(self, first: int, reading: _Reading) -> int:
+        if not reading.prefixed:
+            return 1
+        return 0 if self.tokens[first].text[:1] in CONJUNCTIONS else 2
+
+    def _surface(self, first: int, words: int, reading: _Reading) -> list[str]:
+        """The n-gram's words as written, the first without its proclitics."""
+        offset = reading.offset + (len(ARTICLE) if reading.article else 0)
+        return [self.tokens[first].text[offset:], *(t.text for t in self.tokens[first + 1:first + words])]
+
+    def _list_head(self, chosen: list[_Match], first: int) -> _Context | None:
+        """The context of a list this word continues ("في كيدال وتساليت", "في غاو، تمبكتو")."""
+        if not chosen or chosen[-1].first + chosen[-1].words != first or chosen[-1].context is None:
+            return None
+        gap = self.text[self.tokens[first - 1].end:self.tokens[first].start]
+        has_comma = "," in gap or "،" in gap
+        if _LIST_JOINER.fullmatch(gap) and (has_comma or self.tokens[first].text.startswith(AND)):
+            return _Context(chosen[-1].locative, _LIST)
+        return None
+
+
+# What a scan needs of each word, in the order of `_Scanner._word_info`'s tuple: `_word_flags`
+# (three), the most words of an Arabic name it starts, it is spelled like a transliteration
+# (`_looks_foreign`), the one-word locative it is, a reading of it without proclitics is.
+_WORD_INFO = ("locative_like", "no_skeleton", "clitic_b", "most", "foreign", "one_word_locative", "reads_foreign")
