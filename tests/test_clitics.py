@@ -8,7 +8,9 @@ from marsad.lang.ar.clitics import (
     PROCLITIC_RUNS,
     PROCLITICS,
     PROCLITICS_ARTICLE_PATTERN,
+    PLURAL_PRONOUNS,
     PROCLITICS_PATTERN,
+    PRONOUN_COUNTS,
     THIRD_PERSON_PRONOUNS,
     drop_article,
     proclitic_stems,
@@ -126,6 +128,12 @@ def test_clitics_proclitics_article_pattern_takes_every_run(surface, form):
 @pytest.mark.parametrize("word, pronoun", [("بيانها", "ها"), ("قادتهم", "هم"), ("منزليهما", "هما"), ("منازلهن", "هن")])
 def test_clitics_third_person_pronouns_end_words(word, pronoun):
     assert word.endswith(pronoun) and pronoun in THIRD_PERSON_PRONOUNS and pronoun in ATTACHED_PRONOUNS
+
+
+@pytest.mark.parametrize("word, count", [("حتفهما", 2), ("مصرعها", 1), ("مصرعه", 1), ("حتفهم", None), ("مصرعهن", None)])
+def test_clitics_pronoun_counts_people(word, count):
+    found = next((n for pronoun, n in PRONOUN_COUNTS if word.endswith(pronoun)), None)
+    assert found == count and (count is None) == word.endswith(PLURAL_PRONOUNS)
 
 
 def test_clitics_longer_pronoun_comes_before_its_start():

@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import indefinite_adjectives
-from marsad.lang.ar.clitics import AND, ARTICLE, stem_in, strip_article
+from marsad.lang.ar.clitics import AND, ARTICLE, PLURAL_PRONOUNS, PRONOUN_COUNTS, stem_in, strip_article
 from marsad.lang.ar.lexicon import (casualty_openers, casualty_triggers, forms_with_role, singular_persons,
                                     suicide_attackers)
 from marsad.lang.ar.numbers import is_dual_noun
@@ -29,9 +29,6 @@ _MAX_DISTANCE = 7
 # binds the phrase, so its opening verb may stand this many words back.
 _FRAME_REACH = 12
 _GENERIC_MEMBERS = "pattern:generic-rebels"
-# The pronoun on a closing noun counts its people when no number does: "لقي شاب مصرعه" is one,
-# "لقي شقيقان حتفهما" two.
-_FRAME_PRONOUN_COUNTS = (("هما", 2), ("ها", 1), ("ه", 1))
 # A casualty noun stands next to its count ("18 قتيلا", "عدد القتلى 20"), never far from it.
 _MAX_NOUN_DISTANCE = 2
 _WRONG_SIDE_COST = 2
@@ -550,8 +547,10 @@ def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
     inside = words[trigger.opener + 1:_word_index(position, words, trigger.start)]
     if not inside:
         return False
-    count = next((n for suffix, n in _FRAME_PRONOUN_COUNTS if trigger.form.endswith(suffix)), None)
-    if count is not None and not trigger.form.endswith(("هم", "هن")):
+    # The pronoun on a closing noun counts its people when no number does: "لقي شاب مصرعه" is
+    # one, "لقي شقيقان حتفهما" two.
+    count = next((n for suffix, n in PRONOUN_COUNTS if trigger.form.endswith(suffix)), None)
+    if count is not None and not trigger.form.endswith(PLURAL_PRONOUNS):
         draft.low = draft.high = count
     actors = [a for a in doc.within(doc.actors, inside[0].start(), inside[-1].end()) if a.role != "source-only"]
     if actors:

@@ -32,6 +32,10 @@ ARTICLE_RUNS = (*(run + ARTICLE for run in ("", *PROCLITIC_RUNS) if not run.ends
 THIRD_PERSON_PRONOUNS = ("هما", "هم", "هن", "ها")
 ATTACHED_PRONOUNS = (*THIRD_PERSON_PRONOUNS, "ه", "نا", "كم", "ي")
 AMBIGUOUS_PRONOUNS = ("ه", "ي")
+# How many people a third person pronoun stands for, the longer first: هما two, ها and ه one;
+# the plural ones (هم, هن) stand for many, no number.
+PRONOUN_COUNTS = (("هما", 2), ("ها", 1), ("ه", 1))
+PLURAL_PRONOUNS = ("هم", "هن")
 
 # A clitic comes off only if a word of this many letters is left: الي is "to", not ال + ي, and
 # بلد is a country, not ب + لد. Looking a stem up in a closed list needs no such guard.
