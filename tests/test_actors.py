@@ -360,3 +360,17 @@ def test_actors_everyday_words_are_no_actor_outside_violence(base, sentence):
 ])
 def test_actors_everyday_words_are_actors_in_context(base, sentence, word):
     assert word in [m.text for m in mentions(base, sentence, None)]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قتل ثلاثة أشخاص جراء قصف روسي استهدف حيا سكنيا في مدينة خاركيف.", "Military Forces of Russia"),
+    ("استشهد خمسة فلسطينيين في غارة إسرائيلية على منزل في خان يونس.", "Military Forces of Israel"),
+])
+def test_actors_the_nisba_of_an_attack_names_its_perpetrator(text, name):
+    from support import news_events
+    assert any(a.name.startswith(name) and a.side == 1 for a in news_events(text)[0].actors)
+
+
+def test_actors_the_nisba_of_a_weapon_bought_names_no_attacker():
+    from support import news_events
+    assert news_events("واشنطن تحذر أنقرة من شراء منظومة صواريخ روسية.") == []

@@ -150,3 +150,20 @@ def test_attribution_writing_and_admitting_are_speech(text, speaker):
 def test_attribution_a_clause_final_preposition_names_its_clause_source(text, kind, speaker):
     (claim,) = [c for c in claims_of(text) if c.kind == kind]
     assert claim.source is not None and claim.source.text == speaker
+
+
+def test_attribution_a_subject_before_its_verb_after_but_is_the_speaker():
+    from support import claims_of
+    text = ("قالت حركة الشباب إن مقاتليها قتلوا 47 جنديا في هجوم على قاعدة قرب مدينة كسمايو. "
+            "لكن الجيش الصومالي قال إن قواته صدت الهجوم وقتلت 30 من المهاجمين، مضيفا أن خمسة جنود فقط قتلوا.")
+    sources = {c.low: c.source.name for c in claims_of(text) if c.source}
+    assert sources[30].startswith("Military Forces of Somalia") and sources[5].startswith("Military Forces of Somalia")
+    assert sources[47] == "Al Shabaab"
+
+
+def test_attribution_a_subjectless_speech_verb_speaks_for_the_party_that_opens_its_sentence():
+    from support import claims_of
+    text = ("قتل 12 جنديا في كمين لقافلة عسكرية في وسط مالي، بحسب مصادر أمنية. "
+            "وتبنت جماعة نصرة الإسلام والمسلمين الهجوم في بيان، وقالت إنها قتلت أكثر من 20 جنديا.")
+    sources = {c.low: c.source.name for c in claims_of(text) if c.source}
+    assert sources[21].startswith("JNIM")

@@ -321,3 +321,25 @@ def test_claims_a_singular_person_before_its_verb_after_inna_is_one_killed():
 ])
 def test_claims_an_age_counts_no_one(text):
     assert all(c.low not in (20, 42) for c in claims_of(text))
+
+
+def test_claims_a_breakdown_of_the_same_victims_is_no_claim_of_its_own():
+    lows = sorted(c.low for c in claims_of("قال المرصد إن تسعة مدنيين بينهم أربعة أطفال قتلوا في قصف على بلدة سرمين.")
+                  if c.kind == "killed")
+    assert lows == [9]
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("خطف مسلحون أكثر من 80 تلميذا من مدرسة في ولاية كادونا.", "Civilians (Nigeria)"),
+    ("أدى الهجوم إلى مقتل حارس للمدرسة في ولاية كادونا.", "Civilians (Nigeria)"),
+])
+def test_claims_pupils_and_guards_are_civilians(text, victim):
+    assert [c.victim.name for c in claims_of(text)] == [victim]
+
+
+@pytest.mark.parametrize("text, victim", [
+    ("اعتقلت القوات الإسرائيلية 15 فلسطينيا خلال حملة مداهمات في مدينة جنين.", "Civilians (Palestine)"),
+    ("قتل 20 عراقيا في تفجير سيارة مفخخة في سوق ببغداد.", "Civilians (Iraq)"),
+])
+def test_claims_a_counted_singular_nisba_names_nationals(text, victim):
+    assert [c.victim.name for c in claims_of(text)] == [victim]

@@ -425,3 +425,54 @@ def test_events_two_clauses_at_two_towns_of_an_unnamed_country_are_two_events():
 ])
 def test_events_a_drone_named_with_the_article_or_a_pronoun_is_a_drone_strike(text):
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_events_a_sentence_without_a_date_goes_on_in_the_past_of_the_one_before():
+    text = ("وقع انفجار على منصة نفطية قرب سواحل اسكتلندا في يوليو عام 1988. "
+            "وأدى الانفجار إلى مقتل 167 شخصا كانوا على متنها.")
+    assert news(text) == []
+
+
+def test_events_history_does_not_reach_into_the_next_paragraph():
+    text = ("سيطر المتمردون على المدينة في عام 2012.\n\n"
+            "وقال الجيش المالي في بيان إن جنديين قتلا وأصيب عشرة آخرون في هجوم على مدينة كيدال.")
+    assert [c.low for e in news(text) for c in e.claims if c.kind == "killed"] == [2]
+
+
+def test_events_a_dated_clash_with_civilian_victims_stays_a_battle():
+    text = ("اندلعت اشتباكات عنيفة مساء الأحد في منطقة عين زارة جنوب طرابلس بين مجموعتين مسلحتين. "
+            "وقال جهاز الإسعاف إن ثلاثة مدنيين قتلوا جراء سقوط قذائف على منازلهم.")
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Battles", "Armed clash")]
+
+
+def test_events_a_headline_region_is_its_town_and_another_town_is_another_event():
+    text = ("قتلى في قصف للنظام على ريف إدلب\n\n"
+            "قال المرصد السوري إن تسعة مدنيين قتلوا يوم السبت في قصف مدفعي لقوات النظام على بلدة معرة مصرين في ريف إدلب. "
+            "وأضاف أن طائرات حربية روسية شنت غارات على أطراف مدينة جسر الشغور.")
+    found = news(text)
+    assert [(e.sub_event_type, e.location.name) for e in found] == [
+        ("Shelling/artillery/missile attack", "Ma‘arratmişrīn"), ("Air/drone strike", "Jisr ash Shughūr")]
+
+
+def test_events_a_headline_announces_the_incident_the_body_places_more_precisely():
+    text = ("استشهاد خمسة فلسطينيين في غارة إسرائيلية على خان يونس\n\n"
+            "غزة - استشهد خمسة فلسطينيين، بينهم طفلان، وأصيب آخرون في غارة شنتها طائرة إسرائيلية على منزل "
+            "في بلدة بني سهيلا شرق خان يونس فجر السبت، وفق ما أفادت وزارة الصحة في غزة.")
+    found = news(text)
+    assert [e.location.name for e in found] == ["Banī Suhaylā"]
+    assert sorted((c.kind, c.low) for c in found[0].claims) == [("injured", None), ("killed", 5)]
+
+
+@pytest.mark.parametrize("text", [
+    "كمين في وسط مالي\n\nباماكو (أ ف ب) - قتل 12 جنديا ماليا في كمين نصبه جهاديون لقافلة عسكرية في وسط البلاد.",
+])
+def test_events_the_dateline_is_where_the_report_was_filed_not_the_incident(text):
+    assert [(e.location.name, e.location.geo_precision) for e in news(text)] == [("Mali", 3)]
+
+
+def test_events_a_village_attack_that_kills_and_abducts_is_an_attack():
+    text = ("هاجمت قوات الدعم السريع قرية في ولاية الجزيرة يوم الأربعاء وقتلت أكثر من مئة من سكانها، "
+            "واختطف عناصرها عددا من الشباب.")
+    found = news(text)
+    assert [(e.event_type, e.sub_event_type) for e in found] == [("Violence against civilians", "Attack")]
+    assert {c.victim.name for c in found[0].claims if c.kind == "killed"} == {"Civilians (Sudan)"}

@@ -60,3 +60,14 @@ def test_strategic_arrest_on_a_political_charge(text, low):
 ])
 def test_strategic_stopping_or_a_crime_arrest_is_no_event(text):
     assert news(text) == []
+
+
+def test_strategic_a_present_tense_interception_in_a_title_is_disrupted():
+    found = news("التحالف يعترض صاروخين أطلقهما الحوثيون على مدينة جازان")
+    assert [(e.event_type, e.sub_event_type) for e in found] == [("Strategic developments", "Disrupted weapons use")]
+
+
+def test_strategic_the_intercepted_weapon_named_again_stays_intercepted():
+    found = news("اعترضت الدفاعات الجوية صاروخين باليستيين أطلقهما الحوثيون باتجاه مدينة جازان، "
+                 "وتسببت شظايا الصاروخين في إصابة ثلاثة مقيمين.")
+    assert [(e.event_type, e.sub_event_type) for e in found] == [("Strategic developments", "Disrupted weapons use")]

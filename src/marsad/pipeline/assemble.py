@@ -75,7 +75,7 @@ def _with_perpetrators(events: list[Event]) -> list[Event]:
     armed group that a summary of the same kind in the article names ("تبنى تنظيم الدولة
     سلسلة التفجيرات"), else ACLED's Unidentified Armed Group of its country."""
     claimed = {(e.event_type, a.name): a for e in events if e.background for a in e.actors
-               if a.inter in _ARMED_INTERS and not a.name.startswith(UNIDENTIFIED_ARMED_GROUP)}
+               if a.inter in _ARMED_INTERS and a.side == 1 and not a.name.startswith(UNIDENTIFIED_ARMED_GROUP)}
     for event in events:
         if (event.background or event.event_type not in _ONE_SIDED
                 or any(a.inter != INTER_CIVILIANS for a in event.actors)):
@@ -83,7 +83,9 @@ def _with_perpetrators(events: list[Event]) -> list[Event]:
         groups = [actor for (kind, _), actor in claimed.items() if kind == event.event_type]
         perpetrator = groups[0] if len(groups) == 1 else _unidentified(event)
         if perpetrator is not None:
-            event.actors.insert(0, perpetrator)
+            # The one who did it leads; the civilians it hit are the other side.
+            event.actors = [perpetrator.model_copy(update={"side": 1, "associated": False}),
+                            *(a.model_copy(update={"side": 2}) for a in event.actors)]
     return events
 
 
@@ -130,9 +132,11 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
     order = list(EVENT_FAMILY)
     claim_sentences = {c.sentence for c in draft.claims}
     # "وتكثر المواجهات في هذه المنطقة" beside a massacre of civilians describes the area, not this
-    # event: a clash word counts only where the figures are, when every victim is a civilian.
+    # event: a clash word counts only where the figures are, when every victim is a civilian,
+    # unless its sentence dates it ("اندلعت اشتباكات مساء الأحد": that fight is the incident).
+    dated = {doc.sentence_of(d.start) for d in draft.dates if d.precision == 1}
     strong = [t for t in draft.triggers if t.strong and not (
-        t.event_type == BATTLES and t.sentence not in claim_sentences and _civilians_only(claims))]
+        t.event_type == BATTLES and t.sentence not in claim_sentences | dated and _civilians_only(claims))]
     # "اغتيل مسؤول بعبوة ناسفة": a killing word names the victim's fate, the weapon names the
     # tactic; ACLED codes an assassination or a massacre by the explosive that did it.
     explosive = {t.sentence for t in strong if t.event_type == EXPLOSIONS}
@@ -143,6 +147,9 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
         for trigger in strong:
             votes[(trigger.event_type, trigger.sub_event_type)] += 2 if trigger.sentence == 0 else 1
         event_type, sub_type = min(votes, key=lambda kind: (-votes[kind], order.index(kind[0])))
+        if sub_type == ABDUCTION and any(c.kind == "killed" and c.low for c in claims):
+            # "هاجمت القرية وقتلت أكثر من مئة ... واختطفوا عددا": the killing is the gravest act.
+            return VIOLENCE_AGAINST_CIVILIANS, ATTACK
         total = sum(n for (kind, _), n in votes.items() if kind == event_type)
         # A suicide car bomb is a suicide bomb, a chemical shell a chemical weapon: the more
         # specific tactic wins within its type when the report names it often enough.

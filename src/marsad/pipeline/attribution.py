@@ -120,7 +120,11 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         if quoted is None:
             return None
         words, kind = words[quoted + 1:], "verb"
-    fronted = _fronted_subject(doc, sentence, match, bool(words))
+    # "لكن الجيش الصومالي قال إن ...": a complement right after a verb means no subject follows it;
+    # a participle ("مضيفا أن", "موضحا أنه") goes on with the speaker before, never a noun before it.
+    participle = _is_participle(match.group())
+    fronted = None if participle and words and words[0].group() in complements else _fronted_subject(
+        doc, sentence, match, bool(words) and (participle or words[0].group() not in complements))
     if fronted is not None:
         start, end = fronted
         return Attribution(index, start, end, _source_name(doc, start, end), stance, match.end(), "fronted")
@@ -131,7 +135,13 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     start = words[0].start() if words else match.end()
     subject_end = _trim_tail(doc.folded, start, subject_end)
     if subject_end <= start:
-        if previous is None or kind == "prep":
+        if kind == "prep":
+            return None
+        opener = None if participle else _sentence_subject(doc, sentence, match)
+        if opener is not None:
+            return Attribution(index, opener.start, opener.end, _source_name(doc, opener.start, opener.end), stance,
+                               applies_from, "clause-subject")
+        if previous is None:
             return None
         return Attribution(index, previous.start, previous.end, previous.name, stance, applies_from, "carried")
     subject = doc.folded[start:_before_recipient(doc, start, subject_end)]
@@ -191,6 +201,27 @@ def _skip_dates(doc: Doc, words: list) -> list:
             return words
         words = [w for w in words if w.start() >= date.end]
     return words
+
+
+# "وتبنت جماعة نصرة الإسلام الهجوم ..." : the sentence's subject follows its first word or two.
+_OPENING_SUBJECT_WORDS = 2
+
+
+def _sentence_subject(doc: Doc, sentence, match):
+    """"وتبنت جماعة نصرة الإسلام الهجوم في بيان، وقالت إنها قتلت ...": a speech verb with no
+    subject of its own, in a sentence opened by a verb and a named party, has that party for
+    its speaker (not the speaker of the sentence before)."""
+    words = list(islice(WORD.finditer(doc.folded, sentence.start, match.start()), _OPENING_SUBJECT_WORDS + 1))
+    if len(words) < 2:
+        return None
+    window_end = words[min(_OPENING_SUBJECT_WORDS, len(words) - 1)].end()
+    return next((a for a in doc.within(doc.actors, words[1].start(), window_end)
+                 if a.role in ("armed", "state", "source-only") and a.end <= match.start()), None)
+
+
+def _is_participle(word: str) -> bool:
+    """"مضيفا", "موضحا", "مشيرا": an active participle in the accusative, the speaker's manner."""
+    return word.startswith("م") and word.endswith("ا")
 
 
 def _fronted_subject(doc: Doc, sentence, match, has_subject_after: bool) -> tuple[int, int] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from marsad.knowledge.countries import indefinite_adjectives
+from marsad.knowledge.countries import find_countries, indefinite_adjectives
 from marsad.lang.ar.clitics import AND, ARTICLE, PLURAL_PRONOUNS, PRONOUN_COUNTS, stem_in, strip_article
 from marsad.lang.ar.lexicon import (casualty_openers, casualty_triggers, forms_with_role, singular_persons,
                                     suicide_attackers)
@@ -119,6 +119,8 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             if draft.kind != "captured":
                 continue
             draft.victim_name = OTHER_SIDE
+        if _sub_count(draft, quantity, drafts, words, position):
+            continue
         drafts.extend(_split_casualties(draft))
     return sorted(drafts, key=lambda d: d.start)
 
@@ -386,6 +388,8 @@ def _link(triggers, quantities, words, position) -> dict:
             elif quantity.start >= trigger.end:
                 distance, side = q_first - last - 1, "after"
             elif quantity.end <= trigger.start:
+                if _in_breakdown(quantity, words, position):
+                    continue  # "خمسة بينهم طفلان، وأصيب آخرون": the two children are of the five dead
                 distance, side = first - q_last - 1, "before"
             else:
                 distance, side = 0, trigger.side
@@ -563,6 +567,7 @@ def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
 
 # Plural nisba endings after folding: "فرنسيين", "كنديون", "فرنسيان" name people of that country.
 _PLURAL_NISBA = ("يين", "يون", "يان")
+_ACCUSATIVE_NISBA = "يا"
 
 
 def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
@@ -576,6 +581,21 @@ def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
         if stem.endswith(_PLURAL_NISBA) and stem in indefinite_adjectives(mention.country):
             draft.victim_name = of_country(CIVILIANS, mention.country.name)
             draft.victim_start, draft.victim_end = mention.start, mention.end
+            return True
+    return _counted_national(draft, window)
+
+
+def _counted_national(draft: ClaimDraft, window: list) -> bool:
+    """"اعتقلت القوات 15 فلسطينيا": after a count of eleven and more the nisba stands in the
+    singular accusative, a form the country table does not list."""
+    for word in window[:_NEAR_WORDS]:
+        text = word.group()
+        if not text.endswith(_ACCUSATIVE_NISBA):
+            continue
+        found = find_countries(text[:-1])
+        if found and found[0].as_adjective and found[0].start == 0 and found[0].end == len(text) - 1:
+            draft.victim_name = of_country(CIVILIANS, found[0].country.name)
+            draft.victim_start, draft.victim_end = word.start(), word.end()
             return True
     return False
 
@@ -608,6 +628,14 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
         return False
     draft.victim_start, draft.victim_end = noun.start(), noun.end()
     return True
+
+
+def _sub_count(draft: ClaimDraft, quantity, drafts: list[ClaimDraft], words, position) -> bool:
+    """"قتل تسعة مدنيين بينهم أربعة أطفال": the children are among the nine civilians counted, no
+    claim of their own; "قتل عشرة أشخاص بينهم ثلاثة جنود" splits the toll by side and stays."""
+    return quantity is not None and _in_breakdown(quantity, words, position) and draft.low is not None and any(
+        d.kind == draft.kind and d.victim_name == draft.victim_name and d.low is not None and draft.low <= d.low
+        for d in drafts)
 
 
 def _in_breakdown(quantity, words, position) -> bool:

@@ -18,6 +18,7 @@ ACLED codes one event per incident (one type, one place, one day), so a roundup 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 
 from marsad.lang.ar.clitics import AND, stem_in, strip_article
@@ -113,6 +114,7 @@ def run(doc: Doc) -> None:
         by_sentence[candidate.sentence] = _add(events, candidate, _nearest_after(events, candidate, told_apart),
                                                doc.main_country)
     _attach_loose_dates(doc, events, {c.sentence for c in candidates})
+    events = _headline_told_by_body(doc, events)
     events += summaries
     for claim, owner in zip(doc.claims, _owners(events, doc.claims)):
         if owner is not None:
@@ -120,6 +122,37 @@ def run(doc: Doc) -> None:
     if _off_topic(doc):
         events = [e for e in events if e.family != VIOLENCE or _reported_as_news(e)]
     doc.events = sorted(events, key=lambda e: min(e.sentences))
+
+
+def _is_title(doc: Doc) -> bool:
+    """The first sentence is a title: a paragraph of its own."""
+    return len(doc.sentences) > 1 and doc.sentences[0].paragraph != doc.sentences[1].paragraph
+
+
+# A headline's place and the body's place of one incident lie this close ("غارة على خان يونس",
+# then "على منزل في بلدة بني سهيلا شرق خان يونس").
+HEADLINE_KM = 25.0
+
+
+def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraft]:
+    """The headline announces the incident the body then tells at a more precise place: one event."""
+    headline = next((e for e in events if e.sentences == {0} and not e.background
+                     and isinstance(e.place, ResolvedPlace)), None)
+    if headline is None or not _is_title(doc):
+        return events
+    here = headline.place.place
+    for body in sorted(events, key=lambda e: min(e.sentences)):
+        if body is headline or body.background or body.family != headline.family or not isinstance(body.place, ResolvedPlace):
+            continue
+        there = body.place.place
+        if distance_km(here.lat, here.lon, there.lat, there.lon) <= HEADLINE_KM and _dates_compatible(body.dates, headline.dates):
+            body.triggers[:0] = headline.triggers
+            body.sentences |= headline.sentences
+            body.spans[:0] = headline.spans
+            body.dates[:0] = headline.dates
+            return [e for e in events if e is not headline]
+        break  # only the body's first event can be the one the headline announces
+    return events
 
 
 def _same_summary(summaries: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
@@ -202,7 +235,8 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
     war_toll = _war_toll(doc, index)
     background = _is_background(doc, dates) or (
-        (_tells_history(doc, index) or war_toll) and not any(d.precision == 1 for d in dates))
+        (_tells_history(doc, index) or war_toll) and not any(d.precision == 1 for d in dates)) or (
+        not dates and _history_goes_on(doc, index))
     recalled = _recalled_from(doc, index)
     if recalled is not None:
         # "ويأتي هذا التفجير بعد أيام من تفجير انتحاري ...": the incident recalled, not this one.
@@ -472,6 +506,15 @@ def _war_toll(doc: Doc, index: int) -> bool:
     return any(c.kind == "killed" and c.low is not None and c.low >= WAR_TOLL for c in doc.of_sentence(doc.claims, index))
 
 
+def _history_goes_on(doc: Doc, index: int) -> bool:
+    """"في يوليو عام 1988 وقع انفجار على المنصة. أدى الانفجار إلى مقتل 167 شخصا.": a sentence
+    that names no date goes on, within its paragraph, in the past the sentence before it dated."""
+    if index == 0 or doc.published is None or doc.sentences[index - 1].paragraph != doc.sentences[index].paragraph:
+        return False
+    before = [d for d in doc.in_sentence(doc.dates, index - 1) if not _statement_date(doc, d)]
+    return bool(before) and all(d.date_end is not None and d.date_end < doc.published for d in before) and _is_background(doc, before)
+
+
 def _tells_history(doc: Doc, index: int) -> bool:
     sentence = doc.sentences[index]
     text = doc.folded[sentence.start:sentence.end]
@@ -518,7 +561,8 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     named_here = {c.country.iso3 for c in doc.in_sentence(doc.countries, index) if not c.as_adjective}
     # A place abroad is where the event was only when its country is named beside it ("في روما
     # بإيطاليا"); otherwise it is someone's base, origin or a talks venue.
-    places = [p for p in doc.within(doc.places, start, end) if outside_sources(p)
+    filed = dateline(doc)
+    places = [p for p in doc.within(doc.places, start, end) if outside_sources(p) and not filed[0] <= p.start < filed[1]
               and not _where_victims_went(doc.folded, sentence.start, p.start)
               and (doc.main_country is None or p.place.country in (doc.main_country, *named_here))]
     if places:
@@ -529,6 +573,26 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         return None
     countries = [c for c in doc.within(doc.countries, start, end) if not c.as_adjective and outside_sources(c)]
     return countries[0] if countries else None
+
+
+# "غزة - ...", "باماكو (أ ف ب) - ...", "دبي، الإمارات (CNN) -- ...": where the report was filed,
+# at the start of a paragraph near the top, before a dash.
+_DATELINE = re.compile(r"(?m)^[ \t]*[^\n()\-\u2013\u2014.،]{2,40}?(?:،[^\n()\-\u2013\u2014.]{2,40}?)?[ \t]*"
+                       r"(?:\([^\n()]{1,25}\))?[ \t]*[-\u2013\u2014]{1,2}[ \t]")
+_DATELINE_REACH = 600
+
+
+def dateline(doc: Doc) -> tuple[int, int]:
+    """The span of the report's dateline (or an empty one). It says where the report was
+    filed, not where its incident was: a clause's place is never its dateline, though the
+    article's fallback place may be."""
+    def find() -> tuple[int, int]:
+        match = _DATELINE.search(doc.folded, 0, _DATELINE_REACH)
+        # "قال الجيش - في بيان - إن" is an aside: a dateline names a place.
+        if match is None or not doc.within(doc.places, match.start(), match.end()):
+            return 0, 0
+        return match.start(), match.end()
+    return doc._cached("dateline", doc.sentences, find)
 
 
 _CARE_PLACES = forms_with_role("care_place")
@@ -693,6 +757,10 @@ def _add(events: list[EventDraft], candidate: _Candidate, event: EventDraft | No
         event.place_keys |= _place_keys(candidate.place)
         abroad = isinstance(candidate.place, ResolvedPlace) and main_country not in (None, candidate.place.place.country)
         if event.place is None or (_vague_place(event.place) and not _vague_place(candidate.place) and not abroad):
+            if event.place is not None and not _vague_place(candidate.place):
+                # "قصف على ريف إدلب" then "في بلدة معرة مصرين": the region named first was that
+                # town; another town of the region is another place.
+                event.place_keys = {k for k in event.place_keys if not k.startswith("region:")} | _place_keys(candidate.place)
             event.place = candidate.place
     event.triggers.extend(candidate.triggers)
     event.sentences.add(candidate.sentence)

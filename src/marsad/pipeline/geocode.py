@@ -11,6 +11,7 @@ from collections import Counter
 
 from marsad.knowledge.countries import by_iso3
 from marsad.pipeline.document import Doc
+from marsad.pipeline.events import dateline
 from marsad.pipeline.mentions import ResolvedPlace
 from marsad.schema import Location
 
@@ -33,9 +34,11 @@ def run(doc: Doc) -> None:
 
 def most_named_place(doc: Doc, sentences: set[int] | None = None) -> ResolvedPlace | None:
     """The place the article (or these of its sentences) names most, in the country it is about;
-    even a place inside a source's phrase ("المسؤول في مدينة سبها") says where the report is from."""
+    even a place inside a source's phrase ("المسؤول في مدينة سبها") says where the report is from,
+    but not its dateline (a desk may file on a whole region)."""
+    filed = dateline(doc)
     home = [p for p in doc.places if (doc.main_country is None or p.place.country == doc.main_country)
-            and (sentences is None or doc.sentence_of(p.start) in sentences)]
+            and (sentences is None or doc.sentence_of(p.start) in sentences) and not filed[0] <= p.start < filed[1]]
     counts = Counter(p.place.geonameid for p in home)
     if not counts:
         return None
