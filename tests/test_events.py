@@ -476,3 +476,10 @@ def test_events_a_village_attack_that_kills_and_abducts_is_an_attack():
     found = news(text)
     assert [(e.event_type, e.sub_event_type) for e in found] == [("Violence against civilians", "Attack")]
     assert {c.victim.name for c in found[0].claims if c.kind == "killed"} == {"Civilians (Sudan)"}
+
+
+def test_events_a_title_naming_a_region_announces_the_incident_at_a_town_inside_it():
+    text = ("مقتل 10 عناصر تكفيرية في سيناء\n\n"
+            "أعلن المتحدث العسكري المصري مقتل 10 عناصر تكفيرية خلال تبادل لإطلاق النار مع قوات الجيش "
+            "في مدينة العريش بشمال سيناء يوم الأحد.")
+    assert [e.location.name for e in news(text)] == ["Arish"]

@@ -55,3 +55,13 @@ def test_gazetteer_mentions_accuracy_does_not_regress():
     gazetteer = Gazetteer.default()
     cases = read_mentions()
     assert sum(is_right(gazetteer, case) for case in cases) / len(cases) >= REGRESSION_FLOOR
+
+
+def test_gazetteer_mentions_a_name_of_the_storys_country_beats_a_transliteration_abroad():
+    text = ("قال المرصد السوري إن الطيران المروحي ألقى براميل متفجرة على مناطق في درعا والسويداء وفي ريف الحسكة الجنوبي. "
+            "ويقاتل حزب الله اللبناني في الزبداني، وقال مسؤول لبناني إن حزب الله اللبناني والجيش اللبناني "
+            "يحرسان الحدود اللبنانية.")
+    import datetime as dt
+    from marsad.pipeline import run
+    places = {p.text: p.place.country for p in run(text, dt.date(2024, 7, 28), until="mentions").places}
+    assert places["الحسكه"] == "SYR"

@@ -71,3 +71,10 @@ def test_strategic_the_intercepted_weapon_named_again_stays_intercepted():
     found = news("اعترضت الدفاعات الجوية صاروخين باليستيين أطلقهما الحوثيون باتجاه مدينة جازان، "
                  "وتسببت شظايا الصاروخين في إصابة ثلاثة مقيمين.")
     assert [(e.event_type, e.sub_event_type) for e in found] == [("Strategic developments", "Disrupted weapons use")]
+
+
+def test_strategic_drones_brought_down_in_a_present_tense_title_are_disrupted():
+    text = ("الجيش السوداني يسقط 32 مسيرة انتحارية فوق الأبيض\n\n"
+            "قال الجيش السوداني إن دفاعاته الجوية تصدت فجر الأحد لـ32 مسيرة انتحارية أطلقتها قوات الدعم السريع "
+            "باتجاه مدينة الأبيض، وأسقطتها جميعا.")
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Strategic developments", "Disrupted weapons use")]

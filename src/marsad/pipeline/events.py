@@ -132,10 +132,12 @@ def _is_title(doc: Doc) -> bool:
 # A headline's place and the body's place of one incident lie this close ("غارة على خان يونس",
 # then "على منزل في بلدة بني سهيلا شرق خان يونس").
 HEADLINE_KM = 25.0
+_TOWN = "P"  # GeoNames' feature class of populated places; a title may name a region instead
 
 
 def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraft]:
-    """The headline announces the incident the body then tells at a more precise place: one event."""
+    """The headline announces the incident the body then tells at a more precise place (a town
+    near it, or inside the region it names): one event."""
     headline = next((e for e in events if e.sentences == {0} and not e.background
                      and isinstance(e.place, ResolvedPlace)), None)
     if headline is None or not _is_title(doc):
@@ -145,7 +147,9 @@ def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraf
         if body is headline or body.background or body.family != headline.family or not isinstance(body.place, ResolvedPlace):
             continue
         there = body.place.place
-        if distance_km(here.lat, here.lon, there.lat, there.lon) <= HEADLINE_KM and _dates_compatible(body.dates, headline.dates):
+        near = (distance_km(here.lat, here.lon, there.lat, there.lon) <= HEADLINE_KM or _meets(headline.place_keys, body.place_keys)
+                or (here.feature_class != _TOWN and here.country == there.country))
+        if near and _dates_compatible(body.dates, headline.dates):
             body.triggers[:0] = headline.triggers
             body.sentences |= headline.sentences
             body.spans[:0] = headline.spans

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import find_countries
-from marsad.knowledge.gazetteer import ChoiceTrace, Gazetteer, Place, PlaceMention
+from marsad.knowledge.gazetteer import HOW_ARABIC, HOW_SKELETON, ChoiceTrace, Gazetteer, Place, PlaceMention
 from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import forms_with_role
@@ -71,11 +71,11 @@ def run(doc: Doc) -> None:
     where = main_country(doc)
     if where != doc.main_country:
         # The places settle where the story is ("الفرنسيين" named often does not move it to France).
-        if where is not None and where not in hints:
-            # A report that names no country ("قتل ثلاثة جنود في غاو وخمسة في ميناكا") is about
-            # the country of the places it names in Arabic; its transliterated towns are read again
-            # with that country in view.
-            doc.places = _resolved_places(doc, [*hints, where], where, taken)
+        if where is not None:
+            # The places are read again with the story's country in view: a report that names no
+            # country ("قتل ثلاثة جنود في غاو وخمسة في ميناكا") is about the country of the places
+            # it names in Arabic, and a name of that country beats a transliteration abroad.
+            doc.places = _resolved_places(doc, hints if where in hints else [*hints, where], where, taken)
         doc.main_country = where
         doc.actors = actors.find_mentions(doc.folded, where, on=doc.published)
 
@@ -88,6 +88,12 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
     places = []
     for mention in found:
         place, trace = gazetteer.choose(mention, hints, context)
+        if place is not None and main is not None and place.country != main and trace.evidence == HOW_SKELETON:
+            # "حلب" in a Syrian story is Aleppo, its Arabic name, not a Lebanese village whose Latin
+            # name spells like it because the story also names Lebanon's Hezbollah.
+            home, home_trace = gazetteer.choose(mention, [main], context)
+            if home is not None and home.country == main and home_trace.evidence == HOW_ARABIC:
+                place, trace = home, home_trace
         if place is not None and _plausible(mention, place, hints, main):
             places.append(ResolvedPlace(mention.reading_of(place), place, trace))
     return places
