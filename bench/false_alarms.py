@@ -14,13 +14,13 @@ import random
 import sys
 from pathlib import Path
 
+from marsad.schema.acled import DEMONSTRATION, EVENT_FAMILY, VIOLENCE
+
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ARCHIVE = SHARED / "data" / "news-archive" / "news.jsonl.gz"
 SECTIONS = ("sport", "culture", "technology", "economy")
 NO_DEMONSTRATIONS = ("sport", "culture", "technology")
 SAMPLE, SEED, CEILING = 600, 20261207, 0.02
-VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-DEMONSTRATIONS = {"Protests", "Riots"}
 
 
 def _sample() -> list[dict]:
@@ -33,12 +33,12 @@ def _sample() -> list[dict]:
 def _alarms(article: dict) -> set[str]:
     import marsad
 
-    types = {e.event_type for e in marsad.extract(article["text"], published=article["published"]).events
-             if not e.background}
+    events = marsad.extract(article["text"], published=article["published"]).events
+    families = {EVENT_FAMILY[e.event_type] for e in events if not e.background}
     alarms = set()
-    if types & VIOLENT:
+    if VIOLENCE in families:
         alarms.add("violent")
-    if types & DEMONSTRATIONS and article["section"] in NO_DEMONSTRATIONS:
+    if DEMONSTRATION in families and article["section"] in NO_DEMONSTRATIONS:
         alarms.add("demonstration")
     return alarms
 

@@ -57,6 +57,17 @@ def test_attribution_subject_forms(text, source_word):
     assert claim.source is not None and source_word in claim.source.text
 
 
+@pytest.mark.parametrize("text", [
+    "وقال حاكم الولاية في تغريدة إن خمسة أشخاص قتلوا في الهجوم.",
+    "وقال حاكم الولاية عبر حسابه على تويتر إن خمسة أشخاص قتلوا في الهجوم.",
+    "وقال حاكم الولاية في مؤتمر صحفي إن خمسة أشخاص قتلوا في الهجوم.",
+    "وقال حاكم الولاية في بيان مقتضب إن خمسة أشخاص قتلوا في الهجوم.",
+])
+def test_attribution_statement_words_end_the_source(text):
+    claim = one_claim(text, "killed")
+    assert claim.source is not None and claim.source.text == "حاكم الولاية"
+
+
 def test_attribution_recipient_is_not_the_source_name():
     claim = one_claim("وقال مسؤول محلي لوكالة الأنباء الألمانية إن أربعة جنود قتلوا في الهجوم.", "killed")
     assert "الألمانية" not in claim.source.name and "مسؤول محلي" in claim.source.name

@@ -1,6 +1,6 @@
 import pytest
 
-from marsad.lang.ar.normalize import fold, match_key, normalize, strip_article
+from marsad.lang.ar.normalize import fold, match_key, normalize
 
 
 @pytest.mark.parametrize("raw, folded", [
@@ -27,13 +27,6 @@ def test_normalize_offsets_map_back_to_the_original(raw, word):
     start = norm.text.index(word)
     first, last = norm.to_original(start, start + len(word))
     assert fold(raw[first:last]) == word
-
-
-@pytest.mark.parametrize("word, stem", [
-    ("والجيش", "جيش"), ("بالمدينه", "مدينه"), ("للجيش", "جيش"), ("الجيش", "جيش"), ("جيش", "جيش"),
-])
-def test_normalize_strip_article_removes_clitics(word, stem):
-    assert strip_article(word) == stem
 
 
 def test_normalize_match_key_ignores_article_and_case():

@@ -17,9 +17,9 @@ from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
 
 from marsad.errors import GoldArchiveError
 from marsad.schema import ClaimKind, EventType, Stance, SubEventType
+from marsad.schema.acled import UNKNOWN_VICTIM
 
 GOLD_SUFFIX = ".gold.json"
-UNKNOWN_VICTIM = "unknown"
 ARCHIVE_PREFIX = "archive:"
 # Where `marsad eval` finds archive texts unless told: the shared archive beside the checkout.
 DEFAULT_ARCHIVE = Path("../shared/data/news-archive/news.jsonl.gz")

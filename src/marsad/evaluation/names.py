@@ -10,14 +10,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from marsad.lang.ar.clitics import ARTICLE, ARTICLE_AFTER_LAM, PROCLITICS, drop_article
 from marsad.lang.ar.normalize import fold
 
 _WORD = re.compile(r"\w+")
-_ARTICLE = "ال"
-_ARTICLE_AFTER_LAM = "لل"  # ل + ال is written لل (للجيش)
-_CLITICS = "وفبلك"
-# Stripping stops before a word gets shorter than these, so short words are not eaten away.
-_MIN_AFTER_ARTICLE = 2
+# Stripping stops before a word gets shorter than this, so short words are not eaten away.
 _MIN_STEM = 3
 
 
@@ -25,20 +22,14 @@ _MIN_STEM = 3
 def name_words(name: str) -> tuple[str, ...]:
     """Folded, case-folded words of `name`, each without its leading article."""
     words = _WORD.findall(fold(name).casefold())
-    return tuple(_drop_article(word) for word in words)
-
-
-def _drop_article(word: str) -> str:
-    if word.startswith(_ARTICLE) and len(word) - len(_ARTICLE) >= _MIN_AFTER_ARTICLE:
-        return word[len(_ARTICLE):]
-    return word
+    return tuple(drop_article(word) for word in words)
 
 
 @lru_cache(maxsize=65536)
 def _stems(word: str) -> frozenset[str]:
     """The word and every form of it with leading clitics (و ف ب ل ك ال) stripped."""
     forms = {word}
-    for prefix in (_ARTICLE_AFTER_LAM, _ARTICLE, *_CLITICS):
+    for prefix in (ARTICLE_AFTER_LAM, ARTICLE, *PROCLITICS):
         if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
             forms |= _stems(word[len(prefix):])
     return frozenset(forms)

@@ -19,9 +19,10 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from marsad.evaluation.gold import UNKNOWN_VICTIM, GoldClaim, GoldEvent
+from marsad.evaluation.gold import GoldClaim, GoldEvent
 from marsad.evaluation.names import any_names_match
 from marsad.schema import Claim, Event
+from marsad.schema.acled import UNKNOWN_VICTIM
 
 DATE_SLACK = dt.timedelta(days=1)
 PLACE_RADIUS_KM = 100.0

@@ -34,10 +34,12 @@ from functools import lru_cache
 
 from marsad.knowledge import countries as country_table
 from marsad.knowledge.surface import SurfaceMatcher, expand_brackets, surface_key
+from marsad.lang.ar.clitics import ARTICLE, ARTICLE_AFTER_LAM
 from marsad.lang.ar.lexicon import casualty_triggers, event_triggers, register_cues
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.tokens import WORD
 from marsad.resources import DataFileError, read_tsv
+from marsad.schema.acled import EVENT_FAMILY, INTER_EXTERNAL, INTER_STATE, VIOLENCE
 
 _PACKAGE = "marsad.knowledge"
 _ACTORS = "actors.tsv"
@@ -66,7 +68,6 @@ _ANY_COUNTRY = "*"
 _ADJ, _COUNTRY = "{adj}", "{country}"
 _COUNTRY_SLOT = "{Country}"
 _UNKNOWN = "Unknown"
-_EXTERNAL = 8       # ACLED codes state forces acting outside their own country as external forces
 # A country form's readings, as bits; its span is overwritten with the mark for its bits.
 _NAME, _DEFINITE, _INDEFINITE = 1, 2, 4
 _MARK_BASE = 0xE000                  # private-use characters: never in real text
@@ -287,7 +288,7 @@ class ActorBase:
             branch = self._branches.get((name[1:], iso3 or "")) or self._branches[(name[1:], _ANY_COUNTRY)]
             name, inter = branch.name, branch.inter
         if candidate.role == "state" and own and article and own != article:
-            inter = _EXTERNAL
+            inter = INTER_EXTERNAL
         return _Found(start, end, ActorMention(start, end, text[start:end], _render(name, iso3), inter, iso3,
                                                candidate.how, candidate.role),
                       ambiguous=candidate.from_pattern and key in _ambiguous_forms())
@@ -333,7 +334,7 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _OF = "من"
 # Sport and fiction share violence words ("هجوم" of a team, a film's killing); markets and science do not.
 _SHARED_REGISTERS = frozenset({"sport", "fiction"})
-_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_VIOLENT_TYPES = frozenset(kind for kind, family in EVENT_FAMILY.items() if family == VIOLENCE)
 
 
 @lru_cache(maxsize=1)
@@ -589,7 +590,7 @@ def _with_slot(form: str, where: str) -> str:
     head = form.split(_ADJ)[0].split()
     if not head:
         return form.replace(_ADJ, _SLOT_ADJECTIVE)
-    definite = head[-1].startswith(("ال", "لل"))
+    definite = head[-1].startswith((ARTICLE, ARTICLE_AFTER_LAM))
     return form.replace(_ADJ, _SLOT_DEFINITE if definite else _SLOT_INDEFINITE)
 
 
@@ -602,8 +603,8 @@ def _split(cell: str) -> list[str]:
 
 
 def _inter(value: str, where: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 8:
-        raise DataFileError(f"{where}: inter must be 1 to 8, not {value!r}")
+    if not value.isdigit() or not INTER_STATE <= int(value) <= INTER_EXTERNAL:
+        raise DataFileError(f"{where}: inter must be {INTER_STATE} to {INTER_EXTERNAL}, not {value!r}")
     return int(value)
 
 

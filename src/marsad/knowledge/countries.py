@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.knowledge.surface import SurfaceMatcher
+from marsad.lang.ar.clitics import ARTICLE
 from marsad.lang.ar.normalize import fold
 from marsad.resources import DataFileError, read_tsv
 
@@ -25,7 +26,6 @@ _COLUMNS = ("iso3", "iso2", "name", "of_name", "name_ar", "forms", "adj_stems", 
             "lat", "lon", "region", "capital_ar", "left_out")
 _ISO_FILE = "iso3166.tsv"
 _ISO_COLUMNS = ("iso3", "iso_numeric", "name")
-_ARTICLE = "ال"
 # Nisba endings after folding (ة -> ه): masculine and feminine singular, masculine plural
 # (oblique, nominative), dual (nominative; the oblique equals the plural), feminine dual and plural.
 _NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يتان", "يات")
@@ -195,9 +195,9 @@ def _country(row: dict[str, str], number: int) -> tuple[Country, frozenset[str],
         raise DataFileError(f"{where}: every Arabic name is left out; give one in forms")
     stems = _split(row["adj_stems"])
     plain = [stem + ending for stem in stems for ending in _NISBA_ENDINGS]
-    plain += [form for form in _split(row["adj_extra"]) if not form.startswith(_ARTICLE)]
-    definite = [_ARTICLE + form for form in plain]   # on the first word only: الجنوب سوداني
-    definite += [form for form in _split(row["adj_extra"]) if form.startswith(_ARTICLE)]
+    plain += [form for form in _split(row["adj_extra"]) if not form.startswith(ARTICLE)]
+    definite = [ARTICLE + form for form in plain]   # on the first word only: الجنوب سوداني
+    definite += [form for form in _split(row["adj_extra"]) if form.startswith(ARTICLE)]
     plain = [form for form in plain if form not in left_out]
     adjectives = [form for form in _unique(plain + definite) if form not in left_out]
     country = Country(

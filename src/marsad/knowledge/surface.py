@@ -21,13 +21,13 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
+from marsad.lang.ar.clitics import ARTICLE, ARTICLE_AFTER_LAM, LAM, PROCLITICS_PATTERN
+
 _SEPARATOR_CHARS = r"\s_\"'()\-"
 _SEPARATOR = f"[{_SEPARATOR_CHARS}]+"
 _SEPARATOR_RUN = re.compile(_SEPARATOR)
-_PROCLITICS = "[وف]?[بكل]?"
 _BOUNDARY_BEFORE = r"(?<![^\W_])"
 _BOUNDARY_AFTER = r"(?![^\W_])"
-_ARTICLE = "ال"
 _END = ""
 
 
@@ -77,7 +77,7 @@ class SurfaceMatcher:
         atoms = {slot: f"[{re.escape(accepted)}]+" for slot, accepted in self._slots.items()}
         body = _trie_pattern(self._keys, atoms) if self._keys else "(?!)"
         self._pattern = re.compile(
-            f"{_BOUNDARY_BEFORE}{_PROCLITICS}(?P<form>{body}){_BOUNDARY_AFTER}")
+            f"{_BOUNDARY_BEFORE}{PROCLITICS_PATTERN}(?P<form>{body}){_BOUNDARY_AFTER}")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[SurfaceMatch]:
         for match in self._pattern.finditer(text, start, len(text) if end is None else end):
@@ -100,12 +100,12 @@ class SurfaceMatcher:
 
 def _clitic_variants(key: str) -> list[str]:
     """The form, and for a form with the article its shape after ل ("الجيش" -> "للجيش")."""
-    if not key.startswith(_ARTICLE) or len(key) <= len(_ARTICLE):
+    if not key.startswith(ARTICLE) or len(key) <= len(ARTICLE):
         return [key]
-    rest = key[len(_ARTICLE):]
-    variants = [key, "لل" + rest]
-    if rest.startswith("ل"):        # ل + الليل is written لليل: the article's lam merges
-        variants.append("ل" + rest)
+    rest = key[len(ARTICLE):]
+    variants = [key, ARTICLE_AFTER_LAM + rest]
+    if rest.startswith(LAM):        # ل + الليل is written لليل: the article's lam merges
+        variants.append(LAM + rest)
     return variants
 
 

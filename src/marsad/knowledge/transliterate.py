@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.lang.ar.clitics import drop_article
 from marsad.lang.ar.normalize import fold
 from marsad.resources import read_tsv
 
@@ -23,19 +24,8 @@ MIN_SKELETON_CONSONANTS = 2
 # An Arabic form with many ambiguous letters would otherwise expand to hundreds of keys.
 MAX_ARABIC_VARIANTS = 8
 
-ARABIC_ARTICLE = "ال"
 _LATIN_WORD_SPLIT = re.compile(r"[\s\-‐‑–—_/.,;:()\[\]]+")
 _LATIN_SILENT = re.compile(r"['’ʼʻʿʾ`´]")
-
-
-def drop_article(word: str, after_lam: bool = False) -> str:
-    """A folded word without its article: الحديده -> حديده; after a ل prefix, لحديده -> حديده
-    (ل + ال is written لل). Short words keep theirs (الي is "to", not ال + ي)."""
-    if word.startswith(ARABIC_ARTICLE) and len(word) > 3:
-        return word[2:]
-    if after_lam and word.startswith("ل") and len(word) > 3:
-        return word[1:]
-    return word
 
 
 def name_key(name: str) -> str:

@@ -13,36 +13,37 @@ from collections import Counter
 
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import by_iso3, by_name
+from marsad.lang.ar.clitics import stem_in
 from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets, forms_with_role
-from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
+from marsad.lang.ar.normalize import fold
 from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
 from marsad.pipeline.demonstrations import as_demonstrators, demonstration_type
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
 from marsad.pipeline.parties import parties
-from marsad.pipeline.reconcile import UNKNOWN_VICTIM, reconcile
-from marsad.schema import EVENT_FAMILY, Actor, Claim, Document, Event, Extraction, Party
+from marsad.pipeline.reconcile import reconcile
+from marsad.schema import Actor, Claim, Document, Event, Extraction, Party
+from marsad.schema.acled import (ABDUCTION, ARMED_CLASH, ARRESTS, ATTACK, BATTLES, CHEMICAL_WEAPON, CIVILIANS,
+                                 DEMONSTRATION, EVENT_FAMILY, EXPLOSIONS, INTER_CIVILIANS, INTER_EXTERNAL,
+                                 INTER_IDENTITY_MILITIA, INTER_POLITICAL_MILITIA, INTER_REBELS, INTER_STATE,
+                                 REBELS, STRATEGIC_DEVELOPMENTS, SUICIDE_BOMB, UNIDENTIFIED_ARMED_GROUP,
+                                 UNKNOWN_VICTIM, VIOLENCE, VIOLENCE_AGAINST_CIVILIANS, of_country)
 
 REQUIRES = ("sentences", "attributions", "events", "events.location", "claims", "actors")
 ASSIGNS = ("extraction",)
 
-_CIVILIAN_PREFIX = "Civilians"
 _AFFILIATION = forms_with_role("affiliation")
 _AFFILIATION_REACH = 40  # characters before an actor's name to look for "المرتبطة ب"
-_STATE, _CIVILIANS = 1, 7
-_FIGHTING_INTERS = (1, 2, 3, 4, 8)
-_BATTLES = "Battles"
-_EXPLOSIONS, _ATTACK = "Explosions/Remote violence", "Attack"
-_ABDUCTION = "Abduction/forced disappearance"
+_FIGHTING_INTERS = (INTER_STATE, INTER_REBELS, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA, INTER_EXTERNAL)
 _SPECIFIC_SHARE = 3
 # How far after "هجوم" its target is named ("هجوم استهدف فندقا في سيفاري"), in characters.
 _TARGET_WINDOW = 40
 _ON = " علي "
-_SPECIFIC_TACTICS = {"Explosions/Remote violence": ("Chemical weapon", "Suicide bomb")}
+_SPECIFIC_TACTICS = {EXPLOSIONS: (CHEMICAL_WEAPON, SUICIDE_BOMB)}
 _RECENT = dt.timedelta(days=7)
 _UNDATED = 2  # ACLED's time precision of an event dated to the week of the report
 _GENERIC_REBELS = "pattern:generic-rebels"
-_REBELS_PREFIX, _UNIDENTIFIED_PREFIX, _UNIDENTIFIED_INTER = "Rebels", "Unidentified Armed Group", 3
+_UNIDENTIFIED_INTER = INTER_POLITICAL_MILITIA  # as ACLED codes an Unidentified Armed Group
 
 
 def run(doc: Doc) -> None:
@@ -65,8 +66,8 @@ def build(doc: Doc, document_id: str | None = None, language: str = "ar") -> Ext
 
 
 # Event types where the report may name only the victims: the perpetrator is then inferred.
-_ONE_SIDED = ("Explosions/Remote violence", "Violence against civilians")
-_ARMED_INTERS = (2, 3)
+_ONE_SIDED = (EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS)
+_ARMED_INTERS = (INTER_REBELS, INTER_POLITICAL_MILITIA)
 
 
 def _with_perpetrators(events: list[Event]) -> list[Event]:
@@ -74,9 +75,10 @@ def _with_perpetrators(events: list[Event]) -> list[Event]:
     armed group that a summary of the same kind in the article names ("تبنى تنظيم الدولة
     سلسلة التفجيرات"), else ACLED's Unidentified Armed Group of its country."""
     claimed = {(e.event_type, a.name): a for e in events if e.background for a in e.actors
-               if a.inter in _ARMED_INTERS and a.side == 1 and not a.name.startswith(_UNIDENTIFIED_PREFIX)}
+               if a.inter in _ARMED_INTERS and a.side == 1 and not a.name.startswith(UNIDENTIFIED_ARMED_GROUP)}
     for event in events:
-        if event.background or event.event_type not in _ONE_SIDED or any(a.inter != _CIVILIANS for a in event.actors):
+        if (event.background or event.event_type not in _ONE_SIDED
+                or any(a.inter != INTER_CIVILIANS for a in event.actors)):
             continue
         groups = [actor for (kind, _), actor in claimed.items() if kind == event.event_type]
         perpetrator = groups[0] if len(groups) == 1 else _unidentified(event)
@@ -91,7 +93,7 @@ def _unidentified(event: Event) -> Actor | None:
     country = by_iso3(event.location.country) if event.location and event.location.country else None
     if country is None:
         return None
-    return Actor(name=f"{_UNIDENTIFIED_PREFIX} ({country.name})", text="", inter=_UNIDENTIFIED_INTER,
+    return Actor(name=of_country(UNIDENTIFIED_ARMED_GROUP, country.name), text="", inter=_UNIDENTIFIED_INTER,
                  country=country.iso3)
 
 
@@ -114,7 +116,7 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
     actors = _actors(doc, draft, rebels)
     claims = _claims(doc, draft, rebels, actors)
     event_type, sub_type = _event_type(doc, draft, claims, actors)
-    if EVENT_FAMILY[event_type] == "demonstration":
+    if EVENT_FAMILY[event_type] == DEMONSTRATION:
         actors, claims = as_demonstrators(event_type, draft.location, actors, claims)
     actors = parties(doc, draft, actors, claims, event_type)
     start, end, precision = _dates(doc, draft, default_date)
@@ -125,7 +127,7 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
 
 
 def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[Actor]) -> tuple[str, str]:
-    if draft.family == "demonstration":
+    if draft.family == DEMONSTRATION:
         return demonstration_type(doc, draft)
     order = list(EVENT_FAMILY)
     claim_sentences = {c.sentence for c in draft.claims}
@@ -134,20 +136,20 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
     # unless its sentence dates it ("اندلعت اشتباكات مساء الأحد": that fight is the incident).
     dated = {doc.sentence_of(d.start) for d in draft.dates if d.precision == 1}
     strong = [t for t in draft.triggers if t.strong and not (
-        t.event_type == _BATTLES and t.sentence not in claim_sentences | dated and _civilians_only(claims))]
+        t.event_type == BATTLES and t.sentence not in claim_sentences | dated and _civilians_only(claims))]
     # "اغتيل مسؤول بعبوة ناسفة": a killing word names the victim's fate, the weapon names the
     # tactic; ACLED codes an assassination or a massacre by the explosive that did it.
-    explosive = {t.sentence for t in strong if t.event_type == _EXPLOSIONS}
-    strong = [t for t in strong if not (t.sub_event_type == _ATTACK and t.sentence in explosive)]
+    explosive = {t.sentence for t in strong if t.event_type == EXPLOSIONS}
+    strong = [t for t in strong if not (t.sub_event_type == ATTACK and t.sentence in explosive)]
     if strong:
         # The tactic the report keeps naming (the headline counts twice); ACLED's order breaks ties.
         votes = Counter()
         for trigger in strong:
             votes[(trigger.event_type, trigger.sub_event_type)] += 2 if trigger.sentence == 0 else 1
         event_type, sub_type = min(votes, key=lambda kind: (-votes[kind], order.index(kind[0])))
-        if sub_type == _ABDUCTION and any(c.kind == "killed" and c.low for c in claims):
+        if sub_type == ABDUCTION and any(c.kind == "killed" and c.low for c in claims):
             # "هاجمت القرية وقتلت أكثر من مئة ... واختطفوا عددا": the killing is the gravest act.
-            return "Violence against civilians", "Attack"
+            return VIOLENCE_AGAINST_CIVILIANS, ATTACK
         total = sum(n for (kind, _), n in votes.items() if kind == event_type)
         # A suicide car bomb is a suicide bomb, a chemical shell a chemical weapon: the more
         # specific tactic wins within its type when the report names it often enough.
@@ -156,14 +158,14 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
                 return event_type, specific
         return event_type, sub_type
     weak = draft.triggers[0] if draft.triggers else None
-    if weak is not None and EVENT_FAMILY[weak.event_type] != "violence":
+    if weak is not None and EVENT_FAMILY[weak.event_type] != VIOLENCE:
         return weak.event_type, weak.sub_event_type
     captures = _capture_type(claims, actors)
     if captures is not None:
         return captures
     if _civilians_only(claims) or _mostly_civilians(claims) or _civilian_target(doc, draft) or _one_armed_side(claims, actors):
-        return "Violence against civilians", "Attack"
-    return "Battles", "Armed clash"
+        return VIOLENCE_AGAINST_CIVILIANS, ATTACK
+    return BATTLES, ARMED_CLASH
 
 
 def _one_armed_side(claims: list[Claim], actors: list[Actor]) -> bool:
@@ -181,17 +183,17 @@ def _capture_type(claims: list[Claim], actors: list[Actor]) -> tuple[str, str] |
     if not claims or any(c.kind != "captured" for c in claims):
         return None
     victims = {c.victim.name for c in claims}
-    states = {a.name for a in actors if a.inter == _STATE}
+    states = {a.name for a in actors if a.inter == INTER_STATE}
     if states and not victims & states:
-        return "Strategic developments", "Arrests"
-    if victims and all(v.startswith(_CIVILIAN_PREFIX) for v in victims):
-        return "Violence against civilians", "Abduction/forced disappearance"
+        return STRATEGIC_DEVELOPMENTS, ARRESTS
+    if victims and all(v.startswith(CIVILIANS) for v in victims):
+        return VIOLENCE_AGAINST_CIVILIANS, ABDUCTION
     return None
 
 
 def _civilians_only(claims: list[Claim]) -> bool:
     victims = {c.victim.name for c in claims if c.kind in ("killed", "injured") and c.low is not None}
-    return bool(victims) and all(v.startswith(_CIVILIAN_PREFIX) for v in victims)
+    return bool(victims) and all(v.startswith(CIVILIANS) for v in victims)
 
 
 def _mostly_civilians(claims: list[Claim]) -> bool:
@@ -204,15 +206,14 @@ def _mostly_civilians(claims: list[Claim]) -> bool:
             continue
         if _names_civilians(claim.victim.text):
             civilians += 1
-        elif claim.victim.text and not claim.victim.name.startswith(_CIVILIAN_PREFIX):
+        elif claim.victim.text and not claim.victim.name.startswith(CIVILIANS):
             armed += 1
     return civilians > armed
 
 
 def _names_civilians(text: str) -> bool:
-    stems = [strip_article(word) for word in fold(text).split()]
     # "لمدنيين", "ومدنيين": a proclitic on an indefinite noun.
-    return any(stem in civilian_nouns() or (stem[:1] in PROCLITICS and stem[1:] in civilian_nouns()) for stem in stems)
+    return any(stem_in(word, civilian_nouns(), article=True) for word in fold(text).split())
 
 
 def _civilian_target(doc: Doc, draft: EventDraft) -> bool:
@@ -272,33 +273,33 @@ def _actors(doc: Doc, draft: EventDraft, rebels: str | None) -> list[Actor]:
             span = doc.span(mention.start, mention.end)
             actors[name] = Actor(name=name, text=span.text, span=span, inter=inter, country=mention.country)
     for claim in draft.claims:
-        if claim.victim_name.startswith(_CIVILIAN_PREFIX) and claim.victim_name not in actors and claim.victim_start is not None:
+        if claim.victim_name.startswith(CIVILIANS) and claim.victim_name not in actors and claim.victim_start is not None:
             # "لا ضحايا فرنسيين": nationals a figure names are a party even where no actor was found.
             span = doc.span(claim.victim_start, claim.victim_end)
-            actors[claim.victim_name] = Actor(name=claim.victim_name, text=span.text, span=span, inter=_CIVILIANS,
+            actors[claim.victim_name] = Actor(name=claim.victim_name, text=span.text, span=span, inter=INTER_CIVILIANS,
                                               country=_country_of(claim.victim_name))
     return list(actors.values())
 
 
 def _country_of(civilians: str) -> str | None:
     """"Civilians (Canada)" -> "CAN"."""
-    country = by_name(civilians[len(_CIVILIAN_PREFIX):].strip(" ()"))
+    country = by_name(civilians[len(CIVILIANS):].strip(" ()"))
     return country.iso3 if country is not None else None
 
 
 def armed_group_name(generic: str, rebels: str | None) -> str:
     """"المسلحين" names the armed group the report is about, or, naming none, ACLED's
     Unidentified Armed Group of the country."""
-    if not generic.startswith(_REBELS_PREFIX):
+    if not generic.startswith(REBELS):
         return generic
-    return rebels or _UNIDENTIFIED_PREFIX + generic[len(_REBELS_PREFIX):]
+    return rebels or UNIDENTIFIED_ARMED_GROUP + generic[len(REBELS):]
 
 
 def _rebel_name(doc: Doc, draft: EventDraft) -> str | None:
     named = [a for a in doc.actors if doc.sentence_of(a.start) in draft.sentences
-             and a.inter == 2 and not a.how.startswith(_GENERIC_REBELS)]
+             and a.inter == INTER_REBELS and not a.how.startswith(_GENERIC_REBELS)]
     if not named:
-        named = [a for a in doc.actors if a.inter == 2 and not a.how.startswith(_GENERIC_REBELS)]
+        named = [a for a in doc.actors if a.inter == INTER_REBELS and not a.how.startswith(_GENERIC_REBELS)]
     return named[0].name if named else None
 
 
@@ -407,8 +408,8 @@ def _restates(first: Claim, second: Claim) -> bool:
 
 def _other_side(doc: Doc, draft: ClaimDraft, parties: list[Actor]) -> str:
     source = draft.source.name if draft.source is not None else None
-    others = [a for a in parties if a.name != source and a.inter != _CIVILIANS]
-    others.sort(key=lambda a: a.inter != _STATE)
+    others = [a for a in parties if a.name != source and a.inter != INTER_CIVILIANS]
+    others.sort(key=lambda a: a.inter != INTER_STATE)
     return others[0].name if source in {a.name for a in parties} and others else OTHER_SIDE
 
 

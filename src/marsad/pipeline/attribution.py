@@ -11,11 +11,13 @@ import re
 from itertools import islice
 
 from marsad.knowledge.actors import ActorBase
+from marsad.lang.ar.clitics import ARTICLE_AFTER_LAM, LAM, proclitic_stems, strip_article
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, reporting
-from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
+from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.sentences import CLAUSE_MARKS
-from marsad.lang.ar.tokens import LONGEST_WORD, WORD, word_before
+from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, word_before
 from marsad.pipeline.document import Attribution, Doc
+from marsad.schema.acled import GOVERNMENT, MILITARY_FORCES
 
 REQUIRES = ("sentences", "dates", "actors")
 ASSIGNS = ("attributions", "unverified_sentences")
@@ -25,7 +27,9 @@ _MAX_PREP_WORDS = 10
 _FRONTED_READ = 3 * _MAX_PREP_WORDS
 _NAME_WORDS = 8
 _NO_COMPLEMENT_WORDS = 6
-_STATEMENT = re.compile(r"\s(?:في\s+(?:بيان|تصريح|تصريحات|تقرير|مؤتمر)|(?:عبر|علي)\s+(?:تويتر|حسابه|حسابها))")
+# "في بيان", "عبر حسابه": how a source spoke, not part of its name.
+_STATEMENT = re.compile(rf"\s(?:في\s+(?:{alternation(forms_with_role('statement'))})"
+                        rf"|(?:عبر|علي)\s+(?:{alternation(forms_with_role('statement_channel'))}))")
 _RECIPIENT_WORDS = 4
 _TAIL_PARTICLES = forms_with_role("tail_particle")
 # Nouns a speaker phrase starts with ("مصدر أمني", "مسؤول محلي", "شهود").
@@ -87,7 +91,6 @@ def _negated(text: str, start: int) -> bool:
 
 
 _PREP_WITH_LAM = "prep_lam"
-_LAM = "ل"
 
 
 def _attribution(doc, index, match, row, complements, anaphors, previous) -> Attribution | None:
@@ -98,9 +101,9 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         # "وفقا لمصادر محلية": the preposition's ل is written on the source's first word.
         kind = "prep"
         glued = next(WORD.finditer(doc.folded, start, sentence.end), None)
-        if glued is not None and glued.group().startswith(_LAM):
+        if glued is not None and glued.group().startswith(LAM):
             # "للمصادر" is ل with the article's alif dropped: the source starts after both lams.
-            start = glued.start() + len(_LAM) * (2 if glued.group().startswith(_LAM * 2) else 1)
+            start = glued.start() + len(ARTICLE_AFTER_LAM if glued.group().startswith(ARTICLE_AFTER_LAM) else LAM)
     words = _skip_dates(doc, list(WORD.finditer(doc.folded, start, sentence.end)))
     if kind == "prep" and words and (words[0].group() == _WHAT or words[0].group() in _IMPERSONAL
                                      or reporting().pattern.fullmatch(words[0].group())):
@@ -392,7 +395,7 @@ def _same_stem(a: str, b: str) -> bool:
 
 
 # A state's military voice: its army, its defence ministry and its government speak as one.
-_MILITARY_VOICES = ("Military Forces of ", "Ministry of Defence of ", "Government of ")
+_MILITARY_VOICES = (f"{MILITARY_FORCES} of ", "Ministry of Defence of ", f"{GOVERNMENT} of ")
 
 
 def same_speaker(first, second) -> bool:
@@ -427,9 +430,8 @@ def _military_country(source) -> str | None:
 
 
 def _own_words(text: str) -> set[str]:
-    words = {strip_article(w) for w in WORD.findall(fold(text))}
     # "بمدينة", "ومصدر": a proclitic on an indefinite noun.
-    words = {w[1:] if w[:1] in PROCLITICS and len(w) > 4 else w for w in words}
+    words = {proclitic_stems(strip_article(w))[-1] for w in WORD.findall(fold(text))}
     return {w for w in words if len(w) >= 4 and w not in _GENERIC_SOURCE_WORDS}
 
 

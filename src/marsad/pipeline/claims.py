@@ -11,14 +11,15 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import find_countries, indefinite_adjectives
+from marsad.lang.ar.clitics import AND, ARTICLE, PLURAL_PRONOUNS, PRONOUN_COUNTS, stem_in, strip_article
 from marsad.lang.ar.lexicon import (casualty_openers, casualty_triggers, forms_with_role, singular_persons,
                                     suicide_attackers)
 from marsad.lang.ar.numbers import is_dual_noun
-from marsad.lang.ar.normalize import ARTICLE, strip_article
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
+from marsad.schema.acled import CIVILIANS, of_country
 
 REQUIRES = ("sentences", "quantities", "no_casualties", "countries", "actors", "attributions", "unverified_sentences")
 ASSIGNS = ("claims",)
@@ -28,15 +29,11 @@ _MAX_DISTANCE = 7
 # binds the phrase, so its opening verb may stand this many words back.
 _FRAME_REACH = 12
 _GENERIC_MEMBERS = "pattern:generic-rebels"
-# The pronoun on a closing noun counts its people when no number does: "لقي شاب مصرعه" is one,
-# "لقي شقيقان حتفهما" two.
-_FRAME_PRONOUN_COUNTS = (("هما", 2), ("ها", 1), ("ه", 1))
 # A casualty noun stands next to its count ("18 قتيلا", "عدد القتلى 20"), never far from it.
 _MAX_NOUN_DISTANCE = 2
 _WRONG_SIDE_COST = 2
 _VICTIM_WORDS = 6
 _NEAR_WORDS = 3
-_AND = "و"
 _ONE = "واحد"
 # "مقاتلا من مجموعة فاغنر", "مقاتلي وجنود فاغنر": a kind of person, then the group it belongs to.
 _OF_WORDS = forms_with_role("belongs_to")
@@ -293,13 +290,13 @@ def _joins_by_and(gap: str, text: str, second_start: int, limit: int = _COORDINA
     words = gap.split(maxsplit=limit)
     if any(mark in gap for mark in CLAUSE_MARKS) or len(words) > limit:
         return False
-    return (words[-1:] == [_AND] or _starts_with_and(text, second_start) or text[second_start - 1:second_start] == _AND
+    return (words[-1:] == [AND] or _starts_with_and(text, second_start) or text[second_start - 1:second_start] == AND
             or _breaks_down(gap))
 
 
 def _starts_with_and(text: str, offset: int) -> bool:
     """"وخمسة" carries و; "واحدة" (one) only begins with its letter."""
-    return text.startswith(_AND, offset) and (not text.startswith(_ONE, offset) or text.startswith(_AND + _ONE, offset))
+    return text.startswith(AND, offset) and (not text.startswith(_ONE, offset) or text.startswith(AND + _ONE, offset))
 
 
 def _denials(doc: Doc, statement, index: int, words, position) -> list[ClaimDraft]:
@@ -383,7 +380,7 @@ def _joined(text: str, first: _Trigger, second: _Trigger) -> bool:
     between = text[first.end:second.start].split()
     if between == [_ALTERNATIVE] and frozenset({first.kind, second.kind}) in _COMBINED:
         return True
-    if between in ([], [_AND]) and {first.kind, second.kind} == _DEAD_AND_WOUNDED and not (first.strong or second.strong):
+    if between in ([], [AND]) and {first.kind, second.kind} == _DEAD_AND_WOUNDED and not (first.strong or second.strong):
         return True
     return not between and first.kind == second.kind
 
@@ -456,7 +453,7 @@ def _counts_things(words, q_last: int) -> bool:
     """"وتدمير 5 منازل", "شن 20 غارة": a count of things is no toll, even joined to one by و."""
     if q_last + 1 >= len(words):
         return False
-    return _stem_in(words[q_last + 1].group(), _COUNTED_THINGS)
+    return stem_in(words[q_last + 1].group(), _COUNTED_THINGS, article=True)
 
 
 _AGE = "عمر"
@@ -579,8 +576,10 @@ def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
     inside = words[trigger.opener + 1:_word_index(position, words, trigger.start)]
     if not inside:
         return False
-    count = next((n for suffix, n in _FRAME_PRONOUN_COUNTS if trigger.form.endswith(suffix)), None)
-    if count is not None and not trigger.form.endswith(("هم", "هن")):
+    # The pronoun on a closing noun counts its people when no number does: "لقي شاب مصرعه" is
+    # one, "لقي شقيقان حتفهما" two.
+    count = next((n for suffix, n in PRONOUN_COUNTS if trigger.form.endswith(suffix)), None)
+    if count is not None and not trigger.form.endswith(PLURAL_PRONOUNS):
         draft.low = draft.high = count
     actors = [a for a in doc.within(doc.actors, inside[0].start(), inside[-1].end()) if a.role != "source-only"]
     if actors:
@@ -594,7 +593,6 @@ def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
 # Plural nisba endings after folding: "فرنسيين", "كنديون", "فرنسيان" name people of that country.
 _PLURAL_NISBA = ("يين", "يون", "يان")
 _ACCUSATIVE_NISBA = "يا"
-_CIVILIANS_OF = "Civilians ({})"
 
 
 def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
@@ -606,7 +604,7 @@ def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
             continue
         stem = strip_article(mention.text)
         if stem.endswith(_PLURAL_NISBA) and stem in indefinite_adjectives(mention.country):
-            draft.victim_name = _CIVILIANS_OF.format(mention.country.name)
+            draft.victim_name = of_country(CIVILIANS, mention.country.name)
             draft.victim_start, draft.victim_end = mention.start, mention.end
             return True
     return _counted_national(draft, window)
@@ -621,7 +619,7 @@ def _counted_national(draft: ClaimDraft, window: list) -> bool:
             continue
         found = find_countries(text[:-1])
         if found and found[0].as_adjective and found[0].start == 0 and found[0].end == len(text) - 1:
-            draft.victim_name = _CIVILIANS_OF.format(found[0].country.name)
+            draft.victim_name = of_country(CIVILIANS, found[0].country.name)
             draft.victim_start, draft.victim_end = word.start(), word.end()
             return True
     return False
@@ -653,7 +651,7 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
         draft.victim_start, draft.victim_end = noun.start(), noun.end()
         return True
     # The counted noun takes neither the article nor و, and is not the next count ("اثنين وخمسة").
-    if word.startswith((ARTICLE, _AND)) or word in _NOT_COUNTED_NOUNS or _is_trigger_word(word):
+    if word.startswith((ARTICLE, AND)) or word in _NOT_COUNTED_NOUNS or _is_trigger_word(word):
         return False
     nearby = doc.within(doc.quantities, noun.start() - _LONGEST_COUNT, noun.end())
     if any(q.start <= noun.start() < q.end for q in nearby):
@@ -684,7 +682,7 @@ def _head_actor(text: str, actors: list):
     previous = actors[0]
     for other in actors[1:]:
         between = text[previous.end:other.start].split()
-        linked = not between or (between[0] in _OF_WORDS and len(between) <= 2) or between == [_AND]
+        linked = not between or (between[0] in _OF_WORDS and len(between) <= 2) or between == [AND]
         if not linked or previous.how.startswith("table:"):
             break
         # "4 عناصر من الأمن العام": a generic word for fighters, then the force they belong to.
@@ -720,7 +718,7 @@ def _count_singulars(draft: ClaimDraft, texts: list[str]) -> None:
     """"قتل قائد ومقاتل من الحركة": singular person nouns joined by و count one each (here 2)."""
     count = 0
     for index, word in enumerate(texts):
-        if index and not word.startswith(_AND):
+        if index and not word.startswith(AND):
             break
         if strip_article(word[1:] if index else word) not in singular_persons() and not (
                 index == 0 and _singular(strip_article(word))):
@@ -756,7 +754,7 @@ def _has_own_noun(doc: Doc, quantity, words, position) -> bool:
     if after >= len(words) or any(mark in doc.folded[quantity.end:words[after].start()] for mark in CLAUSE_MARKS):
         return False
     word = words[after].group()
-    return not (word.startswith((ARTICLE, _AND)) or word in _NOT_COUNTED_NOUNS or _is_trigger_word(word)
+    return not (word.startswith((ARTICLE, AND)) or word in _NOT_COUNTED_NOUNS or _is_trigger_word(word)
                 or _agent_phrase(word))
 
 
@@ -765,17 +763,7 @@ _AGENT_PHRASE = forms_with_role("agent_phrase")
 
 
 def _agent_phrase(word: str) -> bool:
-    return _stem_in(word, _AGENT_PHRASE)
-
-
-# "وبالسيارات", "للمنازل": a conjunction or preposition may stand before the article.
-_PREFIXED = "وبل"
-
-
-def _stem_in(word: str, forms: frozenset[str]) -> bool:
-    """Whether the word, without its article (and a و/ب/ل before it), is one of `forms`."""
-    stem = strip_article(word)
-    return stem in forms or (stem[:1] in _PREFIXED and strip_article(stem[1:]) in forms)
+    return stem_in(word, _AGENT_PHRASE, article=True)
 
 
 def _before_agent(words: list) -> list:

@@ -22,14 +22,12 @@ from marsad.knowledge.countries import by_iso3
 from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.document import Doc, EventDraft, Trigger
-from marsad.pipeline.reconcile import UNKNOWN_VICTIM
-from marsad.schema import EVENT_FAMILY, Actor, Claim, Party
+from marsad.schema import Actor, Claim, Party
+from marsad.schema.acled import (BATTLES, CIVILIANS, DEMONSTRATION, EVENT_FAMILY, EXCESSIVE_FORCE,
+                                 INTER_PROTESTERS, INTER_RIOTERS, MILITARY_FORCES, MOB_VIOLENCE,
+                                 PEACEFUL_PROTEST, POLICE_FORCES, PROTEST_WITH_INTERVENTION, PROTESTERS,
+                                 PROTESTS, RIOTERS, RIOTS, UNKNOWN_VICTIM, VIOLENT_DEMONSTRATION, of_country)
 
-_DEMONSTRATION = "demonstration"
-_PROTESTS, _RIOTS = "Protests", "Riots"
-_PEACEFUL, _INTERVENTION = "Peaceful protest", "Protest with intervention"
-_EXCESSIVE, _VIOLENT, _MOB = "Excessive force against protesters", "Violent demonstration", "Mob violence"
-_CLASH = "Battles"
 # A call or a statement governs the demonstration word within this many words after it.
 _PLAN_REACH = 3
 # "احتجاجا على مقتل شاب برصاص الشرطة": the cause follows the grievance word within these words.
@@ -38,9 +36,9 @@ _GRIEVANCE_REACH = 6
 _ADJECTIVE_GAP = 2
 # A figure this many sentences after a demonstration is still about it.
 _FOLLOWING = 2
-_CROWD = {_PROTESTS: ("Protesters", 6), _RIOTS: ("Rioters", 5)}
-_VICTIMS_TAKEN = ("Civilians", "Protesters", "Rioters", UNKNOWN_VICTIM)
-_STATE_PREFIXES = ("Police Forces", "Military Forces")
+_CROWD = {PROTESTS: (PROTESTERS, INTER_PROTESTERS), RIOTS: (RIOTERS, INTER_RIOTERS)}
+_VICTIMS_TAKEN = (CIVILIANS, PROTESTERS, RIOTERS, UNKNOWN_VICTIM)
+_STATE_PREFIXES = (POLICE_FORCES, MILITARY_FORCES)
 
 
 @dataclass(frozen=True)
@@ -61,7 +59,7 @@ def _words_between(doc: Doc, start: int, end: int) -> int:
 
 
 def _is_demonstration(trigger: Trigger) -> bool:
-    return EVENT_FAMILY[trigger.event_type] == _DEMONSTRATION
+    return EVENT_FAMILY[trigger.event_type] == DEMONSTRATION
 
 
 def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
@@ -98,14 +96,14 @@ def retype_triggers(doc: Doc) -> None:
                     kept.append(trigger)
             elif (demonstrations or mob) and _protested(doc, trigger.start, cues):
                 continue
-            elif demonstrations and trigger.event_type == _CLASH:
+            elif demonstrations and trigger.event_type == BATTLES:
                 kept.append(_as_demonstration(trigger))
-            elif mob is not None and trigger.event_type == _CLASH:
-                kept.append(replace(trigger, event_type=_RIOTS, sub_event_type=_MOB))
+            elif mob is not None and trigger.event_type == BATTLES:
+                kept.append(replace(trigger, event_type=RIOTS, sub_event_type=MOB_VIOLENCE))
             else:
                 kept.append(trigger)
         if mob is not None and not triggers:
-            kept.append(Trigger(mob.start, mob.end, _RIOTS, _MOB, True, index))
+            kept.append(Trigger(mob.start, mob.end, RIOTS, MOB_VIOLENCE, True, index))
     doc.triggers = sorted(kept + _casualties_of_demonstrations(doc, kept), key=lambda t: t.start)
     by_sentence: dict[int, list[Trigger]] = {}
     for trigger in kept:
@@ -135,7 +133,7 @@ def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Tri
             continue
         before = [i for i in by_sentence if claim.sentence - _FOLLOWING <= i < claim.sentence]
         if before and _is_demonstration(by_sentence[max(before)]):
-            added.append(Trigger(claim.start, claim.end, _PROTESTS, _PEACEFUL, False, claim.sentence))
+            added.append(Trigger(claim.start, claim.end, PROTESTS, PEACEFUL_PROTEST, False, claim.sentence))
             by_sentence[claim.sentence] = added[-1]
     return added
 
@@ -143,8 +141,8 @@ def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Tri
 def _as_demonstration(trigger: Trigger) -> Trigger:
     """A clash at a demonstration is it turning violent; a shooting, the force intervening."""
     if trigger.strong:
-        return replace(trigger, event_type=_RIOTS, sub_event_type=_VIOLENT, needs_party=False)
-    return replace(trigger, event_type=_PROTESTS, sub_event_type=_INTERVENTION, needs_party=False)
+        return replace(trigger, event_type=RIOTS, sub_event_type=VIOLENT_DEMONSTRATION, needs_party=False)
+    return replace(trigger, event_type=PROTESTS, sub_event_type=PROTEST_WITH_INTERVENTION, needs_party=False)
 
 
 def _mob_sentences(doc: Doc) -> set[int]:
@@ -156,19 +154,20 @@ def _mob_sentences(doc: Doc) -> set[int]:
 def demonstration_type(doc: Doc, draft: EventDraft) -> tuple[str, str]:
     """The highest of ACLED's five kinds that the event's sentences report."""
     subs = {t.sub_event_type for t in draft.triggers}
-    if _MOB in subs and not any(t.event_type == _PROTESTS for t in draft.triggers):
-        return _RIOTS, _MOB
+    if MOB_VIOLENCE in subs and not any(t.event_type == PROTESTS for t in draft.triggers):
+        return RIOTS, MOB_VIOLENCE
     cues = {index: _cues(doc, index) for index in draft.sentences}
     roles = {c.role for found in cues.values() for c in found}
     hurt = [c for c in draft.claims if c.kind in ("killed", "injured") and c.low != 0
             and not _protested(doc, c.victim_start if c.victim_start is not None else c.start, cues[c.sentence])]
-    if _VIOLENT in subs or "violent_act" in roles or any(_is_state(c.victim_name) for c in hurt):
-        return _RIOTS, _VIOLENT
+    if VIOLENT_DEMONSTRATION in subs or "violent_act" in roles or any(_is_state(c.victim_name) for c in hurt):
+        return RIOTS, VIOLENT_DEMONSTRATION
     if any(c.kind == "killed" for c in hurt) or ("lethal_force" in roles and hurt):
-        return _PROTESTS, _EXCESSIVE
-    if _INTERVENTION in subs or roles & {"intervention", "lethal_force"} or any(c.kind == "captured" for c in draft.claims):
-        return _PROTESTS, _INTERVENTION
-    return _PROTESTS, _PEACEFUL
+        return PROTESTS, EXCESSIVE_FORCE
+    if (PROTEST_WITH_INTERVENTION in subs or roles & {"intervention", "lethal_force"}
+            or any(c.kind == "captured" for c in draft.claims)):
+        return PROTESTS, PROTEST_WITH_INTERVENTION
+    return PROTESTS, PEACEFUL_PROTEST
 
 
 def _is_state(name: str) -> bool:
@@ -181,7 +180,7 @@ def as_demonstrators(event_type: str, location, actors: list[Actor], claims: lis
     country = _country(location, actors)
     if country is None:
         return actors, claims
-    name = f"{prefix} ({country.name})"
+    name = of_country(prefix, country.name)
     crowd = next((a for a in actors if a.name.startswith(_VICTIMS_TAKEN[:3])), None)
     others = [a for a in actors if not a.name.startswith(_VICTIMS_TAKEN[:3])]
     if crowd is None:

@@ -18,6 +18,7 @@ from marsad.lang.ar.normalize import Normalized
 from marsad.lang.ar.numbers import NoCasualties, Quantity
 from marsad.lang.ar.sentences import Sentence
 from marsad.schema import Extraction, Span
+from marsad.schema.acled import UNKNOWN_VICTIM, VIOLENCE
 
 if TYPE_CHECKING:
     from marsad.pipeline.mentions import ResolvedPlace
@@ -57,7 +58,7 @@ class ClaimDraft:
     high: int | None = None
     vague: str | None = None
     approx: bool = False
-    victim_name: str = "unknown"
+    victim_name: str = UNKNOWN_VICTIM
     victim_start: int | None = None
     victim_end: int | None = None
     source: Attribution | None = None
@@ -73,7 +74,7 @@ class EventDraft:
     claims: list[ClaimDraft] = field(default_factory=list)
     dates: list[Any] = field(default_factory=list)
     background: bool = False
-    family: str = "violence"
+    family: str = VIOLENCE
     location: Any = None
     place_keys: set[str] = field(default_factory=set)
     opened_as_new_episode: bool = False

@@ -21,14 +21,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from marsad.lang.ar.clitics import AND, stem_in, strip_article
 from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words, stems_with_role
+from marsad.lang.ar.normalize import match_key
 from marsad.lang.ar.tokens import WORD, last_words, word_after, word_before
-from marsad.lang.ar.normalize import match_key, strip_article
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.knowledge.place_cues import distance_km
 from marsad.pipeline.mentions import ResolvedPlace
-from marsad.schema import EVENT_FAMILY
+from marsad.schema.acled import DEMONSTRATION, EVENT_FAMILY, VIOLENCE
 
 REQUIRES = ("sentences", "dates", "places", "countries", "actors", "main_country", "claims", "attributions")
 ASSIGNS = ("triggers", "events", "claims")  # claims: a crowd's size read as a toll is dropped (demonstrations)
@@ -75,7 +76,7 @@ def run(doc: Doc) -> None:
             if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
                 continue
             # A protest against a law or an election is a protest; a "killing" of one is an idiom.
-            if EVENT_FAMILY[row["event_type"]] == "violence" and (
+            if EVENT_FAMILY[row["event_type"]] == VIOLENCE and (
                     _figurative(doc.folded, match.end()) or _judicial(doc.folded, sentence.start, match.start())):
                 continue
             doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
@@ -121,7 +122,7 @@ def run(doc: Doc) -> None:
         if owner is not None:
             owner.claims.append(claim)
     if _off_topic(doc):
-        events = [e for e in events if e.family != "violence" or _reported_as_news(e)]
+        events = [e for e in events if e.family != VIOLENCE or _reported_as_news(e)]
     doc.events = sorted(events, key=lambda e: min(e.sentences))
 
 
@@ -180,7 +181,7 @@ def _off_topic(doc: Doc) -> bool:
     """A match report, a film review, a space launch or a market report: its "attack", "battle",
     "rocket" and "price war" are words of its own register, not news of violence."""
     cued = sum(1 for s in doc.sentences if next(register_cues().finditer(doc.folded, s.start, s.end), None))
-    violent = len({t.sentence for t in doc.triggers if t.strong and EVENT_FAMILY[t.event_type] == "violence"})
+    violent = len({t.sentence for t in doc.triggers if t.strong and EVENT_FAMILY[t.event_type] == VIOLENCE})
     return cued >= OFF_TOPIC_SENTENCES and cued > violent
 
 
@@ -236,7 +237,7 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     triggers = doc.of_sentence(doc.triggers, index)
     if not _reports_an_event(doc, index, triggers):
         return None
-    family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else "violence"
+    family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else VIOLENCE
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
     war_toll = _war_toll(doc, index)
     background = _is_background(doc, dates) or (
@@ -266,7 +267,7 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     claims = list(doc.of_sentence(doc.claims, index))
     counted = any(_counted(c) for c in claims)
     strong = [t for t in triggers if t.strong]
-    if any(EVENT_FAMILY[t.event_type] == "demonstration" for t in strong):
+    if any(EVENT_FAMILY[t.event_type] == DEMONSTRATION for t in strong):
         return True
     if strong:
         return bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
@@ -307,7 +308,7 @@ def _conflict_article(doc: Doc) -> bool:
     """An article about fighting: a strong violence trigger beside an armed party, or a figure
     given in a sentence that names an armed party ("نفت البعثة قتل 20 مدنيا"), after which the
     report's other figures ("وكانت مصادر قالت إن الحادثة أسفرت عن مقتل عشرة") are of that news."""
-    if any(t.strong and EVENT_FAMILY[t.event_type] == "violence" for t in doc.triggers) and any(
+    if any(t.strong and EVENT_FAMILY[t.event_type] == VIOLENCE for t in doc.triggers) and any(
             a.role in _ARMED_ROLES for a in doc.actors):
         return True
     return any(_counted(c) and _armed_party_in(doc, c.sentence) for c in doc.claims)
@@ -356,7 +357,7 @@ def _sums_up(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     """A sentence that gives the toll of a series of incidents in several places at once, not
     of one of them ("قتل 30 شخصا في سلسلة تفجيرات استهدفت مناطق مختلفة")."""
     sentence = doc.sentences[index]
-    violent = [t for t in triggers if EVENT_FAMILY[t.event_type] == "violence"]
+    violent = [t for t in triggers if EVENT_FAMILY[t.event_type] == VIOLENCE]
     return any(t.start - _SPREAD_BEFORE <= match.start() <= t.end + _SPREAD_AFTER
                for match, _ in spread_words().finditer(doc.folded, sentence.start, sentence.end) for t in violent)
 
@@ -385,7 +386,6 @@ def _recalled_from(doc: Doc, index: int) -> int | None:
 _CLAUSE_LINKS = forms_with_role("clause_link")
 _CLAUSE_LINK_INITIALS = frozenset(link[:1] for link in _CLAUSE_LINKS)
 _PLACE_LIST_WORDS = forms_with_role("place_list_word")
-_CONJUNCTION = "و"
 # "اشتباكات بين مدينتي A وB" is one fight between two towns, not two incidents.
 _BETWEEN = "بين"
 
@@ -437,7 +437,7 @@ def _clause_starts(doc: Doc, index: int) -> list[int]:
     for word in WORD.finditer(doc.folded, sentence.start, sentence.end):
         if word.start() == sentence.start:
             continue
-        joined = word.group().startswith(_CONJUNCTION) and (
+        joined = word.group().startswith(AND) and (
             word.start() in figures or any(word.start() <= t < word.end() for t in events))
         if joined or (word.group()[:1] in _CLAUSE_LINK_INITIALS
                       and any(_opens_at(doc.folded, word.start(), link) for link in _CLAUSE_LINKS)):
@@ -475,7 +475,7 @@ def _listed_places(doc: Doc, candidate: _Candidate) -> list[ResolvedPlace]:
         if place.start < listed[-1].end:
             continue
         gap = WORD.findall(doc.folded, listed[-1].end, place.start)
-        joined = gap and all(w == _CONJUNCTION or w.removeprefix(_CONJUNCTION) in _PLACE_LIST_WORDS for w in gap)
+        joined = gap and all(w == AND or w.removeprefix(AND) in _PLACE_LIST_WORDS for w in gap)
         if not joined or _vague_place(place) or place.place.country != first.place.country:
             break
         if any(_meets(_place_keys(p), _place_keys(place)) for p in listed):
@@ -568,7 +568,7 @@ def _statement_date(doc: Doc, date) -> bool:
     statement_words = forms_with_role("statement")
     sentence = doc.sentences[doc.sentence_of(date.start)]
     before = last_words(doc.folded, sentence.start, date.start, _STATEMENT_WINDOW)
-    if any(w in statement_words or w.removeprefix("ل").removeprefix("في") in statement_words for w in before):
+    if any(stem_in(w, statement_words) for w in before):
         return True
     for attribution in doc.attributions.get(doc.sentence_of(date.start), []):
         if attribution.how == "carried":
@@ -635,8 +635,7 @@ _CARE_WINDOW = 5
 def _where_victims_went(text: str, sentence_start: int, start: int) -> bool:
     """"ونقلت جثث القتلى إلى مستشفى في مدينة X": the town of the hospital the victims were
     taken to is not where the incident was."""
-    return any(w in _CARE_PLACES or w.removeprefix("ل").removeprefix("ب") in _CARE_PLACES
-               for w in last_words(text, sentence_start, start, _CARE_WINDOW))
+    return any(stem_in(w, _CARE_PLACES) for w in last_words(text, sentence_start, start, _CARE_WINDOW))
 
 
 def place_key(place) -> str:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import find_countries
 from marsad.knowledge.gazetteer import HOW_ARABIC, HOW_SKELETON, ChoiceTrace, Gazetteer, Place, PlaceMention
+from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import forms_with_role
 from marsad.pipeline.document import Doc
@@ -101,8 +102,6 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
 # An Arabic name may be a place in any of the few countries the article is most about; a
 # transliteration match (far noisier) only in the one it is about.
 _NAME_COUNTRIES = 3
-_ARTICLE = "ال"
-_PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
 _SHORT_SKELETON = 3
 _PLACE_TYPE_WORDS = forms_with_role("place_type_word")
 
@@ -120,8 +119,8 @@ def _plausible(mention, place, hints: list[str], main: str | None) -> bool:
         # A word with the article or a pronoun suffix, or a word every kind of news uses ("تتبنى",
         # "قرون"), is Arabic ("موقع التواصل", "في سعيها"), not a transliterated name; a two-letter skeleton is evidence only after "مدينة", "قرية"...
         key = mention.how.split(":", 1)[1]
-        return (place.country in skeleton_countries(hints, main) and not mention.text.startswith(_ARTICLE)
-                and not mention.text.endswith(_PRONOUN_SUFFIXES) and not is_common(mention.text)
+        return (place.country in skeleton_countries(hints, main) and not mention.text.startswith(ARTICLE)
+                and not mention.text.endswith(THIRD_PERSON_PRONOUNS) and not is_common(mention.text)
                 and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS))
     return place.country in hints[:_NAME_COUNTRIES] or place.country == main
 

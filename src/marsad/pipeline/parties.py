@@ -19,13 +19,13 @@ from __future__ import annotations
 from marsad.knowledge.actors import ActorBase
 from marsad.pipeline.document import Doc, EventDraft
 from marsad.schema import Actor, Claim
+from marsad.schema.acled import (INTER_CIVILIANS, INTER_IDENTITY_MILITIA, INTER_PROTESTERS, INTER_RIOTERS,
+                                 INTER_STATE, VIOLENCE_AGAINST_CIVILIANS)
 
-_CIVILIANS, _IDENTITY, _STATE, _EXTERNAL = 7, 4, 1, 8
-_DEMONSTRATORS = (5, 6)
+_DEMONSTRATORS = (INTER_RIOTERS, INTER_PROTESTERS)
 _ALLIANCES = frozenset({"member_of", "part_of", "affiliate_of", "allied_with", "auxiliary_of", "successor_of"})
 # How near an event's trigger an ethnic word must stand to name a side ("هاجم مسلحو الطوارق").
 _IDENTITY_REACH = 40
-_VIOLENCE_AGAINST_CIVILIANS = "Violence against civilians"
 
 
 def parties(doc: Doc, draft: EventDraft, actors: list[Actor], claims: list[Claim], event_type: str) -> list[Actor]:
@@ -40,12 +40,12 @@ def _is_party(doc: Doc, draft: EventDraft, actor: Actor, counted: set[str], even
         return True
     if actor.span is None:
         return True
-    if actor.inter == _CIVILIANS:
-        return event_type == _VIOLENCE_AGAINST_CIVILIANS
+    if actor.inter == INTER_CIVILIANS:
+        return event_type == VIOLENCE_AGAINST_CIVILIANS
     mentions = [m for m in doc.actors if m.name == actor.name and doc.sentence_of(m.start) in draft.sentences]
     if mentions and all(_inside_another_speaker(doc, m) for m in mentions):
         return False
-    if actor.inter == _IDENTITY:
+    if actor.inter == INTER_IDENTITY_MILITIA:
         return any(_near_trigger(draft, m) for m in mentions)
     return True
 
@@ -68,7 +68,7 @@ def _with_sides(actors: list[Actor], event_type: str) -> list[Actor]:
         return actors
     ordered = _lead_first(actors, event_type)
     first = ordered[0]
-    second = next((a for a in ordered[1:] if not same_side(first, a) and a.inter != _CIVILIANS), None)
+    second = next((a for a in ordered[1:] if not same_side(first, a) and a.inter != INTER_CIVILIANS), None)
     if second is None:
         second = next((a for a in ordered[1:] if not same_side(first, a)), None)
     coded = []
@@ -86,12 +86,12 @@ def _lead_first(actors: list[Actor], event_type: str) -> list[Actor]:
     target of a shelling or an attack, whoever the text names first)."""
     if any(a.inter in _DEMONSTRATORS for a in actors):
         return sorted(actors, key=lambda a: a.inter not in _DEMONSTRATORS)
-    return sorted(actors, key=lambda a: a.inter == _CIVILIANS)
+    return sorted(actors, key=lambda a: a.inter == INTER_CIVILIANS)
 
 
 def same_side(one: Actor, other: Actor) -> bool:
     """Allies, members, components or successors (actor_relations.tsv), or one country's forces."""
-    if one.inter == other.inter == _STATE and one.country and one.country == other.country:
+    if one.inter == other.inter == INTER_STATE and one.country and one.country == other.country:
         return True
     base = ActorBase.default()
     first, second = base.by_name(one.name), base.by_name(other.name)

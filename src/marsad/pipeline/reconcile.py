@@ -11,10 +11,10 @@ from collections import defaultdict
 from statistics import median_low
 
 from marsad.schema import Claim, Fatalities
+from marsad.schema.acled import UNKNOWN_VICTIM
 
 # ACLED codebook: "dozens" 12, "hundreds" 100, "thousands" 1000, "several/some" 3.
 _ACLED_VAGUE = ((1000, 1000), (100, 100), (10, 12), (2, 3))
-UNKNOWN_VICTIM = "unknown"
 
 
 def _acled_value(claim: Claim) -> int | None:

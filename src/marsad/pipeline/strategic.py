@@ -10,23 +10,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from marsad.lang.ar.clitics import ARTICLE, strip_article
 from marsad.lang.ar.lexicon import stems_with_role
-from marsad.lang.ar.normalize import ARTICLE, strip_article
 from marsad.lang.ar.tokens import WORD, last_words
 from marsad.pipeline.document import Doc, Trigger
+from marsad.schema.acled import (AIR_DRONE_STRIKE, ARRESTS, DISRUPTED_WEAPONS_USE, EXPLOSIONS,
+                                 MILITARY_FORCES, REMOTE_EXPLOSIVE, STRATEGIC_DEVELOPMENTS)
 
-_EXPLOSIONS, _STRATEGIC = "Explosions/Remote violence", "Strategic developments"
 # Verbs that stop one kind of weapon only: a drone is brought down, a bomb defused.
-_NARROW_VERBS = {"Air/drone strike": "downs", "Remote explosive/landmine/IED": "defuses"}
-_ARRESTS = "Arrests"
+_NARROW_VERBS = {AIR_DRONE_STRIKE: "downs", REMOTE_EXPLOSIVE: "defuses"}
 # "قتلوا أو اعتقلوا", "قتل ثلاثة واعتقل اثنان": people taken in a fight that kills are its captives,
 # part of the fighting (ACLED), not an arrest of their own.
 _KILLING = ("killed", "killed_or_captured")
-_DISRUPTED = (_STRATEGIC, "Disrupted weapons use")
+_DISRUPTED = (STRATEGIC_DEVELOPMENTS, DISRUPTED_WEAPONS_USE)
 # The verb governs its object within this many words ("اعترضت الدفاعات الجوية السعودية صاروخا").
 _OBJECT_REACH = 4
 _POLITICAL_CHARGES = stems_with_role("political_charge")
-_ARMY = "Military Forces of"
+_ARMY = f"{MILITARY_FORCES} of"
 
 
 def retype_triggers(doc: Doc) -> None:
@@ -34,7 +34,7 @@ def retype_triggers(doc: Doc) -> None:
     stopped: set[tuple[int, str]] = set()  # (sentence, weapon word) intercepted there
     kept = []
     for trigger in doc.triggers:
-        if trigger.sub_event_type == _ARRESTS and (trigger.sentence in killing or not political_arrest(doc, trigger.sentence)):
+        if trigger.sub_event_type == ARRESTS and (trigger.sentence in killing or not political_arrest(doc, trigger.sentence)):
             continue
         word = strip_article(doc.folded[trigger.start:trigger.end])
         # "اعترضت الدفاعات صاروخين ... وتسببت شظايا الصاروخين": the definite word names them again.
@@ -52,7 +52,7 @@ def _disrupted(trigger: Trigger) -> Trigger:
 
 
 def _stopped(doc: Doc, trigger: Trigger) -> bool:
-    if trigger.event_type != _EXPLOSIONS:
+    if trigger.event_type != EXPLOSIONS:
         return False
     floor = doc.sentences[trigger.sentence].start
     words = {strip_article(w) for w in last_words(doc.folded, floor, trigger.start, _OBJECT_REACH)}
@@ -66,7 +66,7 @@ def political_arrest(doc: Doc, index: int) -> bool:
     """An arrest is news of conflict in a report of fighting or demonstrations, when those taken
     are an armed group's or the army takes them, or when the charge is political ("خلية إرهابية", "الانتماء إلى تنظيم");
     a murder suspect's arrest is crime news (not an ACLED event)."""
-    if any(t.strong and t.event_type != _STRATEGIC for t in doc.triggers):
+    if any(t.strong and t.event_type != STRATEGIC_DEVELOPMENTS for t in doc.triggers):
         return True
     # Those taken are an armed group's, or the army takes them (soldiers do not arrest for theft).
     if any(a.role == "armed" or a.name.startswith(_ARMY) for a in doc.in_sentence(doc.actors, index)):

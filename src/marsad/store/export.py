@@ -20,6 +20,9 @@ from typing import IO
 
 from marsad.knowledge.countries import by_iso3, iso_country
 from marsad.knowledge.outlets import event_source_scale, lookup
+from marsad.schema.acled import (DEMONSTRATIONS, EXCESSIVE_FORCE, INTER_CIVILIANS, MOB_VIOLENCE,
+                                 POLITICAL_VIOLENCE, PROTESTS, RIOTS, STRATEGIC_DEVELOPMENTS,
+                                 VIOLENCE_AGAINST_CIVILIANS)
 from marsad.store.errors import ExportFormatError, StoreDependencyError
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
@@ -38,7 +41,6 @@ HXL_TAGS = {
 }
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
-_CIVILIAN_INTER = 7
 
 
 def export(fmt: str, events: Iterable[dict], out: IO | str | os.PathLike, *, hxl: bool = False) -> int:
@@ -52,15 +54,15 @@ def export(fmt: str, events: Iterable[dict], out: IO | str | os.PathLike, *, hxl
 # --- ACLED CSV ---------------------------------------------------------------------------------
 
 def _disorder_type(event_type: str, sub_event_type: str) -> str:
-    if sub_event_type == "Excessive force against protesters":
-        return "Political violence; Demonstrations"
-    if sub_event_type == "Mob violence":
-        return "Political violence"
-    if event_type in ("Protests", "Riots"):
-        return "Demonstrations"
-    if event_type == "Strategic developments":
-        return "Strategic developments"
-    return "Political violence"
+    if sub_event_type == EXCESSIVE_FORCE:
+        return f"{POLITICAL_VIOLENCE}; {DEMONSTRATIONS}"
+    if sub_event_type == MOB_VIOLENCE:
+        return POLITICAL_VIOLENCE
+    if event_type in (PROTESTS, RIOTS):
+        return DEMONSTRATIONS
+    if event_type == STRATEGIC_DEVELOPMENTS:
+        return STRATEGIC_DEVELOPMENTS
+    return POLITICAL_VIOLENCE
 
 
 def _country(iso3: str | None) -> tuple[str, str, int | str]:
@@ -166,7 +168,7 @@ def _source_name(outlet: str) -> str:
 
 
 def _targets_civilians(event: dict, actors: dict) -> bool:
-    return event["event_type"] == "Violence against civilians" or actors["inter2"] == _CIVILIAN_INTER
+    return event["event_type"] == VIOLENCE_AGAINST_CIVILIANS or actors["inter2"] == INTER_CIVILIANS
 
 
 def _event_id_cnty(iso3: str | None, event_id: str, day: dt.date) -> str:

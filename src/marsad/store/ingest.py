@@ -17,8 +17,8 @@ from typing import Literal
 from sqlalchemy import delete, func, insert, or_, select
 from sqlalchemy.engine import Connection
 
-from marsad.schema import EVENT_FAMILY as FAMILY
 from marsad.schema import Event, Extraction
+from marsad.schema.acled import EVENT_FAMILY as FAMILY
 from marsad.store import fulltext
 from marsad.store.tables import claims, documents, reports
 

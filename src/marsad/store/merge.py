@@ -18,6 +18,8 @@ import math
 from dataclasses import dataclass
 from itertools import combinations
 
+from marsad.schema.acled import CIVILIANS, INTER_CIVILIANS, PROTESTERS, RIOTERS, UNIDENTIFIED
+
 # ACLED time precision 1 day / 2 week / 3 month: how far apart two reports' dates may be.
 SLACK_DAYS = {1: 1, 2: 4, 3: 16}
 # ACLED geo precision 1 town / 2 near a town or part of a region / 3 region: how far apart places may be.
@@ -26,8 +28,7 @@ MAX_SLACK_DAYS = max(SLACK_DAYS.values())
 MAX_RADIUS_KM = max(RADIUS_KM.values())
 _EARTH_RADIUS_KM = 6371.0
 # Actors that say nothing about who fought: a generic label is compatible with any named group.
-_GENERIC_ACTOR_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters")
-_CIVILIAN_INTER = 7
+_GENERIC_ACTOR_PREFIXES = (UNIDENTIFIED, CIVILIANS, PROTESTERS, RIOTERS)
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ class ReportKey:
 
 def armed_actors(actors: list[dict]) -> frozenset[str]:
     return frozenset(a["name"] for a in actors
-                     if a.get("inter") != _CIVILIAN_INTER and not a["name"].startswith(_GENERIC_ACTOR_PREFIXES))
+                     if a.get("inter") != INTER_CIVILIANS and not a["name"].startswith(_GENERIC_ACTOR_PREFIXES))
 
 
 def distance_km(a: ReportKey, b: ReportKey) -> float:

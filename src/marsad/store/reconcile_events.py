@@ -12,13 +12,13 @@ import json
 from collections import Counter, defaultdict
 
 from marsad.pipeline.reconcile import reconcile
-from marsad.schema import ACLED_TAXONOMY, Claim, Party, Span
+from marsad.schema import Claim, Party, Span
+from marsad.schema.acled import ACLED_TAXONOMY, INTER_CIVILIANS, VIOLENCE_AGAINST_CIVILIANS
 
 # "Differ materially": at least this many deaths apart, and this share of the higher figure.
 DISPUTE_MIN_GAP = 2
 DISPUTE_MIN_SHARE = 0.1
 _TYPE_ORDER = {(t, s): (i, j) for i, (t, subs) in enumerate(ACLED_TAXONOMY.items()) for j, s in enumerate(subs)}
-_CIVILIAN_INTER = 7
 SUPERSEDE_RULE = ("a source's earlier figure for the same kind and victim side is superseded by the one it gave in "
                   "a later article (both are kept, with their dates)")
 
@@ -93,10 +93,10 @@ def _actors(reports: list[dict], event_type: str) -> list[dict]:
             seen.setdefault(actor["name"], actor)
             cited[actor["name"]] += 1
             first_position[actor["name"]] = min(position, first_position.get(actor["name"], position))
-    victims_last = event_type == "Violence against civilians"
+    victims_last = event_type == VIOLENCE_AGAINST_CIVILIANS
 
     def rank(name: str):
-        return (victims_last and seen[name]["inter"] == _CIVILIAN_INTER, -cited[name], first_position[name], name)
+        return (victims_last and seen[name]["inter"] == INTER_CIVILIANS, -cited[name], first_position[name], name)
 
     return [{**seen[name], "reports": cited[name]} for name in sorted(seen, key=rank)]
 

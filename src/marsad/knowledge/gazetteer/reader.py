@@ -16,7 +16,7 @@ from marsad.knowledge.gazetteer.places import HOW_ARABIC, HOW_SKELETON, Place, P
 from marsad.knowledge.gazetteer.scan import _Scanner
 from marsad.knowledge.gazetteer.store import PlaceStore
 from marsad.knowledge.gazetteer.words import _lexicon, _readings, _skeletons
-from marsad.knowledge.transliterate import drop_article
+from marsad.lang.ar.clitics import drop_article
 from marsad.lang.ar.normalize import fold
 from marsad.resources import data_path
 

@@ -31,9 +31,7 @@ from marsad.knowledge.gazetteer.matches import (
 )
 from marsad.knowledge.gazetteer.places import DISAGREES, HOW_ARABIC, HOW_SKELETON, Place
 from marsad.knowledge.gazetteer.words import (
-    _CONJUNCTIONS,
     _LOCATIVE_CLITIC,
-    ARTICLE,
     _Lexicon,
     _locative_before,
     _looks_foreign,
@@ -45,7 +43,7 @@ from marsad.knowledge.gazetteer.words import (
     _tokens,
     _word_flags,
 )
-from marsad.knowledge.transliterate import drop_article
+from marsad.lang.ar.clitics import AND, ARTICLE, CONJUNCTIONS, drop_article
 
 MAX_NGRAM_WORDS = 4
 MAX_SKELETON_WORDS = 3
@@ -353,7 +351,7 @@ class _Scanner:
     def _reading_order(self, first: int, reading: _Reading) -> int:
         if not reading.prefixed:
             return 1
-        return 0 if self.tokens[first].text[:1] in _CONJUNCTIONS else 2
+        return 0 if self.tokens[first].text[:1] in CONJUNCTIONS else 2
 
     def _surface(self, first: int, words: int, reading: _Reading) -> list[str]:
         """The n-gram's words as written, the first without its proclitics."""
@@ -366,7 +364,7 @@ class _Scanner:
             return None
         gap = self.text[self.tokens[first - 1].end:self.tokens[first].start]
         has_comma = "," in gap or "،" in gap
-        if _LIST_JOINER.fullmatch(gap) and (has_comma or self.tokens[first].text.startswith("و")):
+        if _LIST_JOINER.fullmatch(gap) and (has_comma or self.tokens[first].text.startswith(AND)):
             return _Context(chosen[-1].locative, _LIST)
         return None
 

@@ -13,17 +13,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from marsad.knowledge.transliterate import arabic_skeletons, drop_article, name_key
+from marsad.knowledge.transliterate import arabic_skeletons, name_key
+from marsad.lang.ar.clitics import ARTICLE, BA, LAM, drop_article, split_proclitics
 from marsad.lang.ar.normalize import fold
 from marsad.resources import read_tsv
 
 MIN_KEY_LETTERS = 3
 _WORD = re.compile(r"([\u0621-\u064a]+)")
 _NAME_JOINERS = " \u00a0-"  # what may stand between the words of one name
-_CONJUNCTIONS = "وف"
-_PREPOSITION_CLITICS = "بلك"
-_LOCATIVE_CLITIC = "ب"
-ARTICLE = "ال"
+_LOCATIVE_CLITIC = BA
 _LONG_VOWELS = "اوي"
 
 
@@ -103,18 +101,6 @@ def _word_flags(word: str) -> tuple[bool, bool, bool]:
             any(reading[3] for reading in _reading_fields(word)))
 
 
-def _proclitic_splits(word: str) -> list[tuple[str, str]]:
-    """(prefix, stem) readings, the bare word first: و/ف, then optionally ب/ل/ك."""
-    splits = [("", word)]
-    prefix, rest = "", word
-    if rest[:1] in _CONJUNCTIONS and len(rest) > 3:
-        prefix, rest = rest[0], rest[1:]
-        splits.append((prefix, rest))
-    if rest[:1] in _PREPOSITION_CLITICS and len(rest) > 3:
-        splits.append((prefix + rest[0], rest[1:]))
-    return splits
-
-
 @lru_cache(maxsize=16384)
 def _readings(word: str) -> tuple[_Reading, ...]:
     """The word's readings as a name start (see `_reading_fields`), needed only where a name may start."""
@@ -129,10 +115,10 @@ def _reading_fields(word: str) -> tuple[tuple[str, int, bool, bool, bool], ...]:
     stopping after a blocked word so that بلاد is not read as ب + لاد (Lod)."""
     blocked = _lexicon().blocked
     readings: list[tuple[str, int, bool, bool, bool]] = []
-    for prefix, stem in _proclitic_splits(word):
-        key = drop_article(stem, after_lam=prefix.endswith("ل"))
+    for prefix, stem in split_proclitics(word):
+        key = drop_article(stem, after_lam=prefix.endswith(LAM))
         offset = len(word) - len(key)
-        if word[:offset].endswith("ال"):
+        if word[:offset].endswith(ARTICLE):
             offset -= 2
         if len(key) >= MIN_KEY_LETTERS and all(reading[0] != key for reading in readings):
             article = len(key) < len(stem)
@@ -146,7 +132,7 @@ def _reading_fields(word: str) -> tuple[tuple[str, int, bool, bool, bool], ...]:
 def _stems(word: str) -> tuple[str, ...]:
     """The word and its stems without proclitics or article, for comparing with locatives
     (وبمدينة، المنطقه), the longest first: "بالقرب من" before "قرب من" in every run."""
-    stems = {form for _, stem in _proclitic_splits(word) for form in (stem, drop_article(stem))}
+    stems = {form for _, stem in split_proclitics(word) for form in (stem, drop_article(stem))}
     return tuple(sorted(stems, key=lambda stem: (-len(stem), stem)))
 
 
@@ -160,7 +146,7 @@ def _looks_foreign(words: list[str]) -> bool:
     with long vowels for its Latin vowels (تساليت, كيدال) and without the article, while the
     native nouns that follow في mostly take ال or have no long vowel past the first letter
     (المباراه, شكل, نفس)."""
-    return all(len(word) >= MIN_KEY_LETTERS and not word.startswith("ال")
+    return all(len(word) >= MIN_KEY_LETTERS and not word.startswith(ARTICLE)
                and any(char in _LONG_VOWELS for char in word[1:]) for word in words)
 
 

@@ -21,7 +21,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.lang.ar.clitics import ARTICLE, ARTICLE_RUNS, CONJUNCTIONS, LAM, PROCLITICS_PATTERN, split_proclitics
 from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.tokens import alternation
 from marsad.resources import read_tsv
 
 PACKAGE = "marsad.lang.ar"
@@ -36,7 +38,7 @@ FUTURE_SLACK = dt.timedelta(days=7)
 YEAR_NUMBER = r"(?:19|20)\d\d"
 START = r"(?<!\w)"
 END = r"(?!\w)"
-CLITIC = "[وفبلك]?"
+CLITIC = PROCLITICS_PATTERN
 
 
 @dataclass(frozen=True)
@@ -130,24 +132,19 @@ def year_cue_words() -> frozenset[str]:
     return frozenset(word for word, role in _lexicon().year_cues.items() if role != "era")
 
 
-def _alternation(phrases: Iterable[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
 def _with_clitics(phrases: Iterable[str]) -> str:
     """Phrases that may carry a conjunction/preposition clitic on their first word (والشهر، للشهر).
 
     The clitic part is written once for all phrases so the engine does not retry it per phrase.
     """
     phrases = set(phrases)
-    definite = [p[2:] for p in phrases if p.startswith("ال")]
-    other = [p for p in phrases if not p.startswith("ال")]
+    definite = [p[len(ARTICLE):] for p in phrases if p.startswith(ARTICLE)]
+    other = [p for p in phrases if not p.startswith(ARTICLE)]
     forms = []
     if definite:
-        forms.append(f"(?:[وفبك]?ال|[وف]?لل)(?:{_alternation(definite)})")
+        forms.append(f"(?:{'|'.join(ARTICLE_RUNS)})(?:{alternation(definite)})")
     if other:
-        forms.append(f"{CLITIC}(?:{_alternation(other)})")
+        forms.append(f"{CLITIC}(?:{alternation(other)})")
     return "|".join(forms)
 
 
@@ -169,14 +166,14 @@ class _Patterns:
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     lex = _lexicon()
-    month = f"(?:{_alternation(lex.months)})"
+    month = f"(?:{alternation(lex.months)})"
     month_pair = rf"(?P<month>{month})(?:\s*(?:/|\()\s*(?P<month2>{month})(?:\s*\))?)?"
-    qualifier = rf"(?P<qual>{_alternation(lex.qualifiers)}){END}"
+    qualifier = rf"(?P<qual>{alternation(lex.qualifiers)}){END}"
     weekday = f"(?:{_with_clitics(lex.weekdays)})"
     lead = rf"(?:(?:{_with_clitics(lex.day_parts)})\s+)?(?:{CLITIC}يوم\s+)?"
     year_words = [w for w, role in lex.year_cues.items() if role == "year"]
-    era = rf"(?:\s*(?:{_alternation(w for w, role in lex.year_cues.items() if role == 'era')}){END})?"
-    year_tail = rf"(?:\s*,?\s*(?:(?:{_alternation(year_words)})\s+)?(?P<year>{YEAR_NUMBER})(?!\d){era}|\s+{qualifier})?"
+    era = rf"(?:\s*(?:{alternation(w for w, role in lex.year_cues.items() if role == 'era')}){END})?"
+    year_tail = rf"(?:\s*,?\s*(?:(?:{alternation(year_words)})\s+)?(?P<year>{YEAR_NUMBER})(?!\d){era}|\s+{qualifier})?"
     day = r"(?:3[01]|[12]\d|0?[1-9])"
     explicit = (
         rf"{START}{lead}(?:(?P<weekday>{weekday})\s*,?\s*(?:الموافق\s+)?)?"
@@ -195,23 +192,23 @@ def _patterns() -> _Patterns:
     )
     month_alone = rf"{START}(?P<shahr>{CLITIC}شهر\s+)?{CLITIC}{month_pair}{END}{year_tail}"
     weekday_pattern = rf"{START}{lead}(?P<weekday>{weekday}){END}(?:\s+{qualifier})?"
-    veto = rf"(?!\s+(?:{_alternation(lex.vetoes)}){END})"
+    veto = rf"(?!\s+(?:{alternation(lex.vetoes)}){END})"
     # أمس (السبت): the weekday in brackets names the same day and joins the mention.
     bracketed_weekday = rf"(?:\s*\(\s*{weekday}\s*\))?"
     relative = rf"{START}{lead}(?P<rel>{_with_clitics(lex.day_offsets)}){END}{veto}{bracketed_weekday}"
     period = rf"{START}(?P<period>{_with_clitics(lex.periods)}){END}"
-    since = _alternation(w for w, role in lex.year_cues.items() if role == "since")
+    since = alternation(w for w, role in lex.year_cues.items() if role == "since")
     year = (
-        rf"{START}(?:(?P<since>[وف]?(?:{since}))\s+(?:(?:{_alternation(year_words)})\s+)?|{CLITIC}(?:{_alternation(year_words)})\s+)"
+        rf"{START}(?:(?P<since>[{CONJUNCTIONS}]?(?:{since}))\s+(?:(?:{alternation(year_words)})\s+)?|{CLITIC}(?:{alternation(year_words)})\s+)"
         rf"(?P<year>{YEAR_NUMBER})(?:\s*(?:-|/|و|الي|حتي)\s*(?P<year2>{YEAR_NUMBER}))?(?!\d){era}"
     )
-    prepositions = _alternation(w for w, role in lex.year_cues.items() if role == "preposition")
+    prepositions = alternation(w for w, role in lex.year_cues.items() if role == "preposition")
     weak_year = rf"{START}{CLITIC}(?:{prepositions})\s+(?P<year>{YEAR_NUMBER})(?!\d){era}"
     # "قبل عام 2015", "منذ يوم الخميس", "قبل شهر رمضان": the year, day or month named is the date.
-    ago = (rf"{START}[وف]?(?:قبل|منذ)\s+(?:(?P<count>\d{{1,2}}|{_alternation(lex.small_numbers)})\s+)?"
-           rf"(?P<unit>{_alternation(lex.ago_units)}){END}(?!\s*\d)(?!\s+(?:{month}|{weekday}){END})")
+    ago = (rf"{START}[{CONJUNCTIONS}]?(?:قبل|منذ)\s+(?:(?P<count>\d{{1,2}}|{alternation(lex.small_numbers)})\s+)?"
+           rf"(?P<unit>{alternation(lex.ago_units)}){END}(?!\s*\d)(?!\s+(?:{month}|{weekday}){END})")
     yearly = rf"(?:\s+{CLITIC}السنويه)"
-    anniversary = (rf"{START}{CLITIC}(?:ال)?ذكري{yearly}?(?:\s+(?P<nth>{_alternation(_anniversary_ordinals())}){END})?{yearly}?"
+    anniversary = (rf"{START}{CLITIC}(?:{ARTICLE})?ذكري{yearly}?(?:\s+(?P<nth>{alternation(_anniversary_ordinals())}){END})?{yearly}?"
                    rf"(?<!ذكري){END}")
     return _Patterns(*(re.compile(p) for p in (explicit, ordinal, numeric, month_alone, weekday_pattern, relative,
                                                 period, year, weak_year, ago, anniversary)))
@@ -396,14 +393,12 @@ def _resolve_weekday(target: int, direction: str | None, published: dt.date) -> 
 
 def _strip_clitic(form: str, table: dict[str, object]) -> str:
     """The table key a clitic-carrying form stands for (والخميس -> الخميس, للشهر الماضي -> الشهر الماضي)."""
-    if form in table:
-        return form
-    for cut in (1, 2):
-        rest = form[cut:]
-        if rest in table:
-            return rest
-        if rest.startswith("ل") and "ا" + rest in table:
-            return "ا" + rest
+    for prefix, stem in split_proclitics(form, min_stem=1):
+        if stem in table:
+            return stem
+        # ل + الشهر is written للشهر: the article lost its alif.
+        if prefix.endswith(LAM) and stem.startswith(LAM) and ARTICLE + stem[len(LAM):] in table:
+            return ARTICLE + stem[len(LAM):]
     return form
 
 

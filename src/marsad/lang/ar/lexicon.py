@@ -9,10 +9,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.lang.ar.normalize import ARTICLE, fold, strip_article
+from marsad.lang.ar.clitics import ARTICLE, strip_article
+from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.tokens import lexicon_pattern
 from marsad.resources import DataFileError, read_tsv
-from marsad.schema import ACLED_TAXONOMY
+from marsad.schema.acled import ACLED_TAXONOMY
 
 _PACKAGE = "marsad.lang.ar"
 

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.lang.ar.clitics import strip_article
 from marsad.resources import read_tsv
 
 
@@ -59,22 +60,6 @@ def normalize(text: str) -> Normalized:
     deleted = {m.start() for m in _deleted().finditer(text)}
     positions = tuple(i for i in range(len(text)) if i not in deleted)
     return Normalized(folded, text, positions)
-
-
-ARTICLE = "ال"
-PROCLITICS = "وفبلك"
-
-
-def strip_article(word: str) -> str:
-    """Remove the leading conjunction/preposition clitics and the article from a folded word."""
-    stem = word
-    while len(stem) > 2 and stem[0] in PROCLITICS and stem[1:].startswith(ARTICLE):
-        stem = stem[1:]
-    if stem.startswith("لل") and len(stem) > 3:
-        return stem[2:]
-    if stem.startswith(ARTICLE) and len(stem) > 3:
-        return stem[2:]
-    return stem
 
 
 def match_key(name: str) -> str:

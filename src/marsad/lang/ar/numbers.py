@@ -19,8 +19,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
+from marsad.lang.ar.clitics import (AND, ARTICLE, ARTICLE_RUNS, CONJUNCTIONS, PROCLITIC_RUNS,
+                                    PROCLITICS_ARTICLE_PATTERN, stem_in)
 from marsad.lang.ar.dates import era_words, month_names, year_cue_words, year_nouns
 from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.tokens import alternation
 from marsad.resources import read_tsv
 
 PACKAGE = "marsad.lang.ar"
@@ -28,7 +31,7 @@ PACKAGE = "marsad.lang.ar"
 YEARS = range(1900, 2100)
 DAYS_OF_MONTH = range(1, 32)
 # Words that may stand between a day number and its month (17 من شهر يوليو، 15 و16 آب).
-DAY_LINKS = frozenset(("من", "شهر", "و", "-", "الي", "حتي"))
+DAY_LINKS = frozenset(("من", "شهر", AND, "-", "الي", "حتي"))
 
 
 @dataclass(frozen=True)
@@ -75,21 +78,18 @@ def _tokenize(text: str) -> list[_Token]:
 
 # ---------------------------------------------------------------- lexicons
 
-PROCLITICS = ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل")
-ARTICLES = ("ال", "وال", "فال", "بال", "كال", "وبال", "لل", "ولل", "فلل")
-
 
 def _clitic_forms(word: str, article: bool) -> Iterator[tuple[str, str]]:
     """(surface form, form without the conjunction/preposition) for a folded word.
 
     Stems under three letters take only و: ل+ست is لست "I am not", not "and six".
     """
-    for prefix in PROCLITICS:
-        if len(word) >= 3 or prefix == "و":
+    for prefix in PROCLITIC_RUNS:
+        if len(word) >= 3 or prefix == AND:
             yield prefix + word, word
     if article:
-        for prefix in ARTICLES:
-            yield prefix + word, "ال" + word
+        for prefix in ARTICLE_RUNS:
+            yield prefix + word, ARTICLE + word
 
 
 class _NumberWord(NamedTuple):
@@ -136,7 +136,7 @@ def _number_words() -> dict[str, _NumberWord]:
         word, value, kind = fold(row["word"]), int(row["value"]), row["kind"]
         bare[word] = _NumberWord(value, kind, False, False)
         for form, _ in _clitic_forms(word, row["article"] == "yes"):
-            table.setdefault(form, _NumberWord(value, kind, form.startswith("و"), True))
+            table.setdefault(form, _NumberWord(value, kind, form.startswith(AND), True))
     table.update(bare)  # a bare word wins over a clitic reading of another (واحد is not و+أحد)
     return table
 
@@ -178,7 +178,7 @@ def _negations() -> frozenset[str]:
     """Negative particles (لم، لا): أحد after them is "anyone" (لم يصب أحد), not "one of"."""
     rows = read_tsv(PACKAGE, "no_casualties.tsv", ("part", "form", "kind"))
     particles = {fold(r["form"]) for r in rows if r["part"] == "negation" and " " not in r["form"]}
-    return frozenset(particles | {"و" + p for p in particles} | {"ف" + p for p in particles})
+    return frozenset(particles | {c + p for c in CONJUNCTIONS for p in particles})
 
 
 @lru_cache(maxsize=1)
@@ -322,16 +322,11 @@ def _named_year(tokens: list[_Token], index: int) -> bool:
     lexicon = _lexicon()
     before = tokens[index - 1].text if index > 0 else ""
     after = tokens[index + 1].text if index + 1 < len(tokens) else ""
-    return _with_particle_in(before, lexicon.year_nouns) or after in lexicon.eras
+    return stem_in(before, lexicon.year_nouns) or after in lexicon.eras
 
 
 def _is_year_cue(word: str) -> bool:
-    return _with_particle_in(word, _lexicon().year_cues)
-
-
-def _with_particle_in(word: str, words: frozenset[str]) -> bool:
-    """`word` is one of `words`, bare or after و ف ب ل ("وعام", "بعام")."""
-    return word in words or (word[:1] in ("و", "ف", "ب", "ل") and word[1:] in words)
+    return stem_in(word, _lexicon().year_cues)
 
 
 def _is_day_of_month(tokens: list[_Token], index: int) -> bool:
@@ -423,7 +418,7 @@ def _range_end(tokens: list[_Token], number: _Number, between: bool) -> _Number 
     """The upper number of بين 10 و15، ثلاثة أو أربعة، 10 إلى 15 (not من 10 إلى 15: an increase)."""
     link = tokens[number.after].text if number.after < len(tokens) else ""
     increase = link == "الي" and number.first > 0 and tokens[number.first - 1].text == "من"
-    if (link in RANGE_LINKS and not increase) or (between and link == "و"):
+    if (link in RANGE_LINKS and not increase) or (between and link == AND):
         second_at = number.after + 1
     elif between:
         second_at = number.after
@@ -538,38 +533,34 @@ class _NoCasualtyPatterns:
     victim_verb_kinds: dict[str, str]
 
 
-def _alternation(phrases: list[str]) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
-
-
 @lru_cache(maxsize=1)
 def _no_casualty_patterns() -> _NoCasualtyPatterns:
     rows = [(r["part"], fold(r["form"]), r["kind"]) for r in read_tsv(PACKAGE, "no_casualties.tsv", ("part", "form", "kind"))]
-    verbal = _alternation([form for part, form, kind in rows if part == "negation" and kind in ("verbal", "both")])
-    direct = _alternation([form for part, form, kind in rows if part == "negation" and kind in ("direct", "both")])
-    verb = _alternation([form for part, form, _ in rows if part == "verb"])
-    stop = _alternation([form for part, form, _ in rows if part == "stop"])
+    verbal = alternation([form for part, form, kind in rows if part == "negation" and kind in ("verbal", "both")])
+    direct = alternation([form for part, form, kind in rows if part == "negation" and kind in ("direct", "both")])
+    verb = alternation([form for part, form, _ in rows if part == "verb"])
+    stop = alternation([form for part, form, _ in rows if part == "stop"])
     noun_kinds = {form: kind for part, form, kind in rows if part == "noun"}
     phrase_kinds = {form: kind for part, form, kind in rows if part == "phrase"}
-    nouns = _alternation(list(noun_kinds))
+    nouns = alternation(list(noun_kinds))
     start, end = r"(?<!\w)", r"(?!\w)"
     # Up to three words (the subject: لم يسفر الهجوم عن ...) may stand between verb and noun,
     # but not a word that turns the sentence into "the count is unknown".
-    filler = rf"(?:\s+(?![وفبل]?(?:ال)?(?:{stop}){end})[^\W\d_]+){{0,3}}?"
-    noun = rf"(?:[وفبل]?(?:ال)?)(?P<noun>{nouns}){end}(?:\s+(?:او\s+|ولا\s+|و)(?:ال)?(?P<noun2>{nouns}){end})?"
+    filler = rf"(?:\s+(?!{PROCLITICS_ARTICLE_PATTERN}(?:{stop}){end})[^\W\d_]+){{0,3}}?"
+    noun = (rf"(?:{PROCLITICS_ARTICLE_PATTERN})(?P<noun>{nouns}){end}"
+            rf"(?:\s+(?:او\s+|ولا\s+|{AND})(?:{ARTICLE})?(?P<noun2>{nouns}){end})?")
     head = rf"(?:عن\s+)?(?:(?:{verb})\s+)?(?:ايه?\s+)?"
     statements = (
-        re.compile(rf"{start}[وف]?(?:{verbal})\s+(?:ان\s+)?(?:{verb}){end}{filler}\s+{head}{noun}"),
-        re.compile(rf"{start}[وف]?(?:{direct})\s+(?:ان\s+(?:{verb}){end}{filler}\s+)?{head}{noun}"),
+        re.compile(rf"{start}[{CONJUNCTIONS}]?(?:{verbal})\s+(?:ان\s+)?(?:{verb}){end}{filler}\s+{head}{noun}"),
+        re.compile(rf"{start}[{CONJUNCTIONS}]?(?:{direct})\s+(?:ان\s+(?:{verb}){end}{filler}\s+)?{head}{noun}"),
     )
-    phrases = re.compile(rf"{start}[وف]?(?P<phrase>{_alternation(list(phrase_kinds))}){end}")
+    phrases = re.compile(rf"{start}[{CONJUNCTIONS}]?(?P<phrase>{alternation(list(phrase_kinds))}){end}")
     victim_verb_kinds = {form: kind for part, form, kind in rows if part == "victim_verb"}
-    any_noun = _alternation([form for part, form, kind in rows if part == "anyone" and kind == "any"])
-    one_of = _alternation([form for part, form, kind in rows if part == "anyone" and kind == "one_of"])
+    any_noun = alternation([form for part, form, kind in rows if part == "anyone" and kind == "any"])
+    one_of = alternation([form for part, form, kind in rows if part == "anyone" and kind == "one_of"])
     # "لم يصب أي جندي", "لم يقتل أحد من المدنيين": the verb's subject is who was spared.
-    spared = re.compile(rf"{start}[وف]?(?:{verbal})\s+(?P<verb>{_alternation(list(victim_verb_kinds))})\s+"
-                        rf"(?:(?:{any_noun})\s+(?:من\s+)?|(?:{one_of})\s+(?:من\s+)?(?=ال))(?P<victim>[^\W\d_]+)")
+    spared = re.compile(rf"{start}[{CONJUNCTIONS}]?(?:{verbal})\s+(?P<verb>{alternation(list(victim_verb_kinds))})\s+"
+                        rf"(?:(?:{any_noun})\s+(?:من\s+)?|(?:{one_of})\s+(?:من\s+)?(?={ARTICLE}))(?P<victim>[^\W\d_]+)")
     return _NoCasualtyPatterns(statements, phrases, spared, noun_kinds, phrase_kinds, victim_verb_kinds)
 
 

@@ -7,17 +7,17 @@ match carry those prefixes and suffixes without listing every surface form.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.lang.ar.clitics import AMBIGUOUS_PRONOUNS, ATTACHED_PRONOUNS, PROCLITICS_ARTICLE_PATTERN
+
 WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 
-# Conjunction, then preposition, then article: وبال، فلل، كال ...
-PROCLITIC = r"(?:[وف])?(?:[بلك])?(?:ال|ل)?"
-ENCLITIC = r"(?:هما|هم|هن|ها|ه|نا|كم|ي)?"
-# Without ه and ي: folded ة is ه, so "أسرة" (a family) would read as "أسره" (captured him), and a
-# nisba ي would read as "my". Nouns and verbs of lexicons that hold nouns take only these.
-ENCLITIC_UNAMBIGUOUS = r"(?:هما|هم|هن|ها|نا|كم)?"
+ENCLITIC = "(?:" + "|".join(ATTACHED_PRONOUNS) + ")?"
+# Nouns and verbs of lexicons that hold nouns take only the pronouns that are no word's ending.
+ENCLITIC_UNAMBIGUOUS = "(?:" + "|".join(p for p in ATTACHED_PRONOUNS if p not in AMBIGUOUS_PRONOUNS) + ")?"
 _BOUNDARY_BEFORE = r"(?<![^\W_])"
 _BOUNDARY_AFTER = r"(?![^\W_])"
 
@@ -33,14 +33,20 @@ def tokenize(text: str) -> list[Token]:
     return [Token(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]
 
 
+def alternation(phrases: Iterable[str]) -> str:
+    """Folded phrases as one regular-expression alternation, longest first (so the longest
+    wins), the words of a phrase joined by any run of spaces."""
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
+
+
 def lexicon_pattern(forms: list[str], *, proclitics: bool = True, enclitics: str | bool = False) -> re.Pattern[str]:
     """One compiled alternation for folded `forms`, longest first, matching whole words.
 
     The named group `form` holds the lexicon form that matched (without clitics).
     """
-    ordered = sorted(set(forms), key=len, reverse=True)
-    body = "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in ordered)
-    prefix = PROCLITIC if proclitics else ""
+    body = alternation(forms)
+    prefix = PROCLITICS_ARTICLE_PATTERN if proclitics else ""
     suffix = {True: ENCLITIC, "all": ENCLITIC, "unambiguous": ENCLITIC_UNAMBIGUOUS}.get(enclitics, "")
     return re.compile(f"{_BOUNDARY_BEFORE}{prefix}(?P<form>{body}){suffix}{_BOUNDARY_AFTER}")
 

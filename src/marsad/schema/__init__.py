@@ -2,7 +2,8 @@
 
 Field names follow ACLED where ACLED has the field, UCDP where it has a better one
 (low/best/high), and our own only for what neither has (claims, evidence).
-This module imports nothing from the rest of the package; everything else imports it.
+ACLED's vocabulary (event types, families, inter codes, generic actors) is in `schema.acled`.
+The schema imports nothing from the rest of the package; everything else imports it.
 """
 from __future__ import annotations
 
@@ -11,46 +12,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from marsad.schema.acled import ACLED_TAXONOMY, INTER_EXTERNAL, INTER_STATE
+
 SCHEMA_VERSION = "1.0"
 
-# ACLED's six event types and 25 sub-types, spelled as ACLED spells them.
-ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": (
-        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED", "Grenade",
-    ),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other",
-    ),
-}
-
-# Families of event types: reports of one episode merge within a family only.
-EVENT_FAMILY: dict[str, str] = {
-    "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
-    "Protests": "demonstration", "Riots": "demonstration", "Strategic developments": "strategic",
-}
-
-EventType = Literal[
-    "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots",
-    "Strategic developments",
-]
-SubEventType = Literal[
-    "Armed clash", "Government regains territory", "Non-state actor overtakes territory",
-    "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-    "Remote explosive/landmine/IED", "Grenade",
-    "Sexual violence", "Attack", "Abduction/forced disappearance",
-    "Peaceful protest", "Protest with intervention", "Excessive force against protesters",
-    "Violent demonstration", "Mob violence",
-    "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-    "Headquarters or base established", "Looting/property destruction",
-    "Non-violent transfer of territory", "Other",
-]
+# The event types and sub-types, as `schema.acled` lists them in ACLED's order.
+EventType = Literal[tuple(ACLED_TAXONOMY)]
+SubEventType = Literal[tuple(sub for subs in ACLED_TAXONOMY.values() for sub in subs)]
 ClaimKind = Literal["killed", "injured", "captured", "killed_or_captured", "missing"]
 Stance = Literal["asserted", "denied"]
 
@@ -98,7 +66,7 @@ class Actor(_Model):
     name: str = Field(description="ACLED-style name, e.g. 'Military Forces of Mali'")
     text: str
     span: Span | None = None
-    inter: int = Field(ge=1, le=8, description="ACLED inter code")
+    inter: int = Field(ge=INTER_STATE, le=INTER_EXTERNAL, description="ACLED inter code")
     country: str | None = None
     side: Literal[1, 2] | None = Field(default=None, description="ACLED side: 1 (actor1) or 2 (actor2)")
     associated: bool = Field(default=False, description="an ally or component of its side (ACLED assoc_actor)")
