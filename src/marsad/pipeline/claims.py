@@ -11,7 +11,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import find_countries, indefinite_adjectives
-from marsad.lang.ar.clitics import AND, ARTICLE, PLURAL_PRONOUNS, PRONOUN_COUNTS, stem_in, strip_article
+from marsad.lang.ar.clitics import AND, ARTICLE, FIRST_PERSON_PLURAL, PLURAL_PRONOUNS, POSSESSOR_PRONOUNS, PRONOUN_COUNTS, stem_in, strip_article
 from marsad.lang.ar.lexicon import (casualty_openers, casualty_triggers, forms_with_role, singular_persons,
                                     suicide_attackers)
 from marsad.lang.ar.numbers import is_dual_noun
@@ -127,15 +127,15 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
 
 
 # "عشرة من رجالنا", "جنودنا", "مقاتلينا": the first person plural on the victim noun.
-_OUR = "نا"
 # "جنوده", "عناصرها", "مقاتليهم": his, her, their people, the speaker's when it speaks of its own
 # (a pronoun on a plural of people: a final ه is more often a folded ة).
 _PEOPLE_OF = frozenset({"جنود", "عناصر", "مقاتلي", "رجال", "افراد", "انصار", "حراس", "مرافقي", "ضباط", "اعضاء"})
-_PRONOUNS = ("نا", "هم", "ها", "ه")
+
 
 
 def _own_people(word: str) -> bool:
-    return word.endswith(_OUR) or any(word.endswith(p) and word[:-len(p)] in _PEOPLE_OF for p in _PRONOUNS)
+    return word.endswith(FIRST_PERSON_PLURAL) or any(
+        word.endswith(p) and word[:-len(p)] in _PEOPLE_OF for p in POSSESSOR_PRONOUNS)
 _OF = "من"
 
 

@@ -524,8 +524,7 @@ def _a_reply(doc: Doc, event: EventDraft, candidate: _Candidate) -> bool:
         return False
     theirs = [t for t in candidate.triggers if t.strong and t.sub_event_type not in event.strong_tactics()]
     floor = doc.sentences[candidate.sentence].start
-    return any(w in _REPLIES or w.removeprefix("و") in _REPLIES
-               for t in theirs for w in last_words(doc.folded, floor, t.start, _REPLY_REACH))
+    return any(stem_in(w, _REPLIES) for t in theirs for w in last_words(doc.folded, floor, t.start, _REPLY_REACH))
 
 
 def _dominant(triggers: list[Trigger]) -> Trigger:

@@ -30,7 +30,10 @@ ARTICLE_RUNS = (*(run + ARTICLE for run in ("", *PROCLITIC_RUNS) if not run.ends
 # bare noun; ه and ي often do (folded ة is ه, so "أسرة" a family reads as "أسره" captured him,
 # and a nisba adjective ends in ي).
 THIRD_PERSON_PRONOUNS = ("هما", "هم", "هن", "ها")
-ATTACHED_PRONOUNS = (*THIRD_PERSON_PRONOUNS, "ه", "نا", "كم", "ي")
+FIRST_PERSON_PLURAL = "نا"  # "رجالنا": our men
+ATTACHED_PRONOUNS = (*THIRD_PERSON_PRONOUNS, "ه", FIRST_PERSON_PLURAL, "كم", "ي")
+# The pronouns that name whose people a plural noun counts ("جنوده", "عناصرها", "مقاتليهم", "رجالنا").
+POSSESSOR_PRONOUNS = (FIRST_PERSON_PLURAL, "هم", "ها", "ه")
 AMBIGUOUS_PRONOUNS = ("ه", "ي")
 # How many people a third person pronoun stands for, the longer first: هما two, ها and ه one;
 # the plural ones (هم, هن) stand for many, no number.
