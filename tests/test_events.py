@@ -492,3 +492,7 @@ def test_events_a_reply_by_another_tactic_with_its_own_toll_is_another_event():
     found = news(text)
     assert [(e.event_type, [c.low for c in e.claims]) for e in found] == [
         ("Battles", [15]), ("Explosions/Remote violence", [10])]
+
+
+def test_events_a_political_bomb_is_a_figure_of_speech():
+    assert news('زاد اختفاء الصحفي من مخاوف النشطاء، إذ رأوا أن التقارير تعد أجدد "قنبلة" سياسية في سلسلة من التحركات.') == []
