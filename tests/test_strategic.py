@@ -78,3 +78,12 @@ def test_strategic_drones_brought_down_in_a_present_tense_title_are_disrupted():
             "قال الجيش السوداني إن دفاعاته الجوية تصدت فجر الأحد لـ32 مسيرة انتحارية أطلقتها قوات الدعم السريع "
             "باتجاه مدينة الأبيض، وأسقطتها جميعا.")
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Strategic developments", "Disrupted weapons use")]
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("بدأ سريان هدنة لمدة 72 ساعة بين الجيش وقوات الدعم السريع في الخرطوم صباح الأحد.", "Agreement"),
+    ("نهب مسلحون محتويات السوق الرئيسية في مدينة الجنينة وأحرقوا عشرات المحال التجارية.",
+     "Looting/property destruction"),
+])
+def test_strategic_a_truce_that_starts_and_looting_by_armed_men(text, sub_type):
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Strategic developments", sub_type)]
