@@ -87,3 +87,19 @@ def test_strategic_drones_brought_down_in_a_present_tense_title_are_disrupted():
 ])
 def test_strategic_a_truce_that_starts_and_looting_by_armed_men(text, sub_type):
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Strategic developments", sub_type)]
+
+
+@pytest.mark.parametrize("text, sub_type", [
+    ("سيطر الجيش السوداني على مدينة سنجة بعد معارك مع قوات الدعم السريع.", "Government regains territory"),
+    ("سيطرت قوات الدعم السريع على مدينة سنجة بعد انسحاب الجيش منها يوم الاثنين.", "Non-state actor overtakes territory"),
+])
+def test_strategic_a_force_taking_a_town_changes_its_hands(text, sub_type):
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Battles", sub_type)]
+
+
+@pytest.mark.parametrize("text", [
+    "تقع المدينة التي سيطرت قوات الدعم السريع عليها العام الماضي على ضفاف النيل.",
+    "سيطرت فرق الدفاع المدني على الحريق الذي اندلع في مصنع بمدينة جدة.",
+])
+def test_strategic_a_description_or_a_fire_brought_under_control_is_no_territory(text):
+    assert news(text) == []

@@ -81,6 +81,7 @@ def run(doc: Doc) -> None:
                 continue
             doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
                                         row["strength"] == "strong", index, row["needs_party"] == "yes"))
+    doc.triggers = sorted(doc.triggers + strategic.territory_triggers(doc), key=lambda t: t.start)
     demonstrations.retype_triggers(doc)
     strategic.retype_triggers(doc)
     sections = _sections(doc)

@@ -11,11 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.lang.ar.clitics import ARTICLE, strip_article
-from marsad.lang.ar.lexicon import stems_with_role
+from marsad.lang.ar.lexicon import forms_with_role, stems_with_role
 from marsad.lang.ar.tokens import WORD, last_words
 from marsad.pipeline.document import Doc, Trigger
-from marsad.schema.acled import (AIR_DRONE_STRIKE, ARRESTS, DISRUPTED_WEAPONS_USE, EXPLOSIONS,
-                                 MILITARY_FORCES, REMOTE_EXPLOSIVE, STRATEGIC_DEVELOPMENTS)
+from marsad.schema.acled import (AIR_DRONE_STRIKE, ARRESTS, BATTLES, DISRUPTED_WEAPONS_USE, EXPLOSIONS,
+                                 GOVERNMENT_REGAINS_TERRITORY, MILITARY_FORCES, NON_STATE_OVERTAKES_TERRITORY,
+                                 REMOTE_EXPLOSIVE, STRATEGIC_DEVELOPMENTS)
 
 # Verbs that stop one kind of weapon only: a drone is brought down, a bomb defused.
 _NARROW_VERBS = {AIR_DRONE_STRIKE: "downs", REMOTE_EXPLOSIVE: "defuses"}
@@ -25,6 +26,7 @@ _KILLING = ("killed", "killed_or_captured")
 _DISRUPTED = (STRATEGIC_DEVELOPMENTS, DISRUPTED_WEAPONS_USE)
 # The verb governs its object within this many words ("اعترضت الدفاعات الجوية السعودية صاروخا").
 _OBJECT_REACH = 4
+_RELATIVES = forms_with_role("relative")
 _POLITICAL_CHARGES = stems_with_role("political_charge")
 _ARMY = f"{MILITARY_FORCES} of"
 
@@ -73,3 +75,33 @@ def political_arrest(doc: Doc, index: int) -> bool:
         return True
     sentence = doc.sentences[index]
     return any(strip_article(word) in _POLITICAL_CHARGES for word in WORD.findall(doc.folded, sentence.start, sentence.end))
+
+
+# "سيطرت قوات الدعم السريع على مدينة ود مدني": the verb, its subject, then على and the place.
+_CONTROL_REACH = 5  # words between the verb and its على
+_ON = "علي"  # على, folded
+_TAKES_CONTROL = stems_with_role("takes_control")
+
+
+def territory_triggers(doc: Doc) -> list[Trigger]:
+    """A force taking a town: "سيطرت قوات X على مدينة Y" with the place named right after على,
+    in a main clause (not "التي سيطرت عليها", a description); the state's forces regain
+    territory, any other force overtakes it (ACLED)."""
+    found = []
+    for index, sentence in enumerate(doc.sentences):
+        words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))
+        for at, word in enumerate(words):
+            if strip_article(word.group()) not in _TAKES_CONTROL or (at and words[at - 1].group() in _RELATIVES):
+                continue
+            on = next((i for i in range(at + 1, min(len(words), at + _CONTROL_REACH + 2)) if words[i].group() == _ON), None)
+            if on is None or on + 1 >= len(words):
+                continue
+            place = next(iter(doc.within(doc.places, words[on + 1].start(), words[min(on + 2, len(words) - 1)].end())), None)
+            if place is None:
+                continue
+            subject = next((a for a in doc.within(doc.actors, word.end(), words[on].start()) if a.role in ("state", "armed")), None)
+            if subject is None:
+                continue
+            sub_type = GOVERNMENT_REGAINS_TERRITORY if subject.role == "state" else NON_STATE_OVERTAKES_TERRITORY
+            found.append(Trigger(word.start(), word.end(), BATTLES, sub_type, True, index, False))
+    return found

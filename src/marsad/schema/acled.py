@@ -13,6 +13,8 @@ RIOTS = "Riots"
 STRATEGIC_DEVELOPMENTS = "Strategic developments"
 
 ARMED_CLASH = "Armed clash"
+GOVERNMENT_REGAINS_TERRITORY = "Government regains territory"
+NON_STATE_OVERTAKES_TERRITORY = "Non-state actor overtakes territory"
 CHEMICAL_WEAPON = "Chemical weapon"
 AIR_DRONE_STRIKE = "Air/drone strike"
 SUICIDE_BOMB = "Suicide bomb"
@@ -29,7 +31,7 @@ DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
 
 # ACLED's six event types and 25 sub-types, in ACLED's order.
 ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
-    BATTLES: (ARMED_CLASH, "Government regains territory", "Non-state actor overtakes territory"),
+    BATTLES: (ARMED_CLASH, GOVERNMENT_REGAINS_TERRITORY, NON_STATE_OVERTAKES_TERRITORY),
     EXPLOSIONS: (CHEMICAL_WEAPON, AIR_DRONE_STRIKE, SUICIDE_BOMB, "Shelling/artillery/missile attack", REMOTE_EXPLOSIVE,
                  "Grenade"),
     VIOLENCE_AGAINST_CIVILIANS: ("Sexual violence", ATTACK, ABDUCTION),
