@@ -98,7 +98,7 @@ def names(base: ActorBase, sentence: str, country: str | None) -> list[str]:
     ("قالت مجموعة عرين الأسود إن مقاتليها اشتبكوا مع جيش الاحتلال في نابلس", "PSE", ["Lions' Den", "Military Forces of Israel"]),
     ("أعلنت ألوية الناصر صلاح الدين قصف مستوطنة", "PSE", ["Al Nasser Salah al Deen Brigades"]),
     ("وفتح مسلحون النار على سيارة", "PSE", ["Unidentified Armed Group (Palestine)"]),
-    ("اعتقلت أجهزة أمن السلطة الفلسطينية ناشطا في جنين", "PSE", ["Military Forces of Palestine"]),
+    ("اعتقلت أجهزة أمن السلطة الفلسطينية ناشطا في جنين", "PSE", ["Military Forces of Palestine", "Civilians (Palestine)"]),
     ("تقدمت القوات المشتركة في الساحل الغربي نحو المدينة", "YEM", ["West Coast Joint Forces"]),
     ("قصفت طائرات عاصفة الحزم مواقع الحوثيين", "YEM", ["Saudi-led Coalition", "Houthi Movement"]),
 ])
