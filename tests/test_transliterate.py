@@ -99,3 +99,9 @@ def test_transliterate_exact_fit_needs_every_latin_vowel_written():
     assert spelling_fit("ساي", "Say").exact
     assert spelling_fit("كايا", "Kaya").exact
     assert spelling_fit("بوني", "Bouani").uncovered > spelling_fit("بوني", "Boni").uncovered
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [("فاشر", "El Fasher"), ("جنينه", "El Geneina"), ("دمازين", "Ad Damazin")])
+def test_transliterate_name_of_arabic_origin_leaves_its_short_vowels_unwritten(arabic, latin):
+    assert spelling_fit(arabic, latin, arabic_origin=True) is not None
+    assert spelling_fit("مورا", "Maroua", arabic_origin=True).contradictions  # written vowels still count

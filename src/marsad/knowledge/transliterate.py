@@ -287,11 +287,14 @@ _LATIN_VOWEL_QUALITIES = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=65536)
-def spelling_fit(arabic: str, latin: str, country: str | None = None) -> SpellingFit | None:
+def spelling_fit(arabic: str, latin: str, country: str | None = None,
+                 arabic_origin: bool = False) -> SpellingFit | None:
     """How the Arabic long vowels fit the Latin name's vowels (None: they disagree), the best
-    of the Arabic readings."""
+    of the Arabic readings. A name of Arabic origin (`arabic_origin`: "El Fasher", "Djebel
+    Louh") is written in Arabic without its short vowels, so any of its Latin vowels may go
+    unwritten (الفاشر); the vowels Arabic does write must still fall on Latin vowels."""
     latin_skeleton_, latin_vowels = _latin_shape(latin, country)
-    allowed_missing = len(latin_vowels) // 3
+    allowed_missing = len(latin_vowels) if arabic_origin else len(latin_vowels) // 3
     best: SpellingFit | None = None
     for skeleton, vowels in _arabic_shapes(arabic):
         if skeleton != latin_skeleton_ or not vowels.keys() <= latin_vowels.keys():

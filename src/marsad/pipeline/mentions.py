@@ -95,7 +95,6 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
 # An Arabic name may be a place in any of the few countries the article is most about; a
 # transliteration match (far noisier) only in the one it is about.
 _NAME_COUNTRIES = 3
-_ARTICLE = "ال"
 _PRONOUN_SUFFIXES = ("ها", "هم", "هما", "هن")
 _SHORT_SKELETON = 3
 _PLACE_TYPE_WORDS = forms_with_role("place_type_word")
@@ -111,10 +110,12 @@ def _plausible(mention, place, hints: list[str], main: str | None) -> bool:
     if not hints:
         return not mention.how.startswith("skeleton")
     if mention.how.startswith("skeleton"):
-        # A word with the article or a pronoun suffix, or a word every kind of news uses ("تتبنى",
-        # "قرون"), is Arabic ("موقع التواصل", "في سعيها"), not a transliterated name; a two-letter skeleton is evidence only after "مدينة", "قرية"...
+        # A word with a pronoun suffix, or a word every kind of news uses ("تتبنى", "قرون"), is
+        # Arabic ("في سعيها"), not a transliterated name (a word with the article meets only a
+        # Latin name with one, "El Fasher", in the gazetteer); a two-letter skeleton is evidence
+        # only after "مدينة", "قرية"...
         key = mention.how.split(":", 1)[1]
-        return (place.country in skeleton_countries(hints, main) and not mention.text.startswith(_ARTICLE)
+        return (place.country in skeleton_countries(hints, main)
                 and not mention.text.endswith(_PRONOUN_SUFFIXES) and not is_common(mention.text)
                 and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS))
     return place.country in hints[:_NAME_COUNTRIES] or place.country == main

@@ -137,10 +137,17 @@ def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place],
     best agreement first (then the fewest Latin vowels the Arabic leaves uncovered, then the
     prior; DISAGREES: disagreeing), and whether any agrees. After a feature word with a long
     skeleton, disagreeing names stay (at the end): names of Arabic origin are written without
-    their short vowels (جبل اللوح, Djebel Louh). A one-consonant skeleton needs an exact fit."""
+    their short vowels (جبل اللوح, Djebel Louh). A one-consonant skeleton needs an exact fit.
+    A name written with ال meets only a Latin name with its article ("الفاشر", "El Fasher"): a
+    name of Arabic origin, whose short vowels Arabic leaves unwritten (three consonants or more
+    show it without them). Such a name is an Arabic word, and a hamlet or a ravine named by a
+    common noun ("الدلالات", Ed Dlaïlât; "بلدة النعيمة" in Syria, Nâamet in Lebanon) is less
+    likely meant than the noun or a namesake with an Arabic name: only a notable place counts."""
     if match.reading.article:
-        places = [place for place in places if has_latin_article(spelling(skeleton, place))]
-    fits = [(spelling_fit(match.arabic, spelling(skeleton, place), place.country), place) for place in places]
+        places = [place for place in places if place.notable and has_latin_article(spelling(skeleton, place))]
+    arabic_origin = match.reading.article and len(skeleton) >= MIN_SKELETON_ELSEWHERE
+    fits = [(spelling_fit(match.arabic, spelling(skeleton, place), place.country, arabic_origin), place)
+            for place in places]
     if len(skeleton) <= _SHORT_SKELETON:
         fits = [(fit, place) for fit, place in fits if fit is not None and fit.exact]
     keep_all = match.context.lenient and len(skeleton) >= MIN_SKELETON_ELSEWHERE

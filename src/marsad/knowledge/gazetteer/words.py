@@ -145,8 +145,11 @@ def _reading_fields(word: str) -> tuple[tuple[str, int, bool, bool, bool], ...]:
 @lru_cache(maxsize=65536)
 def _stems(word: str) -> tuple[str, ...]:
     """The word and its stems without proclitics or article, for comparing with locatives
-    (وبمدينة، المنطقه), the longest first: "بالقرب من" before "قرب من" in every run."""
+    (وبمدينة، المنطقه), the longest first: "بالقرب من" before "قرب من" in every run. A
+    conjunction comes off a short locative word too (وفي، وقرب), which a name's reading keeps whole."""
     stems = {form for _, stem in _proclitic_splits(word) for form in (stem, drop_article(stem))}
+    if word[:1] in _CONJUNCTIONS and word[1:] in _lexicon().locative_words:
+        stems.add(word[1:])
     return tuple(sorted(stems, key=lambda stem: (-len(stem), stem)))
 
 

@@ -1,0 +1,72 @@
+"""The scan for place mentions (gazetteer/scan.py, gazetteer/matches.py): what a name written one
+way or another meets, and the words that are never names. Sentences written for the tests."""
+import pytest
+
+from marsad.knowledge.gazetteer import Gazetteer
+from marsad.lang.ar.normalize import fold
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.default()
+
+
+def chosen(gazetteer: Gazetteer, sentence: str, hints: list[str]) -> dict[str, int]:
+    """Each mention's text and the geonameid chosen for it, the article's countries as hints."""
+    text = fold(sentence)
+    mentions = gazetteer.find_mentions(text, hints)
+    context = gazetteer.context(text, mentions, hints)
+    picks = {}
+    for mention in mentions:
+        place, _ = gazetteer.choose(mention, hints, context)
+        if place is not None:
+            picks[mention.text] = place.geonameid
+    return picks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "geonameid"),
+    [
+        # a name written with ال meets a Latin name with its article, short vowels unwritten
+        ("اندلعت اشتباكات عنيفة في الفاشر منذ الفجر", "الفاشر", 379555),
+        ("قصف مدفعي على مدينة الفاشر أوقع قتلى", "الفاشر", 379555),
+        ("وصلت تعزيزات عسكرية إلى الفاشر عاصمة الولاية", "الفاشر", 379555),
+        # two consonants with every vowel written
+        ("سقطت قذائف على الأبيض مساء أمس", "الابيض", 379003),
+    ],
+)
+def test_gazetteer_scan_name_with_the_article_meets_a_latin_name_with_one(gazetteer, sentence, surface, geonameid):
+    assert chosen(gazetteer, sentence, ["SDN"]).get(surface) == geonameid
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hints"),
+    [
+        # common nouns with the article sharing the consonants of a hamlet or ravine "Ed ..."
+        ("تحدث الخبراء عن الدلالات السياسية للهجوم", ["LBN"]),
+        ("قصفت الطائرات مناطق في بلدة النعيمة شرق درعا", ["LBN"]),
+    ],
+)
+def test_gazetteer_scan_name_with_the_article_never_meets_a_hamlet(gazetteer, sentence, hints):
+    places = {gazetteer.place(geonameid).country for geonameid in chosen(gazetteer, sentence, hints).values()}
+    assert "LBN" not in places
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["قصف في مدينة الفاشر أمس", "اشتباكات في بلدة قريبة", "نزح السكان من قرية إلى أخرى",
+     "قصف في مدينةٍ سودانية", "هجوم على المدينة"],
+)
+def test_gazetteer_scan_feature_word_is_never_a_place(gazetteer, sentence):
+    for text in (sentence, fold(sentence)):
+        words = {mention.text for mention in gazetteer.find_mentions(text, ["SDN"])}
+        assert not words & {"مدينة", "مدينه", "مدينةٍ", "المدينة", "بلدة", "بلده", "قرية", "قريه"}, words
+
+
+def test_gazetteer_scan_text_not_folded_gives_the_same_places_at_its_own_offsets(gazetteer):
+    sentence = "اشتعلت المعارك في مدينةِ الجنينة وفي الفاشر"
+    folded = gazetteer.find_mentions(fold(sentence), ["SDN"])
+    raw = gazetteer.find_mentions(sentence, ["SDN"])
+    assert [m.candidates for m in raw] == [m.candidates for m in folded] and raw
+    assert all(sentence[m.start:m.end] == m.text for m in raw)
+    assert {m.text for m in raw} == {"الجنينة", "الفاشر"}

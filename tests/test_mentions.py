@@ -1,0 +1,21 @@
+"""Stage `mentions` (pipeline/mentions.py): the places an article's words resolve to, with the
+article's countries as hints. Sentences written for the tests."""
+import pytest
+
+from marsad.pipeline import run
+
+
+def places_of(text: str) -> list[tuple[str, str]]:
+    """(mention as written in the folded text, English name of the place) for each place found."""
+    return [(place.text, place.place.name) for place in run(text, until="mentions").places]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قتل عشرة مدنيين في قصف على الفاشر أمس، بحسب مصادر طبية في السودان.", "El Fasher"),
+        ("قالت لجان المقاومة في السودان إن اشتباكات اندلعت في الفاشر وقتل فيها خمسة.", "El Fasher"),
+    ],
+)
+def test_mentions_name_with_the_article_resolves_by_its_latin_name(text, name):
+    assert name in {found for _, found in places_of(text)}
