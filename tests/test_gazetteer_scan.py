@@ -70,3 +70,16 @@ def test_gazetteer_scan_text_not_folded_gives_the_same_places_at_its_own_offsets
     assert [m.candidates for m in raw] == [m.candidates for m in folded] and raw
     assert all(sentence[m.start:m.end] == m.text for m in raw)
     assert {m.text for m in raw} == {"الجنينة", "الفاشر"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "geonameid"),
+    [
+        # Turkish spelling: ç is تش, c is ج, ı a vowel
+        ("قتل العشرات في تفجير انتحاري في سوروتش قرب الحدود", "سوروتش", 300075),
+        ("اشتباكات في بلدة جيلان بينار الحدودية", "جيلان بينار", 318668),
+        ("فرض حظر التجول في ولاية شرناق", "شرناق", 300640),
+    ],
+)
+def test_gazetteer_scan_turkish_names_meet_by_turkish_spelling(gazetteer, sentence, surface, geonameid):
+    assert chosen(gazetteer, sentence, ["TUR"]).get(surface) == geonameid

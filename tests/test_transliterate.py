@@ -79,7 +79,9 @@ def test_transliterate_never_raises_on_junk(junk):
 
 @pytest.mark.parametrize(
     ("latin", "country", "arabic"),
-    [("Ceelbuur", "SOM", "عيل بور"), ("Xuddur", "SOM", "حدر"), ("Gorgadji", None, "غورغادجي")],
+    [("Ceelbuur", "SOM", "عيل بور"), ("Xuddur", "SOM", "حدر"), ("Gorgadji", None, "غورغادجي"),
+     ("Suruç", "TUR", "سوروتش"), ("Şırnak", "TUR", "شرناق"), ("Ceylanpınar", "TUR", "جيلان بينار"),
+     ("Akçakale", "TUR", "اكتشاكالي"), ("Suruc", "TUR", "سوروج")],
 )
 def test_transliterate_country_rules_and_letter_pairs_meet(latin, country, arabic):
     assert latin_skeleton(latin, country) in arabic_skeletons(arabic)
@@ -88,6 +90,11 @@ def test_transliterate_country_rules_and_letter_pairs_meet(latin, country, arabi
 def test_transliterate_somali_rules_stay_in_somalia():
     assert latin_skeleton("Ceelbuur") != latin_skeleton("Ceelbuur", "SOM")
     assert latin_skeleton("Kismaayo", "SOM") == latin_skeleton("Kismaayo")
+
+
+def test_transliterate_turkish_rules_stay_in_turkey():
+    assert latin_skeleton("Cercle", "TUR") != latin_skeleton("Cercle") == latin_skeleton("Cercle", "FRA")
+    assert latin_skeleton("Kızıltepe", "TUR") == latin_skeleton("Kiziltepe")  # ı is an i everywhere
 
 
 def test_transliterate_a_vowel_written_for_another_counts_against():

@@ -60,6 +60,7 @@ class _Tables:
     latin_rules: _Rules
     latin_by_country: dict[str, _Rules]  # ISO3 -> the rules with that country's own first
     latin_articles: frozenset[str]
+    latin_letters: dict[int, str]  # a letter read as another before any rule (Turkish ı as i)
     arabic: dict[str, tuple[str, ...]]  # folded letter -> one class per reading, primary first
     arabic_pairs: dict[str, tuple[str, ...]]  # two folded letters read together (دج: French dj)
 
@@ -84,6 +85,7 @@ def _tables() -> _Tables:
     rules: list[tuple[str, tuple[str, ...]]] = []
     own: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     articles: set[str] = set()
+    letters: dict[int, str] = {}
     arabic: dict[str, tuple[str, ...]] = {}
     pairs: dict[str, tuple[str, ...]] = {}
     for row in read_tsv("marsad.knowledge", "transliteration.tsv", ("script", "from", "to", "note", "countries")):
@@ -95,6 +97,8 @@ def _tables() -> _Tables:
             rules.append((source, _classes(target, source)))
         elif script == "latin-article":
             articles.add(source)
+        elif script == "latin-letter":
+            letters[ord(source)] = target
         elif script == "arabic":
             if len(fold(source)) == 2:
                 pairs[fold(source)] = tuple(target.split("|"))  # consonant classes, read as one
@@ -105,7 +109,7 @@ def _tables() -> _Tables:
     by_country = {country: _by_first_letter(mine + [rule for rule in rules
                                                     if not any(rule[0].startswith(source) for source, _ in mine)])
                   for country, mine in own.items()}
-    return _Tables(_by_first_letter(rules), by_country, frozenset(articles), arabic, pairs)
+    return _Tables(_by_first_letter(rules), by_country, frozenset(articles), letters, arabic, pairs)
 
 
 def _shape(classes: list[str]) -> tuple[str, dict[int, str]]:
@@ -166,7 +170,8 @@ def _latin_shape(name: str, country: str | None = None) -> tuple[str, dict[int, 
 def _latin_classes(name: str, country: str | None = None) -> list[str]:
     tables = _tables()
     rules = tables.rules_for(country)
-    words = [w for w in _LATIN_WORD_SPLIT.split(_LATIN_SILENT.sub("", name.casefold())) if w]
+    words = [w for w in _LATIN_WORD_SPLIT.split(_LATIN_SILENT.sub("", name.casefold().translate(tables.latin_letters)))
+             if w]
     kept = [w for w in words if w not in tables.latin_articles]
     return [c for w in kept for c in _latin_word_classes(w, rules)]
 
