@@ -83,3 +83,24 @@ def test_gazetteer_scan_text_not_folded_gives_the_same_places_at_its_own_offsets
 )
 def test_gazetteer_scan_turkish_names_meet_by_turkish_spelling(gazetteer, sentence, surface, geonameid):
     assert chosen(gazetteer, sentence, ["TUR"]).get(surface) == geonameid
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "hints", "geonameid"),
+    [
+        # admin-1 areas with only Latin names, reached by their skeleton after an admin word
+        ("وقعت الغارة في المنطقة الشرقية من محافظة نانغارهار", "نانغارهار", ["AFG"], 1132366),
+        ("تواصلت المعارك في ولاية هلمند جنوب البلاد", "هلمند", ["AFG"], 1140043),
+        ("شنت القوات عملية في إقليم بلوشستان", "بلوشستان", ["PAK"], 1183606),
+    ],
+)
+def test_gazetteer_scan_admin1_area_meets_by_its_latin_name(gazetteer, sentence, surface, hints, geonameid):
+    assert chosen(gazetteer, sentence, hints).get(surface) == geonameid
+
+
+def test_gazetteer_scan_admin1_area_outside_the_skeleton_countries_is_found(gazetteer):
+    text = fold("اعتقلت الشرطة ستة رجال في ولاية جوهور")
+    johor = gazetteer.place(1733049)
+    mention = next(m for m in gazetteer.find_mentions(text, ["MYS"]) if m.text == "جوهور")
+    place, _ = gazetteer.choose(mention, ["MYS"])
+    assert johor in mention.candidates and (place.lat, place.lon) == (johor.lat, johor.lon)
