@@ -104,3 +104,15 @@ def test_gazetteer_scan_admin1_area_outside_the_skeleton_countries_is_found(gaze
     mention = next(m for m in gazetteer.find_mentions(text, ["MYS"]) if m.text == "جوهور")
     place, _ = gazetteer.choose(mention, ["MYS"])
     assert johor in mention.candidates and (place.lat, place.lon) == (johor.lat, johor.lon)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hints", "not_meant"),
+    [
+        # after a town word, long vowels where the Latin name has none: not that name
+        ("قضت محكمة في مدينة يانجون بسجن صحفيين", ["USA"], 5003294),  # Negaunee
+    ],
+)
+def test_gazetteer_scan_long_vowels_where_the_latin_name_has_none_disagree(gazetteer, sentence, hints, not_meant):
+    text = fold(sentence)
+    assert all(not_meant not in {p.geonameid for p in m.candidates} for m in gazetteer.find_mentions(text, hints))

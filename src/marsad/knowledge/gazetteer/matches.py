@@ -137,7 +137,9 @@ def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place],
     best agreement first (then the fewest Latin vowels the Arabic leaves uncovered, then the
     prior; DISAGREES: disagreeing), and whether any agrees. After a feature word with a long
     skeleton, disagreeing names stay (at the end): names of Arabic origin are written without
-    their short vowels (جبل اللوح, Djebel Louh). A one-consonant skeleton needs an exact fit.
+    their short vowels (جبل اللوح, Djebel Louh); but not a name whose vowels Arabic would not
+    leave out, where its long vowels stand where the Latin name has none ("مدينة يانجون" is not
+    Negaunee). A one-consonant skeleton needs an exact fit.
     A name written with ال meets only a Latin name with its article ("الفاشر", "El Fasher"): a
     name of Arabic origin, whose short vowels Arabic leaves unwritten (three consonants or more
     show it without them). Such a name is an Arabic word, and a hamlet or a ravine named by a
@@ -152,7 +154,8 @@ def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place],
         fits = [(fit, place) for fit, place in fits if fit is not None and fit.exact]
     keep_all = match.context.lenient and len(skeleton) >= MIN_SKELETON_ELSEWHERE
     kept = [(fit.score if fit is not None else DISAGREES, fit.uncovered if fit is not None else 0, place)
-            for fit, place in fits if keep_all or fit is not None]
+            for fit, place in fits if fit is not None or (keep_all and spelling_fit(
+                match.arabic, spelling(skeleton, place), place.country, arabic_origin=True) is not None)]
     ranked = sorted(kept, key=lambda triple: (-triple[0], triple[1], -prior(triple[2])))
     return ([(score, place) for score, _, place in ranked],
             any(fit is not None and fit.contradictions == 0 for fit, _ in fits))
