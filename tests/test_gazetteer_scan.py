@@ -116,3 +116,14 @@ def test_gazetteer_scan_admin1_area_outside_the_skeleton_countries_is_found(gaze
 def test_gazetteer_scan_long_vowels_where_the_latin_name_has_none_disagree(gazetteer, sentence, hints, not_meant):
     text = fold(sentence)
     assert all(not_meant not in {p.geonameid for p in m.candidates} for m in gazetteer.find_mentions(text, hints))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hints"),
+    [
+        # a broken plural after a preposition whose vowels contradict every Latin name it meets
+        ("هذه الأحداث لم تكن معزولة عما يدور في كواليس السياسة", ["TUR"]),
+    ],
+)
+def test_gazetteer_scan_spelling_that_contradicts_every_name_is_no_mention(gazetteer, sentence, hints):
+    assert chosen(gazetteer, sentence, hints) == {}

@@ -112,3 +112,13 @@ def test_transliterate_exact_fit_needs_every_latin_vowel_written():
 def test_transliterate_name_of_arabic_origin_leaves_its_short_vowels_unwritten(arabic, latin):
     assert spelling_fit(arabic, latin, arabic_origin=True) is not None
     assert spelling_fit("مورا", "Maroua", arabic_origin=True).contradictions  # written vowels still count
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [("تاهوا", "Tahoua"), ("بواكي", "Bouaké"), ("ديورا", "Dioura"),
+                                               ("واغادوغو", "Ouagadougou"), ("اوباري", "Ubari")])
+def test_transliterate_each_long_vowel_writes_a_vowel_of_its_slot(arabic, latin):
+    assert spelling_fit(arabic, latin).contradictions == 0
+
+
+def test_transliterate_two_long_vowels_are_not_one_latin_vowel():
+    assert spelling_fit("كواليس", "Koles").contradictions  # a broken plural, not the Turkish town

@@ -282,8 +282,11 @@ def _slot_fit(slot: int, letters: str, latin: str) -> tuple[bool, bool, bool]:
     """(agrees, contradicts, leaves a Latin vowel uncovered) for the Arabic vowel letters of one slot."""
     qualities = "".join(_VOWEL_QUALITIES.get(letter, "") for letter in letters)
     agrees = any(q in latin for q in qualities)
-    # An initial ا is the seat of any vowel (إ, أ); ع and hamzas write no quality.
-    contradicts = bool(qualities) and not agrees and not (slot == -1 and letters == "ا")
+    # An initial ا is the seat of any vowel (إ, أ); ع and hamzas write no quality. Each other
+    # vowel letter writes a vowel the Latin slot has: وا is not a lone o (كواليس, Koles).
+    seat = slot == -1 and letters.startswith("ا")
+    contradicts = any(not any(q in latin for q in _VOWEL_QUALITIES.get(letter, "")) and letter in _VOWEL_QUALITIES
+                      for letter in letters[seat:])
     uncovered = any(char in _LATIN_VOWEL_QUALITIES and char not in qualities for char in latin)
     return agrees, contradicts, uncovered and not (slot == -1 and letters == "ا")
 

@@ -30,7 +30,7 @@ from marsad.knowledge.gazetteer.places import (
     prior,
 )
 from marsad.knowledge.gazetteer.words import _Reading, _Token
-from marsad.knowledge.transliterate import has_latin_article, spelling_fit
+from marsad.knowledge.transliterate import SpellingFit, has_latin_article, spelling_fit
 
 # After "مدينة"/"قرية" the next words are a name, so two consonants are evidence enough (if the
 # vowels agree too, see spelling_agrees); after a preposition three, and the words must be
@@ -139,19 +139,17 @@ def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place],
     skeleton, disagreeing names stay (at the end): names of Arabic origin are written without
     their short vowels (جبل اللوح, Djebel Louh); but not a name whose vowels Arabic would not
     leave out, where its long vowels stand where the Latin name has none ("مدينة يانجون" is not
-    Negaunee). A one-consonant skeleton needs an exact fit.
-    A name written with ال meets only a Latin name with its article ("الفاشر", "El Fasher"): a
-    name of Arabic origin, whose short vowels Arabic leaves unwritten (three consonants or more
-    show it without them). Such a name is an Arabic word, and a hamlet or a ravine named by a
-    common noun ("الدلالات", Ed Dlaïlât; "بلدة النعيمة" in Syria, Nâamet in Lebanon) is less
-    likely meant than the noun or a namesake with an Arabic name: only a notable place counts."""
+    Negaunee). A one-consonant skeleton needs an exact fit; a name written with ال, see
+    `_article_fit`."""
     if match.reading.article:
-        places = [place for place in places if place.notable and has_latin_article(spelling(skeleton, place))]
-    arabic_origin = match.reading.article and len(skeleton) >= MIN_SKELETON_ELSEWHERE
-    fits = [(spelling_fit(match.arabic, spelling(skeleton, place), place.country, arabic_origin), place)
-            for place in places]
+        fits = [(fit, place) for place in places
+                if (fit := _article_fit(match, skeleton, place, spelling(skeleton, place))) is not None]
+    else:
+        fits = [(spelling_fit(match.arabic, spelling(skeleton, place), place.country), place) for place in places]
     if len(skeleton) <= _SHORT_SKELETON:
         fits = [(fit, place) for fit, place in fits if fit is not None and fit.exact]
+    if not match.context.lenient:  # a spelling that contradicts a name more than it agrees is not its
+        fits = [(fit, place) for fit, place in fits if fit is not None and (fit.score > 0 or not fit.contradictions)]
     keep_all = match.context.lenient and len(skeleton) >= MIN_SKELETON_ELSEWHERE
     kept = [(fit.score if fit is not None else DISAGREES, fit.uncovered if fit is not None else 0, place)
             for fit, place in fits if fit is not None or (keep_all and spelling_fit(
@@ -159,6 +157,19 @@ def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place],
     ranked = sorted(kept, key=lambda triple: (-triple[0], triple[1], -prior(triple[2])))
     return ([(score, place) for score, _, place in ranked],
             any(fit is not None and fit.contradictions == 0 for fit, _ in fits))
+
+
+def _article_fit(match: _Match, skeleton: str, place: Place, latin: str) -> SpellingFit | None:
+    """How a name written with ال fits a place's Latin name `latin`, None if the place is not
+    meant. It meets only a Latin name with its article ("الفاشر", "El Fasher"): a name of Arabic
+    origin, whose short vowels Arabic leaves unwritten (three consonants or more show it without
+    them). Such a name is an Arabic word, and a hamlet or a ravine named by a common noun
+    ("الدلالات", Ed Dlaïlât; "بلدة النعيمة" in Syria, Nâamet in Lebanon; "ريف السويداء", a
+    Lebanese As Suwaydah) is less likely meant than the noun or a namesake with an Arabic name:
+    only a notable place counts."""
+    if not place.notable or not has_latin_article(latin):
+        return None
+    return spelling_fit(match.arabic, latin, place.country, arabic_origin=len(skeleton) >= MIN_SKELETON_ELSEWHERE)
 
 
 @dataclass
