@@ -5,7 +5,8 @@ or direction the text gives ("150 كيلومترا جنوب غرب العاصم�
 candidate's country among the article's; then a score (`_Judge.score`) of the population and
 feature priors, Arabic-name evidence, the admin word before the name, nearness to the article's
 other places and to a border the text names ("قرب الحدود الجزائرية"). A skeleton match needs a
-hinted country. The trace says which of these rules decided and what the context added.
+hinted country, and an Arabic name outside the hinted countries a notable place or one near
+the article's others. The trace says which of these rules decided and what the context added.
 """
 from __future__ import annotations
 
@@ -59,6 +60,7 @@ NO_CANDIDATES = "no-candidates"  # the gazetteer has nothing under the words
 HINTED = "hinted"  # the best candidate in the most salient hinted country that has one
 FALLBACK = "fallback"  # none in a hinted country, but the name after the locative word has one
 NEEDS_HINT = "needs-hint"  # none in a hinted country, and a skeleton match needs one
+ALONE = "alone"  # none in a hinted country, and the Arabic names are of hamlets with nothing near
 BY_PRIOR = "prior"  # no candidate in a hinted country: the best Arabic name by its score
 
 
@@ -69,7 +71,7 @@ class ChoiceTrace:
     how: str  # its evidence: "arabic-name" or "skeleton:<key>"
     candidates: int  # the options among the mention and its alternative readings
     hints: tuple[str, ...]  # the article's countries (ISO3), most salient first
-    rule: str  # which rule decided: NO_CANDIDATES, HINTED, FALLBACK, NEEDS_HINT or BY_PRIOR
+    rule: str  # which rule decided: NO_CANDIDATES, HINTED, FALLBACK, NEEDS_HINT, ALONE or BY_PRIOR
     place: Place | None = None
     evidence: str | None = None  # the kind of evidence of the pick: HOW_ARABIC or HOW_SKELETON
     score: float | None = None  # the pick's score (`_Judge.score`)
@@ -88,6 +90,8 @@ class ChoiceTrace:
         where = f"none in {', '.join(self.hints)}" if self.hints else "no country hints"
         if self.rule == NEEDS_HINT:
             return f"{counted}; {where}, and a skeleton match needs one"
+        if self.rule == ALONE:
+            return f"{counted}; {where}, and no notable place nor one near the article's places"
         return f"{counted}; {where}; best by prior{why}: {_describe(self.place)}"
 
 
@@ -130,13 +134,16 @@ class Chooser:
             return pick, ChoiceTrace(*traced, HINTED, pick, evidence, score, judge.why(pick))
         if not choices.arabic:
             return None, ChoiceTrace(*traced, NEEDS_HINT)
+        arabic = [triple for triple in choices.arabic if judge.stands_alone(triple[2][0])]
+        if not arabic:
+            return None, ChoiceTrace(*traced, ALONE)
         if judge.relations:
-            arabic = [option for option in options if option[1] == HOW_ARABIC]
-            keyed = [((judge.cue_fit(o[0]), judge.score(*o)), o) for o in arabic]
+            standing = [option for option in options if option[1] == HOW_ARABIC and judge.stands_alone(option[0])]
+            keyed = [((judge.cue_fit(o[0]), judge.score(*o)), o) for o in standing]
             key, (pick, evidence, _) = max(keyed, key=lambda pair: pair[0])  # the first of equals
             score = key[1]
         else:
-            score, (pick, evidence, _) = judge.best(choices.arabic)
+            score, (pick, evidence, _) = judge.best(arabic)
         return pick, ChoiceTrace(*traced, BY_PRIOR, pick, evidence, score, judge.why(pick))
 
     def context(self, text: str, mentions: list[PlaceMention], countries: list[str]) -> PlaceContext:
@@ -199,6 +206,15 @@ class _Judge:
             return None
         near = [start for start in anchors if 0 <= start - (cue.anchor_start or 0) <= ANCHOR_WITHIN]
         return anchors[min(near)] if near else None
+
+    def stands_alone(self, place: Place) -> bool:
+        """Whether a place outside the article's countries may be meant by an Arabic name: a
+        notable place, or one near another place of the article. GeoNames gives Arabic names to
+        hamlets called after common words ("الساقين", the legs: Sāqayn in Yemen, 41 people),
+        which a story told elsewhere does not mean, and a village's name alone does not say
+        which country's it is ("بلدة باجو" is Paju in Korea, not Bajou in Tunisia)."""
+        return (place.notable
+                or any(_distance_km(place.lat, place.lon, o.lat, o.lon) <= _AROUND_KM for o in self.others))
 
     def cue_fit(self, place: Place) -> int:
         """2 if a given distance and direction from the anchor fit the place, 1 if a bare
