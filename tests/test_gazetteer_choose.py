@@ -50,6 +50,9 @@ def test_gazetteer_choose_trace_reads_as_one_line(trace, line):
     # a hamlet called after a common word ("the legs"), in no country the article names
     ("أصيب الجنديان بجروح في الساقين", "الساقين", [], ALONE, None, ()),
     ("أصيب الجنديان بجروح في الساقين", "الساقين", ["KOR"], ALONE, None, ()),
+    # ... and in the country of the story, a hamlet after a bare preposition with nothing near
+    ("أصيب الجنديان بجروح في الساقين", "الساقين", ["YEM"], ALONE, None, ()),
+    ("سقطت قذيفة على قرية الساقين", "الساقين", ["YEM"], HINTED, 406662, ()),
 ])
 def test_gazetteer_choose_traces_the_rule_that_decided(gazetteer, sentence, surface, hints, rule, geonameid, reasons):
     text = fold(sentence)

@@ -50,6 +50,8 @@ _ADMIN_WORD_BONUS = 4.0
 _NEAR_KM, _NEAR_BONUS = 50.0, 3.0
 _AROUND_KM, _AROUND_BONUS = 150.0, 1.5
 _BORDER_BONUS = 2.0
+# A place GeoNames counts fewer people in is a hamlet (cities500 holds those only as admin seats).
+_HAMLET_POPULATION = 500
 _BORDER_RANGE_KM = 1000.0
 _DIRECTION_ONLY_KM = 300.0  # "X شمال Y" without a distance: X within this of Y...
 _DIRECTION_SPREAD = 67.5  # ...and within this many degrees of the direction
@@ -116,7 +118,9 @@ class Chooser:
             return None, ChoiceTrace(*traced, NO_CANDIDATES)
         judge = _Judge(self._capital, mention, context if isinstance(context, PlaceContext) else None)
         # The first hint with a candidate is the most salient country that has one.
-        top = next((country for country in hints if country in choices.by_country), None)
+        by_country = {country: supported for country in hints
+                      if (supported := [t for t in choices.by_country.get(country, ()) if judge.supported(*t[2][:2])])}
+        top = next((country for country in hints if country in by_country), None)
         if top is None:
             fallback = next((m for m in mention.fallbacks if any(c in m.choices.by_country for c in hints)), None)
             if fallback is not None:
@@ -125,12 +129,12 @@ class Chooser:
         else:
             if judge.relations:
                 salience = {country: hints.index(country) for country in hints}
-                hinted = [option for option in options if option[0].country in salience]
+                hinted = [option for option in options if option[0].country in salience and judge.supported(*option[:2])]
                 keyed = [((-judge.cue_fit(o[0]), salience[o[0].country], -judge.score(*o)), o) for o in hinted]
                 key, (pick, evidence, _) = min(keyed, key=lambda pair: pair[0])  # the first of equals
                 score = -key[2]
             else:  # no distance or direction: the most salient country, then the best score
-                score, (pick, evidence, _) = judge.best(choices.by_country[top])
+                score, (pick, evidence, _) = judge.best(by_country[top])
             return pick, ChoiceTrace(*traced, HINTED, pick, evidence, score, judge.why(pick))
         if not choices.arabic:
             return None, ChoiceTrace(*traced, NEEDS_HINT)
@@ -190,6 +194,7 @@ class _Judge:
         self.capital = capital
         self.mention = mention
         self.admin_word = mention.after_locative in _lexicon().admin_words
+        self.feature_word = mention.after_locative in _lexicon().feature_words
         # Each other place once (a town named five times is one anchor); in a text naming more
         # places than any report does, the ones named nearest the mention.
         self.others = tuple({place.geonameid: place for start, place in _nearest_anchors(context, mention.start)
@@ -206,6 +211,14 @@ class _Judge:
             return None
         near = [start for start in anchors if 0 <= start - (cue.anchor_start or 0) <= ANCHOR_WITHIN]
         return anchors[min(near)] if near else None
+
+    def supported(self, place: Place, evidence: str) -> bool:
+        """Whether a candidate in a hinted country may be meant: anything but a hamlet named
+        in Arabic (a counted population under `_HAMLET_POPULATION`) after a bare preposition
+        with no other place of the article near it, which is the common word it is called
+        after ("في الساقين", in the legs, in a report from Yemen)."""
+        return (evidence == HOW_SKELETON or self.feature_word or not 0 < place.population < _HAMLET_POPULATION
+                or self.stands_alone(place))
 
     def stands_alone(self, place: Place) -> bool:
         """Whether a place outside the article's countries may be meant by an Arabic name: a

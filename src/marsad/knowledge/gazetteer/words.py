@@ -32,6 +32,7 @@ class _Lexicon:
     locatives: dict[tuple[str, ...], tuple[str, str]]  # folded words -> (folded phrase, kind)
     admin_words: frozenset[str]  # folded phrases naming an admin unit (محافظه، ولايه)
     town_words: frozenset[str]  # folded phrases naming a settlement (مدينه، بلده، قريه)
+    feature_words: frozenset[str]  # folded phrases of kind "feature" (مدينه، منطقه، محافظه)
     locative_words: frozenset[str]
     blocked: frozenset[str]
     locative_only: frozenset[str]
@@ -52,8 +53,9 @@ def _lexicon() -> _Lexicon:
     for row in read_tsv("marsad.knowledge", "place_stopwords.tsv", ("word", "rule")):
         (locative_only if row["rule"] == "after-locative" else blocked).add(name_key(row["word"]))
     words = frozenset(word for phrase in locatives for word in phrase)
-    return _Lexicon(locatives, frozenset(areas["admin"]), frozenset(areas["town"]), words, frozenset(blocked),
-                    frozenset(locative_only),
+    features = frozenset(phrase for phrase, kind in locatives.values() if kind == "feature")
+    return _Lexicon(locatives, frozenset(areas["admin"]), frozenset(areas["town"]), features, words,
+                    frozenset(blocked), frozenset(locative_only),
                     words | frozenset(blocked), frozenset(phrase[-1] for phrase in locatives if len(phrase) > 1))
 
 
