@@ -127,3 +127,15 @@ def test_gazetteer_scan_long_vowels_where_the_latin_name_has_none_disagree(gazet
 )
 def test_gazetteer_scan_spelling_that_contradicts_every_name_is_no_mention(gazetteer, sentence, hints):
     assert chosen(gazetteer, sentence, hints) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hints", "found"),
+    [
+        # a one-consonant name ends where the name ends: not the first word of a longer one
+        ("وقالت الشرطة إن القنبلة انفجرت بمنطقة شاه شاهيد بالمدينة", ["AFG"], {}),
+        ("سقط عدد من الضحايا في هجوم مسلح على ساي يوم الاثنين", ["NER"], {"ساي": 2439812}),
+    ],
+)
+def test_gazetteer_scan_one_consonant_name_is_a_whole_name(gazetteer, sentence, hints, found):
+    assert chosen(gazetteer, sentence, hints) == found

@@ -46,6 +46,7 @@ from marsad.knowledge.gazetteer.words import (
     _word_flags,
 )
 from marsad.knowledge.transliterate import drop_article
+from marsad.lang.ar.common_words import is_common
 
 MAX_NGRAM_WORDS = 4
 MAX_SKELETON_WORDS = 3
@@ -330,13 +331,20 @@ class _Scanner:
                 if not context.lenient and not _looks_foreign(self._surface(first, checked, reading)):
                     continue
                 shortest = _SHORTEST_SKELETON.get(context.kind, MIN_SKELETON_ELSEWHERE)
-                if words == 1 and context.kind in _ONE_CONSONANT_CONTEXTS:
+                if words == 1 and context.kind in _ONE_CONSONANT_CONTEXTS and not self._name_goes_on(first + 1):
                     shortest = _SHORT_SKELETON
                 skeletons = [s for s in _skeletons(key) if len(s) >= shortest and (self.allowed is None or s in self.allowed)]
                 if skeletons:
                     match = _Match(first, words, key, HOW_SKELETON, reading, context, key)
                     options.extend((match, s) for s in skeletons)
         return options
+
+    def _name_goes_on(self, index: int) -> bool:
+        """Whether the word at `index` continues a transliterated name: joined to the one before,
+        spelled like a transliteration, neither a locative nor a blocked word nor a common one.
+        A one-consonant name must end where the name does ("منطقة شاه شاهيد" is not Shewah)."""
+        return (index < len(self.words) and self.joins[index] and self.foreign[index] and not self.no_skeleton[index]
+                and not is_common(self.words[index]))
 
     def _may_start_allowed(self, first: int) -> bool:
         """Whether a skeleton of the word (a reading of it) starts some allowed skeleton: an
