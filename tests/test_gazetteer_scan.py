@@ -139,3 +139,18 @@ def test_gazetteer_scan_spelling_that_contradicts_every_name_is_no_mention(gazet
 )
 def test_gazetteer_scan_one_consonant_name_is_a_whole_name(gazetteer, sentence, hints, found):
     assert chosen(gazetteer, sentence, hints) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hints", "found"),
+    [
+        # the dual or plural of a common word names a hamlet only after a feature word
+        ("نقل المصابون وسجلت إصابات في الحالات الحرجة", ["LBN"], {}),
+        ("وصل الجيشان إلى الحدود", ["YEM"], {}),
+        ("سقطت قذائف على قرية جيشان", ["YEM"], {"جيشان": 8357700}),
+        # ... while a notable place so named is a place anywhere
+        ("اندلعت احتجاجات في القصرين", ["TUN"], {"القصرين": 2473457}),
+    ],
+)
+def test_gazetteer_scan_dual_or_plural_of_a_common_word(gazetteer, sentence, hints, found):
+    assert chosen(gazetteer, sentence, hints) == found

@@ -31,6 +31,7 @@ from marsad.knowledge.gazetteer.places import (
 )
 from marsad.knowledge.gazetteer.words import _Reading, _Token
 from marsad.knowledge.transliterate import SpellingFit, has_latin_article, spelling_fit
+from marsad.lang.ar.common_words import is_number_form_of_common
 
 # After "مدينة"/"قرية" the next words are a name, so two consonants are evidence enough (if the
 # vowels agree too, see spelling_agrees); after a preposition three, and the words must be
@@ -235,7 +236,9 @@ class _MentionMaker:
         """`_new_candidates`, remembered by the identity of what it depends on (each entry holds
         those objects, so no id is reused while it lives), so that mentions of the same words
         share their tuples and with them `PlaceMention.choices`."""
-        licensed = match.context is not None and match.context.licenses_name
+        # The dual or plural of a common word ("في الحالات") names a place only after a feature word.
+        licensed = match.context is not None and (
+            match.context.lenient if is_number_form_of_common(match.key) else match.context.licenses_name)
         held = (arabic.get(match.key) if match.how == HOW_ARABIC else None, match.places, match.agreement,
                 match.skeletons,
                 *((match.also.places, match.also.agreement, match.also.skeletons) if match.also is not None else ()))
