@@ -53,6 +53,8 @@ def test_gazetteer_choose_trace_reads_as_one_line(trace, line):
     # ... and in the country of the story, a hamlet after a bare preposition with nothing near
     ("أصيب الجنديان بجروح في الساقين", "الساقين", ["YEM"], ALONE, None, ()),
     ("سقطت قذيفة على قرية الساقين", "الساقين", ["YEM"], HINTED, 406662, ()),
+    # an admin seat whose people GeoNames does not count names its town in no named country
+    ("وصل الوفد إلى عنيزة صباح اليوم", "عنيزة", [], BY_PRIOR, 100768, ()),
 ])
 def test_gazetteer_choose_traces_the_rule_that_decided(gazetteer, sentence, surface, hints, rule, geonameid, reasons):
     text = fold(sentence)

@@ -154,3 +154,21 @@ def test_gazetteer_scan_one_consonant_name_is_a_whole_name(gazetteer, sentence, 
 )
 def test_gazetteer_scan_dual_or_plural_of_a_common_word(gazetteer, sentence, hints, found):
     assert chosen(gazetteer, sentence, hints) == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hints", "found"),
+    [
+        # a word every kind of news uses names only a notable place without a feature word
+        ("أعلن عزمه سحب الشركة من البورصة", ["MLI"], {}),
+        ("ضرورة مواجهته على صعيد الأفكار", ["YEM"], {}),
+        ("اندلعت اشتباكات في مديرية الصعيد", ["YEM"], {"الصعيد": 77862}),
+        # a name of common words is no common word
+        ("وقع انفجار في بئر العبد", ["EGY"], {"بئر العبد": 410142}),
+        # a name written with ال: its long vowels are the name's ("Ar Rass" has none)
+        ("في الوادي التابع لمحافظة الريث", ["SAU"], {}),
+    ],
+)
+def test_gazetteer_scan_common_word_names_only_a_notable_place(gazetteer, sentence, hints, found):
+    picks = chosen(gazetteer, sentence, hints)
+    assert {text: pick for text, pick in picks.items() if gazetteer.place(pick).country in hints} == found

@@ -87,8 +87,14 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
     places = []
     for mention in found:
         place, trace = gazetteer.choose(mention, hints, context)
-        if place is not None and _plausible(mention, place, hints, main):
-            places.append(ResolvedPlace(mention.reading_of(place), place, trace))
+        if place is None:
+            continue
+        reading = mention.reading_of(place)
+        # The evidence of the place picked: the words may be an Arabic name of some places and
+        # the skeleton of others ("في بورصة": the stock exchange, and a Malian village's skeleton).
+        how = reading.evidence_of(reading.candidates.index(place))
+        if _plausible(reading, how, place, hints, main):
+            places.append(ResolvedPlace(reading, place, trace))
     return places
 
 
@@ -106,15 +112,15 @@ def skeleton_countries(hints: list[str], main: str | None) -> set[str]:
     return {main, hints[0]} - {None} if hints else set()
 
 
-def _plausible(mention, place, hints: list[str], main: str | None) -> bool:
+def _plausible(mention, how: str, place, hints: list[str], main: str | None) -> bool:
     if not hints:
-        return not mention.how.startswith("skeleton")
-    if mention.how.startswith("skeleton"):
+        return not how.startswith("skeleton")
+    if how.startswith("skeleton"):
         # A word with a pronoun suffix, or a word every kind of news uses ("تتبنى", "قرون"), is
         # Arabic ("في سعيها"), not a transliterated name (a word with the article meets only a
         # Latin name with one, "El Fasher", in the gazetteer); a two-letter skeleton is evidence
         # only after "مدينة", "قرية"...
-        key = mention.how.split(":", 1)[1]
+        key = how.split(":", 1)[1]
         return (place.country in skeleton_countries(hints, main)
                 and not mention.text.endswith(_PRONOUN_SUFFIXES) and not is_common(mention.text)
                 and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS))

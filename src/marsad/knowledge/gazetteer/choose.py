@@ -214,20 +214,22 @@ class _Judge:
 
     def supported(self, place: Place, evidence: str) -> bool:
         """Whether a candidate in a hinted country may be meant: anything but a hamlet named
-        in Arabic (a counted population under `_HAMLET_POPULATION`) after a bare preposition
-        with no other place of the article near it, which is the common word it is called
-        after ("في الساقين", in the legs, in a report from Yemen)."""
-        return (evidence == HOW_SKELETON or self.feature_word or not 0 < place.population < _HAMLET_POPULATION
-                or self.stands_alone(place))
+        in Arabic (`_hamlet`) after a bare preposition with no other place of the article near
+        it, which is the common word it is called after ("في الساقين", in the legs, in a report
+        from Yemen)."""
+        return evidence == HOW_SKELETON or self.feature_word or not _hamlet(place) or self.near_others(place)
 
     def stands_alone(self, place: Place) -> bool:
         """Whether a place outside the article's countries may be meant by an Arabic name: a
-        notable place, or one near another place of the article. GeoNames gives Arabic names to
-        hamlets called after common words ("الساقين", the legs: Sāqayn in Yemen, 41 people),
-        which a story told elsewhere does not mean, and a village's name alone does not say
-        which country's it is ("بلدة باجو" is Paju in Korea, not Bajou in Tunisia)."""
-        return (place.notable
-                or any(_distance_km(place.lat, place.lon, o.lat, o.lon) <= _AROUND_KM for o in self.others))
+        notable place or an admin seat that is no hamlet, or one near another place of the
+        article. GeoNames gives Arabic names to hamlets called after common words ("الساقين",
+        the legs: Sāqayn in Yemen, 41 people), which a story told elsewhere does not mean, and
+        a village's name alone does not say which country's it is ("بلدة باجو" is Paju in
+        Korea, not Bajou in Tunisia), while a seat's does (عنيزة, Unaizah, its people uncounted)."""
+        return place.notable or (place.seat and not _hamlet(place)) or self.near_others(place)
+
+    def near_others(self, place: Place) -> bool:
+        return any(_distance_km(place.lat, place.lon, o.lat, o.lon) <= _AROUND_KM for o in self.others)
 
     def cue_fit(self, place: Place) -> int:
         """2 if a given distance and direction from the anchor fit the place, 1 if a bare
@@ -356,6 +358,11 @@ def _options(mention: PlaceMention) -> list[tuple[Place, str, int]]:
                 seen.add(place.geonameid)
                 options.append((place, HOW_ARABIC if how == HOW_ARABIC else HOW_SKELETON, score))
     return options
+
+
+def _hamlet(place: Place) -> bool:
+    """Whether GeoNames counts the place's people, and fewer than `_HAMLET_POPULATION`."""
+    return 0 < place.population < _HAMLET_POPULATION
 
 
 def _describe(place: Place) -> str:

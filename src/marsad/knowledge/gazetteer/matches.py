@@ -29,9 +29,9 @@ from marsad.knowledge.gazetteer.places import (
     PlaceMention,
     prior,
 )
-from marsad.knowledge.gazetteer.words import _Reading, _Token
+from marsad.knowledge.gazetteer.words import ARTICLE, _Reading, _Token
 from marsad.knowledge.transliterate import SpellingFit, has_latin_article, spelling_fit
-from marsad.lang.ar.common_words import is_number_form_of_common
+from marsad.lang.ar.common_words import is_common, is_number_form_of_common
 
 # After "مدينة"/"قرية" the next words are a name, so two consonants are evidence enough (if the
 # vowels agree too, see spelling_agrees); after a preposition three, and the words must be
@@ -167,10 +167,18 @@ def _article_fit(match: _Match, skeleton: str, place: Place, latin: str) -> Spel
     them). Such a name is an Arabic word, and a hamlet or a ravine named by a common noun
     ("الدلالات", Ed Dlaïlât; "بلدة النعيمة" in Syria, Nâamet in Lebanon; "ريف السويداء", a
     Lebanese As Suwaydah) is less likely meant than the noun or a namesake with an Arabic name:
-    only a notable place counts."""
+    only a notable place counts, and its long vowels are the name's ("محافظة الريث" is not Ar
+    Rass)."""
     if not place.notable or not has_latin_article(latin):
         return None
-    return spelling_fit(match.arabic, latin, place.country, arabic_origin=len(skeleton) >= MIN_SKELETON_ELSEWHERE)
+    fit = spelling_fit(match.arabic, latin, place.country, arabic_origin=len(skeleton) >= MIN_SKELETON_ELSEWHERE)
+    return fit if fit is not None and not fit.contradictions else None
+
+
+def _ordinary(key: str) -> bool:
+    """Whether an Arabic name's key is one word, a common word of the news with or without the
+    article (a name of common words, "بئر العبد", is no common phrase)."""
+    return " " not in key and (is_common(key) or is_common(ARTICLE + key))
 
 
 @dataclass
@@ -239,25 +247,30 @@ class _MentionMaker:
         # The dual or plural of a common word ("في الحالات") names a place only after a feature word.
         licensed = match.context is not None and (
             match.context.lenient if is_number_form_of_common(match.key) else match.context.licenses_name)
+        ordinary = match.how == HOW_ARABIC and not (match.context and match.context.lenient) and _ordinary(match.key)
         held = (arabic.get(match.key) if match.how == HOW_ARABIC else None, match.places, match.agreement,
                 match.skeletons,
                 *((match.also.places, match.also.agreement, match.also.skeletons) if match.also is not None else ()))
-        key = (match.how, match.key, licensed, *(id(part) for part in held))
+        key = (match.how, match.key, licensed, ordinary, *(id(part) for part in held))
         found = self._candidate_cache.get(key)
         if found is None:
             if len(self._candidate_cache) > _MENTION_CACHE_LIMIT:
                 self._candidate_cache.clear()
-            found = self._candidate_cache[key] = (held, *self._new_candidates(match, held[0], licensed))
+            found = self._candidate_cache[key] = (held, *self._new_candidates(match, held[0], licensed, ordinary))
         return found[1], found[2]
 
     @staticmethod
-    def _new_candidates(match: _Match, named: tuple[Place, ...] | None, licensed: bool) -> tuple:
+    def _new_candidates(match: _Match, named: tuple[Place, ...] | None, licensed: bool, ordinary: bool) -> tuple:
         """((candidates, evidence, agreement) or None without candidates, and the Arabic name's
-        candidates grown by a merged skeleton match, or None if they did not grow)."""
+        candidates grown by a merged skeleton match, or None if they did not grow). A word every
+        kind of news uses (`ordinary`: "من البورصة", "على صعيد") names only a notable place there,
+        without a feature word that says a name follows ("مديرية الحزم")."""
         how = HOW_ARABIC if match.how == HOW_ARABIC else f"{HOW_SKELETON}:{match.key}"
         places = list(match.places) if match.how == HOW_SKELETON else list(named or ())
         if match.how == HOW_ARABIC and not licensed and not any(place.notable for place in places):
             places = []
+        if ordinary:
+            places = [place for place in places if place.notable]
         grows = match.how == HOW_ARABIC and bool(places) and match.also is not None
         evidence = ([f"{HOW_SKELETON}:{skeleton}" for skeleton in match.skeletons] if match.how == HOW_SKELETON
                     else [how] * len(places))

@@ -48,6 +48,12 @@ class Place:
     # before it a name must mean a notable place to count.
     notable: bool = False
 
+    @property
+    def seat(self) -> bool:
+        """Whether it is an admin seat (PPLA, PPLA2 ... PPLA4), whose name says which town is
+        meant even where GeoNames counts no people."""
+        return self.feature_code.startswith("PPLA")
+
     @cached_property
     def prior(self) -> float:
         """`prior(self)`, computed once: every article's candidates are scored with it."""
