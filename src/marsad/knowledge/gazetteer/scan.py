@@ -35,6 +35,7 @@ from marsad.knowledge.gazetteer.words import (
     _LOCATIVE_CLITIC,
     ARTICLE,
     _Lexicon,
+    _locative,
     _locative_before,
     _looks_foreign,
     _reading_fields,
@@ -192,7 +193,7 @@ class _Scanner:
         readings = _reading_fields(word)
         info = self.word_cache[word] = (
             *_word_flags(word), max((self.longest.get(fields[0], 0) for fields in readings), default=0),
-            _looks_foreign([word]), next(filter(None, (self.lexicon.locatives.get((stem,)) for stem in _stems(word))), None),
+            _looks_foreign([word]), _locative(self.lexicon, word),
             any(_looks_foreign([word[offset + (len(ARTICLE) if article else 0):]])
                 for _, offset, _, _, article in readings))
         return info

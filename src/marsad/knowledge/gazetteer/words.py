@@ -24,6 +24,7 @@ _CONJUNCTIONS = "وف"
 _PREPOSITION_CLITICS = "بلك"
 _LOCATIVE_CLITIC = "ب"
 ARTICLE = "ال"
+_FEATURE_KIND = "feature"  # the kind of locative of "مدينة", "قرية" in place_words.tsv
 _LONG_VOWELS = "اوي"
 
 
@@ -155,6 +156,25 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(sorted(stems, key=lambda stem: (-len(stem), stem)))
 
 
+def _locative(lexicon: _Lexicon, word: str, rest: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """The locative phrase (folded phrase, kind) that `word` and the words `rest` after it spell,
+    if any. A feature word with the article ("المدينة", "بالمنطقة") is none: a name after a
+    feature word stands in construct with it ("مدينة غاو"), which the article rules out
+    ("وسط المدينة وأعلنوا السيطرة")."""
+    for stem in _stems(word):
+        found = lexicon.locatives.get((stem, *rest))
+        if found and not (found[1] == _FEATURE_KIND and stem in _definite_stems(word)):
+            return found
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _definite_stems(word: str) -> frozenset[str]:
+    """The stems of `_stems` that only dropping the article gives (المدينه, بالمنطقه)."""
+    bare = {stem for _, stem in _proclitic_splits(word)}
+    return frozenset(stem for stem in _stems(word) if stem not in bare and stem != word[1:])
+
+
 @lru_cache(maxsize=65536)
 def _skeletons(key: str) -> tuple[str, ...]:
     return tuple(arabic_skeletons(key))
@@ -178,9 +198,7 @@ def _locative_before(tokens: list[_Token], index: int, lexicon: _Lexicon) -> tup
         first = index - length
         if first < 0 or not all(tokens[i].joins_previous for i in range(first + 1, index)):
             continue
-        rest = tuple(token.text for token in tokens[first + 1:index])
-        for stem in _stems(tokens[first].text):
-            found = lexicon.locatives.get((stem, *rest))
-            if found:
-                return found
+        found = _locative(lexicon, tokens[first].text, tuple(token.text for token in tokens[first + 1:index]))
+        if found:
+            return found
     return None
