@@ -53,6 +53,10 @@ def test_gazetteer_choose_trace_reads_as_one_line(trace, line):
     # ... and in the country of the story, a hamlet after a bare preposition with nothing near
     ("أصيب الجنديان بجروح في الساقين", "الساقين", ["YEM"], ALONE, None, ()),
     ("سقطت قذيفة على قرية الساقين", "الساقين", ["YEM"], HINTED, 406662, ()),
+    # a notable place named in Arabic before a lesser one of a more salient country sharing its consonants
+    ("تقدمت القوات التركية في عفرين", "عفرين", ["TUR", "SYR"], HINTED, 174186, ()),
+    # ... but a notable place of the story's country stays, though only its skeleton meets the words
+    ("احتفال الزفاف الملكي في ويندسور", "ويندسور", ["GBR", "USA"], HINTED, 2633842, ()),
     # an admin seat whose people GeoNames does not count names its town in no named country
     ("وصل الوفد إلى عنيزة صباح اليوم", "عنيزة", [], BY_PRIOR, 100768, ()),
 ])

@@ -172,3 +172,19 @@ def test_gazetteer_scan_dual_or_plural_of_a_common_word(gazetteer, sentence, hin
 def test_gazetteer_scan_common_word_names_only_a_notable_place(gazetteer, sentence, hints, found):
     picks = chosen(gazetteer, sentence, hints)
     assert {text: pick for text, pick in picks.items() if gazetteer.place(pick).country in hints} == found
+
+
+def test_gazetteer_scan_feature_word_with_the_article_is_no_locative(gazetteer):
+    # a name after a feature word stands in construct with it ("مدينة غاو"): never "المدينة"
+    text = fold("رفعوا أعلامهم وسط المدينة وأعلنوا السيطرة عليها")
+    assert not [m for m in gazetteer.find_mentions(text, ["TUR"]) if m.how.startswith("skeleton")]
+
+
+def test_gazetteer_scan_later_mentions_keep_the_skeleton_evidence(gazetteer):
+    # a skeleton match merged into a mention of an Arabic name stays a skeleton candidate later
+    text = fold("تقدمت القوات في عفرين، وقال مسؤول إن عفرين محاصرة")
+    mentions = [m for m in gazetteer.find_mentions(text, ["TUR"]) if m.text == "عفرين"]
+    assert len(mentions) == 2
+    for mention in mentions:
+        evidence = {place.country: mention.evidence_of(i) for i, place in enumerate(mention.candidates)}
+        assert evidence["SYR"] == "arabic-name" and evidence["TUR"].startswith("skeleton:")

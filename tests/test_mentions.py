@@ -31,3 +31,14 @@ def test_mentions_name_with_the_article_resolves_by_its_latin_name(text, name):
 )
 def test_mentions_common_word_is_no_transliterated_place(text, not_found):
     assert not_found not in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a capital the news made a common word, met by its skeleton ("كابول" for كابل)
+        ("قتل 44 شخصا في سلسلة هجمات في كابول عاصمة أفغانستان.", "Kabul"),
+    ],
+)
+def test_mentions_common_word_may_name_a_capital(text, name):
+    assert name in {found for _, found in places_of(text)}

@@ -117,12 +117,13 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None) -> 
         return not how.startswith("skeleton")
     if how.startswith("skeleton"):
         # A word with a pronoun suffix, or a word every kind of news uses ("تتبنى", "قرون"), is
-        # Arabic ("في سعيها"), not a transliterated name (a word with the article meets only a
-        # Latin name with one, "El Fasher", in the gazetteer); a two-letter skeleton is evidence
-        # only after "مدينة", "قرية"...
+        # Arabic ("في سعيها"), not a transliterated name, unless the name is a capital's or a
+        # region's that the news itself made common ("كابول"); a word with the article meets
+        # only a Latin name with one, "El Fasher", in the gazetteer; a two-letter skeleton is
+        # evidence only after "مدينة", "قرية"...
         key = how.split(":", 1)[1]
         return (place.country in skeleton_countries(hints, main)
-                and not mention.text.endswith(_PRONOUN_SUFFIXES) and not is_common(mention.text)
+                and not mention.text.endswith(_PRONOUN_SUFFIXES) and (place.major or not is_common(mention.text))
                 and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS))
     return place.country in hints[:_NAME_COUNTRIES] or place.country == main
 

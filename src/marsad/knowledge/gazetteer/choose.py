@@ -121,6 +121,12 @@ class Chooser:
         by_country = {country: supported for country in hints
                       if (supported := [t for t in choices.by_country.get(country, ()) if judge.supported(*t[2][:2])])}
         top = next((country for country in hints if country in by_country), None)
+        if top is not None and not any(option[1] == HOW_ARABIC or option[0].notable for _, _, option in by_country[top]):
+            # A notable place the name is in Arabic, in another country of the article, before
+            # lesser places that only share its consonants ("عفرين": Afrin in Syria, not the
+            # Turkish district seat Evren; "ويندسور" in a British story is still Windsor there).
+            top = next((country for country in hints if any(option[1] == HOW_ARABIC and option[0].notable
+                                                            for _, _, option in by_country.get(country, ()))), top)
         if top is None:
             fallback = next((m for m in mention.fallbacks if any(c in m.choices.by_country for c in hints)), None)
             if fallback is not None:

@@ -210,14 +210,15 @@ class _MentionMaker:
         """The mentions of a scan's matches (`chosen`, in text order) in folded `text`."""
         keys = [m.key for match in chosen for m in (match, *match.alternatives, *filter(None, [match.fallback]))
                 if m.how == HOW_ARABIC]
-        # Per key, the candidates of an Arabic name so far in this text: a skeleton match merged
-        # into a mention of the name adds its places for the later mentions too.
         arabic = self._arabic_places(keys)
+        # Per Arabic name, the skeleton match merged into a mention of it so far in this text: its
+        # places are candidates of the later mentions too, by their skeleton ("في عفرين" ... "عفرين").
+        carried: dict[str, _Match] = {}
         mentions: list[PlaceMention] = []
         for match in chosen:
-            mention = self._mention(text, tokens, match, arabic)
-            alternatives = [m for m in (self._mention(text, tokens, other, arabic) for other in match.alternatives)
-                            if m is not None]
+            mention = self._mention(text, tokens, match, arabic, carried)
+            alternatives = [m for m in (self._mention(text, tokens, other, arabic, carried)
+                                        for other in match.alternatives) if m is not None]
             if mention is None and alternatives:
                 mention, alternatives = alternatives[0], alternatives[1:]
             if mention is not None:
@@ -227,12 +228,13 @@ class _MentionMaker:
                 mentions.append(mention)
         return mentions
 
-    def _mention(self, text: str, tokens: list[_Token], match: _Match,
-                 arabic: dict[str, tuple[Place, ...]]) -> PlaceMention | None:
+    def _mention(self, text: str, tokens: list[_Token], match: _Match, arabic: dict[str, tuple[Place, ...]],
+                 carried: dict[str, _Match]) -> PlaceMention | None:
         """The mention of one match with its candidates and their evidence, or None without any."""
-        candidates, grown = self._candidates(match, arabic)
-        if grown is not None:
-            arabic[match.key] = grown
+        also = match.also
+        if match.how == HOW_ARABIC:
+            also = carried.setdefault(match.key, also) if also is not None else carried.get(match.key)
+        candidates = self._candidates(match, arabic.get(match.key) if match.how == HOW_ARABIC else None, also)
         if candidates is None:
             return None
         places, evidence, agreement = candidates
@@ -240,7 +242,7 @@ class _MentionMaker:
         end = tokens[match.first + match.words - 1].end
         return PlaceMention(start, end, text[start:end], places, evidence[0], match.locative, evidence, agreement)
 
-    def _candidates(self, match: _Match, arabic: dict[str, tuple[Place, ...]]) -> tuple:
+    def _candidates(self, match: _Match, named: tuple[Place, ...] | None, also: _Match | None) -> tuple | None:
         """`_new_candidates`, remembered by the identity of what it depends on (each entry holds
         those objects, so no id is reused while it lives), so that mentions of the same words
         share their tuples and with them `PlaceMention.choices`."""
@@ -248,21 +250,21 @@ class _MentionMaker:
         licensed = match.context is not None and (
             match.context.lenient if is_number_form_of_common(match.key) else match.context.licenses_name)
         ordinary = match.how == HOW_ARABIC and not (match.context and match.context.lenient) and _ordinary(match.key)
-        held = (arabic.get(match.key) if match.how == HOW_ARABIC else None, match.places, match.agreement,
-                match.skeletons,
-                *((match.also.places, match.also.agreement, match.also.skeletons) if match.also is not None else ()))
+        held = (named, match.places, match.agreement, match.skeletons,
+                *((also.places, also.agreement, also.skeletons) if also is not None else ()))
         key = (match.how, match.key, licensed, ordinary, *(id(part) for part in held))
         found = self._candidate_cache.get(key)
         if found is None:
             if len(self._candidate_cache) > _MENTION_CACHE_LIMIT:
                 self._candidate_cache.clear()
-            found = self._candidate_cache[key] = (held, *self._new_candidates(match, held[0], licensed, ordinary))
-        return found[1], found[2]
+            found = self._candidate_cache[key] = (held, self._new_candidates(match, named, also, licensed, ordinary))
+        return found[1]
 
     @staticmethod
-    def _new_candidates(match: _Match, named: tuple[Place, ...] | None, licensed: bool, ordinary: bool) -> tuple:
-        """((candidates, evidence, agreement) or None without candidates, and the Arabic name's
-        candidates grown by a merged skeleton match, or None if they did not grow). A word every
+    def _new_candidates(match: _Match, named: tuple[Place, ...] | None, also: _Match | None, licensed: bool,
+                        ordinary: bool) -> tuple | None:
+        """(candidates, evidence, agreement), or None without candidates: an Arabic name's places
+        and those of the skeleton match on its words (`also`), or a skeleton match's. A word every
         kind of news uses (`ordinary`: "من البورصة", "على صعيد") names only a notable place there,
         without a feature word that says a name follows ("مديرية الحزم")."""
         how = HOW_ARABIC if match.how == HOW_ARABIC else f"{HOW_SKELETON}:{match.key}"
@@ -271,18 +273,16 @@ class _MentionMaker:
             places = []
         if ordinary:
             places = [place for place in places if place.notable]
-        grows = match.how == HOW_ARABIC and bool(places) and match.also is not None
         evidence = ([f"{HOW_SKELETON}:{skeleton}" for skeleton in match.skeletons] if match.how == HOW_SKELETON
                     else [how] * len(places))
         agreement = list(match.agreement) if match.how == HOW_SKELETON else [0] * len(places)
-        if match.also is not None:
+        if also is not None:
             known = {place.geonameid for place in places}
             extra = [(place, score, skeleton) for place, score, skeleton
-                     in zip(match.also.places, match.also.agreement, match.also.skeletons) if place.geonameid not in known]
+                     in zip(also.places, also.agreement, also.skeletons) if place.geonameid not in known]
             places += [place for place, _, _ in extra]
             agreement += [score for _, score, _ in extra]
             evidence += [f"{HOW_SKELETON}:{skeleton}" for _, _, skeleton in extra]
-        grown = tuple(places) if grows else None
         if not places:
-            return None, grown
-        return (tuple(places), tuple(evidence), tuple(agreement)), grown
+            return None
+        return tuple(places), tuple(evidence), tuple(agreement)
