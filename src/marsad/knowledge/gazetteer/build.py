@@ -11,6 +11,7 @@ Every failure is a `BuildError` (E400) that names the file.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sqlite3
 import sys
@@ -20,7 +21,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from marsad.errors import BuildError, MarsadError, MissingPackageError
@@ -258,6 +259,17 @@ class _Writer:
         self.names(_own_id(iso3, pcode), arabic, _skeleton_of(name, iso3))
 
 
+def _build_date() -> str:
+    """The date the file records: SOURCE_DATE_EPOCH's where it is set (reproducible builds: the
+    same sources then give the same file byte for byte), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch:
+        return date.today().isoformat()
+    if not epoch.isdigit():
+        raise BuildError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970-01-01")
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+
+
 def _count_town(towns: dict[str, tuple[int, float, float]], row: _Row) -> None:
     """Keep the row as its admin-1 area's town if it is the most populous seen (the first of equals)."""
     code = f"{row.country2}.{row.admin1_code}"
@@ -334,7 +346,7 @@ def _build(sources: list[Path], out: Path) -> BuildStats:
         connection.executescript(COUNTRY_SKELETONS)
         connection.executemany("INSERT INTO meta VALUES (?,?)", [
             ("format_version", FORMAT_VERSION), ("attribution", ATTRIBUTION),
-            ("sources", " ".join(source.name for source in kinds)), ("built", date.today().isoformat())])
+            ("sources", " ".join(source.name for source in kinds)), ("built", _build_date())])
         connection.commit()
         stats = _counts(connection, tuple(source.name for source in kinds))
         connection.execute("VACUUM")
