@@ -10,7 +10,7 @@ EXAMPLES_PUBLISHED := 2025-03-12
 EXAMPLES_DB := $(VENV)/examples.db
 
 .DEFAULT_GOAL := demo
-.PHONY: demo test bench eval serve clean
+.PHONY: demo test bench eval serve clean gazetteer
 
 include web.mk
 
@@ -48,6 +48,20 @@ serve: $(FULL) web
 
 eval: $(CORE)
 	$(BIN)/marsad eval ../shared/corpus/gold
+
+# The shipped gazetteer, rebuilt from the shared GeoNames tables (NOTICE lists them). The file
+# records GAZETTEER_DATE as its build date, so that the same sources and code give the same file
+# byte for byte; give a new date when the sources change.
+GEONAMES ?= ../shared/data/geonames
+GAZETTEER_DATE ?= 2026-12-07
+gazetteer: $(FULL)
+	SOURCE_DATE_EPOCH=$$(date -u -d $(GAZETTEER_DATE) +%s) $(BIN)/marsad gazetteer build \
+	  $(GEONAMES)/cities500.txt.gz $(GEONAMES)/country/ML.txt.gz $(GEONAMES)/country/NE.txt.gz \
+	  $(GEONAMES)/country/BF.txt.gz $(GEONAMES)/country/MR.txt.gz $(GEONAMES)/country/TN.txt.gz \
+	  $(GEONAMES)/country/LB.txt.gz $(GEONAMES)/country/CM.txt.gz \
+	  $(GEONAMES)/admin/admin1CodesASCII.txt $(GEONAMES)/admin/admin2Codes.txt.gz \
+	  src/marsad/knowledge/data/gazetteer_regions.tsv \
+	  --out src/marsad/knowledge/data/gazetteer.sqlite
 
 clean:
 	rm -rf $(VENV) build *.egg-info

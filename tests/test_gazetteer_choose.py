@@ -2,7 +2,7 @@
 import pytest
 
 from marsad.knowledge.gazetteer import ChoiceTrace, Gazetteer, Place, PlaceMention
-from marsad.knowledge.gazetteer.choose import BY_PRIOR, FALLBACK, HINTED, NEEDS_HINT, NO_CANDIDATES
+from marsad.knowledge.gazetteer.choose import ALONE, BY_PRIOR, FALLBACK, HINTED, NEEDS_HINT, NO_CANDIDATES
 from marsad.lang.ar.normalize import fold
 
 GAO = Place(2457163, "Gao", 16.27, -0.04, "MLI", "Gao", "P", "PPLA", 86633)
@@ -25,6 +25,8 @@ def gazetteer() -> Gazetteer:
      "غاو (skeleton:g): 2 candidates; no country hints, and a skeleton match needs one"),
     (ChoiceTrace("غاو", "skeleton:g", 2, ("NER", "TCD"), NEEDS_HINT),
      "غاو (skeleton:g): 2 candidates; none in NER, TCD, and a skeleton match needs one"),
+    (ChoiceTrace("الساقين", "arabic-name", 1, (), ALONE),
+     "الساقين (arabic-name): 1 candidates; no country hints, and no notable place nor one near the article's places"),
     (ChoiceTrace("غاو", "arabic-name", 3, ("NER",), BY_PRIOR, GAO, "arabic-name", 9.5),
      "غاو (arabic-name): 3 candidates; none in NER; best by prior: Gao PPLA pop 86633 MLI (geonameid 2457163)"),
     (ChoiceTrace("مدينه غاو", "arabic-name", 1, ("MLI",), FALLBACK, GAO,
@@ -45,6 +47,18 @@ def test_gazetteer_choose_trace_reads_as_one_line(trace, line):
     ("استعاد الجيش السيطرة على مدينة زنجبار بعد معارك طويلة", "مدينة زنجبار", ["YEM"], FALLBACK, 69426, None),
     ("وصل وفد رسمي إلى بيبلوس", "بيبلوس", ["MLI"], BY_PRIOR, 273203, ()),
     ("اشتباكات في تينزاوتين", "تينزاوتين", [], NEEDS_HINT, None, ()),
+    # a hamlet called after a common word ("the legs"), in no country the article names
+    ("أصيب الجنديان بجروح في الساقين", "الساقين", [], ALONE, None, ()),
+    ("أصيب الجنديان بجروح في الساقين", "الساقين", ["KOR"], ALONE, None, ()),
+    # ... and in the country of the story, a hamlet after a bare preposition with nothing near
+    ("أصيب الجنديان بجروح في الساقين", "الساقين", ["YEM"], ALONE, None, ()),
+    ("سقطت قذيفة على قرية الساقين", "الساقين", ["YEM"], HINTED, 406662, ()),
+    # a notable place named in Arabic before a lesser one of a more salient country sharing its consonants
+    ("تقدمت القوات التركية في عفرين", "عفرين", ["TUR", "SYR"], HINTED, 174186, ()),
+    # ... but a notable place of the story's country stays, though only its skeleton meets the words
+    ("احتفال الزفاف الملكي في ويندسور", "ويندسور", ["GBR", "USA"], HINTED, 2633842, ()),
+    # an admin seat whose people GeoNames does not count names its town in no named country
+    ("وصل الوفد إلى عنيزة صباح اليوم", "عنيزة", [], BY_PRIOR, 100768, ()),
 ])
 def test_gazetteer_choose_traces_the_rule_that_decided(gazetteer, sentence, surface, hints, rule, geonameid, reasons):
     text = fold(sentence)

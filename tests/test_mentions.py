@@ -1,4 +1,5 @@
-"""Stage `mentions`: the country the story happens in, and the places found with it."""
+"""Stage `mentions` (pipeline/mentions.py): the country the story happens in, and the places an
+article's words resolve to, with the article's countries as hints. Sentences written for the tests."""
 import datetime as dt
 
 import pytest
@@ -24,3 +25,42 @@ def test_mentions_main_country_and_places_of_countries_the_world_over(text, main
     doc = run(text, PUBLISHED)
     assert doc.main_country == main
     assert [(p.text, p.place.country) for p in doc.places] == places
+
+
+def places_of(text: str) -> list[tuple[str, str]]:
+    """(mention as written in the folded text, English name of the place) for each place found."""
+    return [(place.text, place.place.name) for place in run(text, until="mentions").places]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قتل عشرة مدنيين في قصف على الفاشر أمس، بحسب مصادر طبية في السودان.", "El Fasher"),
+        ("قالت لجان المقاومة في السودان إن اشتباكات اندلعت في الفاشر وقتل فيها خمسة.", "El Fasher"),
+    ],
+)
+def test_mentions_name_with_the_article_resolves_by_its_latin_name(text, name):
+    assert name in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        # a common word of the news whose skeleton is a village's, in the country the article names:
+        # the evidence of the place picked decides, not that of the words' first reading
+        ("قال مسؤول في مالي إن أسهم الشركة تراجعت في بورصة نيويورك أمس.", "Boughessa"),
+    ],
+)
+def test_mentions_common_word_is_no_transliterated_place(text, not_found):
+    assert not_found not in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a capital the news made a common word, met by its skeleton ("كابول" for كابل)
+        ("قتل 44 شخصا في سلسلة هجمات في كابول عاصمة أفغانستان.", "Kabul"),
+    ],
+)
+def test_mentions_common_word_may_name_a_capital(text, name):
+    assert name in {found for _, found in places_of(text)}

@@ -79,7 +79,9 @@ def test_transliterate_never_raises_on_junk(junk):
 
 @pytest.mark.parametrize(
     ("latin", "country", "arabic"),
-    [("Ceelbuur", "SOM", "عيل بور"), ("Xuddur", "SOM", "حدر"), ("Gorgadji", None, "غورغادجي")],
+    [("Ceelbuur", "SOM", "عيل بور"), ("Xuddur", "SOM", "حدر"), ("Gorgadji", None, "غورغادجي"),
+     ("Suruç", "TUR", "سوروتش"), ("Şırnak", "TUR", "شرناق"), ("Ceylanpınar", "TUR", "جيلان بينار"),
+     ("Akçakale", "TUR", "اكتشاكالي"), ("Suruc", "TUR", "سوروج")],
 )
 def test_transliterate_country_rules_and_letter_pairs_meet(latin, country, arabic):
     assert latin_skeleton(latin, country) in arabic_skeletons(arabic)
@@ -88,6 +90,11 @@ def test_transliterate_country_rules_and_letter_pairs_meet(latin, country, arabi
 def test_transliterate_somali_rules_stay_in_somalia():
     assert latin_skeleton("Ceelbuur") != latin_skeleton("Ceelbuur", "SOM")
     assert latin_skeleton("Kismaayo", "SOM") == latin_skeleton("Kismaayo")
+
+
+def test_transliterate_turkish_rules_stay_in_turkey():
+    assert latin_skeleton("Cercle", "TUR") != latin_skeleton("Cercle") == latin_skeleton("Cercle", "FRA")
+    assert latin_skeleton("Kızıltepe", "TUR") == latin_skeleton("Kiziltepe")  # ı is an i everywhere
 
 
 def test_transliterate_a_vowel_written_for_another_counts_against():
@@ -99,3 +106,19 @@ def test_transliterate_exact_fit_needs_every_latin_vowel_written():
     assert spelling_fit("ساي", "Say").exact
     assert spelling_fit("كايا", "Kaya").exact
     assert spelling_fit("بوني", "Bouani").uncovered > spelling_fit("بوني", "Boni").uncovered
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [("فاشر", "El Fasher"), ("جنينه", "El Geneina"), ("دمازين", "Ad Damazin")])
+def test_transliterate_name_of_arabic_origin_leaves_its_short_vowels_unwritten(arabic, latin):
+    assert spelling_fit(arabic, latin, arabic_origin=True) is not None
+    assert spelling_fit("مورا", "Maroua", arabic_origin=True).contradictions  # written vowels still count
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [("تاهوا", "Tahoua"), ("بواكي", "Bouaké"), ("ديورا", "Dioura"),
+                                               ("واغادوغو", "Ouagadougou"), ("اوباري", "Ubari")])
+def test_transliterate_each_long_vowel_writes_a_vowel_of_its_slot(arabic, latin):
+    assert spelling_fit(arabic, latin).contradictions == 0
+
+
+def test_transliterate_two_long_vowels_are_not_one_latin_vowel():
+    assert spelling_fit("كواليس", "Koles").contradictions  # a broken plural, not the Turkish town

@@ -50,6 +50,7 @@ class _Tables:
     latin_rules: _Rules
     latin_by_country: dict[str, _Rules]  # ISO3 -> the rules with that country's own first
     latin_articles: frozenset[str]
+    latin_letters: dict[int, str]  # a letter read as another before any rule (Turkish ı as i)
     arabic: dict[str, tuple[str, ...]]  # folded letter -> one class per reading, primary first
     arabic_pairs: dict[str, tuple[str, ...]]  # two folded letters read together (دج: French dj)
 
@@ -74,6 +75,7 @@ def _tables() -> _Tables:
     rules: list[tuple[str, tuple[str, ...]]] = []
     own: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
     articles: set[str] = set()
+    letters: dict[int, str] = {}
     arabic: dict[str, tuple[str, ...]] = {}
     pairs: dict[str, tuple[str, ...]] = {}
     for row in read_tsv("marsad.knowledge", "transliteration.tsv", ("script", "from", "to", "note", "countries")):
@@ -85,6 +87,8 @@ def _tables() -> _Tables:
             rules.append((source, _classes(target, source)))
         elif script == "latin-article":
             articles.add(source)
+        elif script == "latin-letter":
+            letters[ord(source)] = target
         elif script == "arabic":
             if len(fold(source)) == 2:
                 pairs[fold(source)] = tuple(target.split("|"))  # consonant classes, read as one
@@ -95,7 +99,7 @@ def _tables() -> _Tables:
     by_country = {country: _by_first_letter(mine + [rule for rule in rules
                                                     if not any(rule[0].startswith(source) for source, _ in mine)])
                   for country, mine in own.items()}
-    return _Tables(_by_first_letter(rules), by_country, frozenset(articles), arabic, pairs)
+    return _Tables(_by_first_letter(rules), by_country, frozenset(articles), letters, arabic, pairs)
 
 
 def _shape(classes: list[str]) -> tuple[str, dict[int, str]]:
@@ -156,7 +160,8 @@ def _latin_shape(name: str, country: str | None = None) -> tuple[str, dict[int, 
 def _latin_classes(name: str, country: str | None = None) -> list[str]:
     tables = _tables()
     rules = tables.rules_for(country)
-    words = [w for w in _LATIN_WORD_SPLIT.split(_LATIN_SILENT.sub("", name.casefold())) if w]
+    words = [w for w in _LATIN_WORD_SPLIT.split(_LATIN_SILENT.sub("", name.casefold().translate(tables.latin_letters)))
+             if w]
     kept = [w for w in words if w not in tables.latin_articles]
     return [c for w in kept for c in _latin_word_classes(w, rules)]
 
@@ -267,8 +272,11 @@ def _slot_fit(slot: int, letters: str, latin: str) -> tuple[bool, bool, bool]:
     """(agrees, contradicts, leaves a Latin vowel uncovered) for the Arabic vowel letters of one slot."""
     qualities = "".join(_VOWEL_QUALITIES.get(letter, "") for letter in letters)
     agrees = any(q in latin for q in qualities)
-    # An initial ا is the seat of any vowel (إ, أ); ع and hamzas write no quality.
-    contradicts = bool(qualities) and not agrees and not (slot == -1 and letters == "ا")
+    # An initial ا is the seat of any vowel (إ, أ); ع and hamzas write no quality. Each other
+    # vowel letter writes a vowel the Latin slot has: وا is not a lone o (كواليس, Koles).
+    seat = slot == -1 and letters.startswith("ا")
+    contradicts = any(not any(q in latin for q in _VOWEL_QUALITIES.get(letter, "")) and letter in _VOWEL_QUALITIES
+                      for letter in letters[seat:])
     uncovered = any(char in _LATIN_VOWEL_QUALITIES and char not in qualities for char in latin)
     return agrees, contradicts, uncovered and not (slot == -1 and letters == "ا")
 
@@ -277,11 +285,14 @@ _LATIN_VOWEL_QUALITIES = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=65536)
-def spelling_fit(arabic: str, latin: str, country: str | None = None) -> SpellingFit | None:
+def spelling_fit(arabic: str, latin: str, country: str | None = None,
+                 arabic_origin: bool = False) -> SpellingFit | None:
     """How the Arabic long vowels fit the Latin name's vowels (None: they disagree), the best
-    of the Arabic readings."""
+    of the Arabic readings. A name of Arabic origin (`arabic_origin`: "El Fasher", "Djebel
+    Louh") is written in Arabic without its short vowels, so any of its Latin vowels may go
+    unwritten (الفاشر); the vowels Arabic does write must still fall on Latin vowels."""
     latin_skeleton_, latin_vowels = _latin_shape(latin, country)
-    allowed_missing = len(latin_vowels) // 3
+    allowed_missing = len(latin_vowels) if arabic_origin else len(latin_vowels) // 3
     best: SpellingFit | None = None
     for skeleton, vowels in _arabic_shapes(arabic):
         if skeleton != latin_skeleton_ or not vowels.keys() <= latin_vowels.keys():

@@ -94,8 +94,14 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
             home, home_trace = gazetteer.choose(mention, [main], context)
             if home is not None and home.country == main and home_trace.evidence == HOW_ARABIC:
                 place, trace = home, home_trace
-        if place is not None and _plausible(mention, place, hints, main):
-            places.append(ResolvedPlace(mention.reading_of(place), place, trace))
+        if place is None:
+            continue
+        reading = mention.reading_of(place)
+        # The evidence of the place picked: the words may be an Arabic name of some places and
+        # the skeleton of others ("في بورصة": the stock exchange, and a Malian village's skeleton).
+        how = reading.evidence_of(reading.candidates.index(place))
+        if _plausible(reading, how, place, hints, main):
+            places.append(ResolvedPlace(reading, place, trace))
     return places
 
 
@@ -112,15 +118,18 @@ def skeleton_countries(hints: list[str], main: str | None) -> set[str]:
     return {main, hints[0]} - {None} if hints else set()
 
 
-def _plausible(mention, place, hints: list[str], main: str | None) -> bool:
+def _plausible(mention, how: str, place, hints: list[str], main: str | None) -> bool:
     if not hints:
-        return not mention.how.startswith("skeleton")
-    if mention.how.startswith("skeleton"):
-        # A word with the article or a pronoun suffix, or a word every kind of news uses ("تتبنى",
-        # "قرون"), is Arabic ("موقع التواصل", "في سعيها"), not a transliterated name; a two-letter skeleton is evidence only after "مدينة", "قرية"...
-        key = mention.how.split(":", 1)[1]
-        return (place.country in skeleton_countries(hints, main) and not mention.text.startswith(ARTICLE)
-                and not mention.text.endswith(THIRD_PERSON_PRONOUNS) and not is_common(mention.text)
+        return not how.startswith("skeleton")
+    if how.startswith("skeleton"):
+        # A word with a pronoun suffix, or a word every kind of news uses ("تتبنى", "قرون"), is
+        # Arabic ("في سعيها"), not a transliterated name, unless the name is a capital's or a
+        # region's that the news itself made common ("كابول"); a word with the article meets
+        # only a Latin name with one, "El Fasher", in the gazetteer; a two-letter skeleton is
+        # evidence only after "مدينة", "قرية"...
+        key = how.split(":", 1)[1]
+        return (place.country in skeleton_countries(hints, main)
+                and not mention.text.endswith(THIRD_PERSON_PRONOUNS) and (place.major or not is_common(mention.text))
                 and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS))
     return place.country in hints[:_NAME_COUNTRIES] or place.country == main
 

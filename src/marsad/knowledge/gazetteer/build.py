@@ -11,6 +11,7 @@ Every failure is a `BuildError` (E400) that names the file.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sqlite3
 import sys
@@ -20,12 +21,21 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 from marsad.errors import BuildError, MarsadError, MissingPackageError
 from marsad.knowledge.gazetteer import places
-from marsad.knowledge.gazetteer.sources import _admin_names, _arabic_alternates, _kind, _Row, _rows, _tsv_dicts
+from marsad.knowledge.gazetteer.sources import (
+    _Admin1,
+    _admin1_areas,
+    _admin_names,
+    _arabic_alternates,
+    _kind,
+    _Row,
+    _rows,
+    _tsv_dicts,
+)
 from marsad.knowledge.gazetteer.store import STORED_HOW
 from marsad.knowledge.transliterate import MIN_SKELETON_CONSONANTS, latin_skeleton, name_key
 from marsad.resources import read_tsv
@@ -188,6 +198,24 @@ class _Writer:
         self.connection.execute("UPDATE places SET notable = 1 WHERE geonameid = ?", (geonameid,))
         self.names(geonameid, arabic, _skeleton_of(name, iso3))
 
+    def add_admin1(self, area: _Admin1, town: tuple[int, float, float] | None) -> None:
+        """An admin-1 area no other source holds, for its Latin skeletons (Arabic news writes
+        Nangarhar, Johor by sound: نانغارهار، جوهور), placed at its most populous town in the
+        sources (`town`: population, lat, lon); without one it is left out."""
+        if town is None or self._known(area.geonameid):
+            return
+        country2 = area.code.split(".", 1)[0]
+        iso3 = self.iso3.get(country2, country2)
+        self.connection.execute(
+            "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (area.geonameid, area.name, area.asciiname, town[1], town[2], "A", "ADM1", iso3, area.name, 0, None,
+             area.code, int(_notable(0, "ADM1"))))
+        skeletons: dict[str, str] = {}
+        for name in (area.name, area.asciiname):
+            for key, spelling in _skeleton_of(name, iso3).items():
+                skeletons.setdefault(key, spelling)
+        self.names(area.geonameid, (), skeletons)
+
     def _known(self, geonameid: int) -> bool:
         return self.connection.execute("SELECT 1 FROM places WHERE geonameid = ?", (geonameid,)).fetchone() is not None
 
@@ -231,6 +259,24 @@ class _Writer:
         self.names(_own_id(iso3, pcode), arabic, _skeleton_of(name, iso3))
 
 
+def _build_date() -> str:
+    """The date the file records: SOURCE_DATE_EPOCH's where it is set (reproducible builds: the
+    same sources then give the same file byte for byte), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if not epoch:
+        return date.today().isoformat()
+    if not epoch.isdigit():
+        raise BuildError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970-01-01")
+    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+
+
+def _count_town(towns: dict[str, tuple[int, float, float]], row: _Row) -> None:
+    """Keep the row as its admin-1 area's town if it is the most populous seen (the first of equals)."""
+    code = f"{row.country2}.{row.admin1_code}"
+    if code not in towns or row.population > towns[code][0]:
+        towns[code] = (row.population, row.lat, row.lon)
+
+
 def _skeleton_of(name: str, country: str | None = None) -> dict[str, str]:
     key = latin_skeleton(name, country)
     return {key: name} if len(key) >= MIN_SKELETON_CONSONANTS else {}
@@ -265,12 +311,14 @@ def _build(sources: list[Path], out: Path) -> BuildStats:
     kinds = {Path(source): _kind(Path(source)) for source in sources}
     extra_arabic: dict[int, list[str]] = defaultdict(list)
     admin: dict[str, dict[str, str]] = {"admin1": {}, "admin2": {}}
+    areas: list[_Admin1] = []
     for source, kind in kinds.items():
         if kind == "alternate-names":
             for geonameid, names in _arabic_alternates(source).items():
                 extra_arabic[geonameid].extend(names)
         elif kind in admin:
             admin[kind].update(_admin_names(source))
+            areas.extend(_admin1_areas(source) if kind == "admin1" else ())
     out = Path(out)
     partial = out.with_name(out.name + ".partial")
     partial.unlink(missing_ok=True)
@@ -279,10 +327,13 @@ def _build(sources: list[Path], out: Path) -> BuildStats:
         connection.executescript(SCHEMA)
         skeleton_iso2 = skeleton_countries()
         writer = _Writer(connection, _iso3_table(), admin["admin1"], admin["admin2"], skeleton_iso2)
+        towns: dict[str, tuple[int, float, float]] = {}  # admin-1 code -> its most populous town
         for source, kind in kinds.items():
             if kind not in ("country", "arabic-only"):
                 continue
             for row in _rows(source):
+                if row.feature_class == "P":
+                    _count_town(towns, row)
                 arabic = arabic_keys([*row.alternates, *extra_arabic.get(row.geonameid, ())])
                 if _wanted(row, kind, arabic, skeleton_iso2):
                     writer.add(row, arabic)
@@ -290,10 +341,12 @@ def _build(sources: list[Path], out: Path) -> BuildStats:
             add = {"facts": writer.add_fact, "ocha-adminpoints": writer.add_ocha_point}.get(kind)
             for number, fields in (_tsv_dicts(source) if add else ()):
                 add(source, number, fields)
+        for area in areas:
+            writer.add_admin1(area, towns.get(area.code))
         connection.executescript(COUNTRY_SKELETONS)
         connection.executemany("INSERT INTO meta VALUES (?,?)", [
             ("format_version", FORMAT_VERSION), ("attribution", ATTRIBUTION),
-            ("sources", " ".join(source.name for source in kinds)), ("built", date.today().isoformat())])
+            ("sources", " ".join(source.name for source in kinds)), ("built", _build_date())])
         connection.commit()
         stats = _counts(connection, tuple(source.name for source in kinds))
         connection.execute("VACUUM")

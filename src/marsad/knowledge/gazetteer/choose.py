@@ -5,7 +5,8 @@ or direction the text gives ("150 كيلومترا جنوب غرب العاصم�
 candidate's country among the article's; then a score (`_Judge.score`) of the population and
 feature priors, Arabic-name evidence, the admin word before the name, nearness to the article's
 other places and to a border the text names ("قرب الحدود الجزائرية"). A skeleton match needs a
-hinted country. The trace says which of these rules decided and what the context added.
+hinted country, and an Arabic name outside the hinted countries a notable place or one near
+the article's others. The trace says which of these rules decided and what the context added.
 """
 from __future__ import annotations
 
@@ -49,6 +50,8 @@ _ADMIN_WORD_BONUS = 4.0
 _NEAR_KM, _NEAR_BONUS = 50.0, 3.0
 _AROUND_KM, _AROUND_BONUS = 150.0, 1.5
 _BORDER_BONUS = 2.0
+# A place GeoNames counts fewer people in is a hamlet (cities500 holds those only as admin seats).
+_HAMLET_POPULATION = 500
 _BORDER_RANGE_KM = 1000.0
 _DIRECTION_ONLY_KM = 300.0  # "X شمال Y" without a distance: X within this of Y...
 _DIRECTION_SPREAD = 67.5  # ...and within this many degrees of the direction
@@ -59,6 +62,7 @@ NO_CANDIDATES = "no-candidates"  # the gazetteer has nothing under the words
 HINTED = "hinted"  # the best candidate in the most salient hinted country that has one
 FALLBACK = "fallback"  # none in a hinted country, but the name after the locative word has one
 NEEDS_HINT = "needs-hint"  # none in a hinted country, and a skeleton match needs one
+ALONE = "alone"  # none in a hinted country, and the Arabic names are of hamlets with nothing near
 BY_PRIOR = "prior"  # no candidate in a hinted country: the best Arabic name by its score
 
 
@@ -69,7 +73,7 @@ class ChoiceTrace:
     how: str  # its evidence: "arabic-name" or "skeleton:<key>"
     candidates: int  # the options among the mention and its alternative readings
     hints: tuple[str, ...]  # the article's countries (ISO3), most salient first
-    rule: str  # which rule decided: NO_CANDIDATES, HINTED, FALLBACK, NEEDS_HINT or BY_PRIOR
+    rule: str  # which rule decided: NO_CANDIDATES, HINTED, FALLBACK, NEEDS_HINT, ALONE or BY_PRIOR
     place: Place | None = None
     evidence: str | None = None  # the kind of evidence of the pick: HOW_ARABIC or HOW_SKELETON
     score: float | None = None  # the pick's score (`_Judge.score`)
@@ -88,6 +92,8 @@ class ChoiceTrace:
         where = f"none in {', '.join(self.hints)}" if self.hints else "no country hints"
         if self.rule == NEEDS_HINT:
             return f"{counted}; {where}, and a skeleton match needs one"
+        if self.rule == ALONE:
+            return f"{counted}; {where}, and no notable place nor one near the article's places"
         return f"{counted}; {where}; best by prior{why}: {_describe(self.place)}"
 
 
@@ -112,7 +118,15 @@ class Chooser:
             return None, ChoiceTrace(*traced, NO_CANDIDATES)
         judge = _Judge(self._capital, mention, context if isinstance(context, PlaceContext) else None)
         # The first hint with a candidate is the most salient country that has one.
-        top = next((country for country in hints if country in choices.by_country), None)
+        by_country = {country: supported for country in hints
+                      if (supported := [t for t in choices.by_country.get(country, ()) if judge.supported(*t[2][:2])])}
+        top = next((country for country in hints if country in by_country), None)
+        if top is not None and not any(option[1] == HOW_ARABIC or option[0].notable for _, _, option in by_country[top]):
+            # A notable place the name is in Arabic, in another country of the article, before
+            # lesser places that only share its consonants ("عفرين": Afrin in Syria, not the
+            # Turkish district seat Evren; "ويندسور" in a British story is still Windsor there).
+            top = next((country for country in hints if any(option[1] == HOW_ARABIC and option[0].notable
+                                                            for _, _, option in by_country.get(country, ()))), top)
         if top is None:
             fallback = next((m for m in mention.fallbacks if any(c in m.choices.by_country for c in hints)), None)
             if fallback is not None:
@@ -121,22 +135,25 @@ class Chooser:
         else:
             if judge.relations:
                 salience = {country: hints.index(country) for country in hints}
-                hinted = [option for option in options if option[0].country in salience]
+                hinted = [option for option in options if option[0].country in salience and judge.supported(*option[:2])]
                 keyed = [((-judge.cue_fit(o[0]), salience[o[0].country], -judge.score(*o)), o) for o in hinted]
                 key, (pick, evidence, _) = min(keyed, key=lambda pair: pair[0])  # the first of equals
                 score = -key[2]
             else:  # no distance or direction: the most salient country, then the best score
-                score, (pick, evidence, _) = judge.best(choices.by_country[top])
+                score, (pick, evidence, _) = judge.best(by_country[top])
             return pick, ChoiceTrace(*traced, HINTED, pick, evidence, score, judge.why(pick))
         if not choices.arabic:
             return None, ChoiceTrace(*traced, NEEDS_HINT)
+        arabic = [triple for triple in choices.arabic if judge.stands_alone(triple[2][0])]
+        if not arabic:
+            return None, ChoiceTrace(*traced, ALONE)
         if judge.relations:
-            arabic = [option for option in options if option[1] == HOW_ARABIC]
-            keyed = [((judge.cue_fit(o[0]), judge.score(*o)), o) for o in arabic]
+            standing = [option for option in options if option[1] == HOW_ARABIC and judge.stands_alone(option[0])]
+            keyed = [((judge.cue_fit(o[0]), judge.score(*o)), o) for o in standing]
             key, (pick, evidence, _) = max(keyed, key=lambda pair: pair[0])  # the first of equals
             score = key[1]
         else:
-            score, (pick, evidence, _) = judge.best(choices.arabic)
+            score, (pick, evidence, _) = judge.best(arabic)
         return pick, ChoiceTrace(*traced, BY_PRIOR, pick, evidence, score, judge.why(pick))
 
     def context(self, text: str, mentions: list[PlaceMention], countries: list[str]) -> PlaceContext:
@@ -183,6 +200,7 @@ class _Judge:
         self.capital = capital
         self.mention = mention
         self.admin_word = mention.after_locative in _lexicon().admin_words
+        self.feature_word = mention.after_locative in _lexicon().feature_words
         # Each other place once (a town named five times is one anchor); in a text naming more
         # places than any report does, the ones named nearest the mention.
         self.others = tuple({place.geonameid: place for start, place in _nearest_anchors(context, mention.start)
@@ -199,6 +217,25 @@ class _Judge:
             return None
         near = [start for start in anchors if 0 <= start - (cue.anchor_start or 0) <= ANCHOR_WITHIN]
         return anchors[min(near)] if near else None
+
+    def supported(self, place: Place, evidence: str) -> bool:
+        """Whether a candidate in a hinted country may be meant: anything but a hamlet named
+        in Arabic (`_hamlet`) after a bare preposition with no other place of the article near
+        it, which is the common word it is called after ("في الساقين", in the legs, in a report
+        from Yemen)."""
+        return evidence == HOW_SKELETON or self.feature_word or not _hamlet(place) or self.near_others(place)
+
+    def stands_alone(self, place: Place) -> bool:
+        """Whether a place outside the article's countries may be meant by an Arabic name: a
+        notable place or an admin seat that is no hamlet, or one near another place of the
+        article. GeoNames gives Arabic names to hamlets called after common words ("الساقين",
+        the legs: Sāqayn in Yemen, 41 people), which a story told elsewhere does not mean, and
+        a village's name alone does not say which country's it is ("بلدة باجو" is Paju in
+        Korea, not Bajou in Tunisia), while a seat's does (عنيزة, Unaizah, its people uncounted)."""
+        return place.notable or (place.seat and not _hamlet(place)) or self.near_others(place)
+
+    def near_others(self, place: Place) -> bool:
+        return any(_distance_km(place.lat, place.lon, o.lat, o.lon) <= _AROUND_KM for o in self.others)
 
     def cue_fit(self, place: Place) -> int:
         """2 if a given distance and direction from the anchor fit the place, 1 if a bare
@@ -327,6 +364,11 @@ def _options(mention: PlaceMention) -> list[tuple[Place, str, int]]:
                 seen.add(place.geonameid)
                 options.append((place, HOW_ARABIC if how == HOW_ARABIC else HOW_SKELETON, score))
     return options
+
+
+def _hamlet(place: Place) -> bool:
+    """Whether GeoNames counts the place's people, and fewer than `_HAMLET_POPULATION`."""
+    return 0 < place.population < _HAMLET_POPULATION
 
 
 def _describe(place: Place) -> str:

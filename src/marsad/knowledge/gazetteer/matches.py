@@ -29,8 +29,9 @@ from marsad.knowledge.gazetteer.places import (
     PlaceMention,
     prior,
 )
-from marsad.knowledge.gazetteer.words import _Reading, _Token
-from marsad.knowledge.transliterate import has_latin_article, spelling_fit
+from marsad.knowledge.gazetteer.words import ARTICLE, _Reading, _Token
+from marsad.knowledge.transliterate import SpellingFit, has_latin_article, spelling_fit
+from marsad.lang.ar.common_words import is_common, is_number_form_of_common
 
 # After "مدينة"/"قرية" the next words are a name, so two consonants are evidence enough (if the
 # vowels agree too, see spelling_agrees); after a preposition three, and the words must be
@@ -137,18 +138,47 @@ def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place],
     best agreement first (then the fewest Latin vowels the Arabic leaves uncovered, then the
     prior; DISAGREES: disagreeing), and whether any agrees. After a feature word with a long
     skeleton, disagreeing names stay (at the end): names of Arabic origin are written without
-    their short vowels (جبل اللوح, Djebel Louh). A one-consonant skeleton needs an exact fit."""
+    their short vowels (جبل اللوح, Djebel Louh); but not a name whose vowels Arabic would not
+    leave out, where its long vowels stand where the Latin name has none ("مدينة يانجون" is not
+    Negaunee). A one-consonant skeleton needs an exact fit; a name written with ال, see
+    `_article_fit`."""
     if match.reading.article:
-        places = [place for place in places if has_latin_article(spelling(skeleton, place))]
-    fits = [(spelling_fit(match.arabic, spelling(skeleton, place), place.country), place) for place in places]
+        fits = [(fit, place) for place in places
+                if (fit := _article_fit(match, skeleton, place, spelling(skeleton, place))) is not None]
+    else:
+        fits = [(spelling_fit(match.arabic, spelling(skeleton, place), place.country), place) for place in places]
     if len(skeleton) <= _SHORT_SKELETON:
         fits = [(fit, place) for fit, place in fits if fit is not None and fit.exact]
+    if not match.context.lenient:  # a spelling that contradicts a name more than it agrees is not its
+        fits = [(fit, place) for fit, place in fits if fit is not None and (fit.score > 0 or not fit.contradictions)]
     keep_all = match.context.lenient and len(skeleton) >= MIN_SKELETON_ELSEWHERE
     kept = [(fit.score if fit is not None else DISAGREES, fit.uncovered if fit is not None else 0, place)
-            for fit, place in fits if keep_all or fit is not None]
+            for fit, place in fits if fit is not None or (keep_all and spelling_fit(
+                match.arabic, spelling(skeleton, place), place.country, arabic_origin=True) is not None)]
     ranked = sorted(kept, key=lambda triple: (-triple[0], triple[1], -prior(triple[2])))
     return ([(score, place) for score, _, place in ranked],
             any(fit is not None and fit.contradictions == 0 for fit, _ in fits))
+
+
+def _article_fit(match: _Match, skeleton: str, place: Place, latin: str) -> SpellingFit | None:
+    """How a name written with ال fits a place's Latin name `latin`, None if the place is not
+    meant. It meets only a Latin name with its article ("الفاشر", "El Fasher"): a name of Arabic
+    origin, whose short vowels Arabic leaves unwritten (three consonants or more show it without
+    them). Such a name is an Arabic word, and a hamlet or a ravine named by a common noun
+    ("الدلالات", Ed Dlaïlât; "بلدة النعيمة" in Syria, Nâamet in Lebanon; "ريف السويداء", a
+    Lebanese As Suwaydah) is less likely meant than the noun or a namesake with an Arabic name:
+    only a notable place counts, and its long vowels are the name's ("محافظة الريث" is not Ar
+    Rass)."""
+    if not place.notable or not has_latin_article(latin):
+        return None
+    fit = spelling_fit(match.arabic, latin, place.country, arabic_origin=len(skeleton) >= MIN_SKELETON_ELSEWHERE)
+    return fit if fit is not None and not fit.contradictions else None
+
+
+def _ordinary(key: str) -> bool:
+    """Whether an Arabic name's key is one word, a common word of the news with or without the
+    article (a name of common words, "بئر العبد", is no common phrase)."""
+    return " " not in key and (is_common(key) or is_common(ARTICLE + key))
 
 
 @dataclass
@@ -180,14 +210,15 @@ class _MentionMaker:
         """The mentions of a scan's matches (`chosen`, in text order) in folded `text`."""
         keys = [m.key for match in chosen for m in (match, *match.alternatives, *filter(None, [match.fallback]))
                 if m.how == HOW_ARABIC]
-        # Per key, the candidates of an Arabic name so far in this text: a skeleton match merged
-        # into a mention of the name adds its places for the later mentions too.
         arabic = self._arabic_places(keys)
+        # Per Arabic name, the skeleton match merged into a mention of it so far in this text: its
+        # places are candidates of the later mentions too, by their skeleton ("في عفرين" ... "عفرين").
+        carried: dict[str, _Match] = {}
         mentions: list[PlaceMention] = []
         for match in chosen:
-            mention = self._mention(text, tokens, match, arabic)
-            alternatives = [m for m in (self._mention(text, tokens, other, arabic) for other in match.alternatives)
-                            if m is not None]
+            mention = self._mention(text, tokens, match, arabic, carried)
+            alternatives = [m for m in (self._mention(text, tokens, other, arabic, carried)
+                                        for other in match.alternatives) if m is not None]
             if mention is None and alternatives:
                 mention, alternatives = alternatives[0], alternatives[1:]
             if mention is not None:
@@ -197,12 +228,13 @@ class _MentionMaker:
                 mentions.append(mention)
         return mentions
 
-    def _mention(self, text: str, tokens: list[_Token], match: _Match,
-                 arabic: dict[str, tuple[Place, ...]]) -> PlaceMention | None:
+    def _mention(self, text: str, tokens: list[_Token], match: _Match, arabic: dict[str, tuple[Place, ...]],
+                 carried: dict[str, _Match]) -> PlaceMention | None:
         """The mention of one match with its candidates and their evidence, or None without any."""
-        candidates, grown = self._candidates(match, arabic)
-        if grown is not None:
-            arabic[match.key] = grown
+        also = match.also
+        if match.how == HOW_ARABIC:
+            also = carried.setdefault(match.key, also) if also is not None else carried.get(match.key)
+        candidates = self._candidates(match, arabic.get(match.key) if match.how == HOW_ARABIC else None, also)
         if candidates is None:
             return None
         places, evidence, agreement = candidates
@@ -210,42 +242,47 @@ class _MentionMaker:
         end = tokens[match.first + match.words - 1].end
         return PlaceMention(start, end, text[start:end], places, evidence[0], match.locative, evidence, agreement)
 
-    def _candidates(self, match: _Match, arabic: dict[str, tuple[Place, ...]]) -> tuple:
+    def _candidates(self, match: _Match, named: tuple[Place, ...] | None, also: _Match | None) -> tuple | None:
         """`_new_candidates`, remembered by the identity of what it depends on (each entry holds
         those objects, so no id is reused while it lives), so that mentions of the same words
         share their tuples and with them `PlaceMention.choices`."""
-        licensed = match.context is not None and match.context.licenses_name
-        held = (arabic.get(match.key) if match.how == HOW_ARABIC else None, match.places, match.agreement,
-                match.skeletons,
-                *((match.also.places, match.also.agreement, match.also.skeletons) if match.also is not None else ()))
-        key = (match.how, match.key, licensed, *(id(part) for part in held))
+        # The dual or plural of a common word ("في الحالات") names a place only after a feature word.
+        licensed = match.context is not None and (
+            match.context.lenient if is_number_form_of_common(match.key) else match.context.licenses_name)
+        ordinary = match.how == HOW_ARABIC and not (match.context and match.context.lenient) and _ordinary(match.key)
+        held = (named, match.places, match.agreement, match.skeletons,
+                *((also.places, also.agreement, also.skeletons) if also is not None else ()))
+        key = (match.how, match.key, licensed, ordinary, *(id(part) for part in held))
         found = self._candidate_cache.get(key)
         if found is None:
             if len(self._candidate_cache) > _MENTION_CACHE_LIMIT:
                 self._candidate_cache.clear()
-            found = self._candidate_cache[key] = (held, *self._new_candidates(match, held[0], licensed))
-        return found[1], found[2]
+            found = self._candidate_cache[key] = (held, self._new_candidates(match, named, also, licensed, ordinary))
+        return found[1]
 
     @staticmethod
-    def _new_candidates(match: _Match, named: tuple[Place, ...] | None, licensed: bool) -> tuple:
-        """((candidates, evidence, agreement) or None without candidates, and the Arabic name's
-        candidates grown by a merged skeleton match, or None if they did not grow)."""
+    def _new_candidates(match: _Match, named: tuple[Place, ...] | None, also: _Match | None, licensed: bool,
+                        ordinary: bool) -> tuple | None:
+        """(candidates, evidence, agreement), or None without candidates: an Arabic name's places
+        and those of the skeleton match on its words (`also`), or a skeleton match's. A word every
+        kind of news uses (`ordinary`: "من البورصة", "على صعيد") names only a notable place there,
+        without a feature word that says a name follows ("مديرية الحزم")."""
         how = HOW_ARABIC if match.how == HOW_ARABIC else f"{HOW_SKELETON}:{match.key}"
         places = list(match.places) if match.how == HOW_SKELETON else list(named or ())
         if match.how == HOW_ARABIC and not licensed and not any(place.notable for place in places):
             places = []
-        grows = match.how == HOW_ARABIC and bool(places) and match.also is not None
+        if ordinary:
+            places = [place for place in places if place.notable]
         evidence = ([f"{HOW_SKELETON}:{skeleton}" for skeleton in match.skeletons] if match.how == HOW_SKELETON
                     else [how] * len(places))
         agreement = list(match.agreement) if match.how == HOW_SKELETON else [0] * len(places)
-        if match.also is not None:
+        if also is not None:
             known = {place.geonameid for place in places}
             extra = [(place, score, skeleton) for place, score, skeleton
-                     in zip(match.also.places, match.also.agreement, match.also.skeletons) if place.geonameid not in known]
+                     in zip(also.places, also.agreement, also.skeletons) if place.geonameid not in known]
             places += [place for place, _, _ in extra]
             agreement += [score for _, score, _ in extra]
             evidence += [f"{HOW_SKELETON}:{skeleton}" for _, _, skeleton in extra]
-        grown = tuple(places) if grows else None
         if not places:
-            return None, grown
-        return (tuple(places), tuple(evidence), tuple(agreement)), grown
+            return None
+        return tuple(places), tuple(evidence), tuple(agreement)

@@ -29,6 +29,7 @@ _MENTION_CACHE_LIMIT = 10_000
 _SEAT_BONUS = {"PPLC": 3.0, "PPLG": 2.0, "PPLA": 2.0, "PPLA2": 1.0, "PPLA3": 0.5, "PPLA4": 0.25,
                "ADM1": 0.5, "ADM2": 0.25}
 _CLASS_BONUS = {"P": 1.0, "A": 0.5}
+_MAJOR_CODES = frozenset({"PPLC", "PPLG", "PPLA", "ADM1"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,18 @@ class Place:
     # thousands of hamlets called after common words (الامل، الفتح), so without a locative word
     # before it a name must mean a notable place to count.
     notable: bool = False
+
+    @property
+    def major(self) -> bool:
+        """Whether it is a capital, a first-level area or its seat: a place the news names often
+        enough that its name is among the commonest words (كابول، كاليفورنيا)."""
+        return self.feature_code in _MAJOR_CODES
+
+    @property
+    def seat(self) -> bool:
+        """Whether it is an admin seat (PPLA, PPLA2 ... PPLA4), whose name says which town is
+        meant even where GeoNames counts no people."""
+        return self.feature_code.startswith("PPLA")
 
     @cached_property
     def prior(self) -> float:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from marsad.knowledge.gazetteer.scan import _Scanner
 from marsad.knowledge.gazetteer.store import PlaceStore
 from marsad.knowledge.gazetteer.words import _lexicon, _readings, _skeletons
 from marsad.lang.ar.clitics import drop_article
-from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.normalize import Normalized, fold, normalize
 from marsad.resources import data_path
 
 GAZETTEER_ENV = "MARSAD_GAZETTEER"
@@ -55,12 +56,18 @@ class Gazetteer:
         return list(found.values())
 
     def find_mentions(self, text: str, skeleton_countries: Iterable[str] | None = None) -> list[PlaceMention]:
-        """Place mentions in folded `text`, in text order, never overlapping: at each word the
-        longest Arabic-name match, else the longest skeleton match. `skeleton_countries` (ISO3)
-        limits skeleton candidates to the countries where the caller would accept one (None:
-        anywhere; empty: no skeleton matches), which spares ranking thousands of villages."""
+        """Place mentions in `text`, in text order, never overlapping: at each word the longest
+        Arabic-name match, else the longest skeleton match. `skeleton_countries` (ISO3) limits
+        skeleton candidates to the countries where the caller would accept one (None: anywhere;
+        empty: no skeleton matches), which spares ranking thousands of villages. The words are
+        read folded (the pipeline gives folded text); the spans are the text's own."""
         if not isinstance(text, str) or not text:
             return []
+        folded = normalize(text)
+        mentions = self._find_mentions(folded.text, skeleton_countries)
+        return mentions if folded.text == text else [_in_original(mention, folded) for mention in mentions]
+
+    def _find_mentions(self, text: str, skeleton_countries: Iterable[str] | None) -> list[PlaceMention]:
         store = self._store
         arabic = store.arabic_index()
         if not arabic[0]:
@@ -85,6 +92,14 @@ class Gazetteer:
     def place(self, geonameid: int) -> Place | None:
         """The place with this id, if the gazetteer has it."""
         return self._store.place(geonameid)
+
+
+def _in_original(mention: PlaceMention, folded: Normalized) -> PlaceMention:
+    """A mention found in folded text, with its span (and its other readings') in the original."""
+    start, end = folded.to_original(mention.start, mention.end)
+    return replace(mention, start=start, end=end, text=folded.original[start:end],
+                   alternatives=tuple(_in_original(m, folded) for m in mention.alternatives),
+                   fallbacks=tuple(_in_original(m, folded) for m in mention.fallbacks))
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,7 @@ from marsad.knowledge.gazetteer.places import DISAGREES, HOW_ARABIC, HOW_SKELETO
 from marsad.knowledge.gazetteer.words import (
     _LOCATIVE_CLITIC,
     _Lexicon,
+    _locative,
     _locative_before,
     _looks_foreign,
     _reading_fields,
@@ -44,6 +45,7 @@ from marsad.knowledge.gazetteer.words import (
     _word_flags,
 )
 from marsad.lang.ar.clitics import AND, ARTICLE, CONJUNCTIONS, drop_article
+from marsad.lang.ar.common_words import is_common
 
 MAX_NGRAM_WORDS = 4
 MAX_SKELETON_WORDS = 3
@@ -189,7 +191,7 @@ class _Scanner:
         readings = _reading_fields(word)
         info = self.word_cache[word] = (
             *_word_flags(word), max((self.longest.get(fields[0], 0) for fields in readings), default=0),
-            _looks_foreign([word]), next(filter(None, (self.lexicon.locatives.get((stem,)) for stem in _stems(word))), None),
+            _looks_foreign([word]), _locative(self.lexicon, word),
             any(_looks_foreign([word[offset + (len(ARTICLE) if article else 0):]])
                 for _, offset, _, _, article in readings))
         return info
@@ -328,13 +330,20 @@ class _Scanner:
                 if not context.lenient and not _looks_foreign(self._surface(first, checked, reading)):
                     continue
                 shortest = _SHORTEST_SKELETON.get(context.kind, MIN_SKELETON_ELSEWHERE)
-                if words == 1 and context.kind in _ONE_CONSONANT_CONTEXTS:
+                if words == 1 and context.kind in _ONE_CONSONANT_CONTEXTS and not self._name_goes_on(first + 1):
                     shortest = _SHORT_SKELETON
                 skeletons = [s for s in _skeletons(key) if len(s) >= shortest and (self.allowed is None or s in self.allowed)]
                 if skeletons:
                     match = _Match(first, words, key, HOW_SKELETON, reading, context, key)
                     options.extend((match, s) for s in skeletons)
         return options
+
+    def _name_goes_on(self, index: int) -> bool:
+        """Whether the word at `index` continues a transliterated name: joined to the one before,
+        spelled like a transliteration, neither a locative nor a blocked word nor a common one.
+        A one-consonant name must end where the name does ("منطقة شاه شاهيد" is not Shewah)."""
+        return (index < len(self.words) and self.joins[index] and self.foreign[index] and not self.no_skeleton[index]
+                and not is_common(self.words[index]))
 
     def _may_start_allowed(self, first: int) -> bool:
         """Whether a skeleton of the word (a reading of it) starts some allowed skeleton: an

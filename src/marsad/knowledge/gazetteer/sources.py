@@ -6,7 +6,9 @@ Sources, recognised by file name (plain, `.gz` or `.zip`) or, for `.tsv`, by hea
 - `cities500.txt` (any `cities*`) and `allCountries.txt`: rows with an Arabic name, and the
   populated places and admin areas of the countries in `gazetteer_skeleton_countries.tsv`
   (Africa, the Arab world and its neighbours) even without one, for their Latin skeletons;
-- `admin1CodesASCII.txt`, `admin2Codes.txt`: admin-1/admin-2 names for the places' codes;
+- `admin1CodesASCII.txt`, `admin2Codes.txt`: admin-1/admin-2 names for the places' codes; the
+  admin-1 areas themselves (about 4,000 world-wide) where no other source has them, for their
+  Latin skeletons (Nangarhar, Johor), placed at their most populous town in the sources;
 - `alternateNamesV2.txt`: Arabic names (isolanguage `ar`) added to the places above;
 - a facts table (`.tsv`, header `name arabic iso3 feature_class ...`, see
   `data/gazetteer_regions.tsv`): regions and natural features with their Arabic names, read
@@ -134,6 +136,27 @@ def _admin_names(path: Path) -> dict[str, str]:
         if len(cells) >= 2:
             names[cells[0]] = cells[1]
     return names
+
+
+@dataclass(frozen=True)
+class _Admin1:
+    """A row of admin1CodesASCII.txt: code ("AF.18"), name, ASCII name, geonameid."""
+    code: str
+    name: str
+    asciiname: str
+    geonameid: int
+
+
+def _admin1_areas(path: Path) -> list[_Admin1]:
+    areas: list[_Admin1] = []
+    for number, line in enumerate(_lines(path), start=1):
+        cells = line.rstrip("\n").split("\t")
+        if len(cells) < 4 or "." not in cells[0]:
+            continue
+        if not cells[3].isdigit():
+            raise BuildError(f"{path}:{number}: {cells[3]!r} is not a geonameid")
+        areas.append(_Admin1(cells[0], cells[1], cells[2], int(cells[3])))
+    return areas
 
 
 def _arabic_alternates(path: Path) -> dict[int, list[str]]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from marsad.knowledge.transliterate import arabic_skeletons, name_key
-from marsad.lang.ar.clitics import ARTICLE, BA, LAM, drop_article, split_proclitics
+from marsad.lang.ar.clitics import ARTICLE, BA, CONJUNCTIONS, LAM, drop_article, split_proclitics
 from marsad.lang.ar.normalize import fold
 from marsad.resources import read_tsv
 
@@ -22,6 +22,7 @@ MIN_KEY_LETTERS = 3
 _WORD = re.compile(r"([\u0621-\u064a]+)")
 _NAME_JOINERS = " \u00a0-"  # what may stand between the words of one name
 _LOCATIVE_CLITIC = BA
+_FEATURE_KIND = "feature"  # the kind of locative of "مدينة", "قرية" in place_words.tsv
 _LONG_VOWELS = "اوي"
 
 
@@ -30,6 +31,7 @@ class _Lexicon:
     locatives: dict[tuple[str, ...], tuple[str, str]]  # folded words -> (folded phrase, kind)
     admin_words: frozenset[str]  # folded phrases naming an admin unit (محافظه، ولايه)
     town_words: frozenset[str]  # folded phrases naming a settlement (مدينه، بلده، قريه)
+    feature_words: frozenset[str]  # folded phrases of kind "feature" (مدينه، منطقه، محافظه)
     locative_words: frozenset[str]
     blocked: frozenset[str]
     locative_only: frozenset[str]
@@ -50,8 +52,9 @@ def _lexicon() -> _Lexicon:
     for row in read_tsv("marsad.knowledge", "place_stopwords.tsv", ("word", "rule")):
         (locative_only if row["rule"] == "after-locative" else blocked).add(name_key(row["word"]))
     words = frozenset(word for phrase in locatives for word in phrase)
-    return _Lexicon(locatives, frozenset(areas["admin"]), frozenset(areas["town"]), words, frozenset(blocked),
-                    frozenset(locative_only),
+    features = frozenset(phrase for phrase, kind in locatives.values() if kind == "feature")
+    return _Lexicon(locatives, frozenset(areas["admin"]), frozenset(areas["town"]), features, words,
+                    frozenset(blocked), frozenset(locative_only),
                     words | frozenset(blocked), frozenset(phrase[-1] for phrase in locatives if len(phrase) > 1))
 
 
@@ -131,9 +134,31 @@ def _reading_fields(word: str) -> tuple[tuple[str, int, bool, bool, bool], ...]:
 @lru_cache(maxsize=65536)
 def _stems(word: str) -> tuple[str, ...]:
     """The word and its stems without proclitics or article, for comparing with locatives
-    (وبمدينة، المنطقه), the longest first: "بالقرب من" before "قرب من" in every run."""
+    (وبمدينة، المنطقه), the longest first: "بالقرب من" before "قرب من" in every run. A
+    conjunction comes off a short locative word too (وفي، وقرب), which a name's reading keeps whole."""
     stems = {form for _, stem in split_proclitics(word) for form in (stem, drop_article(stem))}
+    if word[:1] in CONJUNCTIONS and word[1:] in _lexicon().locative_words:
+        stems.add(word[1:])
     return tuple(sorted(stems, key=lambda stem: (-len(stem), stem)))
+
+
+def _locative(lexicon: _Lexicon, word: str, rest: tuple[str, ...] = ()) -> tuple[str, str] | None:
+    """The locative phrase (folded phrase, kind) that `word` and the words `rest` after it spell,
+    if any. A feature word with the article ("المدينة", "بالمنطقة") is none: a name after a
+    feature word stands in construct with it ("مدينة غاو"), which the article rules out
+    ("وسط المدينة وأعلنوا السيطرة")."""
+    for stem in _stems(word):
+        found = lexicon.locatives.get((stem, *rest))
+        if found and not (found[1] == _FEATURE_KIND and stem in _definite_stems(word)):
+            return found
+    return None
+
+
+@lru_cache(maxsize=16384)
+def _definite_stems(word: str) -> frozenset[str]:
+    """The stems of `_stems` that only dropping the article gives (المدينه, بالمنطقه)."""
+    bare = {stem for _, stem in split_proclitics(word)}
+    return frozenset(stem for stem in _stems(word) if stem not in bare and stem != word[1:])
 
 
 @lru_cache(maxsize=65536)
@@ -159,9 +184,7 @@ def _locative_before(tokens: list[_Token], index: int, lexicon: _Lexicon) -> tup
         first = index - length
         if first < 0 or not all(tokens[i].joins_previous for i in range(first + 1, index)):
             continue
-        rest = tuple(token.text for token in tokens[first + 1:index])
-        for stem in _stems(tokens[first].text):
-            found = lexicon.locatives.get((stem, *rest))
-            if found:
-                return found
+        found = _locative(lexicon, tokens[first].text, tuple(token.text for token in tokens[first + 1:index]))
+        if found:
+            return found
     return None
