@@ -52,3 +52,33 @@ def test_demonstrations_killing_protested_against_is_its_cause():
 ])
 def test_demonstrations_calls_festivals_support_and_celebrations_are_no_event(text):
     assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "ودعا متظاهرون تجمعوا أمام مقر الحكومة في مدينة صفاقس اليوم إلى الإفراج عن المعتقلين.",
+    "نظم أنصار الحزب الحاكم احتفالات في وسط مدينة تونس اليوم، في حين تظاهر المعارضون أمام مقر البرلمان.",
+    "تظاهر المئات في مدينة الخرطوم اليوم احتجاجا على منع الاحتفالات في الميدان العام.",
+])
+def test_demonstrations_callers_and_other_crowds_celebrating_leave_the_demonstration(text):
+    assert [e.event_type for e in news(text)] == ["Protests"]
+
+
+@pytest.mark.parametrize("text", [
+    'ردد المتظاهرون في مدينة إربد اليوم هتافات "لا للقتل ولا للتفجير" أمام مبنى المحافظة.',
+    "نظم المئات وقفة احتجاجية في مدينة رام الله اليوم ينددون فيها بالغارات على قطاع غزة.",
+])
+def test_demonstrations_slogans_and_grievances_are_no_violent_event(text):
+    assert [e.event_type for e in news(text)] == ["Protests"]
+
+
+def test_demonstrations_clashes_with_police_make_a_riot():
+    assert event_kinds("اندلعت مصادمات بين المتظاهرين والشرطة في مدينة سوسة اليوم.") == [
+        ("Riots", "Violent demonstration")]
+
+
+@pytest.mark.parametrize("text", [
+    "انتشرت قوات مكافحة الشغب في شوارع العاصمة عمان اليوم تحسبا لمظاهرات.",
+    "ستخرج مظاهرات أخرى يوم السبت في مدن عدة احتجاجا على الزيارة.",
+])
+def test_demonstrations_precautions_and_future_marches_are_no_event(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []

@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import by_iso3
-from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues
+from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.reconcile import UNKNOWN_VICTIM
@@ -34,10 +34,19 @@ _CLASH = "Battles"
 _PLAN_REACH = 3
 # "احتجاجا على مقتل شاب برصاص الشرطة": the cause follows the grievance word within these words.
 _GRIEVANCE_REACH = 6
+# "مظاهرات يوم السبت في مدن عدة احتجاجا على ...": the purpose follows its demonstration word
+# within these words.
+_PURPOSE_REACH = 8
 # "تظاهرة ثقافية": the adjective right after the noun, within this many characters.
 _ADJECTIVE_GAP = 2
 # A figure this many sentences after a demonstration is still about it.
 _FOLLOWING = 2
+# "ورددوا هتافات ... هاتفين «لن نسمح بذبح ...»": a quotation opening this many words after a
+# chant word is the slogan.
+_CHANT_REACH = 3
+_NOMINATIVE_PLURAL = "ون"
+_QUOTE = '"'
+_CONTRASTS = forms_with_role("contrast")
 _CROWD = {_PROTESTS: ("Protesters", 6), _RIOTS: ("Rioters", 5)}
 _VICTIMS_TAKEN = ("Civilians", "Protesters", "Rioters", UNKNOWN_VICTIM)
 _STATE_PREFIXES = ("Police Forces", "Military Forces")
@@ -68,18 +77,65 @@ def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
     """A call, a plan, a statement of support, a festival or a celebration."""
     for cue in cues:
         if cue.role in ("plan", "support") and cue.end <= trigger.start and _words_between(
-                doc, cue.end, trigger.start) < _PLAN_REACH:
+                doc, cue.end, trigger.start) < _PLAN_REACH and not _nominative_plural(doc, trigger):
             return True
         if cue.role == "not_protest" and 0 <= cue.start - trigger.end <= _ADJECTIVE_GAP:
             return True
-        if cue.role == "celebration":
+        if cue.role == "celebration" and _celebrates(doc, trigger, cue, cues):
             return True
     return False
+
+
+def _reported_demonstrations(doc: Doc, triggers: list[Trigger], cues: list[_Cue]) -> list[Trigger]:
+    """The demonstration words of a sentence that report one; "احتجاجا على" says why the
+    demonstration word before it was held, and reports none when that word reports none
+    ("ستخرج مظاهرات يوم السبت احتجاجا على الزيارة")."""
+    reported, previous = [], None
+    for trigger in (t for t in triggers if _is_demonstration(t)):
+        why = any(c.role == "grievance" and c.start <= trigger.start < c.end for c in cues)
+        if why and previous is not None and _words_between(doc, previous.end, trigger.start) < _PURPOSE_REACH:
+            held = previous in reported
+        else:
+            held = not _no_demonstration(doc, trigger, cues)
+        if held:
+            reported.append(trigger)
+        previous = trigger
+    return reported
+
+
+def _nominative_plural(doc: Doc, trigger: Trigger) -> bool:
+    """"ودعا متظاهرون إلى الإفراج عن ...": a plural in -ون is the subject of the call, the
+    demonstrators who make it, where "دعوات للتظاهر" calls for a demonstration still to come."""
+    return doc.folded.endswith(_NOMINATIVE_PLURAL, trigger.start, trigger.end)
+
+
+def _celebrates(doc: Doc, trigger: Trigger, cue: _Cue, cues: list[_Cue]) -> bool:
+    """A crowd celebrating in the clause of the demonstration word ("خرج آلاف المشجعين احتفالا
+    بالفوز"), not a celebration the demonstrators protest against ("احتجاجا على إلغاء احتفالات
+    المولد") or another crowd's in another clause ("في حين ...")."""
+    start, end = (trigger.end, cue.start) if cue.start >= trigger.end else (cue.end, trigger.start)
+    return not _contrast_between(doc, start, end) and not any(
+        c.role == "grievance" and start <= c.start < end for c in cues)
+
+
+def _contrast_between(doc: Doc, start: int, end: int) -> bool:
+    words = f" {' '.join(WORD.findall(doc.folded, start, end))} "
+    return any(f" {link} " in words for link in _CONTRASTS)
 
 
 def _protested(doc: Doc, start: int, cues: list[_Cue]) -> bool:
     """Whether what starts at `start` is what a demonstration is against ("تنديدا بالغارات")."""
     return any(c.role == "grievance" and c.end <= start and _words_between(doc, c.end, start) < _GRIEVANCE_REACH
+               for c in cues)
+
+
+def _chanted(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
+    """Whether the trigger stands in a quotation that a chant word opens ("مرددين «الموت لـ...»")."""
+    sentence = doc.sentences[trigger.sentence]
+    opening = doc.folded.rfind(_QUOTE, sentence.start, trigger.start)
+    if opening == -1 or doc.folded.count(_QUOTE, sentence.start, trigger.start) % 2 == 0:
+        return False
+    return any(c.role == "chant" and c.end <= opening and _words_between(doc, c.end, opening) < _CHANT_REACH
                for c in cues)
 
 
@@ -90,13 +146,13 @@ def retype_triggers(doc: Doc) -> None:
     for index in sorted({t.sentence for t in doc.triggers} | _mob_sentences(doc)):
         triggers = doc.of_sentence(doc.triggers, index)
         cues = _cues(doc, index)
-        demonstrations = [t for t in triggers if _is_demonstration(t) and not _no_demonstration(doc, t, cues)]
+        demonstrations = _reported_demonstrations(doc, triggers, cues)
         mob = next((c for c in cues if c.role == "mob"), None) if not demonstrations else None
         for trigger in triggers:
             if _is_demonstration(trigger):
                 if trigger in demonstrations:
                     kept.append(trigger)
-            elif (demonstrations or mob) and _protested(doc, trigger.start, cues):
+            elif (demonstrations or mob) and (_protested(doc, trigger.start, cues) or _chanted(doc, trigger, cues)):
                 continue
             elif demonstrations and trigger.event_type == _CLASH:
                 kept.append(_as_demonstration(trigger))
