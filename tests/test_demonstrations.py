@@ -82,3 +82,23 @@ def test_demonstrations_clashes_with_police_make_a_riot():
 ])
 def test_demonstrations_precautions_and_future_marches_are_no_event(text):
     assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "تجمع مئات من أنصار الحزب أمام مقر الحكومة في مدينة سوسة اليوم.",
+    "خرج الآلاف إلى الشوارع في مدينة البصرة اليوم مطالبين بتوفير الكهرباء.",
+    "شارك المئات في مسيرة بوسط مدينة صفاقس اليوم.",
+])
+def test_demonstrations_gatherings_without_the_word_protest(text):
+    assert event_kinds(text) == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    "خرجت قوات الأمن إلى الشوارع في مدينة البصرة اليوم.",
+    "احتشد آلاف المشجعين في ساحة الملعب بمدينة الدوحة اليوم.",
+    "خرج آلاف المدنيين من مدينة الفلوجة اليوم.",
+    "واصلت الشركة مسيرتها في الأسواق بمشاركة آلاف العملاء في مدينة دبي.",
+    "أعلن التجمع الوطني الديمقراطي في مدينة الجزائر اليوم أن آلاف المنتسبين انضموا إليه.",
+])
+def test_demonstrations_forces_fans_flight_careers_and_parties_are_no_gathering(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []

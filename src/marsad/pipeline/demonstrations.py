@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import by_iso3
 from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role
+from marsad.lang.ar.normalize import ARTICLE
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.reconcile import UNKNOWN_VICTIM
@@ -47,6 +48,15 @@ _CHANT_REACH = 3
 _NOMINATIVE_PLURAL = "ون"
 _QUOTE = '"'
 _CONTRASTS = forms_with_role("contrast")
+# What makes each kind of gathering word a demonstration when it stands near it.
+_GATHERING_CONTEXT = {"gathering": ("organised",), "gathers": ("crowd", "public_place", "organised"),
+                      "goes_out": ("public_place",)}
+# "تجمع مئات من أنصار الحزب أمام ...": the crowd, its place or its organisers within these words
+# after a gathering word, or before it ("شارك المئات في مسيرة").
+_GATHERING_AFTER, _GATHERING_BEFORE = 5, 4
+# "خرجت قوات الأمن": an armed subject starts within these characters after the verb.
+_SUBJECT_CHARS = 3
+_ARMED_ROLES = ("armed", "state")
 _CROWD = {_PROTESTS: ("Protesters", 6), _RIOTS: ("Rioters", 5)}
 _VICTIMS_TAKEN = ("Civilians", "Protesters", "Rioters", UNKNOWN_VICTIM)
 _STATE_PREFIXES = ("Police Forces", "Military Forces")
@@ -57,11 +67,15 @@ class _Cue:
     start: int
     end: int
     role: str
+    size: str = ""
+    definite: bool = False
+    suffixed: bool = False
 
 
 def _cues(doc: Doc, index: int) -> list[_Cue]:
     sentence = doc.sentences[index]
-    return [_Cue(m.start(), m.end(), row["role"])
+    return [_Cue(m.start(), m.end(), row["role"], row["size"], ARTICLE in m.group()[:m.start("form") - m.start()],
+                 m.end() > m.end("form"))
             for m, row in demonstration_cues().finditer(doc.folded, sentence.start, sentence.end)]
 
 
@@ -139,9 +153,38 @@ def _chanted(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
                for c in cues)
 
 
+def _gatherings(doc: Doc) -> list[Trigger]:
+    """Gatherings the text does not call protests: "تجمع مئات من أنصار الحزب", "خرج الآلاف إلى
+    الشوارع", "شارك المئات في مسيرة" (demonstration_cues.tsv says what each word needs beside
+    it); worshippers, fans or pilgrims make none, nor armed men ("خرجت قوات الأمن إلى الشوارع")."""
+    found = []
+    for index in range(len(doc.sentences)):
+        cues = _cues(doc, index)
+        for cue in cues:
+            # "التجمع" is a party or a bloc, "مسيرتها" a career or a journey.
+            if cue.role not in _GATHERING_CONTEXT or cue.suffixed or (cue.role != "gathering" and cue.definite):
+                continue
+            near = [c for c in cues if c is not cue and _near_gathering(doc, cue, c)]
+            if (any(c.role in _GATHERING_CONTEXT[cue.role] for c in near) and not any(c.role == "not_crowd" for c in near)
+                    and not _armed_subject(doc, cue) and not doc.within(doc.triggers, cue.start, cue.end)):
+                found.append(Trigger(cue.start, cue.end, _PROTESTS, _PEACEFUL, True, index))
+    return found
+
+
+def _near_gathering(doc: Doc, gathering: _Cue, other: _Cue) -> bool:
+    if other.start >= gathering.end:
+        return _words_between(doc, gathering.end, other.start) < _GATHERING_AFTER
+    return other.end <= gathering.start and _words_between(doc, other.end, gathering.start) < _GATHERING_BEFORE
+
+
+def _armed_subject(doc: Doc, gathering: _Cue) -> bool:
+    return any(a.role in _ARMED_ROLES for a in doc.within(doc.actors, gathering.end, gathering.end + _SUBJECT_CHARS))
+
+
 def retype_triggers(doc: Doc) -> None:
     """Drop demonstration words that report none, and read the violence words of a sentence
     reporting a demonstration (or a brawl) as what happened at it."""
+    doc.triggers = sorted(doc.triggers + _gatherings(doc), key=lambda t: t.start)
     kept: list[Trigger] = []
     for index in sorted({t.sentence for t in doc.triggers} | _mob_sentences(doc)):
         triggers = doc.of_sentence(doc.triggers, index)
