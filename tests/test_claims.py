@@ -255,3 +255,13 @@ def test_claims_missing_freed_and_arrested_people(text, kind, low):
 def test_claims_a_life_word_alone_is_no_death():
     text = "وقتل جندي في الهجوم على الثكنة، وقالت زوجته إنها لم تكن تعرف شيئا عن حياته في الجيش."
     assert [(c.kind, c.low) for c in claims_of(text)] == [("killed", 1)]
+
+
+@pytest.mark.parametrize("text, kind, low", [
+    ("وقال مصدر أمني إن شرطيا قتل في هجوم مسلح استهدف دورية في مدينة كركوك اليوم.", "killed", 1),
+    ("وأطلق المسلح عدة أعيرة نارية على مجموعة من السياح فأصاب ستة بجروح في مدينة عمان اليوم.", "injured", 6),
+    ("وخطفت الجماعة تسعة أشخاص من قرية قرب مدينة سبها.", "captured", 9),
+])
+def test_claims_fronted_subjects_active_wounding_and_abduction_verbs(text, kind, low):
+    claim = one_claim(text, kind)
+    assert (claim.low, claim.high) == (low, low)

@@ -367,3 +367,25 @@ def test_events_booby_trapped_car_is_a_remote_explosive():
     found = news("قتل جنديان في هجوم بسيارة ملغومة استهدف دورية للجيش قرب مدينة غاو أمس.")
     assert [(e.event_type, e.sub_event_type) for e in found] == [
         ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+
+
+@pytest.mark.parametrize("text, event_type, sub_type", [
+    ("أطلقت مجموعة مسلحة ثلاثة صواريخ كاتيوشا على بلدة الخيام مساء اليوم.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    ("وتعرض المعتقل للضرب على أيدي عناصر الشرطة في مركز الاحتجاز بمدينة الإسكندرية اليوم.",
+     "Violence against civilians", "Attack"),
+    ("احتجز مسلحون خمسة عمال أجانب رهائن في مدينة سبها اليوم.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("وتبنت الجماعة المسؤولية عن تفجير سيارة عند مدخل مدينة الموصل اليوم.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED"),
+])
+def test_events_beatings_rockets_hostages_and_claimed_bombings(text, event_type, sub_type):
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [(event_type, sub_type)]
+
+
+@pytest.mark.parametrize("text", [
+    "عقدت لجنة مناهضة التعذيب اجتماعها السنوي في مدينة جنيف اليوم.",
+    "ناقش المؤتمر في مدينة تونس اليوم سبل تفادي التعذيب في السجون.",
+])
+def test_events_fighting_an_act_is_no_incident_of_it(text):
+    assert news(text) == []

@@ -37,6 +37,7 @@ _TARGET_WINDOW = 40
 _ON = " علي "
 _SPECIFIC_TACTICS = {"Explosions/Remote violence": ("Chemical weapon", "Suicide bomb")}
 _RECENT = dt.timedelta(days=7)
+_ABDUCTION = "Abduction/forced disappearance"
 _UNDATED = 2  # ACLED's time precision of an event dated to the week of the report
 _GENERIC_REBELS = "pattern:generic-rebels"
 _REBELS_PREFIX, _UNIDENTIFIED_PREFIX, _UNIDENTIFIED_INTER = "Rebels", "Unidentified Armed Group", 3
@@ -134,6 +135,8 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
     weak = draft.triggers[0] if draft.triggers else None
     if weak is not None and EVENT_FAMILY[weak.event_type] != "violence":
         return weak.event_type, weak.sub_event_type
+    if any(t.sub_event_type == _ABDUCTION for t in draft.triggers) and any(c.kind == "captured" for c in claims):
+        return "Violence against civilians", _ABDUCTION  # "احتجزوا أربعة رهائن": hostages are never arrests
     captures = _capture_type(claims, actors)
     if captures is not None:
         return captures

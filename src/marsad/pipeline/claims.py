@@ -18,6 +18,7 @@ from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
+from marsad.pipeline.reconcile import UNKNOWN_VICTIM
 
 REQUIRES = ("sentences", "quantities", "no_casualties", "actors", "attributions")
 ASSIGNS = ("claims",)
@@ -29,6 +30,11 @@ _WRONG_SIDE_COST = 2
 _VICTIM_WORDS = 6
 _NEAR_WORDS = 3
 _AND = "و"
+# "إن جنديا عراقيا قتل": a fronted subject of a noun and at most one adjective.
+_FRONTED_WORDS = 2
+_FRONTING = forms_with_role("fronting")
+# The accusative's written alif ("جنديا"): the noun is "جندي".
+_ACCUSATIVE = "ا"
 _ONE = "واحد"
 # "مقاتلا من مجموعة فاغنر", "مقاتلي وجنود فاغنر": a kind of person, then the group it belongs to.
 _OF_WORDS = forms_with_role("belongs_to")
@@ -458,7 +464,33 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
         return True
     if quantity is not None and not in_breakdown and _own_noun(doc, quantity, words, position, draft):
         return True
+    if quantity is None and trigger.side == "after" and _fronted_singular(doc, draft, trigger, words, position):
+        return True
     return _inherit(draft, previous) if quantity is not None else False
+
+
+def _fronted_singular(doc: Doc, draft: ClaimDraft, trigger, words, position) -> bool:
+    """"قال إن جنديا عراقيا قتل": after إن/أن the subject comes first, in the accusative; one
+    person noun (with its adjective) right before a passive verb is one victim."""
+    at = _word_index(position, words, trigger.start)
+    for size in range(1, _FRONTED_WORDS + 1):
+        if at - size - 1 < 0:
+            return False
+        fronting, noun = words[at - size - 1], words[at - size]
+        if fronting.group() not in _FRONTING:
+            continue
+        if any(mark in doc.folded[fronting.end():trigger.start] for mark in CLAUSE_MARKS):
+            return False
+        if not _singular(strip_article(noun.group().removesuffix(_ACCUSATIVE))):
+            return False
+        start, end = noun.start(), words[at - 1].end()
+        actor = next((a for a in doc.within(doc.actors, start, end) if a.role != "source-only"), None)
+        draft.victim_name = actor.name if actor is not None else UNKNOWN_VICTIM
+        draft.victim_start, draft.victim_end = start, end
+        draft.start = min(draft.start, start)
+        draft.low = draft.high = 1
+        return True
+    return False
 
 
 # Plural nisba endings after folding: "فرنسيين", "كنديون", "فرنسيان" name people of that country.

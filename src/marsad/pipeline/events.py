@@ -75,7 +75,8 @@ def run(doc: Doc) -> None:
                 continue
             # A protest against a law or an election is a protest; a "killing" of one is an idiom.
             if EVENT_FAMILY[row["event_type"]] == "violence" and (
-                    _figurative(doc.folded, match.end()) or _judicial(doc.folded, sentence.start, match.start())):
+                    _figurative(doc.folded, match.end()) or _judicial(doc.folded, sentence.start, match.start())
+                    or word_before(doc.folded, match.start()) in _PREVENTION):
                 continue
             doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
                                         row["strength"] == "strong", index, row["needs_party"] == "yes"))
@@ -152,9 +153,15 @@ def _reported_as_news(event: EventDraft) -> bool:
 
 
 _ARMED_ROLES = frozenset({"armed", "state"})
+_RESPONSIBILITY = forms_with_role("responsibility")
+_RESPONSIBILITY_NOUNS = forms_with_role("responsibility_noun")
+# "تبنت حركة الشباب المجاهدين المسؤولية": the noun within these words after the verb.
+_CLAIM_REACH = 6
 _ANOTHER = forms_with_role("another")
 _RELATIVES = forms_with_role("relative")
 _JUDICIAL = forms_with_role("judicial")
+# "لجنة تفادي التعذيب", "لمنع هجوم": fighting or preventing the act names no incident of it.
+_PREVENTION = forms_with_role("prevention")
 _JUDICIAL_WINDOW = 4
 # "خطف الحارس الأضواء": the verb's subject may stand between it and the idiom's object.
 _FIGURATIVE_WINDOW = 2
@@ -226,11 +233,20 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     if any(EVENT_FAMILY[t.event_type] == "demonstration" for t in strong):
         return True
     if strong:
-        return bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
+        return (bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
+                or _responsibility_claimed(doc, index))
     if triggers:
         return counted
     return (counted and (_armed_party_in(doc, index) or _conflict_article(doc))) or any(
         _armed_victim(doc, c) for c in claims)
+
+
+def _responsibility_claimed(doc: Doc, index: int) -> bool:
+    """"تبنت الحركة المسؤولية عن عملية تفجير": an act someone claims is an attack, whoever claims it."""
+    sentence = doc.sentences[index]
+    words = WORD.findall(doc.folded, sentence.start, sentence.end)
+    return any(word in _RESPONSIBILITY and any(w in _RESPONSIBILITY_NOUNS for w in words[at + 1:at + _CLAIM_REACH])
+               for at, word in enumerate(words))
 
 
 def _armed_victim(doc: Doc, claim) -> bool:
