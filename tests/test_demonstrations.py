@@ -102,3 +102,18 @@ def test_demonstrations_gatherings_without_the_word_protest(text):
 ])
 def test_demonstrations_forces_fans_flight_careers_and_parties_are_no_gathering(text):
     assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+def test_demonstrations_shooting_and_clashes_told_apart_are_the_same_demonstration():
+    text = ("تظاهر الآلاف في مدينة البصرة اليوم احتجاجا على انقطاع الكهرباء.\n"
+            "ولقي شاب مصرعه برصاص قوات الأمن في المدينة.\n"
+            "واندلعت مواجهات عنيفة قرب مبنى المحافظة.")
+    [event] = news(text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert [(c.kind, c.low) for c in event.claims] == [("killed", 1)]
+
+
+def test_demonstrations_an_armed_group_fighting_beside_them_is_its_own_event():
+    text = ("تظاهر المئات في مدينة درعا اليوم للمطالبة بالإفراج عن المعتقلين.\n"
+            "وقتل خمسة جنود في هجوم شنه مسلحو تنظيم الدولة على حاجز قرب المدينة.")
+    assert sorted(e.event_type for e in news(text)) == ["Battles", "Protests"]

@@ -389,3 +389,15 @@ def test_events_beatings_rockets_hostages_and_claimed_bombings(text, event_type,
 ])
 def test_events_fighting_an_act_is_no_incident_of_it(text):
     assert news(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وخرجت مظاهرة مماثلة اليوم في مدينة القيروان، حيث ولد الزعيم الراحل عام 1950.",
+    "وتظاهر المئات اليوم في مدينة الناصرية وسط هتافات ضد الفساد الذي يحاربه العراقيون منذ سنوات.",
+])
+def test_events_history_of_a_place_or_a_noun_described_after_the_event_is_not_its_date(text):
+    assert [e.event_type for e in news(text)] == ["Protests"]
+
+
+def test_events_a_relative_clause_on_the_event_word_dates_the_event():
+    assert news("وقتل 30 شخصا في الهجوم الذي وقع في مدينة نيس عام 2016.") == []

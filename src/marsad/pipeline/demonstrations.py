@@ -30,7 +30,8 @@ _DEMONSTRATION = "demonstration"
 _PROTESTS, _RIOTS = "Protests", "Riots"
 _PEACEFUL, _INTERVENTION = "Peaceful protest", "Protest with intervention"
 _EXCESSIVE, _VIOLENT, _MOB = "Excessive force against protesters", "Violent demonstration", "Mob violence"
-_CLASH = "Battles"
+_CLASH, _CLASH_SUB = "Battles", "Armed clash"
+_ARMED = "armed"
 # A call or a statement governs the demonstration word within this many words after it.
 _PLAN_REACH = 3
 # "احتجاجا على مقتل شاب برصاص الشرطة": the cause follows the grievance word within these words.
@@ -48,9 +49,12 @@ _CHANT_REACH = 3
 _NOMINATIVE_PLURAL = "ون"
 _QUOTE = '"'
 _CONTRASTS = forms_with_role("contrast")
-# What makes each kind of gathering word a demonstration when it stands near it.
+# What makes each kind of gathering word a demonstration when it stands near it: any of its
+# context roles, or (going out) all of them: "خرج المواطنون إلى الشوارع" may be life going back
+# to normal, "خرج الآلاف إلى الشوارع" is a demonstration.
+_GATHERING_NEEDS = {"gathering": any, "gathers": any, "goes_out": all}
 _GATHERING_CONTEXT = {"gathering": ("organised",), "gathers": ("crowd", "public_place", "organised"),
-                      "goes_out": ("public_place",)}
+                      "goes_out": ("public_place", "crowd")}
 # "تجمع مئات من أنصار الحزب أمام ...": the crowd, its place or its organisers within these words
 # after a gathering word, or before it ("شارك المئات في مسيرة").
 _GATHERING_AFTER, _GATHERING_BEFORE = 5, 4
@@ -164,8 +168,9 @@ def _gatherings(doc: Doc) -> list[Trigger]:
             # "التجمع" is a party or a bloc, "مسيرتها" a career or a journey.
             if cue.role not in _GATHERING_CONTEXT or cue.suffixed or (cue.role != "gathering" and cue.definite):
                 continue
-            near = [c for c in cues if c is not cue and _near_gathering(doc, cue, c)]
-            if (any(c.role in _GATHERING_CONTEXT[cue.role] for c in near) and not any(c.role == "not_crowd" for c in near)
+            near = {c.role for c in cues if c is not cue and _near_gathering(doc, cue, c)}
+            if (_GATHERING_NEEDS[cue.role](role in near for role in _GATHERING_CONTEXT[cue.role])
+                    and "not_crowd" not in near
                     and not _armed_subject(doc, cue) and not doc.within(doc.triggers, cue.start, cue.end)):
                 found.append(Trigger(cue.start, cue.end, _PROTESTS, _PEACEFUL, True, index))
     return found
@@ -198,7 +203,7 @@ def retype_triggers(doc: Doc) -> None:
             elif (demonstrations or mob) and (_protested(doc, trigger.start, cues) or _chanted(doc, trigger, cues)):
                 continue
             elif demonstrations and trigger.event_type == _CLASH:
-                kept.append(_as_demonstration(trigger))
+                kept.append(as_demonstration(trigger))
             elif mob is not None and trigger.event_type == _CLASH:
                 kept.append(replace(trigger, event_type=_RIOTS, sub_event_type=_MOB))
             else:
@@ -239,7 +244,16 @@ def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Tri
     return added
 
 
-def _as_demonstration(trigger: Trigger) -> Trigger:
+def at_a_demonstration(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
+    """Whether violence told in a sentence of its own may be what happened at a demonstration the
+    article reports: clashes, shooting or casualties, with no armed group named and no weapon of war
+    (a bombing or an air strike beside a protest is an event of its own)."""
+    if any(t.event_type != _CLASH or t.sub_event_type != _CLASH_SUB for t in triggers):
+        return False
+    return not any(a.role == _ARMED for a in doc.in_sentence(doc.actors, index))
+
+
+def as_demonstration(trigger: Trigger) -> Trigger:
     """A clash at a demonstration is it turning violent; a shooting, the force intervening."""
     if trigger.strong:
         return replace(trigger, event_type=_RIOTS, sub_event_type=_VIOLENT, needs_party=False)

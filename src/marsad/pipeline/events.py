@@ -21,6 +21,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words, stems_with_role
+from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD, last_words, word_after, word_before
 from marsad.lang.ar.normalize import match_key, strip_article
 from marsad.pipeline import demonstrations, strategic
@@ -86,6 +87,7 @@ def run(doc: Doc) -> None:
     candidates = [incident for c in (_candidate(doc, i, sections[i]) for i in range(len(doc.sentences))) if c is not None
                   for clause in _split_clauses(doc, c) for incident in _split_place_list(doc, clause)]
     _keep_summaries_apart(candidates)
+    _join_demonstrations(doc, candidates)
     events: list[EventDraft] = []
     summaries: list[EventDraft] = []
     pending: list[_Candidate] = []
@@ -122,6 +124,31 @@ def run(doc: Doc) -> None:
     doc.events = sorted(events, key=lambda e: min(e.sentences))
 
 
+def _join_demonstrations(doc: Doc, candidates: list[_Candidate]) -> None:
+    """ACLED codes a demonstration that turns violent as one event of the highest kind: in a report
+    of a demonstration, shooting, clashes and casualties told in sentences of their own ("لقي شاب
+    مصرعه برصاص قوات الأمن", "واندلعت مواجهات عنيفة") at its place, or at no place of their own,
+    are what happened at it, unless an armed group or a weapon of war is named in that topic."""
+    held = [c for c in candidates if c.family == _DEMONSTRATION and not c.background and c.triggers]
+    violent = [c for c in candidates if c.family == "violence" and not c.background and not c.summary]
+    # A fight with an armed group or a bombing in the same topic is where its casualties belong.
+    fought = {i for c in violent if not demonstrations.at_a_demonstration(doc, c.sentence, c.triggers) for i in c.section}
+    for candidate in violent:
+        if candidate.sentence in fought or not any(_at_the_demonstration(candidate, d) for d in held):
+            continue
+        candidate.family = _DEMONSTRATION
+        candidate.triggers = [demonstrations.as_demonstration(t) for t in candidate.triggers]
+
+
+def _at_the_demonstration(candidate: _Candidate, demonstration: _Candidate) -> bool:
+    """Within the demonstration's topic and days, at its place (or where either names none)."""
+    if candidate.sentence not in demonstration.section or not _dates_compatible(demonstration.dates, candidate.dates):
+        return False
+    if candidate.place is None or demonstration.place is None:
+        return True
+    return _meets(_place_keys(candidate.place), _place_keys(demonstration.place))
+
+
 def _same_summary(summaries: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
     """Summaries of one family and period join unless both name places that do not meet."""
     return next((e for e in summaries if _compatible(e, candidate) and (
@@ -153,12 +180,18 @@ def _reported_as_news(event: EventDraft) -> bool:
 
 
 _ARMED_ROLES = frozenset({"armed", "state"})
+_DEMONSTRATION = "demonstration"
 _RESPONSIBILITY = forms_with_role("responsibility")
 _RESPONSIBILITY_NOUNS = forms_with_role("responsibility_noun")
 # "تبنت حركة الشباب المجاهدين المسؤولية": the noun within these words after the verb.
 _CLAIM_REACH = 6
 _ANOTHER = forms_with_role("another")
 _RELATIVES = forms_with_role("relative")
+_DESCRIPTIONS = forms_with_role("description")
+_WHERE = forms_with_role("where")
+# A relative pronoun describes the event word when it follows it or its noun complement
+# ("اعتداءات بروكسل التي"); mentions are looked for this many characters back.
+_GOVERNING_WORDS, _NEAR_CHARS = 2, 60
 _JUDICIAL = forms_with_role("judicial")
 # "لجنة تفادي التعذيب", "لمنع هجوم": fighting or preventing the act names no incident of it.
 _PREVENTION = forms_with_role("prevention")
@@ -199,13 +232,14 @@ def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> 
 
 def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     triggers = doc.of_sentence(doc.triggers, index)
-    if not _reports_an_event(doc, index, triggers):
+    if not _reports_an_event(doc, index, triggers, section):
         return None
     family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else "violence"
-    dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
+    dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)
+             and not (_describes(doc, index, triggers, d.start) and _is_background(doc, [d]))]
     war_toll = _war_toll(doc, index)
     background = _is_background(doc, dates) or (
-        (_tells_history(doc, index) or war_toll) and not any(d.precision == 1 for d in dates))
+        (_tells_history(doc, index, triggers) or war_toll) and not any(d.precision == 1 for d in dates))
     recalled = _recalled_from(doc, index)
     if recalled is not None:
         # "ويأتي هذا التفجير بعد أيام من تفجير انتحاري ...": the incident recalled, not this one.
@@ -223,10 +257,11 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
                       (sentence.start, sentence.end))
 
 
-def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
+def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: range) -> bool:
     """Whether a sentence reports an incident, not a football "attack", a chemistry lesson or a
     hurricane's toll: a tactic named by a word with other senses needs a figure or an armed party
-    beside it, a bare "attack" needs a figure, and a figure alone needs a conflict around it."""
+    beside it (or, for clashes, a demonstration in its topic), a bare "attack" needs a figure, and a
+    figure alone needs a conflict around it."""
     claims = list(doc.of_sentence(doc.claims, index))
     counted = any(_counted(c) for c in claims)
     strong = [t for t in triggers if t.strong]
@@ -234,11 +269,17 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
         return True
     if strong:
         return (bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
-                or _responsibility_claimed(doc, index))
+                or _responsibility_claimed(doc, index) or _clashes_at_a_demonstration(doc, strong, section))
     if triggers:
         return counted
     return (counted and (_armed_party_in(doc, index) or _conflict_article(doc))) or any(
         _armed_victim(doc, c) for c in claims)
+
+
+def _clashes_at_a_demonstration(doc: Doc, strong: list[Trigger], section: range) -> bool:
+    """"واندلعت مواجهات عنيفة قرب مبنى المحافظة" in a report of a demonstration: it turned violent."""
+    return all(t.event_type == "Battles" for t in strong) and any(
+        EVENT_FAMILY[t.event_type] == _DEMONSTRATION and t.sentence in section for t in doc.triggers)
 
 
 def _responsibility_claimed(doc: Doc, index: int) -> bool:
@@ -462,10 +503,50 @@ def _war_toll(doc: Doc, index: int) -> bool:
     return any(c.kind == "killed" and c.low is not None and c.low >= WAR_TOLL for c in doc.of_sentence(doc.claims, index))
 
 
-def _tells_history(doc: Doc, index: int) -> bool:
+def _tells_history(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     sentence = doc.sentences[index]
-    text = doc.folded[sentence.start:sentence.end]
-    return any(marker in text for marker in forms_with_role("history"))
+    return any(not _describes(doc, index, triggers, found)
+               for marker in forms_with_role("history")
+               for found in _occurrences(doc.folded, marker, sentence.start, sentence.end))
+
+
+def _occurrences(text: str, phrase: str, start: int, end: int):
+    at = text.find(phrase, start, end)
+    while at != -1:
+        yield at
+        at = text.find(phrase, at + 1, end)
+
+
+def _describes(doc: Doc, index: int, triggers: list[Trigger], offset: int) -> bool:
+    """Whether `offset` stands in a clause that describes a noun or a place after the event word
+    ("مظاهرة في جيرونا، حيث شغل منصب العمدة في عام 2016", "هتافات ضد الفساد الذي يحاربونه منذ
+    سنوات"): history told there is that noun's, not the event's."""
+    sentence = doc.sentences[index]
+    first = min((t.start for t in triggers), default=sentence.start)
+    if offset <= first:
+        return False
+    for word in WORD.finditer(doc.folded, first, offset):
+        if any(mark in doc.folded[word.end():offset] for mark in CLAUSE_MARKS):
+            continue
+        if word.group() in _DESCRIPTIONS and not _event_word_before(doc, index, word.start()):
+            return True  # "الفساد الذي ..." (not "الهجوم الذي وقع في ...": the event's own day)
+        if word.group() in _WHERE and _place_before(doc, word.start()):
+            return True  # "في مدينة جيرونا، حيث ..." describes the town
+    return False
+
+
+def _event_word_before(doc: Doc, index: int, offset: int) -> bool:
+    """"الهجوم الذي", "اعتداءات بروكسل التي": the event word or its noun complement before it."""
+    words = last_words(doc.folded, doc.sentences[index].start, offset, _GOVERNING_WORDS)
+    return any(t.start < offset and t.end >= offset - sum(len(w) + 1 for w in words)
+               for t in doc.within(doc.triggers, offset - _NEAR_CHARS, offset))
+
+
+def _place_before(doc: Doc, offset: int) -> bool:
+    """Whether a place or a country ends right before `offset`, but for spaces and a comma."""
+    end = len(doc.folded[:offset].rstrip(" ,"))
+    return any(m.end == end for mentions in (doc.places, doc.countries)
+               for m in doc.within(mentions, offset - _NEAR_CHARS, offset))
 
 
 def _is_background(doc: Doc, dates: list) -> bool:
