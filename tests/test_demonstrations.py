@@ -117,3 +117,22 @@ def test_demonstrations_an_armed_group_fighting_beside_them_is_its_own_event():
     text = ("تظاهر المئات في مدينة درعا اليوم للمطالبة بالإفراج عن المعتقلين.\n"
             "وقتل خمسة جنود في هجوم شنه مسلحو تنظيم الدولة على حاجز قرب المدينة.")
     assert sorted(e.event_type for e in news(text)) == ["Battles", "Protests"]
+
+
+@pytest.mark.parametrize("text, size", [
+    ("تظاهر الآلاف في مدينة البصرة اليوم احتجاجا على انقطاع الكهرباء.", "thousands"),
+    ("تجمع عشرات الآلاف في ساحة التحرير ببغداد اليوم.", "tens of thousands"),
+    ("تظاهر نحو 300 شخص أمام مبنى البرلمان في مدينة الرباط اليوم.", "around 300"),
+    ("خرجت مظاهرة حاشدة في مدينة صنعاء اليوم.", "large"),
+    ("شارك المئات في مسيرة بوسط مدينة صفاقس اليوم.", "hundreds"),
+    ("قتل ثلاثة متظاهرين في مدينة الناصرية اليوم.", None),
+    ("اعتقلت الشرطة عشرات المتظاهرين في مدينة الحسيمة اليوم.", None),
+])
+def test_demonstrations_crowd_size_as_acled_tags_it(text, size):
+    [event] = news(text)
+    assert event.crowd_size == size
+
+
+def test_demonstrations_crowd_protesting_an_arrest_is_no_count_of_the_arrested():
+    text = "آلاف المحتجين في مدينة برشلونة ينددون باعتقال الرئيس السابق للإقليم اليوم."
+    assert [c for e in news(text) for c in e.claims if c.kind == "captured"] == []

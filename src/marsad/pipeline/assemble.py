@@ -17,7 +17,7 @@ from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets, forms_with_
 from marsad.lang.ar.normalize import PROCLITICS, fold, strip_article
 from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
-from marsad.pipeline.demonstrations import as_demonstrators, demonstration_type
+from marsad.pipeline.demonstrations import as_demonstrators, crowd_size, demonstration_type
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
 from marsad.pipeline.parties import parties
 from marsad.pipeline.reconcile import UNKNOWN_VICTIM, reconcile
@@ -104,10 +104,11 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
         actors, claims = as_demonstrators(event_type, draft.location, actors, claims)
     actors = parties(doc, draft, actors, claims, event_type)
     start, end, precision = _dates(doc, draft, default_date)
+    crowd = crowd_size(doc, draft) if EVENT_FAMILY[event_type] == "demonstration" else None
     return Event(id=event_id, event_type=event_type, sub_event_type=sub_type, date_start=start, date_end=end,
                  time_precision=precision, location=draft.location, actors=actors,
                  claims=claims, fatalities=reconcile(claims), background=draft.background,
-                 evidence=doc.span(anchor.start, anchor.end))
+                 evidence=doc.span(anchor.start, anchor.end), crowd_size=crowd)
 
 
 def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[Actor]) -> tuple[str, str]:

@@ -12,16 +12,20 @@
   demonstrators killed or live rounds that wound them make Excessive force against protesters;
   else dispersal, tear gas or arrests make a Protest with intervention; else a Peaceful protest.
 - Its demonstrators are "Protesters (X)" (inter 6), or "Rioters (X)" (inter 5) in a riot, and the
-  casualties among civilians or unnamed victims are theirs.
+  casualties among civilians or unnamed victims are theirs; the size the text gives beside it
+  ("تظاهر الآلاف") is its crowd size as ACLED tags it ("thousands"), never a casualty figure.
+- A gathering the text does not call a protest ("تجمع مئات أمام ...", "خرج الآلاف إلى الشوارع") is
+  one when a crowd, a public place or its organisers stand beside it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import by_iso3
-from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role
-from marsad.lang.ar.normalize import ARTICLE
-from marsad.lang.ar.tokens import WORD
+from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role, stems_with_role
+from marsad.lang.ar.normalize import ARTICLE, strip_article
+from marsad.lang.ar.sentences import CLAUSE_MARKS
+from marsad.lang.ar.tokens import WORD, word_after
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.reconcile import UNKNOWN_VICTIM
 from marsad.schema import EVENT_FAMILY, Actor, Claim, Party
@@ -57,11 +61,22 @@ _GATHERING_CONTEXT = {"gathering": ("organised",), "gathers": ("crowd", "public_
                       "goes_out": ("public_place", "crowd")}
 # "تجمع مئات من أنصار الحزب أمام ...": the crowd, its place or its organisers within these words
 # after a gathering word, or before it ("شارك المئات في مسيرة").
-_GATHERING_AFTER, _GATHERING_BEFORE = 5, 4
+_GATHERING_AFTER, _GATHERING_BEFORE = 5, 6
 # "خرجت قوات الأمن": an armed subject starts within these characters after the verb.
 _SUBJECT_CHARS = 3
 _ARMED_ROLES = ("armed", "state")
 _CROWD = {_PROTESTS: ("Protesters", 6), _RIOTS: ("Rioters", 5)}
+# ACLED's words for a crowd's order of magnitude, and for a hedged figure ("crowd size=around 300").
+_MAGNITUDES = ((1_000_000, "millions"), (100_000, "hundreds of thousands"), (10_000, "tens of thousands"),
+               (1_000, "thousands"), (100, "hundreds"), (10, "dozens"))
+_HEDGED = {"about": "around {low}", "more_than": "more than {above}", "at_least": "at least {low}",
+           "less_than": "less than {below}", "up_to": "up to {high}"}
+# A size stands right after a demonstration word (a day word may come between: "تظاهر الجمعة
+# الآلاف"), or a few words before it ("شارك المئات من أنصار الحزب في مسيرة").
+_CROWD_AFTER, _CROWD_BEFORE = 1, 4
+# "لنحو 30 ثانية", "أحد الأشخاص": a count of things or of one or two people is no crowd.
+_THINGS = stems_with_role("counted_thing")
+_SMALLEST_CROWD = 3
 _VICTIMS_TAKEN = ("Civilians", "Protesters", "Rioters", UNKNOWN_VICTIM)
 _STATE_PREFIXES = ("Police Forces", "Military Forces")
 
@@ -214,17 +229,56 @@ def retype_triggers(doc: Doc) -> None:
     by_sentence: dict[int, list[Trigger]] = {}
     for trigger in kept:
         by_sentence.setdefault(trigger.sentence, []).append(trigger)
-    doc.claims = [c for c in doc.claims if not _crowd_size(doc, c, by_sentence.get(c.sentence, []))]
+    doc.claims = [c for c in doc.claims if not _counts_the_crowd(doc, c, by_sentence.get(c.sentence, []))]
 
 
-def _crowd_size(doc: Doc, claim, triggers: list[Trigger]) -> bool:
-    """"تظاهر المئات تنديدا بمقتل ...": the number right after a demonstration verb is its crowd
-    (the schema has no field for it), not the count of a killing named further on; `triggers` are
-    those of the claim's sentence."""
+def _counts_the_crowd(doc: Doc, claim, triggers: list[Trigger]) -> bool:
+    """"تظاهر المئات تنديدا بمقتل ...": the number right after a demonstration verb is its crowd,
+    not the count of a killing named further on; "آلاف الكتالونيين ينددون باعتقال ..." counts those
+    who protest an arrest, not the arrested. `triggers` are those of the claim's sentence."""
     if casualty_triggers().pattern.match(doc.folded, claim.start) is not None:
         return False
     return any(_is_demonstration(t) and t.end <= claim.start and _words_between(doc, t.end, claim.start) == 0
-               for t in triggers)
+               for t in triggers) or any(
+        c.role == "grievance" and claim.start < c.start and c.end < claim.end for c in _cues(doc, claim.sentence))
+
+
+def crowd_size(doc: Doc, draft: EventDraft) -> str | None:
+    """ACLED's crowd size tag of a demonstration: the first size the text gives beside one of its
+    demonstration words ("تظاهر الآلاف" thousands, "نحو 300 متظاهر" around 300, "مظاهرة حاشدة"
+    large); a figure that is a casualty claim's is no crowd."""
+    counted = [(c.start, c.end) for c in doc.claims]
+    for trigger in sorted((t for t in draft.triggers if _is_demonstration(t)), key=lambda t: t.start):
+        sentence = doc.sentences[trigger.sentence]
+        sizes = [(q.start, q.end, _size_of(q)) for q in doc.within(doc.quantities, sentence.start, sentence.end)
+                 if strip_article(word_after(doc.folded, q.end)) not in _THINGS]
+        sizes += [(c.start, c.end, c.size) for c in _cues(doc, trigger.sentence) if c.role == "crowd"]
+        beside = [size for start, end, size in sorted(sizes) if size and _beside(doc, trigger, start, end)
+                  and not any(first <= start < last for first, last in counted)]
+        if beside:
+            return beside[0]
+    return None
+
+
+def _beside(doc: Doc, trigger: Trigger, start: int, end: int) -> bool:
+    """"تظاهر الآلاف", "مظاهرة حاشدة" (right after it), "آلاف المتظاهرين", "شارك المئات من أنصار
+    الحزب في مسيرة" (a few words before it, in its clause)."""
+    if start >= trigger.end:
+        return _words_between(doc, trigger.end, start) <= _CROWD_AFTER
+    return end <= trigger.start and _words_between(doc, end, trigger.start) <= _CROWD_BEFORE and not any(
+        mark in doc.folded[end:trigger.start] for mark in CLAUSE_MARKS)
+
+
+def _size_of(quantity) -> str | None:
+    """"الآلاف" thousands, "عشرات الآلاف" tens of thousands, "نحو 300" around 300; "عدد من" says none."""
+    if quantity.vague:
+        if quantity.low is None or quantity.high is None:
+            return None
+        return next((word for floor, word in _MAGNITUDES if quantity.low >= floor), None)
+    if quantity.low is None and quantity.high is None or (quantity.high or quantity.low) < _SMALLEST_CROWD:
+        return None
+    return _HEDGED.get(quantity.hedge, "{low}").format(low=quantity.low, high=quantity.high,
+                                                       below=(quantity.high or 0) + 1, above=(quantity.low or 1) - 1)
 
 
 def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
