@@ -136,3 +136,14 @@ def test_demonstrations_crowd_size_as_acled_tags_it(text, size):
 def test_demonstrations_crowd_protesting_an_arrest_is_no_count_of_the_arrested():
     text = "آلاف المحتجين في مدينة برشلونة ينددون باعتقال الرئيس السابق للإقليم اليوم."
     assert [c for e in news(text) for c in e.claims if c.kind == "captured"] == []
+
+
+def test_demonstrations_violence_forestalled_by_a_precaution_did_not_happen():
+    text = "تظاهر المئات في مدينة سوسة اليوم، وانتشرت قوات الأمن بكثافة تحسبا لأي أعمال عنف."
+    assert event_kinds(text) == [("Protests", "Peaceful protest")]
+
+
+def test_demonstrations_two_told_in_one_sentence_keep_their_own_kind_and_day():
+    text = "فرقت الشرطة متظاهرين أمس في مدينة سوسة بعد وقوع صدامات، ونظمت تجمعات أخرى اليوم في مدينة صفاقس."
+    found = {(e.location.name, e.event_type, str(e.date_start)) for e in news(text)}
+    assert found == {("Sousse", "Riots", "2024-07-27"), ("Sfax", "Protests", "2024-07-28")}

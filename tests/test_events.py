@@ -401,3 +401,7 @@ def test_events_history_of_a_place_or_a_noun_described_after_the_event_is_not_it
 
 def test_events_a_relative_clause_on_the_event_word_dates_the_event():
     assert news("وقتل 30 شخصا في الهجوم الذي وقع في مدينة نيس عام 2016.") == []
+
+
+def test_events_any_attack_is_no_attack():
+    assert news("وعززت السلطات الإجراءات الأمنية في مدينة الموصل تحسبا لأي هجوم مسلح.") == []

@@ -79,6 +79,7 @@ _THINGS = stems_with_role("counted_thing")
 _SMALLEST_CROWD = 3
 _VICTIMS_TAKEN = ("Civilians", "Protesters", "Rioters", UNKNOWN_VICTIM)
 _STATE_PREFIXES = ("Police Forces", "Military Forces")
+_ACTS = ("violent_act", "intervention", "lethal_force")
 
 
 @dataclass(frozen=True)
@@ -325,8 +326,10 @@ def demonstration_type(doc: Doc, draft: EventDraft) -> tuple[str, str]:
     subs = {t.sub_event_type for t in draft.triggers}
     if _MOB in subs and not any(t.event_type == _PROTESTS for t in draft.triggers):
         return _RIOTS, _MOB
-    cues = {index: _cues(doc, index) for index in draft.sentences}
-    roles = {c.role for found in cues.values() for c in found}
+    # A sentence may tell two demonstrations ("فرقت الشرطة متظاهرين بعد صدامات، ونظمت تجمعات
+    # أخرى في بيرث"): only what its own stretches tell makes this one violent.
+    cues = {index: [c for c in _cues(doc, index) if not draft.spans or draft.tells(c.start)] for index in draft.sentences}
+    roles = {c.role for found in cues.values() for c in found if not _forestalled(doc, c, found)}
     hurt = [c for c in draft.claims if c.kind in ("killed", "injured") and c.low != 0
             and not _protested(doc, c.victim_start if c.victim_start is not None else c.start, cues[c.sentence])]
     if _VIOLENT in subs or "violent_act" in roles or any(_is_state(c.victim_name) for c in hurt):
@@ -336,6 +339,13 @@ def demonstration_type(doc: Doc, draft: EventDraft) -> tuple[str, str]:
     if _INTERVENTION in subs or roles & {"intervention", "lethal_force"} or any(c.kind == "captured" for c in draft.claims):
         return _PROTESTS, _INTERVENTION
     return _PROTESTS, _PEACEFUL
+
+
+def _forestalled(doc: Doc, cue: _Cue, cues: list[_Cue]) -> bool:
+    """"انتشرت الشرطة تحسبا لأي أعمال عنف": violence or force a precaution or a plan governs did
+    not happen."""
+    return cue.role in _ACTS and any(c.role == "plan" and c.end <= cue.start and _words_between(
+        doc, c.end, cue.start) < _PLAN_REACH for c in cues)
 
 
 def _is_state(name: str) -> bool:

@@ -74,6 +74,8 @@ def run(doc: Doc) -> None:
         for match, row in event_triggers().finditer(doc.folded, sentence.start, sentence.end):
             if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
                 continue
+            if word_before(doc.folded, match.start()) in _ANY:
+                continue  # "تحسبا لأي أعمال عنف", "لم يسجل أي هجوم": no incident
             # A protest against a law or an election is a protest; a "killing" of one is an idiom.
             if EVENT_FAMILY[row["event_type"]] == "violence" and (
                     _figurative(doc.folded, match.end()) or _judicial(doc.folded, sentence.start, match.start())
@@ -195,6 +197,7 @@ _GOVERNING_WORDS, _NEAR_CHARS = 2, 60
 _JUDICIAL = forms_with_role("judicial")
 # "لجنة تفادي التعذيب", "لمنع هجوم": fighting or preventing the act names no incident of it.
 _PREVENTION = forms_with_role("prevention")
+_ANY = forms_with_role("any")
 _JUDICIAL_WINDOW = 4
 # "خطف الحارس الأضواء": the verb's subject may stand between it and the idiom's object.
 _FIGURATIVE_WINDOW = 2
@@ -393,7 +396,8 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
         return [candidate]
     return [replace(candidate, triggers=_triggers_within(candidate, start, end) or candidate.triggers[:0],
                     place=place, span=(start, end), new_episode=candidate.new_episode and n == 0,
-                    counted=any(_counted(c) and start <= c.start < end for c in doc.claims))
+                    counted=any(_counted(c) and start <= c.start < end for c in doc.claims),
+                    dates=[d for d in candidate.dates if start <= d.start < end] or candidate.dates)
             for n, (start, end, place) in enumerate(groups)]
 
 
@@ -410,16 +414,19 @@ def _tells_an_incident(doc: Doc, candidate: _Candidate, start: int, end: int) ->
 def _clause_starts(doc: Doc, index: int) -> list[int]:
     """Where a clause may open inside a sentence: at a linking word ("كما", "فيما", "في حين",
     "وفي حادث آخر") or at a word joined by و that opens a figure or an event word ("وقتل",
-    "وانفجرت")."""
+    "وانفجرت") or stands right before one ("ونظمت تجمعات")."""
     sentence = doc.sentences[index]
     figures = {c.start for c in doc.of_sentence(doc.claims, index)}
     events = [t.start for t in doc.of_sentence(doc.triggers, index)]
     starts = []
-    for word in WORD.finditer(doc.folded, sentence.start, sentence.end):
+    words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))
+    for at, word in enumerate(words):
         if word.start() == sentence.start:
             continue
+        # "وقتل", "وانفجرت", or a verb before its event noun ("ونظمت تجمعات أخرى في ...").
+        following = words[at + 1].start() if at + 1 < len(words) else None
         joined = word.group().startswith(_CONJUNCTION) and (
-            word.start() in figures or any(word.start() <= t < word.end() for t in events))
+            word.start() in figures or any(word.start() <= t < word.end() or t == following for t in events))
         if joined or (word.group()[:1] in _CLAUSE_LINK_INITIALS
                       and any(_opens_at(doc.folded, word.start(), link) for link in _CLAUSE_LINKS)):
             starts.append(word.start())
