@@ -405,3 +405,9 @@ def test_events_a_relative_clause_on_the_event_word_dates_the_event():
 
 def test_events_any_attack_is_no_attack():
     assert news("وعززت السلطات الإجراءات الأمنية في مدينة الموصل تحسبا لأي هجوم مسلح.") == []
+
+
+def test_events_a_protest_abroad_is_placed_where_its_people_demonstrate():
+    text = ("وقال الرئيس الروسي في موسكو إن بلاده لن تتدخل.\n"
+            "وخرج آلاف الأرمينيين اليوم إلى الشوارع في العاصمة يريفان مطالبين باستقالة الحكومة.")
+    assert [(e.event_type, e.location.name) for e in news(text)] == [("Protests", "Yerevan")]

@@ -593,9 +593,10 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     def outside_sources(mention) -> bool:
         return not any(a.start <= mention.start < a.end for a in sources)
 
-    named_here = {c.country.iso3 for c in doc.in_sentence(doc.countries, index) if not c.as_adjective}
-    # A place abroad is where the event was only when its country is named beside it ("في روما
-    # بإيطاليا"); otherwise it is someone's base, origin or a talks venue.
+    named_here = {c.country.iso3 for c in doc.in_sentence(doc.countries, index)}
+    # A place abroad is where the event was only when its country or its people are named beside it
+    # ("في روما بإيطاليا", "خرج آلاف الأرمينيين في يريفان"); otherwise it is someone's base, origin
+    # or a talks venue.
     places = [p for p in doc.within(doc.places, start, end) if outside_sources(p)
               and not _where_victims_went(doc.folded, sentence.start, p.start)
               and (doc.main_country is None or p.place.country in (doc.main_country, *named_here))]
