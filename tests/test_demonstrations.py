@@ -1,6 +1,7 @@
 """Demonstrations: ACLED's five kinds, the crowd as Protesters/Rioters, words that report none."""
 import pytest
 
+import marsad
 from support import event_kinds, news_events as news
 
 
@@ -147,3 +148,11 @@ def test_demonstrations_two_told_in_one_sentence_keep_their_own_kind_and_day():
     text = "فرقت الشرطة متظاهرين أمس في مدينة سوسة بعد وقوع صدامات، ونظمت تجمعات أخرى اليوم في مدينة صفاقس."
     found = {(e.location.name, e.event_type, str(e.date_start)) for e in news(text)}
     assert found == {("Sousse", "Riots", "2024-07-27"), ("Sfax", "Protests", "2024-07-28")}
+
+
+@pytest.mark.parametrize("text", [
+    "ورددت هتافات ضد الحكومة خلال احتجاجات 2009 في مدينة طهران أمس.",
+    "وتحدث المتظاهرين الثلاثة أمام مبنى المحافظة في مدينة البصرة اليوم عن مطالبهم.",
+])
+def test_demonstrations_years_and_a_few_people_are_no_crowd_size(text):
+    assert all(e.crowd_size is None for e in marsad.extract(text, published="2024-07-28").events)

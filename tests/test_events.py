@@ -411,3 +411,8 @@ def test_events_a_protest_abroad_is_placed_where_its_people_demonstrate():
     text = ("وقال الرئيس الروسي في موسكو إن بلاده لن تتدخل.\n"
             "وخرج آلاف الأرمينيين اليوم إلى الشوارع في العاصمة يريفان مطالبين باستقالة الحكومة.")
     assert [(e.event_type, e.location.name) for e in news(text)] == [("Protests", "Yerevan")]
+
+
+def test_events_an_event_word_with_a_past_year_names_an_old_event():
+    text = "اعتقلت السلطات اليوم في طهران المدعي العام السابق لاتهامه بانتهاكات خلال احتجاجات 2009 المعارضة للحكومة."
+    assert [e.event_type for e in news(text)] == ["Strategic developments"]

@@ -74,9 +74,10 @@ _HEDGED = {"about": "around {low}", "more_than": "more than {above}", "at_least"
 # A size stands right after a demonstration word (a day word may come between: "تظاهر الجمعة
 # الآلاف"), or a few words before it ("شارك المئات من أنصار الحزب في مسيرة").
 _CROWD_AFTER, _CROWD_BEFORE = 1, 4
-# "لنحو 30 ثانية", "أحد الأشخاص": a count of things or of one or two people is no crowd.
+# "لنحو 30 ثانية", "المتظاهرين الثلاثة": a count of things or of a few people is no crowd.
 _THINGS = stems_with_role("counted_thing")
-_SMALLEST_CROWD = 3
+_SMALLEST_CROWD = 10
+_YEARS = (1900, 2100)
 _VICTIMS_TAKEN = ("Civilians", "Protesters", "Rioters", UNKNOWN_VICTIM)
 _STATE_PREFIXES = ("Police Forces", "Military Forces")
 _ACTS = ("violent_act", "intervention", "lethal_force")
@@ -278,6 +279,8 @@ def _size_of(quantity) -> str | None:
         return next((word for floor, word in _MAGNITUDES if quantity.low >= floor), None)
     if quantity.low is None and quantity.high is None or (quantity.high or quantity.low) < _SMALLEST_CROWD:
         return None
+    if quantity.text.isdigit() and _YEARS[0] <= quantity.low <= _YEARS[1]:
+        return None  # "احتجاجات 2009": a year
     return _HEDGED.get(quantity.hedge, "{low}").format(low=quantity.low, high=quantity.high,
                                                        below=(quantity.high or 0) + 1, above=(quantity.low or 1) - 1)
 

@@ -198,6 +198,9 @@ _JUDICIAL = forms_with_role("judicial")
 # "لجنة تفادي التعذيب", "لمنع هجوم": fighting or preventing the act names no incident of it.
 _PREVENTION = forms_with_role("prevention")
 _ANY = forms_with_role("any")
+_EARLIEST_YEAR = 1900
+# Plural nisba endings: "الأرمينيين" names a country's people, "التركية" only qualifies a noun.
+_PEOPLE = ("يين", "يون")
 _JUDICIAL_WINDOW = 4
 # "خطف الحارس الأضواء": the verb's subject may stand between it and the idiom's object.
 _FIGURATIVE_WINDOW = 2
@@ -237,12 +240,15 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     triggers = doc.of_sentence(doc.triggers, index)
     if not _reports_an_event(doc, index, triggers, section):
         return None
+    old = _named_by_a_past_year(doc, index, triggers)
+    if old and len(old) < len(triggers):
+        triggers = [t for t in triggers if t not in old]  # "اعتقلت السلطات الأحد ... خلال احتجاجات 2009"
     family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else "violence"
     dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)
              and not (_describes(doc, index, triggers, d.start) and _is_background(doc, [d]))]
     war_toll = _war_toll(doc, index)
     background = _is_background(doc, dates) or (
-        (_tells_history(doc, index, triggers) or war_toll) and not any(d.precision == 1 for d in dates))
+        (_tells_history(doc, index, triggers) or war_toll or bool(old)) and not any(d.precision == 1 for d in dates))
     recalled = _recalled_from(doc, index)
     if recalled is not None:
         # "ويأتي هذا التفجير بعد أيام من تفجير انتحاري ...": the incident recalled, not this one.
@@ -517,6 +523,15 @@ def _tells_history(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
                for found in _occurrences(doc.folded, marker, sentence.start, sentence.end))
 
 
+def _named_by_a_past_year(doc: Doc, index: int, triggers: list[Trigger]) -> list[Trigger]:
+    """"احتجاجات 2009", "اعتداءات 2015": event words followed by a past year name old events."""
+    if doc.published is None:
+        return []
+    years = {len(doc.folded[:q.start].rstrip()) for q in doc.in_sentence(doc.quantities, index)
+             if q.text.isdigit() and _EARLIEST_YEAR <= (q.low or 0) < doc.published.year}
+    return [t for t in triggers if t.end in years]
+
+
 def _occurrences(text: str, phrase: str, start: int, end: int):
     at = text.find(phrase, start, end)
     while at != -1:
@@ -593,7 +608,8 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     def outside_sources(mention) -> bool:
         return not any(a.start <= mention.start < a.end for a in sources)
 
-    named_here = {c.country.iso3 for c in doc.in_sentence(doc.countries, index)}
+    named_here = {c.country.iso3 for c in doc.in_sentence(doc.countries, index)
+                  if not c.as_adjective or c.text.endswith(_PEOPLE)}
     # A place abroad is where the event was only when its country or its people are named beside it
     # ("في روما بإيطاليا", "خرج آلاف الأرمينيين في يريفان"); otherwise it is someone's base, origin
     # or a talks venue.
