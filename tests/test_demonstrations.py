@@ -156,3 +156,18 @@ def test_demonstrations_two_told_in_one_sentence_keep_their_own_kind_and_day():
 ])
 def test_demonstrations_years_and_a_few_people_are_no_crowd_size(text):
     assert all(e.crowd_size is None for e in marsad.extract(text, published="2024-07-28").events)
+
+
+def test_demonstrations_a_count_of_demonstrations_is_no_crowd_size():
+    [event] = news("شهدت مدينة مشهد اليوم أكثر من 70 مظاهرة للمتقاعدين.")
+    assert event.crowd_size is None
+
+
+def test_demonstrations_a_demand_to_demonstrate_is_none():
+    text = "وطالبت الحركة بتنظيم مظاهرات في مدينة القاهرة للمطالبة بالإفراج عن المعتقلين."
+    assert [e for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+def test_demonstrations_shootings_behind_a_protest_are_its_cause():
+    text = "تظاهر الآلاف في مدينة نيويورك اليوم على خلفية حوادث إطلاق النار الأخيرة في المدارس."
+    assert event_kinds(text) == [("Protests", "Peaceful protest")]

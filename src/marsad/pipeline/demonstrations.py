@@ -256,10 +256,16 @@ def crowd_size(doc: Doc, draft: EventDraft) -> str | None:
                  if strip_article(word_after(doc.folded, q.end)) not in _THINGS]
         sizes += [(c.start, c.end, c.size) for c in _cues(doc, trigger.sentence) if c.role == "crowd"]
         beside = [size for start, end, size in sorted(sizes) if size and _beside(doc, trigger, start, end)
-                  and not any(first <= start < last for first, last in counted)]
+                  and not any(first <= start < last for first, last in counted) and not _counts_events(doc, trigger, end)]
         if beside:
             return beside[0]
     return None
+
+
+def _counts_events(doc: Doc, trigger: Trigger, end: int) -> bool:
+    """"أكثر من 71 مظاهرة": a number right before a word for the act (not its people) counts acts."""
+    return end <= trigger.start and _words_between(doc, end, trigger.start) == 0 and not any(
+        a.start <= trigger.start < a.end for a in doc.actors)
 
 
 def _beside(doc: Doc, trigger: Trigger, start: int, end: int) -> bool:
