@@ -305,7 +305,7 @@ def test_claims_a_count_before_a_breakdown_keeps_its_own_noun():
 
 def test_claims_a_headlines_vague_toll_gives_way_to_the_figure_the_body_attributes():
     text = ("مقتل العشرات في قصف على سوق الفاشر\n\n"
-            "قالت لجان المقاومة إن 27 مدنيا قتلوا يوم الأحد في قصف مدفعي على السوق الرئيسية في مدينة نيالا.")
+            "قالت لجان المقاومة إن 27 مدنيا قتلوا يوم الأحد في قصف مدفعي على السوق الرئيسية في مدينة الفاشر.")
     killed = [(c.low, c.source is not None) for c in claims_of(text) if c.kind == "killed"]
     assert killed == [(27, True)]
 
@@ -381,3 +381,13 @@ def test_claims_a_folded_ta_marbuta_is_no_possessive():
     claim = one_claim("أعلنت حركة طالبان الباكستانية المسؤولية عن قتل أحد قضاة محكمة ابتدائية في مدينة بيشاور الباكستانية.",
                       "killed")
     assert not claim.victim.name.startswith("Taliban")
+
+
+@pytest.mark.parametrize("text, kind, low", [
+    ("وقال مصدر أمني إن شرطيا قتل في هجوم مسلح استهدف دورية في مدينة كركوك اليوم.", "killed", 1),
+    ("وأطلق المسلح عدة أعيرة نارية على مجموعة من السياح فأصاب ستة بجروح في مدينة عمان اليوم.", "injured", 6),
+    ("وخطفت الجماعة تسعة أشخاص من قرية قرب مدينة سبها.", "captured", 9),
+])
+def test_claims_fronted_subjects_active_wounding_and_abduction_verbs(text, kind, low):
+    claim = one_claim(text, kind)
+    assert (claim.low, claim.high) == (low, low)

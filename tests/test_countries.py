@@ -204,3 +204,17 @@ def test_countries_iso_codes_of_any_country(iso3, numeric, name):
 
 def test_countries_every_acled_country_has_an_iso_numeric_code():
     assert all(iso_country(country.iso3) is not None for country in all_countries())
+
+
+@pytest.mark.parametrize("text, iso3", [
+    ("تظاهر الآلاف في العاصمة البلغارية صوفيا", "BGR"),
+    ("خرج آلاف الأرمينيين إلى الشوارع", "ARM"),
+    ("احتجاجات في فنزويلا على نقص الغذاء", "VEN"),
+    ("مظاهرات حاشدة في كوريا الجنوبية", "KOR"),
+])
+def test_countries_of_protest_news_beyond_africa_and_the_middle_east(text, iso3):
+    assert [m.country.iso3 for m in find_countries(fold(text))] == [iso3]
+
+
+def test_countries_a_roman_amphitheatre_is_in_no_country():
+    assert find_countries(fold("في المدرج الروماني وسط المدينة")) == []

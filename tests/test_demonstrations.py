@@ -1,6 +1,7 @@
 """Demonstrations: ACLED's five kinds, the crowd as Protesters/Rioters, words that report none."""
 import pytest
 
+import marsad
 from support import event_kinds, news_events as news
 
 
@@ -52,3 +53,121 @@ def test_demonstrations_killing_protested_against_is_its_cause():
 ])
 def test_demonstrations_calls_festivals_support_and_celebrations_are_no_event(text):
     assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "ودعا متظاهرون تجمعوا أمام مقر الحكومة في مدينة صفاقس اليوم إلى الإفراج عن المعتقلين.",
+    "نظم أنصار الحزب الحاكم احتفالات في وسط مدينة تونس اليوم، في حين تظاهر المعارضون أمام مقر البرلمان.",
+    "تظاهر المئات في مدينة الخرطوم اليوم احتجاجا على منع الاحتفالات في الميدان العام.",
+])
+def test_demonstrations_callers_and_other_crowds_celebrating_leave_the_demonstration(text):
+    assert [e.event_type for e in news(text)] == ["Protests"]
+
+
+@pytest.mark.parametrize("text", [
+    'ردد المتظاهرون في مدينة إربد اليوم هتافات "لا للقتل ولا للتفجير" أمام مبنى المحافظة.',
+    "نظم المئات وقفة احتجاجية في مدينة رام الله اليوم ينددون فيها بالغارات على قطاع غزة.",
+])
+def test_demonstrations_slogans_and_grievances_are_no_violent_event(text):
+    assert [e.event_type for e in news(text)] == ["Protests"]
+
+
+def test_demonstrations_clashes_with_police_make_a_riot():
+    assert event_kinds("اندلعت مصادمات بين المتظاهرين والشرطة في مدينة سوسة اليوم.") == [
+        ("Riots", "Violent demonstration")]
+
+
+@pytest.mark.parametrize("text", [
+    "انتشرت قوات مكافحة الشغب في شوارع العاصمة عمان اليوم تحسبا لمظاهرات.",
+    "ستخرج مظاهرات أخرى يوم السبت في مدن عدة احتجاجا على الزيارة.",
+])
+def test_demonstrations_precautions_and_future_marches_are_no_event(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "تجمع مئات من أنصار الحزب أمام مقر الحكومة في مدينة سوسة اليوم.",
+    "خرج الآلاف إلى الشوارع في مدينة البصرة اليوم مطالبين بتوفير الكهرباء.",
+    "شارك المئات في مسيرة بوسط مدينة صفاقس اليوم.",
+])
+def test_demonstrations_gatherings_without_the_word_protest(text):
+    assert event_kinds(text) == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize("text", [
+    "خرجت قوات الأمن إلى الشوارع في مدينة البصرة اليوم.",
+    "احتشد آلاف المشجعين في ساحة الملعب بمدينة الدوحة اليوم.",
+    "خرج آلاف المدنيين من مدينة الفلوجة اليوم.",
+    "واصلت الشركة مسيرتها في الأسواق بمشاركة آلاف العملاء في مدينة دبي.",
+    "أعلن التجمع الوطني الديمقراطي في مدينة الجزائر اليوم أن آلاف المنتسبين انضموا إليه.",
+])
+def test_demonstrations_forces_fans_flight_careers_and_parties_are_no_gathering(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+def test_demonstrations_shooting_and_clashes_told_apart_are_the_same_demonstration():
+    text = ("تظاهر الآلاف في مدينة البصرة اليوم احتجاجا على انقطاع الكهرباء.\n"
+            "ولقي شاب مصرعه برصاص قوات الأمن في المدينة.\n"
+            "واندلعت مواجهات عنيفة قرب مبنى المحافظة.")
+    [event] = news(text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
+    assert [(c.kind, c.low) for c in event.claims] == [("killed", 1)]
+
+
+def test_demonstrations_an_armed_group_fighting_beside_them_is_its_own_event():
+    text = ("تظاهر المئات في مدينة درعا اليوم للمطالبة بالإفراج عن المعتقلين.\n"
+            "وقتل خمسة جنود في هجوم شنه مسلحو تنظيم الدولة على حاجز قرب المدينة.")
+    assert sorted(e.event_type for e in news(text)) == ["Battles", "Protests"]
+
+
+@pytest.mark.parametrize("text, size", [
+    ("تظاهر الآلاف في مدينة البصرة اليوم احتجاجا على انقطاع الكهرباء.", "thousands"),
+    ("تجمع عشرات الآلاف في ساحة التحرير ببغداد اليوم.", "tens of thousands"),
+    ("تظاهر نحو 300 شخص أمام مبنى البرلمان في مدينة الرباط اليوم.", "around 300"),
+    ("خرجت مظاهرة حاشدة في مدينة صنعاء اليوم.", "large"),
+    ("شارك المئات في مسيرة بوسط مدينة صفاقس اليوم.", "hundreds"),
+    ("قتل ثلاثة متظاهرين في مدينة الناصرية اليوم.", None),
+    ("اعتقلت الشرطة عشرات المتظاهرين في مدينة الحسيمة اليوم.", None),
+])
+def test_demonstrations_crowd_size_as_acled_tags_it(text, size):
+    [event] = news(text)
+    assert event.crowd_size == size
+
+
+def test_demonstrations_crowd_protesting_an_arrest_is_no_count_of_the_arrested():
+    text = "آلاف المحتجين في مدينة برشلونة ينددون باعتقال الرئيس السابق للإقليم اليوم."
+    assert [c for e in news(text) for c in e.claims if c.kind == "captured"] == []
+
+
+def test_demonstrations_violence_forestalled_by_a_precaution_did_not_happen():
+    text = "تظاهر المئات في مدينة سوسة اليوم، وانتشرت قوات الأمن بكثافة تحسبا لأي أعمال عنف."
+    assert event_kinds(text) == [("Protests", "Peaceful protest")]
+
+
+def test_demonstrations_two_told_in_one_sentence_keep_their_own_kind_and_day():
+    text = "فرقت الشرطة متظاهرين أمس في مدينة سوسة بعد وقوع صدامات، ونظمت تجمعات أخرى اليوم في مدينة صفاقس."
+    found = {(e.location.name, e.event_type, str(e.date_start)) for e in news(text)}
+    assert found == {("Sousse", "Riots", "2024-07-27"), ("Sfax", "Protests", "2024-07-28")}
+
+
+@pytest.mark.parametrize("text", [
+    "ورددت هتافات ضد الحكومة خلال احتجاجات 2009 في مدينة طهران أمس.",
+    "وتحدث المتظاهرين الثلاثة أمام مبنى المحافظة في مدينة البصرة اليوم عن مطالبهم.",
+])
+def test_demonstrations_years_and_a_few_people_are_no_crowd_size(text):
+    assert all(e.crowd_size is None for e in marsad.extract(text, published="2024-07-28").events)
+
+
+def test_demonstrations_a_count_of_demonstrations_is_no_crowd_size():
+    [event] = news("شهدت مدينة مشهد اليوم أكثر من 70 مظاهرة للمتقاعدين.")
+    assert event.crowd_size is None
+
+
+def test_demonstrations_a_demand_to_demonstrate_is_none():
+    text = "وطالبت الحركة بتنظيم مظاهرات في مدينة القاهرة للمطالبة بالإفراج عن المعتقلين."
+    assert [e for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+def test_demonstrations_shootings_behind_a_protest_are_its_cause():
+    text = "تظاهر الآلاف في مدينة نيويورك اليوم على خلفية حوادث إطلاق النار الأخيرة في المدارس."
+    assert event_kinds(text) == [("Protests", "Peaceful protest")]

@@ -496,3 +496,52 @@ def test_events_a_reply_by_another_tactic_with_its_own_toll_is_another_event():
 
 def test_events_a_political_bomb_is_a_figure_of_speech():
     assert news('زاد اختفاء الصحفي من مخاوف النشطاء، إذ رأوا أن التقارير تعد أجدد "قنبلة" سياسية في سلسلة من التحركات.') == []
+
+
+@pytest.mark.parametrize("text, event_type, sub_type", [
+    ("أطلقت مجموعة مسلحة ثلاثة صواريخ كاتيوشا على بلدة الخيام مساء اليوم.", "Explosions/Remote violence",
+     "Shelling/artillery/missile attack"),
+    ("وتعرض المعتقل للضرب على أيدي عناصر الشرطة في مركز الاحتجاز بمدينة الإسكندرية اليوم.",
+     "Violence against civilians", "Attack"),
+    ("احتجز مسلحون خمسة عمال أجانب رهائن في مدينة سبها اليوم.",
+     "Violence against civilians", "Abduction/forced disappearance"),
+    ("وتبنت الجماعة المسؤولية عن تفجير سيارة عند مدخل مدينة الموصل اليوم.", "Explosions/Remote violence",
+     "Remote explosive/landmine/IED"),
+])
+def test_events_beatings_rockets_hostages_and_claimed_bombings(text, event_type, sub_type):
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [(event_type, sub_type)]
+
+
+@pytest.mark.parametrize("text", [
+    "عقدت لجنة مناهضة التعذيب اجتماعها السنوي في مدينة جنيف اليوم.",
+    "ناقش المؤتمر في مدينة تونس اليوم سبل تفادي التعذيب في السجون.",
+])
+def test_events_fighting_an_act_is_no_incident_of_it(text):
+    assert news(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وخرجت مظاهرة مماثلة اليوم في مدينة القيروان، حيث ولد الزعيم الراحل عام 1950.",
+    "وتظاهر المئات اليوم في مدينة الناصرية وسط هتافات ضد الفساد الذي يحاربه العراقيون منذ سنوات.",
+])
+def test_events_history_of_a_place_or_a_noun_described_after_the_event_is_not_its_date(text):
+    assert [e.event_type for e in news(text)] == ["Protests"]
+
+
+def test_events_a_relative_clause_on_the_event_word_dates_the_event():
+    assert news("وقتل 30 شخصا في الهجوم الذي وقع في مدينة نيس عام 2016.") == []
+
+
+def test_events_any_attack_is_no_attack():
+    assert news("وعززت السلطات الإجراءات الأمنية في مدينة الموصل تحسبا لأي هجوم مسلح.") == []
+
+
+def test_events_a_protest_abroad_is_placed_where_its_people_demonstrate():
+    text = ("وقال الرئيس الروسي في موسكو إن بلاده لن تتدخل.\n"
+            "وخرج آلاف الأرمينيين اليوم إلى الشوارع في العاصمة يريفان مطالبين باستقالة الحكومة.")
+    assert [(e.event_type, e.location.name) for e in news(text)] == [("Protests", "Yerevan")]
+
+
+def test_events_an_event_word_with_a_past_year_names_an_old_event():
+    text = "اعتقلت السلطات اليوم في طهران المدعي العام السابق لاتهامه بانتهاكات خلال احتجاجات 2009 المعارضة للحكومة."
+    assert [e.event_type for e in news(text)] == ["Strategic developments"]

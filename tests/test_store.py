@@ -373,6 +373,12 @@ def test_store_merge_never_crosses_countries_or_first_level_regions(store, secon
     assert {e["location"]["admin1"] for e in store.events()} == {"Deir ez-Zor", second["admin1"]}
 
 
+def _drop_crowd_size(connection) -> None:
+    """As a database written before step 6 looks."""
+    for table in ("reports", "events"):
+        connection.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN crowd_size")
+
+
 def test_store_migration_splits_a_background_toll_out_of_a_news_event(store_url):
     with open_store(store_url) as old:
         ingest_built(old, "d1", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN),
@@ -383,6 +389,7 @@ def test_store_migration_splits_a_background_toll_out_of_a_news_event(store_url)
             connection.execute(events.delete().where(events.c.id != news_id))
             connection.execute(events.update().values(fatalities_acled=350_005))
             connection.exec_driver_sql("DROP INDEX events_background_date")
+            _drop_crowd_size(connection)
             connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 5")
     with open_store(store_url) as upgraded:
         assert upgraded.schema_version == LATEST
@@ -600,6 +607,7 @@ def test_store_migrates_a_database_from_before_admin2_keeping_its_events(store_u
             connection.exec_driver_sql("DROP INDEX events_background_date")
             for table in ("reports", "events"):
                 connection.exec_driver_sql(f"ALTER TABLE {table} DROP COLUMN admin2")
+            _drop_crowd_size(connection)
             connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 4")
     with open_store(store_url) as upgraded:
         assert upgraded.schema_version == LATEST
@@ -873,3 +881,32 @@ def test_store_merge_complete_linkage_stops_chains(order):
     days = {"a": 1, "b": 2, "c": 3}
     # a-b and b-c are a day apart (within slack), a-c two days: daily attacks must not chain into one
     assert clusters([_key(r, days[r]) for r in order]) == [["a", "b"], ["c"]]
+
+
+def _protest(local_id: str, crowd: str | None) -> Event:
+    return built_event(local_id, "2025-03-09", killed=None).model_copy(update={
+        "event_type": "Protests", "sub_event_type": "Peaceful protest", "crowd_size": crowd,
+        "actors": [Actor(name="Protesters (Mali)", text="المتظاهرون", inter=6, country="MLI")]})
+
+
+def test_store_crowd_size_reaches_the_event_and_the_acled_tags(store):
+    ingest_built(store, "d1", "2025-03-10", _protest("e1", "thousands"))
+    ingest_built(store, "d2", "2025-03-10", _protest("e1", None))
+    [event] = store.events()
+    assert event["crowd_size"] == "thousands"
+    out = io.StringIO()
+    store.export("acled-csv", out)
+    [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert (row["event_type"], row["tags"]) == ("Protests", "crowd size=thousands")
+
+
+def test_store_migrates_a_database_from_before_crowd_sizes(store_url):
+    with open_store(store_url) as old:
+        ingest_built(old, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=4))
+        with old.engine.begin() as connection:  # as a database written before step 6 looks
+            _drop_crowd_size(connection)
+            connection.exec_driver_sql("DELETE FROM schema_version WHERE version >= 6")
+    with open_store(store_url) as upgraded:
+        assert upgraded.schema_version == LATEST
+        [event] = upgraded.events()
+        assert event["crowd_size"] is None and event["fatalities"]["acled"] == 4

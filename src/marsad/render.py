@@ -26,6 +26,8 @@ def table(result: Extraction) -> str:
         lines.append(f"{event.id}  {event.event_type} / {event.sub_event_type}  {when}  {place}{flag}")
         if event.actors:
             lines.append("    actors: " + "; ".join(_actor(a) for a in event.actors))
+        if event.crowd_size:
+            lines.append(f"    crowd size: {event.crowd_size}")
         for claim in event.claims:
             source = claim.source.name if claim.source else "(article)"
             marks = " ".join(m for m in ("denied" if claim.stance == "denied" else "",

@@ -18,7 +18,7 @@ from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets, forms_with_
 from marsad.lang.ar.normalize import fold
 from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
-from marsad.pipeline.demonstrations import as_demonstrators, demonstration_type
+from marsad.pipeline.demonstrations import as_demonstrators, crowd_size, demonstration_type
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
 from marsad.pipeline.parties import parties
 from marsad.pipeline.reconcile import reconcile
@@ -29,7 +29,7 @@ from marsad.schema.acled import (ABDUCTION, ARMED_CLASH, ARRESTS, ATTACK, BATTLE
                                  REBELS, STRATEGIC_DEVELOPMENTS, SUICIDE_BOMB, UNIDENTIFIED_ARMED_GROUP,
                                  UNKNOWN_VICTIM, VIOLENCE, VIOLENCE_AGAINST_CIVILIANS, of_country)
 
-REQUIRES = ("sentences", "attributions", "events", "events.location", "claims", "actors")
+REQUIRES = ("sentences", "quantities", "attributions", "events", "events.location", "claims", "actors")
 ASSIGNS = ("extraction",)
 
 _AFFILIATION = forms_with_role("affiliation")
@@ -41,6 +41,7 @@ _TARGET_WINDOW = 40
 _ON = " علي "
 _SPECIFIC_TACTICS = {EXPLOSIONS: (CHEMICAL_WEAPON, SUICIDE_BOMB)}
 _RECENT = dt.timedelta(days=7)
+_ABDUCTION = "Abduction/forced disappearance"
 _UNDATED = 2  # ACLED's time precision of an event dated to the week of the report
 _GENERIC_REBELS = "pattern:generic-rebels"
 _UNIDENTIFIED_INTER = INTER_POLITICAL_MILITIA  # as ACLED codes an Unidentified Armed Group
@@ -120,10 +121,11 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
         actors, claims = as_demonstrators(event_type, draft.location, actors, claims)
     actors = parties(doc, draft, actors, claims, event_type)
     start, end, precision = _dates(doc, draft, default_date)
+    crowd = crowd_size(doc, draft) if EVENT_FAMILY[event_type] == "demonstration" else None
     return Event(id=event_id, event_type=event_type, sub_event_type=sub_type, date_start=start, date_end=end,
                  time_precision=precision, location=draft.location, actors=actors,
                  claims=claims, fatalities=reconcile(claims), background=draft.background,
-                 evidence=doc.span(anchor.start, anchor.end))
+                 evidence=doc.span(anchor.start, anchor.end), crowd_size=crowd)
 
 
 def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[Actor]) -> tuple[str, str]:
@@ -160,6 +162,8 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
     weak = draft.triggers[0] if draft.triggers else None
     if weak is not None and EVENT_FAMILY[weak.event_type] != VIOLENCE:
         return weak.event_type, weak.sub_event_type
+    if any(t.sub_event_type == _ABDUCTION for t in draft.triggers) and any(c.kind == "captured" for c in claims):
+        return "Violence against civilians", _ABDUCTION  # "احتجزوا أربعة رهائن": hostages are never arrests
     captures = _capture_type(claims, actors)
     if captures is not None:
         return captures

@@ -19,7 +19,7 @@ from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
-from marsad.schema.acled import CIVILIANS, of_country
+from marsad.schema.acled import CIVILIANS, UNKNOWN_VICTIM, of_country
 
 REQUIRES = ("sentences", "quantities", "no_casualties", "countries", "actors", "attributions", "unverified_sentences")
 ASSIGNS = ("claims",)
@@ -34,6 +34,9 @@ _MAX_NOUN_DISTANCE = 2
 _WRONG_SIDE_COST = 2
 _VICTIM_WORDS = 6
 _NEAR_WORDS = 3
+# "إن جنديا عراقيا قتل": a fronted subject of a noun and at most one adjective.
+_FRONTED_WORDS = 2
+_FRONTING = forms_with_role("fronting")
 _ONE = "واحد"
 # "مقاتلا من مجموعة فاغنر", "مقاتلي وجنود فاغنر": a kind of person, then the group it belongs to.
 _OF_WORDS = forms_with_role("belongs_to")
@@ -487,7 +490,7 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     texts = [w.group() for w in window]
     if texts and (texts[0] in _OTHERS or texts[0] == _SOME_OF_THEM or texts[min(1, len(texts) - 1)] in _OTHERS):
         return _inherit(draft, previous)
-    if quantity is None and trigger.side == "after" and _subject_before(doc, draft, trigger, words, position):
+    if quantity is None and trigger.side == "after" and _fronted_singular(doc, draft, trigger, words, position):
         return True
     if quantity is None and window:
         _count_singulars(draft, texts)
@@ -553,23 +556,6 @@ def _names_the_speaker(doc: Doc, actor, sentence_start: int) -> bool:
     return any(a.start <= actor.start < a.end for a in doc.attributions.get(doc.sentence_of(actor.start), []))
 
 
-def _subject_before(doc: Doc, draft: ClaimDraft, trigger, words, position) -> bool:
-    """"قالت مصادر طبية إن متظاهرا قتل": a singular person put before its verb (after إن/أن or
-    و) is the one killed, one person."""
-    at = _word_index(position, words, trigger.start)
-    if at < 2 or words[at - 2].group() not in _COMPLEMENTS:
-        return False
-    noun = words[at - 1]
-    if not _singular(noun.group()) or any(mark in doc.folded[noun.end():trigger.start] for mark in CLAUSE_MARKS):
-        return False
-    victim = next((a for a in doc.within(doc.actors, noun.start(), noun.end()) if a.role != "source-only"), None)
-    if victim is not None:
-        draft.victim_name = victim.name
-    draft.victim_start, draft.victim_end = noun.start(), noun.end()
-    draft.low = draft.high = 1
-    return True
-
-
 def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
     """"لقي شاب فلسطيني مصرعه": the people between the opening verb and the closing noun, as
     many as its pronoun says (a plural pronoun with no number leaves the count open)."""
@@ -588,6 +574,30 @@ def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
     else:
         draft.victim_start, draft.victim_end = inside[0].start(), inside[0].end()
     return True
+
+
+def _fronted_singular(doc: Doc, draft: ClaimDraft, trigger, words, position) -> bool:
+    """"قال إن جنديا عراقيا قتل": after إن/أن the subject comes first, in the accusative; one
+    person noun (with its adjective) right before a passive verb is one victim."""
+    at = _word_index(position, words, trigger.start)
+    for size in range(1, _FRONTED_WORDS + 1):
+        if at - size - 1 < 0:
+            return False
+        fronting, noun = words[at - size - 1], words[at - size]
+        if fronting.group() not in _FRONTING:
+            continue
+        if any(mark in doc.folded[fronting.end():trigger.start] for mark in CLAUSE_MARKS):
+            return False
+        if not _singular(strip_article(noun.group().removesuffix(_ACCUSATIVE))):
+            return False
+        start, end = noun.start(), words[at - 1].end()
+        actor = next((a for a in doc.within(doc.actors, start, end) if a.role != "source-only"), None)
+        draft.victim_name = actor.name if actor is not None else UNKNOWN_VICTIM
+        draft.victim_start, draft.victim_end = start, end
+        draft.start = min(draft.start, start)
+        draft.low = draft.high = 1
+        return True
+    return False
 
 
 # Plural nisba endings after folding: "فرنسيين", "كنديون", "فرنسيان" name people of that country.

@@ -12,33 +12,73 @@
   demonstrators killed or live rounds that wound them make Excessive force against protesters;
   else dispersal, tear gas or arrests make a Protest with intervention; else a Peaceful protest.
 - Its demonstrators are "Protesters (X)" (inter 6), or "Rioters (X)" (inter 5) in a riot, and the
-  casualties among civilians or unnamed victims are theirs.
+  casualties among civilians or unnamed victims are theirs; the size the text gives beside it
+  ("تظاهر الآلاف") is its crowd size as ACLED tags it ("thousands"), never a casualty figure.
+- A gathering the text does not call a protest ("تجمع مئات أمام ...", "خرج الآلاف إلى الشوارع") is
+  one when a crowd, a public place or its organisers stand beside it.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import by_iso3
-from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues
-from marsad.lang.ar.tokens import WORD
+from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role, stems_with_role
+from marsad.lang.ar.clitics import ARTICLE, strip_article
+from marsad.lang.ar.sentences import CLAUSE_MARKS
+from marsad.lang.ar.tokens import WORD, word_after
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.schema import Actor, Claim, Party
-from marsad.schema.acled import (BATTLES, CIVILIANS, DEMONSTRATION, EVENT_FAMILY, EXCESSIVE_FORCE,
+from marsad.schema.acled import (ARMED_CLASH, BATTLES, CIVILIANS, DEMONSTRATION, EVENT_FAMILY, EXCESSIVE_FORCE,
                                  INTER_PROTESTERS, INTER_RIOTERS, MILITARY_FORCES, MOB_VIOLENCE,
                                  PEACEFUL_PROTEST, POLICE_FORCES, PROTEST_WITH_INTERVENTION, PROTESTERS,
                                  PROTESTS, RIOTERS, RIOTS, UNKNOWN_VICTIM, VIOLENT_DEMONSTRATION, of_country)
 
+_ARMED = "armed"
 # A call or a statement governs the demonstration word within this many words after it.
 _PLAN_REACH = 3
 # "احتجاجا على مقتل شاب برصاص الشرطة": the cause follows the grievance word within these words.
 _GRIEVANCE_REACH = 6
+# "مظاهرات يوم السبت في مدن عدة احتجاجا على ...": the purpose follows its demonstration word
+# within these words.
+_PURPOSE_REACH = 8
 # "تظاهرة ثقافية": the adjective right after the noun, within this many characters.
 _ADJECTIVE_GAP = 2
 # A figure this many sentences after a demonstration is still about it.
 _FOLLOWING = 2
+# "ورددوا هتافات ... هاتفين «لن نسمح بذبح ...»": a quotation opening this many words after a
+# chant word is the slogan.
+_CHANT_REACH = 3
+_NOMINATIVE_PLURAL = "ون"
+_QUOTE = '"'
+_CONTRASTS = forms_with_role("contrast")
+# What makes each kind of gathering word a demonstration when it stands near it: any of its
+# context roles, or (going out) all of them: "خرج المواطنون إلى الشوارع" may be life going back
+# to normal, "خرج الآلاف إلى الشوارع" is a demonstration.
+_GATHERING_NEEDS = {"gathering": any, "gathers": any, "goes_out": all}
+_GATHERING_CONTEXT = {"gathering": ("organised",), "gathers": ("crowd", "public_place", "organised"),
+                      "goes_out": ("public_place", "crowd")}
+# "تجمع مئات من أنصار الحزب أمام ...": the crowd, its place or its organisers within these words
+# after a gathering word, or before it ("شارك المئات في مسيرة").
+_GATHERING_AFTER, _GATHERING_BEFORE = 5, 6
+# "خرجت قوات الأمن": an armed subject starts within these characters after the verb.
+_SUBJECT_CHARS = 3
+_ARMED_ROLES = ("armed", "state")
 _CROWD = {PROTESTS: (PROTESTERS, INTER_PROTESTERS), RIOTS: (RIOTERS, INTER_RIOTERS)}
+# ACLED's words for a crowd's order of magnitude, and for a hedged figure ("crowd size=around 300").
+_MAGNITUDES = ((1_000_000, "millions"), (100_000, "hundreds of thousands"), (10_000, "tens of thousands"),
+               (1_000, "thousands"), (100, "hundreds"), (10, "dozens"))
+_HEDGED = {"about": "around {low}", "more_than": "more than {above}", "at_least": "at least {low}",
+           "less_than": "less than {below}", "up_to": "up to {high}"}
+# A size stands right after a demonstration word (a day word may come between: "تظاهر الجمعة
+# الآلاف"), or a few words before it ("شارك المئات من أنصار الحزب في مسيرة").
+_CROWD_AFTER, _CROWD_BEFORE = 1, 4
+# "لنحو 30 ثانية", "المتظاهرين الثلاثة": a count of things or of a few people is no crowd.
+_THINGS = stems_with_role("counted_thing")
+_SMALLEST_CROWD = 10
+_YEARS = (1900, 2100)
 _VICTIMS_TAKEN = (CIVILIANS, PROTESTERS, RIOTERS, UNKNOWN_VICTIM)
 _STATE_PREFIXES = (POLICE_FORCES, MILITARY_FORCES)
+_ACTS = ("violent_act", "intervention", "lethal_force")
 
 
 @dataclass(frozen=True)
@@ -46,11 +86,15 @@ class _Cue:
     start: int
     end: int
     role: str
+    size: str = ""
+    definite: bool = False
+    suffixed: bool = False
 
 
 def _cues(doc: Doc, index: int) -> list[_Cue]:
     sentence = doc.sentences[index]
-    return [_Cue(m.start(), m.end(), row["role"])
+    return [_Cue(m.start(), m.end(), row["role"], row["size"], ARTICLE in m.group()[:m.start("form") - m.start()],
+                 m.end() > m.end("form"))
             for m, row in demonstration_cues().finditer(doc.folded, sentence.start, sentence.end)]
 
 
@@ -66,13 +110,50 @@ def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
     """A call, a plan, a statement of support, a festival or a celebration."""
     for cue in cues:
         if cue.role in ("plan", "support") and cue.end <= trigger.start and _words_between(
-                doc, cue.end, trigger.start) < _PLAN_REACH:
+                doc, cue.end, trigger.start) < _PLAN_REACH and not _nominative_plural(doc, trigger):
             return True
         if cue.role == "not_protest" and 0 <= cue.start - trigger.end <= _ADJECTIVE_GAP:
             return True
-        if cue.role == "celebration":
+        if cue.role == "celebration" and _celebrates(doc, trigger, cue, cues):
             return True
     return False
+
+
+def _reported_demonstrations(doc: Doc, triggers: list[Trigger], cues: list[_Cue]) -> list[Trigger]:
+    """The demonstration words of a sentence that report one; "احتجاجا على" says why the
+    demonstration word before it was held, and reports none when that word reports none
+    ("ستخرج مظاهرات يوم السبت احتجاجا على الزيارة")."""
+    reported, previous = [], None
+    for trigger in (t for t in triggers if _is_demonstration(t)):
+        why = any(c.role == "grievance" and c.start <= trigger.start < c.end for c in cues)
+        if why and previous is not None and _words_between(doc, previous.end, trigger.start) < _PURPOSE_REACH:
+            held = previous in reported
+        else:
+            held = not _no_demonstration(doc, trigger, cues)
+        if held:
+            reported.append(trigger)
+        previous = trigger
+    return reported
+
+
+def _nominative_plural(doc: Doc, trigger: Trigger) -> bool:
+    """"ودعا متظاهرون إلى الإفراج عن ...": a plural in -ون is the subject of the call, the
+    demonstrators who make it, where "دعوات للتظاهر" calls for a demonstration still to come."""
+    return doc.folded.endswith(_NOMINATIVE_PLURAL, trigger.start, trigger.end)
+
+
+def _celebrates(doc: Doc, trigger: Trigger, cue: _Cue, cues: list[_Cue]) -> bool:
+    """A crowd celebrating in the clause of the demonstration word ("خرج آلاف المشجعين احتفالا
+    بالفوز"), not a celebration the demonstrators protest against ("احتجاجا على إلغاء احتفالات
+    المولد") or another crowd's in another clause ("في حين ...")."""
+    start, end = (trigger.end, cue.start) if cue.start >= trigger.end else (cue.end, trigger.start)
+    return not _contrast_between(doc, start, end) and not any(
+        c.role == "grievance" and start <= c.start < end for c in cues)
+
+
+def _contrast_between(doc: Doc, start: int, end: int) -> bool:
+    words = f" {' '.join(WORD.findall(doc.folded, start, end))} "
+    return any(f" {link} " in words for link in _CONTRASTS)
 
 
 def _protested(doc: Doc, start: int, cues: list[_Cue]) -> bool:
@@ -81,23 +162,63 @@ def _protested(doc: Doc, start: int, cues: list[_Cue]) -> bool:
                for c in cues)
 
 
+def _chanted(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
+    """Whether the trigger stands in a quotation that a chant word opens ("مرددين «الموت لـ...»")."""
+    sentence = doc.sentences[trigger.sentence]
+    opening = doc.folded.rfind(_QUOTE, sentence.start, trigger.start)
+    if opening == -1 or doc.folded.count(_QUOTE, sentence.start, trigger.start) % 2 == 0:
+        return False
+    return any(c.role == "chant" and c.end <= opening and _words_between(doc, c.end, opening) < _CHANT_REACH
+               for c in cues)
+
+
+def _gatherings(doc: Doc) -> list[Trigger]:
+    """Gatherings the text does not call protests: "تجمع مئات من أنصار الحزب", "خرج الآلاف إلى
+    الشوارع", "شارك المئات في مسيرة" (demonstration_cues.tsv says what each word needs beside
+    it); worshippers, fans or pilgrims make none, nor armed men ("خرجت قوات الأمن إلى الشوارع")."""
+    found = []
+    for index in range(len(doc.sentences)):
+        cues = _cues(doc, index)
+        for cue in cues:
+            # "التجمع" is a party or a bloc, "مسيرتها" a career or a journey.
+            if cue.role not in _GATHERING_CONTEXT or cue.suffixed or (cue.role != "gathering" and cue.definite):
+                continue
+            near = {c.role for c in cues if c is not cue and _near_gathering(doc, cue, c)}
+            if (_GATHERING_NEEDS[cue.role](role in near for role in _GATHERING_CONTEXT[cue.role])
+                    and "not_crowd" not in near
+                    and not _armed_subject(doc, cue) and not doc.within(doc.triggers, cue.start, cue.end)):
+                found.append(Trigger(cue.start, cue.end, PROTESTS, PEACEFUL_PROTEST, True, index))
+    return found
+
+
+def _near_gathering(doc: Doc, gathering: _Cue, other: _Cue) -> bool:
+    if other.start >= gathering.end:
+        return _words_between(doc, gathering.end, other.start) < _GATHERING_AFTER
+    return other.end <= gathering.start and _words_between(doc, other.end, gathering.start) < _GATHERING_BEFORE
+
+
+def _armed_subject(doc: Doc, gathering: _Cue) -> bool:
+    return any(a.role in _ARMED_ROLES for a in doc.within(doc.actors, gathering.end, gathering.end + _SUBJECT_CHARS))
+
+
 def retype_triggers(doc: Doc) -> None:
     """Drop demonstration words that report none, and read the violence words of a sentence
     reporting a demonstration (or a brawl) as what happened at it."""
+    doc.triggers = sorted(doc.triggers + _gatherings(doc), key=lambda t: t.start)
     kept: list[Trigger] = []
     for index in sorted({t.sentence for t in doc.triggers} | _mob_sentences(doc)):
         triggers = doc.of_sentence(doc.triggers, index)
         cues = _cues(doc, index)
-        demonstrations = [t for t in triggers if _is_demonstration(t) and not _no_demonstration(doc, t, cues)]
+        demonstrations = _reported_demonstrations(doc, triggers, cues)
         mob = next((c for c in cues if c.role == "mob"), None) if not demonstrations else None
         for trigger in triggers:
             if _is_demonstration(trigger):
                 if trigger in demonstrations:
                     kept.append(trigger)
-            elif (demonstrations or mob) and _protested(doc, trigger.start, cues):
+            elif (demonstrations or mob) and (_protested(doc, trigger.start, cues) or _chanted(doc, trigger, cues)):
                 continue
             elif demonstrations and trigger.event_type == BATTLES:
-                kept.append(_as_demonstration(trigger))
+                kept.append(as_demonstration(trigger))
             elif mob is not None and trigger.event_type == BATTLES:
                 kept.append(replace(trigger, event_type=RIOTS, sub_event_type=MOB_VIOLENCE))
             else:
@@ -108,17 +229,64 @@ def retype_triggers(doc: Doc) -> None:
     by_sentence: dict[int, list[Trigger]] = {}
     for trigger in kept:
         by_sentence.setdefault(trigger.sentence, []).append(trigger)
-    doc.claims = [c for c in doc.claims if not _crowd_size(doc, c, by_sentence.get(c.sentence, []))]
+    doc.claims = [c for c in doc.claims if not _counts_the_crowd(doc, c, by_sentence.get(c.sentence, []))]
 
 
-def _crowd_size(doc: Doc, claim, triggers: list[Trigger]) -> bool:
-    """"تظاهر المئات تنديدا بمقتل ...": the number right after a demonstration verb is its crowd
-    (the schema has no field for it), not the count of a killing named further on; `triggers` are
-    those of the claim's sentence."""
+def _counts_the_crowd(doc: Doc, claim, triggers: list[Trigger]) -> bool:
+    """"تظاهر المئات تنديدا بمقتل ...": the number right after a demonstration verb is its crowd,
+    not the count of a killing named further on; "آلاف الكتالونيين ينددون باعتقال ..." counts those
+    who protest an arrest, not the arrested. `triggers` are those of the claim's sentence."""
     if casualty_triggers().pattern.match(doc.folded, claim.start) is not None:
         return False
     return any(_is_demonstration(t) and t.end <= claim.start and _words_between(doc, t.end, claim.start) == 0
-               for t in triggers)
+               for t in triggers) or any(
+        c.role == "grievance" and claim.start < c.start and c.end < claim.end for c in _cues(doc, claim.sentence))
+
+
+def crowd_size(doc: Doc, draft: EventDraft) -> str | None:
+    """ACLED's crowd size tag of a demonstration: the first size the text gives beside one of its
+    demonstration words ("تظاهر الآلاف" thousands, "نحو 300 متظاهر" around 300, "مظاهرة حاشدة"
+    large); a figure that is a casualty claim's is no crowd."""
+    counted = [(c.start, c.end) for c in doc.claims]
+    for trigger in sorted((t for t in draft.triggers if _is_demonstration(t)), key=lambda t: t.start):
+        sentence = doc.sentences[trigger.sentence]
+        sizes = [(q.start, q.end, _size_of(q)) for q in doc.within(doc.quantities, sentence.start, sentence.end)
+                 if strip_article(word_after(doc.folded, q.end)) not in _THINGS]
+        sizes += [(c.start, c.end, c.size) for c in _cues(doc, trigger.sentence) if c.role == "crowd"]
+        beside = [size for start, end, size in sorted(sizes) if size and _beside(doc, trigger, start, end)
+                  and not any(first <= start < last for first, last in counted) and not _counts_events(doc, trigger, end)]
+        if beside:
+            return beside[0]
+    return None
+
+
+def _counts_events(doc: Doc, trigger: Trigger, end: int) -> bool:
+    """"أكثر من 71 مظاهرة": a number right before a word for the act (not its people) counts acts."""
+    return end <= trigger.start and _words_between(doc, end, trigger.start) == 0 and not any(
+        a.start <= trigger.start < a.end for a in doc.actors)
+
+
+def _beside(doc: Doc, trigger: Trigger, start: int, end: int) -> bool:
+    """"تظاهر الآلاف", "مظاهرة حاشدة" (right after it), "آلاف المتظاهرين", "شارك المئات من أنصار
+    الحزب في مسيرة" (a few words before it, in its clause)."""
+    if start >= trigger.end:
+        return _words_between(doc, trigger.end, start) <= _CROWD_AFTER
+    return end <= trigger.start and _words_between(doc, end, trigger.start) <= _CROWD_BEFORE and not any(
+        mark in doc.folded[end:trigger.start] for mark in CLAUSE_MARKS)
+
+
+def _size_of(quantity) -> str | None:
+    """"الآلاف" thousands, "عشرات الآلاف" tens of thousands, "نحو 300" around 300; "عدد من" says none."""
+    if quantity.vague:
+        if quantity.low is None or quantity.high is None:
+            return None
+        return next((word for floor, word in _MAGNITUDES if quantity.low >= floor), None)
+    if quantity.low is None and quantity.high is None or (quantity.high or quantity.low) < _SMALLEST_CROWD:
+        return None
+    if quantity.text.isdigit() and _YEARS[0] <= quantity.low <= _YEARS[1]:
+        return None  # "احتجاجات 2009": a year
+    return _HEDGED.get(quantity.hedge, "{low}").format(low=quantity.low, high=quantity.high,
+                                                       below=(quantity.high or 0) + 1, above=(quantity.low or 1) - 1)
 
 
 def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
@@ -138,7 +306,16 @@ def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Tri
     return added
 
 
-def _as_demonstration(trigger: Trigger) -> Trigger:
+def at_a_demonstration(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
+    """Whether violence told in a sentence of its own may be what happened at a demonstration the
+    article reports: clashes, shooting or casualties, with no armed group named and no weapon of war
+    (a bombing or an air strike beside a protest is an event of its own)."""
+    if any(t.event_type != BATTLES or t.sub_event_type != ARMED_CLASH for t in triggers):
+        return False
+    return not any(a.role == _ARMED for a in doc.in_sentence(doc.actors, index))
+
+
+def as_demonstration(trigger: Trigger) -> Trigger:
     """A clash at a demonstration is it turning violent; a shooting, the force intervening."""
     if trigger.strong:
         return replace(trigger, event_type=RIOTS, sub_event_type=VIOLENT_DEMONSTRATION, needs_party=False)
@@ -156,8 +333,10 @@ def demonstration_type(doc: Doc, draft: EventDraft) -> tuple[str, str]:
     subs = {t.sub_event_type for t in draft.triggers}
     if MOB_VIOLENCE in subs and not any(t.event_type == PROTESTS for t in draft.triggers):
         return RIOTS, MOB_VIOLENCE
-    cues = {index: _cues(doc, index) for index in draft.sentences}
-    roles = {c.role for found in cues.values() for c in found}
+    # A sentence may tell two demonstrations ("فرقت الشرطة متظاهرين بعد صدامات، ونظمت تجمعات
+    # أخرى في بيرث"): only what its own stretches tell makes this one violent.
+    cues = {index: [c for c in _cues(doc, index) if not draft.spans or draft.tells(c.start)] for index in draft.sentences}
+    roles = {c.role for found in cues.values() for c in found if not _forestalled(doc, c, found)}
     hurt = [c for c in draft.claims if c.kind in ("killed", "injured") and c.low != 0
             and not _protested(doc, c.victim_start if c.victim_start is not None else c.start, cues[c.sentence])]
     if VIOLENT_DEMONSTRATION in subs or "violent_act" in roles or any(_is_state(c.victim_name) for c in hurt):
@@ -168,6 +347,13 @@ def demonstration_type(doc: Doc, draft: EventDraft) -> tuple[str, str]:
             or any(c.kind == "captured" for c in draft.claims)):
         return PROTESTS, PROTEST_WITH_INTERVENTION
     return PROTESTS, PEACEFUL_PROTEST
+
+
+def _forestalled(doc: Doc, cue: _Cue, cues: list[_Cue]) -> bool:
+    """"انتشرت الشرطة تحسبا لأي أعمال عنف": violence or force a precaution or a plan governs did
+    not happen."""
+    return cue.role in _ACTS and any(c.role == "plan" and c.end <= cue.start and _words_between(
+        doc, c.end, cue.start) < _PLAN_REACH for c in cues)
 
 
 def _is_state(name: str) -> bool:

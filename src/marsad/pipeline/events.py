@@ -24,14 +24,15 @@ from dataclasses import dataclass, field, replace
 from marsad.lang.ar.clitics import AND, stem_in, strip_article
 from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words, stems_with_role
 from marsad.lang.ar.normalize import match_key
+from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD, last_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.knowledge.place_cues import distance_km
 from marsad.pipeline.mentions import ResolvedPlace
-from marsad.schema.acled import DEMONSTRATION, EVENT_FAMILY, VIOLENCE
+from marsad.schema.acled import BATTLES, DEMONSTRATION, EVENT_FAMILY, VIOLENCE
 
-REQUIRES = ("sentences", "dates", "places", "countries", "actors", "main_country", "claims", "attributions")
+REQUIRES = ("sentences", "dates", "quantities", "places", "countries", "actors", "main_country", "claims", "attributions")
 ASSIGNS = ("triggers", "events", "claims")  # claims: a crowd's size read as a toll is dropped (demonstrations)
 
 # History mentioned in passing: a day this long before publication, or a month or year that
@@ -75,9 +76,12 @@ def run(doc: Doc) -> None:
         for match, row in event_triggers().finditer(doc.folded, sentence.start, sentence.end):
             if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
                 continue
+            if word_before(doc.folded, match.start()) in _ANY:
+                continue  # "تحسبا لأي أعمال عنف", "لم يسجل أي هجوم": no incident
             # A protest against a law or an election is a protest; a "killing" of one is an idiom.
             if EVENT_FAMILY[row["event_type"]] == VIOLENCE and (
-                    _figurative(doc.folded, match.end()) or _judicial(doc.folded, sentence.start, match.start())):
+                    _figurative(doc.folded, match.end()) or _judicial(doc.folded, sentence.start, match.start())
+                    or word_before(doc.folded, match.start()) in _PREVENTION):
                 continue
             doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
                                         row["strength"] == "strong", index, row["needs_party"] == "yes"))
@@ -88,6 +92,7 @@ def run(doc: Doc) -> None:
     candidates = [incident for c in (_candidate(doc, i, sections[i]) for i in range(len(doc.sentences))) if c is not None
                   for clause in _split_clauses(doc, c) for incident in _split_place_list(doc, clause)]
     _keep_summaries_apart(candidates)
+    _join_demonstrations(doc, candidates)
     events: list[EventDraft] = []
     summaries: list[EventDraft] = []
     pending: list[_Candidate] = []
@@ -162,6 +167,31 @@ def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraf
     return events
 
 
+def _join_demonstrations(doc: Doc, candidates: list[_Candidate]) -> None:
+    """ACLED codes a demonstration that turns violent as one event of the highest kind: in a report
+    of a demonstration, shooting, clashes and casualties told in sentences of their own ("لقي شاب
+    مصرعه برصاص قوات الأمن", "واندلعت مواجهات عنيفة") at its place, or at no place of their own,
+    are what happened at it, unless an armed group or a weapon of war is named in that topic."""
+    held = [c for c in candidates if c.family == DEMONSTRATION and not c.background and c.triggers]
+    violent = [c for c in candidates if c.family == VIOLENCE and not c.background and not c.summary]
+    # A fight with an armed group or a bombing in the same topic is where its casualties belong.
+    fought = {i for c in violent if not demonstrations.at_a_demonstration(doc, c.sentence, c.triggers) for i in c.section}
+    for candidate in violent:
+        if candidate.sentence in fought or not any(_at_the_demonstration(candidate, d) for d in held):
+            continue
+        candidate.family = DEMONSTRATION
+        candidate.triggers = [demonstrations.as_demonstration(t) for t in candidate.triggers]
+
+
+def _at_the_demonstration(candidate: _Candidate, demonstration: _Candidate) -> bool:
+    """Within the demonstration's topic and days, at its place (or where either names none)."""
+    if candidate.sentence not in demonstration.section or not _dates_compatible(demonstration.dates, candidate.dates):
+        return False
+    if candidate.place is None or demonstration.place is None:
+        return True
+    return _meets(_place_keys(candidate.place), _place_keys(demonstration.place))
+
+
 def _same_summary(summaries: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
     """Summaries of one family and period join unless both name places that do not meet."""
     return next((e for e in summaries if _compatible(e, candidate) and (
@@ -193,12 +223,27 @@ def _reported_as_news(event: EventDraft) -> bool:
 
 
 _ARMED_ROLES = frozenset({"armed", "state"})
+_RESPONSIBILITY = forms_with_role("responsibility")
+_RESPONSIBILITY_NOUNS = forms_with_role("responsibility_noun")
+# "تبنت حركة الشباب المجاهدين المسؤولية": the noun within these words after the verb.
+_CLAIM_REACH = 6
 _ANOTHER = forms_with_role("another")
 _PAST_COPULA = forms_with_role("past_copula")
 _CAPTURED = "captured"
 _ALREADY = "قد"
 _RELATIVES = forms_with_role("relative")
+_DESCRIPTIONS = forms_with_role("description")
+_WHERE = forms_with_role("where")
+# A relative pronoun describes the event word when it follows it or its noun complement
+# ("اعتداءات بروكسل التي"); mentions are looked for this many characters back.
+_GOVERNING_WORDS, _NEAR_CHARS = 2, 60
 _JUDICIAL = forms_with_role("judicial")
+# "لجنة تفادي التعذيب", "لمنع هجوم": fighting or preventing the act names no incident of it.
+_PREVENTION = forms_with_role("prevention")
+_ANY = forms_with_role("any")
+_EARLIEST_YEAR = 1900
+# Plural nisba endings: "الأرمينيين" names a country's people, "التركية" only qualifies a noun.
+_PEOPLE = ("يين", "يون")
 _JUDICIAL_WINDOW = 4
 # "خطف الحارس الأضواء": the verb's subject may stand between it and the idiom's object.
 _FIGURATIVE_WINDOW = 2
@@ -236,13 +281,17 @@ def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> 
 
 def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     triggers = doc.of_sentence(doc.triggers, index)
-    if not _reports_an_event(doc, index, triggers):
+    if not _reports_an_event(doc, index, triggers, section):
         return None
+    old = _named_by_a_past_year(doc, index, triggers)
+    if old and len(old) < len(triggers):
+        triggers = [t for t in triggers if t not in old]  # "اعتقلت السلطات الأحد ... خلال احتجاجات 2009"
     family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else VIOLENCE
-    dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
+    dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)
+             and not (_describes(doc, index, triggers, d.start) and _is_background(doc, [d]))]
     war_toll = _war_toll(doc, index)
     background = _is_background(doc, dates) or (
-        (_tells_history(doc, index) or war_toll) and not any(d.precision == 1 for d in dates)) or (
+        (_tells_history(doc, index, triggers) or war_toll or bool(old)) and not any(d.precision == 1 for d in dates)) or (
         not dates and _history_goes_on(doc, index))
     recalled = _recalled_from(doc, index)
     if recalled is not None:
@@ -261,17 +310,19 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
                       (sentence.start, sentence.end))
 
 
-def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
+def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: range) -> bool:
     """Whether a sentence reports an incident, not a football "attack", a chemistry lesson or a
     hurricane's toll: a tactic named by a word with other senses needs a figure or an armed party
-    beside it, a bare "attack" needs a figure, and a figure alone needs a conflict around it."""
+    beside it (or, for clashes, a demonstration in its topic), a bare "attack" needs a figure, and a
+    figure alone needs a conflict around it."""
     claims = list(doc.of_sentence(doc.claims, index))
     counted = any(_counted(c) for c in claims)
     strong = [t for t in triggers if t.strong]
     if any(EVENT_FAMILY[t.event_type] == DEMONSTRATION for t in strong):
         return True
     if strong:
-        return bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
+        return (bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
+                or _responsibility_claimed(doc, index) or _clashes_at_a_demonstration(doc, strong, section))
     if triggers:
         return counted
     if _tells_an_accident(doc, index):
@@ -288,6 +339,20 @@ _ACCIDENTS = stems_with_role("accident")
 def _tells_an_accident(doc: Doc, index: int) -> bool:
     sentence = doc.sentences[index]
     return any(strip_article(word) in _ACCIDENTS for word in WORD.findall(doc.folded, sentence.start, sentence.end))
+
+
+def _clashes_at_a_demonstration(doc: Doc, strong: list[Trigger], section: range) -> bool:
+    """"واندلعت مواجهات عنيفة قرب مبنى المحافظة" in a report of a demonstration: it turned violent."""
+    return all(t.event_type == BATTLES for t in strong) and any(
+        EVENT_FAMILY[t.event_type] == DEMONSTRATION and t.sentence in section for t in doc.triggers)
+
+
+def _responsibility_claimed(doc: Doc, index: int) -> bool:
+    """"تبنت الحركة المسؤولية عن عملية تفجير": an act someone claims is an attack, whoever claims it."""
+    sentence = doc.sentences[index]
+    words = WORD.findall(doc.folded, sentence.start, sentence.end)
+    return any(word in _RESPONSIBILITY and any(w in _RESPONSIBILITY_NOUNS for w in words[at + 1:at + _CLAIM_REACH])
+               for at, word in enumerate(words))
 
 
 def _armed_victim(doc: Doc, claim) -> bool:
@@ -413,7 +478,8 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
         return [candidate]
     return [replace(candidate, triggers=_triggers_within(candidate, start, end) or candidate.triggers[:0],
                     place=place, span=(start, end), new_episode=candidate.new_episode and n == 0,
-                    counted=any(_counted(c) and start <= c.start < end for c in doc.claims))
+                    counted=any(_counted(c) and start <= c.start < end for c in doc.claims),
+                    dates=[d for d in candidate.dates if start <= d.start < end] or candidate.dates)
             for n, (start, end, place) in enumerate(groups)]
 
 
@@ -430,16 +496,19 @@ def _tells_an_incident(doc: Doc, candidate: _Candidate, start: int, end: int) ->
 def _clause_starts(doc: Doc, index: int) -> list[int]:
     """Where a clause may open inside a sentence: at a linking word ("كما", "فيما", "في حين",
     "وفي حادث آخر") or at a word joined by و that opens a figure or an event word ("وقتل",
-    "وانفجرت")."""
+    "وانفجرت") or stands right before one ("ونظمت تجمعات")."""
     sentence = doc.sentences[index]
     figures = {c.start for c in doc.of_sentence(doc.claims, index)}
     events = [t.start for t in doc.of_sentence(doc.triggers, index)]
     starts = []
-    for word in WORD.finditer(doc.folded, sentence.start, sentence.end):
+    words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))
+    for at, word in enumerate(words):
         if word.start() == sentence.start:
             continue
+        # "وقتل", "وانفجرت", or a verb before its event noun ("ونظمت تجمعات أخرى في ...").
+        following = words[at + 1].start() if at + 1 < len(words) else None
         joined = word.group().startswith(AND) and (
-            word.start() in figures or any(word.start() <= t < word.end() for t in events))
+            word.start() in figures or any(word.start() <= t < word.end() or t == following for t in events))
         if joined or (word.group()[:1] in _CLAUSE_LINK_INITIALS
                       and any(_opens_at(doc.folded, word.start(), link) for link in _CLAUSE_LINKS)):
             starts.append(word.start())
@@ -547,10 +616,59 @@ def _history_goes_on(doc: Doc, index: int) -> bool:
     return bool(before) and all(d.date_end is not None and d.date_end < doc.published for d in before) and _is_background(doc, before)
 
 
-def _tells_history(doc: Doc, index: int) -> bool:
+def _tells_history(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     sentence = doc.sentences[index]
-    text = doc.folded[sentence.start:sentence.end]
-    return any(marker in text for marker in forms_with_role("history"))
+    return any(not _describes(doc, index, triggers, found)
+               for marker in forms_with_role("history")
+               for found in _occurrences(doc.folded, marker, sentence.start, sentence.end))
+
+
+def _named_by_a_past_year(doc: Doc, index: int, triggers: list[Trigger]) -> list[Trigger]:
+    """"احتجاجات 2009", "اعتداءات 2015": event words followed by a past year name old events."""
+    if doc.published is None:
+        return []
+    years = {len(doc.folded[:q.start].rstrip()) for q in doc.in_sentence(doc.quantities, index)
+             if q.text.isdigit() and _EARLIEST_YEAR <= (q.low or 0) < doc.published.year}
+    return [t for t in triggers if t.end in years]
+
+
+def _occurrences(text: str, phrase: str, start: int, end: int):
+    at = text.find(phrase, start, end)
+    while at != -1:
+        yield at
+        at = text.find(phrase, at + 1, end)
+
+
+def _describes(doc: Doc, index: int, triggers: list[Trigger], offset: int) -> bool:
+    """Whether `offset` stands in a clause that describes a noun or a place after the event word
+    ("مظاهرة في جيرونا، حيث شغل منصب العمدة في عام 2016", "هتافات ضد الفساد الذي يحاربونه منذ
+    سنوات"): history told there is that noun's, not the event's."""
+    sentence = doc.sentences[index]
+    first = min((t.start for t in triggers), default=sentence.start)
+    if offset <= first:
+        return False
+    for word in WORD.finditer(doc.folded, first, offset):
+        if any(mark in doc.folded[word.end():offset] for mark in CLAUSE_MARKS):
+            continue
+        if word.group() in _DESCRIPTIONS and not _event_word_before(doc, index, word.start()):
+            return True  # "الفساد الذي ..." (not "الهجوم الذي وقع في ...": the event's own day)
+        if word.group() in _WHERE and _place_before(doc, word.start()):
+            return True  # "في مدينة جيرونا، حيث ..." describes the town
+    return False
+
+
+def _event_word_before(doc: Doc, index: int, offset: int) -> bool:
+    """"الهجوم الذي", "اعتداءات بروكسل التي": the event word or its noun complement before it."""
+    words = last_words(doc.folded, doc.sentences[index].start, offset, _GOVERNING_WORDS)
+    return any(t.start < offset and t.end >= offset - sum(len(w) + 1 for w in words)
+               for t in doc.within(doc.triggers, offset - _NEAR_CHARS, offset))
+
+
+def _place_before(doc: Doc, offset: int) -> bool:
+    """Whether a place or a country ends right before `offset`, but for spaces and a comma."""
+    end = len(doc.folded[:offset].rstrip(" ,"))
+    return any(m.end == end for mentions in (doc.places, doc.countries)
+               for m in doc.within(mentions, offset - _NEAR_CHARS, offset))
 
 
 def _is_background(doc: Doc, dates: list) -> bool:
@@ -590,9 +708,11 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     def outside_sources(mention) -> bool:
         return not any(a.start <= mention.start < a.end for a in sources)
 
-    named_here = {c.country.iso3 for c in doc.in_sentence(doc.countries, index) if not c.as_adjective}
-    # A place abroad is where the event was only when its country is named beside it ("في روما
-    # بإيطاليا"); otherwise it is someone's base, origin or a talks venue.
+    named_here = {c.country.iso3 for c in doc.in_sentence(doc.countries, index)
+                  if not c.as_adjective or c.text.endswith(_PEOPLE)}
+    # A place abroad is where the event was only when its country or its people are named beside it
+    # ("في روما بإيطاليا", "خرج آلاف الأرمينيين في يريفان"); otherwise it is someone's base, origin
+    # or a talks venue.
     filed = dateline(doc)
     places = [p for p in doc.within(doc.places, start, end) if outside_sources(p) and not filed[0] <= p.start < filed[1]
               and not _where_victims_went(doc.folded, sentence.start, p.start)

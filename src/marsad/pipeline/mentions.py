@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import find_countries
 from marsad.knowledge.gazetteer import HOW_ARABIC, HOW_SKELETON, ChoiceTrace, Gazetteer, Place, PlaceMention
-from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS
+from marsad.lang.ar.clitics import THIRD_PERSON_PRONOUNS
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import forms_with_role
 from marsad.pipeline.document import Doc

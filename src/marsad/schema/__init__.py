@@ -124,6 +124,9 @@ class Event(_Model):
     fatalities: Fatalities
     background: bool = Field(default=False, description="history mentioned in passing, not news")
     evidence: Span = Field(description="the trigger of the event")
+    crowd_size: str | None = Field(
+        default=None, description="a protest's or riot's crowd size as ACLED tags it ('thousands', 'around 300', "
+                                  "'large'), from the size the text gives beside the demonstration")
 
     @model_validator(mode="after")
     def _consistent(self) -> Event:

@@ -155,9 +155,14 @@ def acled_rows(event: dict) -> list[dict]:
             "latitude": location.get("lat", ""), "longitude": location.get("lon", ""),
             "geo_precision": location.get("geo_precision", ""), "source": sources,
             "source_scale": source_scale, "notes": _notes(event, day, actors, len(days)), "fatalities": fatalities,
-            "tags": "", "timestamp": stamp,
+            "tags": _tags(event), "timestamp": stamp,
         })
     return rows
+
+
+def _tags(event: dict) -> str:
+    """ACLED's `tags`: a demonstration's crowd size ("crowd size=thousands")."""
+    return f"crowd size={event['crowd_size']}" if event.get("crowd_size") else ""
 
 
 def _source_name(outlet: str) -> str:
@@ -213,7 +218,7 @@ def geojson_feature(event: dict) -> dict | None:
     if not location or location["lat"] is None or location["lon"] is None:
         return None
     properties = {k: event[k] for k in ("id", "event_type", "sub_event_type", "date_start", "date_end",
-                                        "time_precision", "disputed", "spread", "document_count")}
+                                        "time_precision", "disputed", "spread", "document_count", "crowd_size")}
     properties.update(location=location["name"], country=location["country"], admin1=location["admin1"],
                       admin2=location.get("admin2"),
                       geo_precision=location["geo_precision"], actors=[a["name"] for a in event["actors"]],
@@ -258,6 +263,7 @@ def write_parquet(events: Iterable[dict], out: IO | str) -> int:
         ("actors", pa.list_(pa.string())), ("fatalities_low", pa.int32()), ("fatalities_best", pa.int32()),
         ("fatalities_high", pa.int32()), ("fatalities_acled", pa.int32()), ("disputed", pa.bool_()),
         ("spread", pa.int32()), ("documents", pa.list_(pa.string())), ("claims_json", pa.string()),
+        ("crowd_size", pa.string()),
     ])
     table = pa.Table.from_pylist(rows, schema=schema)
     if not _is_path(out):
@@ -281,6 +287,7 @@ def _parquet_row(event: dict) -> dict:
         **{f"fatalities_{k}": event["fatalities"][k] for k in ("low", "best", "high", "acled")},
         "disputed": event["disputed"], "spread": event["spread"], "documents": event["documents"],
         "claims_json": json.dumps(event["claims"], ensure_ascii=False, sort_keys=True),
+        "crowd_size": event.get("crowd_size"),
     }
 
 

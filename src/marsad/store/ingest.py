@@ -176,4 +176,5 @@ def _report_row(report_id: str, document_id: str, event: Event, published, outle
         "actors": json.dumps(actors, ensure_ascii=False, sort_keys=True), "background": event.background,
         "evidence_start": event.evidence.start, "evidence_end": event.evidence.end,
         "evidence_text": event.evidence.text, "published": published, "outlet": outlet, "event_id": None,
+        "crowd_size": event.crowd_size,
     }

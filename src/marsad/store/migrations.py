@@ -3,9 +3,10 @@
 `schema_version` records every step applied. Steps are plain DDL valid on SQLite and PostgreSQL
 (TEXT, INTEGER, BIGINT, DOUBLE PRECISION, BOOLEAN, DATE), except the full-text index, which each engine
 builds its own way (see `fulltext.py`), and step 5, which rebuilds the merged events from the stored
-reports (it reads them through `tables.py`: a later step that adds a report column must come after it
-or give it the columns it reads). A new step is appended with the next number; a step is
-never edited once released, so a database at any version can be brought to the latest.
+reports (through `tables.py`, reading and writing only the columns the database has at that step: a
+later step may add columns, as step 6 adds the crowd size). A new step is appended with the next
+number; a step is never edited once released, so a database at any version can be brought to the
+latest.
 """
 from __future__ import annotations
 
@@ -149,6 +150,13 @@ def _background_apart(connection: Connection) -> None:
     remerge_all(connection)
 
 
+def _crowd_size(connection: Connection) -> None:
+    # A protest's or riot's crowd size as ACLED tags it. Reports stored before this step keep NULL:
+    # their extractions never had it; re-ingesting an article fills it.
+    for table in ("reports", "events"):
+        connection.execute(text(f"ALTER TABLE {table} ADD COLUMN crowd_size TEXT"))
+
+
 # (number, description, step). Append only.
 MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (1, "documents, reports, claims, merged events", _core),
@@ -156,6 +164,7 @@ MIGRATIONS: tuple[tuple[int, str, Callable[[Connection], None]], ...] = (
     (3, "geonameid as a 64-bit integer", _wide_geonameid),
     (4, "admin2 of report and event places", _admin2),
     (5, "background events and other first-level regions never merged into news events", _background_apart),
+    (6, "crowd size of protests and riots", _crowd_size),
 )
 LATEST = MIGRATIONS[-1][0]
 

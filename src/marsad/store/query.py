@@ -65,6 +65,7 @@ def summary(row) -> dict:
         "fatalities": {k: row[f"fatalities_{k}"] for k in ("low", "best", "high", "acled")},
         "disputed": row["disputed"], "spread": row["spread"], "background": row["background"],
         "document_count": row["document_count"], "last_published": _iso(row["last_published"]),
+        "crowd_size": row["crowd_size"],
     }
 
 
@@ -121,6 +122,7 @@ def _detail(row, report_rows, claim_dicts) -> dict:
                      "date_start": _iso(r["date_start"]), "date_end": _iso(r["date_end"]),
                      "location": r["location_name"], "location_text": r["location_text"],
                      "background": r["background"], "outlet": r["outlet"], "published": _iso(r["published"]),
+                     "crowd_size": r["crowd_size"],
                      "evidence": {"start": r["evidence_start"], "end": r["evidence_end"], "text": r["evidence_text"]}}
                     for r in report_rows],
     }

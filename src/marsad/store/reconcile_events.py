@@ -45,8 +45,15 @@ def build_event(event_id: str, reports: list[dict], claims: list[dict]) -> dict:
         "background": all(r["background"] for r in reports),
         "document_count": len({r["document_id"] for r in reports}),
         "last_published": max(published) if published else None,
+        "crowd_size": _crowd_size(news),
         "actor_names": sorted({a["name"] for a in actors}),
     }
+
+
+def _crowd_size(reports: list[dict]) -> str | None:
+    """The crowd size most reports give (ties: the first report's)."""
+    votes = Counter(r.get("crowd_size") for r in reports if r.get("crowd_size"))  # absent before step 6
+    return max(votes, key=lambda size: votes[size]) if votes else None
 
 
 def _event_type(reports: list[dict]) -> tuple[str, str]:

@@ -27,7 +27,7 @@ reports = Table(
     *(Column(name, Float) for name in _COORDINATES), Column("geo_precision", Integer), Column("geonameid", BigInteger),
     Column("actors", Text), Column("background", Boolean),
     Column("evidence_start", Integer), Column("evidence_end", Integer), Column("evidence_text", Text),
-    Column("published", Date), Column("outlet", Text), Column("event_id", Text),
+    Column("published", Date), Column("outlet", Text), Column("event_id", Text), Column("crowd_size", Text),
 )
 
 claims = Table(
@@ -49,6 +49,7 @@ events = Table(
     Column("fatalities_low", Integer), Column("fatalities_best", Integer), Column("fatalities_high", Integer),
     Column("fatalities_acled", Integer), Column("disputed", Boolean), Column("spread", Integer),
     Column("background", Boolean), Column("document_count", Integer), Column("last_published", Date),
+    Column("crowd_size", Text),
 )
 
 event_actors = Table(
