@@ -370,12 +370,30 @@ def test_web_claim_row_highlights_its_sentence(page):
     assert active == event["claims"][last]["evidence"]["text"]
 
 
+# Notes every element the page gains that could run script: a <script>, or one with an inline handler
+# (onerror=...). Seeing the element is enough: no need to wait and see whether its handler fires.
+WATCH_FOR_SCRIPT = """() => {
+  window.scriptable = [];
+  new MutationObserver((changes) => {
+    for (const node of changes.flatMap((change) => [...change.addedNodes])) {
+      if (node.nodeType !== Node.ELEMENT_NODE) continue;
+      for (const element of [node, ...node.querySelectorAll("*")]) {
+        if (element.localName === "script" || [...element.attributes].some((a) => a.name.startsWith("on"))) {
+          window.scriptable.push(element.outerHTML);
+        }
+      }
+    }
+  }).observe(document.body, { childList: true, subtree: true });
+}"""
+
+
 def test_web_article_with_markup_renders_as_text(page):
+    page.evaluate(WATCH_FOR_SCRIPT)
     _paste(page, XSS_ARTICLE, "2024-03-11")
-    page.wait_for_timeout(300)
     article = page.text_content("#article")
     assert "<img src=x onerror=alert(1)>" in article and "<script>alert(2)</script>" in article
     assert page.locator("#event-panel img, #event-panel script").count() == 0
+    assert page.evaluate("window.scriptable") == []
     assert page.dialogs == []
 
 
