@@ -8,7 +8,9 @@ import threading
 import pytest
 from processes import alive, children, command_line, cpu_seconds, run_tag, tagged_processes, wait_until
 
-httpx = pytest.importorskip("httpx")
+pytest.importorskip("httpx")
+import patient_httpx as httpx  # noqa: E402  (httpx, waiting as long as a loaded machine needs)
+
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
 
