@@ -1,9 +1,14 @@
-"""Helpers for the tests that start and kill processes: wait for a condition, find a run's processes."""
+"""Helpers for the tests that start and kill processes: wait for a condition, find a run's processes,
+give a run an input that never ends."""
+
 from __future__ import annotations
 
 import os
+import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,6 +23,46 @@ def wait_until(condition, timeout: float, what: str) -> None:
         if time.monotonic() > deadline:
             pytest.fail(f"waited {timeout:g} s for {what}")
         time.sleep(0.02)
+
+
+def wait_while_running(process, condition, timeout: float, what: str) -> None:
+    """`wait_until` for a process that must still be running when `condition` holds."""
+    wait_until(lambda: process.poll() is not None or condition(), timeout, what)
+    if process.poll() is not None:
+        pytest.fail(f"the process ended (status {process.returncode}) before {what}")
+
+
+@contextmanager
+def endless_input(path: Path, lines: list[bytes]) -> Iterator[None]:
+    """Make `path` a named pipe that a thread fills with `lines` and then holds open: a run reading
+    it never reaches the end of its input, so it is still at work when the test kills it, however
+    loaded the machine. Leaving closes the pipe (the input ends there) and removes it."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("an endless input is a named pipe (POSIX)")
+    os.mkfifo(path)
+    leave = threading.Event()
+    feeder = threading.Thread(target=_feed, args=(path, lines, leave), daemon=True)
+    feeder.start()
+    try:
+        yield
+    finally:
+        leave.set()
+        # If no reader ever came (the run failed first), the feeder still waits in open(): be one, briefly.
+        os.close(os.open(path, os.O_RDONLY | os.O_NONBLOCK))
+        feeder.join(timeout=60)
+        path.unlink()
+
+
+def _feed(path: Path, lines: list[bytes], leave: threading.Event) -> None:
+    try:
+        with open(path, "wb", buffering=0) as pipe:
+            for line in lines:
+                if leave.is_set():
+                    return
+                pipe.write(line)
+            leave.wait()
+    except BrokenPipeError:  # the reader was killed
+        pass
 
 
 def run_tag() -> tuple[str, dict[str, str]]:

@@ -2,14 +2,14 @@ import gzip
 import io
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
-from processes import run_tag, tagged_processes, wait_until
+from processes import endless_input, run_tag, tagged_processes, wait_until, wait_while_running
 
 from marsad.batch import Fields, run_batch
 from marsad.batch.documents import Meta, Position, SourceDoc
@@ -245,22 +245,31 @@ def test_batch_resume_after_a_crash_between_shard_and_checkpoint(tmp_path):
     assert output_files(partial) == output_files(tmp_path / "whole")
 
 
+def committed_shards(manifest: Path) -> int:
+    """How many shards a run's manifest names (written atomically: it is whole or absent)."""
+    return len(json.loads(manifest.read_text())["shards"]) if manifest.exists() else 0
+
+
 def test_batch_sigkill_mid_run_then_resume_gives_the_uninterrupted_output(tmp_path):
-    path = generated_jsonl(tmp_path / "in.jsonl", 300)
+    articles = generated_jsonl(tmp_path / "articles.jsonl", 300)
+    path = tmp_path / "in.jsonl"  # the same input name for each run: it is in the manifest
     command = [sys.executable, "-m", "marsad.cli", "batch", str(path), "--shard-size", "10", "--workers", "2"]
+    shutil.copy(articles, path)
     whole = subprocess.run(command + ["--out", str(tmp_path / "whole")], capture_output=True, cwd=ROOT)
     assert whole.returncode == 0, whole.stderr
+    path.unlink()
     killed = tmp_path / "killed"
-    process = subprocess.Popen(command + ["--out", str(killed)], cwd=ROOT, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     manifest = killed / "manifest.json"
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and not (manifest.exists() and len(json.loads(manifest.read_text())["shards"]) >= 5):
-        time.sleep(0.005)
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait()
+    # Fed through a pipe that stays open: the run cannot finish before the kill, however loaded the machine.
+    with endless_input(path, articles.read_bytes().splitlines(keepends=True)):
+        process = subprocess.Popen(command + ["--out", str(killed)], cwd=ROOT, start_new_session=True,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_while_running(process, lambda: committed_shards(manifest) >= 5, 300, "five shards committed")
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
     state = json.loads(manifest.read_text())
     assert not state["complete"] and 5 <= len(state["shards"]) < 30
+    shutil.copy(articles, path)
     resumed = subprocess.run(command + ["--out", str(killed)], capture_output=True, cwd=ROOT)
     assert resumed.returncode == 0, resumed.stderr
     assert "300 documents: 300 ok" in resumed.stderr.decode()
@@ -269,16 +278,21 @@ def test_batch_sigkill_mid_run_then_resume_gives_the_uninterrupted_output(tmp_pa
 
 def test_batch_workers_end_when_the_run_is_sigkilled(tmp_path):
     tag, env = run_tag()
-    path = generated_jsonl(tmp_path / "in.jsonl", 300)
-    out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "marsad.cli", "batch", str(path), "--out", str(out),
-                                "--shard-size", "10", "--workers", "2"], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wait_until(lambda: (out / "manifest.json").exists() and len(tagged_processes(tag)) >= 3, 120,
-               "the run to start its workers")
-    os.kill(process.pid, signal.SIGKILL)  # the run only, as the OOM killer or `kill -9 PID` would
-    process.wait()
-    wait_until(lambda: not tagged_processes(tag), 30, "the killed run's workers to exit")
+    articles = generated_jsonl(tmp_path / "articles.jsonl", 300).read_bytes().splitlines(keepends=True)
+    path, out = tmp_path / "in.jsonl", tmp_path / "out"
+    with endless_input(path, articles):
+        process = subprocess.Popen([sys.executable, "-m", "marsad.cli", "batch", str(path), "--out", str(out),
+                                    "--shard-size", "10", "--workers", "2"], cwd=ROOT, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_while_running(
+            process,
+            lambda: (out / "manifest.json").exists() and len(tagged_processes(tag)) >= 3,
+            300,
+            "the run to start its workers",
+        )
+        os.kill(process.pid, signal.SIGKILL)  # the run only, as the OOM killer or `kill -9 PID` would
+        process.wait()
+        wait_until(lambda: not tagged_processes(tag), 30, "the killed run's workers to exit")
 
 
 def test_batch_missing_input_is_a_one_line_error(tmp_path):

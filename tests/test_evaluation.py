@@ -54,9 +54,12 @@ def party(name: str, text: str) -> Party:
     return Party(name=name, text=text)
 
 
+ARMY_VICTIM = party(ARMY["name"], "جنود الجيش السوري")
+OBSERVATORY_SOURCE = party(OBSERVATORY["name"], "المرصد السوري")
+
+
 def system_claim(kind: str = "killed", low: int | None = None, high: int | None = None,
-                 victim: Party = party(ARMY["name"], "جنود الجيش السوري"),
-                 source: Party | None = party(OBSERVATORY["name"], "المرصد السوري"),
+                 victim: Party = ARMY_VICTIM, source: Party | None = OBSERVATORY_SOURCE,
                  stance: str = "asserted", vague: str | None = None) -> Claim:
     return Claim(kind=kind, low=low, high=high, vague=vague, victim=victim, source=source, stance=stance,
                  evidence=NO_SPAN)

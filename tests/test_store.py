@@ -12,10 +12,8 @@ import io
 import json
 import math
 import os
-import signal
 import subprocess
 import sys
-import time
 import uuid
 from collections import defaultdict
 from itertools import combinations
@@ -33,6 +31,7 @@ from marsad.store.merge import RADIUS_KM, SLACK_DAYS, ReportKey, clusters
 from marsad.store.migrations import LATEST
 from marsad.store.tables import claims, documents, event_actors, events, metadata, reports
 import support
+from processes import wait_while_running
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = support.SHARED
@@ -57,7 +56,7 @@ def _postgres_or_skip() -> str:
     except ModuleNotFoundError:
         pytest.skip("psycopg is not installed: pip install 'psycopg[binary]'")
     try:
-        psycopg.connect(url, connect_timeout=3).close()
+        psycopg.connect(url, connect_timeout=10).close()
     except psycopg.Error as error:
         pytest.skip(f"the PostgreSQL server at {POSTGRES_ENV} does not answer: {str(error).strip()[:120]}")
     return url
@@ -821,13 +820,16 @@ TOWNS = ("أنسونغو", "غاو", "ميناكا", "كيدال", "تمبكتو
 DAYS = ("الأحد", "الاثنين", "الثلاثاء", "الأربعاء", "الخميس")
 
 
-def _many_articles(folder: Path, count: int) -> None:
-    folder.mkdir()
+def _many_articles(path: Path, count: int) -> list[bytes]:
+    """`count` short reports as JSONL lines, also written to `path`."""
+    lines = []
     for i in range(count):
         town, day = TOWNS[i % len(TOWNS)], DAYS[(i // len(TOWNS)) % len(DAYS)]
         text = (f"قتل {3 + i} جنديا في هجوم شنه مسلحون على موقع للجيش في بلدة {town} شمال مالي يوم {day}، "
                 f"بحسب مصدر أمني تحدث لمراسلنا.")
-        (folder / f"article{i:03d}.txt").write_text(text, encoding="utf-8")
+        lines.append(json.dumps({"text": text}, ensure_ascii=False).encode("utf-8") + b"\n")
+    path.write_bytes(b"".join(lines))
+    return lines
 
 
 def _document_count(url: str) -> int:
@@ -840,29 +842,30 @@ def _document_count(url: str) -> int:
 
 def test_store_sigkill_mid_ingest_leaves_a_consistent_database(store_urls, tmp_path):
     store_url, clean_url = store_urls(), store_urls()
-    # Enough articles that the ingest is still running when a poll first sees a few stored
-    # (each poll opens the store, which takes a while next to one short article).
-    folder, total = tmp_path / "feed", 400
-    _many_articles(folder, total)
-    command = [sys.executable, "-m", "marsad.cli", "ingest", str(folder), "--db", store_url, "--published", PUBLISHED]
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    deadline = time.monotonic() + 60
-    while _document_count(store_url) < 3 and process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.02)
-    process.send_signal(signal.SIGKILL)
+    feed, total, given = tmp_path / "feed.jsonl", 30, 10
+    lines = _many_articles(feed, total)
+    ingest = [sys.executable, "-m", "marsad.cli", "ingest", "--published", PUBLISHED, "--db"]
+    # The killed ingest reads `given` articles from a pipe that stays open: it cannot finish before
+    # the kill, however loaded the machine. The kill comes once three are stored, maybe amid the next.
+    process = subprocess.Popen([*ingest, store_url, "-"], cwd=ROOT, stdin=subprocess.PIPE,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process.stdin.write(b"".join(lines[:given]))
+    process.stdin.flush()
+    wait_while_running(process, lambda: _document_count(store_url) >= 3, 300, "three articles stored")
+    process.kill()
     process.wait()
+    process.stdin.close()
     stored = _document_count(store_url)
-    assert 0 < stored < total, "the kill came mid-way"
+    assert 3 <= stored <= given, "the kill came mid-way"
     with open_store(store_url) as store:
         assert_consistent(store)
-    rerun = subprocess.run(command, cwd=ROOT, capture_output=True)
+    rerun = subprocess.run([*ingest, store_url, str(feed)], cwd=ROOT, capture_output=True)
     assert rerun.returncode == 0, rerun.stderr
     assert rerun.stdout.decode().strip() == f"{total - stored} new, {stored} unchanged, 0 replaced"
     with open_store(store_url) as store:
         assert_consistent(store)
         resumed = snapshot(store)
-    subprocess.run([*command[:-4], "--db", clean_url, "--published", PUBLISHED], cwd=ROOT, check=True,
-                   capture_output=True)
+    subprocess.run([*ingest, clean_url, str(feed)], cwd=ROOT, check=True, capture_output=True)
     with open_store(clean_url) as clean:
         assert snapshot(clean) == resumed, "an interrupted and resumed ingest equals one clean run"
 
