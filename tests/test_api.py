@@ -218,10 +218,19 @@ def test_api_events_lists_and_paginates(store_server):
 
 @pytest.mark.parametrize("params, expected", [
     ({"country": "MLI"}, 2), ({"country": "NER"}, 0), ({"since": "2024-03-12"}, 1), ({"until": "2024-03-11"}, 1),
-    ({"type": "Battles"}, 1),
+    ({"type": "Battles"}, 1), ({"place": "Gao"}, 1), ({"place": "غاو"}, 1), ({"place": "مدينة موبتي"}, 1),
+    ({"place": "Kidal"}, 0),
 ])
 def test_api_events_filters(store_server, params, expected):
     assert httpx.get(f"{store_server}/events", params=params).json()["total"] == expected
+
+
+@pytest.mark.parametrize("arabic, latin", [("غاو", "Gao"), ("موبتي", "Mopti")])
+def test_api_place_filter_finds_the_same_events_in_arabic_and_latin(store_server, arabic, latin):
+    def ids(place):
+        return [event["id"] for event in httpx.get(f"{store_server}/events", params={"place": place}).json()["events"]]
+
+    assert ids(arabic) == ids(latin) != []
 
 
 def test_api_events_bad_filter_date_is_refused(store_server):
@@ -309,6 +318,7 @@ FAULTY_QUERIES = [  # (route, query string, status, word)
     ("/events", "until=2024-02-30", 400, "until"),
     ("/events", "limit=many", 422, "limit"),
     ("/events", "actor=%00", 422, "actor"),
+    ("/events", "place=%00", 422, "place"),
     ("/events", "format=xml", 422, "format"),
     ("/events/{event_id}", "", 422, "event_id"),
     ("/documents/{document_id}", "", 422, "document_id"),

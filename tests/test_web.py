@@ -684,6 +684,26 @@ def test_web_actor_filter_accepts_arabic_names(browser, server):
     context.close()
 
 
+def _listed_ids(page) -> list[str]:
+    return page.eval_on_selector_all("#event-list [data-event-id]", "items => items.map(i => i.dataset.eventId)")
+
+
+def test_web_place_filter_accepts_arabic_and_latin_names(browser, crowded_server):
+    expected = httpx.get(f"{crowded_server}/events", params={"place": "Gao", "limit": 1000}).json()
+    assert 0 < expected["total"] < _stored_total(crowded_server)
+    context, page = _open(browser, f"{crowded_server}/?place=" + "غاو")
+    assert page.input_value("#filter-place") == "غاو"
+    assert _in_view(page) == expected["total"]
+    assert sorted(_listed_ids(page)) == sorted(event["id"] for event in expected["events"])
+    page.fill("#filter-place", "Gao")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('place') === 'Gao'")
+    assert _in_view(page) == expected["total"]
+    assert sorted(_listed_ids(page)) == sorted(event["id"] for event in expected["events"])
+    assert page.errors == []
+    context.close()
+
+
 def test_web_basemap_names_towns_and_regions_offline(page, browser):
     if not (VENDOR / "basemap" / "labels.json").exists():
         pytest.skip("the basemap labels are not built; run `make web`")

@@ -23,7 +23,9 @@ async def list_events(
     until: Annotated[PlainText | None, Query(description="latest event date, YYYY-MM-DD")] = None,
     event_type: Annotated[PlainText | None,
                           Query(alias="type", description="ACLED event type, e.g. Battles")] = None,
-    actor: Annotated[PlainText | None, Query(description="actor name, or part of it")] = None,
+    actor: Annotated[PlainText | None, Query(description="actor name, or part of it (Arabic or ACLED's)")] = None,
+    place: Annotated[PlainText | None, Query(description="place, district or region, or part of its name "
+                                                          "(Arabic or the gazetteer's), e.g. غاو or Gao")] = None,
     limit: int = Query(100, ge=1, le=MAX_PAGE),
     offset: int = Query(0, ge=0),
     background: bool = Query(False, description="true: the background events (history, a war's running toll) "
@@ -34,7 +36,7 @@ async def list_events(
 ):
     filters = {"country": country or None, "since": date_field("since", since),
                "until": date_field("until", until), "event_type": event_type or None, "actor": actor or None,
-               "background": background}
+               "place": place or None, "background": background}
     events, total = await request.app.state.store.call("page", **filters, limit=limit, offset=offset,
                                                         detailed=format == "csv")
     if format == "csv":
