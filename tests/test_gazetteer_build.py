@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from marsad.cli import main as cli
 from marsad.knowledge.gazetteer import Gazetteer
-from marsad.knowledge.gazetteer_build import build
+from marsad.knowledge.gazetteer_build import arabic_label, build
 from marsad.lang.ar.normalize import fold
 
 # geonameid name asciiname alternatenames lat lon class code cc cc2 admin1 admin2 admin3 admin4 pop elev dem tz date
@@ -110,3 +110,25 @@ def test_gazetteer_unreadable_file_in_the_environment_is_a_one_line_error(tmp_pa
     run = subprocess.run([sys.executable, "-m", "marsad.cli", "extract", str(article)], env=env,
                          capture_output=True, text=True)
     assert run.returncode == 1 and "E401" in run.stderr and run.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("names, shown", [
+    (["Al Qahirah", "القاهرة", "قاهره"], "القاهرة"),                      # the key most names share, with its article
+    (["ئالجىر", "الجزائر", "الجزائر العاصمة", "الجزيره"], "الجزائر"),      # written with the article first
+    (["ترابلس", "طَرَابُلُس", "طرابلس"], "طرابلس"),                        # shared key; no vowel marks
+    (["Gao", "جاو", "غاو"], "جاو"),                                        # otherwise the first listed
+    (["Gao", "Gao Region"], None),
+])
+def test_gazetteer_build_arabic_label_picks_the_name_to_show(names, shown):
+    assert arabic_label(names) == shown
+
+
+def test_gazetteer_build_records_the_arabic_name_to_show(sources, tmp_path):
+    build([sources["cities"], sources["facts"]], tmp_path / "g.sqlite")
+    gazetteer = Gazetteer(tmp_path / "g.sqlite")
+    assert gazetteer.arabic_name(281000) == "مركة"  # as written: ة, not the folded key's ه
+    assert gazetteer.arabic_name(51966) == "شبيلي السفلى"  # from the facts table
+    assert gazetteer.arabic_name(53372) is None  # GeoNames has no Arabic name for Marka
+    with sqlite3.connect(tmp_path / "g.sqlite") as connection:
+        connection.execute("DROP TABLE arabic_names")  # a file of format 3
+    assert Gazetteer(tmp_path / "g.sqlite").arabic_name(281000) is None

@@ -58,3 +58,9 @@ def test_store_place_filter_finds_the_same_events_in_arabic_and_latin(store, ara
 def test_store_place_filter_finds_nothing_for_another_place(store):
     assert store.count_events(place="كيدال") == store.count_events(place="Kidal") == 0
     assert store.count_events(place="%") == 0  # a LIKE wildcard is itself
+
+
+def test_store_events_carry_their_place_in_arabic(store):
+    places = {event["location"]["name"]: event["location"]["name_ar"] for event in store.events()}
+    assert places == {"Gao": Gazetteer.default().arabic_name(2457163), "Mopti": "موبتي"}
+    assert places["Gao"] in ("غاو", "جاو")

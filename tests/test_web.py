@@ -708,6 +708,7 @@ def test_web_basemap_names_towns_and_regions_offline(page, browser):
     if not (VENDOR / "basemap" / "labels.json").exists():
         pytest.skip("the basemap labels are not built; run `make web`")
     page.wait_for_selector("#map .place-label.town")
+    page.click("#lang-switch")  # the labels in Latin letters (the Arabic ones: the next test)
     page.evaluate("() => { state.map.setView([16.27, -0.04], 7, {animate: false}); }")  # Gao, on the Niger
     page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.town')]"
                            ".some(label => label.textContent === 'Gao')")
@@ -718,3 +719,77 @@ def test_web_basemap_names_towns_and_regions_offline(page, browser):
     assert map_pixels["dark"] > 0.001, "no label drawn on the map"
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator("#map").screenshot(path=str(ARTIFACTS / "web-basemap-gao.png"))
+
+
+# ---- names in the interface's language (issue 13) ---------------------------------------------
+
+def _labels(page, kind: str = "town") -> list[str]:
+    return page.eval_on_selector_all(f"#map .place-label.{kind}", "labels => labels.map(l => l.textContent)")
+
+
+def test_web_basemap_labels_follow_the_interface_language(page, browser):
+    if not (VENDOR / "basemap" / "labels.json").exists():
+        pytest.skip("the basemap labels are not built; run `make web`")
+    from marsad.knowledge.gazetteer import Gazetteer
+
+    gao = Gazetteer.default().arabic_name(2457163)
+    page.evaluate("() => { state.map.setView([16.27, -0.04], 7, {animate: false}); }")  # Gao, on the Niger
+    page.wait_for_function("(name) => [...document.querySelectorAll('#map .place-label.town')]"
+                           ".some(label => label.textContent === name)", arg=gao)
+    arabic = _labels(page)
+    # Towns GeoNames names in Arabic are labelled in Arabic; the others (most of the Sahel's) in Latin.
+    assert "Gao" not in arabic and sum(bool(ARABIC.search(label)) for label in arabic) >= 3
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#map").screenshot(path=str(ARTIFACTS / "web-basemap-ar.png"))
+    page.click("#lang-switch")
+    page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.town')]"
+                           ".some(label => label.textContent === 'Gao')")
+    assert not any(ARABIC.search(label) for label in _labels(page) + _labels(page, "region"))
+    page.locator("#map").screenshot(path=str(ARTIFACTS / "web-basemap-en.png"))
+
+
+def test_web_places_in_the_list_and_panel_follow_the_interface_language(browser, crowded_server):
+    regions = json.loads((VENDOR / "basemap" / "regions.json").read_text(encoding="utf-8"))
+    expected = httpx.get(f"{crowded_server}/events", params={"place": "Timbuktu", "limit": 1}).json()["events"][0]
+    location = expected["location"]
+    assert location["name"] == "Timbuktu" and location["name_ar"] == "تمبكتو"
+    context, page = _open(browser, f"{crowded_server}/?place=Timbuktu&event={expected['id']}")
+    page.wait_for_selector("#event-facts dd")
+    meta = page.eval_on_selector_all("#event-list .item-meta", "items => items.map(i => i.textContent)")
+    assert meta and all("تمبكتو" in item and "Timbuktu" not in item for item in meta)
+    where = page.inner_text("#event-facts dd >> nth=1")
+    assert "تمبكتو" in where and "(Timbuktu)" in where and regions["MLI"][location["admin1"]] in where
+    page.click("#table-toggle")
+    assert "تمبكتو" in page.inner_text("#events-table tbody tr >> nth=0")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-places-ar.png"), full_page=True)
+    page.click("#lang-switch")
+    meta = page.eval_on_selector_all("#event-list .item-meta", "items => items.map(i => i.textContent)")
+    assert all("Timbuktu" in item and not ARABIC.search(item) for item in meta)
+    where = page.inner_text("#event-facts dd >> nth=1")
+    assert where.startswith("Timbuktu") and location["admin1"] in where
+    assert "Timbuktu" in page.inner_text("#events-table tbody tr >> nth=0")
+    page.screenshot(path=str(ARTIFACTS / "web-places-en.png"), full_page=True)
+    assert page.errors == []
+    context.close()
+
+
+def test_web_english_interface_names_known_sources_in_english(browser, server):
+    _store_only()
+    event = httpx.get(f"{server}/events/{_founding_event(server)['id']}").json()
+    context, page = _open(browser, f"{server}/?event={event['id']}&lang=en")
+    page.wait_for_selector("#claims tbody tr")
+    claims = sorted(event["claims"], key=lambda c: (c["document_id"], c["evidence"]["start"]))
+    cells = page.locator("#claims tbody tr td:nth-child(2)")
+    army = [claim for claim in claims if claim["source"] and claim["source"]["text"] == "الجيش المالي"]
+    assert army and all(claim["source"]["name"].startswith("Military Forces of Mali") for claim in army)
+    for index, claim in enumerate(claims):
+        if claim["source"] is None:
+            continue
+        cell = cells.nth(index)
+        name = claim["source"]["name"]
+        assert cell.inner_text().strip() == name
+        # The actors table's names are English; what it does not know stays as written, isolated.
+        isolated = cell.locator("bdi")
+        assert isolated.count() == 1 and isolated.get_attribute("dir") == "auto"
+    context.close()

@@ -808,6 +808,7 @@ class Gazetteer:
         self._by_country: dict[str, frozenset[str]] = {}  # see _country_skeletons
         self._has_country_skeletons: bool | None = None
         self._keys_of_countries: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
+        self._arabic_labels: dict[int, str] | None = None  # see arabic_name
 
     @classmethod
     def default(cls) -> "Gazetteer":
@@ -952,6 +953,14 @@ class Gazetteer:
     def spelling(self, skeleton: str, place: Place) -> str:
         """The Latin spelling of `place` that gave it `skeleton` (its name if not recorded)."""
         return self._spellings.get((skeleton, place.geonameid), place.name)
+
+    def arabic_name(self, geonameid: int | None) -> str | None:
+        """The place's Arabic name as written, to show beside its Latin one (one of GeoNames' Arabic
+        names, see `gazetteer_build.arabic_label`), if it has one and the file records them."""
+        if self._arabic_labels is None:
+            recorded = self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'arabic_names'", [])
+            self._arabic_labels = dict(self._query("SELECT geonameid, name FROM arabic_names", [])) if recorded else {}
+        return self._arabic_labels.get(geonameid)
 
     def _spelled_alike(self, arabic: str, skeleton: str, place: Place) -> bool:
         fit = spelling_fit(arabic, self.spelling(skeleton, place), place.country)

@@ -29,7 +29,7 @@ import sys
 import unicodedata
 import zipfile
 import zlib
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -38,7 +38,9 @@ from pathlib import Path
 from marsad.knowledge.transliterate import MIN_SKELETON_CONSONANTS, latin_skeleton, name_key
 from marsad.resources import read_tsv
 
-FORMAT_VERSION = "3"  # 3: the country_skeletons table (2 is read too, more slowly)
+# 3: the country_skeletons table (2 is read too, more slowly); 4: the arabic_names table (older
+# files are read too, without Arabic names to show)
+FORMAT_VERSION = "4"
 ATTRIBUTION = (
     "Place names and coordinates from GeoNames (geonames.org), licensed under CC BY 4.0; "
     "transformed (filtered, Arabic keys folded, consonant skeletons added) by Marsad."
@@ -64,6 +66,7 @@ HOW_SKELETON = "sk"
 
 _ARABIC_NAME = re.compile(r"[\u0621-\u063a\u0640-\u0652\u0670\u0671 \-]+")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671]")
+_ARABIC_MARKS = re.compile(r"[\u064b-\u0652\u0670]")
 _LATIN_PUNCTUATION = frozenset(" -'’.()")
 
 SCHEMA = """
@@ -79,6 +82,7 @@ CREATE TABLE names (
     key TEXT NOT NULL, geonameid INTEGER NOT NULL, how TEXT NOT NULL, spelling TEXT,
     PRIMARY KEY (key, geonameid, how)
 ) WITHOUT ROWID;
+CREATE TABLE arabic_names (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL);
 """
 # Which skeleton keys each country's places have: the reader prunes the n-grams of an article
 # about one country with it (see gazetteer._Scanner._may_start_allowed).
@@ -231,6 +235,19 @@ def arabic_keys(names: Iterable[str]) -> set[str]:
     return {key for key in keys if len(key.replace(" ", "")) >= MIN_ARABIC_KEY_LETTERS}
 
 
+def arabic_label(names: Iterable[str]) -> str | None:
+    """The Arabic name to show for a place (a map label, a panel), as written, among its Arabic
+    names: the one whose key most of them share (GeoNames lists both القاهرة and قاهره), then one
+    with the article (الجزائر before a Uyghur ئالجىر), then one without vowel marks, then the first."""
+    spellings = [name.strip() for name in names if is_arabic_name(name)]
+    spellings = [name for name in spellings if len(name_key(name).replace(" ", "")) >= MIN_ARABIC_KEY_LETTERS]
+    if not spellings:
+        return None
+    shared = Counter(name_key(name) for name in spellings)
+    return min(spellings, key=lambda name: (-shared[name_key(name)], not name.startswith("ال"),
+                                            bool(_ARABIC_MARKS.search(name)), spellings.index(name)))
+
+
 def skeleton_keys(row: _Row, country: str | None = None,
                   shortest: int = MIN_SKELETON_CONSONANTS) -> dict[str, str]:
     """Skeleton -> the first Latin spelling giving it (kept to compare vowels with an Arabic
@@ -280,7 +297,7 @@ class _Writer:
         self.admin1 = admin1
         self.admin2 = admin2
 
-    def add(self, row: _Row, arabic: set[str]) -> None:
+    def add(self, row: _Row, arabic: set[str], label: str | None) -> None:
         admin1_code = f"{row.country2}.{row.admin1_code}"
         iso3 = self.iso3.get(row.country2, row.country2)
         shortest = SHORT_SKELETON_CONSONANTS if _short_skeleton_town(row, self.skeleton_iso2) else MIN_SKELETON_CONSONANTS
@@ -290,20 +307,25 @@ class _Writer:
              row.feature_code, iso3, self.admin1.get(admin1_code),
              row.population, self.admin2.get(f"{admin1_code}.{row.admin2_code}"), admin1_code,
              int(_notable(row.population, row.feature_code))))
-        self.names(row.geonameid, arabic, skeleton_keys(row, iso3, shortest))
+        self.names(row.geonameid, arabic, skeleton_keys(row, iso3, shortest), label)
 
-    def names(self, geonameid: int, arabic: Iterable[str], skeletons: dict[str, str]) -> None:
+    def names(self, geonameid: int, arabic: Iterable[str], skeletons: dict[str, str],
+              label: str | None) -> None:
+        """The place's keys, and its Arabic name to show (the first source to give one keeps it)."""
         self.connection.executemany(
             "INSERT OR IGNORE INTO names VALUES (?,?,?,?)",
             [(key, geonameid, HOW_ARABIC, None) for key in arabic]
             + [(key, geonameid, HOW_SKELETON, spelling) for key, spelling in skeletons.items()])
+        if label:
+            self.connection.execute("INSERT OR IGNORE INTO arabic_names VALUES (?,?)", (geonameid, label))
 
     def add_fact(self, path: Path, number: int, fact: dict[str, str]) -> None:
         """A curated region or natural feature: always notable (it is in the table because the
         news names it); an admin area without coordinates sits at the mean of its settlements."""
         where = f"{path}:{number}"
         name, iso3, code = fact.get("name", ""), fact.get("iso3", ""), fact.get("feature_code", "")
-        arabic = arabic_keys(fact.get("arabic", "").split("|"))
+        written = fact.get("arabic", "").split("|")
+        arabic = arabic_keys(written)
         if not (name and iso3 and fact.get("feature_class") and code and arabic):
             raise BuildError(f"{where}: name, arabic, iso3, feature_class and feature_code are required")
         try:
@@ -313,7 +335,7 @@ class _Writer:
         except (ValueError, TypeError) as error:
             raise BuildError(f"{where}: {error}") from None
         self.connection.execute("UPDATE places SET notable = 1 WHERE geonameid = ?", (geonameid,))
-        self.names(geonameid, arabic, _skeleton_of(name, iso3))
+        self.names(geonameid, arabic, _skeleton_of(name, iso3), arabic_label(written))
 
     def _known(self, geonameid: int) -> bool:
         return self.connection.execute("SELECT 1 FROM places WHERE geonameid = ?", (geonameid,)).fetchone() is not None
@@ -355,7 +377,7 @@ class _Writer:
             "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (_own_id(iso3, pcode), name, name, lat, lon, "A", f"ADM{level}", iso3,
              point.get("adm1_name_en") or None, 0, point.get("adm2_name_en") or None, None, 1))
-        self.names(_own_id(iso3, pcode), arabic, _skeleton_of(name, iso3))
+        self.names(_own_id(iso3, pcode), arabic, _skeleton_of(name, iso3), arabic_label([point.get("name_ar", "")]))
 
 
 def _skeleton_of(name: str, country: str | None = None) -> dict[str, str]:
@@ -398,9 +420,10 @@ def build(sources: list[Path], out: Path) -> BuildStats:
             if kind not in ("country", "arabic-only"):
                 continue
             for row in _rows(source):
-                arabic = arabic_keys([*row.alternates, *extra_arabic.get(row.geonameid, ())])
+                written = [*row.alternates, *extra_arabic.get(row.geonameid, ())]
+                arabic = arabic_keys(written)
                 if _wanted(row, kind, arabic, skeleton_iso2):
-                    writer.add(row, arabic)
+                    writer.add(row, arabic, arabic_label(written))
         for source, kind in kinds.items():
             add = {"facts": writer.add_fact, "ocha-adminpoints": writer.add_ocha_point}.get(kind)
             for number, fields in (_tsv_dicts(source) if add else ()):

@@ -1,4 +1,4 @@
-"""A place filter in Arabic as well as in the gazetteer's names: the names a query stands for.
+"""Places in both languages: the names a filter in Arabic stands for, and a place's Arabic name.
 
 The store keeps each event's place, district and region by their gazetteer (Latin) names; a reader
 types "غاو" or "مدينة موبتي" as the news writes them. The gazetteer's Arabic names (GeoNames'
@@ -21,3 +21,8 @@ def place_names(query: str) -> tuple[str, ...]:
     places = Gazetteer.default().lookup(query, alone=True)
     return tuple(sorted({(place.admin1 if place.feature_code == "ADM1" and place.admin1 else place.name)
                          for place in places}))
+
+
+def arabic_place_name(geonameid: int | None) -> str | None:
+    """The gazetteer's Arabic name of the place, to show in the Arabic interface ('Gao' -> 'جاو')."""
+    return Gazetteer.default().arabic_name(geonameid) if geonameid is not None else None

@@ -11,7 +11,7 @@ from sqlalchemy.engine import Connection
 
 from marsad import parse_date
 from marsad.store.actor_names import actor_names
-from marsad.store.place_names import place_names
+from marsad.store.place_names import arabic_place_name, place_names
 from marsad.store.tables import claims, documents, event_actors, events, reports
 
 
@@ -65,7 +65,8 @@ def summary(row) -> dict:
     own columns: the full reconciliation, claims and sides, is for `one_event`)."""
     location = None if row["location_name"] is None else {
         "name": row["location_name"], "country": row["country"], "admin1": row["admin1"], "admin2": row["admin2"],
-        "lat": row["lat"], "lon": row["lon"], "geo_precision": row["geo_precision"], "geonameid": row["geonameid"]}
+        "lat": row["lat"], "lon": row["lon"], "geo_precision": row["geo_precision"], "geonameid": row["geonameid"],
+        "name_ar": arabic_place_name(row["geonameid"])}
     return {
         "id": row["id"], "event_type": row["event_type"], "sub_event_type": row["sub_event_type"],
         "date_start": _iso(row["date_start"]), "date_end": _iso(row["date_end"]),
