@@ -33,7 +33,8 @@ if not (VENDOR / "leaflet" / "leaflet.js").exists():
     pytest.skip("the web assets are not built; run `make web`", allow_module_level=True)
 
 from marsad.api.local_server import served  # noqa: E402
-from test_api import ARTICLE_GAO, TOKEN  # noqa: E402  (the articles written for the API tests)
+from test_api import ARTICLE_GAO, MANY, TOKEN, every_page  # noqa: E402  (the API tests' articles and helpers)
+from test_api import many_server  # noqa: E402, F401  (a fixture: a store of more events than a page holds)
 
 XSS_ARTICLE = ("<img src=x onerror=alert(1)> قال مصدر أمني إن ثلاثة مدنيين قتلوا في انفجار عبوة ناسفة "
                "قرب مدينة موبتي وسط مالي أمس الأحد. <script>alert(2)</script>")
@@ -670,6 +671,21 @@ def test_web_download_gives_the_rows_on_screen(browser, crowded_server, link, do
     else:
         ids = [feature["id"] for feature in json.loads(body)["features"]]
         assert ids == [event["id"] for event in expected["events"]]
+    context.close()
+
+
+@pytest.mark.parametrize("link", ["#download-csv", "#download-geojson"])
+def test_web_download_holds_every_event_beyond_one_page(browser, many_server, link):
+    context, page = _open(browser, f"{many_server}/?place=" + "غاو")
+    page.wait_for_function("(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=MANY)
+    with page.expect_download() as download:
+        page.click(link)
+    body = Path(download.value.path()).read_text(encoding="utf-8")
+    if link == "#download-csv":
+        assert body.splitlines()[1:] == every_page(many_server, {"place": "غاو"}, "csv")
+    else:
+        ids = [feature["id"] for feature in json.loads(body)["features"]]
+        assert ids == [event["id"] for event in every_page(many_server, {"place": "غاو"})] and len(ids) == MANY
     context.close()
 
 

@@ -286,14 +286,15 @@ function setTableOpen(open) {
   markSelected();
 }
 
-/** GET /events with the filters on screen, narrowed to the timeline's period, as `format`. */
+/** GET /events with the filters on screen, narrowed to the timeline's period, as `format`: without a
+ * `limit`, the server streams every event they match, however many pages that takes. */
 function downloadQuery(format) {
   const filters = { ...(state.loadedFilters || {}) };
   if (state.selection) {
     filters.since = filters.since && filters.since > state.selection.from ? filters.since : state.selection.from;
     filters.until = filters.until && filters.until < state.selection.to ? filters.until : state.selection.to;
   }
-  return `/events?${new URLSearchParams({ ...filters, format, limit: String(PAGE_SIZE) })}`;
+  return `/events?${new URLSearchParams({ ...filters, format })}`;
 }
 
 function updateDownloads() {
