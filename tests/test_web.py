@@ -809,3 +809,54 @@ def test_web_english_interface_names_known_sources_in_english(browser, server):
         isolated = cell.locator("bdi")
         assert isolated.count() == 1 and isolated.get_attribute("dir") == "auto"
     context.close()
+
+
+def _colour_share(browser, png: bytes, rgb: tuple[int, int, int], tolerance: int = 12) -> float:
+    """The share of a PNG's pixels within `tolerance` of a colour, computed by Chromium on a blank page."""
+    scratch = browser.new_page()
+    share = scratch.evaluate("""async ([data, rgb, tolerance]) => {
+        const image = new Image();
+        image.src = "data:image/png;base64," + data;
+        await image.decode();
+        const canvas = document.createElement("canvas");
+        [canvas.width, canvas.height] = [image.width, image.height];
+        const context = canvas.getContext("2d");
+        context.drawImage(image, 0, 0);
+        const pixels = context.getImageData(0, 0, image.width, image.height).data;
+        let near = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+            if (rgb.every((value, k) => Math.abs(pixels[i + k] - value) <= tolerance)) near += 1;
+        }
+        return near / (pixels.length / 4);
+    }""", [base64.b64encode(png).decode(), list(rgb), tolerance])
+    scratch.close()
+    return share
+
+
+REGION_BORDER = (0x9c, 0x8f, 0x7a)  # app.js setUpRegionBorders
+WATER = (0xcf, 0xe0, 0xee)          # app.css .leaflet-container: the sea, where no land is drawn
+
+
+def test_web_basemap_draws_regions_and_water_offline(page, browser):
+    if not (VENDOR / "basemap" / "admin1-borders.geojson").exists():
+        pytest.skip("the region borders are not built; run `make web`")
+    page.wait_for_selector("#map[data-region-borders=true]")
+    page.evaluate("() => { state.map.setView([17.5, -2], 6, {animate: false}); }")  # Mali's regions
+    page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.region')]"
+                           ".some(label => /[\\u0600-\\u06ff]/.test(label.textContent))")
+    arabic_regions = _labels(page, "region")
+    borders = _colour_share(browser, page.locator("#map").screenshot(), REGION_BORDER, 20)
+    assert borders > 0.0005, "no region border drawn"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#map").screenshot(path=str(ARTIFACTS / "web-regions-ar.png"))
+    page.click("#lang-switch")
+    page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.region')]"
+                           ".some(label => label.textContent === 'Tombouctou')")
+    english_regions = _labels(page, "region")
+    assert len(english_regions) >= 5 and not any(ARABIC.search(label) for label in english_regions)
+    assert sum(bool(ARABIC.search(label)) for label in arabic_regions) >= len(arabic_regions) / 2
+    page.locator("#map").screenshot(path=str(ARTIFACTS / "web-regions-en.png"))
+    page.evaluate("() => { state.map.setView([34, 18], 5, {animate: false}); }")  # Libya and the Mediterranean
+    page.wait_for_timeout(300)
+    assert _colour_share(browser, page.locator("#map").screenshot(), WATER) > 0.2, "no sea drawn"
+    assert page.errors == []

@@ -1,8 +1,8 @@
 """The offline basemap's labels, built by `make web` into web/vendor/basemap/ (never committed).
 
 No npm package carries Natural Earth's populated places, so the town labels come from the gazetteer
-the package already ships (GeoNames, CC BY 4.0): towns by population, first-level administrative
-regions, lakes. Each row is [lon, lat, name, kind, min_zoom, arabic]: the page draws a label from
+the package already ships (GeoNames, CC BY 4.0): towns by population and lakes (first-level regions:
+web/build_admin1.js). Each row is [lon, lat, name, kind, min_zoom, arabic]: the page draws a label from
 `min_zoom` on, so a zoomed-out map names only the cities and a zoomed-in one the small towns, in
 Arabic (the gazetteer's Arabic name, where it has one) in the Arabic interface. regions.json gives
 each country's regions in Arabic by the names events carry ({"MLI": {"Gao": "إقليم غاو"}}).
@@ -19,7 +19,6 @@ GAZETTEER = Path(__file__).resolve().parents[1] / "src" / "marsad" / "knowledge"
 # (least population, zoom from which the town is labelled), largest first.
 TOWN_ZOOMS = ((1_000_000, 3), (250_000, 4), (100_000, 5), (25_000, 6), (10_000, 7), (5_000, 8))
 SMALL_NOTABLE_TOWN_ZOOM = 9
-REGION_ZOOM = 5
 LAKE_ZOOM = 9
 
 
@@ -38,12 +37,10 @@ def rows(connection: sqlite3.Connection) -> list[list]:
     towns = connection.execute(
         f"SELECT lon, lat, name, population, {arabic} FROM places p WHERE feature_class = 'P' "
         "AND (population >= ? OR notable = 1) ORDER BY population DESC", (TOWN_ZOOMS[-1][0],))
-    regions = connection.execute(f"SELECT lon, lat, name, {arabic} FROM places p WHERE feature_code = 'ADM1'")
     lakes = connection.execute(
         f"SELECT lon, lat, name, {arabic} FROM places p WHERE feature_code IN ('LK', 'LKS', 'RSV')")
     return ([[round(lon, 4), round(lat, 4), name, "town", town_zoom(population), ar]
              for lon, lat, name, population, ar in towns]
-            + [[round(lon, 4), round(lat, 4), name, "region", REGION_ZOOM, ar] for lon, lat, name, ar in regions]
             + [[round(lon, 4), round(lat, 4), name, "water", LAKE_ZOOM, ar] for lon, lat, name, ar in lakes])
 
 

@@ -407,10 +407,21 @@ async function setUpMap() {
   } catch (error) {
     setStatus(t("basemap_missing"), true);
   }
-  await setUpLabels();
+  await Promise.all([setUpRegionBorders(), setUpLabels()]);
 }
 
-// ---- Basemap labels: towns, regions, lakes (web/build_basemap.py, from the shipped gazetteer) -----
+/** First-level regions' borders within each country (web/build_admin1.js, Natural Earth's admin-1), dashed. */
+async function setUpRegionBorders() {
+  const response = await fetch("/static/vendor/basemap/admin1-borders.geojson").catch(() => null);
+  if (!response?.ok) return;
+  L.geoJSON(await response.json(), { renderer: L.canvas(), interactive: false,
+    style: { className: "region-border", color: "#9c8f7a", weight: 0.7, dashArray: "4 3", opacity: 0.9 } })
+    .addTo(state.map);
+  document.getElementById("map").dataset.regionBorders = "true";
+}
+
+// ---- Basemap labels: towns and lakes (web/build_basemap.py, from the shipped gazetteer), regions
+// (web/build_admin1.js, from Natural Earth) ------------------------------------------------------
 
 // Labels drawn at once at most: beyond this a map is unreadable and slow to pan.
 const MAX_LABELS = 350;
@@ -418,11 +429,11 @@ const MAX_LABELS = 350;
 const LABEL_CELL = [120, 22];
 
 async function setUpLabels() {
-  const [response, regions] = await Promise.all(["labels", "regions"].map(
+  const [response, regions, admin1] = await Promise.all(["labels", "regions", "admin1-labels"].map(
     (name) => fetch(`/static/vendor/basemap/${name}.json`).catch(() => null)));
   if (regions?.ok) state.regions = await regions.json();
   if (!response?.ok) return;
-  state.labels = await response.json();
+  state.labels = [...await response.json(), ...(admin1?.ok ? await admin1.json() : [])];
   state.map.createPane("labels").style.zIndex = 450;
   state.labelLayer = L.layerGroup([], { pane: "labels" }).addTo(state.map);
   state.map.on("moveend", drawLabels);
