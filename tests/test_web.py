@@ -295,10 +295,11 @@ def _claim_rows(page) -> list[list[str]]:
         "#claims tbody tr", "rows => rows.map(row => [...row.cells].map(cell => cell.textContent.trim()))")
 
 
-def _screenshot_stats(browser, png: bytes) -> dict:
-    """Pixel statistics of a PNG, computed by Chromium on a blank page: how much is drawn and highlighted."""
+def _screenshot_stats(browser, png: bytes, near: tuple[int, int, int] = (0, 0, 0), tolerance: int = 12) -> dict:
+    """Pixel statistics of a PNG, computed by Chromium on a blank page: how much is drawn and highlighted,
+    and (`near`) the share of pixels within `tolerance` of one colour."""
     scratch = browser.new_page()
-    stats = scratch.evaluate("""async (data) => {
+    stats = scratch.evaluate("""async ([data, near, tolerance]) => {
         const image = new Image();
         image.src = "data:image/png;base64," + data;
         await image.decode();
@@ -307,17 +308,18 @@ def _screenshot_stats(browser, png: bytes) -> dict:
         const context = canvas.getContext("2d");
         context.drawImage(image, 0, 0);
         const pixels = context.getImageData(0, 0, image.width, image.height).data;
-        let dark = 0, highlight = 0;
+        let dark = 0, highlight = 0, close = 0;
         const colours = new Set();
         for (let i = 0; i < pixels.length; i += 4) {
             const [r, g, b] = [pixels[i], pixels[i + 1], pixels[i + 2]];
             if (r + g + b < 200) dark += 1;
             if (r > 230 && g > 180 && r - b > 50) highlight += 1;  // the yellow of <mark>
+            if ([r, g, b].every((value, k) => Math.abs(value - near[k]) <= tolerance)) close += 1;
             colours.add((r << 16) | (g << 8) | b);
         }
         const total = pixels.length / 4;
-        return {dark: dark / total, highlight: highlight / total, colours: colours.size};
-    }""", base64.b64encode(png).decode())
+        return {dark: dark / total, highlight: highlight / total, colours: colours.size, near: close / total};
+    }""", [base64.b64encode(png).decode(), list(near), tolerance])
     scratch.close()
     return stats
 
@@ -811,28 +813,6 @@ def test_web_english_interface_names_known_sources_in_english(browser, server):
     context.close()
 
 
-def _colour_share(browser, png: bytes, rgb: tuple[int, int, int], tolerance: int = 12) -> float:
-    """The share of a PNG's pixels within `tolerance` of a colour, computed by Chromium on a blank page."""
-    scratch = browser.new_page()
-    share = scratch.evaluate("""async ([data, rgb, tolerance]) => {
-        const image = new Image();
-        image.src = "data:image/png;base64," + data;
-        await image.decode();
-        const canvas = document.createElement("canvas");
-        [canvas.width, canvas.height] = [image.width, image.height];
-        const context = canvas.getContext("2d");
-        context.drawImage(image, 0, 0);
-        const pixels = context.getImageData(0, 0, image.width, image.height).data;
-        let near = 0;
-        for (let i = 0; i < pixels.length; i += 4) {
-            if (rgb.every((value, k) => Math.abs(pixels[i + k] - value) <= tolerance)) near += 1;
-        }
-        return near / (pixels.length / 4);
-    }""", [base64.b64encode(png).decode(), list(rgb), tolerance])
-    scratch.close()
-    return share
-
-
 REGION_BORDER = (0x9c, 0x8f, 0x7a)  # app.js setUpRegionBorders
 WATER = (0xcf, 0xe0, 0xee)          # app.css .leaflet-container: the sea, where no land is drawn
 
@@ -845,7 +825,7 @@ def test_web_basemap_draws_regions_and_water_offline(page, browser):
     page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.region')]"
                            ".some(label => /[\\u0600-\\u06ff]/.test(label.textContent))")
     arabic_regions = _labels(page, "region")
-    borders = _colour_share(browser, page.locator("#map").screenshot(), REGION_BORDER, 20)
+    borders = _screenshot_stats(browser, page.locator("#map").screenshot(), REGION_BORDER, 20)["near"]
     assert borders > 0.0005, "no region border drawn"
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator("#map").screenshot(path=str(ARTIFACTS / "web-regions-ar.png"))
@@ -858,5 +838,5 @@ def test_web_basemap_draws_regions_and_water_offline(page, browser):
     page.locator("#map").screenshot(path=str(ARTIFACTS / "web-regions-en.png"))
     page.evaluate("() => { state.map.setView([34, 18], 5, {animate: false}); }")  # Libya and the Mediterranean
     page.wait_for_timeout(300)
-    assert _colour_share(browser, page.locator("#map").screenshot(), WATER) > 0.2, "no sea drawn"
+    assert _screenshot_stats(browser, page.locator("#map").screenshot(), WATER)["near"] > 0.2, "no sea drawn"
     assert page.errors == []
