@@ -1,4 +1,5 @@
-"""Helpers shared by the extraction tests (claims, attribution)."""
+"""Helpers shared by the extraction tests (claims, attribution) and the store's (a store of many events)."""
+import datetime as dt
 import os
 from pathlib import Path
 
@@ -31,3 +32,19 @@ def news_events(text, published=PUBLISHED):
 def event_kinds(text, published=PUBLISHED):
     """(event_type, sub_event_type) of each news event extracted from `text`."""
     return [(e.event_type, e.sub_event_type) for e in news_events(text, published)]
+
+
+def store_of_many_events(url: str, text: str, published: str, count: int) -> None:
+    """A store of `count` events, the one event of `text` again and again, ten days apart (too far apart
+    to merge): the article is extracted once and stored as `count` articles, so it takes seconds."""
+    from marsad.store import open_store
+
+    extraction = marsad.extract(text, published=published)
+    first = dt.date(1990, 1, 1)
+    with open_store(url) as store:
+        for index in range(count):
+            day = first + dt.timedelta(days=10 * index)
+            document = extraction.document.model_copy(update={"id": f"many-{index}", "published": day})
+            events = [event.model_copy(update={"date_start": day, "date_end": day}) for event in extraction.events]
+            store.ingest_extraction(extraction.model_copy(update={"document": document, "events": events}),
+                                    f"{text} ({index})")

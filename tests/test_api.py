@@ -6,6 +6,7 @@ import socket
 import threading
 
 import pytest
+import support
 from processes import alive, children, command_line, cpu_seconds, run_tag, tagged_processes, wait_until
 
 pytest.importorskip("httpx")
@@ -220,10 +221,19 @@ def test_api_events_lists_and_paginates(store_server):
 
 @pytest.mark.parametrize("params, expected", [
     ({"country": "MLI"}, 2), ({"country": "NER"}, 0), ({"since": "2024-03-12"}, 1), ({"until": "2024-03-11"}, 1),
-    ({"type": "Battles"}, 1),
+    ({"type": "Battles"}, 1), ({"place": "Gao"}, 1), ({"place": "غاو"}, 1), ({"place": "مدينة موبتي"}, 1),
+    ({"place": "Kidal"}, 0),
 ])
 def test_api_events_filters(store_server, params, expected):
     assert httpx.get(f"{store_server}/events", params=params).json()["total"] == expected
+
+
+@pytest.mark.parametrize("arabic, latin", [("غاو", "Gao"), ("موبتي", "Mopti")])
+def test_api_place_filter_finds_the_same_events_in_arabic_and_latin(store_server, arabic, latin):
+    def ids(place):
+        return [event["id"] for event in httpx.get(f"{store_server}/events", params={"place": place}).json()["events"]]
+
+    assert ids(arabic) == ids(latin) != []
 
 
 def test_api_events_bad_filter_date_is_refused(store_server):
@@ -286,6 +296,67 @@ def test_api_actor_filter_takes_like_wildcards_literally(store_server, actor):
     assert httpx.get(f"{store_server}/events", params={"actor": actor}).json()["total"] == 0
 
 
+MANY = 1050  # more events than GET /events gives in one page
+
+
+@pytest.fixture(scope="module")
+def many_server(tmp_path_factory):
+    pytest.importorskip("marsad.store", reason="the event store (marsad.store) is not installed yet")
+    url = f"sqlite:///{tmp_path_factory.mktemp('many') / 'events.db'}"
+    support.store_of_many_events(url, ARTICLE_GAO, "2024-03-13", MANY)
+    with served("--db", url) as base:
+        yield base
+
+
+def every_page(base: str, params: dict, format: str = "json") -> list:
+    """What a client paging through GET /events collects: events (json) or CSV lines without the header."""
+    collected, offset = [], 0
+    while True:
+        answer = httpx.get(f"{base}/events", params={**params, "limit": 1000, "offset": offset, "format": "json"})
+        page = answer.json()
+        if format == "csv":
+            lines = httpx.get(f"{base}/events", params={**params, "limit": 1000, "offset": offset,
+                                                         "format": "csv"}).text.splitlines()
+            collected += lines[1:]
+        else:
+            collected += page["events"]
+        offset += len(page["events"])
+        if not page["events"] or offset >= page["total"]:
+            return collected
+
+
+@pytest.mark.parametrize("params", [{}, {"country": "MLI", "place": "غاو", "since": "1991-01-01"}])
+def test_api_csv_download_streams_every_page(many_server, params):
+    answer = httpx.get(f"{many_server}/events", params={**params, "format": "csv"}, timeout=60)
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv")
+    assert "attachment" in answer.headers["content-disposition"]
+    lines = answer.text.splitlines()
+    from marsad.store.export import ACLED_COLUMNS
+
+    assert lines[0] == ",".join(ACLED_COLUMNS)
+    expected = every_page(many_server, params, "csv")
+    assert lines[1:] == expected and len(expected) > 1000
+
+
+def test_api_geojson_download_streams_every_page(many_server):
+    features = httpx.get(f"{many_server}/events", params={"format": "geojson"}, timeout=60).json()["features"]
+    events = every_page(many_server, {})
+    assert [feature["id"] for feature in features] == [event["id"] for event in events]
+    assert len(features) == MANY
+
+
+def test_api_download_of_nothing_is_a_header_or_an_empty_collection(many_server):
+    params = {"place": "كيدال"}
+    assert httpx.get(f"{many_server}/events", params={**params, "format": "csv", "hxl": "1"}).text.count("\n") == 2
+    assert httpx.get(f"{many_server}/events", params={**params, "format": "geojson"}).json() == {
+        "type": "FeatureCollection", "features": []}
+
+
+def test_api_download_fault_is_one_json_error(many_server):
+    assert assert_error_shape(httpx.get(f"{many_server}/events", params={"format": "csv", "since": "soon"}),
+                              400)["code"] == "E001"
+
+
 def test_api_health_shows_no_path(tmp_path):
     db = tmp_path / "hidden-folder" / "events.db"
     db.parent.mkdir()
@@ -311,6 +382,7 @@ FAULTY_QUERIES = [  # (route, query string, status, word)
     ("/events", "until=2024-02-30", 400, "until"),
     ("/events", "limit=many", 422, "limit"),
     ("/events", "actor=%00", 422, "actor"),
+    ("/events", "place=%00", 422, "place"),
     ("/events", "format=xml", 422, "format"),
     ("/events/{event_id}", "", 422, "event_id"),
     ("/documents/{document_id}", "", 422, "document_id"),

@@ -115,6 +115,12 @@ def test_gazetteer_lookup_strips_clitics_and_orders_arabic_names_first(gazetteer
     assert any(place.geonameid == 2476086 for place in gazetteer.lookup("تينزاوتين"))
 
 
+@pytest.mark.parametrize("geonameid, arabic", [(360630, "القاهرة"), (2453348, "موبتي"), (2507480, "الجزائر"),
+                                               (2476086, None)])
+def test_gazetteer_arabic_name_is_written_as_arabic_writes_it(gazetteer, geonameid, arabic):
+    assert gazetteer.arabic_name(geonameid) == arabic
+
+
 @pytest.mark.parametrize("junk", ["", " ", "abc", "123", "\x00\x01", "،،،", "ال", None, 42])
 def test_gazetteer_bad_input_gives_empty_results(gazetteer, junk):
     assert gazetteer.find_mentions(junk) == []

@@ -11,6 +11,7 @@ from marsad.cli import main as cli
 from marsad.errors import BuildError
 from marsad.knowledge.gazetteer import Gazetteer
 from marsad.knowledge.gazetteer.build import build, main
+from marsad.knowledge.gazetteer.sources import arabic_label
 from marsad.lang.ar.normalize import fold
 
 # geonameid name asciiname alternatenames lat lon class code cc cc2 admin1 admin2 admin3 admin4 pop elev dem tz date
@@ -269,3 +270,25 @@ def test_gazetteer_build_source_date_epoch_must_be_a_number(tmp_path, monkeypatc
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
     with pytest.raises(BuildError, match="SOURCE_DATE_EPOCH"):
         build([write_table(tmp_path / "cities500.txt", [CITY])], tmp_path / "out.sqlite")
+
+
+@pytest.mark.parametrize("names, shown", [
+    (["Al Qahirah", "القاهرة", "قاهره"], "القاهرة"),                      # the key most names share, with its article
+    (["ئالجىر", "الجزائر", "الجزائر العاصمة", "الجزيره"], "الجزائر"),      # written with the article first
+    (["ترابلس", "طَرَابُلُس", "طرابلس"], "طرابلس"),                        # shared key; no vowel marks
+    (["Gao", "جاو", "غاو"], "جاو"),                                        # otherwise the first listed
+    (["Gao", "Gao Region"], None),
+])
+def test_gazetteer_build_arabic_label_picks_the_name_to_show(names, shown):
+    assert arabic_label(names) == shown
+
+
+def test_gazetteer_build_records_the_arabic_name_to_show(sources, tmp_path):
+    build([sources["cities"], sources["facts"]], tmp_path / "g.sqlite")
+    gazetteer = Gazetteer(tmp_path / "g.sqlite")
+    assert gazetteer.arabic_name(281000) == "مركة"  # as written: ة, not the folded key's ه
+    assert gazetteer.arabic_name(51966) == "شبيلي السفلى"  # from the facts table
+    assert gazetteer.arabic_name(53372) is None  # GeoNames has no Arabic name for Marka
+    with sqlite3.connect(tmp_path / "g.sqlite") as connection:
+        connection.execute("DROP TABLE arabic_names")  # a file of format 3
+    assert Gazetteer(tmp_path / "g.sqlite").arabic_name(281000) is None

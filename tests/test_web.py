@@ -37,7 +37,8 @@ if not (VENDOR / "leaflet" / "leaflet.js").exists():
     pytest.skip("the web assets are not built; run `make web`", allow_module_level=True)
 
 from marsad.api.local_server import served  # noqa: E402
-from test_api import ARTICLE_GAO, TOKEN  # noqa: E402  (the articles written for the API tests)
+from test_api import ARTICLE_GAO, MANY, TOKEN, every_page  # noqa: E402  (the API tests' articles and helpers)
+from test_api import many_server  # noqa: E402, F401  (a fixture: a store of more events than a page holds)
 
 XSS_ARTICLE = ("<img src=x onerror=alert(1)> قال مصدر أمني إن ثلاثة مدنيين قتلوا في انفجار عبوة ناسفة "
                "قرب مدينة موبتي وسط مالي أمس الأحد. <script>alert(2)</script>")
@@ -299,10 +300,11 @@ def _claim_rows(page) -> list[list[str]]:
         "#claims tbody tr", "rows => rows.map(row => [...row.cells].map(cell => cell.textContent.trim()))")
 
 
-def _screenshot_stats(browser, png: bytes) -> dict:
-    """Pixel statistics of a PNG, computed by Chromium on a blank page: how much is drawn and highlighted."""
+def _screenshot_stats(browser, png: bytes, near: tuple[int, int, int] = (0, 0, 0), tolerance: int = 12) -> dict:
+    """Pixel statistics of a PNG, computed by Chromium on a blank page: how much is drawn and highlighted,
+    and (`near`) the share of pixels within `tolerance` of one colour."""
     scratch = browser.new_page()
-    stats = scratch.evaluate("""async (data) => {
+    stats = scratch.evaluate("""async ([data, near, tolerance]) => {
         const image = new Image();
         image.src = "data:image/png;base64," + data;
         await image.decode();
@@ -311,17 +313,18 @@ def _screenshot_stats(browser, png: bytes) -> dict:
         const context = canvas.getContext("2d");
         context.drawImage(image, 0, 0);
         const pixels = context.getImageData(0, 0, image.width, image.height).data;
-        let dark = 0, highlight = 0;
+        let dark = 0, highlight = 0, close = 0;
         const colours = new Set();
         for (let i = 0; i < pixels.length; i += 4) {
             const [r, g, b] = [pixels[i], pixels[i + 1], pixels[i + 2]];
             if (r + g + b < 200) dark += 1;
             if (r > 230 && g > 180 && r - b > 50) highlight += 1;  // the yellow of <mark>
+            if ([r, g, b].every((value, k) => Math.abs(value - near[k]) <= tolerance)) close += 1;
             colours.add((r << 16) | (g << 8) | b);
         }
         const total = pixels.length / 4;
-        return {dark: dark / total, highlight: highlight / total, colours: colours.size};
-    }""", base64.b64encode(png).decode())
+        return {dark: dark / total, highlight: highlight / total, colours: colours.size, near: close / total};
+    }""", [base64.b64encode(png).decode(), list(near), tolerance])
     scratch.close()
     return stats
 
@@ -697,6 +700,21 @@ def test_web_download_gives_the_rows_on_screen(browser, crowded_server, link, do
     context.close()
 
 
+@pytest.mark.parametrize("link", ["#download-csv", "#download-geojson"])
+def test_web_download_holds_every_event_beyond_one_page(browser, many_server, link):
+    context, page = _open(browser, f"{many_server}/?place=" + "غاو")
+    page.wait_for_function("(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=MANY)
+    with page.expect_download() as download:
+        page.click(link)
+    body = Path(download.value.path()).read_text(encoding="utf-8")
+    if link == "#download-csv":
+        assert body.splitlines()[1:] == every_page(many_server, {"place": "غاو"}, "csv")
+    else:
+        ids = [feature["id"] for feature in json.loads(body)["features"]]
+        assert ids == [event["id"] for event in every_page(many_server, {"place": "غاو"})] and len(ids) == MANY
+    context.close()
+
+
 def test_web_actor_filter_accepts_arabic_names(browser, server):
     _store_only()
     event = _founding_event(server)
@@ -708,10 +726,31 @@ def test_web_actor_filter_accepts_arabic_names(browser, server):
     context.close()
 
 
+def _listed_ids(page) -> list[str]:
+    return page.eval_on_selector_all("#event-list [data-event-id]", "items => items.map(i => i.dataset.eventId)")
+
+
+def test_web_place_filter_accepts_arabic_and_latin_names(browser, crowded_server):
+    expected = httpx.get(f"{crowded_server}/events", params={"place": "Gao", "limit": 1000}).json()
+    assert 0 < expected["total"] < _stored_total(crowded_server)
+    context, page = _open(browser, f"{crowded_server}/?place=" + "غاو")
+    assert page.input_value("#filter-place") == "غاو"
+    assert _in_view(page) == expected["total"]
+    assert sorted(_listed_ids(page)) == sorted(event["id"] for event in expected["events"])
+    page.fill("#filter-place", "Gao")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("() => new URLSearchParams(location.search).get('place') === 'Gao'")
+    assert _in_view(page) == expected["total"]
+    assert sorted(_listed_ids(page)) == sorted(event["id"] for event in expected["events"])
+    assert page.errors == []
+    context.close()
+
+
 def test_web_basemap_names_towns_and_regions_offline(page, browser):
     if not (VENDOR / "basemap" / "labels.json").exists():
         pytest.skip("the basemap labels are not built; run `make web`")
     page.wait_for_selector("#map .place-label.town")
+    page.click("#lang-switch")  # the labels in Latin letters (the Arabic ones: the next test)
     page.evaluate("() => { state.map.setView([16.27, -0.04], 7, {animate: false}); }")  # Gao, on the Niger
     page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.town')]"
                            ".some(label => label.textContent === 'Gao')")
@@ -722,3 +761,106 @@ def test_web_basemap_names_towns_and_regions_offline(page, browser):
     assert map_pixels["dark"] > 0.001, "no label drawn on the map"
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator("#map").screenshot(path=str(ARTIFACTS / "web-basemap-gao.png"))
+
+
+# ---- names in the interface's language (issue 13) ---------------------------------------------
+
+def _labels(page, kind: str = "town") -> list[str]:
+    return page.eval_on_selector_all(f"#map .place-label.{kind}", "labels => labels.map(l => l.textContent)")
+
+
+def test_web_basemap_labels_follow_the_interface_language(page, browser):
+    if not (VENDOR / "basemap" / "labels.json").exists():
+        pytest.skip("the basemap labels are not built; run `make web`")
+    from marsad.knowledge.gazetteer import Gazetteer
+
+    gao = Gazetteer.default().arabic_name(2457163)
+    page.evaluate("() => { state.map.setView([16.27, -0.04], 7, {animate: false}); }")  # Gao, on the Niger
+    page.wait_for_function("(name) => [...document.querySelectorAll('#map .place-label.town')]"
+                           ".some(label => label.textContent === name)", arg=gao)
+    arabic = _labels(page)
+    # Towns GeoNames names in Arabic are labelled in Arabic; the others (most of the Sahel's) in Latin.
+    assert "Gao" not in arabic and sum(bool(ARABIC.search(label)) for label in arabic) >= 3
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#map").screenshot(path=str(ARTIFACTS / "web-basemap-ar.png"))
+    page.click("#lang-switch")
+    page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.town')]"
+                           ".some(label => label.textContent === 'Gao')")
+    assert not any(ARABIC.search(label) for label in _labels(page) + _labels(page, "region"))
+    page.locator("#map").screenshot(path=str(ARTIFACTS / "web-basemap-en.png"))
+
+
+def test_web_places_in_the_list_and_panel_follow_the_interface_language(browser, crowded_server):
+    regions = json.loads((VENDOR / "basemap" / "regions.json").read_text(encoding="utf-8"))
+    expected = httpx.get(f"{crowded_server}/events", params={"place": "Timbuktu", "limit": 1}).json()["events"][0]
+    location = expected["location"]
+    assert location["name"] == "Timbuktu" and location["name_ar"] == "تمبكتو"
+    context, page = _open(browser, f"{crowded_server}/?place=Timbuktu&event={expected['id']}")
+    page.wait_for_selector("#event-facts dd")
+    meta = page.eval_on_selector_all("#event-list .item-meta", "items => items.map(i => i.textContent)")
+    assert meta and all("تمبكتو" in item and "Timbuktu" not in item for item in meta)
+    where = page.inner_text("#event-facts dd >> nth=1")
+    assert "تمبكتو" in where and "(Timbuktu)" in where and regions["MLI"][location["admin1"]] in where
+    page.click("#table-toggle")
+    assert "تمبكتو" in page.inner_text("#events-table tbody tr >> nth=0")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-places-ar.png"), full_page=True)
+    page.click("#lang-switch")
+    meta = page.eval_on_selector_all("#event-list .item-meta", "items => items.map(i => i.textContent)")
+    assert all("Timbuktu" in item and not ARABIC.search(item) for item in meta)
+    where = page.inner_text("#event-facts dd >> nth=1")
+    assert where.startswith("Timbuktu") and location["admin1"] in where
+    assert "Timbuktu" in page.inner_text("#events-table tbody tr >> nth=0")
+    page.screenshot(path=str(ARTIFACTS / "web-places-en.png"), full_page=True)
+    assert page.errors == []
+    context.close()
+
+
+def test_web_english_interface_names_known_sources_in_english(browser, server):
+    _store_only()
+    event = httpx.get(f"{server}/events/{_founding_event(server)['id']}").json()
+    context, page = _open(browser, f"{server}/?event={event['id']}&lang=en")
+    page.wait_for_selector("#claims tbody tr")
+    claims = sorted(event["claims"], key=lambda c: (c["document_id"], c["evidence"]["start"]))
+    cells = page.locator("#claims tbody tr td:nth-child(2)")
+    army = [claim for claim in claims if claim["source"] and claim["source"]["text"] == "الجيش المالي"]
+    assert army and all(claim["source"]["name"].startswith("Military Forces of Mali") for claim in army)
+    for index, claim in enumerate(claims):
+        if claim["source"] is None:
+            continue
+        cell = cells.nth(index)
+        name = claim["source"]["name"]
+        assert cell.inner_text().strip() == name
+        # The actors table's names are English; what it does not know stays as written, isolated.
+        isolated = cell.locator("bdi")
+        assert isolated.count() == 1 and isolated.get_attribute("dir") == "auto"
+    context.close()
+
+
+REGION_BORDER = (0x9c, 0x8f, 0x7a)  # app.js setUpRegionBorders
+WATER = (0xcf, 0xe0, 0xee)          # app.css .leaflet-container: the sea, where no land is drawn
+
+
+def test_web_basemap_draws_regions_and_water_offline(page, browser):
+    if not (VENDOR / "basemap" / "admin1-borders.geojson").exists():
+        pytest.skip("the region borders are not built; run `make web`")
+    page.wait_for_selector("#map[data-region-borders=true]")
+    page.evaluate("() => { state.map.setView([17.5, -2], 6, {animate: false}); }")  # Mali's regions
+    page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.region')]"
+                           ".some(label => /[\\u0600-\\u06ff]/.test(label.textContent))")
+    arabic_regions = _labels(page, "region")
+    borders = _screenshot_stats(browser, page.locator("#map").screenshot(), REGION_BORDER, 20)["near"]
+    assert borders > 0.0005, "no region border drawn"
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.locator("#map").screenshot(path=str(ARTIFACTS / "web-regions-ar.png"))
+    page.click("#lang-switch")
+    page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.region')]"
+                           ".some(label => label.textContent === 'Tombouctou')")
+    english_regions = _labels(page, "region")
+    assert len(english_regions) >= 5 and not any(ARABIC.search(label) for label in english_regions)
+    assert sum(bool(ARABIC.search(label)) for label in arabic_regions) >= len(arabic_regions) / 2
+    page.locator("#map").screenshot(path=str(ARTIFACTS / "web-regions-en.png"))
+    page.evaluate("() => { state.map.setView([34, 18], 5, {animate: false}); }")  # Libya and the Mediterranean
+    page.wait_for_timeout(300)
+    assert _screenshot_stats(browser, page.locator("#map").screenshot(), WATER)["near"] > 0.2, "no sea drawn"
+    assert page.errors == []

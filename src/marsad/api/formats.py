@@ -1,6 +1,9 @@
 """Events (the store's dicts, contract Event fields) as GeoJSON features (the CSV is the store's ACLED export)."""
 from __future__ import annotations
 
+import json
+from collections.abc import AsyncIterator
+
 
 def _row(event: dict) -> dict:
     location = event.get("location") or {}
@@ -22,16 +25,29 @@ def _row(event: dict) -> dict:
     }
 
 
+def _feature(event: dict) -> dict | None:
+    """The event as a GeoJSON Feature (GeoJSON order: lon, lat); None without coordinates."""
+    row = _row(event)
+    if row["latitude"] is None or row["longitude"] is None:
+        return None
+    return {
+        "type": "Feature", "id": row["event_id"],
+        "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
+        "properties": {key: value for key, value in row.items() if key not in ("latitude", "longitude")},
+    }
+
+
 def events_geojson(events: list[dict]) -> dict:
-    """A FeatureCollection of the events that have coordinates (GeoJSON order: lon, lat)."""
-    features = []
-    for event in events:
-        row = _row(event)
-        if row["latitude"] is None or row["longitude"] is None:
-            continue
-        features.append({
-            "type": "Feature", "id": row["event_id"],
-            "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]},
-            "properties": {key: value for key, value in row.items() if key not in ("latitude", "longitude")},
-        })
-    return {"type": "FeatureCollection", "features": features}
+    """A FeatureCollection of the events that have coordinates."""
+    return {"type": "FeatureCollection", "features": [f for f in map(_feature, events) if f is not None]}
+
+
+async def geojson_chunks(pages: AsyncIterator[list[dict]]) -> AsyncIterator[str]:
+    """`events_geojson` of every page's events, written out as the pages arrive."""
+    yield '{"type": "FeatureCollection", "features": ['
+    separator = ""
+    async for events in pages:
+        for feature in filter(None, map(_feature, events)):
+            yield separator + json.dumps(feature, ensure_ascii=False)
+            separator = ","
+    yield "]}"

@@ -98,23 +98,27 @@ def _table(events: list[dict], total: int) -> str:
 @click.option("--since", metavar="YYYY-MM-DD", help="Only events on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only events on or before this day.")
 @click.option("--type", "event_type", metavar="TYPE", help="ACLED event type or sub-type, e.g. 'Battles'.")
-@click.option("--actor", metavar="NAME", help="Only events with an actor whose name contains NAME.")
+@click.option("--actor", metavar="NAME",
+              help="Only events with an actor whose name contains NAME (Arabic or ACLED's).")
+@click.option("--place", metavar="NAME",
+              help="Only events whose place, district or region is named NAME, or part of it (Arabic or Latin).")
 @click.option("--background", is_flag=True,
               help="List the background events (history, a war's running toll) instead of the news.")
 @click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
 @click.option("--format", "output_format", type=click.Choice(["table", "json", "csv", "geojson"]), default="table",
               show_default=True)
-def events(db, country, since, until, event_type, actor, background, limit, output_format) -> None:
+def events(db, country, since, until, event_type, actor, place, background, limit, output_format) -> None:
     """List merged news events, newest first (csv: ACLED's 31 columns, as `marsad export` gives them).
 
     \b
     Examples:
       marsad events --country MLI --since 2024-07-01
+      marsad events --place غاو
       marsad events --type Battles --format geojson > battles.geojson
       marsad events --background
     """
     filters = {"country": country, "since": since, "until": until, "event_type": event_type, "actor": actor,
-               "background": background}
+               "place": place, "background": background}
     with open_store(db) as store:
         found = store.events(**filters, limit=limit, detailed=output_format in ("json", "csv"))
         total = store.count_events(**filters)

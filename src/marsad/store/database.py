@@ -82,17 +82,17 @@ class Store:
         return change.result
 
     def events(self, *, country: str | None = None, since=None, until=None, event_type: str | None = None,
-               actor: str | None = None, limit: int = 100, offset: int = 0,
+               actor: str | None = None, place: str | None = None, limit: int = 100, offset: int = 0,
                background: bool = False, detailed: bool = False) -> list[dict]:
         """Merged news events, newest first (`background`: the background events instead: history
         and running tolls, never merged with news); `detailed`: each as `event()` gives it."""
-        where = query.EventFilter(country, since, until, event_type, actor, background)
+        where = query.EventFilter(country, since, until, event_type, actor, background, place)
         with self._read() as connection:
             return query.list_events(connection, where, max(0, limit), max(0, offset), detailed)
 
     def count_events(self, *, country: str | None = None, since=None, until=None, event_type: str | None = None,
-                     actor: str | None = None, background: bool = False) -> int:
-        where = query.EventFilter(country, since, until, event_type, actor, background)
+                     actor: str | None = None, place: str | None = None, background: bool = False) -> int:
+        where = query.EventFilter(country, since, until, event_type, actor, background, place)
         with self._read() as connection:
             return query.count_events(connection, where)
 

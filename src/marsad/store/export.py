@@ -181,11 +181,13 @@ def _event_id_cnty(iso3: str | None, event_id: str, day: dt.date) -> str:
     return f"{iso3 or 'XXX'}{number}"
 
 
-def write_acled_csv(events: Iterable[dict], out: IO | str, *, hxl: bool = False) -> int:
+def write_acled_csv(events: Iterable[dict], out: IO | str, *, hxl: bool = False, header: bool = True) -> int:
+    """ACLED's rows of `events`; `header` False: the rows alone (a later part of a streamed export)."""
     with _text_output(out) as stream:
         writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        if hxl:
+        if header:
+            writer.writeheader()
+        if header and hxl:
             writer.writerow({c: HXL_TAGS.get(c, "") for c in ACLED_COLUMNS})
         count = 0
         for event in events:
@@ -195,10 +197,10 @@ def write_acled_csv(events: Iterable[dict], out: IO | str, *, hxl: bool = False)
     return count
 
 
-def acled_csv(events: Iterable[dict], *, hxl: bool = False) -> str:
-    """The ACLED CSV as one string, made whole before anyone sees it (the API, `marsad events`)."""
+def acled_csv(events: Iterable[dict], *, hxl: bool = False, header: bool = True) -> str:
+    """The ACLED CSV as one string (the API's pages, `marsad events`); `header` as `write_acled_csv`'s."""
     out = io.StringIO()
-    write_acled_csv(events, out, hxl=hxl)
+    write_acled_csv(events, out, hxl=hxl, header=header)
     return out.getvalue()
 
 

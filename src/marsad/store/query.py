@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from marsad import parse_date
 from marsad.store.actor_names import actor_names
+from marsad.store.place_names import arabic_place_name, place_names
 from marsad.store.tables import claims, documents, event_actors, events, reports
 
 
@@ -22,6 +23,7 @@ class EventFilter:
     event_type: str | None = None
     actor: str | None = None
     background: bool = False   # news events (the default), or the background ones, shown apart
+    place: str | None = None
 
     def condition(self):
         terms = [events.c.background.is_(self.background)]
@@ -41,6 +43,12 @@ class EventFilter:
                                              # autoescape: '%' and '_' in a name are themselves, not wildcards.
                                              or_(*(event_actors.c.name.icontains(name, autoescape=True)
                                                    for name in wanted)))))
+        if self.place:
+            # The query as typed, or any gazetteer name it stands for ("غاو" finds "Gao"), in the
+            # event's place, district or region.
+            wanted = (self.place.strip(), *place_names(self.place))
+            terms.append(or_(*(column.icontains(name, autoescape=True) for name in wanted
+                               for column in (events.c.location_name, events.c.admin2, events.c.admin1))))
         return and_(true(), *terms)
 
 
@@ -57,7 +65,8 @@ def summary(row) -> dict:
     own columns: the full reconciliation, claims and sides, is for `one_event`)."""
     location = None if row["location_name"] is None else {
         "name": row["location_name"], "country": row["country"], "admin1": row["admin1"], "admin2": row["admin2"],
-        "lat": row["lat"], "lon": row["lon"], "geo_precision": row["geo_precision"], "geonameid": row["geonameid"]}
+        "lat": row["lat"], "lon": row["lon"], "geo_precision": row["geo_precision"], "geonameid": row["geonameid"],
+        "name_ar": arabic_place_name(row["geonameid"])}
     return {
         "id": row["id"], "event_type": row["event_type"], "sub_event_type": row["sub_event_type"],
         "date_start": _iso(row["date_start"]), "date_end": _iso(row["date_end"]),

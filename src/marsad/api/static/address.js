@@ -3,7 +3,7 @@
 // whether the table is open. It knows nothing of the page: it turns a view into a query string and back.
 "use strict";
 
-const FILTER_NAMES = ["country", "type", "actor", "since", "until"];
+const FILTER_NAMES = ["country", "type", "actor", "place", "since", "until"];
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** The view the address describes; anything malformed is left out rather than trusted. */

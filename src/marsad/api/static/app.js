@@ -21,6 +21,8 @@ const state = {
   pastedLayer: null,        // the pasted article's events
   storeMarkers: new Map(),  // event id -> {event, marker, dot}
   loadedFilters: null,      // the filters of the events on screen, as the address names them
+  labels: null,             // the basemap's place labels (web/build_basemap.py)
+  regions: {},              // country -> first-level region, as events name it -> its Arabic name
   table: { open: false, sort: "date_start", descending: true, page: 0 },
 };
 
@@ -105,8 +107,10 @@ function applyLanguage() {
   switcher.dir = state.lang === "ar" ? "ltr" : "rtl";
   if (state.spoken) say(state.spoken.key, state.spoken.values, state.spoken.isError);
   fillTypeFilter();
+  buildStoreMarkers();
   renderOverview();
   renderLegend();
+  if (state.labels) drawLabels();
   if (state.eventTable) setTableOpen(state.table.open);
   state.cluster?.refreshClusters?.();
   if (state.selected) renderPanel();
@@ -169,8 +173,11 @@ function dateRange(event) {
     ? `${event.date_start} – ${event.date_end}` : event.date_start;
 }
 
+/** The place in the interface's language: in Arabic the gazetteer's Arabic name (a stored event's
+ * `name_ar`), else the article's own spelling; in English, and where Arabic has none, the gazetteer's name. */
 function placeName(event) {
-  return event.location?.name || "?";
+  const location = event.location;
+  return (state.lang === "ar" && (location?.name_ar || placeInArticle(event))) || location?.name || "?";
 }
 
 /** The place as the article wrote it (Arabic), known for a pasted event and for a stored event's reports. */
@@ -178,13 +185,20 @@ function placeInArticle(event) {
   return event.location?.text || (event.reports || []).map((report) => report.location_text).find(Boolean) || null;
 }
 
-/** In Arabic the article's own spelling leads and the gazetteer's Latin name follows; in English the reverse. */
+/** The place in the interface's language, and after it in brackets the other language's name: the
+ * gazetteer's Latin name in Arabic, the article's spelling in English. */
 function placeNodes(event) {
-  const [name, written] = [placeName(event), placeInArticle(event)];
-  if (!written || written === name) return [bidi(name)];
+  const [shown, latin] = [placeName(event), event.location?.name];
+  const other = state.lang === "ar" ? latin : placeInArticle(event);
+  if (!other || other === shown) return [bidi(shown)];
   return state.lang === "ar"
-    ? [bidi(written, "rtl"), " (", bidi(name, "ltr"), ")"]
-    : [bidi(name, "ltr"), " (", bidi(written, "rtl"), ")"];
+    ? [bidi(shown, "rtl"), " (", bidi(other, "ltr"), ")"]
+    : [bidi(shown, "ltr"), " (", bidi(other, "rtl"), ")"];
+}
+
+/** A first-level region in the interface's language (regions.json of `make web`, from the gazetteer). */
+function regionName(location) {
+  return (state.lang === "ar" && state.regions[location.country]?.[location.admin1]) || location.admin1;
 }
 
 function eventHeading(event) {
@@ -272,14 +286,15 @@ function setTableOpen(open) {
   markSelected();
 }
 
-/** GET /events with the filters on screen, narrowed to the timeline's period, as `format`. */
+/** GET /events with the filters on screen, narrowed to the timeline's period, as `format`: without a
+ * `limit`, the server streams every event they match, however many pages that takes. */
 function downloadQuery(format) {
   const filters = { ...(state.loadedFilters || {}) };
   if (state.selection) {
     filters.since = filters.since && filters.since > state.selection.from ? filters.since : state.selection.from;
     filters.until = filters.until && filters.until < state.selection.to ? filters.until : state.selection.to;
   }
-  return `/events?${new URLSearchParams({ ...filters, format, limit: String(PAGE_SIZE) })}`;
+  return `/events?${new URLSearchParams({ ...filters, format })}`;
 }
 
 function updateDownloads() {
@@ -392,10 +407,21 @@ async function setUpMap() {
   } catch (error) {
     setStatus(t("basemap_missing"), true);
   }
-  await setUpLabels();
+  await Promise.all([setUpRegionBorders(), setUpLabels()]);
 }
 
-// ---- Basemap labels: towns, regions, lakes (web/build_basemap.py, from the shipped gazetteer) -----
+/** First-level regions' borders within each country (web/build_admin1.js, Natural Earth's admin-1), dashed. */
+async function setUpRegionBorders() {
+  const response = await fetch("/static/vendor/basemap/admin1-borders.geojson").catch(() => null);
+  if (!response?.ok) return;
+  L.geoJSON(await response.json(), { renderer: L.canvas(), interactive: false,
+    style: { className: "region-border", color: "#9c8f7a", weight: 0.7, dashArray: "4 3", opacity: 0.9 } })
+    .addTo(state.map);
+  document.getElementById("map").dataset.regionBorders = "true";
+}
+
+// ---- Basemap labels: towns and lakes (web/build_basemap.py, from the shipped gazetteer), regions
+// (web/build_admin1.js, from Natural Earth) ------------------------------------------------------
 
 // Labels drawn at once at most: beyond this a map is unreadable and slow to pan.
 const MAX_LABELS = 350;
@@ -403,9 +429,11 @@ const MAX_LABELS = 350;
 const LABEL_CELL = [120, 22];
 
 async function setUpLabels() {
-  const response = await fetch("/static/vendor/basemap/labels.json").catch(() => null);
+  const [response, regions, admin1] = await Promise.all(["labels", "regions", "admin1-labels"].map(
+    (name) => fetch(`/static/vendor/basemap/${name}.json`).catch(() => null)));
+  if (regions?.ok) state.regions = await regions.json();
   if (!response?.ok) return;
-  state.labels = await response.json();
+  state.labels = [...await response.json(), ...(admin1?.ok ? await admin1.json() : [])];
   state.map.createPane("labels").style.zIndex = 450;
   state.labelLayer = L.layerGroup([], { pane: "labels" }).addTo(state.map);
   state.map.on("moveend", drawLabels);
@@ -419,7 +447,7 @@ function drawLabels() {
   const bounds = state.map.getBounds().pad(0.1);
   const shown = [];
   const taken = new Set();
-  for (const [lon, lat, name, kind, minZoom] of state.labels) {
+  for (const [lon, lat, name, kind, minZoom, arabic] of state.labels) {
     if (minZoom > zoom || (kind === "region" && zoom > 8) || !bounds.contains([lat, lon])) continue;
     const point = state.map.latLngToContainerPoint([lat, lon]);
     const cell = `${Math.floor(point.x / LABEL_CELL[0])},${Math.floor(point.y / LABEL_CELL[1])}`;
@@ -427,7 +455,8 @@ function drawLabels() {
     taken.add(cell);
     shown.push(L.marker([lat, lon], {
       pane: "labels", interactive: false, keyboard: false,
-      icon: L.divIcon({ className: `place-label ${kind}`, html: el("span", { dir: "auto" }, name), iconSize: null }),
+      icon: L.divIcon({ className: `place-label ${kind}`, iconSize: null,
+        html: el("span", { dir: "auto" }, (state.lang === "ar" && arabic) || name) }),
     }));
     if (shown.length >= MAX_LABELS) break;
   }
@@ -725,7 +754,7 @@ function renderPanel() {
 
 function renderFacts(event) {
   const location = event.location;
-  const region = location?.admin1 && location.admin1 !== location.name ? [t("comma"), bidi(location.admin1)] : null;
+  const region = location?.admin1 && location.admin1 !== location.name ? [t("comma"), bidi(regionName(location))] : null;
   const where = location ? [...placeNodes(event), region,
     location.country ? [" (", bidi(location.country, "ltr"), ")"] : null] : "?";
   const actors = (event.actors || []).map((actor, index) => [index ? t("semicolon") : "", bidi(actor.name)]);

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import sqlite3
 import sys
 import unicodedata
@@ -35,12 +34,16 @@ from marsad.knowledge.gazetteer.sources import (
     _Row,
     _rows,
     _tsv_dicts,
+    arabic_keys,
+    arabic_label,
 )
 from marsad.knowledge.gazetteer.store import STORED_HOW
-from marsad.knowledge.transliterate import MIN_SKELETON_CONSONANTS, latin_skeleton, name_key
+from marsad.knowledge.transliterate import MIN_SKELETON_CONSONANTS, latin_skeleton
 from marsad.resources import read_tsv
 
-FORMAT_VERSION = "3"  # 3: the country_skeletons table (2 is read too, more slowly)
+# 3: the country_skeletons table (2 is read too, more slowly); 4: the arabic_names table (older
+# files are read too, without Arabic names to show)
+FORMAT_VERSION = "4"
 ATTRIBUTION = (
     "Place names and coordinates from GeoNames (geonames.org), licensed under CC BY 4.0; "
     "transformed (filtered, Arabic keys folded, consonant skeletons added) by Marsad."
@@ -57,12 +60,9 @@ NOTABLE_CODES = frozenset({"PPLC", "PPLA", "PPLG", "ADM1"})
 # right after a locative whose long vowels write every Latin vowel.
 SHORT_SKELETON_CONSONANTS = 1
 SHORT_SKELETON_CODES = frozenset({"PPLC", "PPLA", "PPLA2", "PPLA3", "PPLG"})
-MIN_ARABIC_KEY_LETTERS = 3
 HOW_ARABIC = STORED_HOW[places.HOW_ARABIC]  # how the file's names table marks each kind of key
 HOW_SKELETON = STORED_HOW[places.HOW_SKELETON]
 
-_ARABIC_NAME = re.compile(r"[\u0621-\u063a\u0640-\u0652\u0670\u0671 \-]+")
-_ARABIC_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671]")
 _LATIN_PUNCTUATION = frozenset(" -'’.()")
 
 SCHEMA = """
@@ -78,6 +78,7 @@ CREATE TABLE names (
     key TEXT NOT NULL, geonameid INTEGER NOT NULL, how TEXT NOT NULL, spelling TEXT,
     PRIMARY KEY (key, geonameid, how)
 ) WITHOUT ROWID;
+CREATE TABLE arabic_names (geonameid INTEGER PRIMARY KEY, name TEXT NOT NULL);
 """
 # Which skeleton keys each country's places have: the reader prunes the n-grams of an article
 # about one country with it (see scan._Scanner._may_start_allowed).
@@ -100,18 +101,8 @@ class BuildStats:
     size_bytes: int
 
 
-def is_arabic_name(name: str) -> bool:
-    """Arabic script only, Arabic letters only (Persian/Urdu forms would never match our text)."""
-    return bool(_ARABIC_NAME.fullmatch(name)) and bool(_ARABIC_LETTER.search(name))
-
-
 def _is_latin_name(name: str) -> bool:
     return all(c in _LATIN_PUNCTUATION or unicodedata.name(c, "").startswith("LATIN") for c in name)
-
-
-def arabic_keys(names: Iterable[str]) -> set[str]:
-    keys = {name_key(name) for name in names if is_arabic_name(name)}
-    return {key for key in keys if len(key.replace(" ", "")) >= MIN_ARABIC_KEY_LETTERS}
 
 
 def skeleton_keys(row: _Row, country: str | None = None,
@@ -163,7 +154,7 @@ class _Writer:
         self.admin1 = admin1
         self.admin2 = admin2
 
-    def add(self, row: _Row, arabic: set[str]) -> None:
+    def add(self, row: _Row, arabic: set[str], label: str | None) -> None:
         admin1_code = f"{row.country2}.{row.admin1_code}"
         iso3 = self.iso3.get(row.country2, row.country2)
         shortest = SHORT_SKELETON_CONSONANTS if _short_skeleton_town(row, self.skeleton_iso2) else MIN_SKELETON_CONSONANTS
@@ -173,20 +164,25 @@ class _Writer:
              row.feature_code, iso3, self.admin1.get(admin1_code),
              row.population, self.admin2.get(f"{admin1_code}.{row.admin2_code}"), admin1_code,
              int(_notable(row.population, row.feature_code))))
-        self.names(row.geonameid, arabic, skeleton_keys(row, iso3, shortest))
+        self.names(row.geonameid, arabic, skeleton_keys(row, iso3, shortest), label)
 
-    def names(self, geonameid: int, arabic: Iterable[str], skeletons: dict[str, str]) -> None:
+    def names(self, geonameid: int, arabic: Iterable[str], skeletons: dict[str, str],
+              label: str | None) -> None:
+        """The place's keys, and its Arabic name to show (the first source to give one keeps it)."""
         self.connection.executemany(
             "INSERT OR IGNORE INTO names VALUES (?,?,?,?)",
             [(key, geonameid, HOW_ARABIC, None) for key in arabic]
             + [(key, geonameid, HOW_SKELETON, spelling) for key, spelling in skeletons.items()])
+        if label:
+            self.connection.execute("INSERT OR IGNORE INTO arabic_names VALUES (?,?)", (geonameid, label))
 
     def add_fact(self, path: Path, number: int, fact: dict[str, str]) -> None:
         """A curated region or natural feature: always notable (it is in the table because the
         news names it); an admin area without coordinates sits at the mean of its settlements."""
         where = f"{path}:{number}"
         name, iso3, code = fact.get("name", ""), fact.get("iso3", ""), fact.get("feature_code", "")
-        arabic = arabic_keys(fact.get("arabic", "").split("|"))
+        written = fact.get("arabic", "").split("|")
+        arabic = arabic_keys(written)
         if not (name and iso3 and fact.get("feature_class") and code and arabic):
             raise BuildError(f"{where}: name, arabic, iso3, feature_class and feature_code are required")
         try:
@@ -196,7 +192,7 @@ class _Writer:
         except (ValueError, TypeError) as error:
             raise BuildError(f"{where}: {error}") from None
         self.connection.execute("UPDATE places SET notable = 1 WHERE geonameid = ?", (geonameid,))
-        self.names(geonameid, arabic, _skeleton_of(name, iso3))
+        self.names(geonameid, arabic, _skeleton_of(name, iso3), arabic_label(written))
 
     def add_admin1(self, area: _Admin1, town: tuple[int, float, float] | None) -> None:
         """An admin-1 area no other source holds, for its Latin skeletons (Arabic news writes
@@ -214,7 +210,7 @@ class _Writer:
         for name in (area.name, area.asciiname):
             for key, spelling in _skeleton_of(name, iso3).items():
                 skeletons.setdefault(key, spelling)
-        self.names(area.geonameid, (), skeletons)
+        self.names(area.geonameid, (), skeletons, None)  # admin1CodesASCII gives no Arabic name
 
     def _known(self, geonameid: int) -> bool:
         return self.connection.execute("SELECT 1 FROM places WHERE geonameid = ?", (geonameid,)).fetchone() is not None
@@ -256,7 +252,8 @@ class _Writer:
             "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (_own_id(iso3, pcode), name, name, lat, lon, "A", f"ADM{level}", iso3,
              point.get("adm1_name_en") or None, 0, point.get("adm2_name_en") or None, None, 1))
-        self.names(_own_id(iso3, pcode), arabic, _skeleton_of(name, iso3))
+        self.names(_own_id(iso3, pcode), arabic, _skeleton_of(name, iso3),
+                   arabic_label([point.get("name_ar", "")]))
 
 
 def _build_date() -> str:
@@ -334,9 +331,10 @@ def _build(sources: list[Path], out: Path) -> BuildStats:
             for row in _rows(source):
                 if row.feature_class == "P":
                     _count_town(towns, row)
-                arabic = arabic_keys([*row.alternates, *extra_arabic.get(row.geonameid, ())])
+                written = [*row.alternates, *extra_arabic.get(row.geonameid, ())]
+                arabic = arabic_keys(written)
                 if _wanted(row, kind, arabic, skeleton_iso2):
-                    writer.add(row, arabic)
+                    writer.add(row, arabic, arabic_label(written))
         for source, kind in kinds.items():
             add = {"facts": writer.add_fact, "ocha-adminpoints": writer.add_ocha_point}.get(kind)
             for number, fields in (_tsv_dicts(source) if add else ()):

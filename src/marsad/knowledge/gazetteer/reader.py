@@ -16,7 +16,8 @@ from marsad.knowledge.gazetteer.matches import MIN_SKELETON_ELSEWHERE, _MentionM
 from marsad.knowledge.gazetteer.places import HOW_ARABIC, HOW_SKELETON, Place, PlaceContext, PlaceMention, prior
 from marsad.knowledge.gazetteer.scan import _Scanner
 from marsad.knowledge.gazetteer.store import PlaceStore
-from marsad.knowledge.gazetteer.words import _lexicon, _readings, _skeletons
+from marsad.knowledge.gazetteer.words import _lexicon, _readings, _skeletons, _stems
+from marsad.knowledge.transliterate import spelling_fit
 from marsad.lang.ar.clitics import drop_article
 from marsad.lang.ar.normalize import Normalized, fold, normalize
 from marsad.resources import data_path
@@ -39,17 +40,32 @@ class Gazetteer:
         user built with `marsad gazetteer build`), else the one shipped in the package."""
         return _default_gazetteer()
 
-    def lookup(self, surface: str) -> list[Place]:
+    def lookup(self, surface: str, *, alone: bool = False) -> list[Place]:
         """Places named `surface` (folded or not; clitics and ال stripped): Arabic names first,
-        then places whose Latin names share its consonant skeleton, each group best first."""
+        then places whose Latin names share its consonant skeleton, each group best first.
+
+        `alone`: the name stands by itself (a reader's filter), with no locative word before it
+        to vouch for a skeleton: then the places GeoNames gives that Arabic name if there are
+        any, else only the skeleton's places whose vowels the Arabic spelling writes without a
+        contradiction (موبتي: Mopti, not Maputo); the words a reader may type before it
+        ("مدينة غاو", "في غاو") are dropped."""
         words = fold(surface).split() if isinstance(surface, str) else []
+        if alone:
+            while len(words) > 1 and not _lexicon().locative_words.isdisjoint(_stems(words[0])):
+                words = words[1:]
         if not words:
             return []
         rest = [drop_article(word) for word in words[1:]]
         keys = [" ".join([reading.key, *rest]) for reading in _readings(words[0])]
-        skeletons = [s for key in keys for s in _skeletons(key) if len(s) >= MIN_SKELETON_ELSEWHERE]
+        named = self._store.places(keys, HOW_ARABIC)
+        skeletons = {s: key for key in keys for s in _skeletons(key) if len(s) >= MIN_SKELETON_ELSEWHERE}
+        shared = {} if alone and named else self._store.places(skeletons, HOW_SKELETON)
+        if alone:
+            shared = {skeleton: [place for place in places
+                                 if self._spelled_alike(skeletons[skeleton], skeleton, place)]
+                      for skeleton, places in shared.items()}
         found: dict[int, Place] = {}
-        for group in (self._store.places(keys, HOW_ARABIC), self._store.places(skeletons, HOW_SKELETON)):
+        for group in (named, shared):
             places = {place.geonameid: place for places in group.values() for place in places}
             for place in sorted(places.values(), key=prior, reverse=True):
                 found.setdefault(place.geonameid, place)
@@ -92,6 +108,15 @@ class Gazetteer:
     def place(self, geonameid: int) -> Place | None:
         """The place with this id, if the gazetteer has it."""
         return self._store.place(geonameid)
+
+    def arabic_name(self, geonameid: int | None) -> str | None:
+        """The place's Arabic name as written, to show beside its Latin one (one of GeoNames' Arabic
+        names, see `sources.arabic_label`), if it has one and the file records them."""
+        return self._store.arabic_name(geonameid)
+
+    def _spelled_alike(self, arabic: str, skeleton: str, place: Place) -> bool:
+        fit = spelling_fit(arabic, self._store.spelling(skeleton, place), place.country)
+        return fit is not None and fit.contradictions == 0
 
 
 def _in_original(mention: PlaceMention, folded: Normalized) -> PlaceMention:

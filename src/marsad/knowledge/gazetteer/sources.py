@@ -16,6 +16,7 @@ Sources, recognised by file name (plain, `.gz` or `.zip`) or, for `.tsv`, by hea
 - OCHA COD admin points (`.tsv`, header `admin_level name_en name_ar ...`): admin areas with
   English and Arabic names and p-codes.
 A source that cannot be read is a `BuildError` (E400) naming the file, and the line where one is.
+Of a place's names, the Arabic ones give its keys (`arabic_keys`) and the one to show (`arabic_label`).
 """
 from __future__ import annotations
 
@@ -23,16 +24,22 @@ import gzip
 import io
 import re
 import zipfile
-from collections import defaultdict
-from collections.abc import Iterator
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from marsad.errors import BuildError
+from marsad.knowledge.transliterate import name_key
 
 FACTS_COLUMNS = ("name", "arabic", "iso3", "feature_class", "feature_code", "admin1_code", "geonameid",
                  "lat", "lon")
 OCHA_COLUMNS = ("admin_level", "name_en", "name_ar")
+MIN_ARABIC_KEY_LETTERS = 3
+
+_ARABIC_NAME = re.compile(r"[\u0621-\u063a\u0640-\u0652\u0670\u0671 \-]+")
+_ARABIC_LETTER = re.compile(r"[\u0621-\u063a\u0641-\u064a\u0671]")
+_ARABIC_MARKS = re.compile(r"[\u064b-\u0652\u0670]")
 
 
 @dataclass(frozen=True)
@@ -166,3 +173,26 @@ def _arabic_alternates(path: Path) -> dict[int, list[str]]:
         if len(cells) >= 4 and cells[2] == "ar" and cells[1].isdigit():
             names[int(cells[1])].append(cells[3])
     return names
+
+
+def is_arabic_name(name: str) -> bool:
+    """Arabic script only, Arabic letters only (Persian/Urdu forms would never match our text)."""
+    return bool(_ARABIC_NAME.fullmatch(name)) and bool(_ARABIC_LETTER.search(name))
+
+
+def arabic_keys(names: Iterable[str]) -> set[str]:
+    keys = {name_key(name) for name in names if is_arabic_name(name)}
+    return {key for key in keys if len(key.replace(" ", "")) >= MIN_ARABIC_KEY_LETTERS}
+
+
+def arabic_label(names: Iterable[str]) -> str | None:
+    """The Arabic name to show for a place (a map label, a panel), as written, among its Arabic
+    names: the one whose key most of them share (GeoNames lists both القاهرة and قاهره), then one
+    with the article (الجزائر before a Uyghur ئالجىر), then one without vowel marks, then the first."""
+    spellings = [name.strip() for name in names if is_arabic_name(name)]
+    spellings = [name for name in spellings if len(name_key(name).replace(" ", "")) >= MIN_ARABIC_KEY_LETTERS]
+    if not spellings:
+        return None
+    shared = Counter(name_key(name) for name in spellings)
+    return min(spellings, key=lambda name: (-shared[name_key(name)], not name.startswith("ال"),
+                                            bool(_ARABIC_MARKS.search(name)), spellings.index(name)))

@@ -1,9 +1,10 @@
 """The gazetteer file: an SQLite file (written by `build`) opened read-only and queried on demand.
 
-Only the Arabic keys (a few tens of thousands) are held in memory, loaded on the first search;
-places are fetched per key and remembered per process (bounded), since the same names recur
-from article to article. A file that cannot be opened is a `GazetteerError` (E401) and a query
-that fails on an open file a `GazetteerQueryError` (E402): neither is taken for "no places".
+Only the Arabic keys (a few tens of thousands) are held in memory, loaded on the first search
+(and the Arabic names to show, loaded when one is first asked for); places are fetched per key and
+remembered per process (bounded), since the same names recur from article to article. A file that
+cannot be opened is a `GazetteerError` (E401) and a query that fails on an open file a
+`GazetteerQueryError` (E402): neither is taken for "no places".
 """
 from __future__ import annotations
 
@@ -40,6 +41,7 @@ class PlaceStore:
         self._by_country: dict[str, frozenset[str]] = {}  # see _country_skeletons
         self._has_country_skeletons: bool | None = None
         self._keys_of_countries: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
+        self._arabic_names: dict[int, str] | None = None  # see arabic_name
 
     def check(self) -> None:
         """Open the file now: a `GazetteerError` if it is not a gazetteer."""
@@ -66,6 +68,15 @@ class PlaceStore:
         """The Latin spelling of `place` that gave it `skeleton` (its name if not recorded)."""
         return self._spellings.get((skeleton, place.geonameid), place.name)
 
+    def arabic_name(self, geonameid: int | None) -> str | None:
+        """The place's Arabic name to show, from the arabic_names table (format 4; a file built
+        before it has none to show)."""
+        if self._arabic_names is None:
+            recorded = self._has_table("arabic_names")
+            rows = self._query("SELECT geonameid, name FROM arabic_names", []) if recorded else []
+            self._arabic_names = dict(rows)
+        return self._arabic_names.get(geonameid)
+
     def _connect(self) -> sqlite3.Connection:
         # A connection must not cross a fork (batch workers): a new process opens its own.
         if self._connection is None or self._pid != os.getpid():
@@ -87,6 +98,10 @@ class PlaceStore:
                 # The file opened as a gazetteer: a failing query means it changed or broke under us.
                 raise GazetteerQueryError(f"{self._path}: a query failed ({error}); the file is damaged or was "
                                           f"replaced while Marsad read it: {_REBUILD}, then run again") from None
+
+    def _has_table(self, name: str) -> bool:
+        """Whether the file has this table (one a later format added)."""
+        return bool(self._query("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]))
 
     def _query_in(self, sql: str, values: list[str], more: tuple = ()) -> list[tuple]:
         """`sql` with its `{marks}` filled for `values` (then the parameters `more`), in batches
@@ -125,8 +140,7 @@ class PlaceStore:
         found = self._by_country.get(country)
         if found is None:
             if self._has_country_skeletons is None:
-                self._has_country_skeletons = bool(self._query(
-                    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'country_skeletons'", []))
+                self._has_country_skeletons = self._has_table("country_skeletons")
             sql = ("SELECT key FROM country_skeletons WHERE country = ?" if self._has_country_skeletons else
                    "SELECT DISTINCT n.key FROM names n JOIN places p ON p.geonameid = n.geonameid"
                    f" WHERE p.country = ? AND n.how = '{STORED_HOW[HOW_SKELETON]}'")
