@@ -860,7 +860,8 @@ def test_web_basemap_draws_regions_and_water_offline(page, browser):
     assert len(english_regions) >= 5 and not any(ARABIC.search(label) for label in english_regions)
     assert sum(bool(ARABIC.search(label)) for label in arabic_regions) >= len(arabic_regions) / 2
     page.locator("#map").screenshot(path=str(ARTIFACTS / "web-regions-en.png"))
-    page.evaluate("() => { state.map.setView([34, 18], 5, {animate: false}); }")  # Libya and the Mediterranean
-    page.wait_for_timeout(300)
+    # Libya and the Mediterranean: wait for the map to have moved there and painted two frames since.
+    page.evaluate("() => new Promise(done => { state.map.once('moveend', () => requestAnimationFrame("
+                  "() => requestAnimationFrame(() => done(true)))); state.map.setView([34, 18], 5, {animate: false}); })")
     assert _screenshot_stats(browser, page.locator("#map").screenshot(), WATER)["near"] > 0.2, "no sea drawn"
     assert page.errors == []
