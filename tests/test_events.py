@@ -505,6 +505,8 @@ def test_events_a_political_bomb_is_a_figure_of_speech():
      "Violence against civilians", "Attack"),
     ("احتجز مسلحون خمسة عمال أجانب رهائن في مدينة سبها اليوم.",
      "Violence against civilians", "Abduction/forced disappearance"),
+    ("واحتجزت الجماعة المسلحة 12 رهينة من الأجانب في فندق بمدينة سبها اليوم.",
+     "Violence against civilians", "Abduction/forced disappearance"),
     ("وتبنت الجماعة المسؤولية عن تفجير سيارة عند مدخل مدينة الموصل اليوم.", "Explosions/Remote violence",
      "Remote explosive/landmine/IED"),
 ])

@@ -14,7 +14,7 @@ from marsad.lang.ar.clitics import ARTICLE, strip_article
 from marsad.lang.ar.lexicon import forms_with_role, stems_with_role
 from marsad.lang.ar.tokens import WORD, last_words
 from marsad.pipeline.document import Doc, Trigger
-from marsad.schema.acled import (AIR_DRONE_STRIKE, ARRESTS, BATTLES, DISRUPTED_WEAPONS_USE, EXPLOSIONS,
+from marsad.schema.acled import (ABDUCTION, AIR_DRONE_STRIKE, ARRESTS, BATTLES, DISRUPTED_WEAPONS_USE, EXPLOSIONS,
                                  GOVERNMENT_REGAINS_TERRITORY, MILITARY_FORCES, NON_STATE_OVERTAKES_TERRITORY,
                                  REMOTE_EXPLOSIVE, STRATEGIC_DEVELOPMENTS)
 
@@ -36,7 +36,8 @@ def retype_triggers(doc: Doc) -> None:
     stopped: set[tuple[int, str]] = set()  # (sentence, weapon word) intercepted there
     kept = []
     for trigger in doc.triggers:
-        if trigger.sub_event_type == ARRESTS and (trigger.sentence in killing or not political_arrest(doc, trigger.sentence)):
+        if trigger.sub_event_type == ARRESTS and (trigger.sentence in killing or not political_arrest(doc, trigger.sentence)
+                                                  or _takes_hostages(doc, trigger)):
             continue
         word = strip_article(doc.folded[trigger.start:trigger.end])
         # "اعترضت الدفاعات صاروخين ... وتسببت شظايا الصاروخين": the definite word names them again.
@@ -46,6 +47,13 @@ def retype_triggers(doc: Doc) -> None:
             trigger = _disrupted(trigger)
         kept.append(trigger)
     doc.triggers = kept
+
+
+def _takes_hostages(doc: Doc, trigger: Trigger) -> bool:
+    """"احتجزت الجبهة 68 رهينة": holding hostages is an abduction, never an arrest."""
+    return any(t.sub_event_type == ABDUCTION and t.start >= trigger.end
+               and len(WORD.findall(doc.folded, trigger.end, t.start)) < _OBJECT_REACH
+               for t in doc.of_sentence(doc.triggers, trigger.sentence))
 
 
 def _disrupted(trigger: Trigger) -> Trigger:
