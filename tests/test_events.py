@@ -547,3 +547,7 @@ def test_events_a_protest_abroad_is_placed_where_its_people_demonstrate():
 def test_events_an_event_word_with_a_past_year_names_an_old_event():
     text = "اعتقلت السلطات اليوم في طهران المدعي العام السابق لاتهامه بانتهاكات خلال احتجاجات 2009 المعارضة للحكومة."
     assert [e.event_type for e in news(text)] == ["Strategic developments"]
+
+
+def test_events_fire_opened_on_people_is_an_incident_without_a_toll():
+    assert news("وقال شهود إن دبابات فتحت النار على سكان قرية قرب مدينة حماة اليوم.") != []

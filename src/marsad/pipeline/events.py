@@ -242,6 +242,9 @@ _JUDICIAL = forms_with_role("judicial")
 _PREVENTION = forms_with_role("prevention")
 _ANY = forms_with_role("any")
 _EARLIEST_YEAR = 1900
+# "النار على سكان": the people fired on are named right after "على".
+_ON = frozenset({"على", "علي"})
+_TARGET_CHARS = 2
 # Plural nisba endings: "الأرمينيين" names a country's people, "التركية" only qualifies a noun.
 _PEOPLE = ("يين", "يون")
 _JUDICIAL_WINDOW = 4
@@ -324,7 +327,7 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: ra
         return (bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
                 or _responsibility_claimed(doc, index) or _clashes_at_a_demonstration(doc, strong, section))
     if triggers:
-        return counted
+        return counted or any(_fired_at_people(doc, t) for t in triggers)
     if _tells_an_accident(doc, index):
         return False  # "لقي طفلان حتفهما إثر حريق في شقة": a fire, a crash, a flood is no conflict
     if claims and all(c.kind == _CAPTURED for c in claims) and not strategic.political_arrest(doc, index):
@@ -339,6 +342,14 @@ _ACCIDENTS = stems_with_role("accident")
 def _tells_an_accident(doc: Doc, index: int) -> bool:
     sentence = doc.sentences[index]
     return any(strip_article(word) in _ACCIDENTS for word in WORD.findall(doc.folded, sentence.start, sentence.end))
+
+
+def _fired_at_people(doc: Doc, trigger: Trigger) -> bool:
+    """"فتحت الدبابات النار على سكان البلدة": fire opened on people is an incident, counted or not."""
+    if trigger.event_type != BATTLES or word_after(doc.folded, trigger.end) not in _ON:
+        return False
+    after = doc.folded.find(" ", trigger.end + 1)
+    return any(a.role != "source-only" for a in doc.within(doc.actors, after, after + _TARGET_CHARS + 1))
 
 
 def _clashes_at_a_demonstration(doc: Doc, strong: list[Trigger], section: range) -> bool:
