@@ -551,3 +551,8 @@ def test_events_an_event_word_with_a_past_year_names_an_old_event():
 
 def test_events_fire_opened_on_people_is_an_incident_without_a_toll():
     assert news("وقال شهود إن دبابات فتحت النار على سكان قرية قرب مدينة حماة اليوم.") != []
+
+
+def test_events_described_history_is_dropped_only_when_what_is_left_dates_the_event():
+    text = "وكانت تلك الاحتجاجات التي نظمت في مدينة جرادة أوائل 2018 هي الأضخم منذ الاضطرابات التي وقعت عام 2011."
+    assert [e for e in events_of(text, published="2018-09-27") if not e.background] == []

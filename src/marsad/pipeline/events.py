@@ -290,8 +290,8 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     if old and len(old) < len(triggers):
         triggers = [t for t in triggers if t not in old]  # "اعتقلت السلطات الأحد ... خلال احتجاجات 2009"
     family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else VIOLENCE
-    dates = [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)
-             and not (_describes(doc, index, triggers, d.start) and _is_background(doc, [d]))]
+    dates = _without_described_history(doc, index, triggers,
+                                       [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)])
     war_toll = _war_toll(doc, index)
     background = _is_background(doc, dates) or (
         (_tells_history(doc, index, triggers) or war_toll or bool(old)) and not any(d.precision == 1 for d in dates)) or (
@@ -632,6 +632,15 @@ def _tells_history(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     return any(not _describes(doc, index, triggers, found)
                for marker in forms_with_role("history")
                for found in _occurrences(doc.folded, marker, sentence.start, sentence.end))
+
+
+def _without_described_history(doc: Doc, index: int, triggers: list[Trigger], dates: list) -> list:
+    """The sentence's dates but for history told of a noun or a place after the event word, when
+    what is left dates the event to a day or not at all ("تظاهرات في جيرونا، حيث ... عام 2016");
+    a year or a season left ("المظاهرات التي نظمت أوائل 2018 ... منذ الاضطرابات التي وقعت عام
+    2011") keeps the sentence in the past it tells."""
+    kept = [d for d in dates if not (_describes(doc, index, triggers, d.start) and _is_background(doc, [d]))]
+    return kept if all(d.precision == 1 for d in kept) else dates
 
 
 def _named_by_a_past_year(doc: Doc, index: int, triggers: list[Trigger]) -> list[Trigger]:
