@@ -132,7 +132,7 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
 # "عشرة من رجالنا", "جنودنا", "مقاتلينا": the first person plural on the victim noun.
 # "جنوده", "عناصرها", "مقاتليهم": his, her, their people, the speaker's when it speaks of its own
 # (a pronoun on a plural of people: a final ه is more often a folded ة).
-_PEOPLE_OF = frozenset({"جنود", "عناصر", "مقاتلي", "رجال", "افراد", "انصار", "حراس", "مرافقي", "ضباط", "اعضاء"})
+_PEOPLE_OF = forms_with_role("people_of")
 
 
 
@@ -524,7 +524,7 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
 
 
 # "وقتلت المئات منهم": a count of "them", the party named before it in the sentence.
-_OF_THEM = frozenset({"منهم", "منهما", "منهن"})
+_OF_THEM = forms_with_role("of_them")
 
 
 def _of_them(doc: Doc, draft: ClaimDraft, quantity) -> bool:
@@ -535,7 +535,7 @@ def _of_them(doc: Doc, draft: ClaimDraft, quantity) -> bool:
     source = draft.source
     before = [a for a in doc.within(doc.actors, sentence.start, quantity.start) if a.role != "source-only"
               and not (source is not None and source.start <= a.start < source.end)]
-    armed = [a for a in before if a.role in (_ARMED, "state") and not _names_the_speaker(doc, a, sentence.start)]
+    armed = [a for a in before if a.role in (_ARMED, "state") and not _names_the_speaker(doc, a)]
     chosen = (armed or before or [None])[-1]
     if chosen is None:
         return False
@@ -551,7 +551,7 @@ def _ends_clause(doc: Doc, words, index: int) -> bool:
     return not any(q.start == following.start() for q in doc.within(doc.quantities, following.start(), following.end()))
 
 
-def _names_the_speaker(doc: Doc, actor, sentence_start: int) -> bool:
+def _names_the_speaker(doc: Doc, actor) -> bool:
     """Whether the actor is the one whose words the sentence reports (the subject of قال/نفى)."""
     return any(a.start <= actor.start < a.end for a in doc.attributions.get(doc.sentence_of(actor.start), []))
 
