@@ -2,6 +2,7 @@
 store built from the shared articles (and the founding example); then GET /events throughput with
 CLIENTS concurrent clients (the store serves reads concurrently). Skips cleanly when ../shared is absent.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,11 +24,21 @@ REQUESTS_PER_CLIENT = 25
 
 def _articles() -> list[dict]:
     manifest = json.loads((ARTICLES / "MANIFEST.json").read_text(encoding="utf-8"))
-    items = [{"text": (ARTICLES / f"{meta['id']}.txt").read_text(encoding="utf-8"), "published": meta["date"][:10],
-              "title": meta.get("title"), "outlet": meta.get("outlet"), "url": meta.get("url"),
-              "document_id": meta["id"]} for meta in manifest]
+    items = [
+        {
+            "text": (ARTICLES / f"{meta['id']}.txt").read_text(encoding="utf-8"),
+            "published": meta["date"][:10],
+            "title": meta.get("title"),
+            "outlet": meta.get("outlet"),
+            "url": meta.get("url"),
+            "document_id": meta["id"],
+        }
+        for meta in manifest
+    ]
     if SEED.exists():
-        items.append({"text": SEED.read_text(encoding="utf-8"), "published": "2024-07-28", "title": "Tinzaouaten"})
+        items.append(
+            {"text": SEED.read_text(encoding="utf-8"), "published": "2024-07-28", "title": "Tinzaouaten"}
+        )
     return items
 
 
@@ -42,7 +53,9 @@ def _timed(client, method: str, url: str, **kwargs) -> float:
 def _report(name: str, times: list[float]) -> None:
     ordered = sorted(times)
     p90 = ordered[int(0.9 * (len(ordered) - 1))]
-    print(f"{name:<40} median {statistics.median(times) * 1000:7.1f} ms   p90 {p90 * 1000:7.1f} ms   (n={len(times)})")
+    print(
+        f"{name:<40} median {statistics.median(times) * 1000:7.1f} ms   p90 {p90 * 1000:7.1f} ms   (n={len(times)})"
+    )
 
 
 def _throughput(base: str, path: str) -> None:
@@ -67,8 +80,10 @@ def _throughput(base: str, path: str) -> None:
     for thread in threads:
         thread.join()
     elapsed = time.perf_counter() - began
-    print(f"GET {path} with {CLIENTS} clients: {len(times) / elapsed:6.0f} requests/s   "
-          f"p50 {statistics.median(times) * 1000:6.1f} ms   (n={len(times)})")
+    print(
+        f"GET {path} with {CLIENTS} clients: {len(times) / elapsed:6.0f} requests/s   "
+        f"p50 {statistics.median(times) * 1000:6.1f} ms   (n={len(times)})"
+    )
 
 
 def main() -> int:
@@ -83,6 +98,7 @@ def main() -> int:
     typical = sorted(articles, key=lambda item: len(item["text"]))[len(articles) // 2]
     try:
         import marsad.store  # noqa: F401
+
         has_store = True
     except ModuleNotFoundError:
         has_store = False
@@ -91,24 +107,36 @@ def main() -> int:
         with served(*args, token=TOKEN) as base, httpx.Client(base_url=base, timeout=60) as client:
             payload = {"text": typical["text"], "published": typical["published"]}
             client.post("/extract", json=payload).raise_for_status()
-            _report(f"POST /extract ({len(typical['text']):,} chars)",
-                    [_timed(client, "POST", "/extract", json=payload) for _ in range(REPEATS)])
+            _report(
+                f"POST /extract ({len(typical['text']):,} chars)",
+                [_timed(client, "POST", "/extract", json=payload) for _ in range(REPEATS)],
+            )
             if not has_store:
                 print("bench: marsad.store is not installed; GET /events skipped")
                 return 0
             started = time.perf_counter()
             for item in articles:
-                client.post("/documents", json=item, headers={"Authorization": f"Bearer {TOKEN}"}).raise_for_status()
+                client.post(
+                    "/documents", json=item, headers={"Authorization": f"Bearer {TOKEN}"}
+                ).raise_for_status()
             ingest = time.perf_counter() - started
             total = client.get("/events").json()["total"]
             print(f"POST /documents: {len(articles)} articles in {ingest:.1f} s, {total} events in the store")
             _report("GET /events (first 100)", [_timed(client, "GET", "/events") for _ in range(REPEATS)])
-            _report("GET /events?country=MLI&since=2024-01-01",
-                    [_timed(client, "GET", "/events", params={"country": "MLI", "since": "2024-01-01"})
-                     for _ in range(REPEATS)])
-            _report("GET /events?format=geojson&limit=1000",
-                    [_timed(client, "GET", "/events", params={"format": "geojson", "limit": 1000})
-                     for _ in range(REPEATS)])
+            _report(
+                "GET /events?country=MLI&since=2024-01-01",
+                [
+                    _timed(client, "GET", "/events", params={"country": "MLI", "since": "2024-01-01"})
+                    for _ in range(REPEATS)
+                ],
+            )
+            _report(
+                "GET /events?format=geojson&limit=1000",
+                [
+                    _timed(client, "GET", "/events", params={"format": "geojson", "limit": 1000})
+                    for _ in range(REPEATS)
+                ],
+            )
             first = client.get("/events", params={"limit": 1}).json()["events"][0]["id"]
             _report("GET /events/{id}", [_timed(client, "GET", f"/events/{first}") for _ in range(REPEATS)])
             _throughput(base, "/events")

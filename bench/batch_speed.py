@@ -7,6 +7,7 @@ Skips cleanly when ../shared is absent.
 
     python bench/batch_speed.py [--docs 20000] [--no-ray]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -28,7 +29,9 @@ SENTENCE_END = re.compile(r"(?<=[.!؟?])\s+")
 def sentences() -> list[str]:
     found = []
     for path in sorted((SHARED / "corpus" / "articles").glob("*.txt")):
-        found += [s.strip() for s in SENTENCE_END.split(path.read_text(encoding="utf-8")) if len(s.strip()) > 20]
+        found += [
+            s.strip() for s in SENTENCE_END.split(path.read_text(encoding="utf-8")) if len(s.strip()) > 20
+        ]
     return found
 
 
@@ -37,8 +40,12 @@ def write_documents(path: Path, pool: list[str], count: int) -> int:
     with open(path, "w", encoding="utf-8") as stream:
         for n in range(count):
             text = " ".join(generator.sample(pool, generator.randint(5, 12)))
-            stream.write(json.dumps({"id": f"bench-{n:06d}", "text": text, "published": "2024-07-28"},
-                                    ensure_ascii=False) + "\n")
+            stream.write(
+                json.dumps(
+                    {"id": f"bench-{n:06d}", "text": text, "published": "2024-07-28"}, ensure_ascii=False
+                )
+                + "\n"
+            )
     return path.stat().st_size
 
 
@@ -82,8 +89,10 @@ def measure(label: str, inputs: list[str], out: Path, count: int, **options) -> 
         elapsed = time.perf_counter() - started
     rate = summary.documents / elapsed
     assert summary.documents == count, summary
-    print(f"{label:<22} {rate:8.1f} docs/s  {elapsed:7.1f} s  peak {memory.peak / 1024**2:6.0f} MB  ({summary.line()})",
-          flush=True)
+    print(
+        f"{label:<22} {rate:8.1f} docs/s  {elapsed:7.1f} s  peak {memory.peak / 1024**2:6.0f} MB  ({summary.line()})",
+        flush=True,
+    )
     return rate
 
 
@@ -95,8 +104,14 @@ def start_ray(temp: Path) -> bool:
     except ImportError:
         print("ray: not installed; skipped (pip install 'marsad[ray]')")
         return False
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING,
-             object_store_memory=256 * 1024**2, _temp_dir=str(temp / "ray"))
+    ray.init(
+        num_cpus=2,
+        include_dashboard=False,
+        log_to_driver=False,
+        logging_level=logging.WARNING,
+        object_store_memory=256 * 1024**2,
+        _temp_dir=str(temp / "ray"),
+    )
     return True
 
 
@@ -113,19 +128,29 @@ def main() -> int:
         temp = Path(temp_name)
         size = write_documents(temp / "docs.jsonl", pool, args.docs)
         inputs = [str(temp / "docs.jsonl")]
-        print(f"documents: {args.docs:,} from {len(pool):,} sentences, {size / 1024**2:.1f} MB; "
-              f"{os.cpu_count()} CPUs", flush=True)
+        print(
+            f"documents: {args.docs:,} from {len(pool):,} sentences, {size / 1024**2:.1f} MB; "
+            f"{os.cpu_count()} CPUs",
+            flush=True,
+        )
         rates = {}
         for workers in (1, 2):
-            rates["local", workers] = measure(f"local, {workers} worker(s)", inputs, temp / f"local-{workers}",
-                                              args.docs, workers=workers)
+            rates["local", workers] = measure(
+                f"local, {workers} worker(s)", inputs, temp / f"local-{workers}", args.docs, workers=workers
+            )
         if not args.no_ray and start_ray(temp):
             import ray
 
             try:
                 for workers in (1, 2):
-                    rates["ray", workers] = measure(f"ray, {workers} actor(s)", inputs, temp / f"ray-{workers}",
-                                                    args.docs, engine="ray", workers=workers)
+                    rates["ray", workers] = measure(
+                        f"ray, {workers} actor(s)",
+                        inputs,
+                        temp / f"ray-{workers}",
+                        args.docs,
+                        engine="ray",
+                        workers=workers,
+                    )
             finally:
                 ray.shutdown()
         for engine in ("local", "ray"):

@@ -8,6 +8,7 @@ minutes).
 
     python bench/extract_scaling.py [--max-kb 2048]
 """
+
 from __future__ import annotations
 
 import argparse

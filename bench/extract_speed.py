@@ -3,6 +3,7 @@
 The same text is also tokenised with a plain regex in the same run: that is the floor to
 compare against. Skips cleanly when ../shared is absent.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,8 +54,12 @@ def main() -> int:
     mb = total_bytes / 1024 / 1024
     print(f"articles: {len(corpus)} ({len(texts)} distinct x {repeats}), {mb:.1f} MB")
     print(f"first call (loads knowledge): {warmup * 1000:.0f} ms")
-    print(f"extract: {len(corpus) / elapsed:.1f} articles/s, {mb / elapsed:.2f} MB/s, {elapsed:.1f} s on one core")
-    print(f"regex tokenisation floor: {len(corpus) / floor:.0f} articles/s, {mb / floor:.1f} MB/s ({tokens:,} tokens)")
+    print(
+        f"extract: {len(corpus) / elapsed:.1f} articles/s, {mb / elapsed:.2f} MB/s, {elapsed:.1f} s on one core"
+    )
+    print(
+        f"regex tokenisation floor: {len(corpus) / floor:.0f} articles/s, {mb / floor:.1f} MB/s ({tokens:,} tokens)"
+    )
     print(f"extract / floor: {elapsed / floor:.0f}x slower")
     print(f"peak memory: {peak_mb:.0f} MB")
     return 0

@@ -6,6 +6,7 @@ protest or riot (sport, culture and technology: economy news does report strikes
 Both shares must stay at or below 2%. `--list` prints the flagged articles to read them.
 Skips cleanly when ../shared is absent.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -54,8 +55,10 @@ def main(argv: list[str]) -> int:
     demonstrations = sum("demonstration" in alarms for _, alarms in flagged.values())
     print(f"false alarms over {len(sample)} articles ({', '.join(SECTIONS)}; seed {SEED}):")
     print(f"  violent events          {violent / len(sample):.3f}  ({violent}/{len(sample)})")
-    print(f"  protests or riots       {demonstrations / max(judged, 1):.3f}  ({demonstrations}/{judged}, "
-          f"{', '.join(NO_DEMONSTRATIONS)})")
+    print(
+        f"  protests or riots       {demonstrations / max(judged, 1):.3f}  ({demonstrations}/{judged}, "
+        f"{', '.join(NO_DEMONSTRATIONS)})"
+    )
     if "--list" in argv:
         for article_id, (section, alarms) in sorted(flagged.items()):
             if alarms:

@@ -10,6 +10,7 @@ Skips cleanly when ../shared is absent.
 
     python bench/gazetteer_cost.py [--warm 1500] [--articles 800]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,8 +69,10 @@ class GazetteerOff:
 def report(name: str, with_it: float, without: float) -> None:
     ratio = with_it / without
     verdict = "meets" if ratio >= TARGET else "misses"
-    print(f"{name}: {with_it:.0f} articles/s with the gazetteer, {without:.0f} without;"
-          f" ratio {ratio:.2f} ({verdict} the {TARGET:.2f} target)")
+    print(
+        f"{name}: {with_it:.0f} articles/s with the gazetteer, {without:.0f} without;"
+        f" ratio {ratio:.2f} ({verdict} the {TARGET:.2f} target)"
+    )
 
 
 def main() -> int:
@@ -91,11 +94,11 @@ def main() -> int:
         return 0
     n = options.articles
     rows = archive_articles(options.warm + 4 * n)
-    rate(rows[:options.warm])
-    unseen = rows[options.warm:]
-    with_it = (rate(unseen[:n]) + rate(unseen[2 * n:3 * n])) / 2
+    rate(rows[: options.warm])
+    unseen = rows[options.warm :]
+    with_it = (rate(unseen[:n]) + rate(unseen[2 * n : 3 * n])) / 2
     with GazetteerOff():
-        without = (rate(unseen[n:2 * n]) + rate(unseen[3 * n:])) / 2
+        without = (rate(unseen[n : 2 * n]) + rate(unseen[3 * n :])) / 2
     report(f"unseen archive articles ({2 * n} per mode, after {options.warm})", with_it, without)
     return 0
 

@@ -7,6 +7,7 @@ Three figures per engine:
   unchanged   re-ingesting texts already stored (the idempotency check alone).
 Skips cleanly when ../shared is absent.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -103,8 +104,10 @@ def main() -> int:
     print(f"articles: {len(articles)} distinct; store-only pass: {len(articles) * COPIES} documents")
     for name, url, schema in targets:
         figures = bench(url, articles, extractions)
-        print(f"{name:<11} ingest {figures['ingest']:7.1f} articles/s   store only {figures['store only']:7.1f} "
-              f"articles/s   unchanged {figures['unchanged']:7.1f} articles/s   ({figures['events']} events)")
+        print(
+            f"{name:<11} ingest {figures['ingest']:7.1f} articles/s   store only {figures['store only']:7.1f} "
+            f"articles/s   unchanged {figures['unchanged']:7.1f} articles/s   ({figures['events']} events)"
+        )
         if schema:
             import psycopg
 

@@ -10,6 +10,7 @@ annotating as the quoted sentence (or part of it), then `offsets` replaces it by
 checking that it occurs verbatim (the first occurrence at or after "evidence_after", if given, is used).
 Aliases stay strings: they are names as written, not sentences.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -68,8 +69,10 @@ def place(name: str, country: str | None) -> None:
             cells = row.rstrip("\n").split("\t")
             names = {cells[1].lower(), cells[2].lower(), *(n.lower() for n in cells[3].split(","))}
             if wanted in names and (country is None or cells[8] == country.upper()):
-                print(f"{cells[1]}\t{cells[8]}\tadmin1={cells[10]}\tlat={cells[4]}\tlon={cells[5]}"
-                      f"\t{cells[7]}\tpop={cells[14]}")
+                print(
+                    f"{cells[1]}\t{cells[8]}\tadmin1={cells[10]}\tlat={cells[4]}\tlon={cells[5]}"
+                    f"\t{cells[7]}\tpop={cells[14]}"
+                )
 
 
 def to_offsets(path: Path) -> list[str]:
@@ -86,7 +89,9 @@ def to_offsets(path: Path) -> list[str]:
                 if start < 0:
                     start = text.find(evidence)
                 if start < 0:
-                    problems.append(f"{path.name} {event.get('id')}: evidence not in the text: {evidence[:60]}")
+                    problems.append(
+                        f"{path.name} {event.get('id')}: evidence not in the text: {evidence[:60]}"
+                    )
                     continue
                 claim["evidence"] = {"start": start, "end": start + len(evidence)}
     path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

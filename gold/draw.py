@@ -14,6 +14,7 @@ the same sections with no violent event). Within a kind, articles are taken in s
 preferring a country and an outlet not yet taken, so the corpus spans countries, outlets and both
 years. The test split is then drawn once at random with the same seed.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,14 +27,23 @@ import sys
 from pathlib import Path
 
 from annotate import ARCHIVE  # gold/annotate.py: where the shared archive lies beside the checkout
+
 from marsad.knowledge.countries import find_countries
 from marsad.lang.ar.normalize import fold
 
 SEED = 20261207
 TEST_SHARE = 0.35
 # How many articles of each kind the corpus holds.
-QUOTA = {"attack": 30, "battle": 25, "air": 25, "roundup": 20, "protest": 30, "strategic": 30,
-         "history": 15, "none": 25}
+QUOTA = {
+    "attack": 30,
+    "battle": 25,
+    "air": 25,
+    "roundup": 20,
+    "protest": 30,
+    "strategic": 30,
+    "history": 15,
+    "none": 25,
+}
 NEWS_SECTIONS = {None, "middleEast", "internationalNews"}
 MIN_CHARS, MAX_CHARS = 500, 4500
 
@@ -93,9 +103,16 @@ def candidates(archive: Path) -> list[dict]:
             kind = kind_of(cue_counts(folded), len(text))
             if kind is None:
                 continue
-            rows.append({"id": article["id"], "kind": kind, "outlet": article["outlet"],
-                         "year": article["published"][:4], "chars": len(text),
-                         "country": main_country(text)})
+            rows.append(
+                {
+                    "id": article["id"],
+                    "kind": kind,
+                    "outlet": article["outlet"],
+                    "year": article["published"][:4],
+                    "chars": len(text),
+                    "country": main_country(text),
+                }
+            )
     return rows
 
 
@@ -107,8 +124,9 @@ def draw(rows: list[dict], seed: int) -> list[dict]:
         rng.shuffle(pool)
         countries, outlets, years = collections.Counter(), collections.Counter(), collections.Counter()
         for _ in range(min(quota, len(pool))):
-            best = min(pool, key=lambda row: (countries[row["country"]] + outlets[row["outlet"]]
-                                              + years[row["year"]]))
+            best = min(
+                pool, key=lambda row: countries[row["country"]] + outlets[row["outlet"]] + years[row["year"]]
+            )
             pool.remove(best)
             chosen.append(best)
             countries[best["country"]] += 1

@@ -1,4 +1,5 @@
 """Helpers shared by the extraction tests (claims, attribution) and the store's (a store of many events)."""
+
 import datetime as dt
 import os
 from pathlib import Path
@@ -45,6 +46,9 @@ def store_of_many_events(url: str, text: str, published: str, count: int) -> Non
         for index in range(count):
             day = first + dt.timedelta(days=10 * index)
             document = extraction.document.model_copy(update={"id": f"many-{index}", "published": day})
-            events = [event.model_copy(update={"date_start": day, "date_end": day}) for event in extraction.events]
-            store.ingest_extraction(extraction.model_copy(update={"document": document, "events": events}),
-                                    f"{text} ({index})")
+            events = [
+                event.model_copy(update={"date_start": day, "date_end": day}) for event in extraction.events
+            ]
+            store.ingest_extraction(
+                extraction.model_copy(update={"document": document, "events": events}), f"{text} ({index})"
+            )

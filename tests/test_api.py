@@ -1,4 +1,5 @@
 """The HTTP API over real HTTP: `marsad serve` runs in a subprocess on a free port."""
+
 from __future__ import annotations
 
 import signal
@@ -6,6 +7,7 @@ import socket
 import threading
 
 import pytest
+
 import support
 from processes import alive, children, command_line, cpu_seconds, run_tag, tagged_processes, wait_until
 
@@ -22,8 +24,10 @@ TOKEN = "test-token-7f3a"
 ERROR_KEYS = {"ok", "error", "status"}
 
 # Articles written for these tests, in news style.
-ARTICLE_GAO = ("قُتل خمسة جنود ماليين وأصيب ثمانية آخرون في هجوم شنه مسلحون على موقع للجيش قرب مدينة غاو "
-               "شمالي مالي يوم الثلاثاء، بحسب ما أعلن الجيش المالي في بيان.")
+ARTICLE_GAO = (
+    "قُتل خمسة جنود ماليين وأصيب ثمانية آخرون في هجوم شنه مسلحون على موقع للجيش قرب مدينة غاو "
+    "شمالي مالي يوم الثلاثاء، بحسب ما أعلن الجيش المالي في بيان."
+)
 ARTICLE_MOPTI = "قال مصدر أمني إن ثلاثة مدنيين قتلوا في انفجار عبوة ناسفة قرب مدينة موبتي وسط مالي أمس الأحد."
 # One endless sentence of the articles' words, no punctuation: slow to extract at any speed
 # (~8 MB; the slow servers accept 20 MB bodies).
@@ -55,8 +59,12 @@ def store_server(tmp_path_factory):
     db = tmp_path_factory.mktemp("store") / "events.db"
     with served("--db", f"sqlite:///{db}", token=TOKEN) as base:
         for text, published in ((ARTICLE_GAO, "2024-03-13"), (ARTICLE_MOPTI, "2024-03-11")):
-            answer = httpx.post(f"{base}/documents", json={"text": text, "published": published, "title": "اختبار"},
-                                headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30)
+            answer = httpx.post(
+                f"{base}/documents",
+                json={"text": text, "published": published, "title": "اختبار"},
+                headers={"Authorization": f"Bearer {TOKEN}"},
+                timeout=30,
+            )
             assert answer.status_code == 201, answer.text
         yield base
 
@@ -79,18 +87,23 @@ def test_api_health_says_writable_with_token(writable_server):
     assert httpx.get(f"{writable_server}/health").json()["read_only"] is False
 
 
-@pytest.mark.parametrize("text, published, kind, low", [
-    (ARTICLE_GAO, "2024-03-13", "killed", 5),
-    (ARTICLE_MOPTI, "2024-03-11", "killed", 3),
-])
+@pytest.mark.parametrize(
+    "text, published, kind, low",
+    [
+        (ARTICLE_GAO, "2024-03-13", "killed", 5),
+        (ARTICLE_MOPTI, "2024-03-11", "killed", 3),
+    ],
+)
 def test_api_extract_returns_the_contract(read_only_server, text, published, kind, low):
-    response = httpx.post(f"{read_only_server}/extract", json={"text": text, "published": published}, timeout=30)
+    response = httpx.post(
+        f"{read_only_server}/extract", json={"text": text, "published": published}, timeout=30
+    )
     assert response.status_code == 200
     extraction = Extraction.model_validate(response.json())
     claims = [claim for event in extraction.events for claim in event.claims]
     assert any(claim.kind == kind and claim.low == low for claim in claims)
     for claim in claims:
-        assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+        assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
 
 
 def test_api_extract_of_empty_text_is_empty(read_only_server):
@@ -98,12 +111,15 @@ def test_api_extract_of_empty_text_is_empty(read_only_server):
     assert response.status_code == 200 and response.json()["events"] == []
 
 
-@pytest.mark.parametrize("body, status, code", [
-    ({"text": ARTICLE_GAO, "published": "2024-13-01"}, 400, "E001"),
-    ({"published": "2024-03-13"}, 422, "E303"),
-    ({"text": ARTICLE_GAO, "surprise": 1}, 422, "E303"),
-    ({"text": 42}, 422, "E303"),
-])
+@pytest.mark.parametrize(
+    "body, status, code",
+    [
+        ({"text": ARTICLE_GAO, "published": "2024-13-01"}, 400, "E001"),
+        ({"published": "2024-03-13"}, 422, "E303"),
+        ({"text": ARTICLE_GAO, "surprise": 1}, 422, "E303"),
+        ({"text": 42}, 422, "E303"),
+    ],
+)
 def test_api_extract_refuses_bad_input_in_one_shape(read_only_server, body, status, code):
     error = assert_error_shape(httpx.post(f"{read_only_server}/extract", json=body), status)
     assert error["code"] == code
@@ -111,8 +127,9 @@ def test_api_extract_refuses_bad_input_in_one_shape(read_only_server, body, stat
 
 def test_api_refuses_a_20_mb_body_with_413(read_only_server):
     body = b'{"text": "' + b"x" * (20 * 1024 * 1024) + b'"}'
-    response = httpx.post(f"{read_only_server}/extract", content=body,
-                          headers={"Content-Type": "application/json"}, timeout=60)
+    response = httpx.post(
+        f"{read_only_server}/extract", content=body, headers={"Content-Type": "application/json"}, timeout=60
+    )
     assert assert_error_shape(response, 413)["code"] == "E304"
 
 
@@ -123,19 +140,28 @@ def test_api_refuses_a_large_chunked_body_with_413(read_only_server):
             yield b"x" * (1024 * 1024)
         yield b'"}'
 
-    response = httpx.post(f"{read_only_server}/extract", content=chunks(),
-                          headers={"Content-Type": "application/json"}, timeout=60)
+    response = httpx.post(
+        f"{read_only_server}/extract",
+        content=chunks(),
+        headers={"Content-Type": "application/json"},
+        timeout=60,
+    )
     assert assert_error_shape(response, 413)["code"] == "E304"
 
 
 def test_api_write_is_forbidden_on_a_read_only_server(read_only_server):
-    response = httpx.post(f"{read_only_server}/documents", json={"text": ARTICLE_GAO},
-                          headers={"Authorization": f"Bearer {TOKEN}"})
+    response = httpx.post(
+        f"{read_only_server}/documents",
+        json={"text": ARTICLE_GAO},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert assert_error_shape(response, 403)["code"] == "E306"
 
 
-@pytest.mark.parametrize("headers", [{}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"},
-                                     {"Authorization": TOKEN}])
+@pytest.mark.parametrize(
+    "headers",
+    [{}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {TOKEN}"}, {"Authorization": TOKEN}],
+)
 def test_api_write_without_the_token_is_refused(writable_server, headers):
     response = httpx.post(f"{writable_server}/documents", json={"text": ARTICLE_GAO}, headers=headers)
     assert assert_error_shape(response, 401)["code"] == "E305"
@@ -145,8 +171,11 @@ def test_api_write_without_the_token_is_refused(writable_server, headers):
 def test_api_store_routes_without_a_store_say_so(writable_server):
     for path in ("/events", "/events/ev1", "/documents/d1"):
         assert assert_error_shape(httpx.get(f"{writable_server}{path}"), 503)["code"] == "E307"
-    response = httpx.post(f"{writable_server}/documents", json={"text": ARTICLE_GAO},
-                          headers={"Authorization": f"Bearer {TOKEN}"})
+    response = httpx.post(
+        f"{writable_server}/documents",
+        json={"text": ARTICLE_GAO},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
     assert assert_error_shape(response, 503)["code"] == "E307"
 
 
@@ -168,8 +197,14 @@ def _failing_requests(base: str, openapi: dict):
 def test_api_every_route_errors_in_one_shape(request, server_name):
     base = request.getfixturevalue(server_name)
     openapi = httpx.get(f"{base}/openapi.json").json()
-    assert {"/extract", "/documents", "/events", "/events/{event_id}", "/documents/{document_id}",
-            "/health"} <= set(openapi["paths"])
+    assert {
+        "/extract",
+        "/documents",
+        "/events",
+        "/events/{event_id}",
+        "/documents/{document_id}",
+        "/health",
+    } <= set(openapi["paths"])
     seen = 0
     for method, url, body in _failing_requests(base, openapi):
         response = httpx.request(method, url, json=body)
@@ -182,7 +217,10 @@ def test_api_every_route_errors_in_one_shape(request, server_name):
 
 def test_api_sends_no_cors_headers_unless_configured(read_only_server, writable_server):
     preflight = {"Origin": "http://allowed.example", "Access-Control-Request-Method": "POST"}
-    assert "access-control-allow-origin" not in httpx.options(f"{read_only_server}/extract", headers=preflight).headers
+    assert (
+        "access-control-allow-origin"
+        not in httpx.options(f"{read_only_server}/extract", headers=preflight).headers
+    )
     allowed = httpx.options(f"{writable_server}/extract", headers=preflight)
     assert allowed.headers["access-control-allow-origin"] == "http://allowed.example"
     other = httpx.get(f"{writable_server}/health", headers={"Origin": "http://elsewhere.example"})
@@ -204,9 +242,14 @@ def test_api_has_no_docs_pages_that_need_the_internet(read_only_server):
 
 # ---- with the event store ------------------------------------------------------------------
 
+
 def test_api_ingest_with_token_creates_a_document(store_server):
-    response = httpx.post(f"{store_server}/documents", json={"text": ARTICLE_GAO, "published": "2024-03-13"},
-                          headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30)
+    response = httpx.post(
+        f"{store_server}/documents",
+        json={"text": ARTICLE_GAO, "published": "2024-03-13"},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=30,
+    )
     assert response.status_code == 201
     body = response.json()
     assert body["ok"] is True and response.headers["location"] == f"/documents/{body['document_id']}"
@@ -219,11 +262,20 @@ def test_api_events_lists_and_paginates(store_server):
     assert following["offset"] == 1 and following["events"][0]["id"] != page["events"][0]["id"]
 
 
-@pytest.mark.parametrize("params, expected", [
-    ({"country": "MLI"}, 2), ({"country": "NER"}, 0), ({"since": "2024-03-12"}, 1), ({"until": "2024-03-11"}, 1),
-    ({"type": "Battles"}, 1), ({"place": "Gao"}, 1), ({"place": "غاو"}, 1), ({"place": "مدينة موبتي"}, 1),
-    ({"place": "Kidal"}, 0),
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"country": "MLI"}, 2),
+        ({"country": "NER"}, 0),
+        ({"since": "2024-03-12"}, 1),
+        ({"until": "2024-03-11"}, 1),
+        ({"type": "Battles"}, 1),
+        ({"place": "Gao"}, 1),
+        ({"place": "غاو"}, 1),
+        ({"place": "مدينة موبتي"}, 1),
+        ({"place": "Kidal"}, 0),
+    ],
+)
 def test_api_events_filters(store_server, params, expected):
     assert httpx.get(f"{store_server}/events", params=params).json()["total"] == expected
 
@@ -231,13 +283,19 @@ def test_api_events_filters(store_server, params, expected):
 @pytest.mark.parametrize("arabic, latin", [("غاو", "Gao"), ("موبتي", "Mopti")])
 def test_api_place_filter_finds_the_same_events_in_arabic_and_latin(store_server, arabic, latin):
     def ids(place):
-        return [event["id"] for event in httpx.get(f"{store_server}/events", params={"place": place}).json()["events"]]
+        return [
+            event["id"]
+            for event in httpx.get(f"{store_server}/events", params={"place": place}).json()["events"]
+        ]
 
     assert ids(arabic) == ids(latin) != []
 
 
 def test_api_events_bad_filter_date_is_refused(store_server):
-    assert assert_error_shape(httpx.get(f"{store_server}/events", params={"since": "yesterday"}), 400)["code"] == "E001"
+    assert (
+        assert_error_shape(httpx.get(f"{store_server}/events", params={"since": "yesterday"}), 400)["code"]
+        == "E001"
+    )
 
 
 def test_api_events_as_csv_and_geojson(store_server):
@@ -261,7 +319,7 @@ def test_api_events_csv_is_the_acled_export(store_server, hxl):
     rows = list(csv.reader(io.StringIO(httpx.get(f"{store_server}/events", params=params).text)))
     assert rows[0] == list(ACLED_COLUMNS) and len(rows[0]) == 31
     assert (rows[1] == [HXL_TAGS.get(c, "") for c in ACLED_COLUMNS]) == hxl
-    data = [dict(zip(rows[0], row)) for row in rows[1 + hxl:]]
+    data = [dict(zip(rows[0], row)) for row in rows[1 + hxl :]]
     assert {row["country"] for row in data} == {"Mali"} and {row["iso"] for row in data} == {"466"}
 
 
@@ -278,7 +336,9 @@ def test_api_event_and_document_carry_the_evidence(store_server):
     event = httpx.get(f"{store_server}/events/{listed['id']}").json()
     claim = next(c for c in event["claims"] if c["kind"] == "killed")
     document = httpx.get(f"{store_server}/documents/{claim['document_id']}").json()
-    assert document["text"][claim["evidence"]["start"]:claim["evidence"]["end"]] == claim["evidence"]["text"]
+    assert (
+        document["text"][claim["evidence"]["start"] : claim["evidence"]["end"]] == claim["evidence"]["text"]
+    )
 
 
 def test_api_unknown_event_and_document_are_404(store_server):
@@ -312,11 +372,14 @@ def every_page(base: str, params: dict, format: str = "json") -> list:
     """What a client paging through GET /events collects: events (json) or CSV lines without the header."""
     collected, offset = [], 0
     while True:
-        answer = httpx.get(f"{base}/events", params={**params, "limit": 1000, "offset": offset, "format": "json"})
+        answer = httpx.get(
+            f"{base}/events", params={**params, "limit": 1000, "offset": offset, "format": "json"}
+        )
         page = answer.json()
         if format == "csv":
-            lines = httpx.get(f"{base}/events", params={**params, "limit": 1000, "offset": offset,
-                                                         "format": "csv"}).text.splitlines()
+            lines = httpx.get(
+                f"{base}/events", params={**params, "limit": 1000, "offset": offset, "format": "csv"}
+            ).text.splitlines()
             collected += lines[1:]
         else:
             collected += page["events"]
@@ -347,14 +410,23 @@ def test_api_geojson_download_streams_every_page(many_server):
 
 def test_api_download_of_nothing_is_a_header_or_an_empty_collection(many_server):
     params = {"place": "كيدال"}
-    assert httpx.get(f"{many_server}/events", params={**params, "format": "csv", "hxl": "1"}).text.count("\n") == 2
+    assert (
+        httpx.get(f"{many_server}/events", params={**params, "format": "csv", "hxl": "1"}).text.count("\n")
+        == 2
+    )
     assert httpx.get(f"{many_server}/events", params={**params, "format": "geojson"}).json() == {
-        "type": "FeatureCollection", "features": []}
+        "type": "FeatureCollection",
+        "features": [],
+    }
 
 
 def test_api_download_fault_is_one_json_error(many_server):
-    assert assert_error_shape(httpx.get(f"{many_server}/events", params={"format": "csv", "since": "soon"}),
-                              400)["code"] == "E001"
+    assert (
+        assert_error_shape(
+            httpx.get(f"{many_server}/events", params={"format": "csv", "since": "soon"}), 400
+        )["code"]
+        == "E001"
+    )
 
 
 def test_api_health_shows_no_path(tmp_path):
@@ -369,7 +441,12 @@ def test_api_health_shows_no_path(tmp_path):
 
 FAULTY_BODIES = [  # (name, raw body, status, word the message must hold)
     ("not UTF-8", '{"text": "قتل '.encode() + b'\xff"}', 400, "UTF-8"),
-    ("lone surrogate", b'{"text": "\\u0642\\u062a\\u0644 \\ud800 \\u062c\\u0646\\u0648\\u062f"}', 422, "text"),
+    (
+        "lone surrogate",
+        b'{"text": "\\u0642\\u062a\\u0644 \\ud800 \\u062c\\u0646\\u0648\\u062f"}',
+        422,
+        "text",
+    ),
     ("NUL", b'{"text": "a\\u0000b"}', 422, "text"),
     ("broken JSON", b'{"text": ', 400, "JSON"),
     ("deep nesting", b"[" * 100_000, 400, "nests"),
@@ -407,8 +484,11 @@ def test_api_every_route_refuses_input_faults_in_one_shape(store_server):
         assert word in error["message"], (url, error)
         covered.add(path)
     openapi = httpx.get(f"{store_server}/openapi.json").json()
-    with_input = {path for path, methods in openapi["paths"].items()
-                  if any(operation.get("parameters") or operation.get("requestBody") for operation in methods.values())}
+    with_input = {
+        path
+        for path, methods in openapi["paths"].items()
+        if any(operation.get("parameters") or operation.get("requestBody") for operation in methods.values())
+    }
     assert with_input <= covered, f"routes without a fault test: {with_input - covered}"
 
 
@@ -416,8 +496,10 @@ def test_api_every_route_refuses_input_faults_in_one_shape(store_server):
 def test_api_malformed_content_length_is_a_json_error(read_only_server, content_length):
     host, port = read_only_server.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=10) as connection:
-        connection.sendall(b"POST /extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                           b"Content-Length: " + content_length + b"\r\n\r\n{}")
+        connection.sendall(
+            b"POST /extract HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            b"Content-Length: " + content_length + b"\r\n\r\n{}"
+        )
         answer = b""
         while chunk := connection.recv(4096):
             answer += chunk
@@ -428,6 +510,7 @@ def test_api_malformed_content_length_is_a_json_error(read_only_server, content_
 
 
 # ---- the extraction's time budget, its workers, and stopping ----------------------------------
+
 
 def _workers(server_pid: int) -> list[int]:
     return [pid for pid in children(server_pid) if "spawn_main" in command_line(pid)]
@@ -442,10 +525,18 @@ def tight_budget_server(tmp_path_factory):
 
 @pytest.mark.parametrize("route", ["/extract", "/documents"])
 def test_api_extraction_over_its_budget_is_refused_and_the_server_goes_on(tight_budget_server, route):
-    slow = httpx.post(f"{tight_budget_server}{route}", json={"text": UNPUNCTUATED * 300},
-                      headers={"Authorization": f"Bearer {TOKEN}"}, timeout=30)
+    slow = httpx.post(
+        f"{tight_budget_server}{route}",
+        json={"text": UNPUNCTUATED * 300},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=30,
+    )
     error = assert_error_shape(slow, 413)
-    assert error["code"] == "E310" and "shorter text" in error["message"] and "--extract-budget" in error["message"]
+    assert (
+        error["code"] == "E310"
+        and "shorter text" in error["message"]
+        and "--extract-budget" in error["message"]
+    )
     assert httpx.post(f"{tight_budget_server}/extract", json={"text": ""}, timeout=30).status_code == 200
 
 
@@ -453,8 +544,9 @@ def test_api_extraction_over_its_budget_is_refused_and_the_server_goes_on(tight_
 def slow_server():
     """One worker, a long budget, room for SLOW_TEXT; the environment tags its processes."""
     tag, env = run_tag()
-    with local_server("--extract-budget", "600", "--extract-workers", "1", "--max-body-bytes", BIG_BODY,
-                      env=env) as server:
+    with local_server(
+        "--extract-budget", "600", "--extract-workers", "1", "--max-body-bytes", BIG_BODY, env=env
+    ) as server:
         [worker] = _workers(server.process.pid)
         yield server, worker, tag
 

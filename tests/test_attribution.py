@@ -1,14 +1,18 @@
 """Attribution: who gives each figure, with what stance, and whether it was verified."""
+
 import pytest
 
 from support import claims_of, one_claim
 
 
-@pytest.mark.parametrize("text, source_word", [
-    ("وقال الجيش المالي في بيان إن ثلاثة جنود قتلوا في هجوم.", "الجيش"),
-    ("قتل خمسة مدنيين في غارة جوية، بحسب مصادر طبية.", "مصادر طبية"),
-    ("وأفاد مسؤول محلي بمقتل أربعة أشخاص في الهجوم.", "مسؤول محلي"),
-])
+@pytest.mark.parametrize(
+    "text, source_word",
+    [
+        ("وقال الجيش المالي في بيان إن ثلاثة جنود قتلوا في هجوم.", "الجيش"),
+        ("قتل خمسة مدنيين في غارة جوية، بحسب مصادر طبية.", "مصادر طبية"),
+        ("وأفاد مسؤول محلي بمقتل أربعة أشخاص في الهجوم.", "مسؤول محلي"),
+    ],
+)
 def test_attribution_source_is_the_reporting_subject(text, source_word):
     claim = one_claim(text, "killed")
     assert claim.source is not None and source_word in claim.source.text
@@ -19,8 +23,7 @@ def test_attribution_article_voice_has_no_source():
 
 
 def test_attribution_attribution_carries_to_the_next_sentence():
-    text = ("وقال المتحدث باسم الجيش في بيان إن الهجوم فشل. "
-            "وأضاف البيان أن ستة مهاجمين قتلوا في الاشتباكات.")
+    text = "وقال المتحدث باسم الجيش في بيان إن الهجوم فشل. وأضاف البيان أن ستة مهاجمين قتلوا في الاشتباكات."
     claim = one_claim(text, "killed")
     assert claim.source is not None and claim.source.text == "البيان"
     assert "المتحدث" in claim.source.name or "Military" in claim.source.name
@@ -37,32 +40,39 @@ def test_attribution_unverified_marker_in_the_same_sentence():
 
 
 def test_attribution_unverified_marker_names_its_source():
-    text = ("وقالت وكالة الأنباء إن 9 جنود قتلوا في الهجوم. "
-            "وقال مصدر عسكري إن 5 مسلحين قتلوا في الهجوم. "
-            "ولم يتسن التأكد بشكل مستقل من رواية الوكالة.")
+    text = (
+        "وقالت وكالة الأنباء إن 9 جنود قتلوا في الهجوم. "
+        "وقال مصدر عسكري إن 5 مسلحين قتلوا في الهجوم. "
+        "ولم يتسن التأكد بشكل مستقل من رواية الوكالة."
+    )
     claims = {c.low: c for c in claims_of(text) if c.kind == "killed"}
     assert claims[9].unverified and not claims[5].unverified
 
 
-
-@pytest.mark.parametrize("text, source_word", [
-    ("وكان تنظيم القاعدة تحدث أمس في بيان عن مقتل 14 جنديا في الكمين.", "القاعدة"),
-    ("إلا أن البعثة الأممية نفت بشدة أن 12 مدنيا قتلوا في الغارة.", "البعثة"),
-    ("ونقلت وكالة الأنباء عن مسؤول محلي قوله إن خمسة أشخاص قتلوا في القصف.", "مسؤول محلي"),
-    ('وذكرت قناة "الأفق" الإخبارية أن ما لا يقل عن 20 مسلحا قتلوا في الاشتباكات.', "الأفق"),
-    ("وقال المتحدث باسم الجيش المالي إن ثلاثة جنود قتلوا في الكمين.", "المتحدث"),
-])
+@pytest.mark.parametrize(
+    "text, source_word",
+    [
+        ("وكان تنظيم القاعدة تحدث أمس في بيان عن مقتل 14 جنديا في الكمين.", "القاعدة"),
+        ("إلا أن البعثة الأممية نفت بشدة أن 12 مدنيا قتلوا في الغارة.", "البعثة"),
+        ("ونقلت وكالة الأنباء عن مسؤول محلي قوله إن خمسة أشخاص قتلوا في القصف.", "مسؤول محلي"),
+        ('وذكرت قناة "الأفق" الإخبارية أن ما لا يقل عن 20 مسلحا قتلوا في الاشتباكات.', "الأفق"),
+        ("وقال المتحدث باسم الجيش المالي إن ثلاثة جنود قتلوا في الكمين.", "المتحدث"),
+    ],
+)
 def test_attribution_subject_forms(text, source_word):
     claim = one_claim(text, "killed")
     assert claim.source is not None and source_word in claim.source.text
 
 
-@pytest.mark.parametrize("text", [
-    "وقال حاكم الولاية في تغريدة إن خمسة أشخاص قتلوا في الهجوم.",
-    "وقال حاكم الولاية عبر حسابه على تويتر إن خمسة أشخاص قتلوا في الهجوم.",
-    "وقال حاكم الولاية في مؤتمر صحفي إن خمسة أشخاص قتلوا في الهجوم.",
-    "وقال حاكم الولاية في بيان مقتضب إن خمسة أشخاص قتلوا في الهجوم.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال حاكم الولاية في تغريدة إن خمسة أشخاص قتلوا في الهجوم.",
+        "وقال حاكم الولاية عبر حسابه على تويتر إن خمسة أشخاص قتلوا في الهجوم.",
+        "وقال حاكم الولاية في مؤتمر صحفي إن خمسة أشخاص قتلوا في الهجوم.",
+        "وقال حاكم الولاية في بيان مقتضب إن خمسة أشخاص قتلوا في الهجوم.",
+    ],
+)
 def test_attribution_statement_words_end_the_source(text):
     claim = one_claim(text, "killed")
     assert claim.source is not None and claim.source.text == "حاكم الولاية"
@@ -80,25 +90,33 @@ def test_attribution_negated_verb_reports_nothing():
 
 def test_attribution_spokesman_names_the_organisation():
     claim = one_claim("وقال المتحدث باسم الجيش المالي في بيان إن ثلاثة جنود قتلوا في الكمين.", "killed")
-    assert claim.source.name == "Military Forces of Mali (2021-)"  # ACLED's name in the article's regime period
+    assert (
+        claim.source.name == "Military Forces of Mali (2021-)"
+    )  # ACLED's name in the article's regime period
 
 
-@pytest.mark.parametrize(("published", "name"), [("2019-05-01", "Military Forces of Mali (2013-2020)"),
-                                                 ("2024-07-28", "Military Forces of Mali (2021-)")])
+@pytest.mark.parametrize(
+    ("published", "name"),
+    [
+        ("2019-05-01", "Military Forces of Mali (2013-2020)"),
+        ("2024-07-28", "Military Forces of Mali (2021-)"),
+    ],
+)
 def test_attribution_state_source_carries_the_regime_period_of_publication(published, name):
     claims = claims_of("وقال الجيش المالي في بيان إن ثلاثة جنود قتلوا في الكمين.", published=published)
     assert [c.source.name for c in claims if c.kind == "killed"] == [name]
 
 
 def test_attribution_disclaimer_naming_no_one_covers_the_figures_before_it():
-    text = ("وزعمت الجماعة في بيان أن مقاتليها قتلوا 30 جنديا في الهجوم. "
-            "ولم يتسن التحقق من هذه الحصيلة من مصدر مستقل.")
+    text = (
+        "وزعمت الجماعة في بيان أن مقاتليها قتلوا 30 جنديا في الهجوم. "
+        "ولم يتسن التحقق من هذه الحصيلة من مصدر مستقل."
+    )
     assert one_claim(text, "killed").unverified
 
 
 def test_attribution_indefinite_sources_are_new_not_an_anaphor():
-    text = ("وقال مسؤول محلي إن الهجوم كان عنيفا. "
-            "وقتل ثلاثة مدنيين في انفجار عبوة ناسفة، بحسب مصادر أمنية.")
+    text = "وقال مسؤول محلي إن الهجوم كان عنيفا. وقتل ثلاثة مدنيين في انفجار عبوة ناسفة، بحسب مصادر أمنية."
     assert one_claim(text, "killed").source.text == "مصادر أمنية"
 
 
@@ -112,41 +130,63 @@ def test_attribution_particle_of_a_fronted_verb_is_not_the_source():
     assert claim.source.text == "جيش النيجر"
 
 
-@pytest.mark.parametrize("text, figure", [
-    ("أفاد شهود عيان وأطباء في مدينة تعز بمقتل 15 شخصا على الأقل في قصف شنه الحوثيون. "
-     "وقال أطباء في المستشفى الرئيسي إن عدد القتلى بلغ 15 قتيلا.", 15),
-    ("أعلن الجيش النيجيري مقتل ستة مسلحين في هجوم على قاعدة في ولاية بورنو. "
-     "وقالت وزارة الدفاع النيجيرية في بيان إن ستة مسلحين قتلوا.", 6),
-])
+@pytest.mark.parametrize(
+    "text, figure",
+    [
+        (
+            "أفاد شهود عيان وأطباء في مدينة تعز بمقتل 15 شخصا على الأقل في قصف شنه الحوثيون. "
+            "وقال أطباء في المستشفى الرئيسي إن عدد القتلى بلغ 15 قتيلا.",
+            15,
+        ),
+        (
+            "أعلن الجيش النيجيري مقتل ستة مسلحين في هجوم على قاعدة في ولاية بورنو. "
+            "وقالت وزارة الدفاع النيجيرية في بيان إن ستة مسلحين قتلوا.",
+            6,
+        ),
+    ],
+)
 def test_attribution_one_speaker_named_twice_makes_one_claim(text, figure):
     killed = [c for c in claims_of(text) if c.kind == "killed" and c.low == figure]
     assert len(killed) == 1, [(c.low, c.high, c.source and c.source.text) for c in killed]
     assert killed[0].high == figure
 
 
-@pytest.mark.parametrize("text", [
-    "وقال شهود في مدينة غاو إن 8 جنود قتلوا في هجوم شنه مسلحون. وقال شهود آخرون في المدينة إن 8 جنود قتلوا.",
-    "وقال مصدر أمني إن 9 جنود قتلوا في الكمين قرب غاو. وقال متحدث باسم جبهة التحرير إن 9 جنود قتلوا.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال شهود في مدينة غاو إن 8 جنود قتلوا في هجوم شنه مسلحون. وقال شهود آخرون في المدينة إن 8 جنود قتلوا.",
+        "وقال مصدر أمني إن 9 جنود قتلوا في الكمين قرب غاو. وقال متحدث باسم جبهة التحرير إن 9 جنود قتلوا.",
+    ],
+)
 def test_attribution_different_speakers_giving_one_figure_are_two_claims(text):
     assert len([c for c in claims_of(text) if c.kind == "killed"]) == 2
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("وكتب الجيش المالي على تويتر أن أربعة جنود قتلوا في الهجوم على الثكنة.", "الجيش المالي"),
-    ("واعترفت الجماعة بمقتل ستة من مقاتليها في الاشتباكات مع الجيش.", "الجماعة"),
-])
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("وكتب الجيش المالي على تويتر أن أربعة جنود قتلوا في الهجوم على الثكنة.", "الجيش المالي"),
+        ("واعترفت الجماعة بمقتل ستة من مقاتليها في الاشتباكات مع الجيش.", "الجماعة"),
+    ],
+)
 def test_attribution_writing_and_admitting_are_speech(text, speaker):
     (claim,) = [c for c in claims_of(text) if c.kind == "killed"]
     assert claim.source is not None and claim.source.text == speaker
 
 
-@pytest.mark.parametrize("text, kind, speaker", [
-    ("وقال الجيش إن عشرة جنود قتلوا في الهجوم، وأصيب أربعة آخرون وفقا لمصادر محلية.", "injured", "مصادر محلية"),
-    ("وقال الجيش إن عشرة جنود قتلوا في الهجوم، وأصيب أربعة آخرون وفقا لمصادر محلية.", "killed", "الجيش"),
-    ("وقتل سبعة مدنيين في قصف على السوق، وفقا للمصادر الطبية.", "killed", "مصادر الطبية"),
-    ("وقال مسؤول محلي إن 12 مدنيا قتلوا في القصف بحسب حصيلة أولية.", "killed", "مسؤول محلي"),
-])
+@pytest.mark.parametrize(
+    "text, kind, speaker",
+    [
+        (
+            "وقال الجيش إن عشرة جنود قتلوا في الهجوم، وأصيب أربعة آخرون وفقا لمصادر محلية.",
+            "injured",
+            "مصادر محلية",
+        ),
+        ("وقال الجيش إن عشرة جنود قتلوا في الهجوم، وأصيب أربعة آخرون وفقا لمصادر محلية.", "killed", "الجيش"),
+        ("وقتل سبعة مدنيين في قصف على السوق، وفقا للمصادر الطبية.", "killed", "مصادر الطبية"),
+        ("وقال مسؤول محلي إن 12 مدنيا قتلوا في القصف بحسب حصيلة أولية.", "killed", "مسؤول محلي"),
+    ],
+)
 def test_attribution_a_clause_final_preposition_names_its_clause_source(text, kind, speaker):
     (claim,) = [c for c in claims_of(text) if c.kind == kind]
     assert claim.source is not None and claim.source.text == speaker
@@ -154,16 +194,24 @@ def test_attribution_a_clause_final_preposition_names_its_clause_source(text, ki
 
 def test_attribution_a_subject_before_its_verb_after_but_is_the_speaker():
     from support import claims_of
-    text = ("قالت حركة الشباب إن مقاتليها قتلوا 47 جنديا في هجوم على قاعدة قرب مدينة كسمايو. "
-            "لكن الجيش الصومالي قال إن قواته صدت الهجوم وقتلت 30 من المهاجمين، مضيفا أن خمسة جنود فقط قتلوا.")
+
+    text = (
+        "قالت حركة الشباب إن مقاتليها قتلوا 47 جنديا في هجوم على قاعدة قرب مدينة كسمايو. "
+        "لكن الجيش الصومالي قال إن قواته صدت الهجوم وقتلت 30 من المهاجمين، مضيفا أن خمسة جنود فقط قتلوا."
+    )
     sources = {c.low: c.source.name for c in claims_of(text) if c.source}
-    assert sources[30].startswith("Military Forces of Somalia") and sources[5].startswith("Military Forces of Somalia")
+    assert sources[30].startswith("Military Forces of Somalia") and sources[5].startswith(
+        "Military Forces of Somalia"
+    )
     assert sources[47] == "Al Shabaab"
 
 
 def test_attribution_a_subjectless_speech_verb_speaks_for_the_party_that_opens_its_sentence():
     from support import claims_of
-    text = ("قتل 12 جنديا في كمين لقافلة عسكرية في وسط مالي، بحسب مصادر أمنية. "
-            "وتبنت جماعة نصرة الإسلام والمسلمين الهجوم في بيان، وقالت إنها قتلت أكثر من 20 جنديا.")
+
+    text = (
+        "قتل 12 جنديا في كمين لقافلة عسكرية في وسط مالي، بحسب مصادر أمنية. "
+        "وتبنت جماعة نصرة الإسلام والمسلمين الهجوم في بيان، وقالت إنها قتلت أكثر من 20 جنديا."
+    )
     sources = {c.low: c.source.name for c in claims_of(text) if c.source}
     assert sources[21].startswith("JNIM")

@@ -9,22 +9,27 @@ import sys
 from pathlib import Path
 
 import pytest
-from processes import endless_input, run_tag, tagged_processes, wait_until, wait_while_running
 
 from marsad.batch import Fields, run_batch
 from marsad.batch.documents import Meta, Position, SourceDoc
 from marsad.batch.errors import BadOptionError, NoArticleTextError, RunMismatchError
 from marsad.batch.process import article_text
 from marsad.batch.readers import ReadOptions, iter_documents
+from processes import endless_input, run_tag, tagged_processes, wait_until, wait_while_running
 
 ROOT = Path(__file__).resolve().parents[1]
 
-ARTICLE_GAO = ("قتل ثلاثة جنود ماليين وأصيب خمسة آخرون في هجوم شنه مسلحون على موقع للجيش قرب مدينة غاو "
-               "شمالي مالي يوم الاثنين، بحسب ما أفاد مصدر أمني.")
-ARTICLE_MOPTI = ("أعلن الجيش المالي مقتل عشرة مسلحين في غارة جوية استهدفت تجمعا لهم في منطقة موبتي وسط البلاد "
-                 "أمس الأحد.")
-ARTICLE_ENGLISH = ("Three soldiers were killed and five wounded when gunmen attacked an army post near the town "
-                   "of Gao in northern Mali on Monday, a security source said.")
+ARTICLE_GAO = (
+    "قتل ثلاثة جنود ماليين وأصيب خمسة آخرون في هجوم شنه مسلحون على موقع للجيش قرب مدينة غاو "
+    "شمالي مالي يوم الاثنين، بحسب ما أفاد مصدر أمني."
+)
+ARTICLE_MOPTI = (
+    "أعلن الجيش المالي مقتل عشرة مسلحين في غارة جوية استهدفت تجمعا لهم في منطقة موبتي وسط البلاد أمس الأحد."
+)
+ARTICLE_ENGLISH = (
+    "Three soldiers were killed and five wounded when gunmen attacked an army post near the town "
+    "of Gao in northern Mali on Monday, a security source said."
+)
 
 
 def records(out_dir: Path) -> list[dict]:
@@ -39,7 +44,9 @@ def output_files(out_dir: Path) -> dict[str, bytes]:
 
 
 def marsad(*args, **kwargs):
-    return subprocess.run([sys.executable, "-m", "marsad.cli", *args], capture_output=True, cwd=ROOT, **kwargs)
+    return subprocess.run(
+        [sys.executable, "-m", "marsad.cli", *args], capture_output=True, cwd=ROOT, **kwargs
+    )
 
 
 def generated_jsonl(path: Path, count: int) -> Path:
@@ -47,10 +54,19 @@ def generated_jsonl(path: Path, count: int) -> Path:
     days = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]
     with open(path, "w", encoding="utf-8") as stream:
         for n in range(count):
-            text = (f"قتل {n % 17 + 2} جنود في هجوم على حاجز للجيش قرب مدينة غاو يوم {days[n % 5]}. "
-                    + ARTICLE_MOPTI + " " + ARTICLE_GAO) * 3
-            stream.write(json.dumps({"id": f"doc-{n:04d}", "text": text, "published": "2024-03-0" + str(n % 9 + 1)},
-                                    ensure_ascii=False) + "\n")
+            text = (
+                f"قتل {n % 17 + 2} جنود في هجوم على حاجز للجيش قرب مدينة غاو يوم {days[n % 5]}. "
+                + ARTICLE_MOPTI
+                + " "
+                + ARTICLE_GAO
+            ) * 3
+            stream.write(
+                json.dumps(
+                    {"id": f"doc-{n:04d}", "text": text, "published": "2024-03-0" + str(n % 9 + 1)},
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
     return path
 
 
@@ -77,8 +93,16 @@ def test_batch_mixed_folder_records_every_bad_file_and_exits_1(mixed_folder, tmp
     assert run.returncode == 1, run.stderr
     assert "2 ok, 2 skipped, 4 failed" in run.stderr.decode()
     by_name = {Path(r["source"]).name: r for r in records(tmp_path / "out")}
-    assert [r["status"] for r in by_name.values()] == ["ok", "ok", "error", "error", "error", "skipped", "error",
-                                                       "skipped"]
+    assert [r["status"] for r in by_name.values()] == [
+        "ok",
+        "ok",
+        "error",
+        "error",
+        "error",
+        "skipped",
+        "error",
+        "skipped",
+    ]
     assert by_name["01-gao.txt"]["extraction"]["events"]
     assert by_name["01-gao.txt"]["extraction"]["document"]["id"] == str(mixed_folder / "01-gao.txt")
     reasons = {name: (r["reason"] or "")[:4] for name, r in by_name.items()}
@@ -99,32 +123,53 @@ def test_batch_all_good_exits_0_and_writes_the_manifest(tmp_path):
     assert manifest["complete"] and manifest["totals"] == {"ok": 1, "skipped": 0, "error": 0}
 
 
-@pytest.mark.parametrize("text, expected", [
-    (ARTICLE_GAO, "ok"),
-    (ARTICLE_ENGLISH, "language en"),
-    ("Trois soldats ont été tués lundi dans une attaque contre un poste de l'armée près de Gao, selon une "
-     "source sécuritaire.", "language fr"),
-    ("سه سرباز در حمله افراد مسلح به یک پایگاه ارتش در نزدیکی شهر گائو روز دوشنبه کشته شدند.", "language fa"),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (ARTICLE_GAO, "ok"),
+        (ARTICLE_ENGLISH, "language en"),
+        (
+            "Trois soldats ont été tués lundi dans une attaque contre un poste de l'armée près de Gao, selon une "
+            "source sécuritaire.",
+            "language fr",
+        ),
+        (
+            "سه سرباز در حمله افراد مسلح به یک پایگاه ارتش در نزدیکی شهر گائو روز دوشنبه کشته شدند.",
+            "language fa",
+        ),
+    ],
+)
 def test_batch_language_routes_non_arabic_to_skipped(tmp_path, text, expected):
-    (tmp_path / "in.jsonl").write_text(json.dumps({"text": text}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "in.jsonl").write_text(
+        json.dumps({"text": text}, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
     run_batch([str(tmp_path / "in.jsonl")], tmp_path / "out", workers=1, progress=False)
     [record] = records(tmp_path / "out")
     assert (record["reason"] or record["status"]) == expected
 
 
 def test_batch_jsonl_field_names_and_bad_lines(tmp_path):
-    lines = [json.dumps({"uid": "a1", "body": ARTICLE_GAO, "date": "2024-03-04T08:00:00Z", "title": "غاو"},
-                        ensure_ascii=False),
-             "",
-             "{not json",
-             json.dumps({"uid": "a2", "text": ARTICLE_MOPTI}, ensure_ascii=False),
-             json.dumps({"uid": "a3", "body": ARTICLE_MOPTI, "date": "yesterday"}, ensure_ascii=False),
-             json.dumps({"body": ARTICLE_MOPTI * 40}, ensure_ascii=False)]
+    lines = [
+        json.dumps(
+            {"uid": "a1", "body": ARTICLE_GAO, "date": "2024-03-04T08:00:00Z", "title": "غاو"},
+            ensure_ascii=False,
+        ),
+        "",
+        "{not json",
+        json.dumps({"uid": "a2", "text": ARTICLE_MOPTI}, ensure_ascii=False),
+        json.dumps({"uid": "a3", "body": ARTICLE_MOPTI, "date": "yesterday"}, ensure_ascii=False),
+        json.dumps({"body": ARTICLE_MOPTI * 40}, ensure_ascii=False),
+    ]
     path = tmp_path / "in.jsonl.gz"
     path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode("utf-8")))
-    summary = run_batch([str(path)], tmp_path / "out", workers=1, fields=Fields("body", "date", "uid"),
-                        max_bytes=4000, progress=False)
+    summary = run_batch(
+        [str(path)],
+        tmp_path / "out",
+        workers=1,
+        fields=Fields("body", "date", "uid"),
+        max_bytes=4000,
+        progress=False,
+    )
     got = records(tmp_path / "out")
     assert [r["source"].rsplit(":", 1)[1] for r in got] == ["1", "3", "4", "5", "6"]
     assert [r["status"] for r in got] == ["ok", "error", "error", "error", "error"]
@@ -149,16 +194,22 @@ def test_batch_reads_an_rss_file_without_the_network(tmp_path):
     run_batch([str(feed)], tmp_path / "out", workers=1, progress=False)
     first, second = records(tmp_path / "out")
     assert first["document_id"] == "gao-1" and first["status"] == "ok"
-    assert first["meta"] == {"title": "هجوم قرب غاو", "url": "https://example.org/gao", "outlet": "وكالة الأنباء",
-                             "published": "2024-03-04"}
+    assert first["meta"] == {
+        "title": "هجوم قرب غاو",
+        "url": "https://example.org/gao",
+        "outlet": "وكالة الأنباء",
+        "published": "2024-03-04",
+    }
     assert first["extraction"]["events"]
     assert (second["document_id"], second["reason"]) == ("https://example.org/en", "language en")
 
 
 def page(body: str) -> str:
-    return (f"<html><head><title>خبر</title><meta property='og:site_name' content='صحيفة الساحل'>"
-            f"<meta name='date' content='2024-03-04'></head><body><nav>الرئيسية</nav><article><h1>هجوم قرب غاو</h1>"
-            f"<p>{body}</p><p>{ARTICLE_MOPTI}</p></article></body></html>")
+    return (
+        f"<html><head><title>خبر</title><meta property='og:site_name' content='صحيفة الساحل'>"
+        f"<meta name='date' content='2024-03-04'></head><body><nav>الرئيسية</nav><article><h1>هجوم قرب غاو</h1>"
+        f"<p>{body}</p><p>{ARTICLE_MOPTI}</p></article></body></html>"
+    )
 
 
 def test_batch_reads_the_html_responses_of_a_warc(tmp_path):
@@ -168,12 +219,17 @@ def test_batch_reads_the_html_responses_of_a_warc(tmp_path):
     path = tmp_path / "crawl.warc.gz"
     with open(path, "wb") as stream:
         writer = WARCWriter(stream, gzip=True)
-        for url, content_type, body in [("https://example.org/a", "text/html; charset=utf-8", page(ARTICLE_GAO)),
-                                        ("https://example.org/logo", "image/png", "PNG"),
-                                        ("https://example.org/b", "text/html", "<html><body></body></html>")]:
+        for url, content_type, body in [
+            ("https://example.org/a", "text/html; charset=utf-8", page(ARTICLE_GAO)),
+            ("https://example.org/logo", "image/png", "PNG"),
+            ("https://example.org/b", "text/html", "<html><body></body></html>"),
+        ]:
             headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
-            writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode("utf-8")),
-                                                          http_headers=headers))
+            writer.write_record(
+                writer.create_warc_record(
+                    url, "response", payload=io.BytesIO(body.encode("utf-8")), http_headers=headers
+                )
+            )
     run_batch([str(path)], tmp_path / "out", workers=1, progress=False)
     first, second = records(tmp_path / "out")
     assert first["document_id"] == "https://example.org/a" and first["status"] == "ok"
@@ -205,9 +261,15 @@ def test_batch_parquet_shards_hold_the_same_records(tmp_path):
 
     path = generated_jsonl(tmp_path / "in.jsonl", 25)
     run_batch([str(path)], tmp_path / "jsonl", workers=2, shard_size=10, progress=False)
-    run_batch([str(path)], tmp_path / "parquet", workers=2, shard_size=10, output_format="parquet", progress=False)
+    run_batch(
+        [str(path)], tmp_path / "parquet", workers=2, shard_size=10, output_format="parquet", progress=False
+    )
     shards = sorted((tmp_path / "parquet").glob("results-*.parquet"))
-    assert [s.name for s in shards] == ["results-00000.parquet", "results-00001.parquet", "results-00002.parquet"]
+    assert [s.name for s in shards] == [
+        "results-00000.parquet",
+        "results-00001.parquet",
+        "results-00002.parquet",
+    ]
     rows = [row for shard in shards for row in pq.read_table(shard).to_pylist()]
     expected = records(tmp_path / "jsonl")
     assert [json.loads(r["extraction"]) for r in rows] == [r["extraction"] for r in expected]
@@ -262,8 +324,13 @@ def test_batch_sigkill_mid_run_then_resume_gives_the_uninterrupted_output(tmp_pa
     manifest = killed / "manifest.json"
     # Fed through a pipe that stays open: the run cannot finish before the kill, however loaded the machine.
     with endless_input(path, articles.read_bytes().splitlines(keepends=True)):
-        process = subprocess.Popen(command + ["--out", str(killed)], cwd=ROOT, start_new_session=True,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            command + ["--out", str(killed)],
+            cwd=ROOT,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         wait_while_running(process, lambda: committed_shards(manifest) >= 5, 300, "five shards committed")
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
@@ -281,9 +348,25 @@ def test_batch_workers_end_when_the_run_is_sigkilled(tmp_path):
     articles = generated_jsonl(tmp_path / "articles.jsonl", 300).read_bytes().splitlines(keepends=True)
     path, out = tmp_path / "in.jsonl", tmp_path / "out"
     with endless_input(path, articles):
-        process = subprocess.Popen([sys.executable, "-m", "marsad.cli", "batch", str(path), "--out", str(out),
-                                    "--shard-size", "10", "--workers", "2"], cwd=ROOT, env=env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "marsad.cli",
+                "batch",
+                str(path),
+                "--out",
+                str(out),
+                "--shard-size",
+                "10",
+                "--workers",
+                "2",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         wait_while_running(
             process,
             lambda: (out / "manifest.json").exists() and len(tagged_processes(tag)) >= 3,
@@ -318,8 +401,14 @@ def test_batch_db_sink_writes_the_good_documents_once(tmp_path):
         assert store.document("doc-0005") is not None and store.document("english") is None
         events = store.count_events()
     with store_module.open_store(f"sqlite:///{tmp_path / 'once.sqlite'}") as once:
-        run_batch([str(path)], tmp_path / "once", workers=1, shard_size=4, progress=False,
-                  db=f"sqlite:///{tmp_path / 'once.sqlite'}")
+        run_batch(
+            [str(path)],
+            tmp_path / "once",
+            workers=1,
+            shard_size=4,
+            progress=False,
+            db=f"sqlite:///{tmp_path / 'once.sqlite'}",
+        )
         assert once.count_events() == events
 
 
@@ -334,18 +423,32 @@ def test_batch_sidecar_json_gives_the_article_metadata_and_is_no_document(tmp_pa
     folder = tmp_path / "news"
     folder.mkdir()
     (folder / "gao.txt").write_text(ARTICLE_GAO, encoding="utf-8")
-    (folder / "gao.json").write_text(json.dumps({"publication_date": "2024-03-04T09:30:00Z", "outlet": "صحيفة الساحل",
-                                                 "url": "https://example.org/gao", "title": "هجوم قرب غاو"},
-                                                ensure_ascii=False), encoding="utf-8")
+    (folder / "gao.json").write_text(
+        json.dumps(
+            {
+                "publication_date": "2024-03-04T09:30:00Z",
+                "outlet": "صحيفة الساحل",
+                "url": "https://example.org/gao",
+                "title": "هجوم قرب غاو",
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     (folder / "mopti.html").write_text(page(ARTICLE_GAO), encoding="utf-8")
-    (folder / "mopti.json").write_text(json.dumps({"published": "2024-03-10", "outlet": "وكالة موبتي"},
-                                                  ensure_ascii=False), encoding="utf-8")
+    (folder / "mopti.json").write_text(
+        json.dumps({"published": "2024-03-10", "outlet": "وكالة موبتي"}, ensure_ascii=False), encoding="utf-8"
+    )
     (folder / "orphan.json").write_text("{}", encoding="utf-8")
     run = run_batch([str(folder)], tmp_path / "out", workers=1, progress=False)
     by_name = {Path(r["source"]).name: r for r in records(tmp_path / "out")}
     assert list(by_name) == ["gao.txt", "mopti.html", "orphan.json"]
-    assert by_name["gao.txt"]["meta"] == {"title": "هجوم قرب غاو", "url": "https://example.org/gao",
-                                          "outlet": "صحيفة الساحل", "published": "2024-03-04"}
+    assert by_name["gao.txt"]["meta"] == {
+        "title": "هجوم قرب غاو",
+        "url": "https://example.org/gao",
+        "outlet": "صحيفة الساحل",
+        "published": "2024-03-04",
+    }
     assert by_name["gao.txt"]["extraction"]["document"]["published"] == "2024-03-04"
     # the sidecar wins over what the page says of itself; the page fills the rest
     assert by_name["mopti.html"]["meta"]["outlet"] == "وكالة موبتي"
@@ -363,12 +466,21 @@ def test_batch_unreadable_sidecar_is_no_metadata_not_a_failure(tmp_path, sidecar
     assert doc.failure is None and doc.meta == Meta() and doc.text == ARTICLE_GAO
 
 
-@pytest.mark.parametrize("stdin, expected", [
-    (ARTICLE_GAO, [("stdin", "text", False)]),
-    ("\n" + json.dumps({"id": "w1", "text": ARTICLE_GAO}, ensure_ascii=False) + "\n\n"
-     + json.dumps({"text": ARTICLE_MOPTI}, ensure_ascii=False) + "\n", [("w1", "text", True), ("stdin:4", "text", False)]),
-    (page(ARTICLE_GAO), [("stdin", "html", False)]),
-])
+@pytest.mark.parametrize(
+    "stdin, expected",
+    [
+        (ARTICLE_GAO, [("stdin", "text", False)]),
+        (
+            "\n"
+            + json.dumps({"id": "w1", "text": ARTICLE_GAO}, ensure_ascii=False)
+            + "\n\n"
+            + json.dumps({"text": ARTICLE_MOPTI}, ensure_ascii=False)
+            + "\n",
+            [("w1", "text", True), ("stdin:4", "text", False)],
+        ),
+        (page(ARTICLE_GAO), [("stdin", "html", False)]),
+    ],
+)
 def test_batch_readers_take_stdin_as_jsonl_or_one_article(monkeypatch, stdin, expected):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8"))))
     docs = list(iter_documents(["-"], ReadOptions()))

@@ -1,4 +1,5 @@
 """The Ray engine against a real local Ray cluster, started once for the session."""
+
 import json
 import logging
 import os
@@ -7,10 +8,10 @@ import subprocess
 import sys
 
 import pytest
-from processes import run_tag, tagged_processes, wait_until
-from test_batch import ARTICLE_ENGLISH, ARTICLE_GAO, ROOT, generated_jsonl, output_files, page
 
 from marsad.batch import run_batch
+from processes import run_tag, tagged_processes, wait_until
+from test_batch import ARTICLE_ENGLISH, ARTICLE_GAO, ROOT, generated_jsonl, output_files, page
 
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'marsad[ray]')")
 
@@ -23,8 +24,14 @@ def ray_cluster(tmp_path_factory):
 
     ray.data.DataContext.get_current().enable_progress_bars = False
     logging.getLogger("ray.data").setLevel(logging.ERROR)
-    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING,
-             object_store_memory=256 * 1024**2, _temp_dir=str(tmp_path_factory.mktemp("ray")))
+    ray.init(
+        num_cpus=2,
+        include_dashboard=False,
+        log_to_driver=False,
+        logging_level=logging.WARNING,
+        object_store_memory=256 * 1024**2,
+        _temp_dir=str(tmp_path_factory.mktemp("ray")),
+    )
     yield
     ray.shutdown()
 
@@ -38,7 +45,11 @@ def inputs(tmp_path):
     (folder / "english.txt").write_text(ARTICLE_ENGLISH, encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02")
     (folder / "empty.txt").write_bytes(b"")
-    return [str(generated_jsonl(tmp_path / "a.jsonl", 40)), str(folder), str(generated_jsonl(tmp_path / "b.jsonl", 7))]
+    return [
+        str(generated_jsonl(tmp_path / "a.jsonl", 40)),
+        str(folder),
+        str(generated_jsonl(tmp_path / "b.jsonl", 7)),
+    ]
 
 
 def test_batch_ray_engine_gives_the_local_engine_output(ray_cluster, inputs, tmp_path):
@@ -65,11 +76,31 @@ def test_batch_ray_engine_resumes_a_local_run(ray_cluster, inputs, tmp_path, com
 def test_batch_ray_run_leaves_no_process_when_sigkilled(tmp_path):
     tag, env = run_tag()
     out = tmp_path / "out"
-    process = subprocess.Popen([sys.executable, "-m", "marsad.cli", "batch", str(generated_jsonl(tmp_path / "in.jsonl", 300)),
-                                "--out", str(out), "--engine", "ray", "--workers", "2", "--shard-size", "10"],
-                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "marsad.cli",
+            "batch",
+            str(generated_jsonl(tmp_path / "in.jsonl", 300)),
+            "--out",
+            str(out),
+            "--engine",
+            "ray",
+            "--workers",
+            "2",
+            "--shard-size",
+            "10",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     manifest = out / "manifest.json"
-    wait_until(lambda: manifest.exists() and json.loads(manifest.read_text())["shards"], 180, "the first shard")
+    wait_until(
+        lambda: manifest.exists() and json.loads(manifest.read_text())["shards"], 180, "the first shard"
+    )
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
     # The local cluster the run started shares its fate: the raylet and its actors end at once;

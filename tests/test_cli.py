@@ -12,7 +12,9 @@ EXAMPLE = ROOT / "examples" / "ansongo.ar.txt"
 
 
 def marsad(*args, stdin: bytes | None = None):
-    return subprocess.run([sys.executable, "-m", "marsad.cli", *args], input=stdin, capture_output=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "marsad.cli", *args], input=stdin, capture_output=True, cwd=ROOT
+    )
 
 
 def test_cli_extract_prints_the_contract_as_json():
@@ -29,10 +31,13 @@ def test_cli_extract_reads_stdin_and_prints_a_table():
     assert "event(s)" in run.stdout.decode()
 
 
-@pytest.mark.parametrize("content, code", [
-    (b"\x00\x01\x02binary", "E004"),
-    ("قتل جندي".encode("cp1256"), "E002"),
-])
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        (b"\x00\x01\x02binary", "E004"),
+        ("قتل جندي".encode("cp1256"), "E002"),
+    ],
+)
 def test_cli_extract_bad_file_is_a_one_line_error(tmp_path, content, code):
     path = tmp_path / "article.txt"
     path.write_bytes(content)
@@ -75,12 +80,20 @@ def test_cli_schema_prints_json_schema():
 
 
 # Run as `python -c`: the store's database layer is missing, as before `pip install -e '.[all]'`.
-_WITHOUT_THE_EXTRAS = ("import sys; sys.modules['sqlalchemy'] = None; sys.argv = ['marsad'] + sys.argv[1:]; "
-                       "from marsad.cli import main; main()")
+_WITHOUT_THE_EXTRAS = (
+    "import sys; sys.modules['sqlalchemy'] = None; sys.argv = ['marsad'] + sys.argv[1:]; "
+    "from marsad.cli import main; main()"
+)
 
 
-@pytest.mark.parametrize("args", [("ingest", "article.txt", "--db", "x.db"), ("events", "--country", "MLI"),
-                                  ("export", "--format", "acled-csv", "--out", "events.csv")])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("ingest", "article.txt", "--db", "x.db"),
+        ("events", "--country", "MLI"),
+        ("export", "--format", "acled-csv", "--out", "events.csv"),
+    ],
+)
 def test_cli_command_without_its_extra_names_the_install_command(args):
     run = subprocess.run([sys.executable, "-c", _WITHOUT_THE_EXTRAS, *args], capture_output=True, cwd=ROOT)
     [line] = run.stderr.decode().splitlines()
@@ -127,8 +140,15 @@ def test_cli_imports_nothing_the_documented_install_does_not_bring():
         if path.relative_to(source).as_posix() in _BEYOND_ALL:
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            names = [a.name for a in node.names] if isinstance(node, ast.Import) else (
-                [node.module] if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module else [])
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else (
+                    [node.module]
+                    if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module
+                    else []
+                )
+            )
             for top in {n.split(".")[0] for n in names} - set(sys.stdlib_module_names) - {"marsad"}:
                 if not {canonicalize_name(d) for d in providers.get(top, [])} & installed:
                     strays.append(f"{path.relative_to(source)}: {top}")

@@ -1,15 +1,15 @@
 """Date expressions in Arabic news sentences written for these tests, published 2024-07-28 (a Sunday)."""
+
 from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
+import support
 from marsad.lang.ar.dates import DateMention, find_dates
 from marsad.lang.ar.normalize import fold
-import support
 
 PUBLISHED = dt.date(2024, 7, 28)
 CORPUS = support.SHARED / "corpus" / "articles"
@@ -44,7 +44,12 @@ def day(text: str) -> dt.date:
 )
 def test_dates_weekdays(sentence: str, expected: str, span: str) -> None:
     mention = only(sentence)
-    assert (mention.date_start, mention.date_end, mention.precision, mention.kind) == (day(expected), day(expected), 1, "weekday")
+    assert (mention.date_start, mention.date_end, mention.precision, mention.kind) == (
+        day(expected),
+        day(expected),
+        1,
+        "weekday",
+    )
     assert mention.text == fold(span)
 
 
@@ -66,7 +71,12 @@ def test_dates_weekdays(sentence: str, expected: str, span: str) -> None:
 )
 def test_dates_relative_days(sentence: str, expected: str, span: str) -> None:
     mention = only(sentence)
-    assert (mention.date_start, mention.date_end, mention.precision, mention.kind) == (day(expected), day(expected), 1, "relative")
+    assert (mention.date_start, mention.date_end, mention.precision, mention.kind) == (
+        day(expected),
+        day(expected),
+        1,
+        "relative",
+    )
     assert mention.text == fold(span)
 
 
@@ -91,7 +101,12 @@ def test_dates_relative_days(sentence: str, expected: str, span: str) -> None:
 )
 def test_dates_explicit(sentence: str, expected: str, span: str) -> None:
     mention = only(sentence)
-    assert (mention.date_start, mention.date_end, mention.precision, mention.kind) == (day(expected), day(expected), 1, "explicit")
+    assert (mention.date_start, mention.date_end, mention.precision, mention.kind) == (
+        day(expected),
+        day(expected),
+        1,
+        "explicit",
+    )
     assert mention.text == fold(span)
 
 
@@ -102,7 +117,11 @@ def test_dates_missing_year_after_publication_is_last_year() -> None:
 
 def test_dates_day_range() -> None:
     mention = only("دارت المعارك بين 15 و17 يوليو")
-    assert (mention.date_start, mention.date_end, mention.kind) == (dt.date(2024, 7, 15), dt.date(2024, 7, 17), "explicit")
+    assert (mention.date_start, mention.date_end, mention.kind) == (
+        dt.date(2024, 7, 15),
+        dt.date(2024, 7, 17),
+        "explicit",
+    )
 
 
 @pytest.mark.parametrize(
@@ -127,7 +146,12 @@ def test_dates_day_range() -> None:
 )
 def test_dates_months_weeks_years(sentence: str, first: str, last: str, precision: int, kind: str) -> None:
     mention = only(sentence)
-    assert (mention.date_start, mention.date_end, mention.precision, mention.kind) == (day(first), day(last), precision, kind)
+    assert (mention.date_start, mention.date_end, mention.precision, mention.kind) == (
+        day(first),
+        day(last),
+        precision,
+        kind,
+    )
 
 
 @pytest.mark.parametrize(
@@ -154,7 +178,7 @@ def test_dates_the_longest_expression_wins() -> None:
     text = fold("قتل ثلاثة جنود مساء الخميس 25 يوليو/تموز 2024، ثم قتل اثنان أمس")
     found = find_dates(text, PUBLISHED)
     assert [m.text for m in found] == [fold("مساء الخميس 25 يوليو/تموز 2024"), fold("أمس")]
-    assert all(text[m.start:m.end] == m.text for m in found)
+    assert all(text[m.start : m.end] == m.text for m in found)
 
 
 @pytest.mark.parametrize("bad", ["", None, 42, "؟"])
@@ -177,36 +201,49 @@ def test_dates_corpus_spans_are_consistent() -> None:
         text = fold(text_path.read_text(encoding="utf-8"))
         previous_end = 0
         for mention in find_dates(text, published):
-            assert mention.start >= previous_end and text[mention.start:mention.end] == mention.text
+            assert mention.start >= previous_end and text[mention.start : mention.end] == mention.text
             assert mention.date_start is None or mention.date_start <= mention.date_end
             previous_end = mention.end
 
 
-@pytest.mark.parametrize("sentence, first, last, precision", [
-    ("وقبل ثلاث سنوات قتل 40 شخصا.", "2021-01-01", "2021-12-31", 3),
-    ("قتل منذ يومين.", "2024-07-26", "2024-07-26", 1),
-    ("قبل 10 أيام.", "2024-07-18", "2024-07-18", 1),
-    ("وقعت قبل أسبوعين.", "2024-07-11", "2024-07-17", 2),
-    ("وقعت قبل أشهر.", "2023-10-01", "2024-05-31", 3),
-    ("في الذكرى الخامسة لتفجير الكنيسة.", "2019-01-01", "2019-12-31", 3),
-    ("أحيا السكان الذكرى السنوية للمجزرة.", "2015-01-01", "2023-12-31", 3),
-])
+@pytest.mark.parametrize(
+    "sentence, first, last, precision",
+    [
+        ("وقبل ثلاث سنوات قتل 40 شخصا.", "2021-01-01", "2021-12-31", 3),
+        ("قتل منذ يومين.", "2024-07-26", "2024-07-26", 1),
+        ("قبل 10 أيام.", "2024-07-18", "2024-07-18", 1),
+        ("وقعت قبل أسبوعين.", "2024-07-11", "2024-07-17", 2),
+        ("وقعت قبل أشهر.", "2023-10-01", "2024-05-31", 3),
+        ("في الذكرى الخامسة لتفجير الكنيسة.", "2019-01-01", "2019-12-31", 3),
+        ("أحيا السكان الذكرى السنوية للمجزرة.", "2015-01-01", "2023-12-31", 3),
+    ],
+)
 def test_dates_ago_and_anniversaries_count_back_from_publication(sentence, first, last, precision):
     mention = only(sentence)
-    assert (mention.date_start.isoformat(), mention.date_end.isoformat(), mention.precision) == (first, last, precision)
+    assert (mention.date_start.isoformat(), mention.date_end.isoformat(), mention.precision) == (
+        first,
+        last,
+        precision,
+    )
 
 
-@pytest.mark.parametrize("sentence, text", [
-    ("وقعت الحادثة قبل عام 2015.", "عام 2015"),
-    ("تواصلت الاحتجاجات منذ يوم الخميس.", "يوم الخميس"),
-])
+@pytest.mark.parametrize(
+    "sentence, text",
+    [
+        ("وقعت الحادثة قبل عام 2015.", "عام 2015"),
+        ("تواصلت الاحتجاجات منذ يوم الخميس.", "يوم الخميس"),
+    ],
+)
 def test_dates_ago_gives_way_to_the_date_it_names(sentence, text):
     assert only(sentence).text == fold(text)
 
 
-@pytest.mark.parametrize("sentence", [
-    "وهو اليوم الذي ولد فيه القديس.",
-    "احتفل الأهالي بالليلة الكبيرة للمولد.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "وهو اليوم الذي ولد فيه القديس.",
+        "احتفل الأهالي بالليلة الكبيرة للمولد.",
+    ],
+)
 def test_dates_the_day_that_is_not_today(sentence):
     assert find_dates(fold(sentence), PUBLISHED) == []

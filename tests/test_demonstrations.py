@@ -1,31 +1,50 @@
 """Demonstrations: ACLED's five kinds, the crowd as Protesters/Rioters, words that report none."""
+
 import pytest
 
 import marsad
-from support import event_kinds, news_events as news
+from support import event_kinds
+from support import news_events as news
 
 
-@pytest.mark.parametrize("text, event_type, sub_type", [
-    ("تظاهر مئات الطلاب أمام مبنى البرلمان في العاصمة عمان اليوم للمطالبة بخفض الرسوم الجامعية.",
-     "Protests", "Peaceful protest"),
-    ("فرقت الشرطة بالغاز المسيل للدموع مئات المحتجين في مدينة الحسيمة اليوم.",
-     "Protests", "Protest with intervention"),
-    ("أطلقت قوات الأمن الرصاص الحي على المتظاهرين في مدينة الناصرية اليوم ما أدى إلى مقتل متظاهر.",
-     "Protests", "Excessive force against protesters"),
-    ("رشق المحتجون قوات الشرطة بالحجارة وأحرقوا إطارات السيارات في مدينة تطوان اليوم.",
-     "Riots", "Violent demonstration"),
-    ("اندلعت مواجهات بين المتظاهرين وقوات الأمن في مدينة الكوت اليوم.", "Riots", "Violent demonstration"),
-    ("قتل ثلاثة أشخاص في شجار بين عائلتين في بلدة الرمثا اليوم.", "Riots", "Mob violence"),
-])
+@pytest.mark.parametrize(
+    "text, event_type, sub_type",
+    [
+        (
+            "تظاهر مئات الطلاب أمام مبنى البرلمان في العاصمة عمان اليوم للمطالبة بخفض الرسوم الجامعية.",
+            "Protests",
+            "Peaceful protest",
+        ),
+        (
+            "فرقت الشرطة بالغاز المسيل للدموع مئات المحتجين في مدينة الحسيمة اليوم.",
+            "Protests",
+            "Protest with intervention",
+        ),
+        (
+            "أطلقت قوات الأمن الرصاص الحي على المتظاهرين في مدينة الناصرية اليوم ما أدى إلى مقتل متظاهر.",
+            "Protests",
+            "Excessive force against protesters",
+        ),
+        (
+            "رشق المحتجون قوات الشرطة بالحجارة وأحرقوا إطارات السيارات في مدينة تطوان اليوم.",
+            "Riots",
+            "Violent demonstration",
+        ),
+        ("اندلعت مواجهات بين المتظاهرين وقوات الأمن في مدينة الكوت اليوم.", "Riots", "Violent demonstration"),
+        ("قتل ثلاثة أشخاص في شجار بين عائلتين في بلدة الرمثا اليوم.", "Riots", "Mob violence"),
+    ],
+)
 def test_demonstrations_kind_by_acled_hierarchy(text, event_type, sub_type):
     assert event_kinds(text) == [(event_type, sub_type)]
 
 
 def test_demonstrations_one_event_of_the_highest_kind_with_its_casualties():
-    text = ("خرج الآلاف في مدينة البصرة اليوم في مظاهرات احتجاجا على انقطاع الكهرباء، وأطلقت قوات الأمن "
-            "الغاز المسيل للدموع والرصاص الحي لتفريقهم.\n"
-            "وأسفر ذلك عن مقتل متظاهر وإصابة 12 آخرين بحسب مصادر طبية.\n"
-            "وأضرم المحتجون النار في مبنى مجلس المحافظة.")
+    text = (
+        "خرج الآلاف في مدينة البصرة اليوم في مظاهرات احتجاجا على انقطاع الكهرباء، وأطلقت قوات الأمن "
+        "الغاز المسيل للدموع والرصاص الحي لتفريقهم.\n"
+        "وأسفر ذلك عن مقتل متظاهر وإصابة 12 آخرين بحسب مصادر طبية.\n"
+        "وأضرم المحتجون النار في مبنى مجلس المحافظة."
+    )
     [event] = news(text)
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
     assert event.actors[0].name == "Rioters (Iraq)" and event.actors[0].inter == 5
@@ -45,90 +64,116 @@ def test_demonstrations_killing_protested_against_is_its_cause():
     assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
 
 
-@pytest.mark.parametrize("text", [
-    "أطلق ناشطون دعوات للتظاهر غدا في ساحة التحرير ببغداد.",
-    "افتتحت في مدينة قسنطينة تظاهرة ثقافية تستمر أسبوعا بمشاركة فرق من عدة دول.",
-    "أعلن الحزب تأييده للاحتجاجات التي تشهدها مدينة قابس.",
-    "خرج آلاف المشجعين إلى شوارع الجزائر العاصمة احتفالا بفوز المنتخب بالكأس وتجمهروا في الساحات.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أطلق ناشطون دعوات للتظاهر غدا في ساحة التحرير ببغداد.",
+        "افتتحت في مدينة قسنطينة تظاهرة ثقافية تستمر أسبوعا بمشاركة فرق من عدة دول.",
+        "أعلن الحزب تأييده للاحتجاجات التي تشهدها مدينة قابس.",
+        "خرج آلاف المشجعين إلى شوارع الجزائر العاصمة احتفالا بفوز المنتخب بالكأس وتجمهروا في الساحات.",
+    ],
+)
 def test_demonstrations_calls_festivals_support_and_celebrations_are_no_event(text):
     assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
 
 
-@pytest.mark.parametrize("text", [
-    "ودعا متظاهرون تجمعوا أمام مقر الحكومة في مدينة صفاقس اليوم إلى الإفراج عن المعتقلين.",
-    "نظم أنصار الحزب الحاكم احتفالات في وسط مدينة تونس اليوم، في حين تظاهر المعارضون أمام مقر البرلمان.",
-    "تظاهر المئات في مدينة الخرطوم اليوم احتجاجا على منع الاحتفالات في الميدان العام.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ودعا متظاهرون تجمعوا أمام مقر الحكومة في مدينة صفاقس اليوم إلى الإفراج عن المعتقلين.",
+        "نظم أنصار الحزب الحاكم احتفالات في وسط مدينة تونس اليوم، في حين تظاهر المعارضون أمام مقر البرلمان.",
+        "تظاهر المئات في مدينة الخرطوم اليوم احتجاجا على منع الاحتفالات في الميدان العام.",
+    ],
+)
 def test_demonstrations_callers_and_other_crowds_celebrating_leave_the_demonstration(text):
     assert [e.event_type for e in news(text)] == ["Protests"]
 
 
-@pytest.mark.parametrize("text", [
-    'ردد المتظاهرون في مدينة إربد اليوم هتافات "لا للقتل ولا للتفجير" أمام مبنى المحافظة.',
-    "نظم المئات وقفة احتجاجية في مدينة رام الله اليوم ينددون فيها بالغارات على قطاع غزة.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        'ردد المتظاهرون في مدينة إربد اليوم هتافات "لا للقتل ولا للتفجير" أمام مبنى المحافظة.',
+        "نظم المئات وقفة احتجاجية في مدينة رام الله اليوم ينددون فيها بالغارات على قطاع غزة.",
+    ],
+)
 def test_demonstrations_slogans_and_grievances_are_no_violent_event(text):
     assert [e.event_type for e in news(text)] == ["Protests"]
 
 
 def test_demonstrations_clashes_with_police_make_a_riot():
     assert event_kinds("اندلعت مصادمات بين المتظاهرين والشرطة في مدينة سوسة اليوم.") == [
-        ("Riots", "Violent demonstration")]
+        ("Riots", "Violent demonstration")
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "انتشرت قوات مكافحة الشغب في شوارع العاصمة عمان اليوم تحسبا لمظاهرات.",
-    "ستخرج مظاهرات أخرى يوم السبت في مدن عدة احتجاجا على الزيارة.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انتشرت قوات مكافحة الشغب في شوارع العاصمة عمان اليوم تحسبا لمظاهرات.",
+        "ستخرج مظاهرات أخرى يوم السبت في مدن عدة احتجاجا على الزيارة.",
+    ],
+)
 def test_demonstrations_precautions_and_future_marches_are_no_event(text):
     assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
 
 
-@pytest.mark.parametrize("text", [
-    "تجمع مئات من أنصار الحزب أمام مقر الحكومة في مدينة سوسة اليوم.",
-    "خرج الآلاف إلى الشوارع في مدينة البصرة اليوم مطالبين بتوفير الكهرباء.",
-    "شارك المئات في مسيرة بوسط مدينة صفاقس اليوم.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تجمع مئات من أنصار الحزب أمام مقر الحكومة في مدينة سوسة اليوم.",
+        "خرج الآلاف إلى الشوارع في مدينة البصرة اليوم مطالبين بتوفير الكهرباء.",
+        "شارك المئات في مسيرة بوسط مدينة صفاقس اليوم.",
+    ],
+)
 def test_demonstrations_gatherings_without_the_word_protest(text):
     assert event_kinds(text) == [("Protests", "Peaceful protest")]
 
 
-@pytest.mark.parametrize("text", [
-    "خرجت قوات الأمن إلى الشوارع في مدينة البصرة اليوم.",
-    "احتشد آلاف المشجعين في ساحة الملعب بمدينة الدوحة اليوم.",
-    "خرج آلاف المدنيين من مدينة الفلوجة اليوم.",
-    "واصلت الشركة مسيرتها في الأسواق بمشاركة آلاف العملاء في مدينة دبي.",
-    "أعلن التجمع الوطني الديمقراطي في مدينة الجزائر اليوم أن آلاف المنتسبين انضموا إليه.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "خرجت قوات الأمن إلى الشوارع في مدينة البصرة اليوم.",
+        "احتشد آلاف المشجعين في ساحة الملعب بمدينة الدوحة اليوم.",
+        "خرج آلاف المدنيين من مدينة الفلوجة اليوم.",
+        "واصلت الشركة مسيرتها في الأسواق بمشاركة آلاف العملاء في مدينة دبي.",
+        "أعلن التجمع الوطني الديمقراطي في مدينة الجزائر اليوم أن آلاف المنتسبين انضموا إليه.",
+    ],
+)
 def test_demonstrations_forces_fans_flight_careers_and_parties_are_no_gathering(text):
     assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
 
 
 def test_demonstrations_shooting_and_clashes_told_apart_are_the_same_demonstration():
-    text = ("تظاهر الآلاف في مدينة البصرة اليوم احتجاجا على انقطاع الكهرباء.\n"
-            "ولقي شاب مصرعه برصاص قوات الأمن في المدينة.\n"
-            "واندلعت مواجهات عنيفة قرب مبنى المحافظة.")
+    text = (
+        "تظاهر الآلاف في مدينة البصرة اليوم احتجاجا على انقطاع الكهرباء.\n"
+        "ولقي شاب مصرعه برصاص قوات الأمن في المدينة.\n"
+        "واندلعت مواجهات عنيفة قرب مبنى المحافظة."
+    )
     [event] = news(text)
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
     assert [(c.kind, c.low) for c in event.claims] == [("killed", 1)]
 
 
 def test_demonstrations_an_armed_group_fighting_beside_them_is_its_own_event():
-    text = ("تظاهر المئات في مدينة درعا اليوم للمطالبة بالإفراج عن المعتقلين.\n"
-            "وقتل خمسة جنود في هجوم شنه مسلحو تنظيم الدولة على حاجز قرب المدينة.")
+    text = (
+        "تظاهر المئات في مدينة درعا اليوم للمطالبة بالإفراج عن المعتقلين.\n"
+        "وقتل خمسة جنود في هجوم شنه مسلحو تنظيم الدولة على حاجز قرب المدينة."
+    )
     assert sorted(e.event_type for e in news(text)) == ["Battles", "Protests"]
 
 
-@pytest.mark.parametrize("text, size", [
-    ("تظاهر الآلاف في مدينة البصرة اليوم احتجاجا على انقطاع الكهرباء.", "thousands"),
-    ("تجمع عشرات الآلاف في ساحة التحرير ببغداد اليوم.", "tens of thousands"),
-    ("تظاهر نحو 300 شخص أمام مبنى البرلمان في مدينة الرباط اليوم.", "around 300"),
-    ("خرجت مظاهرة حاشدة في مدينة صنعاء اليوم.", "large"),
-    ("شارك المئات في مسيرة بوسط مدينة صفاقس اليوم.", "hundreds"),
-    ("قتل ثلاثة متظاهرين في مدينة الناصرية اليوم.", None),
-    ("اعتقلت الشرطة عشرات المتظاهرين في مدينة الحسيمة اليوم.", None),
-])
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        ("تظاهر الآلاف في مدينة البصرة اليوم احتجاجا على انقطاع الكهرباء.", "thousands"),
+        ("تجمع عشرات الآلاف في ساحة التحرير ببغداد اليوم.", "tens of thousands"),
+        ("تظاهر نحو 300 شخص أمام مبنى البرلمان في مدينة الرباط اليوم.", "around 300"),
+        ("خرجت مظاهرة حاشدة في مدينة صنعاء اليوم.", "large"),
+        ("شارك المئات في مسيرة بوسط مدينة صفاقس اليوم.", "hundreds"),
+        ("قتل ثلاثة متظاهرين في مدينة الناصرية اليوم.", None),
+        ("اعتقلت الشرطة عشرات المتظاهرين في مدينة الحسيمة اليوم.", None),
+    ],
+)
 def test_demonstrations_crowd_size_as_acled_tags_it(text, size):
     [event] = news(text)
     assert event.crowd_size == size
@@ -150,10 +195,13 @@ def test_demonstrations_two_told_in_one_sentence_keep_their_own_kind_and_day():
     assert found == {("Sousse", "Riots", "2024-07-27"), ("Sfax", "Protests", "2024-07-28")}
 
 
-@pytest.mark.parametrize("text", [
-    "ورددت هتافات ضد الحكومة خلال احتجاجات 2009 في مدينة طهران أمس.",
-    "وتحدث المتظاهرين الثلاثة أمام مبنى المحافظة في مدينة البصرة اليوم عن مطالبهم.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ورددت هتافات ضد الحكومة خلال احتجاجات 2009 في مدينة طهران أمس.",
+        "وتحدث المتظاهرين الثلاثة أمام مبنى المحافظة في مدينة البصرة اليوم عن مطالبهم.",
+    ],
+)
 def test_demonstrations_years_and_a_few_people_are_no_crowd_size(text):
     assert all(e.crowd_size is None for e in marsad.extract(text, published="2024-07-28").events)
 

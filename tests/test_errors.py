@@ -1,5 +1,6 @@
 """The one list of error codes (`marsad.errors.CODES`): unique, complete, documented, and every
 error the code raises coded."""
+
 import ast
 import importlib
 import pkgutil
@@ -18,7 +19,7 @@ SOURCE = ROOT / "src" / "marsad"
 # The raises that are not coded errors, each with why that is right.
 UNCODED = {
     ("marsad.schema", "ValueError"): "pydantic validators raise ValueError: the API answers E303, and an "
-                                     "extraction that breaks the contract is a bug (E999, E309)",
+    "extraction that breaks the contract is a bug (E999, E309)",
     ("marsad.api.fields", "ValueError"): "pydantic validators of request fields: the API answers E303",
     ("marsad.api.extraction", "_OutOfTime"): "control flow, answered with E310 in the same module",
     ("marsad.api.extraction", "EOFError"): "control flow: a worker that stopped, answered with E309",
@@ -26,7 +27,7 @@ UNCODED = {
     ("marsad.api.local_server", "RuntimeError"): "a helper for tests and benchmarks that starts a server",
     ("marsad.pipeline", "RuntimeError"): "stages in an order that cannot run: a programming error at import",
     ("marsad.knowledge.gazetteer.build", "ValueError"): "caught where it is raised and given as a BuildError "
-                                                        "naming the line",
+    "naming the line",
     ("marsad.errors", "TypeError"): "a coded error class missing from CODES: a programming error, at import",
 }
 _RANGE = re.compile(r"\bE\d{3}-E\d{3}\b")  # "E100-E199" names a range, not a code
@@ -95,7 +96,9 @@ def test_errors_every_raise_is_a_listed_coded_error_or_says_why_not():
                 continue
             if (module.__name__, name) not in UNCODED:
                 strays.append(f"{path.relative_to(ROOT)}:{line}: {name}")
-    assert not strays, "raise a coded error (marsad.errors.CODES) or say why not in UNCODED: " + ", ".join(strays)
+    assert not strays, "raise a coded error (marsad.errors.CODES) or say why not in UNCODED: " + ", ".join(
+        strays
+    )
 
 
 def test_errors_codes_written_in_the_source_and_readme_are_listed():
@@ -106,12 +109,15 @@ def test_errors_codes_written_in_the_source_and_readme_are_listed():
 
 
 def test_errors_docs_page_is_the_list_and_the_readme_links_it():
-    assert (ROOT / "docs" / "errors.md").read_text(encoding="utf-8") == errors.markdown(), \
+    assert (ROOT / "docs" / "errors.md").read_text(encoding="utf-8") == errors.markdown(), (
         """regenerate it: python -c "import marsad.errors as e; print(e.markdown(), end='')" > docs/errors.md"""
+    )
     assert "docs/errors.md" in (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("error", "code"), [(DataFileError, "E007"), (BuildError, "E400"), (GazetteerError, "E401")])
+@pytest.mark.parametrize(
+    ("error", "code"), [(DataFileError, "E007"), (BuildError, "E400"), (GazetteerError, "E401")]
+)
 def test_errors_message_starts_with_the_code_and_keeps_the_message(error, code):
     raised = error("countries.tsv:3: lat/lon must be numbers")
     assert str(raised) == f"{code}: countries.tsv:3: lat/lon must be numbers"

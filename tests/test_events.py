@@ -1,4 +1,5 @@
 """Events: ACLED types from triggers, grouping into episodes, dates, places and background."""
+
 import pytest
 
 import marsad
@@ -14,17 +15,31 @@ def news(text):
     return [e for e in events_of(text) if not e.background]
 
 
-@pytest.mark.parametrize("text, event_type, sub_type", [
-    ("اندلعت اشتباكات عنيفة بين الجيش ومسلحين في بلدة كيدال.", "Battles", "Armed clash"),
-    ("قتل خمسة مدنيين في غارة جوية على بلدة دوما.", "Explosions/Remote violence", "Air/drone strike"),
-    ("قتل ثلاثة جنود في انفجار عبوة ناسفة قرب غاو.", "Explosions/Remote violence", "Remote explosive/landmine/IED"),
-    ("فجر انتحاري نفسه في سوق مدينة مايدوجوري ما أدى إلى مقتل 12 شخصا.", "Explosions/Remote violence", "Suicide bomb"),
-    ("قصفت المدفعية أحياء في مدينة حلب ما أدى إلى مقتل أربعة مدنيين.", "Explosions/Remote violence",
-     "Shelling/artillery/missile attack"),
-    ("أعلن الجيش استعادة السيطرة على بلدة تساليت بعد معارك.", "Battles", "Government regains territory"),
-    ("خرجت مظاهرات في العاصمة بغداد احتجاجا على انقطاع الكهرباء.", "Protests", "Peaceful protest"),
-    ("تحطمت مروحية عسكرية في كيدال أثناء مهمة روتينية.", "Strategic developments", "Other"),
-])
+@pytest.mark.parametrize(
+    "text, event_type, sub_type",
+    [
+        ("اندلعت اشتباكات عنيفة بين الجيش ومسلحين في بلدة كيدال.", "Battles", "Armed clash"),
+        ("قتل خمسة مدنيين في غارة جوية على بلدة دوما.", "Explosions/Remote violence", "Air/drone strike"),
+        (
+            "قتل ثلاثة جنود في انفجار عبوة ناسفة قرب غاو.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+        (
+            "فجر انتحاري نفسه في سوق مدينة مايدوجوري ما أدى إلى مقتل 12 شخصا.",
+            "Explosions/Remote violence",
+            "Suicide bomb",
+        ),
+        (
+            "قصفت المدفعية أحياء في مدينة حلب ما أدى إلى مقتل أربعة مدنيين.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
+        ("أعلن الجيش استعادة السيطرة على بلدة تساليت بعد معارك.", "Battles", "Government regains territory"),
+        ("خرجت مظاهرات في العاصمة بغداد احتجاجا على انقطاع الكهرباء.", "Protests", "Peaceful protest"),
+        ("تحطمت مروحية عسكرية في كيدال أثناء مهمة روتينية.", "Strategic developments", "Other"),
+    ],
+)
 def test_events_trigger_gives_acled_type(text, event_type, sub_type):
     found = news(text)
     assert [(e.event_type, e.sub_event_type) for e in found] == [(event_type, sub_type)]
@@ -36,16 +51,20 @@ def test_events_attack_on_civilians_only_is_violence_against_civilians():
 
 
 def test_events_multi_day_fight_at_one_place_is_one_event_with_a_range():
-    text = ("اندلعت اشتباكات عنيفة الخميس بين الجيش والمتمردين في بلدة كيدال. "
-            "وتواصلت المعارك يوم السبت في كيدال، وقتل خمسة جنود.")
+    text = (
+        "اندلعت اشتباكات عنيفة الخميس بين الجيش والمتمردين في بلدة كيدال. "
+        "وتواصلت المعارك يوم السبت في كيدال، وقتل خمسة جنود."
+    )
     found = news(text)
     assert len(found) == 1
     assert (str(found[0].date_start), str(found[0].date_end)) == ("2024-07-25", "2024-07-27")
 
 
 def test_events_different_places_are_different_events():
-    text = ("قتل ثلاثة جنود في كمين قرب غاو يوم الجمعة. "
-            "وفي حادث منفصل، قتل خمسة مدنيين في انفجار عبوة ناسفة في ميناكا.")
+    text = (
+        "قتل ثلاثة جنود في كمين قرب غاو يوم الجمعة. "
+        "وفي حادث منفصل، قتل خمسة مدنيين في انفجار عبوة ناسفة في ميناكا."
+    )
     assert len(news(text)) == 2
 
 
@@ -71,16 +90,20 @@ def test_events_sports_story_has_no_event():
 
 
 def test_events_another_attack_is_another_event():
-    text = ("قتل أربعة مسلحين في هجوم على نقطة تفتيش في مدينة الحديدة مساء الجمعة. "
-            "وتبنت المقاومة هجوما آخر في نفس المنطقة مساء الخميس أسفر عن مقتل اثنين.")
+    text = (
+        "قتل أربعة مسلحين في هجوم على نقطة تفتيش في مدينة الحديدة مساء الجمعة. "
+        "وتبنت المقاومة هجوما آخر في نفس المنطقة مساء الخميس أسفر عن مقتل اثنين."
+    )
     found = news(text)
     assert len(found) == 2
     assert found[1].location is not None and found[1].location.name == found[0].location.name
 
 
 def test_events_placeless_lede_takes_the_next_sentence_place():
-    text = ("في تطور آخر، لقي سبعة جنود حتفهم الخميس في هجوم بشاحنة مفخخة. "
-            "وفجر انتحاري شاحنة مفخخة عند حاجز أمني في مدينة غاو.")
+    text = (
+        "في تطور آخر، لقي سبعة جنود حتفهم الخميس في هجوم بشاحنة مفخخة. "
+        "وفجر انتحاري شاحنة مفخخة عند حاجز أمني في مدينة غاو."
+    )
     found = news(text)
     assert len(found) == 1 and found[0].location.name == "Gao"
 
@@ -91,52 +114,71 @@ def test_events_bare_attack_on_a_civilian_place_is_violence_against_civilians(ta
     assert (found[0].event_type, found[0].sub_event_type) == ("Violence against civilians", "Attack")
 
 
-@pytest.mark.parametrize("text", [
-    "هيرتا برلين يصمد أمام هجوم بايرن ويجبره على التعادل في المباراة.",
-    "خاض المنتخب المواجهات الودية استعدادا للبطولة، وكانت المعركة على الكرة قوية.",
-    "أطلقت الوكالة صاروخا يحمل قمرا صناعيا للبحث عن كواكب جديدة.",
-    "أودى الإعصار بحياة عشرات الأشخاص وأدى إلى مقتل 255 شخصا على الأقل.",
-    "توصي الدراسة بالفحص المبكر لتجنب الإصابة بالسرطان لدى الأطفال.",
-    "يبلغ عدد المستفيدين 3.59 مليون أسرة في المرحلة الثامنة.",
-    "يأتي الدواء الجديد في عبوة صغيرة يحملها الجنود معهم في مهماتهم.",
-    "مدد مجلس الأمن مهمة قوة مراقبة فض الاشتباك في الجولان ستة أشهر، ودعا الجماعات المسلحة إلى مغادرة المنطقة.",
-    "قضت المحكمة بسجن رجل أدين بالاغتصاب في مدينة مانشستر.",
-    "لقي طفلان حتفهما وأصيب ثلاثة رجال أمن من الدفاع المدني إثر حريق في شقة سكنية بالمدينة المنورة.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "هيرتا برلين يصمد أمام هجوم بايرن ويجبره على التعادل في المباراة.",
+        "خاض المنتخب المواجهات الودية استعدادا للبطولة، وكانت المعركة على الكرة قوية.",
+        "أطلقت الوكالة صاروخا يحمل قمرا صناعيا للبحث عن كواكب جديدة.",
+        "أودى الإعصار بحياة عشرات الأشخاص وأدى إلى مقتل 255 شخصا على الأقل.",
+        "توصي الدراسة بالفحص المبكر لتجنب الإصابة بالسرطان لدى الأطفال.",
+        "يبلغ عدد المستفيدين 3.59 مليون أسرة في المرحلة الثامنة.",
+        "يأتي الدواء الجديد في عبوة صغيرة يحملها الجنود معهم في مهماتهم.",
+        "مدد مجلس الأمن مهمة قوة مراقبة فض الاشتباك في الجولان ستة أشهر، ودعا الجماعات المسلحة إلى مغادرة المنطقة.",
+        "قضت المحكمة بسجن رجل أدين بالاغتصاب في مدينة مانشستر.",
+        "لقي طفلان حتفهما وأصيب ثلاثة رجال أمن من الدفاع المدني إثر حريق في شقة سكنية بالمدينة المنورة.",
+    ],
+)
 def test_events_not_conflict_news_has_no_event(text):
     assert news(text) == []
 
 
 def test_events_planned_operation_is_not_news():
-    found = events_of("ومن المتوقع أن تنتشر قوة جديدة بحلول 30 يوليو الحالي لقتال المسلحين الذين قتلوا 15 ألف شخص.",
-                      published="2015-07-22")
+    found = events_of(
+        "ومن المتوقع أن تنتشر قوة جديدة بحلول 30 يوليو الحالي لقتال المسلحين الذين قتلوا 15 ألف شخص.",
+        published="2015-07-22",
+    )
     assert all(e.background for e in found)
 
 
 def test_events_clashes_named_as_context_do_not_make_a_massacre_a_battle():
-    text = ("قتل 43 مدنيا على الأقل في هجوم لمتطرفين على قرى في شمال شرق مالي. "
-            "وتكثر المواجهات في هذه المنطقة بين المتطرفين ومجموعتين مسلحتين.")
+    text = (
+        "قتل 43 مدنيا على الأقل في هجوم لمتطرفين على قرى في شمال شرق مالي. "
+        "وتكثر المواجهات في هذه المنطقة بين المتطرفين ومجموعتين مسلحتين."
+    )
     found = news(text)
     assert (found[0].event_type, found[0].sub_event_type) == ("Violence against civilians", "Attack")
 
 
-@pytest.mark.parametrize("text, figures", [
-    ("نفت بعثة الأمم المتحدة في مالي اتهامات بقتل 15 مدنيا في وسط البلاد. "
-     "وكانت مصادر محلية قالت في وقت سابق إن الحادثة أسفرت عن مقتل ثمانية مدنيين.", {15, 8}),
-    ("أعلن الجيش المالي مقتل سبعة متمردين في بلدة ميناكا. "
-     "وقال سكان إن الحادثة أودت بحياة أربعة رعاة، وأسفرت عن مقتل ثلاثة أشخاص آخرين.", {7, 3}),
-])
+@pytest.mark.parametrize(
+    "text, figures",
+    [
+        (
+            "نفت بعثة الأمم المتحدة في مالي اتهامات بقتل 15 مدنيا في وسط البلاد. "
+            "وكانت مصادر محلية قالت في وقت سابق إن الحادثة أسفرت عن مقتل ثمانية مدنيين.",
+            {15, 8},
+        ),
+        (
+            "أعلن الجيش المالي مقتل سبعة متمردين في بلدة ميناكا. "
+            "وقال سكان إن الحادثة أودت بحياة أربعة رعاة، وأسفرت عن مقتل ثلاثة أشخاص آخرين.",
+            {7, 3},
+        ),
+    ],
+)
 def test_events_a_figure_after_the_news_is_of_that_news(text, figures):
     found = news(text)
     assert len(found) == 1
     assert figures <= {c.low for c in found[0].claims}
 
 
-@pytest.mark.parametrize("text", [
-    "نفت قوة حفظ السلام الأفريقية قتل 12 مدنيا في بلدة بلدوين، وقالت إنها قتلت ثلاثة مسلحين. "
-    "وقال شيوخ عشائر إن الحادثة أسفرت عن مقتل 14 مدنيا بينهم أطفال.",
-    "اتهم سكان قوات حكومية بقتل ستة مدنيين في قرية قرب مدينة موبتي. وقال الجيش إن القتلى مسلحون.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفت قوة حفظ السلام الأفريقية قتل 12 مدنيا في بلدة بلدوين، وقالت إنها قتلت ثلاثة مسلحين. "
+        "وقال شيوخ عشائر إن الحادثة أسفرت عن مقتل 14 مدنيا بينهم أطفال.",
+        "اتهم سكان قوات حكومية بقتل ستة مدنيين في قرية قرب مدينة موبتي. وقال الجيش إن القتلى مسلحون.",
+    ],
+)
 def test_events_figures_calling_victims_civilians_without_a_tactic_are_violence_against_civilians(text):
     found = news(text)
     assert [(e.event_type, e.sub_event_type) for e in found] == [("Violence against civilians", "Attack")]
@@ -148,8 +190,10 @@ def test_events_a_fight_with_both_sides_counted_stays_a_battle():
 
 
 def test_events_a_ceiling_alone_is_a_figure_of_the_news():
-    text = ("قتل 30 مدنيا في غارة جوية شنها الجيش على بلدة سراقب. "
-            "وقالت منظمة إغاثة إن التقارير ترجح أعدادا أكبر قد تصل إلى 90 ضحية.")
+    text = (
+        "قتل 30 مدنيا في غارة جوية شنها الجيش على بلدة سراقب. "
+        "وقالت منظمة إغاثة إن التقارير ترجح أعدادا أكبر قد تصل إلى 90 ضحية."
+    )
     found = news(text)
     assert len(found) == 1
     assert any(c.low is None and c.high == 90 for c in found[0].claims)
@@ -157,20 +201,27 @@ def test_events_a_ceiling_alone_is_a_figure_of_the_news():
 
 # ---- second round: false alarms outside conflict news, history, war tolls
 
-_MATCH_REPORT = ("حقق المنتخب فوزا ثمينا في مباراة الأمس ضمن الدوري. "
-                 "وقال المدرب إن اللاعب خاض معركة حقيقية مع المدافعين في الملعب. "
-                 "وشن المهاجم هجوما خطيرا في الشوط الثاني. ")
-_FILM_REVIEW = ("يعرض المهرجان فيلما جديدا للمخرج الشاب. "
-                "وتدور أحداث الفيلم حول عائلة تعيش في قرية نائية، ويؤدي الممثل دور أب يقتل ابنه في انفجار. "
-                "وفي المشهد الأخير تتعرض البطلة للاختطاف على أيدي مسلحين. ")
+_MATCH_REPORT = (
+    "حقق المنتخب فوزا ثمينا في مباراة الأمس ضمن الدوري. "
+    "وقال المدرب إن اللاعب خاض معركة حقيقية مع المدافعين في الملعب. "
+    "وشن المهاجم هجوما خطيرا في الشوط الثاني. "
+)
+_FILM_REVIEW = (
+    "يعرض المهرجان فيلما جديدا للمخرج الشاب. "
+    "وتدور أحداث الفيلم حول عائلة تعيش في قرية نائية، ويؤدي الممثل دور أب يقتل ابنه في انفجار. "
+    "وفي المشهد الأخير تتعرض البطلة للاختطاف على أيدي مسلحين. "
+)
 
 
-@pytest.mark.parametrize("text", [
-    _MATCH_REPORT,
-    _FILM_REVIEW,
-    _MATCH_REPORT + "وخطف اللاعب الأضواء بعد أن سجل هدفين.",
-    "انطلق صاروخ يحمل قمرا صناعيا إلى الفضاء. وقال العلماء في وكالة ناسا إن التطبيق الجديد يرصد الكواكب.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        _MATCH_REPORT,
+        _FILM_REVIEW,
+        _MATCH_REPORT + "وخطف اللاعب الأضواء بعد أن سجل هدفين.",
+        "انطلق صاروخ يحمل قمرا صناعيا إلى الفضاء. وقال العلماء في وكالة ناسا إن التطبيق الجديد يرصد الكواكب.",
+    ],
+)
 def test_events_other_registers_have_no_violent_news(text):
     violent = [e for e in news(text) if e.event_type != "Strategic developments"]
     assert violent == []
@@ -181,31 +232,40 @@ def test_events_incident_with_toll_and_day_is_news_even_in_a_match_report():
     assert [e.event_type for e in found] == ["Explosions/Remote violence"]
 
 
-@pytest.mark.parametrize("text", [
-    "خطف الحارس الأضواء في المباراة النهائية.",
-    "وتحدث الخبراء عن معركة الأسعار بين شركات الاتصالات.",
-    "وحكمت المحكمة على المتهم بالإعدام بعد إدانته.",
-    "ويواجه من يدان بالتجسس عقوبة الإعدام.",
-    "وضربات الهاون الذي تطحن فيه حبوب القهوة تملأ البيت.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "خطف الحارس الأضواء في المباراة النهائية.",
+        "وتحدث الخبراء عن معركة الأسعار بين شركات الاتصالات.",
+        "وحكمت المحكمة على المتهم بالإعدام بعد إدانته.",
+        "ويواجه من يدان بالتجسس عقوبة الإعدام.",
+        "وضربات الهاون الذي تطحن فيه حبوب القهوة تملأ البيت.",
+    ],
+)
 def test_events_idioms_and_court_words_are_not_triggers(text):
     assert news(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "سقطت قذائف هاون على حي سكني في مدينة درعا.",
-    "أعدم مسلحو التنظيم عشرة أشخاص في ساحة بلدة الميادين.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "سقطت قذائف هاون على حي سكني في مدينة درعا.",
+        "أعدم مسلحو التنظيم عشرة أشخاص في ساحة بلدة الميادين.",
+    ],
+)
 def test_events_the_same_words_in_conflict_news_still_report(text):
     assert len(news(text)) == 1
 
 
-@pytest.mark.parametrize("history", [
-    "وأدى النزاع منذ التدخل العسكري إلى مقتل نحو عشرة آلاف شخص.",
-    "وقبل ثلاث سنوات، قتل 40 شخصا في تفجير كنيستين في بغداد.",
-    "ويتزامن الهجوم مع الذكرى الخامسة لتفجير كنيسة في بغداد أسفر عن مقتل 40 شخصا.",
-    "وكانت المدينة قد شهدت في عام 2017 تفجير كنيستين أسفر عن مقتل 40 شخصا.",
-])
+@pytest.mark.parametrize(
+    "history",
+    [
+        "وأدى النزاع منذ التدخل العسكري إلى مقتل نحو عشرة آلاف شخص.",
+        "وقبل ثلاث سنوات، قتل 40 شخصا في تفجير كنيستين في بغداد.",
+        "ويتزامن الهجوم مع الذكرى الخامسة لتفجير كنيسة في بغداد أسفر عن مقتل 40 شخصا.",
+        "وكانت المدينة قد شهدت في عام 2017 تفجير كنيستين أسفر عن مقتل 40 شخصا.",
+    ],
+)
 def test_events_recalled_history_is_background(history):
     text = "قتل ثلاثة جنود في هجوم انتحاري استهدف ثكنة في مدينة الموصل أمس. " + history
     found = events_of(text)
@@ -215,16 +275,25 @@ def test_events_recalled_history_is_background(history):
 
 
 def test_events_killing_of_a_named_fighter_is_news_without_a_number():
-    found = news("وأشارت المصادر إلى أن المزارع محمد علي، عشرين عاما، قتل أمس، في حين قتل أحمد سالم من كتائب القسام.")
+    found = news(
+        "وأشارت المصادر إلى أن المزارع محمد علي، عشرين عاما، قتل أمس، في حين قتل أحمد سالم من كتائب القسام."
+    )
     assert len(found) == 1
 
 
-@pytest.mark.parametrize(("text", "absent"), [
-    ("هاجمت جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة ثكنة للجيش المالي قرب غاو أمس، ما أسفر عن مقتل خمسة جنود.",
-     "AQIM"),
-    ("قتل أربعة جنود نيجيريين في هجوم شنه مسلحون من بوكو حرام المقربين من تنظيم الدولة في ولاية بورنو أمس.",
-     "Islamic State"),
-])
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        (
+            "هاجمت جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة ثكنة للجيش المالي قرب غاو أمس، ما أسفر عن مقتل خمسة جنود.",
+            "AQIM",
+        ),
+        (
+            "قتل أربعة جنود نيجيريين في هجوم شنه مسلحون من بوكو حرام المقربين من تنظيم الدولة في ولاية بورنو أمس.",
+            "Islamic State",
+        ),
+    ],
+)
 def test_events_actors_leave_out_the_group_a_party_is_linked_to(text, absent):
     events = marsad.extract(text, published="2024-07-28").events
     names = [actor.name for event in events for actor in event.actors]
@@ -233,23 +302,31 @@ def test_events_actors_leave_out_the_group_a_party_is_linked_to(text, absent):
 
 def test_events_actors_keep_a_group_named_as_a_party():
     text = "شن تنظيم القاعدة في بلاد المغرب الإسلامي هجوما على ثكنة للجيش المالي قرب غاو أمس، ما أسفر عن مقتل خمسة جنود."
-    names = [actor.name for event in marsad.extract(text, published="2024-07-28").events for actor in event.actors]
+    names = [
+        actor.name for event in marsad.extract(text, published="2024-07-28").events for actor in event.actors
+    ]
     assert any(name.startswith("AQIM") for name in names)
 
 
 # ---- grouping in multi-incident reports (ACLED: one event per incident; a roundup is split)
 
+
 def _figures(event):
     return sorted(c.low for c in event.claims if c.kind == "killed" and c.low is not None)
 
 
-@pytest.mark.parametrize("summary", [
-    "لقي 25 شخصا على الأقل حتفهم أمس في سلسلة تفجيرات ضربت عدة مدن عراقية.",
-    "أسفرت تفجيرات متفرقة في العراق أمس عن مقتل 25 شخصا على الأقل.",
-])
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "لقي 25 شخصا على الأقل حتفهم أمس في سلسلة تفجيرات ضربت عدة مدن عراقية.",
+        "أسفرت تفجيرات متفرقة في العراق أمس عن مقتل 25 شخصا على الأقل.",
+    ],
+)
 def test_events_roundup_total_is_not_added_to_one_incident(summary):
-    text = (summary + " وانفجرت سيارة مفخخة في سوق مدينة الحلة ما أدى إلى مقتل 12 شخصا. "
-            "وفي حادث منفصل، قتل ثمانية أشخاص في انفجار عبوة ناسفة في مدينة كربلاء.")
+    text = (
+        summary + " وانفجرت سيارة مفخخة في سوق مدينة الحلة ما أدى إلى مقتل 12 شخصا. "
+        "وفي حادث منفصل، قتل ثمانية أشخاص في انفجار عبوة ناسفة في مدينة كربلاء."
+    )
     found = events_of(text)
     assert sorted(_figures(e) for e in found if not e.background) == [[8], [12]]
     assert any(e.background and _figures(e) == [25] for e in found)
@@ -260,12 +337,15 @@ def test_events_roundup_with_no_incident_told_apart_stays_news():
     assert [_figures(e) for e in found] == [[15]]
 
 
-@pytest.mark.parametrize("second, expected", [
-    # Another tactic, with its own toll, on other days: another event at the same town.
-    ("وقال المرصد إن الغارات الجوية قتلت 15 شخصا في المدينة يوم الخميس.", 2),
-    # The same tactic on another day is one fight with a date range.
-    ("وقال المرصد إن الهجوم الكيميائي قتل 15 شخصا آخرين يوم الخميس.", 1),
-])
+@pytest.mark.parametrize(
+    "second, expected",
+    [
+        # Another tactic, with its own toll, on other days: another event at the same town.
+        ("وقال المرصد إن الغارات الجوية قتلت 15 شخصا في المدينة يوم الخميس.", 2),
+        # The same tactic on another day is one fight with a date range.
+        ("وقال المرصد إن الهجوم الكيميائي قتل 15 شخصا آخرين يوم الخميس.", 1),
+    ],
+)
 def test_events_new_tactic_on_another_day_is_another_event(second, expected):
     found = news("قتل 20 شخصا في هجوم كيميائي على مدينة دوما. " + second)
     assert len(found) == expected
@@ -273,37 +353,48 @@ def test_events_new_tactic_on_another_day_is_another_event(second, expected):
 
 
 def test_events_two_towns_of_one_province_are_two_events():
-    text = ("قتل أربعة أشخاص في انفجار سيارة مفخخة في بلدة مندلي أمس. "
-            "وقتل ثلاثة جنود في اشتباكات مع مسلحين في مدينة بعقوبة أمس.")
+    text = (
+        "قتل أربعة أشخاص في انفجار سيارة مفخخة في بلدة مندلي أمس. "
+        "وقتل ثلاثة جنود في اشتباكات مع مسلحين في مدينة بعقوبة أمس."
+    )
     assert len(news(text)) == 2
 
 
 def test_events_recalled_incident_is_kept_apart_as_background():
-    text = ("قتل خمسة أشخاص في انفجار عبوة ناسفة في مدينة بعقوبة أمس. "
-            "ويأتي الانفجار بعد أسبوع من هجوم انتحاري على سوق شعبية أسفر عن مقتل 30 شخصا.")
+    text = (
+        "قتل خمسة أشخاص في انفجار عبوة ناسفة في مدينة بعقوبة أمس. "
+        "ويأتي الانفجار بعد أسبوع من هجوم انتحاري على سوق شعبية أسفر عن مقتل 30 شخصا."
+    )
     found = events_of(text)
     assert [_figures(e) for e in found if not e.background] == [[5]]
     assert any(e.background and _figures(e) == [30] for e in found)
 
 
 def test_events_topic_shift_ends_what_a_placeless_figure_joins():
-    text = ("قتل 12 شخصا في اشتباكات عنيفة بين مسلحين من قبيلتين أمس. "
-            "من جهة أخرى، دعا المبعوث الأممي إلى الإفراج عن العمال المختطفين. "
-            "وكان مسلحون قد خطفوا أربعة عمال في مدينة زوارة يوم الجمعة.")
+    text = (
+        "قتل 12 شخصا في اشتباكات عنيفة بين مسلحين من قبيلتين أمس. "
+        "من جهة أخرى، دعا المبعوث الأممي إلى الإفراج عن العمال المختطفين. "
+        "وكان مسلحون قد خطفوا أربعة عمال في مدينة زوارة يوم الجمعة."
+    )
     kidnapping = [e for e in news(text) if e.sub_event_type == "Abduction/forced disappearance"]
     assert kidnapping and all(12 not in _figures(e) for e in kidnapping)
 
 
 def test_events_lede_before_another_attack_is_its_own_incident():
-    text = ("وقال ضابط في الشرطة إن مسلحين قتلوا 15 شخصا عند حاجز وهمي مساء السبت. "
-            "وفي هجوم آخر، قتل مسلحون ثلاثة أشخاص في مدينة كركوك مساء السبت.")
+    text = (
+        "وقال ضابط في الشرطة إن مسلحين قتلوا 15 شخصا عند حاجز وهمي مساء السبت. "
+        "وفي هجوم آخر، قتل مسلحون ثلاثة أشخاص في مدينة كركوك مساء السبت."
+    )
     assert sorted(_figures(e) for e in news(text)) == [[3], [15]]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("ألقت قوات الأمن العراقية القبض على 6 مسلحين في الموصل أمس.", ("Strategic developments", "Arrests")),
-    ("وأسر مسلحو الجماعة ثلاثة جنود ماليين في كمين قرب غاو أمس.", ("Battles", "Armed clash")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ألقت قوات الأمن العراقية القبض على 6 مسلحين في الموصل أمس.", ("Strategic developments", "Arrests")),
+        ("وأسر مسلحو الجماعة ثلاثة جنود ماليين في كمين قرب غاو أمس.", ("Battles", "Armed clash")),
+    ],
+)
 def test_events_with_only_captures_is_typed_by_who_holds_whom(text, expected):
     [event] = marsad.extract(text, published="2024-07-28").events
     assert (event.event_type, event.sub_event_type) == expected
@@ -316,7 +407,9 @@ def test_events_bombing_naming_no_perpetrator_gets_an_unidentified_armed_group()
 
 
 def test_events_bombing_with_a_named_attacker_gets_no_unidentified_group():
-    text = "قتل ثلاثة مدنيين في انفجار عبوة ناسفة زرعها مسلحو جماعة نصرة الإسلام والمسلمين في بلدة أنسونغو أمس."
+    text = (
+        "قتل ثلاثة مدنيين في انفجار عبوة ناسفة زرعها مسلحو جماعة نصرة الإسلام والمسلمين في بلدة أنسونغو أمس."
+    )
     names = [a.name for e in marsad.extract(text, published="2024-07-28").events for a in e.actors]
     assert not any(name.startswith("Unidentified") for name in names)
 
@@ -329,11 +422,16 @@ def test_events_armed_attack_on_civilians_only_is_violence_against_civilians():
 def test_events_armed_attack_on_soldiers_stays_a_battle():
     found = news("قتل ثلاثة جنود في هجوم مسلح على نقطة تفتيش للجيش قرب مدينة سبها أمس.")
     assert [e.event_type for e in found] == ["Battles"]
-@pytest.mark.parametrize("text", [
-    "قتل ثلاثة جنود في هجوم على مدينة غاو، وقتل خمسة مدنيين في انفجار في مدينة تمبكتو.",
-    "قتل ثلاثة جنود في هجوم على مدينة غاو، فيما قتل خمسة مدنيين في انفجار في مدينة تمبكتو.",
-    "قتل ثلاثة جنود في هجوم على مدينة غاو، وفي حادث منفصل قتل خمسة مدنيين في انفجار في مدينة تمبكتو.",
-])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل ثلاثة جنود في هجوم على مدينة غاو، وقتل خمسة مدنيين في انفجار في مدينة تمبكتو.",
+        "قتل ثلاثة جنود في هجوم على مدينة غاو، فيما قتل خمسة مدنيين في انفجار في مدينة تمبكتو.",
+        "قتل ثلاثة جنود في هجوم على مدينة غاو، وفي حادث منفصل قتل خمسة مدنيين في انفجار في مدينة تمبكتو.",
+    ],
+)
 def test_events_clause_with_its_own_act_and_place_is_another_incident(text):
     found = news(text)
     by_place = {e.location.name: [(c.kind, c.low) for c in e.claims] for e in found}
@@ -357,62 +455,83 @@ def test_events_fight_between_two_towns_is_one_event():
 
 
 def test_events_town_of_the_hospital_the_victims_went_to_is_not_the_place():
-    found = news("قتل خمسة جنود في هجوم على مدينة غاو أمس. ونقلت جثث القتلى الخمسة إلى مستشفى في مدينة موبتي.")
+    found = news(
+        "قتل خمسة جنود في هجوم على مدينة غاو أمس. ونقلت جثث القتلى الخمسة إلى مستشفى في مدينة موبتي."
+    )
     assert [e.location.name for e in found] == ["Gao"]
 
 
 @pytest.mark.parametrize("when", ["قبل أيام", "هذا الأسبوع", ""])
 def test_events_news_that_names_no_day_is_dated_to_publication_at_precision_2(when):
     found = news(f"قتل خمسة جنود في هجوم على مدينة غاو {when}.")
-    assert [(str(e.date_start), str(e.date_end), e.time_precision) for e in found] == [(PUBLISHED, PUBLISHED, 2)]
+    assert [(str(e.date_start), str(e.date_end), e.time_precision) for e in found] == [
+        (PUBLISHED, PUBLISHED, 2)
+    ]
 
 
 def test_events_booby_trapped_car_is_a_remote_explosive():
     found = news("قتل جنديان في هجوم بسيارة ملغومة استهدف دورية للجيش قرب مدينة غاو أمس.")
     assert [(e.event_type, e.sub_event_type) for e in found] == [
-        ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "أطلق مسلح النار على حافلة في مدينة غاو، ما أدى إلى إصابة ثلاثة أشخاص.",
-    "أصيب أربعة أشخاص بإطلاق النار على سيارة عند حاجز قرب مدينة تمبكتو.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أطلق مسلح النار على حافلة في مدينة غاو، ما أدى إلى إصابة ثلاثة أشخاص.",
+        "أصيب أربعة أشخاص بإطلاق النار على سيارة عند حاجز قرب مدينة تمبكتو.",
+    ],
+)
 def test_events_shooting_with_one_armed_side_and_no_armed_victim_is_an_attack(text):
     found = news(text)
     assert [(e.event_type, e.sub_event_type) for e in found] == [("Violence against civilians", "Attack")]
 
 
-@pytest.mark.parametrize("text", [
-    "اغتيل مسؤول محلي بعبوة ناسفة زرعت في سيارته في مدينة غاو.",
-    "قتل خمسة مدنيين في مجزرة بعبوة ناسفة انفجرت في سوق مدينة غاو.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اغتيل مسؤول محلي بعبوة ناسفة زرعت في سيارته في مدينة غاو.",
+        "قتل خمسة مدنيين في مجزرة بعبوة ناسفة انفجرت في سوق مدينة غاو.",
+    ],
+)
 def test_events_a_killing_by_an_explosive_takes_the_explosive_type(text):
     found = news(text)
     assert [(e.event_type, e.sub_event_type) for e in found] == [
-        ("Explosions/Remote violence", "Remote explosive/landmine/IED")]
+        ("Explosions/Remote violence", "Remote explosive/landmine/IED")
+    ]
 
 
 def test_events_a_pluperfect_toll_is_an_earlier_incident_of_its_own():
-    text = ("قتل عشرة أشخاص في انفجار سيارة مفخخة في مدينة غاو يوم السبت. "
-            "وكان خمسة جنود قد قتلوا الخميس في هجوم انتحاري على ثكنة في المدينة.")
+    text = (
+        "قتل عشرة أشخاص في انفجار سيارة مفخخة في مدينة غاو يوم السبت. "
+        "وكان خمسة جنود قد قتلوا الخميس في هجوم انتحاري على ثكنة في المدينة."
+    )
     found = news(text)
     assert len(found) == 2
     assert [sorted(c.low for c in e.claims) for e in found] == [[10], [5]]
 
 
 def test_events_a_pluperfect_statement_stays_with_the_news():
-    text = ("نفت بعثة الأمم المتحدة في مالي اتهامات بقتل 15 مدنيا في وسط البلاد. "
-            "وكانت مصادر محلية قد قالت إن الحادثة أسفرت عن مقتل ثمانية مدنيين.")
+    text = (
+        "نفت بعثة الأمم المتحدة في مالي اتهامات بقتل 15 مدنيا في وسط البلاد. "
+        "وكانت مصادر محلية قد قالت إن الحادثة أسفرت عن مقتل ثمانية مدنيين."
+    )
     assert len(news(text)) == 1
 
 
 def test_events_an_undated_incident_goes_on_in_the_days_of_the_one_told_before():
-    text = ("قتل عشرة أشخاص في انفجار سيارة مفخخة في مدينة بعقوبة يوم الثلاثاء. "
-            "كما انفجرت عبوة ناسفة في سوق مدينة المقدادية ما أدى إلى مقتل ثلاثة أشخاص. "
-            "وفي الموصل، قتل جنديان يوم السبت في اشتباكات مع مسلحين.")
+    text = (
+        "قتل عشرة أشخاص في انفجار سيارة مفخخة في مدينة بعقوبة يوم الثلاثاء. "
+        "كما انفجرت عبوة ناسفة في سوق مدينة المقدادية ما أدى إلى مقتل ثلاثة أشخاص. "
+        "وفي الموصل، قتل جنديان يوم السبت في اشتباكات مع مسلحين."
+    )
     found = news(text)
     assert [(str(e.date_start), e.time_precision) for e in found] == [
-        ("2024-07-23", 1), ("2024-07-23", 1), ("2024-07-27", 1)]
+        ("2024-07-23", 1),
+        ("2024-07-23", 1),
+        ("2024-07-27", 1),
+    ]
 
 
 def test_events_two_clauses_at_two_towns_of_an_unnamed_country_are_two_events():
@@ -420,112 +539,169 @@ def test_events_two_clauses_at_two_towns_of_an_unnamed_country_are_two_events():
     assert [(e.location.name, [c.low for c in e.claims]) for e in found] == [("Gao", [3]), ("Ménaka", [5])]
 
 
-@pytest.mark.parametrize("text", [
-    "قال الجيش إن طائراته المسيرة دمرت 12 مركبة قتالية للمتمردين قرب مدينة كيدال.",
-    "استهدفت الطائرات المسيرة مواقع للمسلحين في محيط مدينة غاو.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال الجيش إن طائراته المسيرة دمرت 12 مركبة قتالية للمتمردين قرب مدينة كيدال.",
+        "استهدفت الطائرات المسيرة مواقع للمسلحين في محيط مدينة غاو.",
+    ],
+)
 def test_events_a_drone_named_with_the_article_or_a_pronoun_is_a_drone_strike(text):
-    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Explosions/Remote violence", "Air/drone strike")]
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]
 
 
 def test_events_a_sentence_without_a_date_goes_on_in_the_past_of_the_one_before():
-    text = ("وقع انفجار على منصة نفطية قرب سواحل اسكتلندا في يوليو عام 1988. "
-            "وأدى الانفجار إلى مقتل 167 شخصا كانوا على متنها.")
+    text = (
+        "وقع انفجار على منصة نفطية قرب سواحل اسكتلندا في يوليو عام 1988. "
+        "وأدى الانفجار إلى مقتل 167 شخصا كانوا على متنها."
+    )
     assert news(text) == []
 
 
 def test_events_history_does_not_reach_into_the_next_paragraph():
-    text = ("سيطر المتمردون على المدينة في عام 2012.\n\n"
-            "وقال الجيش المالي في بيان إن جنديين قتلا وأصيب عشرة آخرون في هجوم على مدينة كيدال.")
+    text = (
+        "سيطر المتمردون على المدينة في عام 2012.\n\n"
+        "وقال الجيش المالي في بيان إن جنديين قتلا وأصيب عشرة آخرون في هجوم على مدينة كيدال."
+    )
     assert [c.low for e in news(text) for c in e.claims if c.kind == "killed"] == [2]
 
 
 def test_events_a_dated_clash_with_civilian_victims_stays_a_battle():
-    text = ("اندلعت اشتباكات عنيفة مساء الأحد في منطقة عين زارة جنوب طرابلس بين مجموعتين مسلحتين. "
-            "وقال جهاز الإسعاف إن ثلاثة مدنيين قتلوا جراء سقوط قذائف على منازلهم.")
+    text = (
+        "اندلعت اشتباكات عنيفة مساء الأحد في منطقة عين زارة جنوب طرابلس بين مجموعتين مسلحتين. "
+        "وقال جهاز الإسعاف إن ثلاثة مدنيين قتلوا جراء سقوط قذائف على منازلهم."
+    )
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Battles", "Armed clash")]
 
 
 def test_events_a_headline_region_is_its_town_and_another_town_is_another_event():
-    text = ("قتلى في قصف للنظام على ريف إدلب\n\n"
-            "قال المرصد السوري إن تسعة مدنيين قتلوا يوم السبت في قصف مدفعي لقوات النظام على بلدة معرة مصرين في ريف إدلب. "
-            "وأضاف أن طائرات حربية روسية شنت غارات على أطراف مدينة جسر الشغور.")
+    text = (
+        "قتلى في قصف للنظام على ريف إدلب\n\n"
+        "قال المرصد السوري إن تسعة مدنيين قتلوا يوم السبت في قصف مدفعي لقوات النظام على بلدة معرة مصرين في ريف إدلب. "
+        "وأضاف أن طائرات حربية روسية شنت غارات على أطراف مدينة جسر الشغور."
+    )
     found = news(text)
     assert [(e.sub_event_type, e.location.name) for e in found] == [
-        ("Shelling/artillery/missile attack", "Ma‘arratmişrīn"), ("Air/drone strike", "Jisr ash Shughūr")]
+        ("Shelling/artillery/missile attack", "Ma‘arratmişrīn"),
+        ("Air/drone strike", "Jisr ash Shughūr"),
+    ]
 
 
 def test_events_a_headline_announces_the_incident_the_body_places_more_precisely():
-    text = ("استشهاد خمسة فلسطينيين في غارة إسرائيلية على خان يونس\n\n"
-            "غزة - استشهد خمسة فلسطينيين، بينهم طفلان، وأصيب آخرون في غارة شنتها طائرة إسرائيلية على منزل "
-            "في بلدة بني سهيلا شرق خان يونس فجر السبت، وفق ما أفادت وزارة الصحة في غزة.")
+    text = (
+        "استشهاد خمسة فلسطينيين في غارة إسرائيلية على خان يونس\n\n"
+        "غزة - استشهد خمسة فلسطينيين، بينهم طفلان، وأصيب آخرون في غارة شنتها طائرة إسرائيلية على منزل "
+        "في بلدة بني سهيلا شرق خان يونس فجر السبت، وفق ما أفادت وزارة الصحة في غزة."
+    )
     found = news(text)
     assert [e.location.name for e in found] == ["Banī Suhaylā"]
     assert sorted((c.kind, c.low) for c in found[0].claims) == [("injured", None), ("killed", 5)]
 
 
-@pytest.mark.parametrize("text", [
-    "كمين في وسط مالي\n\nباماكو (أ ف ب) - قتل 12 جنديا ماليا في كمين نصبه جهاديون لقافلة عسكرية في وسط البلاد.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "كمين في وسط مالي\n\nباماكو (أ ف ب) - قتل 12 جنديا ماليا في كمين نصبه جهاديون لقافلة عسكرية في وسط البلاد.",
+    ],
+)
 def test_events_the_dateline_is_where_the_report_was_filed_not_the_incident(text):
     assert [(e.location.name, e.location.geo_precision) for e in news(text)] == [("Mali", 3)]
 
 
 def test_events_a_village_attack_that_kills_and_abducts_is_an_attack():
-    text = ("هاجمت قوات الدعم السريع قرية في ولاية الجزيرة يوم الأربعاء وقتلت أكثر من مئة من سكانها، "
-            "واختطف عناصرها عددا من الشباب.")
+    text = (
+        "هاجمت قوات الدعم السريع قرية في ولاية الجزيرة يوم الأربعاء وقتلت أكثر من مئة من سكانها، "
+        "واختطف عناصرها عددا من الشباب."
+    )
     found = news(text)
     assert [(e.event_type, e.sub_event_type) for e in found] == [("Violence against civilians", "Attack")]
     assert {c.victim.name for c in found[0].claims if c.kind == "killed"} == {"Civilians (Sudan)"}
 
 
 def test_events_a_title_naming_a_region_announces_the_incident_at_a_town_inside_it():
-    text = ("مقتل 10 عناصر تكفيرية في سيناء\n\n"
-            "أعلن المتحدث العسكري المصري مقتل 10 عناصر تكفيرية خلال تبادل لإطلاق النار مع قوات الجيش "
-            "في مدينة العريش بشمال سيناء يوم الأحد.")
+    text = (
+        "مقتل 10 عناصر تكفيرية في سيناء\n\n"
+        "أعلن المتحدث العسكري المصري مقتل 10 عناصر تكفيرية خلال تبادل لإطلاق النار مع قوات الجيش "
+        "في مدينة العريش بشمال سيناء يوم الأحد."
+    )
     assert [e.location.name for e in news(text)] == ["Arish"]
 
 
 def test_events_a_reply_by_another_tactic_with_its_own_toll_is_another_event():
-    text = ("قتل 15 جنديا في هجوم شنه جهاديون على موقع عسكري في شمال بوركينا فاسو. "
-            "وأضافت المصادر أن الجيش رد بغارات جوية أسفرت عن تحييد عشرات الإرهابيين.")
+    text = (
+        "قتل 15 جنديا في هجوم شنه جهاديون على موقع عسكري في شمال بوركينا فاسو. "
+        "وأضافت المصادر أن الجيش رد بغارات جوية أسفرت عن تحييد عشرات الإرهابيين."
+    )
     found = news(text)
     assert [(e.event_type, [c.low for c in e.claims]) for e in found] == [
-        ("Battles", [15]), ("Explosions/Remote violence", [10])]
+        ("Battles", [15]),
+        ("Explosions/Remote violence", [10]),
+    ]
 
 
 def test_events_a_political_bomb_is_a_figure_of_speech():
-    assert news('زاد اختفاء الصحفي من مخاوف النشطاء، إذ رأوا أن التقارير تعد أجدد "قنبلة" سياسية في سلسلة من التحركات.') == []
+    assert (
+        news(
+            'زاد اختفاء الصحفي من مخاوف النشطاء، إذ رأوا أن التقارير تعد أجدد "قنبلة" سياسية في سلسلة من التحركات.'
+        )
+        == []
+    )
 
 
-@pytest.mark.parametrize("text, event_type, sub_type", [
-    ("أطلقت مجموعة مسلحة ثلاثة صواريخ كاتيوشا على بلدة الخيام مساء اليوم.", "Explosions/Remote violence",
-     "Shelling/artillery/missile attack"),
-    ("وتعرض المعتقل للضرب على أيدي عناصر الشرطة في مركز الاحتجاز بمدينة الإسكندرية اليوم.",
-     "Violence against civilians", "Attack"),
-    ("احتجز مسلحون خمسة عمال أجانب رهائن في مدينة سبها اليوم.",
-     "Violence against civilians", "Abduction/forced disappearance"),
-    ("واحتجزت الجماعة المسلحة 12 رهينة من الأجانب في فندق بمدينة سبها اليوم.",
-     "Violence against civilians", "Abduction/forced disappearance"),
-    ("وتبنت الجماعة المسؤولية عن تفجير سيارة عند مدخل مدينة الموصل اليوم.", "Explosions/Remote violence",
-     "Remote explosive/landmine/IED"),
-])
+@pytest.mark.parametrize(
+    "text, event_type, sub_type",
+    [
+        (
+            "أطلقت مجموعة مسلحة ثلاثة صواريخ كاتيوشا على بلدة الخيام مساء اليوم.",
+            "Explosions/Remote violence",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "وتعرض المعتقل للضرب على أيدي عناصر الشرطة في مركز الاحتجاز بمدينة الإسكندرية اليوم.",
+            "Violence against civilians",
+            "Attack",
+        ),
+        (
+            "احتجز مسلحون خمسة عمال أجانب رهائن في مدينة سبها اليوم.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "واحتجزت الجماعة المسلحة 12 رهينة من الأجانب في فندق بمدينة سبها اليوم.",
+            "Violence against civilians",
+            "Abduction/forced disappearance",
+        ),
+        (
+            "وتبنت الجماعة المسؤولية عن تفجير سيارة عند مدخل مدينة الموصل اليوم.",
+            "Explosions/Remote violence",
+            "Remote explosive/landmine/IED",
+        ),
+    ],
+)
 def test_events_beatings_rockets_hostages_and_claimed_bombings(text, event_type, sub_type):
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [(event_type, sub_type)]
 
 
-@pytest.mark.parametrize("text", [
-    "عقدت لجنة مناهضة التعذيب اجتماعها السنوي في مدينة جنيف اليوم.",
-    "ناقش المؤتمر في مدينة تونس اليوم سبل تفادي التعذيب في السجون.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عقدت لجنة مناهضة التعذيب اجتماعها السنوي في مدينة جنيف اليوم.",
+        "ناقش المؤتمر في مدينة تونس اليوم سبل تفادي التعذيب في السجون.",
+    ],
+)
 def test_events_fighting_an_act_is_no_incident_of_it(text):
     assert news(text) == []
 
 
-@pytest.mark.parametrize("text", [
-    "وخرجت مظاهرة مماثلة اليوم في مدينة القيروان، حيث ولد الزعيم الراحل عام 1950.",
-    "وتظاهر المئات اليوم في مدينة الناصرية وسط هتافات ضد الفساد الذي يحاربه العراقيون منذ سنوات.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وخرجت مظاهرة مماثلة اليوم في مدينة القيروان، حيث ولد الزعيم الراحل عام 1950.",
+        "وتظاهر المئات اليوم في مدينة الناصرية وسط هتافات ضد الفساد الذي يحاربه العراقيون منذ سنوات.",
+    ],
+)
 def test_events_history_of_a_place_or_a_noun_described_after_the_event_is_not_its_date(text):
     assert [e.event_type for e in news(text)] == ["Protests"]
 
@@ -539,8 +715,10 @@ def test_events_any_attack_is_no_attack():
 
 
 def test_events_a_protest_abroad_is_placed_where_its_people_demonstrate():
-    text = ("وقال الرئيس الروسي في موسكو إن بلاده لن تتدخل.\n"
-            "وخرج آلاف الأرمينيين اليوم إلى الشوارع في العاصمة يريفان مطالبين باستقالة الحكومة.")
+    text = (
+        "وقال الرئيس الروسي في موسكو إن بلاده لن تتدخل.\n"
+        "وخرج آلاف الأرمينيين اليوم إلى الشوارع في العاصمة يريفان مطالبين باستقالة الحكومة."
+    )
     assert [(e.event_type, e.location.name) for e in news(text)] == [("Protests", "Yerevan")]
 
 

@@ -1,4 +1,5 @@
 """ACLED export: the actor columns come from the sides the extraction coded."""
+
 from __future__ import annotations
 
 import csv
@@ -6,17 +7,27 @@ import io
 
 import pytest
 
-from marsad.store.export import acled_rows
 import support
+from marsad.store.export import acled_rows
 
 SEED = support.SHARED / "seed" / "tinzaouaten.ar.txt"
 
 
 def _event(actors: list[dict]) -> dict:
-    return {"id": "x1", "event_type": "Battles", "sub_event_type": "Armed clash", "date_start": "2024-07-27",
-            "date_end": "2024-07-27", "time_precision": 1, "location": None, "actors": actors,
-            "fatalities": {"acled": 0, "low": None, "best": None, "high": None}, "reports": [], "last_published": "2024-07-28",
-            "disputed": False}
+    return {
+        "id": "x1",
+        "event_type": "Battles",
+        "sub_event_type": "Armed clash",
+        "date_start": "2024-07-27",
+        "date_end": "2024-07-27",
+        "time_precision": 1,
+        "location": None,
+        "actors": actors,
+        "fatalities": {"acled": 0, "low": None, "best": None, "high": None},
+        "reports": [],
+        "last_published": "2024-07-28",
+        "disputed": False,
+    }
 
 
 def _actor(name: str, inter: int, side: int | None = None, associated: bool = False) -> dict:
@@ -24,11 +35,18 @@ def _actor(name: str, inter: int, side: int | None = None, associated: bool = Fa
 
 
 def test_export_actor_columns_follow_coded_sides():
-    actors = [_actor("CSP-PSD", 2, 1), _actor("Military Forces of Mali (2021-)", 1, 2),
-              _actor("Wagner Group", 8, 2, True)]
+    actors = [
+        _actor("CSP-PSD", 2, 1),
+        _actor("Military Forces of Mali (2021-)", 1, 2),
+        _actor("Wagner Group", 8, 2, True),
+    ]
     [row] = acled_rows(_event(actors))
     assert (row["actor1"], row["actor2"], row["assoc_actor_2"], row["interaction"]) == (
-        "CSP-PSD", "Military Forces of Mali (2021-)", "Wagner Group", "12")
+        "CSP-PSD",
+        "Military Forces of Mali (2021-)",
+        "Wagner Group",
+        "12",
+    )
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="the founding example is in ../shared/seed")

@@ -1,4 +1,5 @@
 """Property tests: extraction never raises and always returns a valid contract."""
+
 import random
 
 from hypothesis import HealthCheck, given, settings
@@ -7,10 +8,51 @@ from hypothesis import strategies as st
 import marsad
 from marsad.schema import Extraction
 
-ARABIC_WORDS = ("قتل", "مقتل", "أصيب", "جنود", "الجيش", "المالي", "في", "هجوم", "غارة", "قال", "إن", "بحسب",
-                "مصادر", "الخميس", "أمس", "ما لا يقل عن", "العشرات", "15", "١٢", "تينزاوتين", "كيدال", "“", "”",
-                ".", "،", "\n", "لم يسقط قتلى", "بعضهم", "وأضاف", "البيان", "عام 2012", "نقلا", "عن", "وفقا",
-                "لقي", "حتفه", "عبوة", "ناسفة", "في حادث منفصل", "هجوما", "آخر", "و14", "فندق")
+ARABIC_WORDS = (
+    "قتل",
+    "مقتل",
+    "أصيب",
+    "جنود",
+    "الجيش",
+    "المالي",
+    "في",
+    "هجوم",
+    "غارة",
+    "قال",
+    "إن",
+    "بحسب",
+    "مصادر",
+    "الخميس",
+    "أمس",
+    "ما لا يقل عن",
+    "العشرات",
+    "15",
+    "١٢",
+    "تينزاوتين",
+    "كيدال",
+    "“",
+    "”",
+    ".",
+    "،",
+    "\n",
+    "لم يسقط قتلى",
+    "بعضهم",
+    "وأضاف",
+    "البيان",
+    "عام 2012",
+    "نقلا",
+    "عن",
+    "وفقا",
+    "لقي",
+    "حتفه",
+    "عبوة",
+    "ناسفة",
+    "في حادث منفصل",
+    "هجوما",
+    "آخر",
+    "و14",
+    "فندق",
+)
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -31,8 +73,12 @@ def test_extract_random_unicode_never_raises(text):
 
 
 @SETTINGS
-@given(st.lists(st.tuples(st.sampled_from(ARABIC_WORDS), st.sampled_from([" ", "  ", "\n", "\t ", "، "])), max_size=80),
-       st.sampled_from([None, "2024-07-28", "2015-01-01"]))
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(ARABIC_WORDS), st.sampled_from([" ", "  ", "\n", "\t ", "، "])), max_size=80
+    ),
+    st.sampled_from([None, "2024-07-28", "2015-01-01"]),
+)
 def test_extract_arabic_word_salad_gives_a_valid_contract(words, published):
     _valid(marsad.extract("".join(word + space for word, space in words), published=published))
 
@@ -53,7 +99,7 @@ def test_extract_evidence_offsets_point_into_the_original_text():
     result = marsad.extract(text, published="2024-07-28")
     for event in result.events:
         for claim in event.claims:
-            assert text[claim.evidence.start:claim.evidence.end] == claim.evidence.text
+            assert text[claim.evidence.start : claim.evidence.end] == claim.evidence.text
 
 
 def test_extract_is_deterministic():

@@ -1,8 +1,8 @@
 import pytest
 
+import support
 from marsad.knowledge.gazetteer import Gazetteer, PlaceMention
 from marsad.lang.ar.normalize import fold
-import support
 
 SHARED = support.SHARED
 
@@ -63,7 +63,7 @@ def test_gazetteer_mention_records_evidence_and_locative(gazetteer):
 def test_gazetteer_offsets_point_into_the_folded_text(gazetteer):
     text = fold("وقالت مصادر إن القوات وصلت وفي كيدال هدوء حذر")
     for mention in gazetteer.find_mentions(text):
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text
     assert [m.text for m in gazetteer.find_mentions(text)] == ["كيدال"]
 
 
@@ -115,8 +115,9 @@ def test_gazetteer_lookup_strips_clitics_and_orders_arabic_names_first(gazetteer
     assert any(place.geonameid == 2476086 for place in gazetteer.lookup("تينزاوتين"))
 
 
-@pytest.mark.parametrize("geonameid, arabic", [(360630, "القاهرة"), (2453348, "موبتي"), (2507480, "الجزائر"),
-                                               (2476086, None)])
+@pytest.mark.parametrize(
+    "geonameid, arabic", [(360630, "القاهرة"), (2453348, "موبتي"), (2507480, "الجزائر"), (2476086, None)]
+)
 def test_gazetteer_arabic_name_is_written_as_arabic_writes_it(gazetteer, geonameid, arabic):
     assert gazetteer.arabic_name(geonameid) == arabic
 
@@ -135,7 +136,9 @@ def test_gazetteer_default_is_opened_once():
 def test_gazetteer_skeleton_candidates_only_in_the_countries_given(gazetteer, countries):
     text = fold("اندلعت اشتباكات عنيفة في تينزاوتين قرب الحدود")
     for mention in gazetteer.find_mentions(text, countries):
-        skeleton = [place for place, how in zip(mention.candidates, mention.evidence) if how.startswith("skeleton")]
+        skeleton = [
+            place for place, how in zip(mention.candidates, mention.evidence) if how.startswith("skeleton")
+        ]
         assert all(place.country in countries for place in skeleton)
 
 
@@ -190,4 +193,6 @@ def test_gazetteer_resolves_short_somali_and_hinted_names(gazetteer, sentence, s
 @pytest.mark.parametrize("sentence", ["وقال ساي إن الاجتماع تأجل", "تحدث المسؤول عن يولا دون تفاصيل أخرى"])
 def test_gazetteer_one_consonant_names_need_a_locative_word(gazetteer, sentence):
     text = fold(sentence)
-    assert all(len(m.how.split(":")[-1]) > 1 for m in gazetteer.find_mentions(text) if m.how.startswith("skeleton"))
+    assert all(
+        len(m.how.split(":")[-1]) > 1 for m in gazetteer.find_mentions(text) if m.how.startswith("skeleton")
+    )

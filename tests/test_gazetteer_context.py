@@ -1,4 +1,5 @@
 """Resolution with context: distances, directions, borders, admin words, other places."""
+
 import pytest
 
 from marsad.knowledge.gazetteer import Gazetteer

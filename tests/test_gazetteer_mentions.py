@@ -1,4 +1,5 @@
 """Resolution accuracy on Arabic place mentions we wrote (tests/data/place_mentions.tsv)."""
+
 from pathlib import Path
 
 from marsad.knowledge.gazetteer import Gazetteer, Place
@@ -14,7 +15,11 @@ REGRESSION_FLOOR = 0.94  # measured 0.950 (0.849 when the file was written)
 
 
 def read_mentions() -> list[dict[str, str]]:
-    lines = [line for line in MENTIONS.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    lines = [
+        line
+        for line in MENTIONS.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
     header = lines[0].split("\t")
     return [dict(zip(header, line.split("\t"))) for line in lines[1:]]
 
@@ -35,8 +40,12 @@ def is_right(gazetteer: Gazetteer, case: dict[str, str]) -> bool:
     hints = case["hints"].split(",")
     expected = gazetteer.place(int(case["geonameid"]))
     place = resolve(gazetteer, case["sentence"], case["surface"], hints)
-    return (place is not None and expected is not None and place.country == expected.country
-            and distance_km(place.lat, place.lon, expected.lat, expected.lon) <= SAME_PLACE_KM)
+    return (
+        place is not None
+        and expected is not None
+        and place.country == expected.country
+        and distance_km(place.lat, place.lon, expected.lat, expected.lon) <= SAME_PLACE_KM
+    )
 
 
 def test_gazetteer_mentions_file_has_at_least_200_cases():
@@ -58,10 +67,14 @@ def test_gazetteer_mentions_accuracy_does_not_regress():
 
 
 def test_gazetteer_mentions_a_name_of_the_storys_country_beats_a_transliteration_abroad():
-    text = ("قال المرصد السوري إن الطيران المروحي ألقى براميل متفجرة على مناطق في درعا والسويداء وفي ريف الحسكة الجنوبي. "
-            "ويقاتل حزب الله اللبناني في الزبداني، وقال مسؤول لبناني إن حزب الله اللبناني والجيش اللبناني "
-            "يحرسان الحدود اللبنانية.")
+    text = (
+        "قال المرصد السوري إن الطيران المروحي ألقى براميل متفجرة على مناطق في درعا والسويداء وفي ريف الحسكة الجنوبي. "
+        "ويقاتل حزب الله اللبناني في الزبداني، وقال مسؤول لبناني إن حزب الله اللبناني والجيش اللبناني "
+        "يحرسان الحدود اللبنانية."
+    )
     import datetime as dt
+
     from marsad.pipeline import run
+
     places = {p.text: p.place.country for p in run(text, dt.date(2024, 7, 28), until="mentions").places}
     assert places["الحسكه"] == "SYR"

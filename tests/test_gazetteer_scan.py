@@ -1,5 +1,6 @@
 """The scan for place mentions (gazetteer/scan.py, gazetteer/matches.py): what a name written one
 way or another meets, and the words that are never names. Sentences written for the tests."""
+
 import pytest
 
 from marsad.knowledge.gazetteer import Gazetteer
@@ -35,7 +36,9 @@ def chosen(gazetteer: Gazetteer, sentence: str, hints: list[str]) -> dict[str, i
         ("سقطت قذائف على الأبيض مساء أمس", "الابيض", 379003),
     ],
 )
-def test_gazetteer_scan_name_with_the_article_meets_a_latin_name_with_one(gazetteer, sentence, surface, geonameid):
+def test_gazetteer_scan_name_with_the_article_meets_a_latin_name_with_one(
+    gazetteer, sentence, surface, geonameid
+):
     assert chosen(gazetteer, sentence, ["SDN"]).get(surface) == geonameid
 
 
@@ -54,8 +57,13 @@ def test_gazetteer_scan_name_with_the_article_never_meets_a_hamlet(gazetteer, se
 
 @pytest.mark.parametrize(
     "sentence",
-    ["قصف في مدينة الفاشر أمس", "اشتباكات في بلدة قريبة", "نزح السكان من قرية إلى أخرى",
-     "قصف في مدينةٍ سودانية", "هجوم على المدينة"],
+    [
+        "قصف في مدينة الفاشر أمس",
+        "اشتباكات في بلدة قريبة",
+        "نزح السكان من قرية إلى أخرى",
+        "قصف في مدينةٍ سودانية",
+        "هجوم على المدينة",
+    ],
 )
 def test_gazetteer_scan_feature_word_is_never_a_place(gazetteer, sentence):
     for text in (sentence, fold(sentence)):
@@ -68,7 +76,7 @@ def test_gazetteer_scan_text_not_folded_gives_the_same_places_at_its_own_offsets
     folded = gazetteer.find_mentions(fold(sentence), ["SDN"])
     raw = gazetteer.find_mentions(sentence, ["SDN"])
     assert [m.candidates for m in raw] == [m.candidates for m in folded] and raw
-    assert all(sentence[m.start:m.end] == m.text for m in raw)
+    assert all(sentence[m.start : m.end] == m.text for m in raw)
     assert {m.text for m in raw} == {"الجنينة", "الفاشر"}
 
 
@@ -113,9 +121,13 @@ def test_gazetteer_scan_admin1_area_outside_the_skeleton_countries_is_found(gaze
         ("قضت محكمة في مدينة يانجون بسجن صحفيين", ["USA"], 5003294),  # Negaunee
     ],
 )
-def test_gazetteer_scan_long_vowels_where_the_latin_name_has_none_disagree(gazetteer, sentence, hints, not_meant):
+def test_gazetteer_scan_long_vowels_where_the_latin_name_has_none_disagree(
+    gazetteer, sentence, hints, not_meant
+):
     text = fold(sentence)
-    assert all(not_meant not in {p.geonameid for p in m.candidates} for m in gazetteer.find_mentions(text, hints))
+    assert all(
+        not_meant not in {p.geonameid for p in m.candidates} for m in gazetteer.find_mentions(text, hints)
+    )
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,5 @@
 """The gazetteer file: read-only places, and coded failures instead of "no places"."""
+
 import sqlite3
 from pathlib import Path
 
@@ -31,26 +32,37 @@ def _names_without_spellings(path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("write", "problem"), [
-    (lambda path: path, "unable to open"),
-    (_not_sqlite, "file is not a database"),
-    (_sqlite_without_names, "no such table: names"),
-])
+@pytest.mark.parametrize(
+    ("write", "problem"),
+    [
+        (lambda path: path, "unable to open"),
+        (_not_sqlite, "file is not a database"),
+        (_sqlite_without_names, "no such table: names"),
+    ],
+)
 def test_gazetteer_store_file_that_is_no_gazetteer_is_a_coded_error(tmp_path, write, problem):
     path = write(tmp_path / "g.sqlite")
     gazetteer = Gazetteer(path)
-    for ask in (lambda: gazetteer.find_mentions(fold("اشتباكات في كيدال")), lambda: gazetteer.lookup("كيدال"),
-                lambda: gazetteer.place(2455290)):
+    for ask in (
+        lambda: gazetteer.find_mentions(fold("اشتباكات في كيدال")),
+        lambda: gazetteer.lookup("كيدال"),
+        lambda: gazetteer.place(2455290),
+    ):
         with pytest.raises(GazetteerError, match=problem) as raised:
             ask()
         message = str(raised.value)
-        assert message.startswith(f"E401: {path}: not a gazetteer file") and "marsad gazetteer build" in message
+        assert (
+            message.startswith(f"E401: {path}: not a gazetteer file") and "marsad gazetteer build" in message
+        )
 
 
-@pytest.mark.parametrize("ask", [
-    lambda gazetteer: gazetteer.lookup("كيدال"),
-    lambda gazetteer: gazetteer.find_mentions(fold("اشتباكات عنيفة في مدينة كيدال")),
-])
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda gazetteer: gazetteer.lookup("كيدال"),
+        lambda gazetteer: gazetteer.find_mentions(fold("اشتباكات عنيفة في مدينة كيدال")),
+    ],
+)
 def test_gazetteer_store_failing_query_is_a_coded_error(tmp_path, ask):
     gazetteer = Gazetteer(_names_without_spellings(tmp_path / "g.sqlite"))
     with pytest.raises(GazetteerQueryError, match="no such column") as raised:

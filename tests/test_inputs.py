@@ -14,7 +14,9 @@ def test_inputs_html_page_is_reduced_to_its_article_text():
     assert "ثلاثة جنود قتلوا" in page.text and "var hidden" not in page.text
 
 
-@pytest.mark.parametrize("text, is_html", [(PAGE, True), ("<p>قتل جندي</p>", True), ("قتل جندي في هجوم", False)])
+@pytest.mark.parametrize(
+    "text, is_html", [(PAGE, True), ("<p>قتل جندي</p>", True), ("قتل جندي في هجوم", False)]
+)
 def test_inputs_looks_like_html(text, is_html):
     assert looks_like_html(text) is is_html
 
@@ -29,7 +31,9 @@ def test_inputs_bom_is_dropped():
     assert decode_article("\ufeffقتل جندي".encode("utf-8"), "a.txt") == "قتل جندي"
 
 
-@pytest.mark.parametrize("data, error", [(b"\x00\x01binary", BinaryInputError), ("جندي".encode("cp1256"), InputReadError)])
+@pytest.mark.parametrize(
+    "data, error", [(b"\x00\x01binary", BinaryInputError), ("جندي".encode("cp1256"), InputReadError)]
+)
 def test_inputs_undecodable_bytes_are_coded_errors(data, error):
     with pytest.raises(error):
         decode_article(data, "a.txt")

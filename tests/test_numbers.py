@@ -1,13 +1,12 @@
 """Counts and "no casualties" statements in Arabic news sentences written for these tests."""
-from __future__ import annotations
 
-from pathlib import Path
+from __future__ import annotations
 
 import pytest
 
+import support
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.numbers import Quantity, find_no_casualties, find_quantities
-import support
 
 CORPUS = support.SHARED / "corpus" / "articles"
 
@@ -177,7 +176,7 @@ def test_numbers_several_in_one_sentence() -> None:
 def test_numbers_spans_cover_hedge_and_number() -> None:
     text = fold("قال المصدر إنه قتل ما لا يقل عن 15 مسلحا")
     quantity = find_quantities(text)[0]
-    assert text[quantity.start:quantity.end] == quantity.text == fold("ما لا يقل عن 15")
+    assert text[quantity.start : quantity.end] == quantity.text == fold("ما لا يقل عن 15")
 
 
 def test_numbers_dual_span_is_the_noun() -> None:
@@ -231,7 +230,7 @@ def test_numbers_no_casualties_not_claimed(sentence: str) -> None:
 def test_numbers_no_casualty_span() -> None:
     text = fold("وانفجرت السيارة دون وقوع إصابات، بحسب الشرطة")
     statement = find_no_casualties(text)[0]
-    assert text[statement.start:statement.end] == statement.text == fold("دون وقوع إصابات")
+    assert text[statement.start : statement.end] == statement.text == fold("دون وقوع إصابات")
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="shared corpus not present")
@@ -240,10 +239,10 @@ def test_numbers_corpus_spans_are_consistent() -> None:
         text = fold(path.read_text(encoding="utf-8"))
         previous_end = 0
         for quantity in find_quantities(text):
-            assert quantity.start >= previous_end and text[quantity.start:quantity.end] == quantity.text
+            assert quantity.start >= previous_end and text[quantity.start : quantity.end] == quantity.text
             assert quantity.low is None or quantity.high is None or quantity.low <= quantity.high
             previous_end = quantity.end
-        assert all(text[s.start:s.end] == s.text for s in find_no_casualties(text))
+        assert all(text[s.start : s.end] == s.text for s in find_no_casualties(text))
 
 
 @pytest.mark.parametrize(
@@ -259,13 +258,16 @@ def test_numbers_exceeded_is_more_than(sentence: str, low: int) -> None:
     assert (found.low, found.high, found.hedge) == (low, None, "more_than")
 
 
-@pytest.mark.parametrize("sentence", [
-    "استشهد القديس في عام 68 ميلاديا.",
-    "توفي سنة 40 للميلاد.",
-    "وبعد ثلاثة أسابيع على خطف اللاعب عثرت عليه الشرطة.",
-    "وكان الرجل قد بلغ 37 عاما.",
-    "وطلب الخاطفون فدية قدرها 100 ألف دولار.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "استشهد القديس في عام 68 ميلاديا.",
+        "توفي سنة 40 للميلاد.",
+        "وبعد ثلاثة أسابيع على خطف اللاعب عثرت عليه الشرطة.",
+        "وكان الرجل قد بلغ 37 عاما.",
+        "وطلب الخاطفون فدية قدرها 100 ألف دولار.",
+    ],
+)
 def test_numbers_years_durations_and_sums_are_not_counts(sentence):
     assert quantities(sentence) == []
 
@@ -274,14 +276,18 @@ def test_numbers_a_count_before_its_noun_is_still_a_count():
     assert [(q.low, q.high) for q in quantities("قتل 12 جنديا عام 2015.")] == [(12, 12)]
 
 
-@pytest.mark.parametrize("text, kind, spared", [
-    ("ولم يصب أي جندي بأذى في الهجوم", "injured", "جندي"),
-    ("ولم يقتل أحد من المدنيين في القصف", "killed", "المدنيين"),
-    ("ولم يصب أحد بأذى في الحادث", "injured", None),
-])
+@pytest.mark.parametrize(
+    "text, kind, spared",
+    [
+        ("ولم يصب أي جندي بأذى في الهجوم", "injured", "جندي"),
+        ("ولم يقتل أحد من المدنيين في القصف", "killed", "المدنيين"),
+        ("ولم يصب أحد بأذى في الحادث", "injured", None),
+    ],
+)
 def test_numbers_no_casualties_names_who_was_spared(text, kind, spared):
     folded = fold(text)
     (found,) = find_no_casualties(folded)
     assert found.kind == kind
-    assert (folded[found.victim_start:found.victim_end] if found.victim_start is not None else None) == (
-        fold(spared) if spared else None)
+    assert (folded[found.victim_start : found.victim_end] if found.victim_start is not None else None) == (
+        fold(spared) if spared else None
+    )

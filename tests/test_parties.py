@@ -1,4 +1,5 @@
 """Parties: which actors an event's text makes a side, and ACLED's actor1/actor2 with associates."""
+
 import pytest
 
 import marsad
@@ -15,8 +16,10 @@ def parties_of(text):
 
 
 def test_parties_allies_are_associated_with_their_side():
-    text = ("اندلعت اشتباكات عنيفة أمس بين مسلحي جبهة تحرير أزواد والجيش المالي ومجموعة فاغنر "
-            "قرب بلدة تساليت، وقتل خمسة جنود.")
+    text = (
+        "اندلعت اشتباكات عنيفة أمس بين مسلحي جبهة تحرير أزواد والجيش المالي ومجموعة فاغنر "
+        "قرب بلدة تساليت، وقتل خمسة جنود."
+    )
     found = parties_of(text)
     sides = {name.split(" (")[0]: (side, associated) for name, side, associated in found}
     army = sides["Military Forces of Mali"]
@@ -25,13 +28,21 @@ def test_parties_allies_are_associated_with_their_side():
     assert {side for side, associated in sides.values() if not associated} == {1, 2}
 
 
-@pytest.mark.parametrize("text, absent", [
-    # A group qualifying a speaker who is someone else is not a party.
-    ("وأفاد عدد من المدونين العسكريين الروس بمقتل عشرة جنود ماليين في كمين قرب غاو أمس.", "Military Forces of Russia"),
-    # An ethnic word describing what a coalition is made of is not a side.
-    ("أعلن تحالف انفصالي يضم في معظمه الطوارق سيطرته على بلدة بير بعد معارك مع الجيش المالي أمس.",
-     "Tuareg Ethnic Militia"),
-])
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        # A group qualifying a speaker who is someone else is not a party.
+        (
+            "وأفاد عدد من المدونين العسكريين الروس بمقتل عشرة جنود ماليين في كمين قرب غاو أمس.",
+            "Military Forces of Russia",
+        ),
+        # An ethnic word describing what a coalition is made of is not a side.
+        (
+            "أعلن تحالف انفصالي يضم في معظمه الطوارق سيطرته على بلدة بير بعد معارك مع الجيش المالي أمس.",
+            "Tuareg Ethnic Militia",
+        ),
+    ],
+)
 def test_parties_leave_out_groups_that_are_not_sides(text, absent):
     assert not any(name.startswith(absent) for name, _, _ in parties_of(text))
 
@@ -43,19 +54,24 @@ def test_parties_civilians_of_an_attack_are_actor2():
     assert found[0][1:] == (1, False) and not found[0][0].startswith("Civilians")
 
 
-@pytest.mark.parametrize("one, other, expected", [
-    (("Wagner Group", 8, None), ("Military Forces of Mali (2021-)", 1, "MLI"), True),
-    (("Military Forces of Mali (2021-)", 1, "MLI"), ("Police Forces of Mali (2021-)", 1, "MLI"), True),
-    (("Military Forces of Mali (2021-)", 1, "MLI"), ("CSP-PSD", 2, "MLI"), False),
-])
+@pytest.mark.parametrize(
+    "one, other, expected",
+    [
+        (("Wagner Group", 8, None), ("Military Forces of Mali (2021-)", 1, "MLI"), True),
+        (("Military Forces of Mali (2021-)", 1, "MLI"), ("Police Forces of Mali (2021-)", 1, "MLI"), True),
+        (("Military Forces of Mali (2021-)", 1, "MLI"), ("CSP-PSD", 2, "MLI"), False),
+    ],
+)
 def test_parties_same_side(one, other, expected):
     def actor(name, inter, country):
         return Actor(name=name, text="", inter=inter, country=country)
+
     assert same_side(actor(*one), actor(*other)) is expected
 
 
 def test_parties_civilians_never_lead_a_shelling_named_victims_first():
     from support import news_events
+
     found = news_events("قتل 27 مدنيا في قصف مدفعي شنته قوات الدعم السريع على سوق مدينة نيالا.")
     sides = {a.name: a.side for a in found[0].actors}
     assert sides["Rapid Support Forces"] == 1 and sides["Civilians (Sudan)"] == 2

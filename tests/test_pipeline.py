@@ -1,5 +1,6 @@
 """The pipeline's stage contracts: each stage reads only what it REQUIRES and writes only what it
 ASSIGNS, every name is a field of the working document, and `run(until=)` stops where asked."""
+
 import datetime as dt
 
 import pytest

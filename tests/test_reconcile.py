@@ -6,9 +6,19 @@ from marsad.schema import Claim, Party, Span
 EVIDENCE = Span(start=0, end=4, text="قتل")
 
 
-def claim(low, high, victim="Military Forces of Mali", kind="killed", vague=None, stance="asserted", source="a"):
-    return Claim(kind=kind, low=low, high=high, vague=vague, victim=Party(name=victim, text=""),
-                 source=Party(name=source, text=source), stance=stance, evidence=EVIDENCE)
+def claim(
+    low, high, victim="Military Forces of Mali", kind="killed", vague=None, stance="asserted", source="a"
+):
+    return Claim(
+        kind=kind,
+        low=low,
+        high=high,
+        vague=vague,
+        victim=Party(name=victim, text=""),
+        source=Party(name=source, text=source),
+        stance=stance,
+        evidence=EVIDENCE,
+    )
 
 
 def test_reconcile_no_claims_is_zero():
@@ -26,9 +36,15 @@ def test_reconcile_sides_add_up():
     assert result.acled == 9
 
 
-@pytest.mark.parametrize("low, high, vague, acled", [
-    (10, 99, "العشرات", 12), (100, 999, "المئات", 100), (2, None, "بعض", 3), (20, None, None, 20),
-])
+@pytest.mark.parametrize(
+    "low, high, vague, acled",
+    [
+        (10, 99, "العشرات", 12),
+        (100, 999, "المئات", 100),
+        (2, None, "بعض", 3),
+        (20, None, None, 20),
+    ],
+)
 def test_reconcile_vague_words_follow_acled(low, high, vague, acled):
     assert reconcile([claim(low, high, vague=vague)]).acled == acled
 

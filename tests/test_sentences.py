@@ -6,16 +6,19 @@ from marsad.lang.ar.sentences import MAX_SENTENCE_CHARS, split_sentences
 
 def _texts(raw):
     text = fold(raw)
-    return [text[s.start:s.end] for s in split_sentences(text)]
+    return [text[s.start : s.end] for s in split_sentences(text)]
 
 
-@pytest.mark.parametrize("raw, count", [
-    ("قتل خمسة جنود، وأصيب ثلاثة آخرون، في هجوم. وقال الجيش إن الوضع هادئ.", 2),
-    ("وقال المتحدث: “قتلنا العدو. وأسرنا جنودا”. ثم انسحب المقاتلون.", 2),
-    ("بلغت نسبة المشاركة 45.5 في المئة. وانتهى التصويت.", 2),
-    ("العنوان\n\nالفقرة الأولى. الفقرة الثانية؟ نعم!", 4),
-    ("", 0),
-])
+@pytest.mark.parametrize(
+    "raw, count",
+    [
+        ("قتل خمسة جنود، وأصيب ثلاثة آخرون، في هجوم. وقال الجيش إن الوضع هادئ.", 2),
+        ("وقال المتحدث: “قتلنا العدو. وأسرنا جنودا”. ثم انسحب المقاتلون.", 2),
+        ("بلغت نسبة المشاركة 45.5 في المئة. وانتهى التصويت.", 2),
+        ("العنوان\n\nالفقرة الأولى. الفقرة الثانية؟ نعم!", 4),
+        ("", 0),
+    ],
+)
 def test_sentences_split_on_stops_not_commas_or_quotes(raw, count):
     assert len(_texts(raw)) == count
 

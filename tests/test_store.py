@@ -4,6 +4,7 @@ PostgreSQL tests use the server named by MARSAD_TEST_POSTGRES_URL (.ci/setup-pos
 one) and skip, saying why, when it is unset or does not answer. Each test gets its own schema.
 Every Arabic sentence here was written for these tests.
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,33 +25,40 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, inspect, select
 
+import support
 from marsad.schema import Actor, Claim, Document, Event, Extraction, Fatalities, Location, Party, Span
 from marsad.store import open_store
 from marsad.store.export import ACLED_COLUMNS
 from marsad.store.merge import RADIUS_KM, SLACK_DAYS, ReportKey, clusters
 from marsad.store.migrations import LATEST
 from marsad.store.tables import claims, documents, event_actors, events, metadata, reports
-import support
 from processes import wait_while_running
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = support.SHARED
 POSTGRES_ENV = "MARSAD_TEST_POSTGRES_URL"
 
-ATTACK_ARMY = ("قتل 12 جنديا في هجوم شنه مسلحون على قاعدة للجيش المالي في بلدة أنسونغو شمال مالي يوم الثلاثاء، "
-               "بحسب ما أعلن الجيش في بيان.")
-ATTACK_JNIM = ("أعلنت جماعة نصرة الإسلام والمسلمين أن مقاتليها قتلوا 20 جنديا في الهجوم على قاعدة الجيش المالي "
-               "في أنسونغو يوم الثلاثاء.")
+ATTACK_ARMY = (
+    "قتل 12 جنديا في هجوم شنه مسلحون على قاعدة للجيش المالي في بلدة أنسونغو شمال مالي يوم الثلاثاء، "
+    "بحسب ما أعلن الجيش في بيان."
+)
+ATTACK_JNIM = (
+    "أعلنت جماعة نصرة الإسلام والمسلمين أن مقاتليها قتلوا 20 جنديا في الهجوم على قاعدة الجيش المالي "
+    "في أنسونغو يوم الثلاثاء."
+)
 ATTACK_ARMY_CORRECTED = ATTACK_ARMY.replace("12", "14")
 PUBLISHED = "2025-03-12"
 
 
 # --- fixtures: one store per test, on each engine ------------------------------------------------
 
+
 def _postgres_or_skip() -> str:
     url = os.environ.get(POSTGRES_ENV)
     if not url:
-        pytest.skip(f"{POSTGRES_ENV} is not set: no PostgreSQL server (source .ci/setup-postgres.sh to start one)")
+        pytest.skip(
+            f"{POSTGRES_ENV} is not set: no PostgreSQL server (source .ci/setup-postgres.sh to start one)"
+        )
     try:
         import psycopg
     except ModuleNotFoundError:
@@ -104,8 +112,10 @@ def store(store_url):
 def snapshot(store) -> dict:
     """Every row of every table, as sorted text: two stores with equal snapshots hold the same content."""
     with store.connection() as connection:
-        content = {t.name: sorted(tuple(map(str, row)) for row in connection.execute(select(t)))
-                   for t in (documents, reports, claims, events, event_actors)}
+        content = {
+            t.name: sorted(tuple(map(str, row)) for row in connection.execute(select(t)))
+            for t in (documents, reports, claims, events, event_actors)
+        }
         content["fts"] = connection.exec_driver_sql("SELECT COUNT(*) FROM documents_fts").scalar_one()
     return content
 
@@ -115,9 +125,12 @@ def assert_consistent(store) -> None:
     with store.connection() as connection:
         for doc_id, extraction in connection.execute(select(documents.c.id, documents.c.extraction)):
             expected = json.loads(extraction)["events"]
-            assert connection.execute(select(func.count()).where(reports.c.document_id == doc_id)).scalar() == len(expected)
-            assert connection.execute(select(func.count()).where(claims.c.document_id == doc_id)).scalar() == sum(
-                len(e["claims"]) for e in expected)
+            assert connection.execute(
+                select(func.count()).where(reports.c.document_id == doc_id)
+            ).scalar() == len(expected)
+            assert connection.execute(
+                select(func.count()).where(claims.c.document_id == doc_id)
+            ).scalar() == sum(len(e["claims"]) for e in expected)
         event_ids = set(connection.execute(select(events.c.id)).scalars())
         used = set(connection.execute(select(reports.c.event_id)).scalars())
         assert used == event_ids, "every report in an event, every event with a report"
@@ -127,41 +140,87 @@ def assert_consistent(store) -> None:
 
 # --- built extractions, for merge rules that must not depend on the extractor -------------------
 
+
 def _span(text: str = "قتل") -> Span:
     return Span(start=0, end=len(text), text=text)
 
 
-def built_event(local_id: str, day: str, *, killed: int | None, source: str | None = None, end: str | None = None,
-                place=("Ansongo", 15.6597, 0.5022), victim="Military Forces of Mali", precision: int = 1,
-                actors=("Military Forces of Mali",), country="MLI", admin1="Gao", geo_precision: int = 1,
-                background: bool = False) -> Event:
+def built_event(
+    local_id: str,
+    day: str,
+    *,
+    killed: int | None,
+    source: str | None = None,
+    end: str | None = None,
+    place=("Ansongo", 15.6597, 0.5022),
+    victim="Military Forces of Mali",
+    precision: int = 1,
+    actors=("Military Forces of Mali",),
+    country="MLI",
+    admin1="Gao",
+    geo_precision: int = 1,
+    background: bool = False,
+) -> Event:
     name, lat, lon = place
-    claim = [] if killed is None else [Claim(
-        kind="killed", low=killed, high=killed, victim=Party(name=victim, text="جنود"),
-        source=Party(name=source, text="بيان") if source else None, evidence=_span())]
-    return Event(id=local_id, event_type="Battles", sub_event_type="Armed clash", date_start=day,
-                 date_end=end or day, time_precision=precision,
-                 location=Location(name=name, text=name, lat=lat, lon=lon, country=country, admin1=admin1,
-                                   geo_precision=geo_precision),
-                 actors=[Actor(name=a, text=a, inter=1, country=country) for a in actors],
-                 claims=claim, fatalities=Fatalities(rule="test"), background=background, evidence=_span())
+    claim = (
+        []
+        if killed is None
+        else [
+            Claim(
+                kind="killed",
+                low=killed,
+                high=killed,
+                victim=Party(name=victim, text="جنود"),
+                source=Party(name=source, text="بيان") if source else None,
+                evidence=_span(),
+            )
+        ]
+    )
+    return Event(
+        id=local_id,
+        event_type="Battles",
+        sub_event_type="Armed clash",
+        date_start=day,
+        date_end=end or day,
+        time_precision=precision,
+        location=Location(
+            name=name,
+            text=name,
+            lat=lat,
+            lon=lon,
+            country=country,
+            admin1=admin1,
+            geo_precision=geo_precision,
+        ),
+        actors=[Actor(name=a, text=a, inter=1, country=country) for a in actors],
+        claims=claim,
+        fatalities=Fatalities(rule="test"),
+        background=background,
+        evidence=_span(),
+    )
 
 
 def built_extraction(doc_id: str, published: str, *events_: Event) -> Extraction:
-    return Extraction(document=Document(id=doc_id, language="ar", published=published, sha256="0" * 64, length=3),
-                      events=list(events_))
+    return Extraction(
+        document=Document(id=doc_id, language="ar", published=published, sha256="0" * 64, length=3),
+        events=list(events_),
+    )
 
 
 def ingest_built(store, doc_id, published, *events_, outlet=None, text=None):
-    return store.ingest_extraction(built_extraction(doc_id, published, *events_), text or f"نص {doc_id}",
-                                   outlet=outlet)
+    return store.ingest_extraction(
+        built_extraction(doc_id, published, *events_), text or f"نص {doc_id}", outlet=outlet
+    )
 
 
 # --- schema ---------------------------------------------------------------------------------------
 
+
 def test_store_migrations_reach_the_latest_version_once(store, store_url):
     with store.connection() as connection:
-        versions = connection.exec_driver_sql("SELECT version FROM schema_version ORDER BY version").scalars().all()
+        versions = (
+            connection.exec_driver_sql("SELECT version FROM schema_version ORDER BY version").scalars().all()
+        )
         inspector = inspect(connection)
         for table in metadata.sorted_tables:
             assert {c["name"] for c in inspector.get_columns(table.name)} == set(table.columns.keys())
@@ -185,11 +244,14 @@ def test_store_sqlite_uses_wal(tmp_path):
 
 # --- ingest ---------------------------------------------------------------------------------------
 
+
 def test_store_ingest_same_text_twice_is_unchanged(store):
     first = store.ingest(ATTACK_ARMY, published=PUBLISHED, outlet="صحيفة أ")
     before = snapshot(store)
     # the same article re-saved with other spacing and line ends is the same article
-    again = store.ingest("  " + ATTACK_ARMY.replace(" ", "  ") + "\r\n", published=PUBLISHED, outlet="صحيفة أ")
+    again = store.ingest(
+        "  " + ATTACK_ARMY.replace(" ", "  ") + "\r\n", published=PUBLISHED, outlet="صحيفة أ"
+    )
     assert first.status == "new" and again.status == "unchanged"
     assert again.document_id == first.document_id and again.events == first.events == 1
     assert snapshot(store) == before
@@ -223,7 +285,9 @@ def test_store_reingest_without_new_metadata_is_unchanged(store):
 
 
 def test_store_document_keeps_text_metadata_and_extraction(store):
-    result = store.ingest(ATTACK_ARMY, published=PUBLISHED, url="https://example.org/a", outlet="أ", title="هجوم")
+    result = store.ingest(
+        ATTACK_ARMY, published=PUBLISHED, url="https://example.org/a", outlet="أ", title="هجوم"
+    )
     document = store.document(result.document_id)
     assert document["text"] == ATTACK_ARMY and document["published"] == PUBLISHED
     assert (document["url"], document["outlet"], document["title"]) == ("https://example.org/a", "أ", "هجوم")
@@ -246,7 +310,7 @@ def test_store_two_reports_of_one_attack_become_one_disputed_event(store, order)
     assert "Military Forces of Mali (2021-)" in fatalities["sides"] and fatalities["rule"]
     document = store.document(event["claims"][0]["document_id"])
     evidence = event["claims"][0]["evidence"]
-    assert document["text"][evidence["start"]:evidence["end"]] == evidence["text"]
+    assert document["text"][evidence["start"] : evidence["end"]] == evidence["text"]
 
 
 def test_store_merge_does_not_depend_on_ingest_order(store_urls):
@@ -264,7 +328,9 @@ def test_store_corrected_article_replaces_its_own_claims_only(store):
     url = "https://example.org/ansongo"
     army = store.ingest(ATTACK_ARMY, published=PUBLISHED, url=url, outlet="أ")
     jnim = store.ingest(ATTACK_JNIM, published=PUBLISHED, outlet="ب")
-    other_claims = [c for c in store.event(store.events()[0]["id"])["claims"] if c["document_id"] == jnim.document_id]
+    other_claims = [
+        c for c in store.event(store.events()[0]["id"])["claims"] if c["document_id"] == jnim.document_id
+    ]
     corrected = store.ingest(ATTACK_ARMY_CORRECTED, published=PUBLISHED, url=url, outlet="أ")
     assert corrected.status == "replaced" and corrected.document_id == army.document_id
     [listed] = store.events()
@@ -283,11 +349,24 @@ def test_store_same_document_id_with_new_text_is_replaced(store):
 
 
 def test_store_toll_revised_by_the_same_source_keeps_both_latest_wins(store):
-    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=12, source="Military Forces of Mali"))
-    ingest_built(store, "d2", "2025-03-12", built_event("e1", "2025-03-09", killed=15, source="Military Forces of Mali"))
+    ingest_built(
+        store,
+        "d1",
+        "2025-03-10",
+        built_event("e1", "2025-03-09", killed=12, source="Military Forces of Mali"),
+    )
+    ingest_built(
+        store,
+        "d2",
+        "2025-03-12",
+        built_event("e1", "2025-03-09", killed=15, source="Military Forces of Mali"),
+    )
     [listed] = store.events()
     event = store.event(listed["id"])
-    assert sorted((c["published"], c["low"]) for c in event["claims"]) == [("2025-03-10", 12), ("2025-03-12", 15)]
+    assert sorted((c["published"], c["low"]) for c in event["claims"]) == [
+        ("2025-03-10", 12),
+        ("2025-03-12", 15),
+    ]
     fatalities = event["fatalities"]
     assert fatalities["superseded"] == [{"claim": "d1/e1/c1", "by": "d2/e1/c1"}]
     assert (fatalities["low"], fatalities["acled"]) == (15, 15) and not event["disputed"]
@@ -302,11 +381,17 @@ def test_store_outlet_voice_revision_supersedes_but_other_sources_dispute(store)
     assert (event["fatalities"]["low"], event["fatalities"]["high"]) == (15, 30) and event["disputed"]
 
 
-@pytest.mark.parametrize("second, apart", [
-    (built_event("e1", "2025-03-09", killed=3, place=("Gao", 16.2717, -0.0447)), "another town 130 km away"),
-    (built_event("e1", "2025-03-14", killed=3), "five days later"),
-    (built_event("e1", "2025-03-09", killed=3, actors=("Wagner Group",)), "other named forces"),
-])
+@pytest.mark.parametrize(
+    "second, apart",
+    [
+        (
+            built_event("e1", "2025-03-09", killed=3, place=("Gao", 16.2717, -0.0447)),
+            "another town 130 km away",
+        ),
+        (built_event("e1", "2025-03-14", killed=3), "five days later"),
+        (built_event("e1", "2025-03-09", killed=3, actors=("Wagner Group",)), "other named forces"),
+    ],
+)
 def test_store_reports_of_different_events_stay_apart(store, second, apart):
     ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=12))
     ingest_built(store, "d2", "2025-03-15", second)
@@ -314,8 +399,13 @@ def test_store_reports_of_different_events_stay_apart(store, second, apart):
 
 
 def test_store_events_of_one_article_are_never_merged(store):
-    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=12),
-                 built_event("e2", "2025-03-09", killed=4))
+    ingest_built(
+        store,
+        "d1",
+        "2025-03-10",
+        built_event("e1", "2025-03-09", killed=12),
+        built_event("e2", "2025-03-09", killed=4),
+    )
     assert store.count_events() == 2
 
 
@@ -330,13 +420,26 @@ SYRIA_ARMY = ("Military Forces of Syria",)
 
 def _war_toll(local_id: str = "e2", killed: int = 350_000) -> Event:
     """A background sentence's toll of a whole war, since 2011, on the same town and day as the news."""
-    return built_event(local_id, "2011-03-15", end="2024-05-05", killed=killed, precision=3, background=True,
-                       actors=SYRIA_ARMY, victim="Civilians (Syria)", **MAYADIN)
+    return built_event(
+        local_id,
+        "2011-03-15",
+        end="2024-05-05",
+        killed=killed,
+        precision=3,
+        background=True,
+        actors=SYRIA_ARMY,
+        victim="Civilians (Syria)",
+        **MAYADIN,
+    )
 
 
 def test_store_background_toll_stays_apart_from_the_news_event(store):
-    ingest_built(store, "d1", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN))
-    ingest_built(store, "d2", "2024-05-06", built_event("e1", "2024-05-05", killed=6, actors=SYRIA_ARMY, **MAYADIN))
+    ingest_built(
+        store, "d1", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN)
+    )
+    ingest_built(
+        store, "d2", "2024-05-06", built_event("e1", "2024-05-05", killed=6, actors=SYRIA_ARMY, **MAYADIN)
+    )
     ingest_built(store, "d3", "2024-05-06", _war_toll())
     [news] = store.events()
     [toll] = store.events(background=True)
@@ -346,7 +449,9 @@ def test_store_background_toll_stays_apart_from_the_news_event(store):
 
 
 def test_store_background_toll_never_in_the_acled_export(store):
-    ingest_built(store, "d1", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN))
+    ingest_built(
+        store, "d1", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN)
+    )
     ingest_built(store, "d2", "2024-05-06", _war_toll())
     out = io.StringIO()
     assert store.export("acled-csv", out) == 1
@@ -360,14 +465,21 @@ def test_store_background_reports_are_never_merged_together(store):
     assert store.count_events(background=True) == 2
 
 
-@pytest.mark.parametrize("second, apart", [
-    (MAYADIN_DARAA, "a same-named town in another governorate"),
-    (ACROSS_THE_LINE, "a neighbour 14 km away across a governorate line"),
-    (ACROSS_THE_BORDER, "a neighbour across the border"),
-])
+@pytest.mark.parametrize(
+    "second, apart",
+    [
+        (MAYADIN_DARAA, "a same-named town in another governorate"),
+        (ACROSS_THE_LINE, "a neighbour 14 km away across a governorate line"),
+        (ACROSS_THE_BORDER, "a neighbour across the border"),
+    ],
+)
 def test_store_merge_never_crosses_countries_or_first_level_regions(store, second, apart):
-    ingest_built(store, "d1", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN))
-    ingest_built(store, "d2", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **second))
+    ingest_built(
+        store, "d1", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN)
+    )
+    ingest_built(
+        store, "d2", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **second)
+    )
     assert store.count_events() == 2, apart
     assert {e["location"]["admin1"] for e in store.events()} == {"Deir ez-Zor", second["admin1"]}
 
@@ -380,8 +492,13 @@ def _drop_crowd_size(connection) -> None:
 
 def test_store_migration_splits_a_background_toll_out_of_a_news_event(store_url):
     with open_store(store_url) as old:
-        ingest_built(old, "d1", "2024-05-06", built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN),
-                     _war_toll())
+        ingest_built(
+            old,
+            "d1",
+            "2024-05-06",
+            built_event("e1", "2024-05-05", killed=5, actors=SYRIA_ARMY, **MAYADIN),
+            _war_toll(),
+        )
         news_id = old.events()[0]["id"]
         with old.engine.begin() as connection:  # as the old merge left it: one event, the toll inside
             connection.execute(reports.update().values(event_id=news_id))
@@ -405,10 +522,15 @@ def _reported_events(draw, local_id: str) -> Event:
     start = dt.date(2024, 5, 1) + dt.timedelta(days=draw(st.integers(0, 2)))
     background = draw(st.booleans())
     return built_event(
-        local_id, start.isoformat(), end=(start + dt.timedelta(days=draw(st.integers(0, 2)))).isoformat(),
-        killed=draw(st.one_of(st.none(), st.integers(0, 20), st.just(350_000))), background=background,
-        precision=draw(st.integers(1, 3)), actors=draw(st.sampled_from([SYRIA_ARMY, ("Islamic State (Syria)",), ()])),
-        **draw(st.sampled_from(_PLACES)))
+        local_id,
+        start.isoformat(),
+        end=(start + dt.timedelta(days=draw(st.integers(0, 2)))).isoformat(),
+        killed=draw(st.one_of(st.none(), st.integers(0, 20), st.just(350_000))),
+        background=background,
+        precision=draw(st.integers(1, 3)),
+        actors=draw(st.sampled_from([SYRIA_ARMY, ("Islamic State (Syria)",), ()])),
+        **draw(st.sampled_from(_PLACES)),
+    )
 
 
 @st.composite
@@ -416,15 +538,19 @@ def _articles(draw) -> list[Extraction]:
     articles = []
     for number in range(draw(st.integers(2, 6))):
         found = draw(st.lists(st.integers(1, 3), min_size=1, max_size=3, unique=True))
-        articles.append(built_extraction(f"d{number}", "2024-05-10",
-                                         *(draw(_reported_events(f"e{n}")) for n in found)))
+        articles.append(
+            built_extraction(f"d{number}", "2024-05-10", *(draw(_reported_events(f"e{n}")) for n in found))
+        )
     return articles
 
 
 def _supported(claim_rows: list[dict]) -> int:
     """The most a set of claims can add up to: every asserted killed figure at its highest."""
-    return sum(max(v for v in (c["low"], c["high"], 12 if c["vague"] else 0) if v is not None)
-               for c in claim_rows if c["kind"] == "killed" and c["stance"] == "asserted")
+    return sum(
+        max(v for v in (c["low"], c["high"], 12 if c["vague"] else 0) if v is not None)
+        for c in claim_rows
+        if c["kind"] == "killed" and c["stance"] == "asserted"
+    )
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -441,15 +567,23 @@ def test_store_no_event_figure_exceeds_what_its_own_claims_support(tmp_path, art
             for claim in connection.execute(select(claims)).mappings():
                 claims_of[claim["report_id"]].append(claim)
             for event in connection.execute(select(events)).mappings():
-                own = [c for r in members[event["id"]] if r["background"] == event["background"]
-                       for c in claims_of[r["id"]]]
+                own = [
+                    c
+                    for r in members[event["id"]]
+                    if r["background"] == event["background"]
+                    for c in claims_of[r["id"]]
+                ]
                 figures = [event[f"fatalities_{k}"] for k in ("low", "best", "high", "acled")]
                 assert all(f is None or f <= _supported(own) for f in figures), (event["id"], figures)
-                assert len(members[event["id"]]) == 1 or not any(r["background"] for r in members[event["id"]])
+                assert len(members[event["id"]]) == 1 or not any(
+                    r["background"] for r in members[event["id"]]
+                )
                 for a, b in combinations(members[event["id"]], 2):
                     assert not _named_apart(a, b, "country") and not _named_apart(a, b, "admin1")
                     assert _km(a, b) <= max(RADIUS_KM[a["geo_precision"]], RADIUS_KM[b["geo_precision"]])
-                    assert _days_apart(a, b) <= max(SLACK_DAYS[a["time_precision"]], SLACK_DAYS[b["time_precision"]])
+                    assert _days_apart(a, b) <= max(
+                        SLACK_DAYS[a["time_precision"]], SLACK_DAYS[b["time_precision"]]
+                    )
 
 
 def _named_apart(a: dict, b: dict, field: str) -> bool:
@@ -468,8 +602,12 @@ def _km(a: dict, b: dict) -> float:
 
 def test_store_filters_events(store):
     ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=12))
-    ingest_built(store, "d2", "2025-04-02", built_event("e1", "2025-04-01", killed=2, actors=("Wagner Group",),
-                                                          place=("Gao", 16.2717, -0.0447)))
+    ingest_built(
+        store,
+        "d2",
+        "2025-04-02",
+        built_event("e1", "2025-04-01", killed=2, actors=("Wagner Group",), place=("Gao", 16.2717, -0.0447)),
+    )
     assert store.count_events() == 2 and store.count_events(country="mli") == 2
     assert store.count_events(country="NER") == 0
     assert [e["date_start"] for e in store.events(since="2025-03-20")] == ["2025-04-01"]
@@ -477,11 +615,22 @@ def test_store_filters_events(store):
     assert store.count_events(event_type="battles") == 2 and store.count_events(event_type="Armed clash") == 2
     assert store.count_events(event_type="Protests") == 0
     assert [e["location"]["name"] for e in store.events(actor="wagner")] == ["Gao"]
-    assert len(store.events(limit=1)) == 1 and store.events(limit=1, offset=1)[0]["date_start"] == "2025-03-09"
+    assert (
+        len(store.events(limit=1)) == 1 and store.events(limit=1, offset=1)[0]["date_start"] == "2025-03-09"
+    )
 
 
-@pytest.mark.parametrize("query, found", [("أنسونغو", True), ("انسونغو", True), ("بيان الجيش", True),
-                                          ("كيدال", False), ('"AND" OR -*', False), ("", False)])
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("أنسونغو", True),
+        ("انسونغو", True),
+        ("بيان الجيش", True),
+        ("كيدال", False),
+        ('"AND" OR -*', False),
+        ("", False),
+    ],
+)
 def test_store_search_matches_folded_words(store, query, found):
     store.ingest(ATTACK_ARMY, published=PUBLISHED, title="هجوم على قاعدة")
     hits = store.search(query)
@@ -491,6 +640,7 @@ def test_store_search_matches_folded_words(store, query, found):
 
 
 # --- exports --------------------------------------------------------------------------------------
+
 
 def _two_reports(store):
     store.ingest(ATTACK_ARMY, published=PUBLISHED, outlet="صحيفة أ")
@@ -515,8 +665,15 @@ def test_store_acled_csv_has_acleds_31_columns(store):
     assert columns == list(ACLED_COLUMNS) and len(columns) == 31
     [row] = rows
     [event] = store.events()
-    assert (row["event_type"], row["country"], row["iso"], row["fatalities"]) == ("Battles", "Mali", "466", "12")
-    assert row["notes"].startswith(f"On 11 March 2025, in {event['location']['name']} ({event['location']['admin1']}),")
+    assert (row["event_type"], row["country"], row["iso"], row["fatalities"]) == (
+        "Battles",
+        "Mali",
+        "466",
+        "12",
+    )
+    assert row["notes"].startswith(
+        f"On 11 March 2025, in {event['location']['name']} ({event['location']['admin1']}),"
+    )
     assert row["source"] == "صحيفة أ; صحيفة ب" and row["interaction"] in ("12", "13")
 
 
@@ -526,9 +683,14 @@ def test_store_acled_csv_hxl_row_and_days_atomised(store):
     assert store.export("acled-csv", out, hxl=True) == 3
     reader = list(csv.DictReader(io.StringIO(out.getvalue())))
     hxl, days = reader[0], reader[1:]
-    assert hxl["event_type"] == "#event+type" and hxl["fatalities"] == "#affected+killed" and hxl["notes"] == ""
-    assert [(d["event_date"], d["fatalities"]) for d in days] == [("2025-03-07", "3"), ("2025-03-08", "2"),
-                                                                   ("2025-03-09", "2")]
+    assert (
+        hxl["event_type"] == "#event+type" and hxl["fatalities"] == "#affected+killed" and hxl["notes"] == ""
+    )
+    assert [(d["event_date"], d["fatalities"]) for d in days] == [
+        ("2025-03-07", "3"),
+        ("2025-03-08", "2"),
+        ("2025-03-09", "2"),
+    ]
     assert len({d["event_id_cnty"] for d in days}) == 3 and "over 3 days" in days[0]["notes"]
 
 
@@ -580,19 +742,24 @@ def test_store_admin2_is_empty_where_the_gazetteer_has_none(store):
     assert row["admin2"] == "" and store.events()[0]["location"]["admin2"] is None
 
 
-@pytest.mark.parametrize("outlets, scale, source", [
-    (["aawsat"], "International", "Asharq Al-Awsat"),
-    (["Maliweb"], "National", "Maliweb"),
-    (["alriyadh"], "Regional", "Al-Riyadh"),
-    (["صحيفة الساحل المجهولة"], "Other", "صحيفة الساحل المجهولة"),
-    (["maliweb.net", "https://www.france24.com/ar/مالي"], "National-International", "France 24; Maliweb"),
-    (["Maliweb", "صحيفة الساحل المجهولة"], "Other-National", "Maliweb; صحيفة الساحل المجهولة"),
-    (["aawsat", "صحيفة الشرق الأوسط"], "International", "Asharq Al-Awsat"),
-    ([None], "", ""),
-])
+@pytest.mark.parametrize(
+    "outlets, scale, source",
+    [
+        (["aawsat"], "International", "Asharq Al-Awsat"),
+        (["Maliweb"], "National", "Maliweb"),
+        (["alriyadh"], "Regional", "Al-Riyadh"),
+        (["صحيفة الساحل المجهولة"], "Other", "صحيفة الساحل المجهولة"),
+        (["maliweb.net", "https://www.france24.com/ar/مالي"], "National-International", "France 24; Maliweb"),
+        (["Maliweb", "صحيفة الساحل المجهولة"], "Other-National", "Maliweb; صحيفة الساحل المجهولة"),
+        (["aawsat", "صحيفة الشرق الأوسط"], "International", "Asharq Al-Awsat"),
+        ([None], "", ""),
+    ],
+)
 def test_store_acled_csv_source_scale_of_the_reporting_outlets(store, outlets, scale, source):
     for number, outlet in enumerate(outlets, start=1):
-        ingest_built(store, f"d{number}", "2025-03-10", built_event("e1", "2025-03-09", killed=4), outlet=outlet)
+        ingest_built(
+            store, f"d{number}", "2025-03-10", built_event("e1", "2025-03-09", killed=4), outlet=outlet
+        )
     out = io.StringIO()
     assert store.export("acled-csv", out) == 1
     [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
@@ -646,7 +813,9 @@ def test_store_failed_export_leaves_no_file_and_keeps_the_old_one(store, tmp_pat
 
 
 def test_store_acled_csv_defuses_spreadsheet_formulas(store):
-    ingest_built(store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=4, actors=("=HYPERLINK(1)",)))
+    ingest_built(
+        store, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=4, actors=("=HYPERLINK(1)",))
+    )
     out = io.StringIO()
     store.export("acled-csv", out)
     [row] = list(csv.DictReader(io.StringIO(out.getvalue())))
@@ -662,13 +831,16 @@ def test_store_unknown_export_format_is_a_coded_error(store):
 
 # --- the shared corpus ----------------------------------------------------------------------------
 
+
 def _corpus() -> list[tuple[str, str | None]]:
     articles = SHARED / "corpus" / "articles"
     found = []
     for path in sorted(articles.glob("*.txt")):
         sidecar = path.with_suffix(".json")
         meta = json.loads(sidecar.read_text(encoding="utf-8")) if sidecar.exists() else {}
-        found.append((path.read_text(encoding="utf-8"), (meta.get("publication_date") or "")[:10] or None, meta))
+        found.append(
+            (path.read_text(encoding="utf-8"), (meta.get("publication_date") or "")[:10] or None, meta)
+        )
     found.append(((SHARED / "seed" / "tinzaouaten.ar.txt").read_text(encoding="utf-8"), "2024-07-28", {}))
     return found
 
@@ -678,8 +850,12 @@ def test_store_corpus_reingest_changes_nothing(store):
     corpus = _corpus()
 
     def ingest_all():
-        return [store.ingest(text, published=day, url=meta.get("url"), outlet=meta.get("outlet"),
-                             title=meta.get("title")).status for text, day, meta in corpus]
+        return [
+            store.ingest(
+                text, published=day, url=meta.get("url"), outlet=meta.get("outlet"), title=meta.get("title")
+            ).status
+            for text, day, meta in corpus
+        ]
 
     assert set(ingest_all()) == {"new"}
     before = snapshot(store)
@@ -691,16 +867,22 @@ def test_store_corpus_reingest_changes_nothing(store):
 
 # --- command line ---------------------------------------------------------------------------------
 
+
 def marsad(*args, stdin: bytes | None = None, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "marsad.cli", *args], input=stdin, capture_output=True, cwd=cwd)
+    return subprocess.run(
+        [sys.executable, "-m", "marsad.cli", *args], input=stdin, capture_output=True, cwd=cwd
+    )
 
 
 def test_store_cli_ingest_counts_and_names_bad_files(store_url, tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.txt").write_text(ATTACK_ARMY, encoding="utf-8")
-    (folder / "b.jsonl").write_text(json.dumps({"text": ATTACK_JNIM, "outlet": "ب", "published": PUBLISHED},
-                                               ensure_ascii=False) + "\nnot json\n", encoding="utf-8")
+    (folder / "b.jsonl").write_text(
+        json.dumps({"text": ATTACK_JNIM, "outlet": "ب", "published": PUBLISHED}, ensure_ascii=False)
+        + "\nnot json\n",
+        encoding="utf-8",
+    )
     (folder / "c.txt").write_bytes(b"\x00\x01binary")
     run = marsad("ingest", str(folder), "--db", store_url, "--published", PUBLISHED)
     assert run.returncode == 1
@@ -727,9 +909,18 @@ def test_store_cli_ingest_folder_takes_dates_and_metadata_from_sidecars(store_ur
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "ar01.txt").write_text(ATTACK_ARMY, encoding="utf-8")
-    (folder / "ar01.json").write_text(json.dumps({"publication_date": "2025-03-11T08:15:00Z", "outlet": "صحيفة أ",
-                                                  "url": "https://example.org/ansongo", "title": "هجوم على أنسونغو"},
-                                                 ensure_ascii=False), encoding="utf-8")
+    (folder / "ar01.json").write_text(
+        json.dumps(
+            {
+                "publication_date": "2025-03-11T08:15:00Z",
+                "outlet": "صحيفة أ",
+                "url": "https://example.org/ansongo",
+                "title": "هجوم على أنسونغو",
+            },
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
     (folder / "ar02.txt").write_text(ATTACK_JNIM, encoding="utf-8")
     (folder / "ar02.json").write_text(json.dumps({"published": "2025-03-13"}), encoding="utf-8")
     (folder / "ar03.txt").write_text(SHELLING_GAO, encoding="utf-8")
@@ -749,8 +940,10 @@ def test_store_cli_ingest_folder_takes_dates_and_metadata_from_sidecars(store_ur
 def test_store_cli_ingest_reads_a_jsonl_stream_from_stdin(store_url):
     from marsad.store.ingest import document_id_for
 
-    lines = [{"id": "wire-7", "text": ATTACK_ARMY, "published": "2025-03-11T10:00:00Z", "outlet": "وكالة أ"},
-             {"text": ATTACK_JNIM, "url": "https://example.org/jnim"}]
+    lines = [
+        {"id": "wire-7", "text": ATTACK_ARMY, "published": "2025-03-11T10:00:00Z", "outlet": "وكالة أ"},
+        {"text": ATTACK_JNIM, "url": "https://example.org/jnim"},
+    ]
     stream = "\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n{broken\n"
     run = marsad("ingest", "-", "--db", store_url, "--published", PUBLISHED, stdin=stream.encode())
     assert run.returncode == 1
@@ -777,8 +970,10 @@ def test_store_cli_ingest_html_gives_the_text_and_title_batch_gives(store_url, t
     from marsad.batch.process import article_text
     from marsad.batch.readers import ReadOptions, iter_documents
 
-    html = (f"<html><head><title>هجوم على أنسونغو</title></head><body><nav>الرئيسية</nav>"
-            f"<article><h1>هجوم على أنسونغو</h1><p>{ATTACK_ARMY}</p><p>{ATTACK_JNIM}</p></article></body></html>")
+    html = (
+        f"<html><head><title>هجوم على أنسونغو</title></head><body><nav>الرئيسية</nav>"
+        f"<article><h1>هجوم على أنسونغو</h1><p>{ATTACK_ARMY}</p><p>{ATTACK_JNIM}</p></article></body></html>"
+    )
     (tmp_path / "ansongo.html").write_text(html, encoding="utf-8")
     run = marsad("ingest", str(tmp_path / "ansongo.html"), "--db", store_url, "--published", PUBLISHED)
     assert run.returncode == 0, run.stderr
@@ -809,7 +1004,9 @@ def test_store_cli_events_and_export(store_url, tmp_path):
     assert geo["features"][0]["geometry"]["type"] == "Point"
     out = tmp_path / "events.csv"
     run = marsad("export", "--db", store_url, "--format", "acled-csv", "--hxl", "--out", str(out))
-    assert run.returncode == 0 and out.read_text(encoding="utf-8").splitlines()[1].startswith(",#date+occurred")
+    assert run.returncode == 0 and out.read_text(encoding="utf-8").splitlines()[1].startswith(
+        ",#date+occurred"
+    )
     bad = marsad("events", "--db", store_url, "--since", "2025-13-01")
     assert bad.returncode == 1 and "E001" in bad.stderr.decode()
 
@@ -825,8 +1022,10 @@ def _many_articles(path: Path, count: int) -> list[bytes]:
     lines = []
     for i in range(count):
         town, day = TOWNS[i % len(TOWNS)], DAYS[(i // len(TOWNS)) % len(DAYS)]
-        text = (f"قتل {3 + i} جنديا في هجوم شنه مسلحون على موقع للجيش في بلدة {town} شمال مالي يوم {day}، "
-                f"بحسب مصدر أمني تحدث لمراسلنا.")
+        text = (
+            f"قتل {3 + i} جنديا في هجوم شنه مسلحون على موقع للجيش في بلدة {town} شمال مالي يوم {day}، "
+            f"بحسب مصدر أمني تحدث لمراسلنا."
+        )
         lines.append(json.dumps({"text": text}, ensure_ascii=False).encode("utf-8") + b"\n")
     path.write_bytes(b"".join(lines))
     return lines
@@ -847,8 +1046,13 @@ def test_store_sigkill_mid_ingest_leaves_a_consistent_database(store_urls, tmp_p
     ingest = [sys.executable, "-m", "marsad.cli", "ingest", "--published", PUBLISHED, "--db"]
     # The killed ingest reads `given` articles from a pipe that stays open: it cannot finish before
     # the kill, however loaded the machine. The kill comes once three are stored, maybe amid the next.
-    process = subprocess.Popen([*ingest, store_url, "-"], cwd=ROOT, stdin=subprocess.PIPE,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [*ingest, store_url, "-"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     process.stdin.write(b"".join(lines[:given]))
     process.stdin.flush()
     wait_while_running(process, lambda: _document_count(store_url) >= 3, 300, "three articles stored")
@@ -872,11 +1076,23 @@ def test_store_sigkill_mid_ingest_leaves_a_consistent_database(store_urls, tmp_p
 
 # --- merging, without a database ------------------------------------------------------------------
 
+
 def _key(report_id: str, day: int) -> ReportKey:
     date = dt.date(2025, 3, day)
-    return ReportKey(id=report_id, document_id=report_id, family="violence", date_start=date, date_end=date,
-                     time_precision=1, lat=15.66, lon=0.50, geo_precision=1, country="MLI", admin1="Gao",
-                     armed_actors=frozenset())
+    return ReportKey(
+        id=report_id,
+        document_id=report_id,
+        family="violence",
+        date_start=date,
+        date_end=date,
+        time_precision=1,
+        lat=15.66,
+        lon=0.50,
+        geo_precision=1,
+        country="MLI",
+        admin1="Gao",
+        armed_actors=frozenset(),
+    )
 
 
 @pytest.mark.parametrize("order", [("a", "b", "c"), ("c", "b", "a"), ("b", "c", "a")])
@@ -887,9 +1103,14 @@ def test_store_merge_complete_linkage_stops_chains(order):
 
 
 def _protest(local_id: str, crowd: str | None) -> Event:
-    return built_event(local_id, "2025-03-09", killed=None).model_copy(update={
-        "event_type": "Protests", "sub_event_type": "Peaceful protest", "crowd_size": crowd,
-        "actors": [Actor(name="Protesters (Mali)", text="المتظاهرون", inter=6, country="MLI")]})
+    return built_event(local_id, "2025-03-09", killed=None).model_copy(
+        update={
+            "event_type": "Protests",
+            "sub_event_type": "Peaceful protest",
+            "crowd_size": crowd,
+            "actors": [Actor(name="Protesters (Mali)", text="المتظاهرون", inter=6, country="MLI")],
+        }
+    )
 
 
 def test_store_crowd_size_reaches_the_event_and_the_acled_tags(store):

@@ -1,4 +1,5 @@
 """The events query's actor filter in Arabic as well as in ACLED's names (store/actor_names.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,16 +10,21 @@ from marsad.store import open_store  # noqa: E402
 from marsad.store.actor_names import actor_names  # noqa: E402
 
 # Written for this test: the Malian army and Wagner fighters named as the Arabic press names them.
-ARTICLE = ("قتل خمسة مدنيين في هجوم شنه الجيش المالي ومقاتلو مجموعة فاغنر على قرية قرب مدينة موبتي "
-           "وسط مالي أمس الأحد، بحسب مصادر محلية.")
+ARTICLE = (
+    "قتل خمسة مدنيين في هجوم شنه الجيش المالي ومقاتلو مجموعة فاغنر على قرية قرب مدينة موبتي "
+    "وسط مالي أمس الأحد، بحسب مصادر محلية."
+)
 
 
-@pytest.mark.parametrize("query, name", [
-    ("فاغنر", "Wagner Group"),
-    ("لفاغنر", "Wagner Group"),
-    ("الجيش المالي", "Military Forces of Mali"),
-    ("FAMa", "Military Forces of Mali"),
-])
+@pytest.mark.parametrize(
+    "query, name",
+    [
+        ("فاغنر", "Wagner Group"),
+        ("لفاغنر", "Wagner Group"),
+        ("الجيش المالي", "Military Forces of Mali"),
+        ("FAMa", "Military Forces of Mali"),
+    ],
+)
 def test_actor_names_resolve_aliases(query, name):
     assert name in actor_names(query)
 

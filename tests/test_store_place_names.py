@@ -1,4 +1,5 @@
 """The events query's place filter in Arabic as well as in the gazetteer's names (store/place_names.py)."""
+
 from __future__ import annotations
 
 import pytest
@@ -13,16 +14,22 @@ from marsad.store.place_names import place_names  # noqa: E402
 # Written for this test: attacks in two towns of Mali, named as the Arabic press names them.
 ARTICLES = (
     ("قتل أربعة جنود في هجوم شنه مسلحون على موقع للجيش قرب مدينة غاو شمالي مالي أمس الأحد.", "2024-03-11"),
-    ("قال مصدر أمني إن ثلاثة مدنيين قتلوا في انفجار عبوة ناسفة قرب مدينة موبتي وسط مالي أمس الأحد.", "2024-03-18"),
+    (
+        "قال مصدر أمني إن ثلاثة مدنيين قتلوا في انفجار عبوة ناسفة قرب مدينة موبتي وسط مالي أمس الأحد.",
+        "2024-03-18",
+    ),
 )
 
 
-@pytest.mark.parametrize("query, name", [
-    ("غاو", "Gao"),               # GeoNames' Arabic name
-    ("مدينة غاو", "Gao"),         # with the word a reader may type before it
-    ("بموبتي", "Mopti"),          # with a clitic
-    ("ميناكا", "Ménaka"),         # no Arabic name in GeoNames: the transliteration, vowels agreeing
-])
+@pytest.mark.parametrize(
+    "query, name",
+    [
+        ("غاو", "Gao"),  # GeoNames' Arabic name
+        ("مدينة غاو", "Gao"),  # with the word a reader may type before it
+        ("بموبتي", "Mopti"),  # with a clitic
+        ("ميناكا", "Ménaka"),  # no Arabic name in GeoNames: the transliteration, vowels agreeing
+    ],
+)
 def test_store_place_names_resolve_arabic_names(query, name):
     assert name in place_names(query)
 

@@ -1,22 +1,46 @@
 """Strategic developments: disrupted weapons, suicide drones, arrests, exchanges."""
+
 import pytest
 
-from support import event_kinds, news_events as news
+from support import event_kinds
+from support import news_events as news
 
 
-@pytest.mark.parametrize("text, event_type, sub_type", [
-    ("اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان.",
-     "Strategic developments", "Disrupted weapons use"),
-    ("فككت قوات الأمن عبوة ناسفة زرعت على طريق رئيسي قرب مدينة الرمادي.",
-     "Strategic developments", "Disrupted weapons use"),
-    ("أسقط الجيش طائرة مسيرة أطلقتها جماعة الحوثي فوق مدينة مأرب.",
-     "Strategic developments", "Disrupted weapons use"),
-    ("أطلقت القوات الروسية مسيرات انتحارية على مدينة خاركيف الليلة الماضية.",
-     "Explosions/Remote violence", "Air/drone strike"),
-    ("عثرت قوات الأمن على مخزن أسلحة لتنظيم داعش في مدينة كركوك.",
-     "Strategic developments", "Disrupted weapons use"),
-    ("أجرت الحكومة وحركة طالبان عملية تبادل الأسرى في مدينة قندهار.", "Strategic developments", "Agreement"),
-])
+@pytest.mark.parametrize(
+    "text, event_type, sub_type",
+    [
+        (
+            "اعترضت الدفاعات الجوية السعودية صاروخا باليستيا أطلقه الحوثيون باتجاه مدينة جازان.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "فككت قوات الأمن عبوة ناسفة زرعت على طريق رئيسي قرب مدينة الرمادي.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "أسقط الجيش طائرة مسيرة أطلقتها جماعة الحوثي فوق مدينة مأرب.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "أطلقت القوات الروسية مسيرات انتحارية على مدينة خاركيف الليلة الماضية.",
+            "Explosions/Remote violence",
+            "Air/drone strike",
+        ),
+        (
+            "عثرت قوات الأمن على مخزن أسلحة لتنظيم داعش في مدينة كركوك.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
+            "أجرت الحكومة وحركة طالبان عملية تبادل الأسرى في مدينة قندهار.",
+            "Strategic developments",
+            "Agreement",
+        ),
+    ],
+)
 def test_strategic_type(text, event_type, sub_type):
     assert event_kinds(text) == [(event_type, sub_type)]
 
@@ -31,9 +55,12 @@ def test_strategic_arrest_of_an_armed_groups_members():
     assert (event.event_type, event.sub_event_type) == ("Strategic developments", "Arrests")
 
 
-@pytest.mark.parametrize("text", [
-    "قتل عشرة مسلحين واعتقل ثلاثة آخرون في اشتباكات مع الجيش قرب مدينة غاو.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل عشرة مسلحين واعتقل ثلاثة آخرون في اشتباكات مع الجيش قرب مدينة غاو.",
+    ],
+)
 def test_strategic_captives_of_a_fight_are_no_arrests(text):
     assert [e.sub_event_type for e in news(text) if e.sub_event_type == "Arrests"] == []
 
@@ -43,63 +70,96 @@ def test_strategic_dismantling_an_arsenal_is_no_disrupted_weapon():
     assert [e.sub_event_type for e in news(text)] == []
 
 
-@pytest.mark.parametrize("text, low", [
-    ("أوقفت قوة من الجيش 23 شخصا للاشتباه بانتمائهم إلى تنظيمات إرهابية في بلدة عرسال.", 23),
-    ("أعلنت الشرطة توقيف ثمانية أشخاص يشتبه بتخطيطهم لاعتداء إرهابي في مدينة بروكسل.", 8),
-    ("احتجزت الشرطة 12 متطرفا مشتبها بهم في العاصمة باماكو.", 12),
-])
+@pytest.mark.parametrize(
+    "text, low",
+    [
+        ("أوقفت قوة من الجيش 23 شخصا للاشتباه بانتمائهم إلى تنظيمات إرهابية في بلدة عرسال.", 23),
+        ("أعلنت الشرطة توقيف ثمانية أشخاص يشتبه بتخطيطهم لاعتداء إرهابي في مدينة بروكسل.", 8),
+        ("احتجزت الشرطة 12 متطرفا مشتبها بهم في العاصمة باماكو.", 12),
+    ],
+)
 def test_strategic_arrest_on_a_political_charge(text, low):
     found = news(text)
     assert [(e.event_type, e.sub_event_type) for e in found] == [("Strategic developments", "Arrests")]
     assert [c.low for c in found[0].claims if c.kind == "captured"] == [low]
 
 
-@pytest.mark.parametrize("text", [
-    "أوقفت الحكومة دعم الوقود عن المصانع في المدينة الصناعية.",
-    "أوقفت الشرطة رجلا يشتبه بقتله زوجته في حي شعبي بمدينة طنجة.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أوقفت الحكومة دعم الوقود عن المصانع في المدينة الصناعية.",
+        "أوقفت الشرطة رجلا يشتبه بقتله زوجته في حي شعبي بمدينة طنجة.",
+    ],
+)
 def test_strategic_stopping_or_a_crime_arrest_is_no_event(text):
     assert news(text) == []
 
 
 def test_strategic_a_present_tense_interception_in_a_title_is_disrupted():
     found = news("التحالف يعترض صاروخين أطلقهما الحوثيون على مدينة جازان")
-    assert [(e.event_type, e.sub_event_type) for e in found] == [("Strategic developments", "Disrupted weapons use")]
+    assert [(e.event_type, e.sub_event_type) for e in found] == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]
 
 
 def test_strategic_the_intercepted_weapon_named_again_stays_intercepted():
-    found = news("اعترضت الدفاعات الجوية صاروخين باليستيين أطلقهما الحوثيون باتجاه مدينة جازان، "
-                 "وتسببت شظايا الصاروخين في إصابة ثلاثة مقيمين.")
-    assert [(e.event_type, e.sub_event_type) for e in found] == [("Strategic developments", "Disrupted weapons use")]
+    found = news(
+        "اعترضت الدفاعات الجوية صاروخين باليستيين أطلقهما الحوثيون باتجاه مدينة جازان، "
+        "وتسببت شظايا الصاروخين في إصابة ثلاثة مقيمين."
+    )
+    assert [(e.event_type, e.sub_event_type) for e in found] == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]
 
 
 def test_strategic_drones_brought_down_in_a_present_tense_title_are_disrupted():
-    text = ("الجيش السوداني يسقط 32 مسيرة انتحارية فوق الأبيض\n\n"
-            "قال الجيش السوداني إن دفاعاته الجوية تصدت فجر الأحد لـ32 مسيرة انتحارية أطلقتها قوات الدعم السريع "
-            "باتجاه مدينة الأبيض، وأسقطتها جميعا.")
-    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Strategic developments", "Disrupted weapons use")]
+    text = (
+        "الجيش السوداني يسقط 32 مسيرة انتحارية فوق الأبيض\n\n"
+        "قال الجيش السوداني إن دفاعاته الجوية تصدت فجر الأحد لـ32 مسيرة انتحارية أطلقتها قوات الدعم السريع "
+        "باتجاه مدينة الأبيض، وأسقطتها جميعا."
+    )
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]
 
 
-@pytest.mark.parametrize("text, sub_type", [
-    ("بدأ سريان هدنة لمدة 72 ساعة بين الجيش وقوات الدعم السريع في الخرطوم صباح الأحد.", "Agreement"),
-    ("نهب مسلحون محتويات السوق الرئيسية في مدينة الجنينة وأحرقوا عشرات المحال التجارية.",
-     "Looting/property destruction"),
-])
+@pytest.mark.parametrize(
+    "text, sub_type",
+    [
+        ("بدأ سريان هدنة لمدة 72 ساعة بين الجيش وقوات الدعم السريع في الخرطوم صباح الأحد.", "Agreement"),
+        (
+            "نهب مسلحون محتويات السوق الرئيسية في مدينة الجنينة وأحرقوا عشرات المحال التجارية.",
+            "Looting/property destruction",
+        ),
+    ],
+)
 def test_strategic_a_truce_that_starts_and_looting_by_armed_men(text, sub_type):
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Strategic developments", sub_type)]
 
 
-@pytest.mark.parametrize("text, sub_type", [
-    ("سيطر الجيش السوداني على مدينة سنجة بعد معارك مع قوات الدعم السريع.", "Government regains territory"),
-    ("سيطرت قوات الدعم السريع على مدينة سنجة بعد انسحاب الجيش منها يوم الاثنين.", "Non-state actor overtakes territory"),
-])
+@pytest.mark.parametrize(
+    "text, sub_type",
+    [
+        (
+            "سيطر الجيش السوداني على مدينة سنجة بعد معارك مع قوات الدعم السريع.",
+            "Government regains territory",
+        ),
+        (
+            "سيطرت قوات الدعم السريع على مدينة سنجة بعد انسحاب الجيش منها يوم الاثنين.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
 def test_strategic_a_force_taking_a_town_changes_its_hands(text, sub_type):
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Battles", sub_type)]
 
 
-@pytest.mark.parametrize("text", [
-    "تقع المدينة التي سيطرت قوات الدعم السريع عليها العام الماضي على ضفاف النيل.",
-    "سيطرت فرق الدفاع المدني على الحريق الذي اندلع في مصنع بمدينة جدة.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تقع المدينة التي سيطرت قوات الدعم السريع عليها العام الماضي على ضفاف النيل.",
+        "سيطرت فرق الدفاع المدني على الحريق الذي اندلع في مصنع بمدينة جدة.",
+    ],
+)
 def test_strategic_a_description_or_a_fire_brought_under_control_is_no_territory(text):
     assert news(text) == []

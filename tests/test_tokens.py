@@ -8,7 +8,7 @@ def test_tokens_words_and_offsets():
     text = fold("قتل 15 جنديا، وأصيب آخرون.")
     tokens = tokenize(text)
     assert [t.text for t in tokens] == ["قتل", "15", "جنديا", "واصيب", "اخرون"]
-    assert all(text[t.start:t.end] == t.text for t in tokens)
+    assert all(text[t.start : t.end] == t.text for t in tokens)
 
 
 @pytest.mark.parametrize("surface", ["الجيش", "والجيش", "بالجيش", "وبالجيش", "فالجيش", "للجيش", "كالجيش"])
@@ -18,7 +18,9 @@ def test_tokens_lexicon_pattern_takes_proclitics(surface):
     assert match is not None and match.group("form") == "جيش"
 
 
-@pytest.mark.parametrize("surface, found", [("مقتلهم", True), ("مقتلها", True), ("مقتل", True), ("مقتلين", False)])
+@pytest.mark.parametrize(
+    "surface, found", [("مقتلهم", True), ("مقتلها", True), ("مقتل", True), ("مقتلين", False)]
+)
 def test_tokens_lexicon_pattern_pronoun_suffixes(surface, found):
     pattern = lexicon_pattern([fold("مقتل")], enclitics="unambiguous")
     assert (pattern.search(fold(surface)) is not None) is found

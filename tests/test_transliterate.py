@@ -80,9 +80,16 @@ def test_transliterate_junk_has_an_empty_skeleton_and_spells_no_name(junk):
 
 @pytest.mark.parametrize(
     ("latin", "country", "arabic"),
-    [("Ceelbuur", "SOM", "عيل بور"), ("Xuddur", "SOM", "حدر"), ("Gorgadji", None, "غورغادجي"),
-     ("Suruç", "TUR", "سوروتش"), ("Şırnak", "TUR", "شرناق"), ("Ceylanpınar", "TUR", "جيلان بينار"),
-     ("Akçakale", "TUR", "اكتشاكالي"), ("Suruc", "TUR", "سوروج")],
+    [
+        ("Ceelbuur", "SOM", "عيل بور"),
+        ("Xuddur", "SOM", "حدر"),
+        ("Gorgadji", None, "غورغادجي"),
+        ("Suruç", "TUR", "سوروتش"),
+        ("Şırnak", "TUR", "شرناق"),
+        ("Ceylanpınar", "TUR", "جيلان بينار"),
+        ("Akçakale", "TUR", "اكتشاكالي"),
+        ("Suruc", "TUR", "سوروج"),
+    ],
 )
 def test_transliterate_country_rules_and_letter_pairs_meet(latin, country, arabic):
     assert latin_skeleton(latin, country) in arabic_skeletons(arabic)
@@ -109,14 +116,24 @@ def test_transliterate_exact_fit_needs_every_latin_vowel_written():
     assert spelling_fit("بوني", "Bouani").uncovered > spelling_fit("بوني", "Boni").uncovered
 
 
-@pytest.mark.parametrize(("arabic", "latin"), [("فاشر", "El Fasher"), ("جنينه", "El Geneina"), ("دمازين", "Ad Damazin")])
+@pytest.mark.parametrize(
+    ("arabic", "latin"), [("فاشر", "El Fasher"), ("جنينه", "El Geneina"), ("دمازين", "Ad Damazin")]
+)
 def test_transliterate_name_of_arabic_origin_leaves_its_short_vowels_unwritten(arabic, latin):
     assert spelling_fit(arabic, latin, arabic_origin=True) is not None
     assert spelling_fit("مورا", "Maroua", arabic_origin=True).contradictions  # written vowels still count
 
 
-@pytest.mark.parametrize(("arabic", "latin"), [("تاهوا", "Tahoua"), ("بواكي", "Bouaké"), ("ديورا", "Dioura"),
-                                               ("واغادوغو", "Ouagadougou"), ("اوباري", "Ubari")])
+@pytest.mark.parametrize(
+    ("arabic", "latin"),
+    [
+        ("تاهوا", "Tahoua"),
+        ("بواكي", "Bouaké"),
+        ("ديورا", "Dioura"),
+        ("واغادوغو", "Ouagadougou"),
+        ("اوباري", "Ubari"),
+    ],
+)
 def test_transliterate_each_long_vowel_writes_a_vowel_of_its_slot(arabic, latin):
     assert spelling_fit(arabic, latin).contradictions == 0
 

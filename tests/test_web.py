@@ -2,6 +2,7 @@
 
 Skips with a reason when Chromium, Playwright or the npm assets (`make web`) are missing.
 """
+
 from __future__ import annotations
 
 import base64
@@ -18,8 +19,14 @@ import pytest
 import support
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 # How long Playwright waits for a selector or a condition: its own default, 30 s, a loaded machine can exceed.
 PAGE_TIMEOUT_MS = 120_000
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,7 +35,9 @@ ARTIFACTS = ROOT / "test-artifacts"
 SEED = support.SHARED / "seed" / "tinzaouaten.ar.txt"
 
 if not CHROMIUM.exists():
-    pytest.skip("Debian chromium is not installed (.ci/setup-chromium.sh installs it)", allow_module_level=True)
+    pytest.skip(
+        "Debian chromium is not installed (.ci/setup-chromium.sh installs it)", allow_module_level=True
+    )
 sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright Python package is not installed")
 pytest.importorskip("httpx")
 import patient_httpx as httpx  # noqa: E402  (httpx, waiting as long as a loaded machine needs)
@@ -37,11 +46,18 @@ if not (VENDOR / "leaflet" / "leaflet.js").exists():
     pytest.skip("the web assets are not built; run `make web`", allow_module_level=True)
 
 from marsad.api.local_server import served  # noqa: E402
-from test_api import ARTICLE_GAO, MANY, TOKEN, every_page  # noqa: E402  (the API tests' articles and helpers)
-from test_api import many_server  # noqa: E402, F401  (a fixture: a store of more events than a page holds)
+from test_api import (  # noqa: E402  (the API tests' articles and helpers)
+    ARTICLE_GAO,
+    MANY,
+    TOKEN,
+    every_page,
+    many_server,  # noqa: E402, F401  (a fixture: a store of more events than a page holds)
+)
 
-XSS_ARTICLE = ("<img src=x onerror=alert(1)> قال مصدر أمني إن ثلاثة مدنيين قتلوا في انفجار عبوة ناسفة "
-               "قرب مدينة موبتي وسط مالي أمس الأحد. <script>alert(2)</script>")
+XSS_ARTICLE = (
+    "<img src=x onerror=alert(1)> قال مصدر أمني إن ثلاثة مدنيين قتلوا في انفجار عبوة ناسفة "
+    "قرب مدينة موبتي وسط مالي أمس الأحد. <script>alert(2)</script>"
+)
 
 
 def _founding_example() -> tuple[str, str, str]:
@@ -63,8 +79,12 @@ def server(tmp_path_factory):
     db = tmp_path_factory.mktemp("web-store") / "events.db"
     text, published, _ = _founding_example()
     with served("--db", f"sqlite:///{db}", token=TOKEN) as base:
-        answer = httpx.post(f"{base}/documents", json={"text": text, "published": published, "title": "founding"},
-                            headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
+        answer = httpx.post(
+            f"{base}/documents",
+            json={"text": text, "published": published, "title": "founding"},
+            headers={"Authorization": f"Bearer {TOKEN}"},
+            timeout=60,
+        )
         assert answer.status_code == 201, answer.text
         yield base
 
@@ -102,8 +122,20 @@ def page(browser, server):
 # ---- many events: clusters, the timeline, paging -------------------------------------------
 
 CROWDED_TOWNS = ("غاو", "موبتي", "تمبكتو", "كيدال", "سيغو", "نيامي")
-CROWDED_MONTHS = ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر",
-                  "نوفمبر", "ديسمبر")
+CROWDED_MONTHS = (
+    "يناير",
+    "فبراير",
+    "مارس",
+    "أبريل",
+    "مايو",
+    "يونيو",
+    "يوليو",
+    "أغسطس",
+    "سبتمبر",
+    "أكتوبر",
+    "نوفمبر",
+    "ديسمبر",
+)
 # Short reports written for these tests, one event each; {n} dead, {town}, {date} as "5 مارس 2024".
 CROWDED_TEMPLATES = (
     "قُتل {n} جنود في هجوم شنه مسلحون على موقع للجيش قرب مدينة {town} يوم {date}، بحسب بيان للجيش.",
@@ -120,14 +152,17 @@ def _crowded_articles():
         day = CROWDED_START + dt.timedelta(days=3 * (index // len(CROWDED_TOWNS)))
         date = f"{day.day} {CROWDED_MONTHS[day.month - 1]} {day.year}"
         text = CROWDED_TEMPLATES[index % len(CROWDED_TEMPLATES)].format(
-            n=2 + index % 9, town=CROWDED_TOWNS[index % len(CROWDED_TOWNS)], date=date)
+            n=2 + index % 9, town=CROWDED_TOWNS[index % len(CROWDED_TOWNS)], date=date
+        )
         yield text, day + dt.timedelta(days=1)
 
 
 @pytest.fixture(scope="module")
 def crowded_server(tmp_path_factory):
     """A read-only server over a store of a few hundred events in six towns of Mali and Niger."""
-    store_module = pytest.importorskip("marsad.store", reason="the event store (marsad.store) is not installed yet")
+    store_module = pytest.importorskip(
+        "marsad.store", reason="the event store (marsad.store) is not installed yet"
+    )
     db = tmp_path_factory.mktemp("crowded-store") / "events.db"
     store = store_module.open_store(f"sqlite:///{db}")
     try:
@@ -194,7 +229,9 @@ def test_web_clicking_a_cluster_of_one_place_spiderfies_it(crowded_page, crowded
     count = int(badge.get_attribute("data-count"))
     badge.click()
     # Every event of a town shares its coordinates: no zoom splits them, so they fan out around it.
-    crowded_page.wait_for_function("(n) => document.querySelectorAll('#map .marker.store').length === n", arg=count)
+    crowded_page.wait_for_function(
+        "(n) => document.querySelectorAll('#map .marker.store').length === n", arg=count
+    )
     marker = crowded_page.locator("#map .marker.store").first
     event_id = marker.get_attribute("data-event-id")
     marker.click()
@@ -211,6 +248,7 @@ def test_web_the_page_pages_through_every_event(browser, crowded_server):
         def shrink(route):
             requests.append(route.request.url)
             route.continue_(url=route.request.url.replace("limit=1000", "limit=70"))
+
         page.route("**/events?*", shrink)
 
     context, page = _open_page(browser, crowded_server, before_load=small_pages)
@@ -218,7 +256,9 @@ def test_web_the_page_pages_through_every_event(browser, crowded_server):
     total = _stored_total(crowded_server)
     assert len(requests) == -(-total // 70)
     assert _in_view(page) == total == _map_counts(page)["events"]
-    ids = page.eval_on_selector_all("#event-list [data-event-id]", "items => items.map(i => i.dataset.eventId)")
+    ids = page.eval_on_selector_all(
+        "#event-list [data-event-id]", "items => items.map(i => i.dataset.eventId)"
+    )
     assert len(ids) == len(set(ids)) == 200  # the list draws its first page of events
     page.click("#list-more")
     assert page.locator("#event-list [data-event-id]").count() == min(total, 400)
@@ -231,14 +271,20 @@ def test_web_timeline_selection_narrows_the_map_and_the_list(crowded_page, crowd
     chosen = _in_view(crowded_page)
     assert 0 < chosen < total / 2
     summary = crowded_page.inner_text("#timeline-summary")
-    period = crowded_page.evaluate("[...document.querySelectorAll('#timeline-chart g.bin:not(.outside)')]"
-                                   ".map(g => [g.dataset.from, g.dataset.to])")
+    period = crowded_page.evaluate(
+        "[...document.querySelectorAll('#timeline-chart g.bin:not(.outside)')]"
+        ".map(g => [g.dataset.from, g.dataset.to])"
+    )
     first, last = period[0][0], period[-1][1]
     assert first in summary and last in summary
-    dates = crowded_page.eval_on_selector_all("#event-list [data-event-id]", "items => items.map(i => i.dataset.date)")
+    dates = crowded_page.eval_on_selector_all(
+        "#event-list [data-event-id]", "items => items.map(i => i.dataset.date)"
+    )
     assert len(dates) == chosen and all(first <= date <= last for date in dates)
     assert _map_counts(crowded_page)["events"] == chosen
-    expected = httpx.get(f"{crowded_server}/events", params={"since": first, "until": last, "limit": 1000}).json()
+    expected = httpx.get(
+        f"{crowded_server}/events", params={"since": first, "until": last, "limit": 1000}
+    ).json()
     assert expected["total"] == chosen
     crowded_page.click("#timeline-clear")
     assert _in_view(crowded_page) == total and crowded_page.locator("#timeline-clear").is_hidden()
@@ -247,39 +293,54 @@ def test_web_timeline_selection_narrows_the_map_and_the_list(crowded_page, crowd
 def test_web_timeline_answers_the_keyboard(crowded_page, crowded_server):
     crowded_page.focus("#timeline-chart")
     crowded_page.keyboard.press("End")
-    last_day = crowded_page.evaluate("[...document.querySelectorAll('#timeline-chart g.bin')].pop().dataset.from")
-    expected = httpx.get(f"{crowded_server}/events", params={"since": last_day, "until": last_day}).json()["total"]
+    last_day = crowded_page.evaluate(
+        "[...document.querySelectorAll('#timeline-chart g.bin')].pop().dataset.from"
+    )
+    expected = httpx.get(f"{crowded_server}/events", params={"since": last_day, "until": last_day}).json()[
+        "total"
+    ]
     assert _in_view(crowded_page) == expected > 0
     crowded_page.keyboard.press("Shift+ArrowLeft")  # time runs left to right in Arabic too: left is earlier
     assert _in_view(crowded_page) >= expected
-    assert crowded_page.evaluate("document.querySelector('#timeline-chart .brush').getAttribute('width')") != "0"
+    assert (
+        crowded_page.evaluate("document.querySelector('#timeline-chart .brush').getAttribute('width')") != "0"
+    )
     assert _query(crowded_page)["from"] < _query(crowded_page)["to"] == last_day
     crowded_page.keyboard.press("Escape")
     assert _in_view(crowded_page) == _stored_total(crowded_server)
 
 
 def test_web_english_switch_labels_the_new_controls(crowded_page):
-    strings = json.loads((ROOT / "src" / "marsad" / "api" / "static" / "i18n.json").read_text(encoding="utf-8"))
+    strings = json.loads(
+        (ROOT / "src" / "marsad" / "api" / "static" / "i18n.json").read_text(encoding="utf-8")
+    )
     _drag_timeline(crowded_page, 0.1, 0.3)
 
     def labels():
-        return {"clear": crowded_page.inner_text("#timeline-clear"),
-                "legend": crowded_page.inner_text(".legend"),
-                "unit": crowded_page.inner_text("#timeline-unit"),
-                "hint": crowded_page.inner_text("#timeline-hint"),
-                "summary": crowded_page.inner_text("#timeline-summary"),
-                "badge": crowded_page.get_attribute("#map .cluster >> nth=0", "title"),
-                "bar": crowded_page.text_content("#timeline-chart g.bin title")}
+        return {
+            "clear": crowded_page.inner_text("#timeline-clear"),
+            "legend": crowded_page.inner_text(".legend"),
+            "unit": crowded_page.inner_text("#timeline-unit"),
+            "hint": crowded_page.inner_text("#timeline-hint"),
+            "summary": crowded_page.inner_text("#timeline-summary"),
+            "badge": crowded_page.get_attribute("#map .cluster >> nth=0", "title"),
+            "bar": crowded_page.text_content("#timeline-chart g.bin title"),
+        }
 
     arabic = labels()
-    assert arabic["clear"] == strings["ar"]["timeline_clear"] and strings["ar"]["legend_deaths"] in arabic["legend"]
+    assert (
+        arabic["clear"] == strings["ar"]["timeline_clear"]
+        and strings["ar"]["legend_deaths"] in arabic["legend"]
+    )
     crowded_page.click("#lang-switch")
     english = labels()
     assert english["clear"] == "Show all dates" and english["unit"] == "per day"
     assert "Events" in english["legend"] and "Deaths" in english["legend"]
     assert english["hint"] == strings["en"]["timeline_hint"]
     assert english["summary"].endswith("deaths") and "events" in english["summary"]
-    assert english["badge"].startswith(crowded_page.get_attribute("#map .cluster >> nth=0", "data-count") + " events")
+    assert english["badge"].startswith(
+        crowded_page.get_attribute("#map .cluster >> nth=0", "data-count") + " events"
+    )
     assert "events" in english["bar"] and "deaths" in english["bar"]
     assert "of" in crowded_page.inner_text("#status")
     for key in ("clear", "legend", "unit", "hint", "summary", "badge", "bar"):
@@ -297,14 +358,18 @@ def _paste(page, text: str, published: str) -> None:
 
 def _claim_rows(page) -> list[list[str]]:
     return page.eval_on_selector_all(
-        "#claims tbody tr", "rows => rows.map(row => [...row.cells].map(cell => cell.textContent.trim()))")
+        "#claims tbody tr", "rows => rows.map(row => [...row.cells].map(cell => cell.textContent.trim()))"
+    )
 
 
-def _screenshot_stats(browser, png: bytes, near: tuple[int, int, int] = (0, 0, 0), tolerance: int = 12) -> dict:
+def _screenshot_stats(
+    browser, png: bytes, near: tuple[int, int, int] = (0, 0, 0), tolerance: int = 12
+) -> dict:
     """Pixel statistics of a PNG, computed by Chromium on a blank page: how much is drawn and highlighted,
     and (`near`) the share of pixels within `tolerance` of one colour."""
     scratch = browser.new_page()
-    stats = scratch.evaluate("""async ([data, near, tolerance]) => {
+    stats = scratch.evaluate(
+        """async ([data, near, tolerance]) => {
         const image = new Image();
         image.src = "data:image/png;base64," + data;
         await image.decode();
@@ -324,7 +389,9 @@ def _screenshot_stats(browser, png: bytes, near: tuple[int, int, int] = (0, 0, 0
         }
         const total = pixels.length / 4;
         return {dark: dark / total, highlight: highlight / total, colours: colours.size, near: close / total};
-    }""", [base64.b64encode(png).decode(), list(near), tolerance])
+    }""",
+        [base64.b64encode(png).decode(), list(near), tolerance],
+    )
     scratch.close()
     return stats
 
@@ -369,12 +436,16 @@ def test_web_clicking_a_pasted_marker_opens_its_event(page):
 def test_web_claim_row_highlights_its_sentence(page):
     text, published, _ = _founding_example()
     _paste(page, text, published)
-    extraction = httpx.post(page.url.rstrip("/") + "/extract", json={"text": text, "published": published}).json()
+    extraction = httpx.post(
+        page.url.rstrip("/") + "/extract", json={"text": text, "published": published}
+    ).json()
     event = next(e for e in extraction["events"] if not e["background"] and e["claims"])
     page.click(f".marker.paste[data-event-id='{event['id']}']")
     last = len(event["claims"]) - 1
     page.click(f"#claims tr[data-claim='{last}']")
-    active = page.eval_on_selector_all("#article mark.active", "marks => marks.map(m => m.textContent).join('')")
+    active = page.eval_on_selector_all(
+        "#article mark.active", "marks => marks.map(m => m.textContent).join('')"
+    )
     assert active == event["claims"][last]["evidence"]["text"]
 
 
@@ -409,7 +480,9 @@ def test_web_clicking_a_stored_event_on_the_map_shows_its_claims(page, server):
     pytest.importorskip("marsad.store", reason="the event store (marsad.store) is not installed yet")
     _, _, place = _founding_example()
     events = httpx.get(f"{server}/events", params={"limit": 100}).json()["events"]
-    stored = next(e for e in events if e["location"] and e["location"]["name"] == place and e["fatalities"]["acled"])
+    stored = next(
+        e for e in events if e["location"] and e["location"]["name"] == place and e["fatalities"]["acled"]
+    )
     marker = page.locator(f".marker.store[data-event-id='{stored['id']}']")
     marker.click()
     page.wait_for_selector("#claims tbody tr")
@@ -417,7 +490,9 @@ def test_web_clicking_a_stored_event_on_the_map_shows_its_claims(page, server):
     assert len(_claim_rows(page)) == len(detail["claims"])
     page.click("#claims tr[data-claim='0']")
     first = sorted(detail["claims"], key=lambda c: (c["document_id"], c["evidence"]["start"]))[0]
-    active = page.eval_on_selector_all("#article mark.active", "marks => marks.map(m => m.textContent).join('')")
+    active = page.eval_on_selector_all(
+        "#article mark.active", "marks => marks.map(m => m.textContent).join('')"
+    )
     assert active == first["evidence"]["text"]
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-store-event.png"), full_page=True)
@@ -428,10 +503,13 @@ def test_web_clicking_a_stored_event_on_the_map_shows_its_claims(page, server):
 
 ARABIC = re.compile("[\u0600-\u06ff]")
 # Written for these tests: a report with an address, and one whose address must not become a link.
-LINKED_ARTICLE = ("قال مسؤول محلي إن أربعة مدنيين قتلوا في هجوم شنه مسلحون على سوق في مدينة تمبكتو "
-                  "شمال مالي يوم 9 مارس 2024.")
-UNSAFE_ARTICLE = ("أعلن الجيش أن ستة من جنوده قتلوا في كمين نصبه مسلحون قرب مدينة سيغو وسط مالي "
-                  "يوم 3 فبراير 2024.")
+LINKED_ARTICLE = (
+    "قال مسؤول محلي إن أربعة مدنيين قتلوا في هجوم شنه مسلحون على سوق في مدينة تمبكتو "
+    "شمال مالي يوم 9 مارس 2024."
+)
+UNSAFE_ARTICLE = (
+    "أعلن الجيش أن ستة من جنوده قتلوا في كمين نصبه مسلحون قرب مدينة سيغو وسط مالي يوم 3 فبراير 2024."
+)
 NO_EVENT_ARTICLE = "افتتحت البلدية مكتبة جديدة في وسط المدينة أمس بحضور عدد من الطلاب."
 
 
@@ -442,11 +520,15 @@ def _store_only():
 def _founding_event(base: str) -> dict:
     _, _, place = _founding_example()
     events = httpx.get(f"{base}/events", params={"limit": 100}).json()["events"]
-    return next(e for e in events if e["location"] and e["location"]["name"] == place and e["fatalities"]["acled"])
+    return next(
+        e for e in events if e["location"] and e["location"]["name"] == place and e["fatalities"]["acled"]
+    )
 
 
 def _open(browser, url: str):
-    context = browser.new_context(viewport={"width": 1400, "height": 1600}, locale="ar", accept_downloads=True)
+    context = browser.new_context(
+        viewport={"width": 1400, "height": 1600}, locale="ar", accept_downloads=True
+    )
     context.set_default_timeout(PAGE_TIMEOUT_MS)
     page = context.new_page()
     page.errors = []
@@ -457,8 +539,12 @@ def _open(browser, url: str):
 
 
 def _ingest(base: str, text: str, published: str, **metadata) -> dict:
-    answer = httpx.post(f"{base}/documents", json={"text": text, "published": published, **metadata},
-                        headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
+    answer = httpx.post(
+        f"{base}/documents",
+        json={"text": text, "published": published, **metadata},
+        headers={"Authorization": f"Bearer {TOKEN}"},
+        timeout=60,
+    )
     assert answer.status_code == 201, answer.text
     return answer.json()
 
@@ -497,7 +583,9 @@ def test_web_filters_and_period_survive_a_reload_and_back(browser, crowded_serve
     assert 0 < in_mali < total
     page.fill("#filter-country", "MLI")
     page.click("#filters button[type=submit]")
-    page.wait_for_function("(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=in_mali)
+    page.wait_for_function(
+        "(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=in_mali
+    )
     assert _query(page) == {"country": "MLI"}
     _drag_timeline(page, 0.3, 0.6)
     chosen = _in_view(page)
@@ -508,10 +596,14 @@ def test_web_filters_and_period_survive_a_reload_and_back(browser, crowded_serve
     assert page.input_value("#filter-country") == "MLI" and _in_view(page) == chosen
     assert _query(page) == query
     page.go_back()
-    page.wait_for_function("(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=in_mali)
+    page.wait_for_function(
+        "(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=in_mali
+    )
     assert _query(page) == {"country": "MLI"}
     page.go_back()
-    page.wait_for_function("(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=total)
+    page.wait_for_function(
+        "(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=total
+    )
     assert page.input_value("#filter-country") == ""
     assert page.errors == []
     context.close()
@@ -519,10 +611,14 @@ def test_web_filters_and_period_survive_a_reload_and_back(browser, crowded_serve
 
 def test_web_timeline_runs_left_to_right_in_arabic(crowded_page):
     starts = crowded_page.eval_on_selector_all(
-        "#timeline-chart g.bin", "bins => bins.map(b => [b.dataset.from, b.querySelector('.hit').getBoundingClientRect().x])")
+        "#timeline-chart g.bin",
+        "bins => bins.map(b => [b.dataset.from, b.querySelector('.hit').getBoundingClientRect().x])",
+    )
     by_place = [date for date, _ in sorted(starts, key=lambda item: item[1])]
     assert by_place == sorted(by_place) and len(by_place) > 10
-    ticks = crowded_page.eval_on_selector_all("#timeline-axis .tick", "ticks => ticks.map(t => t.textContent)")
+    ticks = crowded_page.eval_on_selector_all(
+        "#timeline-axis .tick", "ticks => ticks.map(t => t.textContent)"
+    )
     assert len(ticks) >= 3 and ticks == sorted(ticks)
     assert crowded_page.inner_text("#timeline-scale")
 
@@ -541,7 +637,9 @@ def test_web_timeline_counts_news_events_only(page, server):
 def test_web_legend_explains_markers_and_badges(page):
     legend = page.locator("#map-legend")
     assert legend.is_visible()
-    strings = json.loads((ROOT / "src" / "marsad" / "api" / "static" / "i18n.json").read_text(encoding="utf-8"))
+    strings = json.loads(
+        (ROOT / "src" / "marsad" / "api" / "static" / "i18n.json").read_text(encoding="utf-8")
+    )
     assert strings["ar"]["legend_cluster"] in legend.inner_text()
     page.click("#lang-switch")
     assert strings["en"]["legend_marker"] in legend.inner_text() and "counts events" in legend.inner_text()
@@ -550,10 +648,13 @@ def test_web_legend_explains_markers_and_badges(page):
 def test_web_pasted_markers_at_one_place_fan_out(page):
     text, published, _ = _founding_example()
     _paste(page, text, published)
-    centres = page.eval_on_selector_all("#map .marker", """dots => dots.map(d => {
+    centres = page.eval_on_selector_all(
+        "#map .marker",
+        """dots => dots.map(d => {
         const box = d.getBoundingClientRect();
         return [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)];
-    })""")
+    })""",
+    )
     assert len(centres) >= 2 and len(set(map(tuple, centres))) == len(centres)
     for marker in page.locator("#map .marker.paste").all():
         marker.click()  # Playwright refuses a click on a marker that another one covers
@@ -582,11 +683,17 @@ def _interface_text(page) -> str:
 
 def test_web_english_interface_has_no_untranslated_string(browser, server):
     _store_only()
-    strings = json.loads((ROOT / "src" / "marsad" / "api" / "static" / "i18n.json").read_text(encoding="utf-8"))
+    strings = json.loads(
+        (ROOT / "src" / "marsad" / "api" / "static" / "i18n.json").read_text(encoding="utf-8")
+    )
     static = ROOT / "src" / "marsad" / "api" / "static"
-    used = set(re.findall(r'data-i18n(?:-placeholder)?="(\w+)"', (static / "index.html").read_text(encoding="utf-8")))
+    used = set(
+        re.findall(r'data-i18n(?:-placeholder)?="(\w+)"', (static / "index.html").read_text(encoding="utf-8"))
+    )
     used |= set(re.findall(r'\b(?:t|tFormat|say)\("(\w+)"', (static / "app.js").read_text(encoding="utf-8")))
-    assert used and not used - set(strings["ar"]) and not used - set(strings["en"]), used ^ (used & set(strings["en"]))
+    assert used and not used - set(strings["ar"]) and not used - set(strings["en"]), used ^ (
+        used & set(strings["en"])
+    )
     assert set(strings["ar"]) <= set(strings["en"])
     event = _founding_event(server)
     context, page = _open(browser, f"{server}/?event={event['id']}&lang=en&view=table")
@@ -594,7 +701,9 @@ def test_web_english_interface_has_no_untranslated_string(browser, server):
     assert page.get_attribute("html", "lang") == "en"
     words = _interface_text(page)
     assert not ARABIC.search(words), ARABIC.findall(words)[:20]
-    assert not ARABIC.search(page.inner_text(".rule")) and not ARABIC.search(page.inner_text("#events-table thead"))
+    assert not ARABIC.search(page.inner_text(".rule")) and not ARABIC.search(
+        page.inner_text("#events-table thead")
+    )
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-event-en.png"), full_page=True)
     context.close()
@@ -630,7 +739,9 @@ def test_web_vague_figures_read_in_order_in_english(page):
 def test_web_claims_cite_their_article_with_links(browser, server):
     _store_only()
     url = "https://news.example.org/2024/03/timbuktu"
-    linked = _ingest(server, LINKED_ARTICLE, "2024-03-10", url=url, outlet="Example News", title="Attack in Timbuktu")
+    linked = _ingest(
+        server, LINKED_ARTICLE, "2024-03-10", url=url, outlet="Example News", title="Attack in Timbuktu"
+    )
     unsafe = _ingest(server, UNSAFE_ARTICLE, "2024-02-04", url="javascript:alert(1)", title="Ambush")
     for ingested in (linked, unsafe):
         event_id = _event_of_document(server, ingested["document_id"])
@@ -664,7 +775,10 @@ def test_web_table_sorts_pages_and_opens_an_event(browser, crowded_server):
     assert deaths == sorted(deaths)
     first_page = rows.first.get_attribute("data-event-id")
     page.click("#events-table .pager .next")
-    assert "2" in page.inner_text("#events-table .page-number") and rows.first.get_attribute("data-event-id") != first_page
+    assert (
+        "2" in page.inner_text("#events-table .page-number")
+        and rows.first.get_attribute("data-event-id") != first_page
+    )
     event_id = rows.nth(3).get_attribute("data-event-id")
     rows.nth(3).click()
     page.wait_for_selector("#claims tbody tr")
@@ -678,7 +792,9 @@ def _csv_rows(body: str) -> list[dict]:
     return list(csv.DictReader(io.StringIO(body)))
 
 
-@pytest.mark.parametrize("link, download_format", [("#download-csv", "csv"), ("#download-geojson", "geojson")])
+@pytest.mark.parametrize(
+    "link, download_format", [("#download-csv", "csv"), ("#download-geojson", "geojson")]
+)
 def test_web_download_gives_the_rows_on_screen(browser, crowded_server, link, download_format):
     context, page = _open(browser, f"{crowded_server}/?country=MLI")
     _wait_for_clusters(page)
@@ -703,7 +819,9 @@ def test_web_download_gives_the_rows_on_screen(browser, crowded_server, link, do
 @pytest.mark.parametrize("link", ["#download-csv", "#download-geojson"])
 def test_web_download_holds_every_event_beyond_one_page(browser, many_server, link):
     context, page = _open(browser, f"{many_server}/?place=" + "غاو")
-    page.wait_for_function("(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=MANY)
+    page.wait_for_function(
+        "(n) => document.querySelector('#timeline-summary').dataset.count === String(n)", arg=MANY
+    )
     with page.expect_download() as download:
         page.click(link)
     body = Path(download.value.path()).read_text(encoding="utf-8")
@@ -711,7 +829,9 @@ def test_web_download_holds_every_event_beyond_one_page(browser, many_server, li
         assert body.splitlines()[1:] == every_page(many_server, {"place": "غاو"}, "csv")
     else:
         ids = [feature["id"] for feature in json.loads(body)["features"]]
-        assert ids == [event["id"] for event in every_page(many_server, {"place": "غاو"})] and len(ids) == MANY
+        assert (
+            ids == [event["id"] for event in every_page(many_server, {"place": "غاو"})] and len(ids) == MANY
+        )
     context.close()
 
 
@@ -727,7 +847,9 @@ def test_web_actor_filter_accepts_arabic_names(browser, server):
 
 
 def _listed_ids(page) -> list[str]:
-    return page.eval_on_selector_all("#event-list [data-event-id]", "items => items.map(i => i.dataset.eventId)")
+    return page.eval_on_selector_all(
+        "#event-list [data-event-id]", "items => items.map(i => i.dataset.eventId)"
+    )
 
 
 def test_web_place_filter_accepts_arabic_and_latin_names(browser, crowded_server):
@@ -752,10 +874,14 @@ def test_web_basemap_names_towns_and_regions_offline(page, browser):
     page.wait_for_selector("#map .place-label.town")
     page.click("#lang-switch")  # the labels in Latin letters (the Arabic ones: the next test)
     page.evaluate("() => { state.map.setView([16.27, -0.04], 7, {animate: false}); }")  # Gao, on the Niger
-    page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.town')]"
-                           ".some(label => label.textContent === 'Gao')")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#map .place-label.town')]"
+        ".some(label => label.textContent === 'Gao')"
+    )
     towns = page.eval_on_selector_all("#map .place-label.town", "labels => labels.map(l => l.textContent)")
-    regions = page.eval_on_selector_all("#map .place-label.region", "labels => labels.map(l => l.textContent)")
+    regions = page.eval_on_selector_all(
+        "#map .place-label.region", "labels => labels.map(l => l.textContent)"
+    )
     assert "Gao" in towns and len(towns) > 5 and regions
     map_pixels = _screenshot_stats(browser, page.locator("#map").screenshot())
     assert map_pixels["dark"] > 0.001, "no label drawn on the map"
@@ -764,6 +890,7 @@ def test_web_basemap_names_towns_and_regions_offline(page, browser):
 
 
 # ---- names in the interface's language (issue 13) ---------------------------------------------
+
 
 def _labels(page, kind: str = "town") -> list[str]:
     return page.eval_on_selector_all(f"#map .place-label.{kind}", "labels => labels.map(l => l.textContent)")
@@ -776,23 +903,30 @@ def test_web_basemap_labels_follow_the_interface_language(page, browser):
 
     gao = Gazetteer.default().arabic_name(2457163)
     page.evaluate("() => { state.map.setView([16.27, -0.04], 7, {animate: false}); }")  # Gao, on the Niger
-    page.wait_for_function("(name) => [...document.querySelectorAll('#map .place-label.town')]"
-                           ".some(label => label.textContent === name)", arg=gao)
+    page.wait_for_function(
+        "(name) => [...document.querySelectorAll('#map .place-label.town')]"
+        ".some(label => label.textContent === name)",
+        arg=gao,
+    )
     arabic = _labels(page)
     # Towns GeoNames names in Arabic are labelled in Arabic; the others (most of the Sahel's) in Latin.
     assert "Gao" not in arabic and sum(bool(ARABIC.search(label)) for label in arabic) >= 3
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator("#map").screenshot(path=str(ARTIFACTS / "web-basemap-ar.png"))
     page.click("#lang-switch")
-    page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.town')]"
-                           ".some(label => label.textContent === 'Gao')")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#map .place-label.town')]"
+        ".some(label => label.textContent === 'Gao')"
+    )
     assert not any(ARABIC.search(label) for label in _labels(page) + _labels(page, "region"))
     page.locator("#map").screenshot(path=str(ARTIFACTS / "web-basemap-en.png"))
 
 
 def test_web_places_in_the_list_and_panel_follow_the_interface_language(browser, crowded_server):
     regions = json.loads((VENDOR / "basemap" / "regions.json").read_text(encoding="utf-8"))
-    expected = httpx.get(f"{crowded_server}/events", params={"place": "Timbuktu", "limit": 1}).json()["events"][0]
+    expected = httpx.get(f"{crowded_server}/events", params={"place": "Timbuktu", "limit": 1}).json()[
+        "events"
+    ][0]
     location = expected["location"]
     assert location["name"] == "Timbuktu" and location["name_ar"] == "تمبكتو"
     context, page = _open(browser, f"{crowded_server}/?place=Timbuktu&event={expected['id']}")
@@ -837,8 +971,8 @@ def test_web_english_interface_names_known_sources_in_english(browser, server):
     context.close()
 
 
-REGION_BORDER = (0x9c, 0x8f, 0x7a)  # app.js setUpRegionBorders
-WATER = (0xcf, 0xe0, 0xee)          # app.css .leaflet-container: the sea, where no land is drawn
+REGION_BORDER = (0x9C, 0x8F, 0x7A)  # app.js setUpRegionBorders
+WATER = (0xCF, 0xE0, 0xEE)  # app.css .leaflet-container: the sea, where no land is drawn
 
 
 def test_web_basemap_draws_regions_and_water_offline(page, browser):
@@ -846,22 +980,28 @@ def test_web_basemap_draws_regions_and_water_offline(page, browser):
         pytest.skip("the region borders are not built; run `make web`")
     page.wait_for_selector("#map[data-region-borders=true]")
     page.evaluate("() => { state.map.setView([17.5, -2], 6, {animate: false}); }")  # Mali's regions
-    page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.region')]"
-                           ".some(label => /[\\u0600-\\u06ff]/.test(label.textContent))")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#map .place-label.region')]"
+        ".some(label => /[\\u0600-\\u06ff]/.test(label.textContent))"
+    )
     arabic_regions = _labels(page, "region")
     borders = _screenshot_stats(browser, page.locator("#map").screenshot(), REGION_BORDER, 20)["near"]
     assert borders > 0.0005, "no region border drawn"
     ARTIFACTS.mkdir(exist_ok=True)
     page.locator("#map").screenshot(path=str(ARTIFACTS / "web-regions-ar.png"))
     page.click("#lang-switch")
-    page.wait_for_function("() => [...document.querySelectorAll('#map .place-label.region')]"
-                           ".some(label => label.textContent === 'Tombouctou')")
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('#map .place-label.region')]"
+        ".some(label => label.textContent === 'Tombouctou')"
+    )
     english_regions = _labels(page, "region")
     assert len(english_regions) >= 5 and not any(ARABIC.search(label) for label in english_regions)
     assert sum(bool(ARABIC.search(label)) for label in arabic_regions) >= len(arabic_regions) / 2
     page.locator("#map").screenshot(path=str(ARTIFACTS / "web-regions-en.png"))
     # Libya and the Mediterranean: wait for the map to have moved there and painted two frames since.
-    page.evaluate("() => new Promise(done => { state.map.once('moveend', () => requestAnimationFrame("
-                  "() => requestAnimationFrame(() => done(true)))); state.map.setView([34, 18], 5, {animate: false}); })")
+    page.evaluate(
+        "() => new Promise(done => { state.map.once('moveend', () => requestAnimationFrame("
+        "() => requestAnimationFrame(() => done(true)))); state.map.setView([34, 18], 5, {animate: false}); })"
+    )
     assert _screenshot_stats(browser, page.locator("#map").screenshot(), WATER)["near"] > 0.2, "no sea drawn"
     assert page.errors == []

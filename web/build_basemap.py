@@ -8,6 +8,7 @@ Arabic (the gazetteer's Arabic name, where it has one) in the Arabic interface. 
 each country's regions in Arabic by the names events carry ({"MLI": {"Gao": "إقليم غاو"}}).
 Standard library only.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,7 +29,9 @@ def town_zoom(population: int) -> int:
 
 def _arabic_column(connection: sqlite3.Connection) -> str:
     """The Arabic name of place `p`; NULL from a gazetteer built before format 4, which has none."""
-    has = connection.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'arabic_names'").fetchone()
+    has = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'arabic_names'"
+    ).fetchone()
     return "(SELECT a.name FROM arabic_names a WHERE a.geonameid = p.geonameid)" if has else "NULL"
 
 
@@ -36,19 +39,25 @@ def rows(connection: sqlite3.Connection) -> list[list]:
     arabic = _arabic_column(connection)
     towns = connection.execute(
         f"SELECT lon, lat, name, population, {arabic} FROM places p WHERE feature_class = 'P' "
-        "AND (population >= ? OR notable = 1) ORDER BY population DESC", (TOWN_ZOOMS[-1][0],))
+        "AND (population >= ? OR notable = 1) ORDER BY population DESC",
+        (TOWN_ZOOMS[-1][0],),
+    )
     lakes = connection.execute(
-        f"SELECT lon, lat, name, {arabic} FROM places p WHERE feature_code IN ('LK', 'LKS', 'RSV')")
-    return ([[round(lon, 4), round(lat, 4), name, "town", town_zoom(population), ar]
-             for lon, lat, name, population, ar in towns]
-            + [[round(lon, 4), round(lat, 4), name, "water", LAKE_ZOOM, ar] for lon, lat, name, ar in lakes])
+        f"SELECT lon, lat, name, {arabic} FROM places p WHERE feature_code IN ('LK', 'LKS', 'RSV')"
+    )
+    return [
+        [round(lon, 4), round(lat, 4), name, "town", town_zoom(population), ar]
+        for lon, lat, name, population, ar in towns
+    ] + [[round(lon, 4), round(lat, 4), name, "water", LAKE_ZOOM, ar] for lon, lat, name, ar in lakes]
 
 
 def regions_in_arabic(connection: sqlite3.Connection) -> dict[str, dict[str, str]]:
     """{country: {admin1 as events name it: Arabic name}} for the regions the gazetteer names in Arabic."""
     found: dict[str, dict[str, str]] = {}
-    query = (f"SELECT country, admin1, {_arabic_column(connection)} AS arabic FROM places p "
-             "WHERE feature_code = 'ADM1' AND admin1 IS NOT NULL")
+    query = (
+        f"SELECT country, admin1, {_arabic_column(connection)} AS arabic FROM places p "
+        "WHERE feature_code = 'ADM1' AND admin1 IS NOT NULL"
+    )
     for country, admin1, arabic in connection.execute(query):
         if arabic:
             found.setdefault(country, {})[admin1] = arabic
@@ -62,8 +71,12 @@ def main(out_dir: str) -> None:
         labels = rows(connection)
         regions = regions_in_arabic(connection)
         attribution = connection.execute("SELECT value FROM meta WHERE key = 'attribution'").fetchone()[0]
-    (out / "labels.json").write_text(json.dumps(labels, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    (out / "regions.json").write_text(json.dumps(regions, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (out / "labels.json").write_text(
+        json.dumps(labels, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
+    (out / "regions.json").write_text(
+        json.dumps(regions, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+    )
     (out / "ATTRIBUTION.txt").write_text(attribution + "\n", encoding="utf-8")
 
 

@@ -1,9 +1,10 @@
 """Marsad: Arabic conflict news to structured, geocoded, source-attributed event data.
 
-    >>> import marsad
-    >>> result = marsad.extract(text, published="2024-07-28")
-    >>> result.model_dump(mode="json")["events"]
+>>> import marsad
+>>> result = marsad.extract(text, published="2024-07-28")
+>>> result.model_dump(mode="json")["events"]
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,7 +23,9 @@ def parse_date(value: str | dt.date | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise InvalidDateError(f"the publication date {value!r} is not a date; give it as YYYY-MM-DD") from None
+        raise InvalidDateError(
+            f"the publication date {value!r} is not a date; give it as YYYY-MM-DD"
+        ) from None
 
 
 def extract(text: str, published: str | dt.date | None = None, document_id: str | None = None) -> Extraction:

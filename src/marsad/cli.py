@@ -6,6 +6,7 @@ Examples:
     marsad eval ../shared/corpus/gold
     marsad schema > extraction.schema.json
 """
+
 from __future__ import annotations
 
 import importlib
@@ -20,7 +21,6 @@ import marsad
 from marsad.errors import MarsadError, MissingPackageError, UnexpectedError
 from marsad.evaluation.gold import DEFAULT_ARCHIVE
 from marsad.inputs import MAX_BYTES, read_article
-
 
 # Commands that live in marsad.commands.*: name -> "module:attribute", imported on first use.
 LAZY_COMMANDS = {
@@ -51,8 +51,10 @@ class _Group(click.Group):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             sys.exit(0)
         except Exception as error:  # a bug of ours: one line, not a traceback, and how to report it
-            bug = UnexpectedError(f"internal error ({type(error).__name__}: {error}); "
-                                  "please report it with the input that caused it (MARSAD_DEBUG=1 shows the traceback)")
+            bug = UnexpectedError(
+                f"internal error ({type(error).__name__}: {error}); "
+                "please report it with the input that caused it (MARSAD_DEBUG=1 shows the traceback)"
+            )
             click.echo(f"error: {bug}", err=True)
             if os.environ.get("MARSAD_DEBUG"):
                 raise
@@ -76,14 +78,20 @@ class _Group(click.Group):
 def _unavailable(name: str, missing: str) -> click.Command:
     # Takes any arguments and options: `marsad ingest x --db y` must name the missing extra,
     # not complain that there is no --db.
-    @click.command(name, help=f"(not installed: needs {missing})",
-                   context_settings={"ignore_unknown_options": True, "allow_extra_args": True})
+    @click.command(
+        name,
+        help=f"(not installed: needs {missing})",
+        context_settings={"ignore_unknown_options": True, "allow_extra_args": True},
+    )
     @click.argument("_ignored", nargs=-1, type=click.UNPROCESSED)
     def command(_ignored):
-        error = MissingPackageError(f"'marsad {name}' needs the Python package {missing!r}; "
-                                    "install it with: pip install 'marsad[all]'")
+        error = MissingPackageError(
+            f"'marsad {name}' needs the Python package {missing!r}; "
+            "install it with: pip install 'marsad[all]'"
+        )
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
+
     return command
 
 
@@ -95,11 +103,17 @@ def main() -> None:
 
 @main.command()
 @click.argument("path", metavar="FILE|-")
-@click.option("--published", metavar="YYYY-MM-DD", help="Publication date: weekdays and 'yesterday' resolve against it.")
-@click.option("--format", "output_format", type=click.Choice(["json", "table"]), default="json", show_default=True)
+@click.option(
+    "--published", metavar="YYYY-MM-DD", help="Publication date: weekdays and 'yesterday' resolve against it."
+)
+@click.option(
+    "--format", "output_format", type=click.Choice(["json", "table"]), default="json", show_default=True
+)
 @click.option("--id", "document_id", help="Document id to use (default: the text's hash).")
 @click.option("--max-bytes", type=int, default=MAX_BYTES, show_default=True, help="Largest article accepted.")
-def extract(path: str, published: str | None, output_format: str, document_id: str | None, max_bytes: int) -> None:
+def extract(
+    path: str, published: str | None, output_format: str, document_id: str | None, max_bytes: int
+) -> None:
     """Extract the events and claims of one Arabic article (FILE, or - for stdin).
 
     \b
@@ -121,10 +135,18 @@ def extract(path: str, published: str | None, output_format: str, document_id: s
 @main.command("eval")
 @click.argument("gold_dir", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics and per-article details as JSON.")
-@click.option("--archive", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_ARCHIVE,
-              show_default=True, help="News archive (JSON lines) that \"archive:<id>\" gold texts come from.")
-@click.option("--aggregate", is_flag=True,
-              help="Figures only, no per-article lines (always so in a folder holding .aggregate-only).")
+@click.option(
+    "--archive",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=DEFAULT_ARCHIVE,
+    show_default=True,
+    help='News archive (JSON lines) that "archive:<id>" gold texts come from.',
+)
+@click.option(
+    "--aggregate",
+    is_flag=True,
+    help="Figures only, no per-article lines (always so in a folder holding .aggregate-only).",
+)
 def evaluate(gold_dir: Path, as_json: bool, archive: Path, aggregate: bool) -> None:
     """Score extraction against gold files (format: GOLD.md) and print the table.
 
@@ -140,7 +162,9 @@ def evaluate(gold_dir: Path, as_json: bool, archive: Path, aggregate: bool) -> N
 
     if not gold_dir.is_dir():
         raise GoldDirError(f"{gold_dir}: no such folder; give the folder holding *.gold.json files")
-    report = run_evaluation(gold_dir, lambda text, published: marsad.extract(text, published=published), archive)
+    report = run_evaluation(
+        gold_dir, lambda text, published: marsad.extract(text, published=published), archive
+    )
     per_article = not (aggregate or aggregate_only(gold_dir))
     if as_json:
         click.echo(json.dumps(report.to_json(per_article), ensure_ascii=False, indent=2))

@@ -2,6 +2,7 @@
 
 Kept apart from the CLI so that the API and batch runs read input with the same rules.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,12 +50,15 @@ def html_to_text(html: str) -> Page:
     and site name), else every paragraph's text when trafilatura finds no main content."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(html, include_comments=False, include_tables=False,
-                                           with_metadata=True, output_format="python")
+    document = trafilatura.bare_extraction(
+        html, include_comments=False, include_tables=False, with_metadata=True, output_format="python"
+    )
     if document is not None:
         data = document if isinstance(document, dict) else document.as_dict()
         if data.get("text"):
-            return Page(data["text"], data.get("title"), data.get("date"), data.get("sitename"), data.get("url"))
+            return Page(
+                data["text"], data.get("title"), data.get("date"), data.get("sitename"), data.get("url")
+            )
     return Page(_paragraph_text(html))
 
 
@@ -75,23 +79,33 @@ def read_bytes(path: str, max_bytes: int = MAX_BYTES) -> bytes:
     else:
         file = Path(path)
         if not file.is_file():
-            raise InputReadError(f"{path}: no such file; give the path of a text or HTML article, or - for stdin")
+            raise InputReadError(
+                f"{path}: no such file; give the path of a text or HTML article, or - for stdin"
+            )
         if file.stat().st_size > max_bytes:
-            raise InputTooLargeError(f"{path}: {file.stat().st_size:,} bytes is over the {max_bytes:,}-byte limit "
-                                     "for one article; split it into articles or raise --max-bytes")
+            raise InputTooLargeError(
+                f"{path}: {file.stat().st_size:,} bytes is over the {max_bytes:,}-byte limit "
+                "for one article; split it into articles or raise --max-bytes"
+            )
         data = file.read_bytes()
     if len(data) > max_bytes:
-        raise InputTooLargeError(f"input is over the {max_bytes:,}-byte limit for one article; "
-                                 "split it into articles or raise --max-bytes")
+        raise InputTooLargeError(
+            f"input is over the {max_bytes:,}-byte limit for one article; "
+            "split it into articles or raise --max-bytes"
+        )
     return data
 
 
 def decode_article(data: bytes, name: str) -> str:
     if b"\x00" in data[:8192]:
-        raise BinaryInputError(f"{name}: looks binary (NUL bytes), not a text article; give a UTF-8 text or HTML file")
+        raise BinaryInputError(
+            f"{name}: looks binary (NUL bytes), not a text article; give a UTF-8 text or HTML file"
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputReadError(f"{name}: not valid UTF-8 (byte {error.start}); convert it first, "
-                             "e.g. iconv -f WINDOWS-1256 -t UTF-8") from None
+        raise InputReadError(
+            f"{name}: not valid UTF-8 (byte {error.start}); convert it first, "
+            "e.g. iconv -f WINDOWS-1256 -t UTF-8"
+        ) from None
     return text

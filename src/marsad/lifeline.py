@@ -5,6 +5,7 @@ to init and lives on, holding its ~100 MB of knowledge, and each kill-and-resume
 A watchdog thread polls the parent's id instead of using Linux's PR_SET_PDEATHSIG, which fires
 when the parent *thread* that started the worker ends, not the parent process.
 """
+
 from __future__ import annotations
 
 import os

@@ -4,6 +4,7 @@ Every data file is a TSV with `#` comment lines (its source and meaning) and a h
 Loaders validate at start-up so that a broken file fails with a coded message (`DataFileError`,
 E007) naming the file and line. Like `schema`, this module imports nothing else of ours but `errors`.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

@@ -1,4 +1,5 @@
 """The HTTP API and web page (outer ring: composes the extraction and the store; nothing imports it)."""
+
 from __future__ import annotations
 
 from marsad.api.app import create_app

@@ -3,6 +3,7 @@
 The time is there because a slow request is the first thing an operator looks for; headers (the
 bearer token among them) are never logged.
 """
+
 from __future__ import annotations
 
 import logging
@@ -30,8 +31,14 @@ class AccessLog:
         try:
             await self.app(scope, receive, noting_send)
         finally:
-            log.info("%s %s %s %d %.0f ms", _client(scope), scope["method"], _target(scope), status,
-                     (time.perf_counter() - started) * 1000)
+            log.info(
+                "%s %s %s %d %.0f ms",
+                _client(scope),
+                scope["method"],
+                _target(scope),
+                status,
+                (time.perf_counter() - started) * 1000,
+            )
 
 
 def _client(scope) -> str:

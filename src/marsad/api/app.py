@@ -1,4 +1,5 @@
 """The Marsad HTTP API and web page: `create_app` composes settings, store, middleware and routes."""
+
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
@@ -32,8 +33,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         store.close()
 
     # No /docs or /redoc: their pages load scripts from a CDN, and the page must work offline.
-    app = FastAPI(title="Marsad", version=marsad.__version__, lifespan=lifespan, docs_url=None, redoc_url=None,
-                  description="Arabic conflict news to ACLED-style events with source-attributed casualty claims.")
+    app = FastAPI(
+        title="Marsad",
+        version=marsad.__version__,
+        lifespan=lifespan,
+        docs_url=None,
+        redoc_url=None,
+        description="Arabic conflict news to ACLED-style events with source-attributed casualty claims.",
+    )
     app.state.settings = settings
     app.state.store = store
     app.state.extractions = extractions
@@ -44,8 +51,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static/vendor", StaticFiles(directory=settings.vendor_dir, check_dir=False), name="vendor")
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),
-                           allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=list(settings.cors_origins),
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_body_bytes)
     app.add_middleware(SecurityHeaders)
     app.add_middleware(AccessLog)

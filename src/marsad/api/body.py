@@ -4,6 +4,7 @@ FastAPI answered 422 for invalid JSON but an uncoded 400 for bad UTF-8 or deep n
 body is decoded and parsed once, before the route; Starlette keeps the parsed value on the request,
 so FastAPI's own parsing reuses it. A body that is JSON but has wrong fields stays a 422 (E303).
 """
+
 from __future__ import annotations
 
 import json
@@ -33,13 +34,18 @@ async def parse_json_body(request: Request):
     try:
         body.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise InvalidBodyError(f"the request body is not UTF-8 (byte 0x{body[error.start]:02x} at offset "
-                               f"{error.start}); send the JSON encoded as UTF-8") from None
+        raise InvalidBodyError(
+            f"the request body is not UTF-8 (byte 0x{body[error.start]:02x} at offset "
+            f"{error.start}); send the JSON encoded as UTF-8"
+        ) from None
     try:
         return await request.json()
     except json.JSONDecodeError as error:
-        raise InvalidBodyError(f"the request body is not JSON ({error.msg} at line {error.lineno}, column "
-                               f"{error.colno}); send an object like {EXAMPLE}") from None
+        raise InvalidBodyError(
+            f"the request body is not JSON ({error.msg} at line {error.lineno}, column "
+            f"{error.colno}); send an object like {EXAMPLE}"
+        ) from None
     except RecursionError:
-        raise InvalidBodyError("the request body nests too deeply to read; "
-                               f"send a flat object like {EXAMPLE}") from None
+        raise InvalidBodyError(
+            f"the request body nests too deeply to read; send a flat object like {EXAMPLE}"
+        ) from None

@@ -4,6 +4,7 @@ Every error body is {"ok": false, "error": {"code": "E3xx", "message": "..."}, "
 whatever raised it: our own errors, the core's MarsadError, FastAPI's validation, Starlette's
 404/405, the body-size guard, or a bug (500, without a traceback for the client).
 """
+
 from __future__ import annotations
 
 import logging
@@ -100,7 +101,9 @@ def error_body(code: str, message: str, status: int) -> dict:
     return {"ok": False, "error": {"code": code, "message": message}, "status": status}
 
 
-def error_response(code: str, message: str, status: int, headers: dict[str, str] | None = None) -> JSONResponse:
+def error_response(
+    code: str, message: str, status: int, headers: dict[str, str] | None = None
+) -> JSONResponse:
     return JSONResponse(error_body(code, message, status), status_code=status, headers=headers)
 
 
@@ -108,7 +111,7 @@ def _message(error: MarsadError) -> str:
     """The message without its 'E0xx: ' prefix, which the body carries as `code`."""
     text = str(error)
     prefix = f"{error.code}: "
-    return text[len(prefix):] if text.startswith(prefix) else text
+    return text[len(prefix) :] if text.startswith(prefix) else text
 
 
 async def _api_error(request: Request, error: ApiError) -> JSONResponse:
@@ -122,9 +125,10 @@ async def _marsad_error(request: Request, error: MarsadError) -> JSONResponse:
 
 async def _http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
     kind = _HTTP_STATUS_ERRORS.get(error.status_code, ApiError)
-    message = {404: f"no route {request.url.path}; see /openapi.json for the API",
-               405: f"{request.method} is not allowed on {request.url.path}; see /openapi.json"}.get(
-        error.status_code, str(error.detail))
+    message = {
+        404: f"no route {request.url.path}; see /openapi.json for the API",
+        405: f"{request.method} is not allowed on {request.url.path}; see /openapi.json",
+    }.get(error.status_code, str(error.detail))
     return error_response(kind.code, message, error.status_code, getattr(error, "headers", None))
 
 

@@ -6,6 +6,7 @@ server can kill: a request that runs out of its budget, or whose client disconne
 worker, which is replaced in the background. Workers load the knowledge once, at start, and end
 with the server even if it is SIGKILLed.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -18,8 +19,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 import marsad
-from marsad.api.errors import (ClientGoneError, ExtractionBusyError, ExtractionTooSlowError,
-                               InternalError)
+from marsad.api.errors import ClientGoneError, ExtractionBusyError, ExtractionTooSlowError, InternalError
 from marsad.errors import MarsadError
 from marsad.lifeline import end_with_parent
 
@@ -60,8 +60,9 @@ class ExtractionPool:
         """Start every worker and wait until each has loaded the knowledge."""
         await asyncio.gather(*(self._add_worker() for _ in range(self.size)))
 
-    async def extract(self, text: str, published: dt.date | None, document_id: str | None,
-                      disconnected) -> str:
+    async def extract(
+        self, text: str, published: dt.date | None, document_id: str | None, disconnected
+    ) -> str:
         """The extraction as JSON; `disconnected` is the request's async is-the-client-gone check."""
         worker = await self._take_worker(disconnected)
         try:
@@ -74,7 +75,8 @@ class ExtractionPool:
             raise ExtractionTooSlowError(
                 f"the extraction of this {len(text.encode('utf-8')) / 1024:.0f} KB text ran out of the "
                 f"server's {self.budget:g} s budget and was stopped; send shorter text (one article per request) "
-                "or have the operator raise the budget (marsad serve --extract-budget SECONDS)") from None
+                "or have the operator raise the budget (marsad serve --extract-budget SECONDS)"
+            ) from None
         except (OSError, EOFError):
             self._discard(worker)
             log.error("an extraction worker died (out of memory?); replacing it")
@@ -101,8 +103,10 @@ class ExtractionPool:
                 self._idle.put_nowait(getter.result())  # it came in as we gave up: not lost
             getter.cancel()
             if isinstance(error, _OutOfTime):
-                raise ExtractionBusyError(f"all {self.size} extraction workers stayed busy for {QUEUE_SECONDS} s; "
-                                          "retry later", headers={"Retry-After": "5"}) from None
+                raise ExtractionBusyError(
+                    f"all {self.size} extraction workers stayed busy for {QUEUE_SECONDS} s; retry later",
+                    headers={"Retry-After": "5"},
+                ) from None
             raise
         return getter.result()
 
@@ -118,8 +122,9 @@ class ExtractionPool:
     async def _add_worker(self) -> None:
         ours, theirs = multiprocessing.Pipe()
         # spawn: a clean interpreter, without the server's threads, sockets or event loop.
-        process = multiprocessing.get_context("spawn").Process(target=_serve, args=(theirs,), daemon=True,
-                                                                name="marsad-extract")
+        process = multiprocessing.get_context("spawn").Process(
+            target=_serve, args=(theirs,), daemon=True, name="marsad-extract"
+        )
         process.start()
         theirs.close()
         worker = _Worker(process, ours)
@@ -129,7 +134,7 @@ class ExtractionPool:
                 await asyncio.wait_for(started, START_TIMEOUT_SECONDS)
             if ours.recv() != READY:
                 raise EOFError
-        except (asyncio.TimeoutError, OSError, EOFError):
+        except (TimeoutError, OSError, EOFError):
             _kill(worker)
             self._all.discard(worker)
             log.error("an extraction worker did not start; %d of %d are running", len(self._all), self.size)

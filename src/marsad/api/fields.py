@@ -3,6 +3,7 @@
 A lone surrogate ("\\ud800" is valid JSON) cannot be encoded, and a NUL cannot be stored in
 PostgreSQL: both are the client's fault, refused as a 422 naming the field rather than a 500 later.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,10 @@ def plain_text(value: str | None) -> str | None:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as error:
-        raise ValueError(f"contains a lone surrogate ({value[error.start]!r} at character {error.start}), which "
-                         "is not text; send valid Unicode") from None
+        raise ValueError(
+            f"contains a lone surrogate ({value[error.start]!r} at character {error.start}), which "
+            "is not text; send valid Unicode"
+        ) from None
     return value
 
 

@@ -5,6 +5,7 @@ readers run side by side, and beside the one writer; PostgreSQL sessions are ind
 reads are served concurrently and never block the event loop, while writers still queue on the
 store's write lock. All SQL stays inside `marsad.store`, with bound parameters.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -29,7 +30,9 @@ class StoreGateway:
 
     def require(self) -> None:
         if self._store is None:
-            raise NoStoreError("this server has no event store; start it with: marsad serve --db sqlite:///events.db")
+            raise NoStoreError(
+                "this server has no event store; start it with: marsad serve --db sqlite:///events.db"
+            )
 
     def document_id_for(self, text: str, url: str | None, document_id: str | None) -> str:
         """The id the store gives this article (its own, its url's or its text's)."""
@@ -54,6 +57,8 @@ def _open_store(db_url: str):
     try:
         from marsad.store import open_store
     except ModuleNotFoundError as error:
-        raise StoreMissingError(f"the event store needs the module {error.name!r}, which is not installed; "
-                                "install marsad with its store extra") from None
+        raise StoreMissingError(
+            f"the event store needs the module {error.name!r}, which is not installed; "
+            "install marsad with its store extra"
+        ) from None
     return open_store(db_url)

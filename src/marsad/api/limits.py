@@ -3,6 +3,7 @@
 A declared Content-Length over the limit is refused at once; a chunked body is counted as it
 arrives and refused as soon as it passes the limit, so a 20 MB upload never sits in memory.
 """
+
 from __future__ import annotations
 
 from starlette.exceptions import HTTPException
@@ -57,6 +58,10 @@ class BodySizeLimit:
                 await self._refuse(scope, receive, send)
 
     async def _refuse(self, scope, receive, send):
-        response = error_response(RequestTooLargeError.code, too_large_message(self.max_bytes),
-                                  RequestTooLargeError.status, headers={"Connection": "close"})
+        response = error_response(
+            RequestTooLargeError.code,
+            too_large_message(self.max_bytes),
+            RequestTooLargeError.status,
+            headers={"Connection": "close"},
+        )
         await response(scope, receive, send)

@@ -1,4 +1,5 @@
 """`marsad serve` in a child process on a free port: for the HTTP tests and the API benchmark."""
+
 from __future__ import annotations
 
 import contextlib
@@ -39,11 +40,14 @@ def served(*args: str, token: str | None = None, timeout: float = 30) -> Iterato
 
 
 @contextlib.contextmanager
-def local_server(*args: str, token: str | None = None, timeout: float = 30,
-                 env: dict[str, str] | None = None) -> Iterator[LocalServer]:
+def local_server(
+    *args: str, token: str | None = None, timeout: float = 30, env: dict[str, str] | None = None
+) -> Iterator[LocalServer]:
     """`served`, giving the process and its output too (`env`: the environment, default this one's)."""
     port = free_port()
-    env = {key: value for key, value in (env or os.environ).items() if key not in ("MARSAD_TOKEN", "MARSAD_DB")}
+    env = {
+        key: value for key, value in (env or os.environ).items() if key not in ("MARSAD_TOKEN", "MARSAD_DB")
+    }
     if token:
         env["MARSAD_TOKEN"] = token
     command = [sys.executable, "-m", "marsad.cli", "serve", "--port", str(port), *args]

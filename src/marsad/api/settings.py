@@ -1,5 +1,6 @@
 """What the operator configures: the store, the write token, limits (body size, extraction time and
 workers), CORS, where the web assets are."""
+
 from __future__ import annotations
 
 import os

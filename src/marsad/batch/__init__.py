@@ -12,6 +12,7 @@ Output folder:
       Error and skipped records live in the shards too: there is no separate errors file.
   manifest.json  the checkpoint: options, committed shards with counts, next position.
 """
+
 from marsad.batch.readers import Fields
 from marsad.batch.run import BatchSummary, run_batch
 

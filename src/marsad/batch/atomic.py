@@ -1,4 +1,5 @@
 """Write a file so that readers (and a resumed run) see either the old content or the new, never half."""
+
 from __future__ import annotations
 
 import os

@@ -6,6 +6,7 @@ so after a kill at any moment the manifest only names complete shards; a resumed
 the recorded position and rewrites the one shard that was in progress. The manifest holds no
 times or host names, so a resumed run's manifest is byte-identical to an uninterrupted run's.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,10 +45,16 @@ class Checkpoint:
             return cls(options=options)
         saved = json.loads(path.read_text(encoding="utf-8"))
         if saved.get("options") != options:
-            raise RunMismatchError(f"{out_dir} holds a batch run with other inputs or options; "
-                                   "give another --out folder, or delete this one to start again")
-        return cls(options=options, shards=[ShardEntry(**entry) for entry in saved["shards"]],
-                   next=Position(*saved["next"]), complete=saved["complete"])
+            raise RunMismatchError(
+                f"{out_dir} holds a batch run with other inputs or options; "
+                "give another --out folder, or delete this one to start again"
+            )
+        return cls(
+            options=options,
+            shards=[ShardEntry(**entry) for entry in saved["shards"]],
+            next=Position(*saved["next"]),
+            complete=saved["complete"],
+        )
 
     def commit(self, out_dir: Path, entry: ShardEntry, next_position: Position) -> None:
         self.shards.append(entry)
@@ -62,7 +69,14 @@ class Checkpoint:
         return {status: sum(getattr(entry, status) for entry in self.shards) for status in STATUSES}
 
     def _save(self, out_dir: Path) -> None:
-        content = {"format": FORMAT_VERSION, "options": self.options, "complete": self.complete,
-                   "next": list(self.next), "totals": self.totals(),
-                   "shards": [asdict(entry) for entry in self.shards]}
-        write_atomically(out_dir / MANIFEST, json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8"))
+        content = {
+            "format": FORMAT_VERSION,
+            "options": self.options,
+            "complete": self.complete,
+            "next": list(self.next),
+            "totals": self.totals(),
+            "shards": [asdict(entry) for entry in self.shards],
+        }
+        write_atomically(
+            out_dir / MANIFEST, json.dumps(content, ensure_ascii=False, indent=2).encode("utf-8")
+        )

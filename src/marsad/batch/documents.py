@@ -4,6 +4,7 @@ A document's place in the run is (unit, ordinal): the index of the INPUT argumen
 and its rank inside that input. Readers produce documents in a fixed order, so a run can be
 resumed from a `Position` and gives the same shards as an uninterrupted run.
 """
+
 from __future__ import annotations
 
 import json
@@ -60,8 +61,13 @@ class SourceDoc:
         return cls(**{**fields, "meta": Meta(**fields["meta"])})
 
 
-def record(doc: SourceDoc, status: str, reason: str | None = None, extraction: dict | None = None,
-           meta: Meta | None = None) -> dict:
+def record(
+    doc: SourceDoc,
+    status: str,
+    reason: str | None = None,
+    extraction: dict | None = None,
+    meta: Meta | None = None,
+) -> dict:
     """The output line of one document (the shape is documented in marsad.batch)."""
     return {
         "document_id": doc.document_id,

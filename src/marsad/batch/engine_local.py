@@ -4,6 +4,7 @@ Documents are read here and sent to the workers in small chunks; at most `IN_FLI
 chunks per worker are out at once, so memory stays flat however large the input. Results come
 back in document order.
 """
+
 from __future__ import annotations
 
 import multiprocessing

@@ -6,6 +6,7 @@ never waits for the extraction actors), then `map_batches` over an actor pool: e
 so the shards are the same as with the local engine. Rows cross Ray as JSON strings: one column,
 no schema to unify between blocks.
 """
+
 from __future__ import annotations
 
 import logging
@@ -52,8 +53,14 @@ class ReadUnit:
             yield {"doc": doc.to_json()}
 
 
-def outcomes(inputs: list[str], options: ReadOptions, start: Position, workers: int,
-             address: str | None = None, keep_text: bool = False) -> Iterator[Outcome]:
+def outcomes(
+    inputs: list[str],
+    options: ReadOptions,
+    start: Position,
+    workers: int,
+    address: str | None = None,
+    keep_text: bool = False,
+) -> Iterator[Outcome]:
     """The outcome of every document from `start` on, in order, computed on a Ray cluster.
 
     Uses the cluster this process is already connected to; else connects to `address`; else
@@ -80,8 +87,9 @@ def _import_ray(local: bool):
         import ray
         import ray.data
     except ImportError:
-        raise EngineUnavailableError("--engine ray needs Ray: pip install 'marsad[ray]' "
-                                     "(or use the default --engine local)") from None
+        raise EngineUnavailableError(
+            "--engine ray needs Ray: pip install 'marsad[ray]' (or use the default --engine local)"
+        ) from None
     return ray
 
 
@@ -89,8 +97,12 @@ def _connect(ray, address: str | None, workers: int) -> None:
     if address:
         ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
     else:
-        ray.init(num_cpus=max(workers, os.cpu_count() or 1), include_dashboard=False, log_to_driver=False,
-                 logging_level=logging.WARNING)
+        ray.init(
+            num_cpus=max(workers, os.cpu_count() or 1),
+            include_dashboard=False,
+            log_to_driver=False,
+            logging_level=logging.WARNING,
+        )
 
 
 def _dataset(ray, inputs, options, start, workers, keep_text):
@@ -102,7 +114,14 @@ def _dataset(ray, inputs, options, start, workers, keep_text):
     # A small input cannot keep every actor busy; Ray says so on each run, which is noise here.
     warnings.filterwarnings("ignore", message="The minimum number of concurrent actors")
     units = [{"unit": unit} for unit in range(start.unit, len(inputs))]
-    return (ray.data.from_items(units, override_num_blocks=max(1, len(units)))
-            .flat_map(ReadUnit(inputs, options, start), num_cpus=0)
-            .map_batches(Extractor, fn_constructor_kwargs={"keep_text": keep_text}, batch_size=BATCH_SIZE,
-                         compute=ray.data.ActorPoolStrategy(size=workers), batch_format="numpy"))
+    return (
+        ray.data.from_items(units, override_num_blocks=max(1, len(units)))
+        .flat_map(ReadUnit(inputs, options, start), num_cpus=0)
+        .map_batches(
+            Extractor,
+            fn_constructor_kwargs={"keep_text": keep_text},
+            batch_size=BATCH_SIZE,
+            compute=ray.data.ActorPoolStrategy(size=workers),
+            batch_format="numpy",
+        )
+    )

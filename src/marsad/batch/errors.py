@@ -1,4 +1,5 @@
 """Batch error codes (E200-E299): per-document failures become records; run-level ones stop the run."""
+
 from __future__ import annotations
 
 from marsad.errors import MarsadError

@@ -4,14 +4,25 @@ lingua, limited to Arabic and the languages a news feed mixes in (English, Frenc
 Arabic-script languages Persian and Urdu, and a few more), in low-accuracy mode: news articles
 are long, and this mode keeps the detector at a few MB instead of hundreds. Built once per process.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
 
 HANDLED = "ar"
 # Arabic-script neighbours (fa, ur) matter most: they would otherwise pass a script test.
-CANDIDATES = ("ARABIC", "ENGLISH", "FRENCH", "PERSIAN", "URDU", "TURKISH", "SPANISH", "GERMAN", "HEBREW",
-              "RUSSIAN")
+CANDIDATES = (
+    "ARABIC",
+    "ENGLISH",
+    "FRENCH",
+    "PERSIAN",
+    "URDU",
+    "TURKISH",
+    "SPANISH",
+    "GERMAN",
+    "HEBREW",
+    "RUSSIAN",
+)
 # Enough text to decide; detection time grows with length.
 SAMPLE_CHARS = 3000
 UNKNOWN = "unknown"

@@ -2,6 +2,7 @@
 
 Runs in the workers (process pool or Ray actors); nothing here raises for a bad document.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -29,8 +30,16 @@ class Outcome:
     text: str | None = None
 
     def to_json(self) -> str:
-        return json.dumps({"unit": self.unit, "ordinal": self.ordinal, "nbytes": self.nbytes,
-                           "record": self.record, "text": self.text}, ensure_ascii=False)
+        return json.dumps(
+            {
+                "unit": self.unit,
+                "ordinal": self.ordinal,
+                "nbytes": self.nbytes,
+                "record": self.record,
+                "text": self.text,
+            },
+            ensure_ascii=False,
+        )
 
     @classmethod
     def from_json(cls, line: str) -> Outcome:
@@ -47,12 +56,20 @@ def process(doc: SourceDoc, keep_text: bool = False) -> Outcome:
     try:
         status, reason, extraction, meta, text = _outcome(doc)
     except Exception as error:  # a bug on one document (HTML parser, rules) must not stop a run of millions
-        reason = str(ExtractionFailedError(f"{doc.source}: processing failed ({type(error).__name__}: {error}); "
-                                           "please report it with this document"))
+        reason = str(
+            ExtractionFailedError(
+                f"{doc.source}: processing failed ({type(error).__name__}: {error}); "
+                "please report it with this document"
+            )
+        )
         status, extraction, meta, text = "error", None, doc.meta, ""
-    return Outcome(unit=doc.unit, ordinal=doc.ordinal, nbytes=doc.nbytes,
-                   record=record(doc, status, reason, extraction, meta),
-                   text=text if keep_text and status == "ok" else None)
+    return Outcome(
+        unit=doc.unit,
+        ordinal=doc.ordinal,
+        nbytes=doc.nbytes,
+        record=record(doc, status, reason, extraction, meta),
+        text=text if keep_text and status == "ok" else None,
+    )
 
 
 def _outcome(doc: SourceDoc) -> tuple[str, str | None, dict | None, Meta, str]:
@@ -68,7 +85,9 @@ def _outcome(doc: SourceDoc) -> tuple[str, str | None, dict | None, Meta, str]:
         if detected != language.HANDLED:
             return "skipped", f"language {detected}", None, meta, text
         published = _publication_date(meta.published, doc.source)
-        extraction = marsad.extract(text, published=published, document_id=doc.document_id).model_dump(mode="json")
+        extraction = marsad.extract(text, published=published, document_id=doc.document_id).model_dump(
+            mode="json"
+        )
     except MarsadError as error:
         return "error", str(error), None, doc.meta, ""
     return "ok", None, extraction, meta, text
@@ -86,8 +105,13 @@ def article_text(doc: SourceDoc) -> tuple[str, Meta]:
         page = Page("")
     if not page.text.strip():
         raise NoArticleTextError(f"{doc.source}: no article text found in the HTML")
-    meta = replace(doc.meta, title=doc.meta.title or page.title, outlet=doc.meta.outlet or page.outlet,
-                   published=doc.meta.published or page.date, url=doc.meta.url or page.url)
+    meta = replace(
+        doc.meta,
+        title=doc.meta.title or page.title,
+        outlet=doc.meta.outlet or page.outlet,
+        published=doc.meta.published or page.date,
+        url=doc.meta.url or page.url,
+    )
     return page.text, meta
 
 
@@ -98,5 +122,7 @@ def _publication_date(value: str | None, source: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip()[:10])
     except ValueError:
-        raise InvalidDateError(f"{source}: the publication date {value!r} is not a date; "
-                               "give it as YYYY-MM-DD (or name the field with --published-field)") from None
+        raise InvalidDateError(
+            f"{source}: the publication date {value!r} is not a date; "
+            "give it as YYYY-MM-DD (or name the field with --published-field)"
+        ) from None

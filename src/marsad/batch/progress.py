@@ -2,6 +2,7 @@
 
 Shown only when stderr is a terminal; otherwise (logs, CI, tests) the run is quiet.
 """
+
 from __future__ import annotations
 
 import sys
@@ -34,8 +35,15 @@ def progress_bar(total_bytes: int | None, enabled: bool | None = None):
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    with Progress(TextColumn("{task.fields[docs]:,} docs"), BarColumn(), _rate_column(), TimeElapsedColumn(),
-                  TextColumn("ETA"), TimeRemainingColumn(), console=Console(stderr=True)) as progress:
+    with Progress(
+        TextColumn("{task.fields[docs]:,} docs"),
+        BarColumn(),
+        _rate_column(),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+    ) as progress:
         yield Bar(progress, total_bytes)
 
 

@@ -16,6 +16,7 @@ A missing input gives an error record (`check_inputs` refuses it before a batch 
 
 Readers yield thunks: skipping the documents a resumed run already committed costs no decoding.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -69,19 +70,25 @@ def check_inputs(inputs: list[str]) -> None:
     or is stdin, which a resumed run could not read again."""
     for value in inputs:
         if value == STDIN:
-            raise BadOptionError("-: a batch run cannot read stdin (a resumed run reads its inputs again); "
-                                     "save the stream to a file and give that")
+            raise BadOptionError(
+                "-: a batch run cannot read stdin (a resumed run reads its inputs again); "
+                "save the stream to a file and give that"
+            )
         if not is_url(value) and not os.path.exists(value):
             raise InputNotFoundError(f"{value}: no such file or folder; give files, folders or feed URLs")
 
 
-def iter_documents(inputs: list[str], options: ReadOptions, start: Position = Position()) -> Iterator[SourceDoc]:
+def iter_documents(
+    inputs: list[str], options: ReadOptions, start: Position = Position()
+) -> Iterator[SourceDoc]:
     """Every document of every input from `start` on, in run order."""
     for unit in range(start.unit, len(inputs)):
         yield from iter_unit(inputs, unit, options, start)
 
 
-def iter_unit(inputs: list[str], unit: int, options: ReadOptions, start: Position = Position()) -> Iterator[SourceDoc]:
+def iter_unit(
+    inputs: list[str], unit: int, options: ReadOptions, start: Position = Position()
+) -> Iterator[SourceDoc]:
     """The documents of input number `unit`, numbered; those before `start` are counted, not read."""
     first = start.ordinal if unit == start.unit else 0
     for ordinal, thunk in enumerate(_thunks(inputs[unit], options)):
@@ -109,7 +116,9 @@ def _thunks(value: str, options: ReadOptions) -> Iterator[Thunk]:
     elif value == STDIN:
         yield from _stdin(options)
     elif not os.path.exists(value):
-        error = InputNotFoundError(f"{value}: no such file or folder; give files, folders, feed URLs or - for stdin")
+        error = InputNotFoundError(
+            f"{value}: no such file or folder; give files, folders, feed URLs or - for stdin"
+        )
         yield lambda: SourceDoc(0, 0, value, value, failure=str(error))
     elif os.path.isdir(value):
         for path in _walk(Path(value)):
@@ -129,7 +138,7 @@ def _walk(folder: Path) -> Iterator[Path]:
 
 
 def _is_sidecar(name: str, article_stems: set[str]) -> bool:
-    return name.endswith(SIDECAR_SUFFIX) and name[:-len(SIDECAR_SUFFIX)] in article_stems
+    return name.endswith(SIDECAR_SUFFIX) and name[: -len(SIDECAR_SUFFIX)] in article_stems
 
 
 def _file(path: Path, options: ReadOptions) -> Iterator[Thunk]:
@@ -171,8 +180,12 @@ def _sidecar(article: Path, options: ReadOptions) -> Meta:
     if not isinstance(fields, dict):
         return Meta()
     date = next((str(fields[name])[:10] for name in SIDECAR_DATES if fields.get(name)), None)
-    return Meta(title=_str(fields.get("title")), url=_str(fields.get("url")), outlet=_str(fields.get("outlet")),
-                published=date)
+    return Meta(
+        title=_str(fields.get("title")),
+        url=_str(fields.get("url")),
+        outlet=_str(fields.get("outlet")),
+        published=date,
+    )
 
 
 def _read_page(path: Path, size: int, options: ReadOptions) -> str:
@@ -205,7 +218,9 @@ def _stdin(options: ReadOptions) -> Iterator[Thunk]:
     head = _leading_lines(stream, options.max_bytes)
     first = head[-1] if head else b""
     if first is not None and first.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
-        yield from _json_lines(itertools.chain(head, _bounded_lines(stream, options.max_bytes)), "stdin", options)
+        yield from _json_lines(
+            itertools.chain(head, _bounded_lines(stream, options.max_bytes)), "stdin", options
+        )
         return
     data = b"".join(line or b"" for line in head)
     if None not in head:
@@ -227,13 +242,16 @@ def _leading_lines(stream, max_bytes: int) -> list[bytes | None]:
 def _stdin_article(data: bytes, too_large: bool, options: ReadOptions) -> SourceDoc:
     try:
         if too_large:
-            raise InputTooLargeError(f"stdin: over the {options.max_bytes:,}-byte limit for one article; "
-                                     "split it into articles or raise --max-bytes")
+            raise InputTooLargeError(
+                f"stdin: over the {options.max_bytes:,}-byte limit for one article; "
+                "split it into articles or raise --max-bytes"
+            )
         text = decode_article(data, "stdin")
     except MarsadError as error:
         return SourceDoc(0, 0, "stdin", "stdin", failure=str(error), nbytes=len(data))
-    return SourceDoc(0, 0, "stdin", "stdin", text=text, kind="html" if looks_like_html(text) else "text",
-                     nbytes=len(data))
+    return SourceDoc(
+        0, 0, "stdin", "stdin", text=text, kind="html" if looks_like_html(text) else "text", nbytes=len(data)
+    )
 
 
 def _bounded_lines(stream, max_bytes: int) -> Iterator[bytes | None]:
@@ -253,8 +271,10 @@ def _bounded_lines(stream, max_bytes: int) -> Iterator[bytes | None]:
 def _json_line(name: str, number: int, line: bytes | None, options: ReadOptions) -> SourceDoc:
     source = f"{name}:{number}"
     if line is None:
-        error = InputTooLargeError(f"{source}: the line is over the {options.max_bytes:,}-byte limit for one "
-                                   "article; split it or raise --max-bytes")
+        error = InputTooLargeError(
+            f"{source}: the line is over the {options.max_bytes:,}-byte limit for one "
+            "article; split it or raise --max-bytes"
+        )
         return SourceDoc(0, 0, source, source, failure=str(error))
     try:
         item = json.loads(decode_article(line, source))
@@ -262,16 +282,33 @@ def _json_line(name: str, number: int, line: bytes | None, options: ReadOptions)
             raise BadRecordError(f"{source}: the line is JSON but not an object")
         text = item.get(options.fields.text)
         if not isinstance(text, str):
-            raise BadRecordError(f"{source}: no string field {options.fields.text!r}; "
-                                 "name the text field with --text-field")
+            raise BadRecordError(
+                f"{source}: no string field {options.fields.text!r}; name the text field with --text-field"
+            )
     except (MarsadError, ValueError) as error:
-        reason = str(error) if isinstance(error, MarsadError) else str(BadRecordError(f"{source}: not JSON ({error})"))
+        reason = (
+            str(error)
+            if isinstance(error, MarsadError)
+            else str(BadRecordError(f"{source}: not JSON ({error})"))
+        )
         return SourceDoc(0, 0, source, source, failure=reason, nbytes=len(line))
     raw_id = item.get(options.fields.id)
-    meta = Meta(title=_str(item.get("title")), url=_str(item.get("url")), outlet=_str(item.get("outlet")),
-                published=_str(item.get(options.fields.published)))
-    return SourceDoc(0, 0, source if raw_id is None else str(raw_id), source, text=text, meta=meta,
-                     nbytes=len(line), given_id=raw_id is not None)
+    meta = Meta(
+        title=_str(item.get("title")),
+        url=_str(item.get("url")),
+        outlet=_str(item.get("outlet")),
+        published=_str(item.get(options.fields.published)),
+    )
+    return SourceDoc(
+        0,
+        0,
+        source if raw_id is None else str(raw_id),
+        source,
+        text=text,
+        meta=meta,
+        nbytes=len(line),
+        given_id=raw_id is not None,
+    )
 
 
 def _str(value) -> str | None:
@@ -305,8 +342,9 @@ def _feed_entry(entry, source: str, outlet: str | None) -> SourceDoc:
     html = content[0].get("value", "") if content else entry.get("summary", "")
     meta = Meta(title=entry.get("title"), url=entry.get("link"), outlet=outlet, published=_feed_date(entry))
     document_id = entry.get("id") or entry.get("link") or source
-    return SourceDoc(0, 0, document_id, source, text=html, kind="html", meta=meta,
-                     nbytes=len(html.encode("utf-8")))
+    return SourceDoc(
+        0, 0, document_id, source, text=html, kind="html", meta=meta, nbytes=len(html.encode("utf-8"))
+    )
 
 
 def _feed_date(entry) -> str | None:
@@ -327,7 +365,9 @@ def _warc(path: Path, options: ReadOptions) -> Iterator[Thunk]:
                 body = record.content_stream().read(options.max_bytes + 1)
                 # After the read: warcio finds the offset by reading to the record's end.
                 source = f"{path}@{records.get_record_offset()}"
-                yield lambda record=record, body=body, source=source: _warc_page(record, body, source, options)
+                yield lambda record=record, body=body, source=source: _warc_page(
+                    record, body, source, options
+                )
         except ArchiveLoadFailed as error:
             failure = str(WarcError(f"{path}: not a readable WARC file ({error})"))
             yield lambda: SourceDoc(0, 0, str(path), str(path), failure=failure)

@@ -4,6 +4,7 @@ The run is a loop over outcomes in document order: fill a shard of `shard_size` 
 it atomically, give its good documents to the store, then record it in the checkpoint. Killed at
 any moment, the same call starts from the checkpoint and ends with the same files.
 """
+
 from __future__ import annotations
 
 import os
@@ -38,10 +39,19 @@ class BatchSummary:
         return f"{self.ok} ok, {self.skipped} skipped, {self.failed} failed"
 
 
-def run_batch(inputs: list[str], out_dir: str | Path, engine: str = "local", workers: int | None = None,
-              ray_address: str | None = None, fields: Fields = Fields(), output_format: str = "jsonl",
-              shard_size: int = SHARD_SIZE, max_bytes: int = MAX_BYTES, db: str | None = None,
-              progress: bool | None = None) -> BatchSummary:
+def run_batch(
+    inputs: list[str],
+    out_dir: str | Path,
+    engine: str = "local",
+    workers: int | None = None,
+    ray_address: str | None = None,
+    fields: Fields = Fields(),
+    output_format: str = "jsonl",
+    shard_size: int = SHARD_SIZE,
+    max_bytes: int = MAX_BYTES,
+    db: str | None = None,
+    progress: bool | None = None,
+) -> BatchSummary:
     """Process every document of `inputs` into `out_dir`; resumes the run recorded there, if any.
 
     `progress`: None shows the bar when stderr is a terminal. Returns the counts of the whole run.
@@ -56,8 +66,15 @@ def run_batch(inputs: list[str], out_dir: str | Path, engine: str = "local", wor
         store = StoreSink(db) if db else None
         try:
             with progress_bar(total_bytes(inputs), progress) as bar:
-                stream = _outcomes(inputs, options, checkpoint.next, engine, workers or os.cpu_count() or 1,
-                                   ray_address, keep_text=store is not None)
+                stream = _outcomes(
+                    inputs,
+                    options,
+                    checkpoint.next,
+                    engine,
+                    workers or os.cpu_count() or 1,
+                    ray_address,
+                    keep_text=store is not None,
+                )
                 _write_shards(stream, out, checkpoint, output_format, shard_size, store, bar)
         finally:
             if store:
@@ -81,8 +98,13 @@ def _check_options(inputs, engine, output_format, shard_size, workers) -> None:
 def _fingerprint(inputs, options: ReadOptions, output_format: str, shard_size: int) -> dict:
     """What decides the output; the engine and worker count do not, so a run may resume on another."""
     fields = options.fields
-    return {"inputs": list(inputs), "fields": [fields.text, fields.published, fields.id],
-            "max_bytes": options.max_bytes, "format": output_format, "shard_size": shard_size}
+    return {
+        "inputs": list(inputs),
+        "fields": [fields.text, fields.published, fields.id],
+        "max_bytes": options.max_bytes,
+        "format": output_format,
+        "shard_size": shard_size,
+    }
 
 
 def _outcomes(inputs, options, start: Position, engine, workers, ray_address, keep_text) -> Iterator[Outcome]:
@@ -116,11 +138,18 @@ def _commit(shard: list[Outcome], out: Path, checkpoint: Checkpoint, output_form
         store.write(shard)
     counts = {status: sum(r["status"] == status for r in records) for status in STATUSES}
     last = shard[-1]
-    checkpoint.commit(out, ShardEntry(file=name, documents=len(records), **counts),
-                      Position(last.unit, last.ordinal + 1))
+    checkpoint.commit(
+        out, ShardEntry(file=name, documents=len(records), **counts), Position(last.unit, last.ordinal + 1)
+    )
 
 
 def _summary(out: Path, checkpoint: Checkpoint) -> BatchSummary:
     totals = checkpoint.totals()
-    return BatchSummary(out_dir=out, documents=sum(totals.values()), ok=totals["ok"], skipped=totals["skipped"],
-                        failed=totals["error"], shards=len(checkpoint.shards))
+    return BatchSummary(
+        out_dir=out,
+        documents=sum(totals.values()),
+        ok=totals["ok"],
+        skipped=totals["skipped"],
+        failed=totals["error"],
+        shards=len(checkpoint.shards),
+    )

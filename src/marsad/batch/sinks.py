@@ -6,6 +6,7 @@ to look, and a shard is complete or absent as a whole.
 Parquet columns: document_id, source, status, reason, meta (struct), extraction (the contract as a
 JSON string: events and claims nest too deeply and too variably for a fixed column schema).
 """
+
 from __future__ import annotations
 
 import io
@@ -40,10 +41,25 @@ def _parquet(records: list[dict]) -> bytes:
 
     text = pa.string()
     meta = pa.struct([("title", text), ("url", text), ("outlet", text), ("published", text)])
-    schema = pa.schema([("document_id", text), ("source", text), ("status", text), ("reason", text),
-                        ("meta", meta), ("extraction", text)])
-    rows = [{**r, "extraction": None if r["extraction"] is None else json.dumps(r["extraction"], ensure_ascii=False)}
-            for r in records]
+    schema = pa.schema(
+        [
+            ("document_id", text),
+            ("source", text),
+            ("status", text),
+            ("reason", text),
+            ("meta", meta),
+            ("extraction", text),
+        ]
+    )
+    rows = [
+        {
+            **r,
+            "extraction": None
+            if r["extraction"] is None
+            else json.dumps(r["extraction"], ensure_ascii=False),
+        }
+        for r in records
+    ]
     buffer = io.BytesIO()
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), buffer)
     return buffer.getvalue()
@@ -61,8 +77,9 @@ class StoreSink:
         try:
             from marsad.store import open_store
         except ImportError:
-            raise StoreUnavailableError("--db needs the store (marsad.store), which is not installed; "
-                                        "write to --out only") from None
+            raise StoreUnavailableError(
+                "--db needs the store (marsad.store), which is not installed; write to --out only"
+            ) from None
         self.store = open_store(url)
 
     def write(self, outcomes: list[Outcome]) -> None:
@@ -73,8 +90,13 @@ class StoreSink:
             if record["status"] != "ok":
                 continue
             meta = record["meta"]
-            self.store.ingest_extraction(Extraction.model_validate(record["extraction"]), outcome.text,
-                                         url=meta["url"], outlet=meta["outlet"], title=meta["title"])
+            self.store.ingest_extraction(
+                Extraction.model_validate(record["extraction"]),
+                outcome.text,
+                url=meta["url"],
+                outlet=meta["outlet"],
+                title=meta["title"],
+            )
 
     def close(self) -> None:
         close = getattr(self.store, "close", None)

@@ -6,6 +6,7 @@ Examples:
     marsad events --country MLI --since 2024-07-01 --format table
     marsad export --format acled-csv --hxl --out events.csv
 """
+
 from __future__ import annotations
 
 import json
@@ -23,8 +24,13 @@ from marsad.store import open_store
 from marsad.store.errors import IngestInputError
 from marsad.store.export import FORMATS, acled_csv, write_geojson
 
-db_option = click.option("--db", metavar="URL", envvar="MARSAD_DB", default=None,
-                         help="Store: a file path, sqlite:///path or postgresql://... [default: ./marsad.db; env MARSAD_DB]")
+db_option = click.option(
+    "--db",
+    metavar="URL",
+    envvar="MARSAD_DB",
+    default=None,
+    help="Store: a file path, sqlite:///path or postgresql://... [default: ./marsad.db; env MARSAD_DB]",
+)
 
 
 @click.command()
@@ -65,8 +71,11 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None) -> Non
 def _unreadable(doc: SourceDoc) -> str | None:
     """Why a document could not be read (a file named on the command line that is no article, too)."""
     if doc.skip:
-        return str(IngestInputError(f"{doc.skip}; give .txt or .html articles, a folder of them, "
-                                    "a .jsonl file or - for stdin"))
+        return str(
+            IngestInputError(
+                f"{doc.skip}; give .txt or .html articles, a folder of them, a .jsonl file or - for stdin"
+            )
+        )
     return doc.failure
 
 
@@ -74,8 +83,14 @@ def _store_document(store, doc: SourceDoc, published: str | None) -> str:
     """Extract and store one document read by marsad.batch.readers; its status ("new", ...)."""
     text, meta = article_text(doc)
     # Only an id the input gives is kept: otherwise the store derives one from the url or the text.
-    return store.ingest(text, published=(meta.published or "")[:10] or published, url=meta.url, outlet=meta.outlet,
-                        title=meta.title, document_id=doc.document_id if doc.given_id else None).status
+    return store.ingest(
+        text,
+        published=(meta.published or "")[:10] or published,
+        url=meta.url,
+        outlet=meta.outlet,
+        title=meta.title,
+        document_id=doc.document_id if doc.given_id else None,
+    ).status
 
 
 def _table(events: list[dict], total: int) -> str:
@@ -86,8 +101,10 @@ def _table(events: list[dict], total: int) -> str:
         f = event["fatalities"]
         killed = f"{f['acled']}" + (f" [{f['low']}-{f['high']}]" if f["low"] != f["high"] else "")
         killed += " !" if event["disputed"] else ""
-        lines.append(f"{event['date_start'] or '?':<10}  {kind[:42]:<42}  {place[:28]:<28}  {killed:<16}  "
-                     f"{event['document_count']:>4}  {event['id']}")
+        lines.append(
+            f"{event['date_start'] or '?':<10}  {kind[:42]:<42}  {place[:28]:<28}  {killed:<16}  "
+            f"{event['document_count']:>4}  {event['id']}"
+        )
     lines.append(f"{len(events)} of {total} event(s); ! = sources disagree on the toll")
     return "\n".join(lines)
 
@@ -98,15 +115,27 @@ def _table(events: list[dict], total: int) -> str:
 @click.option("--since", metavar="YYYY-MM-DD", help="Only events on or after this day.")
 @click.option("--until", metavar="YYYY-MM-DD", help="Only events on or before this day.")
 @click.option("--type", "event_type", metavar="TYPE", help="ACLED event type or sub-type, e.g. 'Battles'.")
-@click.option("--actor", metavar="NAME",
-              help="Only events with an actor whose name contains NAME (Arabic or ACLED's).")
-@click.option("--place", metavar="NAME",
-              help="Only events whose place, district or region is named NAME, or part of it (Arabic or Latin).")
-@click.option("--background", is_flag=True,
-              help="List the background events (history, a war's running toll) instead of the news.")
+@click.option(
+    "--actor", metavar="NAME", help="Only events with an actor whose name contains NAME (Arabic or ACLED's)."
+)
+@click.option(
+    "--place",
+    metavar="NAME",
+    help="Only events whose place, district or region is named NAME, or part of it (Arabic or Latin).",
+)
+@click.option(
+    "--background",
+    is_flag=True,
+    help="List the background events (history, a war's running toll) instead of the news.",
+)
 @click.option("--limit", type=click.IntRange(min=0), default=100, show_default=True)
-@click.option("--format", "output_format", type=click.Choice(["table", "json", "csv", "geojson"]), default="table",
-              show_default=True)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["table", "json", "csv", "geojson"]),
+    default="table",
+    show_default=True,
+)
 def events(db, country, since, until, event_type, actor, place, background, limit, output_format) -> None:
     """List merged news events, newest first (csv: ACLED's 31 columns, as `marsad export` gives them).
 
@@ -117,8 +146,15 @@ def events(db, country, since, until, event_type, actor, place, background, limi
       marsad events --type Battles --format geojson > battles.geojson
       marsad events --background
     """
-    filters = {"country": country, "since": since, "until": until, "event_type": event_type, "actor": actor,
-               "place": place, "background": background}
+    filters = {
+        "country": country,
+        "since": since,
+        "until": until,
+        "event_type": event_type,
+        "actor": actor,
+        "place": place,
+        "background": background,
+    }
     with open_store(db) as store:
         found = store.events(**filters, limit=limit, detailed=output_format in ("json", "csv"))
         total = store.count_events(**filters)
@@ -135,7 +171,9 @@ def events(db, country, since, until, event_type, actor, place, background, limi
 @click.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), required=True)
-@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="File to write [default: stdout].")
+@click.option(
+    "--out", type=click.Path(dir_okay=False, writable=True), help="File to write [default: stdout]."
+)
 @click.option("--hxl", is_flag=True, help="acled-csv: add HXL hashtags as a second header row (OCHA HDX).")
 def export(db, fmt, out, hxl) -> None:
     """Export every merged news event: acled-csv (ACLED's 31 columns), geojson, jsonl, parquet.
@@ -150,4 +188,3 @@ def export(db, fmt, out, hxl) -> None:
         count = store.export(fmt, target, hxl=hxl)
     if out:
         click.echo(f"{count} record(s) written to {out}", err=True)
-

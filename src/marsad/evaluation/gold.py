@@ -5,6 +5,7 @@ becomes a `GoldArticle` carrying an `error` message, so one bad file never stops
 A gold file whose text is `"archive:<id>"` reads it from the news archive; where the archive is
 absent the article is `skipped` (said, not scored), so a checkout without ../shared still runs.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -137,7 +138,9 @@ def _with_archive_texts(articles: list[GoldArticle], archive: Path) -> list[Gold
     if not wanted:
         return articles
     texts = read_archive(archive, wanted)
-    return [_fill_text(article, texts, archive) if _from_archive(article) else article for article in articles]
+    return [
+        _fill_text(article, texts, archive) if _from_archive(article) else article for article in articles
+    ]
 
 
 def _from_archive(article: GoldArticle) -> bool:
@@ -156,16 +159,21 @@ def _fill_text(article: GoldArticle, texts: dict[str, str] | None, archive: Path
 def read_archive(archive: Path, ids: set[str]) -> dict[str, str] | None:
     """The texts of `ids` in a news archive (JSON lines, gzipped or not); None when it is absent."""
     try:
-        opened = gzip.open(archive, "rt", encoding="utf-8") if archive.suffix == ".gz" \
+        opened = (
+            gzip.open(archive, "rt", encoding="utf-8")
+            if archive.suffix == ".gz"
             else archive.open(encoding="utf-8")
+        )
         with opened as lines:
             rows = (json.loads(line) for line in lines if _line_id(line) in ids)
             return {row["id"]: row["text"] for row in rows}
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError) as exc:
-        raise GoldArchiveError(f"the news archive {archive} cannot be read ({exc}); "
-                               "give --archive PATH to a JSON-lines file of id/text objects") from exc
+        raise GoldArchiveError(
+            f"the news archive {archive} cannot be read ({exc}); "
+            "give --archive PATH to a JSON-lines file of id/text objects"
+        ) from exc
 
 
 _ID_OPENING = '{"id": "'
@@ -174,7 +182,7 @@ _ID_OPENING = '{"id": "'
 def _line_id(line: str) -> str | None:
     # Parsing every line of a 60,000-article archive costs seconds; its lines open with the id.
     if line.startswith(_ID_OPENING):
-        return line[len(_ID_OPENING):line.find('"', len(_ID_OPENING))]
+        return line[len(_ID_OPENING) : line.find('"', len(_ID_OPENING))]
     return json.loads(line).get("id") if line.strip() else None
 
 
@@ -195,6 +203,11 @@ def load_gold_file(path: Path) -> GoldArticle:
     try:
         text = text_path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return GoldArticle(gold.id, path, published=gold.published, events=gold.events,
-                           error=f"article text {text_path} (named by {path.name}) cannot be read: {exc}")
+        return GoldArticle(
+            gold.id,
+            path,
+            published=gold.published,
+            events=gold.events,
+            error=f"article text {text_path} (named by {path.name}) cannot be read: {exc}",
+        )
     return GoldArticle(gold.id, path, text=text, published=gold.published, events=gold.events)

@@ -4,6 +4,7 @@ Two names match when their keys are equal, when one key contains the other, or w
 of one, its leading clitics stripped, is a word of the other. Places, actors, victims and sources
 are all compared with `names_match`, so the rule lives here only.
 """
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,7 @@ def _stems(word: str) -> frozenset[str]:
     forms = {word}
     for prefix in (ARTICLE_AFTER_LAM, ARTICLE, *PROCLITICS):
         if word.startswith(prefix) and len(word) - len(prefix) >= _MIN_STEM:
-            forms |= _stems(word[len(prefix):])
+            forms |= _stems(word[len(prefix) :])
     return frozenset(forms)
 
 

@@ -12,6 +12,7 @@ Two readings that GOLD.md leaves open, fixed here:
 - Background system events are paired only after every news event has had its chance, so a
   history mention never takes a gold event away from the news event that reports it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -98,7 +99,9 @@ def same_figure(gold: GoldClaim, system: Claim) -> bool:
     return (system.low, system.high) == (gold.low, gold.high)
 
 
-def victim_matches(gold_claim: GoldClaim, gold_event: GoldEvent, system_claim: Claim, system_event: Event) -> bool:
+def victim_matches(
+    gold_claim: GoldClaim, gold_event: GoldEvent, system_claim: Claim, system_event: Event
+) -> bool:
     if gold_claim.victim == UNKNOWN_VICTIM:
         return True
     actor = gold_event.actor_named(gold_claim.victim)
@@ -121,7 +124,9 @@ def source_matches(gold: GoldClaim, system: Claim) -> bool:
     return any_names_match(gold.source.strings, (system.source.name, system.source.text))
 
 
-def claims_compatible(gold_claim: GoldClaim, gold_event: GoldEvent, system_claim: Claim, system_event: Event) -> bool:
+def claims_compatible(
+    gold_claim: GoldClaim, gold_event: GoldEvent, system_claim: Claim, system_event: Event
+) -> bool:
     return (
         gold_claim.kind == system_claim.kind
         and gold_claim.stance == system_claim.stance
@@ -182,9 +187,14 @@ def pair_events(gold_events: Sequence[GoldEvent], system_events: Sequence[Event]
             pair = EventPair(g, s, by_name, distance, pair_claims(gold, system))
             candidates[g, s] = pair
             key = (
-                system.background, gold.optional, not by_name,
-                system.sub_event_type != gold.sub_event_type, -len(pair.claims),
-                math.inf if distance is None else distance, g, s,
+                system.background,
+                gold.optional,
+                not by_name,
+                system.sub_event_type != gold.sub_event_type,
+                -len(pair.claims),
+                math.inf if distance is None else distance,
+                g,
+                s,
             )
             keys.append((key, g, s))
     return tuple(candidates[g, s] for g, s in _one_to_one(keys))

@@ -1,4 +1,5 @@
 """Rendering an evaluation: the terminal table with its per-article misses, and the JSON form."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,8 +23,14 @@ def _share_json(share: Share) -> dict:
 
 
 def _prf_json(prf: PRF) -> dict:
-    return {"tp": prf.tp, "fp": prf.fp, "fn": prf.fn, "precision": _number(prf.precision),
-            "recall": _number(prf.recall), "f1": _number(prf.f1)}
+    return {
+        "tp": prf.tp,
+        "fp": prf.fp,
+        "fn": prf.fn,
+        "precision": _number(prf.precision),
+        "recall": _number(prf.recall),
+        "f1": _number(prf.f1),
+    }
 
 
 def metrics_json(report: EvalReport) -> dict:
@@ -32,8 +39,11 @@ def metrics_json(report: EvalReport) -> dict:
         "events": _prf_json(metrics.events),
         "sub_type_accuracy": _share_json(metrics.sub_type),
         "start_date_accuracy": _share_json(metrics.start_date),
-        "location": {"median_km": _number(metrics.median_km), "pairs_with_coordinates": metrics.located,
-                     "within_50km": _share_json(metrics.within_50km)},
+        "location": {
+            "median_km": _number(metrics.median_km),
+            "pairs_with_coordinates": metrics.located,
+            "within_50km": _share_json(metrics.within_50km),
+        },
         "actor_recall": _share_json(metrics.actor_recall),
         "actor_precision": _share_json(metrics.actor_precision),
         "claims": _prf_json(metrics.claims),
@@ -51,15 +61,27 @@ def report_json(report: EvalReport, per_article: bool = True) -> dict:
 
 
 def _gold_event_json(event: GoldEvent) -> dict:
-    return {"id": event.id, "event_type": event.event_type, "sub_event_type": event.sub_event_type,
-            "date_start": event.date_start.isoformat(), "date_end": event.date_end.isoformat(),
-            "location": event.location.name if event.location else None, "claims": len(event.claims)}
+    return {
+        "id": event.id,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "date_start": event.date_start.isoformat(),
+        "date_end": event.date_end.isoformat(),
+        "location": event.location.name if event.location else None,
+        "claims": len(event.claims),
+    }
 
 
 def _system_event_json(event: Event) -> dict:
-    return {"id": event.id, "event_type": event.event_type, "sub_event_type": event.sub_event_type,
-            "date_start": _iso(event.date_start), "date_end": _iso(event.date_end),
-            "location": event.location.text if event.location else None, "claims": len(event.claims)}
+    return {
+        "id": event.id,
+        "event_type": event.event_type,
+        "sub_event_type": event.sub_event_type,
+        "date_start": _iso(event.date_start),
+        "date_end": _iso(event.date_end),
+        "location": event.location.text if event.location else None,
+        "claims": len(event.claims),
+    }
 
 
 def _iso(date: dt.date | None) -> str | None:
@@ -67,15 +89,30 @@ def _iso(date: dt.date | None) -> str | None:
 
 
 def _gold_claim_json(event: GoldEvent, claim: GoldClaim) -> dict:
-    return {"event": event.id, "kind": claim.kind, "stance": claim.stance, "victim": claim.victim,
-            "low": claim.low, "high": claim.high, "vague": claim.vague,
-            "source": claim.source.name if claim.source else None}
+    return {
+        "event": event.id,
+        "kind": claim.kind,
+        "stance": claim.stance,
+        "victim": claim.victim,
+        "low": claim.low,
+        "high": claim.high,
+        "vague": claim.vague,
+        "source": claim.source.name if claim.source else None,
+    }
 
 
 def _system_claim_json(event: Event, claim: Claim) -> dict:
-    return {"event": event.id, "kind": claim.kind, "stance": claim.stance, "victim": claim.victim.text,
-            "low": claim.low, "high": claim.high, "vague": claim.vague,
-            "source": claim.source.text if claim.source else None, "evidence": claim.evidence.text}
+    return {
+        "event": event.id,
+        "kind": claim.kind,
+        "stance": claim.stance,
+        "victim": claim.victim.text,
+        "low": claim.low,
+        "high": claim.high,
+        "vague": claim.vague,
+        "source": claim.source.text if claim.source else None,
+        "evidence": claim.evidence.text,
+    }
 
 
 def article_json(article: ArticleScore) -> dict:
@@ -88,11 +125,17 @@ def article_json(article: ArticleScore) -> dict:
         "events": {"tp": tally.event_tp, "fp": tally.event_fp, "fn": tally.event_fn},
         "claims": {"tp": tally.claim_tp, "fp": tally.claim_fp, "fn": tally.claim_fn},
         "pairs": [
-            {"gold": gold_events[pair.gold].id, "system": system_events[pair.system].id,
-             "counted": pair in counted, "place_by_name": pair.place_by_name,
-             "distance_km": _number(pair.distance_km),
-             "claims": [{"gold": claim.gold, "system": claim.system, "source_match": claim.source_matched}
-                        for claim in pair.claims]}
+            {
+                "gold": gold_events[pair.gold].id,
+                "system": system_events[pair.system].id,
+                "counted": pair in counted,
+                "place_by_name": pair.place_by_name,
+                "distance_km": _number(pair.distance_km),
+                "claims": [
+                    {"gold": claim.gold, "system": claim.system, "source_match": claim.source_matched}
+                    for claim in pair.claims
+                ],
+            }
             for pair in article.pairs
         ],
         "missed_events": [_gold_event_json(event) for event in article.missed_events],
@@ -100,7 +143,10 @@ def article_json(article: ArticleScore) -> dict:
         "missed_claims": [_gold_claim_json(*item) for item in article.missed_claims],
         "spurious_claims": [_system_claim_json(*item) for item in article.spurious_claims],
         "wrong_sources": [
-            {"gold": _gold_claim_json(gold_event, gold_claim), "system": _system_claim_json(system_event, claim)}
+            {
+                "gold": _gold_claim_json(gold_event, gold_claim),
+                "system": _system_claim_json(system_event, claim),
+            }
             for gold_event, gold_claim, system_event, claim in article.wrong_sources
         ],
     }
@@ -157,33 +203,43 @@ def _range(low: int | None, high: int | None, vague: str | None) -> str:
 def _gold_claim_text(event: GoldEvent, claim: GoldClaim) -> str:
     source = claim.source.name if claim.source else "article's voice"
     stance = " denied" if claim.stance == "denied" else ""
-    return f"{event.id} {claim.kind}{stance} {_range(claim.low, claim.high, claim.vague)}" \
-           f" victim {claim.victim} · source {source}"
+    return (
+        f"{event.id} {claim.kind}{stance} {_range(claim.low, claim.high, claim.vague)}"
+        f" victim {claim.victim} · source {source}"
+    )
 
 
 def _system_claim_text(event: Event, claim: Claim) -> str:
     source = f"«{claim.source.text}»" if claim.source else "article's voice"
     stance = " denied" if claim.stance == "denied" else ""
-    return f"{event.id} {claim.kind}{stance} {_range(claim.low, claim.high, claim.vague)}" \
-           f" victim «{claim.victim.text}» · source {source}"
+    return (
+        f"{event.id} {claim.kind}{stance} {_range(claim.low, claim.high, claim.vague)}"
+        f" victim «{claim.victim.text}» · source {source}"
+    )
 
 
 def _gold_event_text(event: GoldEvent) -> str:
     place = event.location.name if event.location else "no place"
-    return f"{event.id} {event.event_type} / {event.sub_event_type} {event.date_start}..{event.date_end}" \
-           f" {place} ({len(event.claims)} claims)"
+    return (
+        f"{event.id} {event.event_type} / {event.sub_event_type} {event.date_start}..{event.date_end}"
+        f" {place} ({len(event.claims)} claims)"
+    )
 
 
 def _system_event_text(event: Event) -> str:
     place = f"«{event.location.text}»" if event.location else "no place"
-    return f"{event.id} {event.event_type} / {event.sub_event_type} {event.date_start}..{event.date_end}" \
-           f" {place} ({len(event.claims)} claims)"
+    return (
+        f"{event.id} {event.event_type} / {event.sub_event_type} {event.date_start}..{event.date_end}"
+        f" {place} ({len(event.claims)} claims)"
+    )
 
 
 def article_lines(article: ArticleScore) -> list[str]:
     tally = article.tally
-    header = f"{article.article.id}: events tp {tally.event_tp} fp {tally.event_fp} fn {tally.event_fn}" \
-             f" · claims tp {tally.claim_tp} fp {tally.claim_fp} fn {tally.claim_fn}"
+    header = (
+        f"{article.article.id}: events tp {tally.event_tp} fp {tally.event_fp} fn {tally.event_fn}"
+        f" · claims tp {tally.claim_tp} fp {tally.claim_fp} fn {tally.claim_fn}"
+    )
     lines = [header]
     if article.error:
         lines.append(f"  error ({article.error.stage}): {article.error.message}")
@@ -191,9 +247,11 @@ def article_lines(article: ArticleScore) -> list[str]:
     lines += [f"  spurious event  {_system_event_text(event)}" for event in article.spurious_events]
     lines += [f"  missed claim    {_gold_claim_text(*item)}" for item in article.missed_claims]
     lines += [f"  spurious claim  {_system_claim_text(*item)}" for item in article.spurious_claims]
-    lines += [f"  wrong source    {_gold_claim_text(gold_event, gold_claim)}"
-              f" ← system {_system_claim_text(system_event, claim)}"
-              for gold_event, gold_claim, system_event, claim in article.wrong_sources]
+    lines += [
+        f"  wrong source    {_gold_claim_text(gold_event, gold_claim)}"
+        f" ← system {_system_claim_text(system_event, claim)}"
+        for gold_event, gold_claim, system_event, claim in article.wrong_sources
+    ]
     return lines
 
 

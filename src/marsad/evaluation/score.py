@@ -14,6 +14,7 @@ What counts (GOLD.md, plus the choices it leaves open, made consistently):
 - "Within 50 km" is a share of all counted pairs (a pair without coordinates is not within);
   the median is over the counted pairs that have coordinates on both sides.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -111,18 +112,25 @@ class ArticleScore:
 
     @cached_property
     def counted_pairs(self) -> tuple[EventPair, ...]:
-        return tuple(pair for pair in self.pairs
-                     if not self.article.events[pair.gold].optional and not self.system_events[pair.system].background)
+        return tuple(
+            pair
+            for pair in self.pairs
+            if not self.article.events[pair.gold].optional and not self.system_events[pair.system].background
+        )
 
     @cached_property
     def missed_events(self) -> tuple[GoldEvent, ...]:
         counted = {pair.gold for pair in self.counted_pairs}
-        return tuple(event for g, event in enumerate(self.article.events) if not event.optional and g not in counted)
+        return tuple(
+            event for g, event in enumerate(self.article.events) if not event.optional and g not in counted
+        )
 
     @cached_property
     def spurious_events(self) -> tuple[Event, ...]:
         paired = {pair.system for pair in self.pairs}
-        return tuple(event for s, event in enumerate(self.system_events) if not event.background and s not in paired)
+        return tuple(
+            event for s, event in enumerate(self.system_events) if not event.background and s not in paired
+        )
 
     @cached_property
     def missed_claims(self) -> tuple[tuple[GoldEvent, GoldClaim], ...]:
@@ -149,8 +157,11 @@ class ArticleScore:
         wrong = []
         for pair in self.counted_pairs:
             gold, system = self.article.events[pair.gold], self.system_events[pair.system]
-            wrong += [(gold, gold.claims[claim.gold], system, system.claims[claim.system])
-                      for claim in pair.claims if not claim.source_matched]
+            wrong += [
+                (gold, gold.claims[claim.gold], system, system.claims[claim.system])
+                for claim in pair.claims
+                if not claim.source_matched
+            ]
         return tuple(wrong)
 
     @cached_property
@@ -158,12 +169,15 @@ class ArticleScore:
         if not self.scored:
             return Tally()
         pair_tallies = [self._pair_tally(pair) for pair in self.counted_pairs]
-        return sum(pair_tallies, Tally(
-            event_fp=len(self.spurious_events),
-            event_fn=len(self.missed_events),
-            claim_fp=sum(len(event.claims) for event in self.spurious_events),
-            claim_fn=sum(len(event.claims) for event in self.missed_events),
-        ))
+        return sum(
+            pair_tallies,
+            Tally(
+                event_fp=len(self.spurious_events),
+                event_fn=len(self.missed_events),
+                claim_fp=sum(len(event.claims) for event in self.spurious_events),
+                claim_fn=sum(len(event.claims) for event in self.missed_events),
+            ),
+        )
 
     def _pair_tally(self, pair: EventPair) -> Tally:
         gold, system = self.article.events[pair.gold], self.system_events[pair.system]
@@ -180,7 +194,9 @@ class ArticleScore:
             near=int(pair.distance_km is not None and pair.distance_km <= NEAR_KM),
             actors_found=sum(any_names_match(actor.strings, system_actor_strings) for actor in gold.actors),
             actors_total=len(gold.actors),
-            actors_right=sum(any_names_match((actor.name, actor.text), gold_actor_strings) for actor in system.actors),
+            actors_right=sum(
+                any_names_match((actor.name, actor.text), gold_actor_strings) for actor in system.actors
+            ),
             actors_given=len(system.actors),
             sources_correct=sum(claim.source_matched for claim in pair.claims),
             distances_km=() if pair.distance_km is None else (pair.distance_km,),

@@ -24,6 +24,7 @@ Roles: "state" (military, police, governments' armed bodies), "armed" (rebels, m
 mercenaries, rioters), "civilian" (civilians, protesters), "source-only" (ministries, agencies,
 hospitals, NGOs: they report figures but are not parties to an event).
 """
+
 from __future__ import annotations
 
 import re
@@ -57,8 +58,16 @@ ROLES = ("state", "armed", "civilian", "source-only")
 # actor -> other: a group in a coalition or umbrella; a unit of a force; a branch of a transnational
 # organisation; a group that replaced (or was renamed from) another; a group that broke away; an
 # ally; a militia fighting under a force's command; a media outlet speaking for the actor.
-RELATIONS = ("member_of", "part_of", "affiliate_of", "successor_of", "splinter_of", "allied_with",
-             "auxiliary_of", "media_of")
+RELATIONS = (
+    "member_of",
+    "part_of",
+    "affiliate_of",
+    "successor_of",
+    "splinter_of",
+    "allied_with",
+    "auxiliary_of",
+    "media_of",
+)
 _CHECKED = ("acled", "ours")
 _DATED_NAME = re.compile(r"(?P<base>.+?) \((?P<label>\d{4}-(?:\d{4})?)\)(?: (?P<rest>.+))?")
 _UNIT_AFTER_SUFFIX = " - "
@@ -70,22 +79,26 @@ _COUNTRY_SLOT = "{Country}"
 _UNKNOWN = "Unknown"
 # A country form's readings, as bits; its span is overwritten with the mark for its bits.
 _NAME, _DEFINITE, _INDEFINITE = 1, 2, 4
-_MARK_BASE = 0xE000                  # private-use characters: never in real text
+_MARK_BASE = 0xE000  # private-use characters: never in real text
 _SLOT_NAME, _SLOT_DEFINITE, _SLOT_INDEFINITE, _SLOT_ADJECTIVE = (chr(0xE010 + i) for i in range(4))
-_SLOT_ACCEPTS = {_SLOT_NAME: _NAME, _SLOT_DEFINITE: _DEFINITE, _SLOT_INDEFINITE: _INDEFINITE,
-                 _SLOT_ADJECTIVE: _DEFINITE | _INDEFINITE}
+_SLOT_ACCEPTS = {
+    _SLOT_NAME: _NAME,
+    _SLOT_DEFINITE: _DEFINITE,
+    _SLOT_INDEFINITE: _INDEFINITE,
+    _SLOT_ADJECTIVE: _DEFINITE | _INDEFINITE,
+}
 
 
 @dataclass(frozen=True)
 class ActorMention:
-    start: int          # offsets into the folded text
+    start: int  # offsets into the folded text
     end: int
     text: str
-    name: str           # ACLED style: "Military Forces of Mali", "Civilians (Syria)"
-    inter: int          # 1..8
+    name: str  # ACLED style: "Military Forces of Mali", "Civilians (Syria)"
+    inter: int  # 1..8
     country: str | None  # ISO3 of the actor's country or main theatre
-    how: str            # "table:<alias>" | "pattern:<pattern id>"
-    role: str           # "armed" | "civilian" | "state" | "source-only"
+    how: str  # "table:<alias>" | "pattern:<pattern id>"
+    role: str  # "armed" | "civilian" | "state" | "source-only"
 
 
 @dataclass(frozen=True)
@@ -97,19 +110,19 @@ class ActorRecord:
     aliases_ar: tuple[str, ...] = ()
     aliases_en: tuple[str, ...] = ()
     aliases_fr: tuple[str, ...] = ()
-    years: tuple[str, ...] = ()         # active years of a group; regime periods of state forces ("2021-")
-    related: tuple[str, ...] = ()       # every actor linked to this one in actor_relations.tsv
+    years: tuple[str, ...] = ()  # active years of a group; regime periods of state forces ("2021-")
+    related: tuple[str, ...] = ()  # every actor linked to this one in actor_relations.tsv
 
 
 @dataclass(frozen=True)
 class RegimePeriod:
     """One regime period of a country's state forces, as ACLED labels it."""
 
-    label: str              # "2021-", "2013-2020"
+    label: str  # "2021-", "2013-2020"
     start: date
-    end: date | None        # exclusive: the start of the next period
-    suffix: str = ""        # "Hadi": words ACLED writes after the label
-    checked: bool = False   # the label was seen in ACLED data
+    end: date | None  # exclusive: the start of the next period
+    suffix: str = ""  # "Hadi": words ACLED writes after the label
+    checked: bool = False  # the label was seen in ACLED data
 
     def covers(self, day: date) -> bool:
         return self.start <= day and (self.end is None or day < self.end)
@@ -118,7 +131,7 @@ class RegimePeriod:
 @dataclass(frozen=True)
 class ActorRelation:
     actor: str
-    relation: str           # one of RELATIONS, read "actor <relation> other"
+    relation: str  # one of RELATIONS, read "actor <relation> other"
     other: str
 
 
@@ -126,11 +139,11 @@ class ActorRelation:
 class _Candidate:
     """What one surface form may mean; patterns are resolved against the article's country."""
 
-    name: str                   # a final name, a template with {Country}, "@family" or "-"
+    name: str  # a final name, a template with {Country}, "@family" or "-"
     inter: int
     role: str
     how: str
-    country: str | None         # ISO3 fixed by the form itself (a table row, an {adj} or {country})
+    country: str | None  # ISO3 fixed by the form itself (a table row, an {adj} or {country})
     only_in: frozenset[str] = frozenset()
     from_pattern: bool = False
 
@@ -145,15 +158,20 @@ class _Branch:
 class _Found:
     start: int
     end: int
-    mention: ActorMention | None     # None: a phrase that is no actor, which still takes its span
-    ambiguous: bool = False          # a word with an everyday sense (actor_ambiguous.tsv)
+    mention: ActorMention | None  # None: a phrase that is no actor, which still takes its span
+    ambiguous: bool = False  # a word with an everyday sense (actor_ambiguous.tsv)
 
 
 class ActorBase:
     """The actor tables compiled for matching; build once per process with `default()`."""
 
-    def __init__(self, records: dict[str, ActorRecord], candidates: dict[str, list[_Candidate]],
-                 branches: dict[tuple[str, str], _Branch], periods: dict[str, tuple[RegimePeriod, ...]]):
+    def __init__(
+        self,
+        records: dict[str, ActorRecord],
+        candidates: dict[str, list[_Candidate]],
+        branches: dict[tuple[str, str], _Branch],
+        periods: dict[str, tuple[RegimePeriod, ...]],
+    ):
         self._periods = periods
         self._records = {name: self._with_periods(record) for name, record in records.items()}
         self._relations_of: dict[str, tuple[ActorRelation, ...]] = {}
@@ -163,13 +181,17 @@ class ActorBase:
         self._countries = _CountryMarks()
         slotted = {key for key in candidates if any(slot in key for slot in _SLOT_ACCEPTS)}
         self._literal = SurfaceMatcher(key for key in candidates if key not in slotted)
-        self._slotted = SurfaceMatcher(slotted, {slot: _marks_with(bit) for slot, bit in _SLOT_ACCEPTS.items()})
+        self._slotted = SurfaceMatcher(
+            slotted, {slot: _marks_with(bit) for slot, bit in _SLOT_ACCEPTS.items()}
+        )
 
     @classmethod
     def default(cls) -> ActorBase:
         return _default_base()
 
-    def find_mentions(self, text: str, country: str | None, on: date | str | None = None) -> list[ActorMention]:
+    def find_mentions(
+        self, text: str, country: str | None, on: date | str | None = None
+    ) -> list[ActorMention]:
         """Actors named in folded `text`; `country` (ISO3) is the article's main country. With `on`
         (the event's or article's date), state forces carry their regime period (`dated_name`)."""
         if not isinstance(text, str) or not text:
@@ -213,8 +235,10 @@ class ActorBase:
 
     def _find(self, text: str, country: str | None) -> list[ActorMention]:
         article = _known_iso3(country)
-        found = [self._resolve(text, match.start, match.end, match.key, article, None)
-                 for match in self._literal.finditer(text)]
+        found = [
+            self._resolve(text, match.start, match.end, match.key, article, None)
+            for match in self._literal.finditer(text)
+        ]
         masked, country_at = self._countries.mask(text)
         for match in self._slotted.finditer(masked):
             named = next((country_at[i] for i in range(match.start, match.end) if i in country_at), None)
@@ -223,7 +247,11 @@ class ActorBase:
         # "عناصر من الجماعة": a person word and the group it belongs to name an actor together.
         paired = {i for i in range(len(kept) - 1) if _group_follows(text, kept[i], kept, i + 1)}
         paired |= {i + 1 for i in paired}
-        return [f.mention for i, f in enumerate(kept) if not f.ambiguous or i in paired or _reads_as_actor(text, f)]
+        return [
+            f.mention
+            for i, f in enumerate(kept)
+            if not f.ambiguous or i in paired or _reads_as_actor(text, f)
+        ]
 
     def by_name(self, name: str) -> ActorRecord | None:
         """The table record, or a record built from the generic pattern that produces `name`."""
@@ -243,7 +271,9 @@ class ActorBase:
         for pattern, (inter, role) in self._templates.items():
             match = pattern.fullmatch(name)
             if match and (found := country_table.by_name(match.group("country"))):
-                record = ActorRecord(name=name, inter=inter, country=found.iso3, role=role, related=self._linked(name))
+                record = ActorRecord(
+                    name=name, inter=inter, country=found.iso3, role=role, related=self._linked(name)
+                )
                 return self._with_periods(record)
         return None
 
@@ -273,8 +303,9 @@ class ActorBase:
         linked = (r.other if r.actor == name else r.actor for r in self._relations_of.get(name, ()))
         return tuple(dict.fromkeys(linked))
 
-    def _resolve(self, text: str, start: int, end: int, key: str, article: str | None,
-                 named: str | None) -> _Found | None:
+    def _resolve(
+        self, text: str, start: int, end: int, key: str, article: str | None, named: str | None
+    ) -> _Found | None:
         """The mention a matched form makes in this article (`named`: the country its slot holds)."""
         candidate = next((c for c in self._candidates[key] if not c.only_in or article in c.only_in), None)
         if candidate is None:
@@ -289,9 +320,14 @@ class ActorBase:
             name, inter = branch.name, branch.inter
         if candidate.role == "state" and own and article and own != article:
             inter = INTER_EXTERNAL
-        return _Found(start, end, ActorMention(start, end, text[start:end], _render(name, iso3), inter, iso3,
-                                               candidate.how, candidate.role),
-                      ambiguous=candidate.from_pattern and key in _ambiguous_forms())
+        return _Found(
+            start,
+            end,
+            ActorMention(
+                start, end, text[start:end], _render(name, iso3), inter, iso3, candidate.how, candidate.role
+            ),
+            ambiguous=candidate.from_pattern and key in _ambiguous_forms(),
+        )
 
 
 class _CountryMarks:
@@ -300,9 +336,11 @@ class _CountryMarks:
     def __init__(self):
         self._readings: dict[str, tuple[str, int]] = {}
         for country in country_table.all_countries():
-            for forms, bit in ((country.forms, _NAME),
-                               (country_table.definite_adjectives(country), _DEFINITE),
-                               (country_table.indefinite_adjectives(country), _INDEFINITE)):
+            for forms, bit in (
+                (country.forms, _NAME),
+                (country_table.definite_adjectives(country), _DEFINITE),
+                (country_table.indefinite_adjectives(country), _INDEFINITE),
+            ):
                 for form in forms:
                     iso3, bits = self._readings.get(form, (country.iso3, 0))
                     self._readings[form] = (iso3, bits | bit)
@@ -313,7 +351,7 @@ class _CountryMarks:
         chars, country_at = list(text), {}
         for match in self._matcher.finditer(text):
             iso3, bits = self._readings[match.key]
-            chars[match.start:match.end] = _mark(bits) * (match.end - match.start)
+            chars[match.start : match.end] = _mark(bits) * (match.end - match.start)
             country_at.update(dict.fromkeys(range(match.start, match.end), iso3))
         return "".join(chars), country_at
 
@@ -324,7 +362,6 @@ def _mark(bits: int) -> str:
 
 def _marks_with(bit: int) -> str:
     return "".join(_mark(bits) for bits in range(1, 8) if bits & bit)
-
 
 
 # A word of everyday sense reads as an actor within this many words of a violence word, in its sentence
@@ -339,23 +376,28 @@ _VIOLENT_TYPES = frozenset(kind for kind, family in EVENT_FAMILY.items() if fami
 
 @lru_cache(maxsize=1)
 def _ambiguous_forms() -> frozenset[str]:
-    return frozenset(surface_key(fold(row["form"])) for row in read_tsv(_PACKAGE, _AMBIGUOUS, ("form", "other_sense")))
+    return frozenset(
+        surface_key(fold(row["form"])) for row in read_tsv(_PACKAGE, _AMBIGUOUS, ("form", "other_sense"))
+    )
 
 
 def _reads_as_actor(text: str, found: _Found) -> bool:
-    """"المهاجم" is a striker and "عناصر" are elements unless their sentence reports violence and
+    """ "المهاجم" is a striker and "عناصر" are elements unless their sentence reports violence and
     is no sport or fiction news."""
     start, end = _context(text, found.start, found.end)
     violent = any(True for _ in casualty_triggers().finditer(text, start, end)) or any(
-        row["event_type"] in _VIOLENT_TYPES for _, row in event_triggers().finditer(text, start, end))
-    off_register = any(row["register"] in _SHARED_REGISTERS and not (match.start() < found.end and found.start < match.end())
-                       for match, row in register_cues().finditer(text, start, end))
+        row["event_type"] in _VIOLENT_TYPES for _, row in event_triggers().finditer(text, start, end)
+    )
+    off_register = any(
+        row["register"] in _SHARED_REGISTERS and not (match.start() < found.end and found.start < match.end())
+        for match, row in register_cues().finditer(text, start, end)
+    )
     return violent and not off_register
 
 
 def _group_follows(text: str, found: _Found, kept: list[_Found], after: int) -> bool:
     following = next((kept[i] for i in range(after, len(kept)) if kept[i].start >= found.end), None)
-    return following is not None and text[found.end:following.start].split(maxsplit=2) in ([], [_OF])
+    return following is not None and text[found.end : following.start].split(maxsplit=2) in ([], [_OF])
 
 
 def _context(text: str, start: int, end: int) -> tuple[int, int]:
@@ -373,7 +415,7 @@ def _longest_first(found: list[_Found]) -> list[_Found]:
     """Non-overlapping finds, longer ones first (literal forms were listed before slot forms), by start."""
     chosen: list[_Found] = []
     starts: list[int] = []
-    for item in sorted(found, key=lambda f: f.start - f.end):        # stable: ties keep list order
+    for item in sorted(found, key=lambda f: f.start - f.end):  # stable: ties keep list order
         at = bisect_left(starts, item.start)
         if at > 0 and chosen[at - 1].end > item.start or at < len(chosen) and chosen[at].start < item.end:
             continue
@@ -425,8 +467,9 @@ def _known_iso3(code: object) -> str | None:
     return country.iso3 if country else None
 
 
-def _templates(candidates: dict[str, list[_Candidate]],
-               branches: dict[tuple[str, str], _Branch]) -> dict[re.Pattern[str], tuple[int, str]]:
+def _templates(
+    candidates: dict[str, list[_Candidate]], branches: dict[tuple[str, str], _Branch]
+) -> dict[re.Pattern[str], tuple[int, str]]:
     """Each generic name ("Civilians ({Country})") as a pattern that recovers the country."""
     found: dict[str, tuple[int, str]] = {}
     for options in candidates.values():
@@ -436,11 +479,14 @@ def _templates(candidates: dict[str, list[_Candidate]],
     for branch in branches.values():
         if _COUNTRY_SLOT in branch.name:
             found.setdefault(branch.name, (branch.inter, "armed"))
-    return {re.compile(re.escape(template).replace(re.escape(_COUNTRY_SLOT), "(?P<country>.+)")): value
-            for template, value in found.items()}
+    return {
+        re.compile(re.escape(template).replace(re.escape(_COUNTRY_SLOT), "(?P<country>.+)")): value
+        for template, value in found.items()
+    }
 
 
 # --- loading -----------------------------------------------------------------------------------
+
 
 def _load_actors() -> tuple[dict[str, ActorRecord], dict[str, list[_Candidate]]]:
     records: dict[str, ActorRecord] = {}
@@ -457,7 +503,9 @@ def _load_actors() -> tuple[dict[str, ActorRecord], dict[str, list[_Candidate]]]
             if owner.setdefault(key, record.name) != record.name:
                 raise DataFileError(f"{where}: alias {alias!r} already belongs to {owner[key]!r}")
             if key not in candidates:
-                candidates[key] = [_Candidate(record.name, record.inter, record.role, f"table:{key}", record.country)]
+                candidates[key] = [
+                    _Candidate(record.name, record.inter, record.role, f"table:{key}", record.country)
+                ]
     return records, candidates
 
 
@@ -465,10 +513,15 @@ def _record(row: dict[str, str], where: str) -> ActorRecord:
     if not row["name"]:
         raise DataFileError(f"{where}: the name is empty")
     return ActorRecord(
-        name=row["name"], inter=_inter(row["inter"], where), country=_country_code(row["country"], where),
-        role=_role(row["role"], where), aliases_ar=tuple(_expanded(row["aliases_ar"])),
-        aliases_en=tuple(_split(row["aliases_en"])), aliases_fr=tuple(_split(row["aliases_fr"])),
-        years=tuple(_split(row["years"])))
+        name=row["name"],
+        inter=_inter(row["inter"], where),
+        country=_country_code(row["country"], where),
+        role=_role(row["role"], where),
+        aliases_ar=tuple(_expanded(row["aliases_ar"])),
+        aliases_en=tuple(_split(row["aliases_en"])),
+        aliases_fr=tuple(_split(row["aliases_fr"])),
+        years=tuple(_split(row["years"])),
+    )
 
 
 def _load_branches() -> dict[tuple[str, str], _Branch]:
@@ -495,8 +548,13 @@ def _load_periods() -> dict[str, tuple[RegimePeriod, ...]]:
         country = country_table.by_iso3(iso3)
         for (start, row, where), following in zip(rows, [*rows[1:], None]):
             end = following[0] if following else None
-            period = RegimePeriod(_period_label(row["period"], start, end, where), start, end,
-                                  row["suffix"], _checked(row["checked"], where))
+            period = RegimePeriod(
+                _period_label(row["period"], start, end, where),
+                start,
+                end,
+                row["suffix"],
+                _checked(row["checked"], where),
+            )
             bodies = _split(row["bodies"])
             if not bodies:
                 raise DataFileError(f"{where}: no bodies")
@@ -518,7 +576,9 @@ def _period_label(label: str, start: date, end: date | None, where: str) -> str:
     period starts (open for its last period)."""
     expected = f"{start.year}-{end.year if end else ''}"
     if label != expected:
-        raise DataFileError(f"{where}: period {label!r} should read {expected!r} (its start and the next period's)")
+        raise DataFileError(
+            f"{where}: period {label!r} should read {expected!r} (its start and the next period's)"
+        )
     return label
 
 
@@ -557,22 +617,34 @@ def _load_patterns(candidates: dict[str, list[_Candidate]], branches: dict[tuple
         if name.startswith(_FAMILY) and (name[1:], _ANY_COUNTRY) not in branches:
             raise DataFileError(f"{where}: no '*' branch for family {name!r} in {_BRANCHES}")
         only_in = frozenset(_country_code(code, where) for code in _split(row["only_in"]))
-        candidate = _Candidate(name, _inter(row["inter"], where), _role(row["role"], where),
-                               f"pattern:{row['id']}", None, only_in, from_pattern=True)
+        candidate = _Candidate(
+            name,
+            _inter(row["inter"], where),
+            _role(row["role"], where),
+            f"pattern:{row['id']}",
+            None,
+            only_in,
+            from_pattern=True,
+        )
         for form in _expanded(row["pattern"]):
             _add_pattern(candidates, surface_key(_with_slot(form, where)), candidate, where)
 
 
-def _add_pattern(candidates: dict[str, list[_Candidate]], key: str, candidate: _Candidate, where: str) -> None:
+def _add_pattern(
+    candidates: dict[str, list[_Candidate]], key: str, candidate: _Candidate, where: str
+) -> None:
     options = candidates.setdefault(key, [])
-    if candidate.name == _NOT_AN_ACTOR:     # a phrase that is no actor overrides any reading of it
+    if candidate.name == _NOT_AN_ACTOR:  # a phrase that is no actor overrides any reading of it
         options.insert(0, candidate)
         return
     for other in options:
         if other.how == candidate.how:
             return
-        if other.from_pattern and (not other.only_in or not candidate.only_in or other.only_in & candidate.only_in) \
-                and other.name != candidate.name:
+        if (
+            other.from_pattern
+            and (not other.only_in or not candidate.only_in or other.only_in & candidate.only_in)
+            and other.name != candidate.name
+        ):
             raise DataFileError(f"{where}: {key!r} is also {other.how} ({other.name}) in the same countries")
     options.append(candidate)
 

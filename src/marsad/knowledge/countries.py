@@ -10,6 +10,7 @@ something else is left out (`left_out`: the Hungarian nisba مجري is mostly "
 is a phrase or a glued word that holds a form and means something else ("ولاية جورجيا" is the US
 state, "كلاوس" is Klaus, not ك + لاوس): those are never reported. See the data file's notes.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,8 +23,21 @@ from marsad.resources import DataFileError, read_tsv
 
 _PACKAGE = "marsad.knowledge"
 _FILE = "countries.tsv"
-_COLUMNS = ("iso3", "iso2", "name", "of_name", "name_ar", "forms", "adj_stems", "adj_extra",
-            "lat", "lon", "region", "capital_ar", "left_out")
+_COLUMNS = (
+    "iso3",
+    "iso2",
+    "name",
+    "of_name",
+    "name_ar",
+    "forms",
+    "adj_stems",
+    "adj_extra",
+    "lat",
+    "lon",
+    "region",
+    "capital_ar",
+    "left_out",
+)
 _ISO_FILE = "iso3166.tsv"
 _ISO_COLUMNS = ("iso3", "iso_numeric", "name")
 # Nisba endings after folding (ة -> ه): masculine and feminine singular, masculine plural
@@ -35,13 +49,13 @@ _NISBA_ENDINGS = ("ي", "يه", "يين", "يون", "يان", "يتين", "يت�
 class Country:
     iso3: str
     iso2: str
-    name: str                       # English, ACLED spelling
+    name: str  # English, ACLED spelling
     name_ar: str
-    forms: tuple[str, ...]          # folded Arabic names of the country
-    adjectives: tuple[str, ...]     # folded nisba forms and demonyms, with and without ال
+    forms: tuple[str, ...]  # folded Arabic names of the country
+    adjectives: tuple[str, ...]  # folded nisba forms and demonyms, with and without ال
     lat: float
     lon: float
-    region: str                     # ACLED region
+    region: str  # ACLED region
     capital_ar: str
 
 
@@ -74,6 +88,7 @@ def by_name(name: str) -> Country | None:
 @dataclass(frozen=True)
 class IsoCountry:
     """Any country's ISO 3166-1 codes and English name (data/iso3166.tsv), beyond the ACLED table."""
+
     iso3: str
     numeric: int
     name: str
@@ -122,7 +137,9 @@ def find_countries(text: str) -> list[CountryMention]:
         if found is None or _glued_left_out(text, match.start, match.end, table.left_out):
             continue
         country, as_adjective = found
-        mentions.append(CountryMention(match.start, match.end, text[match.start:match.end], country, as_adjective))
+        mentions.append(
+            CountryMention(match.start, match.end, text[match.start : match.end], country, as_adjective)
+        )
     return mentions
 
 
@@ -135,7 +152,7 @@ class _Table:
     of_names: dict[str, str]
     indefinite: dict[str, frozenset[str]]
     by_form: dict[str, tuple[Country, bool]]
-    left_out: frozenset[str]        # phrases and words that hold a form and are no country
+    left_out: frozenset[str]  # phrases and words that hold a form and are no country
     matcher: SurfaceMatcher
 
 
@@ -150,7 +167,7 @@ def _table() -> _Table:
         if row["of_name"]:
             of_names[country.iso3] = row["of_name"]
     by_form: dict[str, tuple[Country, bool]] = {}
-    for country in countries:       # names first: a form that is both stays a name
+    for country in countries:  # names first: a form that is both stays a name
         for form in country.forms:
             by_form.setdefault(form, (country, False))
     for country in countries:
@@ -162,8 +179,10 @@ def _table() -> _Table:
         countries=tuple(countries),
         by_iso3={c.iso3: c for c in countries},
         by_iso2={c.iso2: c for c in countries},
-        by_name={**{c.name.casefold(): c for c in countries},
-                 **{of.casefold(): c for c in countries if (of := of_names.get(c.iso3))}},
+        by_name={
+            **{c.name.casefold(): c for c in countries},
+            **{of.casefold(): c for c in countries if (of := of_names.get(c.iso3))},
+        },
         of_names=of_names,
         indefinite=indefinite,
         by_form=by_form,
@@ -196,14 +215,22 @@ def _country(row: dict[str, str], number: int) -> tuple[Country, frozenset[str],
     stems = _split(row["adj_stems"])
     plain = [stem + ending for stem in stems for ending in _NISBA_ENDINGS]
     plain += [form for form in _split(row["adj_extra"]) if not form.startswith(ARTICLE)]
-    definite = [ARTICLE + form for form in plain]   # on the first word only: الجنوب سوداني
+    definite = [ARTICLE + form for form in plain]  # on the first word only: الجنوب سوداني
     definite += [form for form in _split(row["adj_extra"]) if form.startswith(ARTICLE)]
     plain = [form for form in plain if form not in left_out]
     adjectives = [form for form in _unique(plain + definite) if form not in left_out]
     country = Country(
-        iso3=row["iso3"].upper(), iso2=row["iso2"].upper(), name=row["name"], name_ar=row["name_ar"],
-        forms=tuple(forms), adjectives=tuple(adjectives), lat=lat, lon=lon,
-        region=row["region"], capital_ar=row["capital_ar"])
+        iso3=row["iso3"].upper(),
+        iso2=row["iso2"].upper(),
+        name=row["name"],
+        name_ar=row["name_ar"],
+        forms=tuple(forms),
+        adjectives=tuple(adjectives),
+        lat=lat,
+        lon=lon,
+        region=row["region"],
+        capital_ar=row["capital_ar"],
+    )
     return country, frozenset(plain), left_out
 
 

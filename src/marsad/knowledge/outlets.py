@@ -11,6 +11,7 @@ scales are written joined by a hyphen, narrowest first ("Subnational-National",
 "National-International"), with "Other" ahead of the scale it joins ("Other-National"); ACLED's
 published values only ever join two.
 """
+
 from __future__ import annotations
 
 import re
@@ -39,9 +40,9 @@ _LOOKS_LIKE_DOMAIN = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}\.?(/\S*)
 
 @dataclass(frozen=True)
 class Outlet:
-    name: str                   # English, as the `source` column writes it
+    name: str  # English, as the `source` column writes it
     name_ar: str
-    country: str | None         # ISO3 (see the data file for what it means per reach)
+    country: str | None  # ISO3 (see the data file for what it means per reach)
     reach: Reach
     domains: tuple[str, ...]
     aliases: tuple[str, ...]
@@ -116,7 +117,7 @@ def _host(text: str) -> str | None:
 
 
 def _parent_domains(host: str) -> list[str]:
-    """"arabic.rt.com" -> ["arabic.rt.com", "rt.com"]; "www." and other subdomains fall away."""
+    """ "arabic.rt.com" -> ["arabic.rt.com", "rt.com"]; "www." and other subdomains fall away."""
     labels = host.split(".")
     return [".".join(labels[i:]) for i in range(len(labels) - 1)]
 
@@ -157,12 +158,20 @@ def _outlet(row: dict[str, str], number: int) -> Outlet:
         if domain.startswith("www.") or not _LOOKS_LIKE_DOMAIN.match(domain) or "/" in domain:
             raise DataFileError(f"{where}: {domain!r} is not a bare domain (no www., no path)")
     aliases = tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
-    return Outlet(name=row["name"], name_ar=row["name_ar"], country=country, reach=row["reach"],
-                  domains=domains, aliases=aliases)
+    return Outlet(
+        name=row["name"],
+        name_ar=row["name_ar"],
+        country=country,
+        reach=row["reach"],
+        domains=domains,
+        aliases=aliases,
+    )
 
 
 def _claim(index: dict[str, Outlet], key: str, outlet: Outlet, what: str) -> None:
     holder = index.setdefault(key, outlet)
     if holder is not outlet:
-        raise DataFileError(f"{data_path(_PACKAGE, _FILE)}: the {what} {key!r} is given to both "
-                            f"{holder.name!r} and {outlet.name!r}")
+        raise DataFileError(
+            f"{data_path(_PACKAGE, _FILE)}: the {what} {key!r} is given to both "
+            f"{holder.name!r} and {outlet.name!r}"
+        )

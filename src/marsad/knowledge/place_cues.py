@@ -4,6 +4,7 @@ relative to another: "X (على بعد) 150 كيلومترا جنوب غرب ا�
 geometry (bearings, distances) lives here too, so that `gazetteer.choose` only asks whether a
 candidate fits.
 """
+
 from __future__ import annotations
 
 import math
@@ -32,6 +33,7 @@ _DIGIT = re.compile(r"\d")
 class Cue:
     """A located relation: `km` (None for a bare direction) along `bearing` from an anchor that is
     the capital or the place named at `anchor_start`; or, for a border cue, `across` (ISO3)."""
+
     kind: str  # "distance", "direction" or "border"
     bearing: float | None = None
     km: float | None = None
@@ -75,11 +77,16 @@ def _words() -> _Words:
             border.add(word)
     direction = rf"(?:الي\s+|ب)?({_alternation(directions)})(?:\s+({_alternation(directions)}))?(?:\s+من)?\s+"
     return _Words(
-        directions, units, frozenset(capital), frozenset(border),
+        directions,
+        units,
+        frozenset(capital),
+        frozenset(border),
         re.compile(rf"{_NUMBER}\s*({_alternation(units)})\s+{direction}"),
         re.compile(direction),
         re.compile(rf"(?:^|\s)({_alternation(border)})(?:\s|$)"),
-        re.compile(_alternation(border)), max(map(len, border), default=0))
+        re.compile(_alternation(border)),
+        max(map(len, border), default=0),
+    )
 
 
 def _bearing(words: _Words, first: str, second: str | None) -> float:
@@ -95,7 +102,7 @@ def cues_after(text: str, end: int) -> list[Cue]:
     if not isinstance(text, str) or not 0 <= end <= len(text):
         return []
     words = _words()
-    window = text[end:end + 120]
+    window = text[end : end + 120]
     cues: list[Cue] = []
     # Most mentions have no cue: the full searches run only where a number, or a border word,
     # starts near enough to count (the first match of each is the one that counts).
@@ -105,16 +112,37 @@ def cues_after(text: str, end: int) -> list[Cue]:
     found = distance if distance and distance.start() <= MAX_GAP_WITH_DISTANCE else None
     if found is not None:
         km = float(found.group(1).replace(",", ".")) * words.units[found.group(2)]
-        cues.append(_relation(words, text, end + found.end(), "distance", _bearing(words, found.group(3), found.group(4)), km))
+        cues.append(
+            _relation(
+                words,
+                text,
+                end + found.end(),
+                "distance",
+                _bearing(words, found.group(3), found.group(4)),
+                km,
+            )
+        )
     elif direction is not None and direction.start() <= MAX_GAP_DIRECTION_ONLY:
-        cues.append(_relation(words, text, end + direction.end(), "direction",
-                              _bearing(words, direction.group(1), direction.group(2)), None))
+        cues.append(
+            _relation(
+                words,
+                text,
+                end + direction.end(),
+                "direction",
+                _bearing(words, direction.group(1), direction.group(2)),
+                None,
+            )
+        )
     # The border pattern's match starts at the space before the word: the word within one more.
     near_border = words.border_words.search(window, 0, MAX_GAP_BORDER + 1 + words.border_longest)
     border = words.border_pattern.search(window) if near_border else None
     if border is not None and border.start() <= MAX_GAP_BORDER:
         after = border.end()
-        countries = [m for m in find_countries(window[after:after + COUNTRY_WITHIN + 20]) if m.start <= COUNTRY_WITHIN]
+        countries = [
+            m
+            for m in find_countries(window[after : after + COUNTRY_WITHIN + 20])
+            if m.start <= COUNTRY_WITHIN
+        ]
         if countries:
             cues.append(Cue("border", across=countries[0].country.iso3))
     return cues
@@ -128,7 +156,7 @@ def _skip_spaces_and_commas(window: str) -> int:
 
 
 def _relation(words: _Words, text: str, anchor_at: int, kind: str, bearing: float, km: float | None) -> Cue:
-    following = text[anchor_at:anchor_at + 20].split()
+    following = text[anchor_at : anchor_at + 20].split()
     capital = bool(following) and following[0] in words.capital
     return Cue(kind, bearing=bearing, km=km, capital=capital, anchor_start=None if capital else anchor_at)
 
@@ -152,8 +180,9 @@ def destination(lat: float, lon: float, bearing: float, km: float) -> tuple[floa
     delta, theta = km / EARTH_RADIUS_KM, math.radians(bearing)
     phi1, lmb1 = math.radians(lat), math.radians(lon)
     phi2 = math.asin(math.sin(phi1) * math.cos(delta) + math.cos(phi1) * math.sin(delta) * math.cos(theta))
-    lmb2 = lmb1 + math.atan2(math.sin(theta) * math.sin(delta) * math.cos(phi1),
-                             math.cos(delta) - math.sin(phi1) * math.sin(phi2))
+    lmb2 = lmb1 + math.atan2(
+        math.sin(theta) * math.sin(delta) * math.cos(phi1), math.cos(delta) - math.sin(phi1) * math.sin(phi2)
+    )
     return math.degrees(phi2), (math.degrees(lmb2) + 540) % 360 - 180
 
 

@@ -15,6 +15,7 @@ Slots let a form stand for a family of phrases without listing them: a slot char
 matches a run of "mark" characters, which the caller writes over the spans it found earlier (a
 country adjective, say) in a same-length copy of the text, so offsets stay those of the text.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,15 +49,15 @@ def expand_brackets(form: str) -> list[str]:
     close_at = form.find("]", open_at + 1)
     if open_at < 0 or close_at < 0:
         return [form]
-    head, options, tail = form[:open_at], form[open_at + 1:close_at].split(","), form[close_at + 1:]
+    head, options, tail = form[:open_at], form[open_at + 1 : close_at].split(","), form[close_at + 1 :]
     return [head + option + rest for option in options for rest in expand_brackets(tail)]
 
 
 @dataclass(frozen=True)
 class SurfaceMatch:
-    start: int      # where the form itself starts (after any proclitics)
+    start: int  # where the form itself starts (after any proclitics)
     end: int
-    key: str        # the surface_key of the form that matched
+    key: str  # the surface_key of the form that matched
 
 
 class SurfaceMatcher:
@@ -76,8 +77,7 @@ class SurfaceMatcher:
                 self._keys.setdefault(variant, key)
         atoms = {slot: f"[{re.escape(accepted)}]+" for slot, accepted in self._slots.items()}
         body = _trie_pattern(self._keys, atoms) if self._keys else "(?!)"
-        self._pattern = re.compile(
-            f"{_BOUNDARY_BEFORE}{PROCLITICS_PATTERN}(?P<form>{body}){_BOUNDARY_AFTER}")
+        self._pattern = re.compile(f"{_BOUNDARY_BEFORE}{PROCLITICS_PATTERN}(?P<form>{body}){_BOUNDARY_AFTER}")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[SurfaceMatch]:
         for match in self._pattern.finditer(text, start, len(text) if end is None else end):
@@ -102,9 +102,9 @@ def _clitic_variants(key: str) -> list[str]:
     """The form, and for a form with the article its shape after ل ("الجيش" -> "للجيش")."""
     if not key.startswith(ARTICLE) or len(key) <= len(ARTICLE):
         return [key]
-    rest = key[len(ARTICLE):]
+    rest = key[len(ARTICLE) :]
     variants = [key, ARTICLE_AFTER_LAM + rest]
-    if rest.startswith(LAM):        # ل + الليل is written لليل: the article's lam merges
+    if rest.startswith(LAM):  # ل + الليل is written لليل: the article's lam merges
         variants.append(LAM + rest)
     return variants
 
@@ -123,10 +123,14 @@ def _emit(node: dict, atoms: Mapping[str, str]) -> str:
     # Children start with different characters, so they exclude each other (keys hold no separator
     # but the space; two slots may accept the same mark, and then backtracking tries both). The
     # optional end comes last, after every continuation, so the longest form wins.
-    leaves = sorted(char for char, child in node.items()
-                    if char != _END and set(child) == {_END} and char not in atoms)
-    branches = [atoms.get(char, re.escape(char)) + _emit(child, atoms) for char, child in sorted(node.items())
-                if char != _END and char not in leaves]
+    leaves = sorted(
+        char for char, child in node.items() if char != _END and set(child) == {_END} and char not in atoms
+    )
+    branches = [
+        atoms.get(char, re.escape(char)) + _emit(child, atoms)
+        for char, child in sorted(node.items())
+        if char != _END and char not in leaves
+    ]
     if len(leaves) == 1:
         branches.append(re.escape(leaves[0]))
     elif leaves:
@@ -137,5 +141,3 @@ def _emit(node: dict, atoms: Mapping[str, str]) -> str:
     if _END in node:
         return f"(?:{body})?"
     return body
-
-

@@ -6,6 +6,7 @@ doubled letters collapsed, the article removed; the classes live in `data/transl
 A Latin name gives one skeleton; an Arabic form gives a few, since one Arabic letter can stand
 for several Latin ones (ق is k or g).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -78,7 +79,9 @@ def _tables() -> _Tables:
     letters: dict[int, str] = {}
     arabic: dict[str, tuple[str, ...]] = {}
     pairs: dict[str, tuple[str, ...]] = {}
-    for row in read_tsv("marsad.knowledge", "transliteration.tsv", ("script", "from", "to", "note", "countries")):
+    for row in read_tsv(
+        "marsad.knowledge", "transliteration.tsv", ("script", "from", "to", "note", "countries")
+    ):
         script, source, target = row["script"], row["from"], row["to"]
         if script == "latin" and row["countries"]:
             for country in row["countries"].split(","):
@@ -93,12 +96,17 @@ def _tables() -> _Tables:
             if len(fold(source)) == 2:
                 pairs[fold(source)] = tuple(target.split("|"))  # consonant classes, read as one
             else:
-                arabic[fold(source)] = tuple(_classes(reading, fold(source))[0] for reading in target.split("|"))
+                arabic[fold(source)] = tuple(
+                    _classes(reading, fold(source))[0] for reading in target.split("|")
+                )
     # A country's rule replaces the general ones for its letters: Somali "c" is ع, so the
     # French soft c ("ce", "ci") and "ch" go too.
-    by_country = {country: _by_first_letter(mine + [rule for rule in rules
-                                                    if not any(rule[0].startswith(source) for source, _ in mine)])
-                  for country, mine in own.items()}
+    by_country = {
+        country: _by_first_letter(
+            mine + [rule for rule in rules if not any(rule[0].startswith(source) for source, _ in mine)]
+        )
+        for country, mine in own.items()
+    }
     return _Tables(_by_first_letter(rules), by_country, frozenset(articles), letters, arabic, pairs)
 
 
@@ -160,8 +168,13 @@ def _latin_shape(name: str, country: str | None = None) -> tuple[str, dict[int, 
 def _latin_classes(name: str, country: str | None = None) -> list[str]:
     tables = _tables()
     rules = tables.rules_for(country)
-    words = [w for w in _LATIN_WORD_SPLIT.split(_LATIN_SILENT.sub("", name.casefold().translate(tables.latin_letters)))
-             if w]
+    words = [
+        w
+        for w in _LATIN_WORD_SPLIT.split(
+            _LATIN_SILENT.sub("", name.casefold().translate(tables.latin_letters))
+        )
+        if w
+    ]
     kept = [w for w in words if w not in tables.latin_articles]
     return [c for w in kept for c in _latin_word_classes(w, rules)]
 
@@ -183,12 +196,13 @@ def latin_skeleton(name: str, country: str | None = None) -> str:
     return _collapse(_latin_classes(name, country))
 
 
-def _arabic_word_options(word: str, letters: dict[str, tuple[str, ...]],
-                         pairs: dict[str, tuple[str, ...]]) -> list[tuple[str, ...]]:
+def _arabic_word_options(
+    word: str, letters: dict[str, tuple[str, ...]], pairs: dict[str, tuple[str, ...]]
+) -> list[tuple[str, ...]]:
     options: list[tuple[str, ...]] = []
     index = 0
     while index < len(word):
-        pair = pairs.get(word[index:index + 2])
+        pair = pairs.get(word[index : index + 2])
         if pair is not None:
             options.append(pair)
             index += 2
@@ -275,8 +289,10 @@ def _slot_fit(slot: int, letters: str, latin: str) -> tuple[bool, bool, bool]:
     # An initial ا is the seat of any vowel (إ, أ); ع and hamzas write no quality. Each other
     # vowel letter writes a vowel the Latin slot has: وا is not a lone o (كواليس, Koles).
     seat = slot == -1 and letters.startswith("ا")
-    contradicts = any(not any(q in latin for q in _VOWEL_QUALITIES.get(letter, "")) and letter in _VOWEL_QUALITIES
-                      for letter in letters[seat:])
+    contradicts = any(
+        not any(q in latin for q in _VOWEL_QUALITIES.get(letter, "")) and letter in _VOWEL_QUALITIES
+        for letter in letters[seat:]
+    )
     uncovered = any(char in _LATIN_VOWEL_QUALITIES and char not in qualities for char in latin)
     return agrees, contradicts, uncovered and not (slot == -1 and letters == "ا")
 
@@ -285,8 +301,9 @@ _LATIN_VOWEL_QUALITIES = frozenset("aeiouy")
 
 
 @lru_cache(maxsize=65536)
-def spelling_fit(arabic: str, latin: str, country: str | None = None,
-                 arabic_origin: bool = False) -> SpellingFit | None:
+def spelling_fit(
+    arabic: str, latin: str, country: str | None = None, arabic_origin: bool = False
+) -> SpellingFit | None:
     """How the Arabic long vowels fit the Latin name's vowels (None: they disagree), the best
     of the Arabic readings. A name of Arabic origin (`arabic_origin`: "El Fasher", "Djebel
     Louh") is written in Arabic without its short vowels, so any of its Latin vowels may go
@@ -302,8 +319,12 @@ def spelling_fit(arabic: str, latin: str, country: str | None = None,
             continue
         fits = [_slot_fit(slot, letters, latin_vowels[slot]) for slot, letters in vowels.items()]
         contradictions = sum(contradicts for _, contradicts, _ in fits)
-        fit = SpellingFit(sum(agrees for agrees, _, _ in fits) - CONTRADICTION_WEIGHT * contradictions,
-                          unwritten, sum(uncovered for _, _, uncovered in fits), contradictions)
+        fit = SpellingFit(
+            sum(agrees for agrees, _, _ in fits) - CONTRADICTION_WEIGHT * contradictions,
+            unwritten,
+            sum(uncovered for _, _, uncovered in fits),
+            contradictions,
+        )
         if best is None or (fit.score, -fit.uncovered) > (best.score, -best.uncovered):
             best = fit
     return best

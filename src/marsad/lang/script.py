@@ -3,6 +3,7 @@
 A cheap letter count, not language identification: it only has to tell Arabic-script text from
 the rest. (Routing by language proper belongs to batch ingest.)
 """
+
 from __future__ import annotations
 
 import re
@@ -15,7 +16,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 
 
 def language_of(text: str) -> str:
-    """"ar" when most letters are Arabic script, else "und" (undetermined)."""
+    """ "ar" when most letters are Arabic script, else "und" (undetermined)."""
     sample = text[:_SAMPLE]
     letters = len(_LETTER.findall(sample))
     arabic = len(_ARABIC.findall(sample))

@@ -8,14 +8,15 @@ that each stage reads only what it requires and writes only what it assigns. `ru
 until="claims")` stops after one stage, so that a stage can be tested on its own.
 The pipeline knows no database, no web and no cluster.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 
+from marsad.errors import UnknownStageError
 from marsad.lang.ar.normalize import normalize
 from marsad.lang.script import language_of
 from marsad.pipeline import assemble, attribution, claims, dates, events, geocode, mentions, numbers, segment
-from marsad.errors import UnknownStageError
 from marsad.pipeline.document import DOC_FIELDS, Doc
 from marsad.schema import Extraction
 
@@ -40,7 +41,9 @@ def check_order(stages=STAGES) -> None:
     for name, module in stages:
         unknown = [f for f in (*module.REQUIRES, *module.ASSIGNS) if f.split(".")[0] not in DOC_FIELDS]
         if unknown:
-            raise RuntimeError(f"pipeline stage {name!r} names {unknown}, which the working document does not have")
+            raise RuntimeError(
+                f"pipeline stage {name!r} names {unknown}, which the working document does not have"
+            )
         missing = [r for r in module.REQUIRES if r not in assigned]
         if missing:
             raise RuntimeError(f"pipeline stage {name!r} requires {missing}, which no earlier stage assigns")
@@ -62,10 +65,14 @@ def run(text: str, published: dt.date | None = None, until: str | None = None) -
     return doc
 
 
-def extract_document(text: str, published: dt.date | None = None, document_id: str | None = None) -> Extraction:
+def extract_document(
+    text: str, published: dt.date | None = None, document_id: str | None = None
+) -> Extraction:
     """The contract for one article; text in another script gets a valid result with no events."""
     language = language_of(text)
     if language != "ar":
-        return assemble.build(Doc(original=text, norm=normalize(""), published=published), document_id, language)
+        return assemble.build(
+            Doc(original=text, norm=normalize(""), published=published), document_id, language
+        )
     doc = run(text, published, until="geocode")
     return assemble.build(doc, document_id, language)

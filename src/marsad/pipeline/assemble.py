@@ -5,6 +5,7 @@ a bare "attack" on civilians alone is Violence against civilians), its date rang
 and its claims (one per source, kind, victim and figure; a figure the article repeats in its own
 voice after a source gave it is the source's, not a second claim).
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -23,18 +24,45 @@ from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
 from marsad.pipeline.parties import parties
 from marsad.pipeline.reconcile import reconcile
 from marsad.schema import Actor, Claim, Document, Event, Extraction, Party
-from marsad.schema.acled import (ABDUCTION, ARMED_CLASH, ARRESTS, ATTACK, BATTLES, CHEMICAL_WEAPON, CIVILIANS,
-                                 DEMONSTRATION, EVENT_FAMILY, EXPLOSIONS, INTER_CIVILIANS, INTER_EXTERNAL,
-                                 INTER_IDENTITY_MILITIA, INTER_POLITICAL_MILITIA, INTER_REBELS, INTER_STATE,
-                                 REBELS, STRATEGIC_DEVELOPMENTS, SUICIDE_BOMB, UNIDENTIFIED_ARMED_GROUP,
-                                 UNKNOWN_VICTIM, VIOLENCE, VIOLENCE_AGAINST_CIVILIANS, of_country)
+from marsad.schema.acled import (
+    ABDUCTION,
+    ARMED_CLASH,
+    ARRESTS,
+    ATTACK,
+    BATTLES,
+    CHEMICAL_WEAPON,
+    CIVILIANS,
+    DEMONSTRATION,
+    EVENT_FAMILY,
+    EXPLOSIONS,
+    INTER_CIVILIANS,
+    INTER_EXTERNAL,
+    INTER_IDENTITY_MILITIA,
+    INTER_POLITICAL_MILITIA,
+    INTER_REBELS,
+    INTER_STATE,
+    REBELS,
+    STRATEGIC_DEVELOPMENTS,
+    SUICIDE_BOMB,
+    UNIDENTIFIED_ARMED_GROUP,
+    UNKNOWN_VICTIM,
+    VIOLENCE,
+    VIOLENCE_AGAINST_CIVILIANS,
+    of_country,
+)
 
 REQUIRES = ("sentences", "quantities", "attributions", "events", "events.location", "claims", "actors")
 ASSIGNS = ("extraction",)
 
 _AFFILIATION = forms_with_role("affiliation")
 _AFFILIATION_REACH = 40  # characters before an actor's name to look for "المرتبطة ب"
-_FIGHTING_INTERS = (INTER_STATE, INTER_REBELS, INTER_POLITICAL_MILITIA, INTER_IDENTITY_MILITIA, INTER_EXTERNAL)
+_FIGHTING_INTERS = (
+    INTER_STATE,
+    INTER_REBELS,
+    INTER_POLITICAL_MILITIA,
+    INTER_IDENTITY_MILITIA,
+    INTER_EXTERNAL,
+)
 _SPECIFIC_SHARE = 3
 # How far after "هجوم" its target is named ("هجوم استهدف فندقا في سيفاري"), in characters.
 _TARGET_WINDOW = 40
@@ -53,14 +81,26 @@ def run(doc: Doc) -> None:
 
 def build(doc: Doc, document_id: str | None = None, language: str = "ar") -> Extraction:
     digest = hashlib.sha256(doc.original.encode("utf-8", "surrogatepass")).hexdigest()
-    document = Document(id=document_id or digest[:16], language=language, published=doc.published,
-                        sha256=digest, length=len(doc.original))
+    document = Document(
+        id=document_id or digest[:16],
+        language=language,
+        published=doc.published,
+        sha256=digest,
+        length=len(doc.original),
+    )
     article_date = _article_date(doc)
     events = []
     told = None  # the days of the news event told before, in the order of the text
     for i, draft in enumerate(doc.events):
         own = _own_days(doc, draft)
-        events.append(_event(doc, draft, f"e{i + 1}", told if own is None and not draft.background and told else article_date))
+        events.append(
+            _event(
+                doc,
+                draft,
+                f"e{i + 1}",
+                told if own is None and not draft.background and told else article_date,
+            )
+        )
         if own is not None and not draft.background:
             told = own
     return Extraction(document=document, events=_with_perpetrators([e for e in events if e is not None]))
@@ -75,18 +115,28 @@ def _with_perpetrators(events: list[Event]) -> list[Event]:
     """A bombing or an attack on civilians whose sentences name no armed party gets the one
     armed group that a summary of the same kind in the article names ("تبنى تنظيم الدولة
     سلسلة التفجيرات"), else ACLED's Unidentified Armed Group of its country."""
-    claimed = {(e.event_type, a.name): a for e in events if e.background for a in e.actors
-               if a.inter in _ARMED_INTERS and a.side == 1 and not a.name.startswith(UNIDENTIFIED_ARMED_GROUP)}
+    claimed = {
+        (e.event_type, a.name): a
+        for e in events
+        if e.background
+        for a in e.actors
+        if a.inter in _ARMED_INTERS and a.side == 1 and not a.name.startswith(UNIDENTIFIED_ARMED_GROUP)
+    }
     for event in events:
-        if (event.background or event.event_type not in _ONE_SIDED
-                or any(a.inter != INTER_CIVILIANS for a in event.actors)):
+        if (
+            event.background
+            or event.event_type not in _ONE_SIDED
+            or any(a.inter != INTER_CIVILIANS for a in event.actors)
+        ):
             continue
         groups = [actor for (kind, _), actor in claimed.items() if kind == event.event_type]
         perpetrator = groups[0] if len(groups) == 1 else _unidentified(event)
         if perpetrator is not None:
             # The one who did it leads; the civilians it hit are the other side.
-            event.actors = [perpetrator.model_copy(update={"side": 1, "associated": False}),
-                            *(a.model_copy(update={"side": 2}) for a in event.actors)]
+            event.actors = [
+                perpetrator.model_copy(update={"side": 1, "associated": False}),
+                *(a.model_copy(update={"side": 2}) for a in event.actors),
+            ]
     return events
 
 
@@ -94,16 +144,27 @@ def _unidentified(event: Event) -> Actor | None:
     country = by_iso3(event.location.country) if event.location and event.location.country else None
     if country is None:
         return None
-    return Actor(name=of_country(UNIDENTIFIED_ARMED_GROUP, country.name), text="", inter=_UNIDENTIFIED_INTER,
-                 country=country.iso3)
+    return Actor(
+        name=of_country(UNIDENTIFIED_ARMED_GROUP, country.name),
+        text="",
+        inter=_UNIDENTIFIED_INTER,
+        country=country.iso3,
+    )
 
 
 def _article_date(doc: Doc) -> tuple[dt.date | None, dt.date | None, int]:
     """The date of an event the text does not date: the latest day its news events are dated
     to (a report's undated events are most often that day's), else the publication date at
     ACLED's time precision 2 (the report says "recently", not which day)."""
-    days = [d.date_start for e in doc.events if not e.background for d in e.dates
-            if d.precision == 1 and d.date_start is not None and (doc.published is None or d.date_start <= doc.published)]
+    days = [
+        d.date_start
+        for e in doc.events
+        if not e.background
+        for d in e.dates
+        if d.precision == 1
+        and d.date_start is not None
+        and (doc.published is None or d.date_start <= doc.published)
+    ]
     if days:
         return max(days), max(days), 1
     return (doc.published, doc.published, _UNDATED) if doc.published is not None else (None, None, 3)
@@ -122,10 +183,21 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
     actors = parties(doc, draft, actors, claims, event_type)
     start, end, precision = _dates(doc, draft, default_date)
     crowd = crowd_size(doc, draft) if EVENT_FAMILY[event_type] == "demonstration" else None
-    return Event(id=event_id, event_type=event_type, sub_event_type=sub_type, date_start=start, date_end=end,
-                 time_precision=precision, location=draft.location, actors=actors,
-                 claims=claims, fatalities=reconcile(claims), background=draft.background,
-                 evidence=doc.span(anchor.start, anchor.end), crowd_size=crowd)
+    return Event(
+        id=event_id,
+        event_type=event_type,
+        sub_event_type=sub_type,
+        date_start=start,
+        date_end=end,
+        time_precision=precision,
+        location=draft.location,
+        actors=actors,
+        claims=claims,
+        fatalities=reconcile(claims),
+        background=draft.background,
+        evidence=doc.span(anchor.start, anchor.end),
+        crowd_size=crowd,
+    )
 
 
 def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[Actor]) -> tuple[str, str]:
@@ -137,8 +209,14 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
     # event: a clash word counts only where the figures are, when every victim is a civilian,
     # unless its sentence dates it ("اندلعت اشتباكات مساء الأحد": that fight is the incident).
     dated = {doc.sentence_of(d.start) for d in draft.dates if d.precision == 1}
-    strong = [t for t in draft.triggers if t.strong and not (
-        t.event_type == BATTLES and t.sentence not in claim_sentences | dated and _civilians_only(claims))]
+    strong = [
+        t
+        for t in draft.triggers
+        if t.strong
+        and not (
+            t.event_type == BATTLES and t.sentence not in claim_sentences | dated and _civilians_only(claims)
+        )
+    ]
     # "اغتيل مسؤول بعبوة ناسفة": a killing word names the victim's fate, the weapon names the
     # tactic; ACLED codes an assassination or a massacre by the explosive that did it.
     explosive = {t.sentence for t in strong if t.event_type == EXPLOSIONS}
@@ -162,12 +240,19 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
     weak = draft.triggers[0] if draft.triggers else None
     if weak is not None and EVENT_FAMILY[weak.event_type] != VIOLENCE:
         return weak.event_type, weak.sub_event_type
-    if any(t.sub_event_type == _ABDUCTION for t in draft.triggers) and any(c.kind == "captured" for c in claims):
+    if any(t.sub_event_type == _ABDUCTION for t in draft.triggers) and any(
+        c.kind == "captured" for c in claims
+    ):
         return "Violence against civilians", _ABDUCTION  # "احتجزوا أربعة رهائن": hostages are never arrests
     captures = _capture_type(claims, actors)
     if captures is not None:
         return captures
-    if _civilians_only(claims) or _mostly_civilians(claims) or _civilian_target(doc, draft) or _one_armed_side(claims, actors):
+    if (
+        _civilians_only(claims)
+        or _mostly_civilians(claims)
+        or _civilian_target(doc, draft)
+        or _one_armed_side(claims, actors)
+    ):
         return VIOLENCE_AGAINST_CIVILIANS, ATTACK
     return BATTLES, ARMED_CLASH
 
@@ -237,36 +322,58 @@ def _own_days(doc: Doc, draft: EventDraft) -> tuple[dt.date, dt.date, int] | Non
 
 
 def _dates(doc: Doc, draft: EventDraft, default_date) -> tuple[dt.date | None, dt.date | None, int]:
-    resolved = [d for d in draft.dates if d.date_start is not None and not _past_month(doc, d, draft)
-                and not _recent_stretch(doc, d, draft)]
+    resolved = [
+        d
+        for d in draft.dates
+        if d.date_start is not None and not _past_month(doc, d, draft) and not _recent_stretch(doc, d, draft)
+    ]
     if not resolved:
         return default_date
     start = min(d.date_start for d in resolved)
     end = max(d.date_end or d.date_start for d in resolved)
-    return start, end, max(d.precision for d in resolved) if len(resolved) == 1 else min(d.precision for d in resolved)
+    return (
+        start,
+        end,
+        max(d.precision for d in resolved) if len(resolved) == 1 else min(d.precision for d in resolved),
+    )
 
 
 def _recent_stretch(doc: Doc, date, draft: EventDraft) -> bool:
-    """"قبل أيام", "هذا الأسبوع": news of these days that names no day is dated like an undated
+    """ "قبل أيام", "هذا الأسبوع": news of these days that names no day is dated like an undated
     item, to the publication date at precision 2, as ACLED codes it."""
-    return (not draft.background and date.precision > 1 and doc.published is not None
-            and date.date_end is not None and doc.published - _RECENT <= date.date_end)
+    return (
+        not draft.background
+        and date.precision > 1
+        and doc.published is not None
+        and date.date_end is not None
+        and doc.published - _RECENT <= date.date_end
+    )
 
 
 def _past_month(doc: Doc, date, draft: EventDraft) -> bool:
-    """"بدأ في فبراير الماضي" dates what led up to a news event, not the event itself."""
-    return (not draft.background and date.precision > 1 and doc.published is not None
-            and date.date_end is not None and date.date_end < doc.published - _RECENT)
+    """ "بدأ في فبراير الماضي" dates what led up to a news event, not the event itself."""
+    return (
+        not draft.background
+        and date.precision > 1
+        and doc.published is not None
+        and date.date_end is not None
+        and date.date_end < doc.published - _RECENT
+    )
 
 
 def _named_as_affiliation(text: str, start: int) -> bool:
-    """"المرتبطة بتنظيم القاعدة": the group a party is linked to, within the two words before."""
-    return any(word in _AFFILIATION for word in text[max(0, start - _AFFILIATION_REACH):start].split()[-2:])
+    """ "المرتبطة بتنظيم القاعدة": the group a party is linked to, within the two words before."""
+    return any(word in _AFFILIATION for word in text[max(0, start - _AFFILIATION_REACH) : start].split()[-2:])
 
 
 def _actors(doc: Doc, draft: EventDraft, rebels: str | None) -> list[Actor]:
-    mentions = [a for a in doc.actors if doc.sentence_of(a.start) in draft.sentences and a.role != "source-only"
-                and not _named_as_affiliation(doc.folded, a.start)]
+    mentions = [
+        a
+        for a in doc.actors
+        if doc.sentence_of(a.start) in draft.sentences
+        and a.role != "source-only"
+        and not _named_as_affiliation(doc.folded, a.start)
+    ]
     actors: dict[str, Actor] = {}
     for mention in mentions:
         name, inter = mention.name, mention.inter
@@ -277,31 +384,45 @@ def _actors(doc: Doc, draft: EventDraft, rebels: str | None) -> list[Actor]:
             span = doc.span(mention.start, mention.end)
             actors[name] = Actor(name=name, text=span.text, span=span, inter=inter, country=mention.country)
     for claim in draft.claims:
-        if claim.victim_name.startswith(CIVILIANS) and claim.victim_name not in actors and claim.victim_start is not None:
+        if (
+            claim.victim_name.startswith(CIVILIANS)
+            and claim.victim_name not in actors
+            and claim.victim_start is not None
+        ):
             # "لا ضحايا فرنسيين": nationals a figure names are a party even where no actor was found.
             span = doc.span(claim.victim_start, claim.victim_end)
-            actors[claim.victim_name] = Actor(name=claim.victim_name, text=span.text, span=span, inter=INTER_CIVILIANS,
-                                              country=_country_of(claim.victim_name))
+            actors[claim.victim_name] = Actor(
+                name=claim.victim_name,
+                text=span.text,
+                span=span,
+                inter=INTER_CIVILIANS,
+                country=_country_of(claim.victim_name),
+            )
     return list(actors.values())
 
 
 def _country_of(civilians: str) -> str | None:
-    """"Civilians (Canada)" -> "CAN"."""
-    country = by_name(civilians[len(CIVILIANS):].strip(" ()"))
+    """ "Civilians (Canada)" -> "CAN"."""
+    country = by_name(civilians[len(CIVILIANS) :].strip(" ()"))
     return country.iso3 if country is not None else None
 
 
 def armed_group_name(generic: str, rebels: str | None) -> str:
-    """"المسلحين" names the armed group the report is about, or, naming none, ACLED's
+    """ "المسلحين" names the armed group the report is about, or, naming none, ACLED's
     Unidentified Armed Group of the country."""
     if not generic.startswith(REBELS):
         return generic
-    return rebels or UNIDENTIFIED_ARMED_GROUP + generic[len(REBELS):]
+    return rebels or UNIDENTIFIED_ARMED_GROUP + generic[len(REBELS) :]
 
 
 def _rebel_name(doc: Doc, draft: EventDraft) -> str | None:
-    named = [a for a in doc.actors if doc.sentence_of(a.start) in draft.sentences
-             and a.inter == INTER_REBELS and not a.how.startswith(_GENERIC_REBELS)]
+    named = [
+        a
+        for a in doc.actors
+        if doc.sentence_of(a.start) in draft.sentences
+        and a.inter == INTER_REBELS
+        and not a.how.startswith(_GENERIC_REBELS)
+    ]
     if not named:
         named = [a for a in doc.actors if a.inter == INTER_REBELS and not a.how.startswith(_GENERIC_REBELS)]
     return named[0].name if named else None
@@ -327,19 +448,29 @@ def _inherit_victims(doc: Doc, draft: EventDraft, claims: list[ClaimDraft]) -> N
         if target is not None:
             claim.victim_name, claim.victim_start, claim.victim_end = target.name, target.start, target.end
         elif named is not None:
-            claim.victim_name, claim.victim_start, claim.victim_end = named.victim_name, named.victim_start, named.victim_end
+            claim.victim_name, claim.victim_start, claim.victim_end = (
+                named.victim_name,
+                named.victim_start,
+                named.victim_end,
+            )
 
 
 def _attack_target(doc: Doc, draft: EventDraft, sentence: int):
     """The armed or state actor an attack in `sentence` was made on ("هجوم على X")."""
     for trigger in doc.of_sentence(draft.triggers, sentence):
-        following = doc.folded[trigger.end:trigger.end + _TARGET_WINDOW]
+        following = doc.folded[trigger.end : trigger.end + _TARGET_WINDOW]
         on = following.find(_ON)
         if on == -1:
             continue
         start = trigger.end + on
-        target = next((a for a in doc.within(doc.actors, start + 1, start + _TARGET_WINDOW)
-                       if a.role in ("armed", "state")), None)
+        target = next(
+            (
+                a
+                for a in doc.within(doc.actors, start + 1, start + _TARGET_WINDOW)
+                if a.role in ("armed", "state")
+            ),
+            None,
+        )
         if target is not None:
             return target
     return None
@@ -347,28 +478,47 @@ def _attack_target(doc: Doc, draft: EventDraft, sentence: int):
 
 def _claims(doc: Doc, draft: EventDraft, rebels: str | None, parties: list[Actor]) -> list[Claim]:
     _inherit_victims(doc, draft, sorted(draft.claims, key=lambda c: c.start))
-    built = [c for c in (_claim(doc, c, rebels, parties) for c in sorted(draft.claims, key=lambda c: c.start))
-             if c.victim.name != OTHER_SIDE]
+    built = [
+        c
+        for c in (_claim(doc, c, rebels, parties) for c in sorted(draft.claims, key=lambda c: c.start))
+        if c.victim.name != OTHER_SIDE
+    ]
     unique: dict[tuple, Claim] = {}
     for claim in built:
-        key = (claim.source.name if claim.source else None, claim.kind, claim.victim.name, claim.low, claim.high,
-               claim.stance)
+        key = (
+            claim.source.name if claim.source else None,
+            claim.kind,
+            claim.victim.name,
+            claim.low,
+            claim.high,
+            claim.stance,
+        )
         unique.setdefault(key, claim)
     # The article's own voice repeating a figure a source gave (headline, lede) is that source's claim.
     attributed = {(c.kind, c.low) for c in unique.values() if c.source is not None}
     kept = [c for c in unique.values() if c.source is not None or (c.kind, c.low) not in attributed]
     headline = doc.span(doc.sentences[0].start, doc.sentences[0].end) if doc.sentences else None
-    return _merge_restatements([c for c in kept if not (c.evidence == headline and _vaguely_restates(c, kept))])
+    return _merge_restatements(
+        [c for c in kept if not (c.evidence == headline and _vaguely_restates(c, kept))]
+    )
 
 
 def _vaguely_restates(claim: Claim, claims: list[Claim]) -> bool:
-    """"مقتل العشرات" in the article's own voice when the report gives the figure
+    """ "مقتل العشرات" in the article's own voice when the report gives the figure
     itself ("قالت لجان المقاومة إن 27 مدنيا قتلوا"): the vague word only sums that figure up."""
     if claim.source is not None or claim.vague is None or claim.low is None:
         return False
-    return any(other is not claim and other.vague is None and other.kind == claim.kind and other.stance == claim.stance
-               and other.low is not None and claim.low <= other.low and (claim.high is None or other.low <= claim.high)
-               and claim.victim.name in (UNKNOWN_VICTIM, other.victim.name) for other in claims)
+    return any(
+        other is not claim
+        and other.vague is None
+        and other.kind == claim.kind
+        and other.stance == claim.stance
+        and other.low is not None
+        and claim.low <= other.low
+        and (claim.high is None or other.low <= claim.high)
+        and claim.victim.name in (UNKNOWN_VICTIM, other.victim.name)
+        for other in claims
+    )
 
 
 # More claims of one kind and figure than any report gives: beyond it, only the latest are compared.
@@ -419,9 +569,18 @@ def _other_side(doc: Doc, draft: ClaimDraft, parties: list[Actor]) -> str:
 
 def _claim(doc: Doc, draft: ClaimDraft, rebels: str | None, parties: list[Actor]) -> Claim:
     sentence = doc.sentences[draft.sentence]
-    if draft.victim_start is None and draft.low == 0 and draft.source is not None and _is_party(draft.source.name):
+    if (
+        draft.victim_start is None
+        and draft.low == 0
+        and draft.source is not None
+        and _is_party(draft.source.name)
+    ):
         # "لم يسقط قتلى" from a party to the fight speaks of its own side.
-        draft.victim_name, draft.victim_start, draft.victim_end = draft.source.name, draft.source.start, draft.source.end
+        draft.victim_name, draft.victim_start, draft.victim_end = (
+            draft.source.name,
+            draft.source.start,
+            draft.source.end,
+        )
     victim_name = draft.victim_name
     if victim_name == OTHER_SIDE:
         victim_name = _other_side(doc, draft, parties)
@@ -435,6 +594,15 @@ def _claim(doc: Doc, draft: ClaimDraft, rebels: str | None, parties: list[Actor]
     if draft.source is not None:
         span = doc.span(draft.source.start, draft.source.end)
         source = Party(name=armed_group_name(draft.source.name, rebels), text=span.text, span=span)
-    return Claim(kind=draft.kind, low=draft.low, high=draft.high, vague=draft.vague, approx=draft.approx,
-                 victim=victim, source=source, stance=draft.stance, unverified=draft.unverified,
-                 evidence=doc.span(sentence.start, sentence.end))
+    return Claim(
+        kind=draft.kind,
+        low=draft.low,
+        high=draft.high,
+        vague=draft.vague,
+        approx=draft.approx,
+        victim=victim,
+        source=source,
+        stance=draft.stance,
+        unverified=draft.unverified,
+        evidence=doc.span(sentence.start, sentence.end),
+    )

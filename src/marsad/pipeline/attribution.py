@@ -5,6 +5,7 @@ Arabic news attributes with a reporting verb and its subject before a complement
 last speaker over ("وأضاف البيان أن ...", "مضيفا أن"). A sentence that says a figure could not be
 verified marks the claims of the sources it names (or, naming none, its own or the previous ones).
 """
+
 from __future__ import annotations
 
 import re
@@ -28,8 +29,10 @@ _FRONTED_READ = 3 * _MAX_PREP_WORDS
 _NAME_WORDS = 8
 _NO_COMPLEMENT_WORDS = 6
 # "في بيان", "عبر حسابه": how a source spoke, not part of its name.
-_STATEMENT = re.compile(rf"\s(?:في\s+(?:{alternation(forms_with_role('statement'))})"
-                        rf"|(?:عبر|علي)\s+(?:{alternation(forms_with_role('statement_channel'))}))")
+_STATEMENT = re.compile(
+    rf"\s(?:في\s+(?:{alternation(forms_with_role('statement'))})"
+    rf"|(?:عبر|علي)\s+(?:{alternation(forms_with_role('statement_channel'))}))"
+)
 _RECIPIENT_WORDS = 4
 _TAIL_PARTICLES = forms_with_role("tail_particle")
 # Nouns a speaker phrase starts with ("مصدر أمني", "مسؤول محلي", "شهود").
@@ -39,7 +42,7 @@ _TO = "الي"
 _FROM = "عن"
 # "المتحدث باسم X" (the spokesman of X): X is the source.
 _ON_BEHALF_OF = " باسم "
-_STOP = re.compile(r'[,.;:"()]|' + _STATEMENT.pattern + r'|\sيوم\b')
+_STOP = re.compile(r'[,.;:"()]|' + _STATEMENT.pattern + r"|\sيوم\b")
 _NEGATION = forms_with_role("negation")
 _WHAT = "ما"
 _RELATIVES = forms_with_role("relative")
@@ -71,11 +74,13 @@ def run(doc: Doc) -> None:
                 found.append(attribution)
         if not found and last is not None and last.sentence == index - 1 and _opens_with_quote(doc, sentence):
             # A quotation running on from the sentence that introduced its speaker.
-            found.append(Attribution(index, last.start, last.end, last.name, last.stance, sentence.start, "carried"))
+            found.append(
+                Attribution(index, last.start, last.end, last.name, last.stance, sentence.start, "carried")
+            )
         if found:
             doc.attributions[index] = found
             last = found[-1]
-        text = doc.folded[sentence.start:sentence.end]
+        text = doc.folded[sentence.start : sentence.end]
         if any(form in text for form in unverified_forms):
             doc.unverified_sentences.add(index)
 
@@ -103,33 +108,51 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         glued = next(WORD.finditer(doc.folded, start, sentence.end), None)
         if glued is not None and glued.group().startswith(LAM):
             # "للمصادر" is ل with the article's alif dropped: the source starts after both lams.
-            start = glued.start() + len(ARTICLE_AFTER_LAM if glued.group().startswith(ARTICLE_AFTER_LAM) else LAM)
+            start = glued.start() + len(
+                ARTICLE_AFTER_LAM if glued.group().startswith(ARTICLE_AFTER_LAM) else LAM
+            )
     words = _skip_dates(doc, list(WORD.finditer(doc.folded, start, sentence.end)))
-    if kind == "prep" and words and (words[0].group() == _WHAT or words[0].group() in _IMPERSONAL
-                                     or reporting().pattern.fullmatch(words[0].group())):
+    if (
+        kind == "prep"
+        and words
+        and (
+            words[0].group() == _WHAT
+            or words[0].group() in _IMPERSONAL
+            or reporting().pattern.fullmatch(words[0].group())
+        )
+    ):
         return None
     if words and words[0].group() in _PREPOSITIONS:
         words = []
     while words and words[0].group() in _ADVERBS:
         words = words[1:]
     words = _skip_leading_recipient(doc, words)
-    if words and (words[0].group() in _PRONOUN_OBJECTS or casualty_triggers().pattern.fullmatch(words[0].group())):
+    if words and (
+        words[0].group() in _PRONOUN_OBJECTS or casualty_triggers().pattern.fullmatch(words[0].group())
+    ):
         words = []
     if kind == "via":
         quoted = next((i for i, w in enumerate(words[:_MAX_PREP_WORDS]) if w.group() == _FROM), None)
         if quoted is None:
             return None
-        words, kind = words[quoted + 1:], "verb"
+        words, kind = words[quoted + 1 :], "verb"
     # "لكن الجيش الصومالي قال إن ...": a complement right after a verb means no subject follows it;
     # a participle ("مضيفا أن", "موضحا أنه") goes on with the speaker before, never a noun before it.
     participle = _is_participle(match.group())
-    fronted = None if participle and words and words[0].group() in complements else _fronted_subject(
-        doc, sentence, match, bool(words) and (participle or words[0].group() not in complements))
+    fronted = (
+        None
+        if participle and words and words[0].group() in complements
+        else _fronted_subject(
+            doc, sentence, match, bool(words) and (participle or words[0].group() not in complements)
+        )
+    )
     if fronted is not None:
         start, end = fronted
         return Attribution(index, start, end, _source_name(doc, start, end), stance, match.end(), "fronted")
     limit = _MAX_PREP_WORDS if kind == "prep" else _MAX_SUBJECT_WORDS
-    subject_end, applies_from = _subject_end(doc.folded, words[:limit], complements, match.end(), sentence.end)
+    subject_end, applies_from = _subject_end(
+        doc.folded, words[:limit], complements, match.end(), sentence.end
+    )
     if kind == "prep":
         applies_from = sentence.start
     start = words[0].start() if words else match.end()
@@ -139,18 +162,34 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
             return None
         opener = None if participle else _sentence_subject(doc, sentence, match)
         if opener is not None:
-            return Attribution(index, opener.start, opener.end, _source_name(doc, opener.start, opener.end), stance,
-                               applies_from, "clause-subject")
+            return Attribution(
+                index,
+                opener.start,
+                opener.end,
+                _source_name(doc, opener.start, opener.end),
+                stance,
+                applies_from,
+                "clause-subject",
+            )
         if previous is None:
             return None
-        return Attribution(index, previous.start, previous.end, previous.name, stance, applies_from, "carried")
-    subject = doc.folded[start:_before_recipient(doc, start, subject_end)]
+        return Attribution(
+            index, previous.start, previous.end, previous.name, stance, applies_from, "carried"
+        )
+    subject = doc.folded[start : _before_recipient(doc, start, subject_end)]
     first = subject.split()[0] if subject.split() else ""
     # Only a definite noun points back ("المصادر"); "مصادر أمنية" is a new source.
     if previous is not None and len(subject.split()) <= 2 and first in anaphors:
         return Attribution(index, start, subject_end, previous.name, stance, applies_from, "anaphor")
-    return Attribution(index, start, _before_statement(doc, start, subject_end), _source_name(doc, start, subject_end),
-                       stance, applies_from, kind)
+    return Attribution(
+        index,
+        start,
+        _before_statement(doc, start, subject_end),
+        _source_name(doc, start, subject_end),
+        stance,
+        applies_from,
+        kind,
+    )
 
 
 def _short_quote(text: str, quote: int, rest: list) -> bool:
@@ -164,11 +203,11 @@ def _complement_follows(text: str, quote: int, rest: list, complements) -> bool:
     """After a quoted name, the subject goes on only if its complementiser comes soon."""
     closing = text.find('"', quote + 1)
     after = [w for w in rest if w.start() > closing]
-    return any(w.group() in complements for w in after[:_MAX_QUOTED_NAME + 2])
+    return any(w.group() in complements for w in after[: _MAX_QUOTED_NAME + 2])
 
 
 def _skip_leading_recipient(doc: Doc, words: list) -> list:
-    """"وقال لوكالة فرانس برس مصدر أمني إن": the outlet comes first, the speaker after it."""
+    """ "وقال لوكالة فرانس برس مصدر أمني إن": the outlet comes first, the speaker after it."""
     recipients = forms_with_role("recipient")
     if not words or not any(doc.folded.startswith(r, words[0].start()) for r in recipients):
         return words
@@ -188,7 +227,7 @@ def _trim_tail(text: str, start: int, end: int) -> int:
         while end > start and text[end - 1].isspace():
             end -= 1
         last = text.rfind(" ", start, end)
-        if last == -1 or text[last + 1:end] not in _TAIL_PARTICLES:
+        if last == -1 or text[last + 1 : end] not in _TAIL_PARTICLES:
             return end
         end = last
 
@@ -208,19 +247,25 @@ _OPENING_SUBJECT_WORDS = 2
 
 
 def _sentence_subject(doc: Doc, sentence, match):
-    """"وتبنت جماعة نصرة الإسلام الهجوم في بيان، وقالت إنها قتلت ...": a speech verb with no
+    """ "وتبنت جماعة نصرة الإسلام الهجوم في بيان، وقالت إنها قتلت ...": a speech verb with no
     subject of its own, in a sentence opened by a verb and a named party, has that party for
     its speaker (not the speaker of the sentence before)."""
     words = list(islice(WORD.finditer(doc.folded, sentence.start, match.start()), _OPENING_SUBJECT_WORDS + 1))
     if len(words) < 2:
         return None
     window_end = words[min(_OPENING_SUBJECT_WORDS, len(words) - 1)].end()
-    return next((a for a in doc.within(doc.actors, words[1].start(), window_end)
-                 if a.role in ("armed", "state", "source-only") and a.end <= match.start()), None)
+    return next(
+        (
+            a
+            for a in doc.within(doc.actors, words[1].start(), window_end)
+            if a.role in ("armed", "state", "source-only") and a.end <= match.start()
+        ),
+        None,
+    )
 
 
 def _is_participle(word: str) -> bool:
-    """"مضيفا", "موضحا", "مشيرا": an active participle in the accusative, the speaker's manner."""
+    """ "مضيفا", "موضحا", "مشيرا": an active participle in the accusative, the speaker's manner."""
     return word.startswith("م") and word.endswith("ا")
 
 
@@ -234,14 +279,21 @@ def _fronted_subject(doc: Doc, sentence, match, has_subject_after: bool) -> tupl
         before = before[1:]
     if long_lead:
         # Only the word right before the verb matters now.
-        before = list(WORD.finditer(doc.folded, max(sentence.start, match.start() - 2 * LONGEST_WORD),
-                                    match.start()))[-1:]
+        before = list(
+            WORD.finditer(doc.folded, max(sentence.start, match.start() - 2 * LONGEST_WORD), match.start())
+        )[-1:]
     if 2 <= len(before) <= _MAX_PREP_WORDS and before[0].group() in _FRONTING:
         end = _trim_tail(doc.folded, before[1].start(), before[-1].end())
         return (before[1].start(), end) if end > before[1].start() else None
     if not has_subject_after and before:
-        actor = next((a for a in doc.within(doc.actors, sentence.start, match.start())
-                      if a.end >= before[-1].start() and a.end <= match.start() and a.role != "civilian"), None)
+        actor = next(
+            (
+                a
+                for a in doc.within(doc.actors, sentence.start, match.start())
+                if a.end >= before[-1].start() and a.end <= match.start() and a.role != "civilian"
+            ),
+            None,
+        )
         if actor is not None:
             return actor.start, actor.end
     return None
@@ -254,7 +306,7 @@ def _subject_end(text, words, complements, start, sentence_end) -> tuple[int, in
     that opens the reported speech ends it."""
     scan = start
     for index, word in enumerate(words):
-        between = text[scan:word.start()]
+        between = text[scan : word.start()]
         quote = scan + between.find('"') if '"' in between else -1
         if ":" in between or (quote != -1 and not _short_quote(text, quote, words[index:])):
             cut = scan + min(i for i in (between.find(":"), between.find('"')) if i >= 0)
@@ -277,7 +329,7 @@ def _subject_end(text, words, complements, start, sentence_end) -> tuple[int, in
         # No complementiser: the subject is a short noun phrase ("تبنى قيادي متطرف الهجوم").
         short = words[:_NO_COMPLEMENT_WORDS]
         for before, word in zip(short, short[1:]):
-            if "," in text[before.end():word.start()]:
+            if "," in text[before.end() : word.start()]:
                 return before.end(), before.end()
         return short[-1].end(), short[-1].end()
     return start, start
@@ -290,8 +342,9 @@ def _source_name(doc: Doc, start: int, end: int) -> str:
     head_limit = start + 1 + len(" ".join(doc.folded[start:end].split()[:2]))
     spokesman = doc.folded.find(_ON_BEHALF_OF, start, end)
     for actor in doc.within(doc.actors, start, end):
-        if start <= actor.start < min(end, head_limit) or (spokesman != -1 and spokesman < actor.start < end
-                                                            and actor.role != "civilian"):
+        if start <= actor.start < min(end, head_limit) or (
+            spokesman != -1 and spokesman < actor.start < end and actor.role != "civilian"
+        ):
             return actor.name
     stop = _STOP.search(doc.folded, start, end)
     cut = stop.start() if stop else end
@@ -301,7 +354,7 @@ def _source_name(doc: Doc, start: int, end: int) -> str:
 
 
 def _before_statement(doc: Doc, start: int, end: int) -> int:
-    """"الجيش المالي في بيان": the source is the army; the statement is how it spoke."""
+    """ "الجيش المالي في بيان": the source is the army; the statement is how it spoke."""
     cut = _STATEMENT.search(doc.folded, start, end)
     return _trim_tail(doc.folded, start, cut.start()) if cut and cut.start() > start else end
 
@@ -337,17 +390,18 @@ def _clause_final(text: str, offset: int, found: list[Attribution]) -> Attributi
     if closing is None:
         return None
     prep = list(reporting().pattern.finditer(text, offset, closing.start))
-    head = text[offset:prep[-1].start() if prep else closing.start].rstrip(" ,و")
+    head = text[offset : prep[-1].start() if prep else closing.start].rstrip(" ,و")
     if any(mark in head for mark in CLAUSE_MARKS):
         return None
     earlier = [a for a in found if a.how != "prep" and a.start < offset]
-    if earlier and not any(mark in text[earlier[-1].applies_from:offset] for mark in CLAUSE_MARKS):
+    if earlier and not any(mark in text[earlier[-1].applies_from : offset] for mark in CLAUSE_MARKS):
         return None
     return closing
 
 
-def claim_is_unverified(doc: Doc, claim_sentence: int, source_text: str, later_marks: list[int],
-                        claim_sentences: set[int]) -> bool:
+def claim_is_unverified(
+    doc: Doc, claim_sentence: int, source_text: str, later_marks: list[int], claim_sentences: set[int]
+) -> bool:
     """Whether a verification disclaimer covers this claim: one in its own sentence, or a later
     disclaimer sentence of its own (with no figures of its own) that names the claim's source."""
     if claim_sentence in doc.unverified_sentences:
@@ -367,7 +421,7 @@ def _names_a_source(doc: Doc, mark: int, source_text: str) -> bool | None:
     """Whether disclaimer sentence `mark` names this source; None when it names no source at all
     ("ولم يتسن التحقق من هذه الحصيلة"), so that it covers the figures just before it."""
     sentence = doc.sentences[mark]
-    words = {strip_article(w) for w in WORD.findall(doc.folded[sentence.start:sentence.end])}
+    words = {strip_article(w) for w in WORD.findall(doc.folded[sentence.start : sentence.end])}
     words = {w for w in words if len(w) >= 4 and w not in _GENERIC}
     if not words & _SOURCE_WORDS and not _mentions_actor(doc, sentence):
         return None
@@ -437,4 +491,6 @@ def _own_words(text: str) -> set[str]:
 
 _SOURCE_HEAD_STEMS = frozenset(strip_article(w) for w in _SOURCE_HEADS)
 _ANOTHER_SOURCE = frozenset(strip_article(w) for w in forms_with_role("another") | forms_with_role("others"))
-_GENERIC_SOURCE_WORDS = frozenset(strip_article(w) for w in forms_with_role("generic_source_word")) | _ANOTHER_SOURCE
+_GENERIC_SOURCE_WORDS = (
+    frozenset(strip_article(w) for w in forms_with_role("generic_source_word")) | _ANOTHER_SOURCE
+)

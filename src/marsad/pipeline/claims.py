@@ -5,15 +5,30 @@ verb-first and nominal forms count after them ("مقتل تسعة"), subject-fir
 nouns before ("سبعة متمردين قتلوا", "18 قتيلا"). Each count serves one trigger; a trigger never
 reaches a count past another trigger. "آخرون"/"بعضهم" take the victim of the claim before.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import find_countries, indefinite_adjectives
-from marsad.lang.ar.clitics import AND, ARTICLE, FIRST_PERSON_PLURAL, PLURAL_PRONOUNS, POSSESSOR_PRONOUNS, PRONOUN_COUNTS, stem_in, strip_article
-from marsad.lang.ar.lexicon import (casualty_openers, casualty_triggers, forms_with_role, singular_persons,
-                                    suicide_attackers)
+from marsad.lang.ar.clitics import (
+    AND,
+    ARTICLE,
+    FIRST_PERSON_PLURAL,
+    PLURAL_PRONOUNS,
+    POSSESSOR_PRONOUNS,
+    PRONOUN_COUNTS,
+    stem_in,
+    strip_article,
+)
+from marsad.lang.ar.lexicon import (
+    casualty_openers,
+    casualty_triggers,
+    forms_with_role,
+    singular_persons,
+    suicide_attackers,
+)
 from marsad.lang.ar.numbers import is_dual_noun
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD
@@ -21,7 +36,15 @@ from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
 from marsad.schema.acled import CIVILIANS, UNKNOWN_VICTIM, of_country
 
-REQUIRES = ("sentences", "quantities", "no_casualties", "countries", "actors", "attributions", "unverified_sentences")
+REQUIRES = (
+    "sentences",
+    "quantities",
+    "no_casualties",
+    "countries",
+    "actors",
+    "attributions",
+    "unverified_sentences",
+)
 ASSIGNS = ("claims",)
 
 _MAX_DISTANCE = 7
@@ -57,8 +80,13 @@ OTHER_SIDE = "(other side)"
 _OTHERS = forms_with_role("others")
 _ALTERNATIVE = "او"
 # Words that follow a count without being what it counts ("أربعة بجروح", "12 على الأقل").
-_NOT_COUNTED_NOUNS = (forms_with_role("preposition") | forms_with_role("belongs_to") | forms_with_role("breakdown")
-                      | forms_with_role("others") | forms_with_role("count_filler"))
+_NOT_COUNTED_NOUNS = (
+    forms_with_role("preposition")
+    | forms_with_role("belongs_to")
+    | forms_with_role("breakdown")
+    | forms_with_role("others")
+    | forms_with_role("count_filler")
+)
 _COMBINED = {frozenset({"killed", "captured"}): "killed_or_captured"}
 # "60 قتيلا وجريحا": one total of dead and wounded together, so each is at most that many.
 _DEAD_AND_WOUNDED, _CASUALTIES = {"killed", "injured"}, "casualties"
@@ -80,8 +108,13 @@ class _Trigger:
 
 def run(doc: Doc) -> None:
     by_sentence = [_sentence_claims(doc, index, sentence) for index, sentence in enumerate(doc.sentences)]
-    attackers = _most_specific([claim for index, sentence in enumerate(doc.sentences)
-                                for claim in _suicide_attackers(doc, index, sentence, by_sentence[index])])
+    attackers = _most_specific(
+        [
+            claim
+            for index, sentence in enumerate(doc.sentences)
+            for claim in _suicide_attackers(doc, index, sentence, by_sentence[index])
+        ]
+    )
     for index, drafts in enumerate(by_sentence):
         for draft in sorted(drafts + [a for a in attackers if a.sentence == index], key=lambda d: d.start):
             draft.source = source_of(doc, index, draft.start)
@@ -92,7 +125,7 @@ def run(doc: Doc) -> None:
     marks = sorted(doc.unverified_sentences)
     with_claims = {c.sentence for c in doc.claims}
     for draft in doc.claims:
-        source_text = doc.folded[draft.source.start:draft.source.end] if draft.source else ""
+        source_text = doc.folded[draft.source.start : draft.source.end] if draft.source else ""
         draft.unverified = claim_is_unverified(doc, draft.sentence, source_text, marks, with_claims)
 
 
@@ -102,8 +135,11 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     position = _WordPositions(words)
     negations = doc.in_sentence(doc.no_casualties, index)
     triggers = _triggers(text, sentence, negations, words, position)
-    quantities = [q for q in doc.in_sentence(doc.quantities, index)
-                  if not _counts_things(words, _last_word(position, words, q)) and not _is_age(words, position, q)]
+    quantities = [
+        q
+        for q in doc.in_sentence(doc.quantities, index)
+        if not _counts_things(words, _last_word(position, words, q)) and not _is_age(words, position, q)
+    ]
     drafts = [draft for n in negations for draft in _denials(doc, n, index, words, position)]
     pairs = _link(triggers, quantities, words, position)
     linked = [(trigger, pairs.get(id(trigger))) for trigger in triggers]
@@ -115,10 +151,19 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
         kind = _CASUALTIES if quantity is not None and id(quantity) in combined else trigger.kind
         if kind == _CASUALTIES and quantity is not None and _exact(quantity):
             continue
-        draft = ClaimDraft(kind, min(trigger.start, quantity.start if quantity else trigger.start),
-                           max(trigger.end, quantity.end if quantity else trigger.end), index)
+        draft = ClaimDraft(
+            kind,
+            min(trigger.start, quantity.start if quantity else trigger.start),
+            max(trigger.end, quantity.end if quantity else trigger.end),
+            index,
+        )
         if quantity is not None:
-            draft.low, draft.high, draft.vague, draft.approx = quantity.low, quantity.high, quantity.vague, quantity.approx
+            draft.low, draft.high, draft.vague, draft.approx = (
+                quantity.low,
+                quantity.high,
+                quantity.vague,
+                quantity.approx,
+            )
         if not _find_victim(doc, draft, trigger, quantity, words, position, drafts) and quantity is None:
             if draft.kind != "captured":
                 continue
@@ -135,20 +180,24 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
 _PEOPLE_OF = forms_with_role("people_of")
 
 
-
 def _own_people(word: str) -> bool:
     return word.endswith(FIRST_PERSON_PLURAL) or any(
-        word.endswith(p) and word[:-len(p)] in _PEOPLE_OF for p in POSSESSOR_PRONOUNS)
+        word.endswith(p) and word[: -len(p)] in _PEOPLE_OF for p in POSSESSOR_PRONOUNS
+    )
+
+
 _OF = "من"
 
 
 def _our_own(doc: Doc, draft: ClaimDraft) -> None:
-    """"قال مسؤول في الجيش: نحو عشرة من رجالنا قتلوا", "أعلن الجيش ... فقدان ثلاثة من جنوده":
+    """ "قال مسؤول في الجيش: نحو عشرة من رجالنا قتلوا", "أعلن الجيش ... فقدان ثلاثة من جنوده":
     the speaker's own men are its side, the party its phrase names."""
-    if draft.victim_start is None or not _own_people(doc.folded[draft.victim_start:draft.victim_end]):
+    if draft.victim_start is None or not _own_people(doc.folded[draft.victim_start : draft.victim_end]):
         return
     source = draft.source
-    party = next((a for a in doc.within(doc.actors, source.start, source.end) if a.role in ("state", "armed")), None)
+    party = next(
+        (a for a in doc.within(doc.actors, source.start, source.end) if a.role in ("state", "armed")), None
+    )
     if party is not None:
         draft.victim_name = party.name
 
@@ -158,8 +207,11 @@ def _most_specific(attackers: list[ClaimDraft]) -> list[ClaimDraft]:
     على الأقل نفسه" then "فجر الانتحاريان نفسيهما" are two dead, so an open figure gives way to an
     exact one it agrees with."""
     exact = [a for a in attackers if a.low is not None and a.low == a.high]
-    return [a for a in attackers
-            if not (a.high is None and any(e is not a and e.low >= (a.low or 0) for e in exact))]
+    return [
+        a
+        for a in attackers
+        if not (a.high is None and any(e is not a and e.low >= (a.low or 0) for e in exact))
+    ]
 
 
 # A suicide attacker's reflexive follows the verb and its subject at most this many words later.
@@ -179,7 +231,11 @@ def _suicide_attackers(doc: Doc, index: int, sentence, drafts: list[ClaimDraft])
             claim = _self_detonation(doc, index, detonate, self_word, self_row["count"])
             claims += [claim] if claim else []
     for match, row in found:
-        if row["role"] == "addition" and not claims and any(d.kind == "killed" and d.start < match.start() for d in drafts):
+        if (
+            row["role"] == "addition"
+            and not claims
+            and any(d.kind == "killed" and d.start < match.start() for d in drafts)
+        ):
             claim = _added_attackers(doc, index, match.end())
             claims += [claim] if claim else []
     return claims
@@ -193,7 +249,9 @@ def _self_detonation(doc: Doc, index: int, detonate, self_word, count: str) -> C
     actors = [a for a in doc.actors if detonate.end() <= a.start < self_word.start()]
     quantities = [q for q in doc.quantities if detonate.end() <= q.start < self_word.start()]
     covered = actors + quantities
-    if len(between) > _SELF_WORDS or not all(any(m.start <= w.start() < m.end for m in covered) for w in between):
+    if len(between) > _SELF_WORDS or not all(
+        any(m.start <= w.start() < m.end for m in covered) for w in between
+    ):
         return None
     if not actors:
         actors = [a for a in doc.in_sentence(doc.actors, index) if a.start < detonate.start()]
@@ -201,35 +259,49 @@ def _self_detonation(doc: Doc, index: int, detonate, self_word, count: str) -> C
     if not armed:
         return None
     attacker = armed[0] if between else armed[-1]
-    draft = ClaimDraft("killed", detonate.start(), self_word.end(), index, victim_name=attacker.name,
-                       victim_start=attacker.start, victim_end=attacker.end)
+    draft = ClaimDraft(
+        "killed",
+        detonate.start(),
+        self_word.end(),
+        index,
+        victim_name=attacker.name,
+        victim_start=attacker.start,
+        victim_end=attacker.end,
+    )
     if quantities:
         q = quantities[0]
         draft.low, draft.high, draft.vague, draft.approx = q.low, q.high, q.vague, q.approx
     elif count:
         draft.low = draft.high = int(count)
     else:
-        return None     # "فجر المسلحون أنفسهم" says neither how many nor that all of them died
+        return None  # "فجر المسلحون أنفسهم" says neither how many nor that all of them died
     return draft
 
 
 def _added_attackers(doc: Doc, index: int, after: int) -> ClaimDraft | None:
-    """"إضافة إلى الانتحاريين": the armed actor right after the addition word, counted by its form."""
+    """ "إضافة إلى الانتحاريين": the armed actor right after the addition word, counted by its form."""
     attacker = next((a for a in doc.actors if a.start >= after), None)
-    if attacker is None or attacker.role != _ARMED or doc.folded[after:attacker.start].strip():
+    if attacker is None or attacker.role != _ARMED or doc.folded[after : attacker.start].strip():
         return None
-    draft = ClaimDraft("killed", attacker.start, attacker.end, index, victim_name=attacker.name,
-                       victim_start=attacker.start, victim_end=attacker.end)
+    draft = ClaimDraft(
+        "killed",
+        attacker.start,
+        attacker.end,
+        index,
+        victim_name=attacker.name,
+        victim_start=attacker.start,
+        victim_end=attacker.end,
+    )
     quantity = next((q for q in doc.quantities if q.start <= attacker.start < q.end), None)
     if quantity is not None:
         draft.low, draft.high = quantity.low, quantity.high
-    elif _singular(strip_article(doc.folded[attacker.start:attacker.end])):
+    elif _singular(strip_article(doc.folded[attacker.start : attacker.end])):
         draft.low = draft.high = 1
     return draft
 
 
 def _split_casualties(draft: ClaimDraft) -> list[ClaimDraft]:
-    """"عدد من القتلى والجرحى": a vague word counts each of them; an exact total of both never
+    """ "عدد من القتلى والجرحى": a vague word counts each of them; an exact total of both never
     reaches here (see `_combined_totals`)."""
     if draft.kind != _CASUALTIES:
         return [draft]
@@ -273,7 +345,7 @@ def _coordinated(text: str, linked: list, quantities: list) -> list:
             first, second = sorted((quantity, other), key=lambda q: q.start)
             if second.start - first.end > _MAX_JOIN_CHARS:
                 continue
-            gap = text[first.end:second.start]
+            gap = text[first.end : second.start]
             crosses_trigger = first.start < trigger.start < second.start
             limit = _BREAKDOWN_ITEM_WORDS if in_breakdown and first is quantity else _COORDINATION_WORDS
             if _joins_by_and(gap, text, second.start, limit) and (not crosses_trigger or _breaks_down(gap)):
@@ -289,17 +361,23 @@ def _breaks_down(gap: str) -> bool:
 
 
 def _joins_by_and(gap: str, text: str, second_start: int, limit: int = _COORDINATION_WORDS) -> bool:
-    """"N جنود وM مسلحين", or a breakdown: "13 قتيلا هم أربعة عسكريين ..." / "بينهم 3 أطفال"."""
+    """ "N جنود وM مسلحين", or a breakdown: "13 قتيلا هم أربعة عسكريين ..." / "بينهم 3 أطفال"."""
     words = gap.split(maxsplit=limit)
     if any(mark in gap for mark in CLAUSE_MARKS) or len(words) > limit:
         return False
-    return (words[-1:] == [AND] or _starts_with_and(text, second_start) or text[second_start - 1:second_start] == AND
-            or _breaks_down(gap))
+    return (
+        words[-1:] == [AND]
+        or _starts_with_and(text, second_start)
+        or text[second_start - 1 : second_start] == AND
+        or _breaks_down(gap)
+    )
 
 
 def _starts_with_and(text: str, offset: int) -> bool:
-    """"وخمسة" carries و; "واحدة" (one) only begins with its letter."""
-    return text.startswith(AND, offset) and (not text.startswith(_ONE, offset) or text.startswith(AND + _ONE, offset))
+    """ "وخمسة" carries و; "واحدة" (one) only begins with its letter."""
+    return text.startswith(AND, offset) and (
+        not text.startswith(_ONE, offset) or text.startswith(AND + _ONE, offset)
+    )
 
 
 def _denials(doc: Doc, statement, index: int, words, position) -> list[ClaimDraft]:
@@ -349,8 +427,15 @@ def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
     for match, row in casualty_triggers().finditer(text, sentence.start, sentence.end):
         if any(n.start <= match.start() < n.end for n in negations):
             continue
-        trigger = _Trigger(match.start(), match.end(), row["kind"], row["side"], row["strength"] in ("strong", _CLOSER),
-                           row["form"], row["reach"] == "clause")
+        trigger = _Trigger(
+            match.start(),
+            match.end(),
+            row["kind"],
+            row["side"],
+            row["strength"] in ("strong", _CLOSER),
+            row["form"],
+            row["reach"] == "clause",
+        )
         if found and _joined(text, found[-1], trigger):
             found[-1] = _merge(found[-1], trigger)
             continue
@@ -369,7 +454,7 @@ def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
     openers = casualty_openers()
     at = _word_index(position, words, trigger.start)
     for index in range(at - 1, max(-1, at - _FRAME_REACH - 2), -1):
-        if any(mark in text[words[index].end():words[index + 1].start()] for mark in CLAUSE_MARKS):
+        if any(mark in text[words[index].end() : words[index + 1].start()] for mark in CLAUSE_MARKS):
             return None
         match = openers.pattern.fullmatch(words[index].group())
         if match:
@@ -380,10 +465,14 @@ def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
 
 def _joined(text: str, first: _Trigger, second: _Trigger) -> bool:
     """Two triggers that make one claim: "قتلوا أو أسروا", or a repeated kind ("وأسر أسرى")."""
-    between = text[first.end:second.start].split()
+    between = text[first.end : second.start].split()
     if between == [_ALTERNATIVE] and frozenset({first.kind, second.kind}) in _COMBINED:
         return True
-    if between in ([], [AND]) and {first.kind, second.kind} == _DEAD_AND_WOUNDED and not (first.strong or second.strong):
+    if (
+        between in ([], [AND])
+        and {first.kind, second.kind} == _DEAD_AND_WOUNDED
+        and not (first.strong or second.strong)
+    ):
         return True
     return not between and first.kind == second.kind
 
@@ -395,15 +484,31 @@ def _merge(first: _Trigger, second: _Trigger) -> _Trigger:
         kind = _CASUALTIES
     else:
         kind = first.kind if first.kind == second.kind else _COMBINED[frozenset({first.kind, second.kind})]
-    return _Trigger(first.start, second.end, kind, first.side, first.strong or second.strong or joined_toll,
-                    first.form, first.clause_reach or second.clause_reach)
+    return _Trigger(
+        first.start,
+        second.end,
+        kind,
+        first.side,
+        first.strong or second.strong or joined_toll,
+        first.form,
+        first.clause_reach or second.clause_reach,
+    )
 
 
 def _link(triggers, quantities, words, position) -> dict:
     """Pair triggers with counts, cheapest first; returns id(trigger) -> quantity."""
-    trigger_words = [(_word_index(position, words, t.start), _word_index(position, words, t.end - 1)) for t in triggers]
-    counts = [(q_index, quantity, _word_index(position, words, quantity.start), _last_word(position, words, quantity))
-              for q_index, quantity in enumerate(quantities)]
+    trigger_words = [
+        (_word_index(position, words, t.start), _word_index(position, words, t.end - 1)) for t in triggers
+    ]
+    counts = [
+        (
+            q_index,
+            quantity,
+            _word_index(position, words, quantity.start),
+            _last_word(position, words, quantity),
+        )
+        for q_index, quantity in enumerate(quantities)
+    ]
     counts = [count for count in counts if not _describes_a_thing(words, count[2])]
     candidates = []
     for t_index, trigger in enumerate(triggers):
@@ -440,7 +545,7 @@ def _link(triggers, quantities, words, position) -> dict:
 
 
 def _describes_a_thing(words, q_first: int) -> bool:
-    """"عائلة واحدة" (one family) counts no one: "واحد" after a noun is its adjective, a count of
+    """ "عائلة واحدة" (one family) counts no one: "واحد" after a noun is its adjective, a count of
     people only after a person noun ("جندي واحد")."""
     word = words[q_first].group() if q_first < len(words) else ""
     if not word.startswith(_ONE) or q_first == 0:
@@ -453,7 +558,7 @@ _COUNTED_THINGS = forms_with_role("counted_thing")
 
 
 def _counts_things(words, q_last: int) -> bool:
-    """"وتدمير 5 منازل", "شن 20 غارة": a count of things is no toll, even joined to one by و."""
+    """ "وتدمير 5 منازل", "شن 20 غارة": a count of things is no toll, even joined to one by و."""
     if q_last + 1 >= len(words):
         return False
     return stem_in(words[q_last + 1].group(), _COUNTED_THINGS, article=True)
@@ -463,9 +568,9 @@ _AGE = "عمر"
 
 
 def _is_age(words, position, quantity) -> bool:
-    """"في العشرين من عمره", "البالغ من العمر 42 عاما": an age, not a count of people."""
+    """ "في العشرين من عمره", "البالغ من العمر 42 عاما": an age, not a count of people."""
     first, last = _word_index(position, words, quantity.start), _last_word(position, words, quantity)
-    after = [strip_article(w.group()) for w in words[last + 1:last + 3]]
+    after = [strip_article(w.group()) for w in words[last + 1 : last + 3]]
     before = strip_article(words[first - 1].group()) if first else ""
     return (len(after) == 2 and after[0] == "من" and after[1].startswith(_AGE)) or before.startswith(_AGE)
 
@@ -477,8 +582,11 @@ def _is_trigger_word(word: str) -> bool:
 def _blocked(trigger_words, t_index, q_first, q_last) -> bool:
     first, last = trigger_words[t_index]
     low, high = (q_last, first) if q_last < first else (last, q_first)
-    return any(low < other_first and other_last < high
-               for i, (other_first, other_last) in enumerate(trigger_words) if i != t_index)
+    return any(
+        low < other_first and other_last < high
+        for i, (other_first, other_last) in enumerate(trigger_words)
+        if i != t_index
+    )
 
 
 def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bool:
@@ -488,15 +596,25 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     if quantity is None and trigger.opener is not None:
         return _frame_victim(doc, draft, trigger, words, position)
     texts = [w.group() for w in window]
-    if texts and (texts[0] in _OTHERS or texts[0] == _SOME_OF_THEM or texts[min(1, len(texts) - 1)] in _OTHERS):
+    if texts and (
+        texts[0] in _OTHERS or texts[0] == _SOME_OF_THEM or texts[min(1, len(texts) - 1)] in _OTHERS
+    ):
         return _inherit(draft, previous)
-    if quantity is None and trigger.side == "after" and _fronted_singular(doc, draft, trigger, words, position):
+    if (
+        quantity is None
+        and trigger.side == "after"
+        and _fronted_singular(doc, draft, trigger, words, position)
+    ):
         return True
     if quantity is None and window:
         _count_singulars(draft, texts)
     noun_before = _noun_before_count(doc, quantity, words, position) if quantity is not None else None
     if noun_before is not None:
-        draft.victim_name, draft.victim_start, draft.victim_end = noun_before.name, noun_before.start, noun_before.end
+        draft.victim_name, draft.victim_start, draft.victim_end = (
+            noun_before.name,
+            noun_before.start,
+            noun_before.end,
+        )
         return True
     if window:
         start, end = window[0].start(), window[-1].end()
@@ -506,7 +624,7 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
         if actors:
             chosen = _head_actor(doc.folded, actors)
             draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
-            if quantity is None and draft.low is None and _singular(doc.folded[chosen.start:chosen.end]):
+            if quantity is None and draft.low is None and _singular(doc.folded[chosen.start : chosen.end]):
                 draft.low = draft.high = 1
             return True
     after = _last_word(position, words, quantity) + 1 if quantity is not None else len(words)
@@ -528,13 +646,16 @@ _OF_THEM = forms_with_role("of_them")
 
 
 def _of_them(doc: Doc, draft: ClaimDraft, quantity) -> bool:
-    """"صدت هجوما للجيش وقتلت المئات منهم": the people counted are of the last armed party named
+    """ "صدت هجوما للجيش وقتلت المئات منهم": the people counted are of the last armed party named
     before the count, not the speaker; with none, of the people named before ("جرح 40 شخصا، توفي
     ثلاثة منهم")."""
     sentence = doc.sentences[draft.sentence]
     source = draft.source
-    before = [a for a in doc.within(doc.actors, sentence.start, quantity.start) if a.role != "source-only"
-              and not (source is not None and source.start <= a.start < source.end)]
+    before = [
+        a
+        for a in doc.within(doc.actors, sentence.start, quantity.start)
+        if a.role != "source-only" and not (source is not None and source.start <= a.start < source.end)
+    ]
     armed = [a for a in before if a.role in (_ARMED, "state") and not _names_the_speaker(doc, a)]
     chosen = (armed or before or [None])[-1]
     if chosen is None:
@@ -544,11 +665,13 @@ def _of_them(doc: Doc, draft: ClaimDraft, quantity) -> bool:
 
 
 def _ends_clause(doc: Doc, words, index: int) -> bool:
-    """"المئات منهم." and not "13 قتيلا منهم خمسة أطفال" (a breakdown: among them, five children)."""
+    """ "المئات منهم." and not "13 قتيلا منهم خمسة أطفال" (a breakdown: among them, five children)."""
     if index + 1 >= len(words):
         return True
     following = words[index + 1]
-    return not any(q.start == following.start() for q in doc.within(doc.quantities, following.start(), following.end()))
+    return not any(
+        q.start == following.start() for q in doc.within(doc.quantities, following.start(), following.end())
+    )
 
 
 def _names_the_speaker(doc: Doc, actor) -> bool:
@@ -557,9 +680,9 @@ def _names_the_speaker(doc: Doc, actor) -> bool:
 
 
 def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
-    """"لقي شاب فلسطيني مصرعه": the people between the opening verb and the closing noun, as
+    """ "لقي شاب فلسطيني مصرعه": the people between the opening verb and the closing noun, as
     many as its pronoun says (a plural pronoun with no number leaves the count open)."""
-    inside = words[trigger.opener + 1:_word_index(position, words, trigger.start)]
+    inside = words[trigger.opener + 1 : _word_index(position, words, trigger.start)]
     if not inside:
         return False
     # The pronoun on a closing noun counts its people when no number does: "لقي شاب مصرعه" is
@@ -567,7 +690,9 @@ def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
     count = next((n for suffix, n in PRONOUN_COUNTS if trigger.form.endswith(suffix)), None)
     if count is not None and not trigger.form.endswith(PLURAL_PRONOUNS):
         draft.low = draft.high = count
-    actors = [a for a in doc.within(doc.actors, inside[0].start(), inside[-1].end()) if a.role != "source-only"]
+    actors = [
+        a for a in doc.within(doc.actors, inside[0].start(), inside[-1].end()) if a.role != "source-only"
+    ]
     if actors:
         chosen = _head_actor(doc.folded, actors)
         draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
@@ -577,7 +702,7 @@ def _frame_victim(doc, draft: ClaimDraft, trigger, words, position) -> bool:
 
 
 def _fronted_singular(doc: Doc, draft: ClaimDraft, trigger, words, position) -> bool:
-    """"قال إن جنديا عراقيا قتل": after إن/أن the subject comes first, in the accusative; one
+    """ "قال إن جنديا عراقيا قتل": after إن/أن the subject comes first, in the accusative; one
     person noun (with its adjective) right before a passive verb is one victim."""
     at = _word_index(position, words, trigger.start)
     for size in range(1, _FRONTED_WORDS + 1):
@@ -586,7 +711,7 @@ def _fronted_singular(doc: Doc, draft: ClaimDraft, trigger, words, position) -> 
         fronting, noun = words[at - size - 1], words[at - size]
         if fronting.group() not in _FRONTING:
             continue
-        if any(mark in doc.folded[fronting.end():trigger.start] for mark in CLAUSE_MARKS):
+        if any(mark in doc.folded[fronting.end() : trigger.start] for mark in CLAUSE_MARKS):
             return False
         if not _singular(strip_article(noun.group().removesuffix(_ACCUSATIVE))):
             return False
@@ -606,7 +731,7 @@ _ACCUSATIVE_NISBA = "يا"
 
 
 def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
-    """"ستة كنديين", "ضحايا من الفرنسيين": a plural nisba standing for people, with no actor
+    """ "ستة كنديين", "ضحايا من الفرنسيين": a plural nisba standing for people, with no actor
     named, counts civilians of that country (ACLED's "Civilians (Canada)")."""
     start, end = window[0].start(), window[-1].end()
     for mention in doc.countries:
@@ -621,7 +746,7 @@ def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
 
 
 def _counted_national(draft: ClaimDraft, window: list) -> bool:
-    """"اعتقلت القوات 15 فلسطينيا": after a count of eleven and more the nisba stands in the
+    """ "اعتقلت القوات 15 فلسطينيا": after a count of eleven and more the nisba stands in the
     singular accusative, a form the country table does not list."""
     for word in window[:_NEAR_WORDS]:
         text = word.group()
@@ -636,9 +761,9 @@ def _counted_national(draft: ClaimDraft, window: list) -> bool:
 
 
 def _nationals_named(doc, draft: ClaimDraft, words, position) -> ClaimDraft:
-    """"لا ضحايا فرنسيين": a denial names whose dead it denies right after it."""
+    """ "لا ضحايا فرنسيين": a denial names whose dead it denies right after it."""
     after = _last_word(position, words, draft) + 1
-    window = _clause(words[after:after + _NEAR_WORDS], draft.end)
+    window = _clause(words[after : after + _NEAR_WORDS], draft.end)
     if window:
         _nationals(doc, draft, window)
     return draft
@@ -651,7 +776,7 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
     after = _last_word(position, words, quantity) + 1
     if after >= len(words):
         return False
-    if any(mark in doc.folded[quantity.end:words[after].start()] for mark in CLAUSE_MARKS):
+    if any(mark in doc.folded[quantity.end : words[after].start()] for mark in CLAUSE_MARKS):
         return False
     noun = words[after]
     word = noun.group()
@@ -671,11 +796,20 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
 
 
 def _sub_count(draft: ClaimDraft, quantity, drafts: list[ClaimDraft], words, position) -> bool:
-    """"قتل تسعة مدنيين بينهم أربعة أطفال": the children are among the nine civilians counted, no
+    """ "قتل تسعة مدنيين بينهم أربعة أطفال": the children are among the nine civilians counted, no
     claim of their own; "قتل عشرة أشخاص بينهم ثلاثة جنود" splits the toll by side and stays."""
-    return quantity is not None and _in_breakdown(quantity, words, position) and draft.low is not None and any(
-        d.kind == draft.kind and d.victim_name == draft.victim_name and d.low is not None and draft.low <= d.low
-        for d in drafts)
+    return (
+        quantity is not None
+        and _in_breakdown(quantity, words, position)
+        and draft.low is not None
+        and any(
+            d.kind == draft.kind
+            and d.victim_name == draft.victim_name
+            and d.low is not None
+            and draft.low <= d.low
+            for d in drafts
+        )
+    )
 
 
 def _in_breakdown(quantity, words, position) -> bool:
@@ -683,7 +817,7 @@ def _in_breakdown(quantity, words, position) -> bool:
     if quantity is None:
         return False
     first = _word_index(position, words, quantity.start)
-    return any(w.group() in _BREAKDOWN for w in words[max(0, first - _BREAKDOWN_ITEM_WORDS):first])
+    return any(w.group() in _BREAKDOWN for w in words[max(0, first - _BREAKDOWN_ITEM_WORDS) : first])
 
 
 def _head_actor(text: str, actors: list):
@@ -691,7 +825,7 @@ def _head_actor(text: str, actors: list):
     "15 مقاتلا من مجموعة فاغنر" (15 fighters of the Wagner Group), "جنود فاغنر"."""
     previous = actors[0]
     for other in actors[1:]:
-        between = text[previous.end:other.start].split()
+        between = text[previous.end : other.start].split()
         linked = not between or (between[0] in _OF_WORDS and len(between) <= 2) or between == [AND]
         if not linked or previous.how.startswith("table:"):
             break
@@ -716,7 +850,9 @@ def _object_after_subject(doc: Doc, draft: ClaimDraft, window: list, subject) ->
     word = next((w for w in after if w.group().endswith(_ACCUSATIVE) and _singular(w.group())), None)
     if word is None:
         return False
-    victim = next((a for a in doc.within(doc.actors, word.start(), word.end()) if a.role != "source-only"), None)
+    victim = next(
+        (a for a in doc.within(doc.actors, word.start(), word.end()) if a.role != "source-only"), None
+    )
     if victim is not None:
         draft.victim_name = victim.name
     draft.victim_start, draft.victim_end = word.start(), word.end()
@@ -725,13 +861,14 @@ def _object_after_subject(doc: Doc, draft: ClaimDraft, window: list, subject) ->
 
 
 def _count_singulars(draft: ClaimDraft, texts: list[str]) -> None:
-    """"قتل قائد ومقاتل من الحركة": singular person nouns joined by و count one each (here 2)."""
+    """ "قتل قائد ومقاتل من الحركة": singular person nouns joined by و count one each (here 2)."""
     count = 0
     for index, word in enumerate(texts):
         if index and not word.startswith(AND):
             break
         if strip_article(word[1:] if index else word) not in singular_persons() and not (
-                index == 0 and _singular(strip_article(word))):
+            index == 0 and _singular(strip_article(word))
+        ):
             break
         count += 1
     if count:
@@ -739,7 +876,7 @@ def _count_singulars(draft: ClaimDraft, texts: list[str]) -> None:
 
 
 def _noun_before_count(doc: Doc, quantity, words, position):
-    """"جنود ثلاثة", "الجنود الثلاثة": a number in words may follow its noun as an adjective does,
+    """ "جنود ثلاثة", "الجنود الثلاثة": a number in words may follow its noun as an adjective does,
     agreeing with it in definiteness, when no noun of its own follows it. The actor of that noun."""
     first = _word_index(position, words, quantity.start)
     if first == 0 or first >= len(words) or not words[first].group()[:1].isalpha():
@@ -747,12 +884,18 @@ def _noun_before_count(doc: Doc, quantity, words, position):
     noun, number = words[first - 1], words[first]
     if is_dual_noun(number.group()):
         return None  # "قتل مسلحون جنديين": the dual names its own people; the word before is the killer
-    if any(mark in doc.folded[noun.end():number.start()] for mark in CLAUSE_MARKS):
+    if any(mark in doc.folded[noun.end() : number.start()] for mark in CLAUSE_MARKS):
         return None
     if _definite(noun.group()) != _definite(number.group()) or _has_own_noun(doc, quantity, words, position):
         return None
-    return next((a for a in doc.within(doc.actors, noun.start(), noun.end())
-                 if a.end == noun.end() and a.role != "source-only" and not _singular(strip_article(noun.group()))), None)
+    return next(
+        (
+            a
+            for a in doc.within(doc.actors, noun.start(), noun.end())
+            if a.end == noun.end() and a.role != "source-only" and not _singular(strip_article(noun.group()))
+        ),
+        None,
+    )
 
 
 def _definite(word: str) -> bool:
@@ -761,11 +904,17 @@ def _definite(word: str) -> bool:
 
 def _has_own_noun(doc: Doc, quantity, words, position) -> bool:
     after = _last_word(position, words, quantity) + 1
-    if after >= len(words) or any(mark in doc.folded[quantity.end:words[after].start()] for mark in CLAUSE_MARKS):
+    if after >= len(words) or any(
+        mark in doc.folded[quantity.end : words[after].start()] for mark in CLAUSE_MARKS
+    ):
         return False
     word = words[after].group()
-    return not (word.startswith((ARTICLE, AND)) or word in _NOT_COUNTED_NOUNS or _is_trigger_word(word)
-                or _agent_phrase(word))
+    return not (
+        word.startswith((ARTICLE, AND))
+        or word in _NOT_COUNTED_NOUNS
+        or _is_trigger_word(word)
+        or _agent_phrase(word)
+    )
 
 
 # "في هجوم للمسلحين", "برصاص الجيش": the attacker follows these; the victim never lies past them.
@@ -791,16 +940,16 @@ def _victim_window(trigger, quantity, words, position) -> list:
     if quantity is not None:
         first = _word_index(position, words, quantity.start)
         last = _last_word(position, words, quantity) + _VICTIM_WORDS
-        return _before_agent(_clause(words[first:last + 1]))
+        return _before_agent(_clause(words[first : last + 1]))
     at = _word_index(position, words, trigger.start)
     # With no count, "قتلى وجرحى" names its victims after it ("... في صفوف الجيش").
     if trigger.side == "after" or trigger.kind == _CASUALTIES:
         after = _word_index(position, words, trigger.end - 1) + 1
-        return _clause(words[after:after + _VICTIM_WORDS], trigger.end)
-    before = list(reversed(words[max(0, at - _NEAR_WORDS):at]))
+        return _clause(words[after : after + _VICTIM_WORDS], trigger.end)
+    before = list(reversed(words[max(0, at - _NEAR_WORDS) : at]))
     kept = []
     for word, following in zip(before, [trigger.start] + [w.start() for w in before]):
-        if any(mark in word.string[word.end():following] for mark in CLAUSE_MARKS):
+        if any(mark in word.string[word.end() : following] for mark in CLAUSE_MARKS):
             break
         kept.append(word)
     return list(reversed(kept))
@@ -812,7 +961,10 @@ def _clause(words: list, start: int | None = None) -> list:
     kept = []
     previous_end = start if start is not None else (words[0].start() if words else 0)
     for word in words:
-        if any(mark in word.string[previous_end:word.start()] for mark in CLAUSE_MARKS) or word.group() in _BREAKDOWN:
+        if (
+            any(mark in word.string[previous_end : word.start()] for mark in CLAUSE_MARKS)
+            or word.group() in _BREAKDOWN
+        ):
             break
         kept.append(word)
         previous_end = word.end()
@@ -830,5 +982,9 @@ def _inherit(draft: ClaimDraft, previous: list[ClaimDraft]) -> bool:
     if not earlier:
         return False
     last = earlier[-1]
-    draft.victim_name, draft.victim_start, draft.victim_end = last.victim_name, last.victim_start, last.victim_end
+    draft.victim_name, draft.victim_start, draft.victim_end = (
+        last.victim_name,
+        last.victim_start,
+        last.victim_end,
+    )
     return True

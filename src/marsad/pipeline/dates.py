@@ -1,4 +1,5 @@
 """Stage `dates`: date expressions resolved against the publication date."""
+
 from __future__ import annotations
 
 from marsad.lang.ar.dates import find_dates

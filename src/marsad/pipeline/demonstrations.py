@@ -17,21 +17,40 @@
 - A gathering the text does not call a protest ("تجمع مئات أمام ...", "خرج الآلاف إلى الشوارع") is
   one when a crowd, a public place or its organisers stand beside it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import by_iso3
-from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role, stems_with_role
 from marsad.lang.ar.clitics import ARTICLE, strip_article
+from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role, stems_with_role
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD, word_after
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.schema import Actor, Claim, Party
-from marsad.schema.acled import (ARMED_CLASH, BATTLES, CIVILIANS, DEMONSTRATION, EVENT_FAMILY, EXCESSIVE_FORCE,
-                                 INTER_PROTESTERS, INTER_RIOTERS, MILITARY_FORCES, MOB_VIOLENCE,
-                                 PEACEFUL_PROTEST, POLICE_FORCES, PROTEST_WITH_INTERVENTION, PROTESTERS,
-                                 PROTESTS, RIOTERS, RIOTS, UNKNOWN_VICTIM, VIOLENT_DEMONSTRATION, of_country)
+from marsad.schema.acled import (
+    ARMED_CLASH,
+    BATTLES,
+    CIVILIANS,
+    DEMONSTRATION,
+    EVENT_FAMILY,
+    EXCESSIVE_FORCE,
+    INTER_PROTESTERS,
+    INTER_RIOTERS,
+    MILITARY_FORCES,
+    MOB_VIOLENCE,
+    PEACEFUL_PROTEST,
+    POLICE_FORCES,
+    PROTEST_WITH_INTERVENTION,
+    PROTESTERS,
+    PROTESTS,
+    RIOTERS,
+    RIOTS,
+    UNKNOWN_VICTIM,
+    VIOLENT_DEMONSTRATION,
+    of_country,
+)
 
 _ARMED = "armed"
 # A call or a statement governs the demonstration word within this many words after it.
@@ -55,8 +74,11 @@ _CONTRASTS = forms_with_role("contrast")
 # context roles, or (going out) all of them: "خرج المواطنون إلى الشوارع" may be life going back
 # to normal, "خرج الآلاف إلى الشوارع" is a demonstration.
 _GATHERING_NEEDS = {"gathering": any, "gathers": any, "goes_out": all}
-_GATHERING_CONTEXT = {"gathering": ("organised",), "gathers": ("crowd", "public_place", "organised"),
-                      "goes_out": ("public_place", "crowd")}
+_GATHERING_CONTEXT = {
+    "gathering": ("organised",),
+    "gathers": ("crowd", "public_place", "organised"),
+    "goes_out": ("public_place", "crowd"),
+}
 # "تجمع مئات من أنصار الحزب أمام ...": the crowd, its place or its organisers within these words
 # after a gathering word, or before it ("شارك المئات في مسيرة").
 _GATHERING_AFTER, _GATHERING_BEFORE = 5, 6
@@ -65,10 +87,21 @@ _SUBJECT_CHARS = 3
 _ARMED_ROLES = ("armed", "state")
 _CROWD = {PROTESTS: (PROTESTERS, INTER_PROTESTERS), RIOTS: (RIOTERS, INTER_RIOTERS)}
 # ACLED's words for a crowd's order of magnitude, and for a hedged figure ("crowd size=around 300").
-_MAGNITUDES = ((1_000_000, "millions"), (100_000, "hundreds of thousands"), (10_000, "tens of thousands"),
-               (1_000, "thousands"), (100, "hundreds"), (10, "dozens"))
-_HEDGED = {"about": "around {low}", "more_than": "more than {above}", "at_least": "at least {low}",
-           "less_than": "less than {below}", "up_to": "up to {high}"}
+_MAGNITUDES = (
+    (1_000_000, "millions"),
+    (100_000, "hundreds of thousands"),
+    (10_000, "tens of thousands"),
+    (1_000, "thousands"),
+    (100, "hundreds"),
+    (10, "dozens"),
+)
+_HEDGED = {
+    "about": "around {low}",
+    "more_than": "more than {above}",
+    "at_least": "at least {low}",
+    "less_than": "less than {below}",
+    "up_to": "up to {high}",
+}
 # A size stands right after a demonstration word (a day word may come between: "تظاهر الجمعة
 # الآلاف"), or a few words before it ("شارك المئات من أنصار الحزب في مسيرة").
 _CROWD_AFTER, _CROWD_BEFORE = 1, 4
@@ -93,9 +126,17 @@ class _Cue:
 
 def _cues(doc: Doc, index: int) -> list[_Cue]:
     sentence = doc.sentences[index]
-    return [_Cue(m.start(), m.end(), row["role"], row["size"], ARTICLE in m.group()[:m.start("form") - m.start()],
-                 m.end() > m.end("form"))
-            for m, row in demonstration_cues().finditer(doc.folded, sentence.start, sentence.end)]
+    return [
+        _Cue(
+            m.start(),
+            m.end(),
+            row["role"],
+            row["size"],
+            ARTICLE in m.group()[: m.start("form") - m.start()],
+            m.end() > m.end("form"),
+        )
+        for m, row in demonstration_cues().finditer(doc.folded, sentence.start, sentence.end)
+    ]
 
 
 def _words_between(doc: Doc, start: int, end: int) -> int:
@@ -109,8 +150,12 @@ def _is_demonstration(trigger: Trigger) -> bool:
 def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
     """A call, a plan, a statement of support, a festival or a celebration."""
     for cue in cues:
-        if cue.role in ("plan", "support") and cue.end <= trigger.start and _words_between(
-                doc, cue.end, trigger.start) < _PLAN_REACH and not _nominative_plural(doc, trigger):
+        if (
+            cue.role in ("plan", "support")
+            and cue.end <= trigger.start
+            and _words_between(doc, cue.end, trigger.start) < _PLAN_REACH
+            and not _nominative_plural(doc, trigger)
+        ):
             return True
         if cue.role == "not_protest" and 0 <= cue.start - trigger.end <= _ADJECTIVE_GAP:
             return True
@@ -137,7 +182,7 @@ def _reported_demonstrations(doc: Doc, triggers: list[Trigger], cues: list[_Cue]
 
 
 def _nominative_plural(doc: Doc, trigger: Trigger) -> bool:
-    """"ودعا متظاهرون إلى الإفراج عن ...": a plural in -ون is the subject of the call, the
+    """ "ودعا متظاهرون إلى الإفراج عن ...": a plural in -ون is the subject of the call, the
     demonstrators who make it, where "دعوات للتظاهر" calls for a demonstration still to come."""
     return doc.folded.endswith(_NOMINATIVE_PLURAL, trigger.start, trigger.end)
 
@@ -148,7 +193,8 @@ def _celebrates(doc: Doc, trigger: Trigger, cue: _Cue, cues: list[_Cue]) -> bool
     المولد") or another crowd's in another clause ("في حين ...")."""
     start, end = (trigger.end, cue.start) if cue.start >= trigger.end else (cue.end, trigger.start)
     return not _contrast_between(doc, start, end) and not any(
-        c.role == "grievance" and start <= c.start < end for c in cues)
+        c.role == "grievance" and start <= c.start < end for c in cues
+    )
 
 
 def _contrast_between(doc: Doc, start: int, end: int) -> bool:
@@ -158,8 +204,10 @@ def _contrast_between(doc: Doc, start: int, end: int) -> bool:
 
 def _protested(doc: Doc, start: int, cues: list[_Cue]) -> bool:
     """Whether what starts at `start` is what a demonstration is against ("تنديدا بالغارات")."""
-    return any(c.role == "grievance" and c.end <= start and _words_between(doc, c.end, start) < _GRIEVANCE_REACH
-               for c in cues)
+    return any(
+        c.role == "grievance" and c.end <= start and _words_between(doc, c.end, start) < _GRIEVANCE_REACH
+        for c in cues
+    )
 
 
 def _chanted(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
@@ -168,8 +216,10 @@ def _chanted(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
     opening = doc.folded.rfind(_QUOTE, sentence.start, trigger.start)
     if opening == -1 or doc.folded.count(_QUOTE, sentence.start, trigger.start) % 2 == 0:
         return False
-    return any(c.role == "chant" and c.end <= opening and _words_between(doc, c.end, opening) < _CHANT_REACH
-               for c in cues)
+    return any(
+        c.role == "chant" and c.end <= opening and _words_between(doc, c.end, opening) < _CHANT_REACH
+        for c in cues
+    )
 
 
 def _gatherings(doc: Doc) -> list[Trigger]:
@@ -181,12 +231,19 @@ def _gatherings(doc: Doc) -> list[Trigger]:
         cues = _cues(doc, index)
         for cue in cues:
             # "التجمع" is a party or a bloc, "مسيرتها" a career or a journey.
-            if cue.role not in _GATHERING_CONTEXT or cue.suffixed or (cue.role != "gathering" and cue.definite):
+            if (
+                cue.role not in _GATHERING_CONTEXT
+                or cue.suffixed
+                or (cue.role != "gathering" and cue.definite)
+            ):
                 continue
             near = {c.role for c in cues if c is not cue and _near_gathering(doc, cue, c)}
-            if (_GATHERING_NEEDS[cue.role](role in near for role in _GATHERING_CONTEXT[cue.role])
-                    and "not_crowd" not in near
-                    and not _armed_subject(doc, cue) and not doc.within(doc.triggers, cue.start, cue.end)):
+            if (
+                _GATHERING_NEEDS[cue.role](role in near for role in _GATHERING_CONTEXT[cue.role])
+                and "not_crowd" not in near
+                and not _armed_subject(doc, cue)
+                and not doc.within(doc.triggers, cue.start, cue.end)
+            ):
                 found.append(Trigger(cue.start, cue.end, PROTESTS, PEACEFUL_PROTEST, True, index))
     return found
 
@@ -194,11 +251,15 @@ def _gatherings(doc: Doc) -> list[Trigger]:
 def _near_gathering(doc: Doc, gathering: _Cue, other: _Cue) -> bool:
     if other.start >= gathering.end:
         return _words_between(doc, gathering.end, other.start) < _GATHERING_AFTER
-    return other.end <= gathering.start and _words_between(doc, other.end, gathering.start) < _GATHERING_BEFORE
+    return (
+        other.end <= gathering.start and _words_between(doc, other.end, gathering.start) < _GATHERING_BEFORE
+    )
 
 
 def _armed_subject(doc: Doc, gathering: _Cue) -> bool:
-    return any(a.role in _ARMED_ROLES for a in doc.within(doc.actors, gathering.end, gathering.end + _SUBJECT_CHARS))
+    return any(
+        a.role in _ARMED_ROLES for a in doc.within(doc.actors, gathering.end, gathering.end + _SUBJECT_CHARS)
+    )
 
 
 def retype_triggers(doc: Doc) -> None:
@@ -215,7 +276,9 @@ def retype_triggers(doc: Doc) -> None:
             if _is_demonstration(trigger):
                 if trigger in demonstrations:
                     kept.append(trigger)
-            elif (demonstrations or mob) and (_protested(doc, trigger.start, cues) or _chanted(doc, trigger, cues)):
+            elif (demonstrations or mob) and (
+                _protested(doc, trigger.start, cues) or _chanted(doc, trigger, cues)
+            ):
                 continue
             elif demonstrations and trigger.event_type == BATTLES:
                 kept.append(as_demonstration(trigger))
@@ -233,14 +296,18 @@ def retype_triggers(doc: Doc) -> None:
 
 
 def _counts_the_crowd(doc: Doc, claim, triggers: list[Trigger]) -> bool:
-    """"تظاهر المئات تنديدا بمقتل ...": the number right after a demonstration verb is its crowd,
+    """ "تظاهر المئات تنديدا بمقتل ...": the number right after a demonstration verb is its crowd,
     not the count of a killing named further on; "آلاف الكتالونيين ينددون باعتقال ..." counts those
     who protest an arrest, not the arrested. `triggers` are those of the claim's sentence."""
     if casualty_triggers().pattern.match(doc.folded, claim.start) is not None:
         return False
-    return any(_is_demonstration(t) and t.end <= claim.start and _words_between(doc, t.end, claim.start) == 0
-               for t in triggers) or any(
-        c.role == "grievance" and claim.start < c.start and c.end < claim.end for c in _cues(doc, claim.sentence))
+    return any(
+        _is_demonstration(t) and t.end <= claim.start and _words_between(doc, t.end, claim.start) == 0
+        for t in triggers
+    ) or any(
+        c.role == "grievance" and claim.start < c.start and c.end < claim.end
+        for c in _cues(doc, claim.sentence)
+    )
 
 
 def crowd_size(doc: Doc, draft: EventDraft) -> str | None:
@@ -250,33 +317,48 @@ def crowd_size(doc: Doc, draft: EventDraft) -> str | None:
     counted = [(c.start, c.end) for c in doc.claims]
     for trigger in sorted((t for t in draft.triggers if _is_demonstration(t)), key=lambda t: t.start):
         sentence = doc.sentences[trigger.sentence]
-        sizes = [(q.start, q.end, _size_of(q)) for q in doc.within(doc.quantities, sentence.start, sentence.end)
-                 if strip_article(word_after(doc.folded, q.end)) not in _THINGS]
+        sizes = [
+            (q.start, q.end, _size_of(q))
+            for q in doc.within(doc.quantities, sentence.start, sentence.end)
+            if strip_article(word_after(doc.folded, q.end)) not in _THINGS
+        ]
         sizes += [(c.start, c.end, c.size) for c in _cues(doc, trigger.sentence) if c.role == "crowd"]
-        beside = [size for start, end, size in sorted(sizes) if size and _beside(doc, trigger, start, end)
-                  and not any(first <= start < last for first, last in counted) and not _counts_events(doc, trigger, end)]
+        beside = [
+            size
+            for start, end, size in sorted(sizes)
+            if size
+            and _beside(doc, trigger, start, end)
+            and not any(first <= start < last for first, last in counted)
+            and not _counts_events(doc, trigger, end)
+        ]
         if beside:
             return beside[0]
     return None
 
 
 def _counts_events(doc: Doc, trigger: Trigger, end: int) -> bool:
-    """"أكثر من 71 مظاهرة": a number right before a word for the act (not its people) counts acts."""
-    return end <= trigger.start and _words_between(doc, end, trigger.start) == 0 and not any(
-        a.start <= trigger.start < a.end for a in doc.actors)
+    """ "أكثر من 71 مظاهرة": a number right before a word for the act (not its people) counts acts."""
+    return (
+        end <= trigger.start
+        and _words_between(doc, end, trigger.start) == 0
+        and not any(a.start <= trigger.start < a.end for a in doc.actors)
+    )
 
 
 def _beside(doc: Doc, trigger: Trigger, start: int, end: int) -> bool:
-    """"تظاهر الآلاف", "مظاهرة حاشدة" (right after it), "آلاف المتظاهرين", "شارك المئات من أنصار
+    """ "تظاهر الآلاف", "مظاهرة حاشدة" (right after it), "آلاف المتظاهرين", "شارك المئات من أنصار
     الحزب في مسيرة" (a few words before it, in its clause)."""
     if start >= trigger.end:
         return _words_between(doc, trigger.end, start) <= _CROWD_AFTER
-    return end <= trigger.start and _words_between(doc, end, trigger.start) <= _CROWD_BEFORE and not any(
-        mark in doc.folded[end:trigger.start] for mark in CLAUSE_MARKS)
+    return (
+        end <= trigger.start
+        and _words_between(doc, end, trigger.start) <= _CROWD_BEFORE
+        and not any(mark in doc.folded[end : trigger.start] for mark in CLAUSE_MARKS)
+    )
 
 
 def _size_of(quantity) -> str | None:
-    """"الآلاف" thousands, "عشرات الآلاف" tens of thousands, "نحو 300" around 300; "عدد من" says none."""
+    """ "الآلاف" thousands, "عشرات الآلاف" tens of thousands, "نحو 300" around 300; "عدد من" says none."""
     if quantity.vague:
         if quantity.low is None or quantity.high is None:
             return None
@@ -285,14 +367,17 @@ def _size_of(quantity) -> str | None:
         return None
     if quantity.text.isdigit() and _YEARS[0] <= quantity.low <= _YEARS[1]:
         return None  # "احتجاجات 2009": a year
-    return _HEDGED.get(quantity.hedge, "{low}").format(low=quantity.low, high=quantity.high,
-                                                       below=(quantity.high or 0) + 1, above=(quantity.low or 1) - 1)
+    return _HEDGED.get(quantity.hedge, "{low}").format(
+        low=quantity.low, high=quantity.high, below=(quantity.high or 0) + 1, above=(quantity.low or 1) - 1
+    )
 
 
 def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Trigger]:
     """In a report of demonstrations and no fighting, a figure told in a sentence of its own right
     after one ("وقتل شخص وأصيب 15 آخرون") counts the demonstration's casualties."""
-    if not any(_is_demonstration(t) for t in triggers) or any(not _is_demonstration(t) and t.strong for t in triggers):
+    if not any(_is_demonstration(t) for t in triggers) or any(
+        not _is_demonstration(t) and t.strong for t in triggers
+    ):
         return []
     by_sentence = {t.sentence: t for t in triggers}
     added = []
@@ -335,32 +420,47 @@ def demonstration_type(doc: Doc, draft: EventDraft) -> tuple[str, str]:
         return RIOTS, MOB_VIOLENCE
     # A sentence may tell two demonstrations ("فرقت الشرطة متظاهرين بعد صدامات، ونظمت تجمعات
     # أخرى في بيرث"): only what its own stretches tell makes this one violent.
-    cues = {index: [c for c in _cues(doc, index) if not draft.spans or draft.tells(c.start)] for index in draft.sentences}
+    cues = {
+        index: [c for c in _cues(doc, index) if not draft.spans or draft.tells(c.start)]
+        for index in draft.sentences
+    }
     roles = {c.role for found in cues.values() for c in found if not _forestalled(doc, c, found)}
-    hurt = [c for c in draft.claims if c.kind in ("killed", "injured") and c.low != 0
-            and not _protested(doc, c.victim_start if c.victim_start is not None else c.start, cues[c.sentence])]
+    hurt = [
+        c
+        for c in draft.claims
+        if c.kind in ("killed", "injured")
+        and c.low != 0
+        and not _protested(doc, c.victim_start if c.victim_start is not None else c.start, cues[c.sentence])
+    ]
     if VIOLENT_DEMONSTRATION in subs or "violent_act" in roles or any(_is_state(c.victim_name) for c in hurt):
         return RIOTS, VIOLENT_DEMONSTRATION
     if any(c.kind == "killed" for c in hurt) or ("lethal_force" in roles and hurt):
         return PROTESTS, EXCESSIVE_FORCE
-    if (PROTEST_WITH_INTERVENTION in subs or roles & {"intervention", "lethal_force"}
-            or any(c.kind == "captured" for c in draft.claims)):
+    if (
+        PROTEST_WITH_INTERVENTION in subs
+        or roles & {"intervention", "lethal_force"}
+        or any(c.kind == "captured" for c in draft.claims)
+    ):
         return PROTESTS, PROTEST_WITH_INTERVENTION
     return PROTESTS, PEACEFUL_PROTEST
 
 
 def _forestalled(doc: Doc, cue: _Cue, cues: list[_Cue]) -> bool:
-    """"انتشرت الشرطة تحسبا لأي أعمال عنف": violence or force a precaution or a plan governs did
+    """ "انتشرت الشرطة تحسبا لأي أعمال عنف": violence or force a precaution or a plan governs did
     not happen."""
-    return cue.role in _ACTS and any(c.role == "plan" and c.end <= cue.start and _words_between(
-        doc, c.end, cue.start) < _PLAN_REACH for c in cues)
+    return cue.role in _ACTS and any(
+        c.role == "plan" and c.end <= cue.start and _words_between(doc, c.end, cue.start) < _PLAN_REACH
+        for c in cues
+    )
 
 
 def _is_state(name: str) -> bool:
     return name.startswith(_STATE_PREFIXES)
 
 
-def as_demonstrators(event_type: str, location, actors: list[Actor], claims: list[Claim]) -> tuple[list[Actor], list[Claim]]:
+def as_demonstrators(
+    event_type: str, location, actors: list[Actor], claims: list[Claim]
+) -> tuple[list[Actor], list[Claim]]:
     """The crowd of a demonstration named as ACLED names it, with its casualties."""
     prefix, inter = _CROWD[event_type]
     country = _country(location, actors)
@@ -372,8 +472,12 @@ def as_demonstrators(event_type: str, location, actors: list[Actor], claims: lis
     if crowd is None:
         crowd = Actor(name=name, text="", inter=inter, country=country.iso3)
     crowd = crowd.model_copy(update={"name": name, "inter": inter, "country": country.iso3})
-    renamed = [c.model_copy(update={"victim": Party(name=name, text=c.victim.text, span=c.victim.span)})
-               if c.victim.name.startswith(_VICTIMS_TAKEN) else c for c in claims]
+    renamed = [
+        c.model_copy(update={"victim": Party(name=name, text=c.victim.text, span=c.victim.span)})
+        if c.victim.name.startswith(_VICTIMS_TAKEN)
+        else c
+        for c in claims
+    ]
     return [crowd, *others], renamed
 
 

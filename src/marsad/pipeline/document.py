@@ -3,12 +3,13 @@
 Offsets in every mention are into `folded` (the normalised text); `span()` maps them back to
 the original text, which is what the contract publishes.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
 from dataclasses import dataclass, field, fields
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from marsad.knowledge.actors import ActorMention
@@ -70,7 +71,7 @@ class ClaimDraft:
 class EventDraft:
     triggers: list[Trigger]
     sentences: set[int]
-    place: Any = None                # a ResolvedPlace or CountryMention
+    place: Any = None  # a ResolvedPlace or CountryMention
     claims: list[ClaimDraft] = field(default_factory=list)
     dates: list[Any] = field(default_factory=list)
     background: bool = False
@@ -107,7 +108,10 @@ class EventDraft:
         start, with the furthest end reached so far: an event may gather many stretches)."""
         if not self._reach or len(self._reach[0]) != len(self.spans):
             ordered = sorted(self.spans)
-            self._reach = (tuple(start for start, _ in ordered), tuple(accumulate((end for _, end in ordered), max)))
+            self._reach = (
+                tuple(start for start, _ in ordered),
+                tuple(accumulate((end for _, end in ordered), max)),
+            )
         starts, furthest = self._reach
         at = bisect_right(starts, offset) - 1
         return at >= 0 and furthest[at] > offset
@@ -121,20 +125,20 @@ class Doc:
     original: str
     norm: Normalized
     published: dt.date | None
-    sentences: list[Sentence] = field(default_factory=list)                 # segment
-    dates: list[DateMention] = field(default_factory=list)                  # dates
-    quantities: list[Quantity] = field(default_factory=list)                # numbers
-    no_casualties: list[NoCasualties] = field(default_factory=list)         # numbers
-    countries: list[CountryMention] = field(default_factory=list)           # mentions
-    actors: list[ActorMention] = field(default_factory=list)                # mentions
-    places: list[ResolvedPlace] = field(default_factory=list)               # mentions
-    main_country: str | None = None                                         # mentions
+    sentences: list[Sentence] = field(default_factory=list)  # segment
+    dates: list[DateMention] = field(default_factory=list)  # dates
+    quantities: list[Quantity] = field(default_factory=list)  # numbers
+    no_casualties: list[NoCasualties] = field(default_factory=list)  # numbers
+    countries: list[CountryMention] = field(default_factory=list)  # mentions
+    actors: list[ActorMention] = field(default_factory=list)  # mentions
+    places: list[ResolvedPlace] = field(default_factory=list)  # mentions
+    main_country: str | None = None  # mentions
     attributions: dict[int, list[Attribution]] = field(default_factory=dict)  # attribution
-    unverified_sentences: set[int] = field(default_factory=set)             # attribution
-    claims: list[ClaimDraft] = field(default_factory=list)                  # claims
-    triggers: list[Trigger] = field(default_factory=list)                   # events
-    events: list[EventDraft] = field(default_factory=list)                  # events, geocode
-    extraction: Extraction | None = None                                    # assemble
+    unverified_sentences: set[int] = field(default_factory=set)  # attribution
+    claims: list[ClaimDraft] = field(default_factory=list)  # claims
+    triggers: list[Trigger] = field(default_factory=list)  # events
+    events: list[EventDraft] = field(default_factory=list)  # events, geocode
+    extraction: Extraction | None = None  # assemble
     _lookups: dict = field(default_factory=dict, repr=False)
 
     @property
@@ -164,18 +168,20 @@ class Doc:
     def of_sentence(self, items: list, index: int) -> list:
         """The items (triggers, claims: anything with a `sentence`) of sentence `index`, grouped
         once per list, so that asking sentence by sentence stays linear in the text's length."""
+
         def group() -> dict[int, list]:
             groups: dict[int, list] = {}
             for item in items:
                 groups.setdefault(item.sentence, []).append(item)
             return groups
+
         return self._cached("sentence", items, group).get(index, [])
 
     def within(self, mentions: list, start: int, end: int) -> list:
         """The mentions (of a list in text order) that start in [start, end), found by bisection
         so that per-sentence lookups stay cheap however many mentions a long text has."""
         starts = self._cached("starts", mentions, lambda: [m.start for m in mentions])
-        return mentions[bisect_left(starts, start):bisect_left(starts, end)]
+        return mentions[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def _cached(self, kind: str, items: list, build):
         # Keyed by the list's identity and length; the entry keeps the list itself, so that its id

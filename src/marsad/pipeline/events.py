@@ -15,25 +15,46 @@ ACLED codes one event per incident (one type, one place, one day), so a roundup 
 - "ويأتي هذا التفجير بعد أيام من تفجير ..." recalls an earlier incident: background, apart;
 - a topic shift ("من جهة أخرى") ends what a place-less sentence may join by proximity.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, stem_in, strip_article
-from marsad.lang.ar.lexicon import event_triggers, forms_with_role, register_cues, spread_words, stems_with_role
+from marsad.lang.ar.lexicon import (
+    event_triggers,
+    forms_with_role,
+    register_cues,
+    spread_words,
+    stems_with_role,
+)
 from marsad.lang.ar.normalize import match_key
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD, last_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.document import Doc, EventDraft, Trigger
-from marsad.knowledge.place_cues import distance_km
 from marsad.pipeline.mentions import ResolvedPlace
 from marsad.schema.acled import BATTLES, DEMONSTRATION, EVENT_FAMILY, VIOLENCE
 
-REQUIRES = ("sentences", "dates", "quantities", "places", "countries", "actors", "main_country", "claims", "attributions")
-ASSIGNS = ("triggers", "events", "claims")  # claims: a crowd's size read as a toll is dropped (demonstrations)
+REQUIRES = (
+    "sentences",
+    "dates",
+    "quantities",
+    "places",
+    "countries",
+    "actors",
+    "main_country",
+    "claims",
+    "attributions",
+)
+ASSIGNS = (
+    "triggers",
+    "events",
+    "claims",
+)  # claims: a crowd's size read as a toll is dropped (demonstrations)
 
 # History mentioned in passing: a day this long before publication, or a month or year that
 # ended this long before it (news is weeks old at most; "في يونيو الماضي" in August is history).
@@ -80,17 +101,33 @@ def run(doc: Doc) -> None:
                 continue  # "تحسبا لأي أعمال عنف", "لم يسجل أي هجوم": no incident
             # A protest against a law or an election is a protest; a "killing" of one is an idiom.
             if EVENT_FAMILY[row["event_type"]] == VIOLENCE and (
-                    _figurative(doc.folded, match.end()) or _judicial(doc.folded, sentence.start, match.start())
-                    or word_before(doc.folded, match.start()) in _PREVENTION):
+                _figurative(doc.folded, match.end())
+                or _judicial(doc.folded, sentence.start, match.start())
+                or word_before(doc.folded, match.start()) in _PREVENTION
+            ):
                 continue
-            doc.triggers.append(Trigger(match.start(), match.end(), row["event_type"], row["sub_event_type"],
-                                        row["strength"] == "strong", index, row["needs_party"] == "yes"))
+            doc.triggers.append(
+                Trigger(
+                    match.start(),
+                    match.end(),
+                    row["event_type"],
+                    row["sub_event_type"],
+                    row["strength"] == "strong",
+                    index,
+                    row["needs_party"] == "yes",
+                )
+            )
     doc.triggers = sorted(doc.triggers + strategic.territory_triggers(doc), key=lambda t: t.start)
     demonstrations.retype_triggers(doc)
     strategic.retype_triggers(doc)
     sections = _sections(doc)
-    candidates = [incident for c in (_candidate(doc, i, sections[i]) for i in range(len(doc.sentences))) if c is not None
-                  for clause in _split_clauses(doc, c) for incident in _split_place_list(doc, clause)]
+    candidates = [
+        incident
+        for c in (_candidate(doc, i, sections[i]) for i in range(len(doc.sentences)))
+        if c is not None
+        for clause in _split_clauses(doc, c)
+        for incident in _split_place_list(doc, clause)
+    ]
     _keep_summaries_apart(candidates)
     _join_demonstrations(doc, candidates)
     events: list[EventDraft] = []
@@ -102,8 +139,11 @@ def run(doc: Doc) -> None:
             _add(summaries, candidate, _same_summary(summaries, candidate))
             continue
         if candidate.place is not None:
-            event = (_same_place(events, candidate) or _near_reference(events, candidate)
-                     or _placeless_lede(by_sentence, candidate))
+            event = (
+                _same_place(events, candidate)
+                or _near_reference(events, candidate)
+                or _placeless_lede(by_sentence, candidate)
+            )
         elif candidate.new_episode:
             event = None
         else:
@@ -146,17 +186,27 @@ _TOWN = "P"  # GeoNames' feature class of populated places; a title may name a r
 def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraft]:
     """The headline announces the incident the body then tells at a more precise place (a town
     near it, or inside the region it names): one event."""
-    headline = next((e for e in events if e.sentences == {0} and not e.background
-                     and isinstance(e.place, ResolvedPlace)), None)
+    headline = next(
+        (e for e in events if e.sentences == {0} and not e.background and isinstance(e.place, ResolvedPlace)),
+        None,
+    )
     if headline is None or not _is_title(doc):
         return events
     here = headline.place.place
     for body in sorted(events, key=lambda e: min(e.sentences)):
-        if body is headline or body.background or body.family != headline.family or not isinstance(body.place, ResolvedPlace):
+        if (
+            body is headline
+            or body.background
+            or body.family != headline.family
+            or not isinstance(body.place, ResolvedPlace)
+        ):
             continue
         there = body.place.place
-        near = (distance_km(here.lat, here.lon, there.lat, there.lon) <= HEADLINE_KM or _meets(headline.place_keys, body.place_keys)
-                or (here.feature_class != _TOWN and here.country == there.country))
+        near = (
+            distance_km(here.lat, here.lon, there.lat, there.lon) <= HEADLINE_KM
+            or _meets(headline.place_keys, body.place_keys)
+            or (here.feature_class != _TOWN and here.country == there.country)
+        )
         if near and _dates_compatible(body.dates, headline.dates):
             body.triggers[:0] = headline.triggers
             body.sentences |= headline.sentences
@@ -175,7 +225,12 @@ def _join_demonstrations(doc: Doc, candidates: list[_Candidate]) -> None:
     held = [c for c in candidates if c.family == DEMONSTRATION and not c.background and c.triggers]
     violent = [c for c in candidates if c.family == VIOLENCE and not c.background and not c.summary]
     # A fight with an armed group or a bombing in the same topic is where its casualties belong.
-    fought = {i for c in violent if not demonstrations.at_a_demonstration(doc, c.sentence, c.triggers) for i in c.section}
+    fought = {
+        i
+        for c in violent
+        if not demonstrations.at_a_demonstration(doc, c.sentence, c.triggers)
+        for i in c.section
+    }
     for candidate in violent:
         if candidate.sentence in fought or not any(_at_the_demonstration(candidate, d) for d in held):
             continue
@@ -185,7 +240,9 @@ def _join_demonstrations(doc: Doc, candidates: list[_Candidate]) -> None:
 
 def _at_the_demonstration(candidate: _Candidate, demonstration: _Candidate) -> bool:
     """Within the demonstration's topic and days, at its place (or where either names none)."""
-    if candidate.sentence not in demonstration.section or not _dates_compatible(demonstration.dates, candidate.dates):
+    if candidate.sentence not in demonstration.section or not _dates_compatible(
+        demonstration.dates, candidate.dates
+    ):
         return False
     if candidate.place is None or demonstration.place is None:
         return True
@@ -194,8 +251,19 @@ def _at_the_demonstration(candidate: _Candidate, demonstration: _Candidate) -> b
 
 def _same_summary(summaries: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
     """Summaries of one family and period join unless both name places that do not meet."""
-    return next((e for e in summaries if _compatible(e, candidate) and (
-        e.place is None or candidate.place is None or _meets(e.place_keys, _place_keys(candidate.place)))), None)
+    return next(
+        (
+            e
+            for e in summaries
+            if _compatible(e, candidate)
+            and (
+                e.place is None
+                or candidate.place is None
+                or _meets(e.place_keys, _place_keys(candidate.place))
+            )
+        ),
+        None,
+    )
 
 
 def _keep_summaries_apart(candidates: list[_Candidate]) -> None:
@@ -203,7 +271,9 @@ def _keep_summaries_apart(candidates: list[_Candidate]) -> None:
     whose one figure is "قتل 15 في هجمات متفرقة" has no other event to give it."""
     for candidate in candidates:
         if candidate.summary and not any(
-                not other.summary and not other.background and other.family == candidate.family for other in candidates):
+            not other.summary and not other.background and other.family == candidate.family
+            for other in candidates
+        ):
             candidate.summary = False
         candidate.background = candidate.background or candidate.summary
 
@@ -254,18 +324,18 @@ _FIGURATIVE_OBJECTS = stems_with_role("figurative_object")
 
 
 def _figurative(text: str, end: int) -> bool:
-    """"خطف الأضواء", "معركة الأسعار": a trigger whose object is glory or prices is an idiom."""
+    """ "خطف الأضواء", "معركة الأسعار": a trigger whose object is glory or prices is an idiom."""
     following = WORD.findall(text, end, end + 40)[:_FIGURATIVE_WINDOW]
     return any(strip_article(word) in _FIGURATIVE_OBJECTS for word in following)
 
 
 def _judicial(text: str, sentence_start: int, start: int) -> bool:
-    """"حكمت المحكمة عليه بالإعدام", "بتهمة الاغتصاب": a sentence or a charge, not an incident."""
+    """ "حكمت المحكمة عليه بالإعدام", "بتهمة الاغتصاب": a sentence or a charge, not an incident."""
     return any(w in _JUDICIAL for w in last_words(text, sentence_start, start, _JUDICIAL_WINDOW))
 
 
 def _in_relative_clause(text: str, start: int) -> bool:
-    """"الحوثيين الذين سيطروا على ..." describes who they are, not a new event."""
+    """ "الحوثيين الذين سيطروا على ..." describes who they are, not a new event."""
     return word_before(text, start) in _RELATIVES
 
 
@@ -276,8 +346,11 @@ def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> 
         index = doc.sentence_of(date.start)
         if index in taken or date.precision != 1 or _statement_date(doc, date) or _is_background(doc, [date]):
             continue
-        earlier = [e for e in events if not e.background
-                   and _at_or_after(e.last_sentence_before(index), index - LOOSE_DATE_REACH)]
+        earlier = [
+            e
+            for e in events
+            if not e.background and _at_or_after(e.last_sentence_before(index), index - LOOSE_DATE_REACH)
+        ]
         if earlier:
             max(earlier, key=lambda e: e.last_sentence_before(index)).dates.append(date)
 
@@ -290,12 +363,18 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     if old and len(old) < len(triggers):
         triggers = [t for t in triggers if t not in old]  # "اعتقلت السلطات الأحد ... خلال احتجاجات 2009"
     family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else VIOLENCE
-    dates = _without_described_history(doc, index, triggers,
-                                       [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)])
+    dates = _without_described_history(
+        doc, index, triggers, [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
+    )
     war_toll = _war_toll(doc, index)
-    background = _is_background(doc, dates) or (
-        (_tells_history(doc, index, triggers) or war_toll or bool(old)) and not any(d.precision == 1 for d in dates)) or (
-        not dates and _history_goes_on(doc, index))
+    background = (
+        _is_background(doc, dates)
+        or (
+            (_tells_history(doc, index, triggers) or war_toll or bool(old))
+            and not any(d.precision == 1 for d in dates)
+        )
+        or (not dates and _history_goes_on(doc, index))
+    )
     recalled = _recalled_from(doc, index)
     if recalled is not None:
         # "ويأتي هذا التفجير بعد أيام من تفجير انتحاري ...": the incident recalled, not this one.
@@ -306,11 +385,22 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     counted = any(_counted(c) for c in doc.of_sentence(doc.claims, index))
     place = _place(doc, index, triggers)
     summary = (war_toll and not dates) or (
-        _sums_up(doc, index, triggers) and _names_no_one_town(doc, index, place))
+        _sums_up(doc, index, triggers) and _names_no_one_town(doc, index, place)
+    )
     sentence = doc.sentences[index]
-    return _Candidate(index, triggers, place, family, background or recalled is not None, kept,
-                      _opens_new_episode(doc, index) or recalled is not None, counted, summary, section,
-                      (sentence.start, sentence.end))
+    return _Candidate(
+        index,
+        triggers,
+        place,
+        family,
+        background or recalled is not None,
+        kept,
+        _opens_new_episode(doc, index) or recalled is not None,
+        counted,
+        summary,
+        section,
+        (sentence.start, sentence.end),
+    )
 
 
 def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: range) -> bool:
@@ -324,8 +414,13 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: ra
     if any(EVENT_FAMILY[t.event_type] == DEMONSTRATION for t in strong):
         return True
     if strong:
-        return (bool(claims) or any(not t.needs_party for t in strong) or _armed_party_in(doc, index)
-                or _responsibility_claimed(doc, index) or _clashes_at_a_demonstration(doc, strong, section))
+        return (
+            bool(claims)
+            or any(not t.needs_party for t in strong)
+            or _armed_party_in(doc, index)
+            or _responsibility_claimed(doc, index)
+            or _clashes_at_a_demonstration(doc, strong, section)
+        )
     if triggers:
         return counted or any(_fired_at_people(doc, t) for t in triggers)
     if _tells_an_accident(doc, index):
@@ -333,7 +428,8 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: ra
     if claims and all(c.kind == _CAPTURED for c in claims) and not strategic.political_arrest(doc, index):
         return False  # "أوقفت الشرطة رجلا يشتبه بقتله زوجته": a crime suspect's arrest
     return (counted and (_armed_party_in(doc, index) or _conflict_article(doc))) or any(
-        _armed_victim(doc, c) for c in claims)
+        _armed_victim(doc, c) for c in claims
+    )
 
 
 _ACCIDENTS = stems_with_role("accident")
@@ -341,11 +437,13 @@ _ACCIDENTS = stems_with_role("accident")
 
 def _tells_an_accident(doc: Doc, index: int) -> bool:
     sentence = doc.sentences[index]
-    return any(strip_article(word) in _ACCIDENTS for word in WORD.findall(doc.folded, sentence.start, sentence.end))
+    return any(
+        strip_article(word) in _ACCIDENTS for word in WORD.findall(doc.folded, sentence.start, sentence.end)
+    )
 
 
 def _fired_at_people(doc: Doc, trigger: Trigger) -> bool:
-    """"فتحت الدبابات النار على سكان البلدة": fire opened on people is an incident, counted or not."""
+    """ "فتحت الدبابات النار على سكان البلدة": fire opened on people is an incident, counted or not."""
     if trigger.event_type != BATTLES or word_after(doc.folded, trigger.end) not in _ON:
         return False
     after = doc.folded.find(" ", trigger.end + 1)
@@ -353,23 +451,32 @@ def _fired_at_people(doc: Doc, trigger: Trigger) -> bool:
 
 
 def _clashes_at_a_demonstration(doc: Doc, strong: list[Trigger], section: range) -> bool:
-    """"واندلعت مواجهات عنيفة قرب مبنى المحافظة" in a report of a demonstration: it turned violent."""
+    """ "واندلعت مواجهات عنيفة قرب مبنى المحافظة" in a report of a demonstration: it turned violent."""
     return all(t.event_type == BATTLES for t in strong) and any(
-        EVENT_FAMILY[t.event_type] == DEMONSTRATION and t.sentence in section for t in doc.triggers)
+        EVENT_FAMILY[t.event_type] == DEMONSTRATION and t.sentence in section for t in doc.triggers
+    )
 
 
 def _responsibility_claimed(doc: Doc, index: int) -> bool:
-    """"تبنت الحركة المسؤولية عن عملية تفجير": an act someone claims is an attack, whoever claims it."""
+    """ "تبنت الحركة المسؤولية عن عملية تفجير": an act someone claims is an attack, whoever claims it."""
     sentence = doc.sentences[index]
     words = WORD.findall(doc.folded, sentence.start, sentence.end)
-    return any(word in _RESPONSIBILITY and any(w in _RESPONSIBILITY_NOUNS for w in words[at + 1:at + _CLAIM_REACH])
-               for at, word in enumerate(words))
+    return any(
+        word in _RESPONSIBILITY and any(w in _RESPONSIBILITY_NOUNS for w in words[at + 1 : at + _CLAIM_REACH])
+        for at, word in enumerate(words)
+    )
 
 
 def _armed_victim(doc: Doc, claim) -> bool:
-    """"قتل باسم عاشور من كتائب القسام": a killing of a named fighter is news with no number."""
-    return claim.kind == "killed" and not _counted(claim) and any(
-        a.role in _ARMED_ROLES and a.name == claim.victim_name for a in doc.in_sentence(doc.actors, claim.sentence))
+    """ "قتل باسم عاشور من كتائب القسام": a killing of a named fighter is news with no number."""
+    return (
+        claim.kind == "killed"
+        and not _counted(claim)
+        and any(
+            a.role in _ARMED_ROLES and a.name == claim.victim_name
+            for a in doc.in_sentence(doc.actors, claim.sentence)
+        )
+    )
 
 
 def _counted(claim) -> bool:
@@ -386,15 +493,19 @@ def _conflict_article(doc: Doc) -> bool:
     given in a sentence that names an armed party ("نفت البعثة قتل 20 مدنيا"), after which the
     report's other figures ("وكانت مصادر قالت إن الحادثة أسفرت عن مقتل عشرة") are of that news."""
     if any(t.strong and EVENT_FAMILY[t.event_type] == VIOLENCE for t in doc.triggers) and any(
-            a.role in _ARMED_ROLES for a in doc.actors):
+        a.role in _ARMED_ROLES for a in doc.actors
+    ):
         return True
     return any(_counted(c) and _armed_party_in(doc, c.sentence) for c in doc.claims)
 
 
 def _opens_new_episode(doc: Doc, index: int) -> bool:
-    """"وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own."""
-    marked = _opens_with(doc, index, "new_episode") or _tells_before(doc, index) or any(
-        _followed_by_another(doc.folded, t.end) for t in doc.of_sentence(doc.triggers, index))
+    """ "وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own."""
+    marked = (
+        _opens_with(doc, index, "new_episode")
+        or _tells_before(doc, index)
+        or any(_followed_by_another(doc.folded, t.end) for t in doc.of_sentence(doc.triggers, index))
+    )
     return marked and any(c.low is not None for c in doc.of_sentence(doc.claims, index))
 
 
@@ -407,7 +518,7 @@ def _tells_before(doc: Doc, index: int) -> bool:
     the word after its قد is the event's own verb (a figure or an event word starts there);
     "وكانت مصادر قد قالت إن ..." only reports a statement about the news itself."""
     sentence = doc.sentences[index]
-    words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))[:_PLUPERFECT_REACH + 2]
+    words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))[: _PLUPERFECT_REACH + 2]
     if not words or words[0].group() not in _PAST_COPULA:
         return False
     particle = next((w for w in words[1:] if w.group() == _ALREADY), None)
@@ -416,7 +527,8 @@ def _tells_before(doc: Doc, index: int) -> bool:
     verb = WORD.search(doc.folded, particle.end(), sentence.end)
     return verb is not None and any(
         item.start <= verb.start() < item.end or item.start == verb.start()
-        for item in [*doc.of_sentence(doc.triggers, index), *doc.of_sentence(doc.claims, index)])
+        for item in [*doc.of_sentence(doc.triggers, index), *doc.of_sentence(doc.claims, index)]
+    )
 
 
 def _followed_by_another(text: str, end: int) -> bool:
@@ -435,12 +547,15 @@ def _sums_up(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     of one of them ("قتل 30 شخصا في سلسلة تفجيرات استهدفت مناطق مختلفة")."""
     sentence = doc.sentences[index]
     violent = [t for t in triggers if EVENT_FAMILY[t.event_type] == VIOLENCE]
-    return any(t.start - _SPREAD_BEFORE <= match.start() <= t.end + _SPREAD_AFTER
-               for match, _ in spread_words().finditer(doc.folded, sentence.start, sentence.end) for t in violent)
+    return any(
+        t.start - _SPREAD_BEFORE <= match.start() <= t.end + _SPREAD_AFTER
+        for match, _ in spread_words().finditer(doc.folded, sentence.start, sentence.end)
+        for t in violent
+    )
 
 
 def _names_no_one_town(doc: Doc, index: int, place) -> bool:
-    """"في مناطق مختلفة في العراق", "في محافظتي كركوك ونينوى": no single town is where it all was
+    """ "في مناطق مختلفة في العراق", "في محافظتي كركوك ونينوى": no single town is where it all was
     ("سلسلة غارات على مدينة دوما" is one incident)."""
     if place is None or _vague_place(place):
         return True
@@ -454,7 +569,9 @@ def _recalled_from(doc: Doc, index: int) -> int | None:
     words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))
     if not words or words[0].group() not in forms_with_role("recall"):
         return None
-    link = next((w for w in words[1:_RECALL_WINDOW + 1] if w.group() in forms_with_role("recall_link")), None)
+    link = next(
+        (w for w in words[1 : _RECALL_WINDOW + 1] if w.group() in forms_with_role("recall_link")), None
+    )
     if link is None or any(c.start < link.end() for c in doc.of_sentence(doc.claims, index)):
         return None
     return link.end()
@@ -479,19 +596,30 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
     groups: list[list] = []  # [start, end, place]
     for start, end in zip(bounds, bounds[1:]):
         place = _place(doc, candidate.sentence, _triggers_within(candidate, start, end), (start, end))
-        if groups and not (_tells_an_incident(doc, candidate, start, end) and place is not None
-                           and groups[-1][2] is not None and not _meets(_place_keys(groups[-1][2]), _place_keys(place))):
+        if groups and not (
+            _tells_an_incident(doc, candidate, start, end)
+            and place is not None
+            and groups[-1][2] is not None
+            and not _meets(_place_keys(groups[-1][2]), _place_keys(place))
+        ):
             groups[-1][1] = end
             groups[-1][2] = groups[-1][2] or place
             continue
         groups.append([start, end, place])
     if len(groups) == 1:
         return [candidate]
-    return [replace(candidate, triggers=_triggers_within(candidate, start, end) or candidate.triggers[:0],
-                    place=place, span=(start, end), new_episode=candidate.new_episode and n == 0,
-                    counted=any(_counted(c) and start <= c.start < end for c in doc.claims),
-                    dates=[d for d in candidate.dates if start <= d.start < end] or candidate.dates)
-            for n, (start, end, place) in enumerate(groups)]
+    return [
+        replace(
+            candidate,
+            triggers=_triggers_within(candidate, start, end) or candidate.triggers[:0],
+            place=place,
+            span=(start, end),
+            new_episode=candidate.new_episode and n == 0,
+            counted=any(_counted(c) and start <= c.start < end for c in doc.claims),
+            dates=[d for d in candidate.dates if start <= d.start < end] or candidate.dates,
+        )
+        for n, (start, end, place) in enumerate(groups)
+    ]
 
 
 def _triggers_within(candidate: _Candidate, start: int, end: int) -> list[Trigger]:
@@ -501,7 +629,8 @@ def _triggers_within(candidate: _Candidate, start: int, end: int) -> list[Trigge
 def _tells_an_incident(doc: Doc, candidate: _Candidate, start: int, end: int) -> bool:
     """A clause tells an incident of its own with a strong event word or a figure."""
     return any(t.strong for t in _triggers_within(candidate, start, end)) or any(
-        _counted(c) for c in doc.within(doc.claims, start, end))
+        _counted(c) for c in doc.within(doc.claims, start, end)
+    )
 
 
 def _clause_starts(doc: Doc, index: int) -> list[int]:
@@ -519,9 +648,12 @@ def _clause_starts(doc: Doc, index: int) -> list[int]:
         # "وقتل", "وانفجرت", or a verb before its event noun ("ونظمت تجمعات أخرى في ...").
         following = words[at + 1].start() if at + 1 < len(words) else None
         joined = word.group().startswith(AND) and (
-            word.start() in figures or any(word.start() <= t < word.end() or t == following for t in events))
-        if joined or (word.group()[:1] in _CLAUSE_LINK_INITIALS
-                      and any(_opens_at(doc.folded, word.start(), link) for link in _CLAUSE_LINKS)):
+            word.start() in figures or any(word.start() <= t < word.end() or t == following for t in events)
+        )
+        if joined or (
+            word.group()[:1] in _CLAUSE_LINK_INITIALS
+            and any(_opens_at(doc.folded, word.start(), link) for link in _CLAUSE_LINKS)
+        ):
             starts.append(word.start())
     return starts
 
@@ -532,12 +664,14 @@ def _opens_at(text: str, offset: int, phrase: str) -> bool:
 
 
 def _split_place_list(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
-    """"غارات على بلدات A وB وC": ACLED codes one event per place. The figures stay with the
+    """ "غارات على بلدات A وB وC": ACLED codes one event per place. The figures stay with the
     first place's event (the clause's own span); the others carry the act alone."""
     listed = _listed_places(doc, candidate)
     if len(listed) < 2:
         return [candidate]
-    others = [replace(candidate, place=place, span=None, counted=False, new_episode=False) for place in listed[1:]]
+    others = [
+        replace(candidate, place=place, span=None, counted=False, new_episode=False) for place in listed[1:]
+    ]
     return [candidate, *others]
 
 
@@ -589,8 +723,11 @@ def _another_incident(event: EventDraft, candidate: _Candidate, published: dt.da
     if our_days:
         return not our_days & their_days
     # "الجمعة والسبت" in a report of Sunday: not the report's day, and not only its eve.
-    return (published is not None and published not in their_days
-            and any((published - day).days > 1 for day in their_days))
+    return (
+        published is not None
+        and published not in their_days
+        and any((published - day).days > 1 for day in their_days)
+    )
 
 
 # "ورد الجيش بغارات جوية": the reply's word stands at most this many words before its tactic.
@@ -599,13 +736,15 @@ _REPLIES = forms_with_role("reply")
 
 
 def _a_reply(doc: Doc, event: EventDraft, candidate: _Candidate) -> bool:
-    """"قتل 15 جنديا في هجوم على موقع عسكري" then "ورد الجيش بغارات جوية أسفرت عن تحييد
+    """ "قتل 15 جنديا في هجوم على موقع عسكري" then "ورد الجيش بغارات جوية أسفرت عن تحييد
     عشرات": a reply by another tactic, with figures of its own, is an incident of its own."""
     if not candidate.counted or candidate.background or event.background:
         return False
     theirs = [t for t in candidate.triggers if t.strong and t.sub_event_type not in event.strong_tactics()]
     floor = doc.sentences[candidate.sentence].start
-    return any(stem_in(w, _REPLIES) for t in theirs for w in last_words(doc.folded, floor, t.start, _REPLY_REACH))
+    return any(
+        stem_in(w, _REPLIES) for t in theirs for w in last_words(doc.folded, floor, t.start, _REPLY_REACH)
+    )
 
 
 def _dominant(triggers: list[Trigger]) -> Trigger:
@@ -614,24 +753,37 @@ def _dominant(triggers: list[Trigger]) -> Trigger:
 
 
 def _war_toll(doc: Doc, index: int) -> bool:
-    """"أدى النزاع إلى مقتل نحو عشرة آلاف شخص": thousands killed is a war's toll, not one incident's."""
-    return any(c.kind == "killed" and c.low is not None and c.low >= WAR_TOLL for c in doc.of_sentence(doc.claims, index))
+    """ "أدى النزاع إلى مقتل نحو عشرة آلاف شخص": thousands killed is a war's toll, not one incident's."""
+    return any(
+        c.kind == "killed" and c.low is not None and c.low >= WAR_TOLL
+        for c in doc.of_sentence(doc.claims, index)
+    )
 
 
 def _history_goes_on(doc: Doc, index: int) -> bool:
-    """"في يوليو عام 1988 وقع انفجار على المنصة. أدى الانفجار إلى مقتل 167 شخصا.": a sentence
+    """ "في يوليو عام 1988 وقع انفجار على المنصة. أدى الانفجار إلى مقتل 167 شخصا.": a sentence
     that names no date goes on, within its paragraph, in the past the sentence before it dated."""
-    if index == 0 or doc.published is None or doc.sentences[index - 1].paragraph != doc.sentences[index].paragraph:
+    if (
+        index == 0
+        or doc.published is None
+        or doc.sentences[index - 1].paragraph != doc.sentences[index].paragraph
+    ):
         return False
     before = [d for d in doc.in_sentence(doc.dates, index - 1) if not _statement_date(doc, d)]
-    return bool(before) and all(d.date_end is not None and d.date_end < doc.published for d in before) and _is_background(doc, before)
+    return (
+        bool(before)
+        and all(d.date_end is not None and d.date_end < doc.published for d in before)
+        and _is_background(doc, before)
+    )
 
 
 def _tells_history(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     sentence = doc.sentences[index]
-    return any(not _describes(doc, index, triggers, found)
-               for marker in forms_with_role("history")
-               for found in _occurrences(doc.folded, marker, sentence.start, sentence.end))
+    return any(
+        not _describes(doc, index, triggers, found)
+        for marker in forms_with_role("history")
+        for found in _occurrences(doc.folded, marker, sentence.start, sentence.end)
+    )
 
 
 def _without_described_history(doc: Doc, index: int, triggers: list[Trigger], dates: list) -> list:
@@ -644,11 +796,14 @@ def _without_described_history(doc: Doc, index: int, triggers: list[Trigger], da
 
 
 def _named_by_a_past_year(doc: Doc, index: int, triggers: list[Trigger]) -> list[Trigger]:
-    """"احتجاجات 2009", "اعتداءات 2015": event words followed by a past year name old events."""
+    """ "احتجاجات 2009", "اعتداءات 2015": event words followed by a past year name old events."""
     if doc.published is None:
         return []
-    years = {len(doc.folded[:q.start].rstrip()) for q in doc.in_sentence(doc.quantities, index)
-             if q.text.isdigit() and _EARLIEST_YEAR <= (q.low or 0) < doc.published.year}
+    years = {
+        len(doc.folded[: q.start].rstrip())
+        for q in doc.in_sentence(doc.quantities, index)
+        if q.text.isdigit() and _EARLIEST_YEAR <= (q.low or 0) < doc.published.year
+    }
     return [t for t in triggers if t.end in years]
 
 
@@ -668,7 +823,7 @@ def _describes(doc: Doc, index: int, triggers: list[Trigger], offset: int) -> bo
     if offset <= first:
         return False
     for word in WORD.finditer(doc.folded, first, offset):
-        if any(mark in doc.folded[word.end():offset] for mark in CLAUSE_MARKS):
+        if any(mark in doc.folded[word.end() : offset] for mark in CLAUSE_MARKS):
             continue
         if word.group() in _DESCRIPTIONS and not _event_word_before(doc, index, word.start()):
             return True  # "الفساد الذي ..." (not "الهجوم الذي وقع في ...": the event's own day)
@@ -678,17 +833,22 @@ def _describes(doc: Doc, index: int, triggers: list[Trigger], offset: int) -> bo
 
 
 def _event_word_before(doc: Doc, index: int, offset: int) -> bool:
-    """"الهجوم الذي", "اعتداءات بروكسل التي": the event word or its noun complement before it."""
+    """ "الهجوم الذي", "اعتداءات بروكسل التي": the event word or its noun complement before it."""
     words = last_words(doc.folded, doc.sentences[index].start, offset, _GOVERNING_WORDS)
-    return any(t.start < offset and t.end >= offset - sum(len(w) + 1 for w in words)
-               for t in doc.within(doc.triggers, offset - _NEAR_CHARS, offset))
+    return any(
+        t.start < offset and t.end >= offset - sum(len(w) + 1 for w in words)
+        for t in doc.within(doc.triggers, offset - _NEAR_CHARS, offset)
+    )
 
 
 def _place_before(doc: Doc, offset: int) -> bool:
     """Whether a place or a country ends right before `offset`, but for spaces and a comma."""
     end = len(doc.folded[:offset].rstrip(" ,"))
-    return any(m.end == end for mentions in (doc.places, doc.countries)
-               for m in doc.within(mentions, offset - _NEAR_CHARS, offset))
+    return any(
+        m.end == end
+        for mentions in (doc.places, doc.countries)
+        for m in doc.within(mentions, offset - _NEAR_CHARS, offset)
+    )
 
 
 def _is_background(doc: Doc, dates: list) -> bool:
@@ -697,8 +857,11 @@ def _is_background(doc: Doc, dates: list) -> bool:
         return False
     if any(d.date_start is not None and d.date_start > doc.published + _NEXT_DAY for d in dates):
         return True
-    return any(d.date_end is not None and d.date_end < doc.published - (BACKGROUND_DAYS if d.precision == 1 else BACKGROUND_PERIOD)
-               for d in dates)
+    return any(
+        d.date_end is not None
+        and d.date_end < doc.published - (BACKGROUND_DAYS if d.precision == 1 else BACKGROUND_PERIOD)
+        for d in dates
+    )
 
 
 def _statement_date(doc: Doc, date) -> bool:
@@ -712,7 +875,8 @@ def _statement_date(doc: Doc, date) -> bool:
         if attribution.how == "carried":
             continue
         if attribution.start <= date.start < attribution.end or (
-                attribution.how != "prep" and attribution.end <= date.start < attribution.applies_from):
+            attribution.how != "prep" and attribution.end <= date.start < attribution.applies_from
+        ):
             return True
     return False
 
@@ -728,29 +892,41 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     def outside_sources(mention) -> bool:
         return not any(a.start <= mention.start < a.end for a in sources)
 
-    named_here = {c.country.iso3 for c in doc.in_sentence(doc.countries, index)
-                  if not c.as_adjective or c.text.endswith(_PEOPLE)}
+    named_here = {
+        c.country.iso3
+        for c in doc.in_sentence(doc.countries, index)
+        if not c.as_adjective or c.text.endswith(_PEOPLE)
+    }
     # A place abroad is where the event was only when its country or its people are named beside it
     # ("في روما بإيطاليا", "خرج آلاف الأرمينيين في يريفان"); otherwise it is someone's base, origin
     # or a talks venue.
     filed = dateline(doc)
-    places = [p for p in doc.within(doc.places, start, end) if outside_sources(p) and not filed[0] <= p.start < filed[1]
-              and not _where_victims_went(doc.folded, sentence.start, p.start)
-              and (doc.main_country is None or p.place.country in (doc.main_country, *named_here))]
+    places = [
+        p
+        for p in doc.within(doc.places, start, end)
+        if outside_sources(p)
+        and not filed[0] <= p.start < filed[1]
+        and not _where_victims_went(doc.folded, sentence.start, p.start)
+        and (doc.main_country is None or p.place.country in (doc.main_country, *named_here))
+    ]
     if places:
         anchor = triggers[0].start if triggers else start
         after = [p for p in places if p.start >= anchor]
         return after[0] if after else places[-1]
     if doc.places:
         return None
-    countries = [c for c in doc.within(doc.countries, start, end) if not c.as_adjective and outside_sources(c)]
+    countries = [
+        c for c in doc.within(doc.countries, start, end) if not c.as_adjective and outside_sources(c)
+    ]
     return countries[0] if countries else None
 
 
 # "غزة - ...", "باماكو (أ ف ب) - ...", "دبي، الإمارات (CNN) -- ...": where the report was filed,
 # at the start of a paragraph near the top, before a dash.
-_DATELINE = re.compile(r"(?m)^[ \t]*[^\n()\-\u2013\u2014.،]{2,40}?(?:،[^\n()\-\u2013\u2014.]{2,40}?)?[ \t]*"
-                       r"(?:\([^\n()]{1,25}\))?[ \t]*[-\u2013\u2014]{1,2}[ \t]")
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[^\n()\-\u2013\u2014.،]{2,40}?(?:،[^\n()\-\u2013\u2014.]{2,40}?)?[ \t]*"
+    r"(?:\([^\n()]{1,25}\))?[ \t]*[-\u2013\u2014]{1,2}[ \t]"
+)
 _DATELINE_REACH = 600
 
 
@@ -758,12 +934,14 @@ def dateline(doc: Doc) -> tuple[int, int]:
     """The span of the report's dateline (or an empty one). It says where the report was
     filed, not where its incident was: a clause's place is never its dateline, though the
     article's fallback place may be."""
+
     def find() -> tuple[int, int]:
         match = _DATELINE.search(doc.folded, 0, _DATELINE_REACH)
         # "قال الجيش - في بيان - إن" is an aside: a dateline names a place.
         if match is None or not doc.within(doc.places, match.start(), match.end()):
             return 0, 0
         return match.start(), match.end()
+
     return doc._cached("dateline", doc.sentences, find)
 
 
@@ -773,7 +951,7 @@ _CARE_WINDOW = 5
 
 
 def _where_victims_went(text: str, sentence_start: int, start: int) -> bool:
-    """"ونقلت جثث القتلى إلى مستشفى في مدينة X": the town of the hospital the victims were
+    """ "ونقلت جثث القتلى إلى مستشفى في مدينة X": the town of the hospital the victims were
     taken to is not where the incident was."""
     return any(stem_in(w, _CARE_PLACES) for w in last_words(text, sentence_start, start, _CARE_WINDOW))
 
@@ -791,12 +969,14 @@ def _place_keys(place) -> set[str]:
     if isinstance(place, ResolvedPlace):
         keys.add(f"name:{match_key(place.text)}")
         if place.place.admin1:
-            keys.add(f"region:{place.place.admin1}" if is_region_mention(place) else f"within:{place.place.admin1}")
+            keys.add(
+                f"region:{place.place.admin1}" if is_region_mention(place) else f"within:{place.place.admin1}"
+            )
     return keys
 
 
 def is_region_mention(place) -> bool:
-    """"منطقة موبتي", or a province named by its name alone ("في ديالى", "شمال صلاح الدين")."""
+    """ "منطقة موبتي", or a province named by its name alone ("في ديالى", "شمال صلاح الدين")."""
     return isinstance(place, ResolvedPlace) and (place.is_region or place.place.feature_code == _PROVINCE)
 
 
@@ -826,7 +1006,7 @@ def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft |
 
 
 def _near_reference(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
-    """"في مدينة صغيرة تقع شمال مقديشو" then "في سوق مدينة وانلاوين": the town named later is
+    """ "في مدينة صغيرة تقع شمال مقديشو" then "في سوق مدينة وانلاوين": the town named later is
     where the event was."""
     if not isinstance(candidate.place, ResolvedPlace) or candidate.place.is_reference:
         return None
@@ -834,8 +1014,12 @@ def _near_reference(events: list[EventDraft], candidate: _Candidate) -> EventDra
     for event in events:
         if event.opened_as_new_episode:
             continue  # "كما انفجرت سيارة في الزعفرانية بجنوب بغداد": its place is given, if only roughly
-        if (isinstance(event.place, ResolvedPlace) and event.place.is_reference and _compatible(event, candidate)
-                and distance_km(event.place.place.lat, event.place.place.lon, here.lat, here.lon) <= REFERENCE_KM):
+        if (
+            isinstance(event.place, ResolvedPlace)
+            and event.place.is_reference
+            and _compatible(event, candidate)
+            and distance_km(event.place.place.lat, event.place.place.lon, here.lat, here.lon) <= REFERENCE_KM
+        ):
             return event
     return None
 
@@ -843,8 +1027,11 @@ def _near_reference(events: list[EventDraft], candidate: _Candidate) -> EventDra
 def _compatible(event: EventDraft, candidate: _Candidate) -> bool:
     if candidate.new_episode:
         return False
-    return (event.background == candidate.background and event.family == candidate.family
-            and _dates_compatible(event.dates, candidate.dates))
+    return (
+        event.background == candidate.background
+        and event.family == candidate.family
+        and _dates_compatible(event.dates, candidate.dates)
+    )
 
 
 def _within_reach(event: EventDraft, candidate: _Candidate) -> bool:
@@ -859,7 +1046,9 @@ def _dates_compatible(ours: list, theirs: list) -> bool:
     if not days or not other:
         return True
     first, last = min(d.date_start for d in days), max(d.date_end or d.date_start for d in days)
-    return all(first - MAX_GAP < d.date_start and (d.date_end or d.date_start) < last + MAX_GAP for d in other)
+    return all(
+        first - MAX_GAP < d.date_start and (d.date_end or d.date_start) < last + MAX_GAP for d in other
+    )
 
 
 def _owners(events: list[EventDraft], claims: list) -> list[EventDraft | None]:
@@ -882,11 +1071,17 @@ def _at_or_after(sentence: int | None, earliest: int) -> bool:
 
 
 def _nearest_before(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
-    before = [e for e in events if _within_reach(e, candidate) and e.last_sentence_before(candidate.sentence) is not None]
+    before = [
+        e
+        for e in events
+        if _within_reach(e, candidate) and e.last_sentence_before(candidate.sentence) is not None
+    ]
     return max(before, key=lambda e: e.last_sentence_before(candidate.sentence)) if before else None
 
 
-def _nearest_after(events: list[EventDraft], candidate: _Candidate, told_apart: set[int]) -> EventDraft | None:
+def _nearest_after(
+    events: list[EventDraft], candidate: _Candidate, told_apart: set[int]
+) -> EventDraft | None:
     """A lede with no place is told by the next event, unless that one opens as "وفي هجوم آخر"
     (then the lede is an incident of its own)."""
     after = sorted((e for e in events if _within_reach(e, candidate)), key=lambda e: min(e.sentences))
@@ -909,30 +1104,45 @@ def _split_off(events: list[EventDraft], candidate: _Candidate, origin: EventDra
 
 
 def _placeless_lede(by_sentence: dict[int, EventDraft], candidate: _Candidate) -> EventDraft | None:
-    """"من جهة أخرى، قتل تسعة جنود في هجوم" then "واقتحم انتحاري ... في بلدة القطن": the
+    """ "من جهة أخرى، قتل تسعة جنود في هجوم" then "واقتحم انتحاري ... في بلدة القطن": the
     sentence right after a place-less lede names the lede's place."""
     lede = by_sentence.get(candidate.sentence - 1)
-    if (lede is not None and lede.place is None and lede.family == candidate.family
-            and lede.background == candidate.background and candidate.sentence - 1 in candidate.section):
+    if (
+        lede is not None
+        and lede.place is None
+        and lede.family == candidate.family
+        and lede.background == candidate.background
+        and candidate.sentence - 1 in candidate.section
+    ):
         return lede
     return None
 
 
-def _add(events: list[EventDraft], candidate: _Candidate, event: EventDraft | None,
-         main_country: str | None = None) -> EventDraft:
+def _add(
+    events: list[EventDraft], candidate: _Candidate, event: EventDraft | None, main_country: str | None = None
+) -> EventDraft:
     if event is None:
-        event = EventDraft(triggers=[], sentences=set(), place=candidate.place, background=candidate.background)
+        event = EventDraft(
+            triggers=[], sentences=set(), place=candidate.place, background=candidate.background
+        )
         event.family = candidate.family
         event.opened_as_new_episode = candidate.new_episode
         events.append(event)
     if candidate.place is not None:
         event.place_keys |= _place_keys(candidate.place)
-        abroad = isinstance(candidate.place, ResolvedPlace) and main_country not in (None, candidate.place.place.country)
-        if event.place is None or (_vague_place(event.place) and not _vague_place(candidate.place) and not abroad):
+        abroad = isinstance(candidate.place, ResolvedPlace) and main_country not in (
+            None,
+            candidate.place.place.country,
+        )
+        if event.place is None or (
+            _vague_place(event.place) and not _vague_place(candidate.place) and not abroad
+        ):
             if event.place is not None and not _vague_place(candidate.place):
                 # "قصف على ريف إدلب" then "في بلدة معرة مصرين": the region named first was that
                 # town; another town of the region is another place.
-                event.place_keys = {k for k in event.place_keys if not k.startswith("region:")} | _place_keys(candidate.place)
+                event.place_keys = {k for k in event.place_keys if not k.startswith("region:")} | _place_keys(
+                    candidate.place
+                )
             event.place = candidate.place
     event.triggers.extend(candidate.triggers)
     event.sentences.add(candidate.sentence)

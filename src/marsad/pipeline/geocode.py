@@ -5,6 +5,7 @@ the event's place, at the country's representative point, precision 3), else the
 sentences name most; (2) the place of the news event reported just before it; (3) the article's
 most named place; (4) the article's main country (precision 3).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -19,15 +20,18 @@ REQUIRES = ("sentences", "events", "places", "countries", "main_country")
 ASSIGNS = ("events.location",)
 
 
-
 def run(doc: Doc) -> None:
     fallback = most_named_place(doc)
     previous = None
     for event in sorted(doc.events, key=lambda e: min(e.sentences)):
         own = _location(doc, event.place) or _location(doc, most_named_place(doc, event.sentences))
         # A report that names no place for an incident goes on where it was ("في نفس المنطقة").
-        event.location = (own or (previous if not event.background else None) or _location(doc, fallback)
-                          or _country_location(doc, doc.main_country, None))
+        event.location = (
+            own
+            or (previous if not event.background else None)
+            or _location(doc, fallback)
+            or _country_location(doc, doc.main_country, None)
+        )
         if own is not None and not event.background:
             previous = own
 
@@ -37,8 +41,13 @@ def most_named_place(doc: Doc, sentences: set[int] | None = None) -> ResolvedPla
     even a place inside a source's phrase ("المسؤول في مدينة سبها") says where the report is from,
     but not its dateline (a desk may file on a whole region)."""
     filed = dateline(doc)
-    home = [p for p in doc.places if (doc.main_country is None or p.place.country == doc.main_country)
-            and (sentences is None or doc.sentence_of(p.start) in sentences) and not filed[0] <= p.start < filed[1]]
+    home = [
+        p
+        for p in doc.places
+        if (doc.main_country is None or p.place.country == doc.main_country)
+        and (sentences is None or doc.sentence_of(p.start) in sentences)
+        and not filed[0] <= p.start < filed[1]
+    ]
     counts = Counter(p.place.geonameid for p in home)
     if not counts:
         return None
@@ -54,10 +63,18 @@ def _location(doc: Doc, mention) -> Location | None:
     place = mention.place
     near = mention.is_reference
     span = doc.span(mention.start, mention.end)
-    return Location(name=place.name, text=span.text, span=span, lat=place.lat, lon=place.lon,
-                    country=place.country, admin1=place.admin1, admin2=place.admin2,
-                    geonameid=place.geonameid if place.geonameid > 0 else None,
-                    geo_precision=_precision(place, near))
+    return Location(
+        name=place.name,
+        text=span.text,
+        span=span,
+        lat=place.lat,
+        lon=place.lon,
+        country=place.country,
+        admin1=place.admin1,
+        admin2=place.admin2,
+        geonameid=place.geonameid if place.geonameid > 0 else None,
+        geo_precision=_precision(place, near),
+    )
 
 
 def _precision(place, near: bool) -> int:
@@ -73,5 +90,13 @@ def _country_location(doc: Doc, iso3: str | None, mention) -> Location | None:
     if country is None:
         return None
     span = doc.span(mention.start, mention.end) if mention is not None else None
-    return Location(name=country.name, text=span.text if span else "", span=span, lat=country.lat,
-                    lon=country.lon, country=country.iso3, admin1=None, geo_precision=3)
+    return Location(
+        name=country.name,
+        text=span.text if span else "",
+        span=span,
+        lat=country.lat,
+        lon=country.lon,
+        country=country.iso3,
+        admin1=None,
+        geo_precision=3,
+    )

@@ -4,6 +4,7 @@ The article's main country (the one named most, as a name or an adjective) is wh
 actor patterns ("الجيش", "مدنيين") fall back on. Each place mention is resolved once here, with
 the article's countries as hints; a mention that resolves to nothing is dropped.
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -48,12 +49,12 @@ class ResolvedPlace:
 
     @property
     def is_region(self) -> bool:
-        """"منطقة موبتي", "ولاية عين الدفلى": the region, not its seat town."""
+        """ "منطقة موبتي", "ولاية عين الدفلى": the region, not its seat town."""
         return self.mention.after_locative in REGION_WORDS
 
     @property
     def is_reference(self) -> bool:
-        """"شمال مقديشو", "قرب غاو": a point the text places the event near, not the event's place."""
+        """ "شمال مقديشو", "قرب غاو": a point the text places the event near, not the event's place."""
         return self.mention.after_locative in NEAR_WORDS
 
 
@@ -65,7 +66,7 @@ def run(doc: Doc) -> None:
     doc.actors = actors.find_mentions(doc.folded, doc.main_country, on=doc.published)
     taken = bytearray(len(doc.folded) + 1)  # 1 where a country or an actor is named
     for mention in (*doc.countries, *doc.actors):
-        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     hints = country_hints(doc)
     doc.places = _resolved_places(doc, hints, doc.main_country, taken)
     where = main_country(doc)
@@ -82,13 +83,21 @@ def run(doc: Doc) -> None:
 
 def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytearray) -> list[ResolvedPlace]:
     gazetteer = Gazetteer.default()
-    found = [m for m in gazetteer.find_mentions(doc.folded, skeleton_countries(hints, main))
-             if 1 not in taken[m.start:m.end]]
+    found = [
+        m
+        for m in gazetteer.find_mentions(doc.folded, skeleton_countries(hints, main))
+        if 1 not in taken[m.start : m.end]
+    ]
     context = gazetteer.context(doc.folded, found, hints)
     places = []
     for mention in found:
         place, trace = gazetteer.choose(mention, hints, context)
-        if place is not None and main is not None and place.country != main and trace.evidence == HOW_SKELETON:
+        if (
+            place is not None
+            and main is not None
+            and place.country != main
+            and trace.evidence == HOW_SKELETON
+        ):
             # "حلب" in a Syrian story is Aleppo, its Arabic name, not a Lebanese village whose Latin
             # name spells like it because the story also names Lebanon's Hezbollah.
             home, home_trace = gazetteer.choose(mention, [main], context)
@@ -128,9 +137,12 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None) -> 
         # only a Latin name with one, "El Fasher", in the gazetteer; a two-letter skeleton is
         # evidence only after "مدينة", "قرية"...
         key = how.split(":", 1)[1]
-        return (place.country in skeleton_countries(hints, main)
-                and not mention.text.endswith(THIRD_PERSON_PRONOUNS) and (place.major or not is_common(mention.text))
-                and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS))
+        return (
+            place.country in skeleton_countries(hints, main)
+            and not mention.text.endswith(THIRD_PERSON_PRONOUNS)
+            and (place.major or not is_common(mention.text))
+            and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS)
+        )
     return place.country in hints[:_NAME_COUNTRIES] or place.country == main
 
 

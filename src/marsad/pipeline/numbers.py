@@ -2,6 +2,7 @@
 
 A number inside a date ("17 يوليو 2015") is part of the date, never a count.
 """
+
 from __future__ import annotations
 
 from marsad.lang.ar.numbers import find_no_casualties, find_quantities

@@ -14,23 +14,36 @@ perpetrator, the civilians actor2; in protests the demonstrators), actor2 the fi
 actor1's side; allies and components of either (Wagner beside the Malian army, a coalition's
 members, a country's army and police) are associated actors of that side.
 """
+
 from __future__ import annotations
 
 from marsad.knowledge.actors import ActorBase
 from marsad.pipeline.document import Doc, EventDraft
 from marsad.schema import Actor, Claim
-from marsad.schema.acled import (INTER_CIVILIANS, INTER_IDENTITY_MILITIA, INTER_PROTESTERS, INTER_RIOTERS,
-                                 INTER_STATE, VIOLENCE_AGAINST_CIVILIANS)
+from marsad.schema.acled import (
+    INTER_CIVILIANS,
+    INTER_IDENTITY_MILITIA,
+    INTER_PROTESTERS,
+    INTER_RIOTERS,
+    INTER_STATE,
+    VIOLENCE_AGAINST_CIVILIANS,
+)
 
 _DEMONSTRATORS = (INTER_RIOTERS, INTER_PROTESTERS)
-_ALLIANCES = frozenset({"member_of", "part_of", "affiliate_of", "allied_with", "auxiliary_of", "successor_of"})
+_ALLIANCES = frozenset(
+    {"member_of", "part_of", "affiliate_of", "allied_with", "auxiliary_of", "successor_of"}
+)
 # How near an event's trigger an ethnic word must stand to name a side ("هاجم مسلحو الطوارق").
 _IDENTITY_REACH = 40
 
 
-def parties(doc: Doc, draft: EventDraft, actors: list[Actor], claims: list[Claim], event_type: str) -> list[Actor]:
+def parties(
+    doc: Doc, draft: EventDraft, actors: list[Actor], claims: list[Claim], event_type: str
+) -> list[Actor]:
     """The event's parties in ACLED order, each with its side and whether it is associated."""
-    counted = {name for claim in claims for name in (claim.victim.name, claim.source and claim.source.name) if name}
+    counted = {
+        name for claim in claims for name in (claim.victim.name, claim.source and claim.source.name) if name
+    }
     kept = [actor for actor in actors if _is_party(doc, draft, actor, counted, event_type)]
     return _with_sides(kept, event_type)
 
@@ -51,7 +64,7 @@ def _is_party(doc: Doc, draft: EventDraft, actor: Actor, counted: set[str], even
 
 
 def _inside_another_speaker(doc: Doc, mention) -> bool:
-    """"أفاد المدونون العسكريون الروس": a group qualifying a speaker who is not the group itself."""
+    """ "أفاد المدونون العسكريون الروس": a group qualifying a speaker who is not the group itself."""
     for attribution in doc.attributions.get(doc.sentence_of(mention.start), []):
         if attribution.start <= mention.start < attribution.end and attribution.name != mention.name:
             return True
@@ -59,8 +72,10 @@ def _inside_another_speaker(doc: Doc, mention) -> bool:
 
 
 def _near_trigger(draft: EventDraft, mention) -> bool:
-    return any(t.start - _IDENTITY_REACH <= mention.end and mention.start <= t.end + _IDENTITY_REACH
-               for t in draft.triggers)
+    return any(
+        t.start - _IDENTITY_REACH <= mention.end and mention.start <= t.end + _IDENTITY_REACH
+        for t in draft.triggers
+    )
 
 
 def _with_sides(actors: list[Actor], event_type: str) -> list[Actor]:
@@ -97,5 +112,7 @@ def same_side(one: Actor, other: Actor) -> bool:
     first, second = base.by_name(one.name), base.by_name(other.name)
     if first is None or second is None:
         return False
-    return any(r.relation in _ALLIANCES and {r.actor, r.other} == {first.name, second.name}
-               for r in base.relations(first.name))
+    return any(
+        r.relation in _ALLIANCES and {r.actor, r.other} == {first.name, second.name}
+        for r in base.relations(first.name)
+    )

@@ -5,6 +5,7 @@ ACLED's figure is the lowest reported one, with vague words counted as ACLED's c
 Claims name a victim side; a side's figure comes from its own claims, sides add up, and a claim
 about all the dead ("unknown" victim) stands against that sum: the larger one wins.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -36,8 +37,12 @@ def _upper(claim: Claim) -> int | None:
 
 
 def _combine(groups: dict[str, list[Claim]], value, pick) -> int | None:
-    sides = [pick(vs) for side, claims in groups.items() if side != UNKNOWN_VICTIM
-             if (vs := [v for c in claims if (v := value(c)) is not None])]
+    sides = [
+        pick(vs)
+        for side, claims in groups.items()
+        if side != UNKNOWN_VICTIM
+        if (vs := [v for c in claims if (v := value(c)) is not None])
+    ]
     totals = [v for c in groups.get(UNKNOWN_VICTIM, []) if (v := value(c)) is not None]
     candidates = ([sum(sides)] if sides else []) + ([pick(totals)] if totals else [])
     return max(candidates) if candidates else None
@@ -54,7 +59,9 @@ def reconcile(claims: list[Claim]) -> Fatalities:
     best = _combine(groups, _point, median_low)
     high = _combine(groups, _upper, max)
     acled = _combine(groups, _acled_value, min) or 0
-    rule = ("per victim side: low = lowest, best = median, high = highest reported figure, ACLED = lowest "
-            "(vague: dozens 12, hundreds 100, several 3); sides summed; an all-victims total wins when larger; "
-            "denied claims and other kinds are left out")
+    rule = (
+        "per victim side: low = lowest, best = median, high = highest reported figure, ACLED = lowest "
+        "(vague: dozens 12, hundreds 100, several 3); sides summed; an all-victims total wins when larger; "
+        "denied claims and other kinds are left out"
+    )
     return Fatalities(low=low, best=best, high=high, acled=acled, rule=rule, claims=used)

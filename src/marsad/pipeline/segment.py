@@ -1,4 +1,5 @@
 """Stage `segment`: sentences of the folded text."""
+
 from __future__ import annotations
 
 from marsad.lang.ar.sentences import split_sentences

@@ -6,6 +6,7 @@ Disrupted weapons use, fatalities 0 unless the report gives deaths. A drone brou
 ("أسقطت طائرة مسيرة") is disrupted; the bombs an aircraft drops are not. An arrest word where
 people are killed tells captives of the fighting, not an arrest.
 """
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -14,9 +15,19 @@ from marsad.lang.ar.clitics import ARTICLE, strip_article
 from marsad.lang.ar.lexicon import forms_with_role, stems_with_role
 from marsad.lang.ar.tokens import WORD, last_words
 from marsad.pipeline.document import Doc, Trigger
-from marsad.schema.acled import (ABDUCTION, AIR_DRONE_STRIKE, ARRESTS, BATTLES, DISRUPTED_WEAPONS_USE, EXPLOSIONS,
-                                 GOVERNMENT_REGAINS_TERRITORY, MILITARY_FORCES, NON_STATE_OVERTAKES_TERRITORY,
-                                 REMOTE_EXPLOSIVE, STRATEGIC_DEVELOPMENTS)
+from marsad.schema.acled import (
+    ABDUCTION,
+    AIR_DRONE_STRIKE,
+    ARRESTS,
+    BATTLES,
+    DISRUPTED_WEAPONS_USE,
+    EXPLOSIONS,
+    GOVERNMENT_REGAINS_TERRITORY,
+    MILITARY_FORCES,
+    NON_STATE_OVERTAKES_TERRITORY,
+    REMOTE_EXPLOSIVE,
+    STRATEGIC_DEVELOPMENTS,
+)
 
 # Verbs that stop one kind of weapon only: a drone is brought down, a bomb defused.
 _NARROW_VERBS = {AIR_DRONE_STRIKE: "downs", REMOTE_EXPLOSIVE: "defuses"}
@@ -36,10 +47,13 @@ def retype_triggers(doc: Doc) -> None:
     stopped: set[tuple[int, str]] = set()  # (sentence, weapon word) intercepted there
     kept = []
     for trigger in doc.triggers:
-        if trigger.sub_event_type == ARRESTS and (trigger.sentence in killing or not political_arrest(doc, trigger.sentence)
-                                                  or _takes_hostages(doc, trigger)):
+        if trigger.sub_event_type == ARRESTS and (
+            trigger.sentence in killing
+            or not political_arrest(doc, trigger.sentence)
+            or _takes_hostages(doc, trigger)
+        ):
             continue
-        word = strip_article(doc.folded[trigger.start:trigger.end])
+        word = strip_article(doc.folded[trigger.start : trigger.end])
         # "اعترضت الدفاعات صاروخين ... وتسببت شظايا الصاروخين": the definite word names them again.
         again = (trigger.sentence, word) in stopped and doc.folded.startswith(ARTICLE, trigger.start)
         if again or _stopped(doc, trigger):
@@ -50,15 +64,20 @@ def retype_triggers(doc: Doc) -> None:
 
 
 def _takes_hostages(doc: Doc, trigger: Trigger) -> bool:
-    """"احتجزت الجبهة 68 رهينة": holding hostages is an abduction, never an arrest."""
-    return any(t.sub_event_type == ABDUCTION and t.start >= trigger.end
-               and len(WORD.findall(doc.folded, trigger.end, t.start)) < _OBJECT_REACH
-               for t in doc.of_sentence(doc.triggers, trigger.sentence))
+    """ "احتجزت الجبهة 68 رهينة": holding hostages is an abduction, never an arrest."""
+    return any(
+        t.sub_event_type == ABDUCTION
+        and t.start >= trigger.end
+        and len(WORD.findall(doc.folded, trigger.end, t.start)) < _OBJECT_REACH
+        for t in doc.of_sentence(doc.triggers, trigger.sentence)
+    )
 
 
 def _disrupted(trigger: Trigger) -> Trigger:
     event_type, sub_event_type = _DISRUPTED
-    return replace(trigger, event_type=event_type, sub_event_type=sub_event_type, strong=True, needs_party=False)
+    return replace(
+        trigger, event_type=event_type, sub_event_type=sub_event_type, strong=True, needs_party=False
+    )
 
 
 def _stopped(doc: Doc, trigger: Trigger) -> bool:
@@ -82,7 +101,10 @@ def political_arrest(doc: Doc, index: int) -> bool:
     if any(a.role == "armed" or a.name.startswith(_ARMY) for a in doc.in_sentence(doc.actors, index)):
         return True
     sentence = doc.sentences[index]
-    return any(strip_article(word) in _POLITICAL_CHARGES for word in WORD.findall(doc.folded, sentence.start, sentence.end))
+    return any(
+        strip_article(word) in _POLITICAL_CHARGES
+        for word in WORD.findall(doc.folded, sentence.start, sentence.end)
+    )
 
 
 # "سيطرت قوات الدعم السريع على مدينة ود مدني": the verb, its subject, then على and the place.
@@ -99,17 +121,38 @@ def territory_triggers(doc: Doc) -> list[Trigger]:
     for index, sentence in enumerate(doc.sentences):
         words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))
         for at, word in enumerate(words):
-            if strip_article(word.group()) not in _TAKES_CONTROL or (at and words[at - 1].group() in _RELATIVES):
+            if strip_article(word.group()) not in _TAKES_CONTROL or (
+                at and words[at - 1].group() in _RELATIVES
+            ):
                 continue
-            on = next((i for i in range(at + 1, min(len(words), at + _CONTROL_REACH + 2)) if words[i].group() == _ON), None)
+            on = next(
+                (
+                    i
+                    for i in range(at + 1, min(len(words), at + _CONTROL_REACH + 2))
+                    if words[i].group() == _ON
+                ),
+                None,
+            )
             if on is None or on + 1 >= len(words):
                 continue
-            place = next(iter(doc.within(doc.places, words[on + 1].start(), words[min(on + 2, len(words) - 1)].end())), None)
+            place = next(
+                iter(doc.within(doc.places, words[on + 1].start(), words[min(on + 2, len(words) - 1)].end())),
+                None,
+            )
             if place is None:
                 continue
-            subject = next((a for a in doc.within(doc.actors, word.end(), words[on].start()) if a.role in ("state", "armed")), None)
+            subject = next(
+                (
+                    a
+                    for a in doc.within(doc.actors, word.end(), words[on].start())
+                    if a.role in ("state", "armed")
+                ),
+                None,
+            )
             if subject is None:
                 continue
-            sub_type = GOVERNMENT_REGAINS_TERRITORY if subject.role == "state" else NON_STATE_OVERTAKES_TERRITORY
+            sub_type = (
+                GOVERNMENT_REGAINS_TERRITORY if subject.role == "state" else NON_STATE_OVERTAKES_TERRITORY
+            )
             found.append(Trigger(word.start(), word.end(), BATTLES, sub_type, True, index, False))
     return found

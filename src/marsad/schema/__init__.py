@@ -5,6 +5,7 @@ Field names follow ACLED where ACLED has the field, UCDP where it has a better o
 ACLED's vocabulary (event types, families, inter codes, generic actors) is in `schema.acled`.
 The schema imports nothing from the rest of the package; everything else imports it.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -69,7 +70,9 @@ class Actor(_Model):
     inter: int = Field(ge=INTER_STATE, le=INTER_EXTERNAL, description="ACLED inter code")
     country: str | None = None
     side: Literal[1, 2] | None = Field(default=None, description="ACLED side: 1 (actor1) or 2 (actor2)")
-    associated: bool = Field(default=False, description="an ally or component of its side (ACLED assoc_actor)")
+    associated: bool = Field(
+        default=False, description="an ally or component of its side (ACLED assoc_actor)"
+    )
 
 
 class Party(_Model):
@@ -125,8 +128,10 @@ class Event(_Model):
     background: bool = Field(default=False, description="history mentioned in passing, not news")
     evidence: Span = Field(description="the trigger of the event")
     crowd_size: str | None = Field(
-        default=None, description="a protest's or riot's crowd size as ACLED tags it ('thousands', 'around 300', "
-                                  "'large'), from the size the text gives beside the demonstration")
+        default=None,
+        description="a protest's or riot's crowd size as ACLED tags it ('thousands', 'around 300', "
+        "'large'), from the size the text gives beside the demonstration",
+    )
 
     @model_validator(mode="after")
     def _consistent(self) -> Event:

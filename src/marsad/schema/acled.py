@@ -3,6 +3,7 @@ inter codes and the names of generic actors. Every module takes them from here.
 
 Part of the contract: like the rest of `schema`, it imports nothing from the rest of the package.
 """
+
 from __future__ import annotations
 
 BATTLES = "Battles"
@@ -32,22 +33,38 @@ DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
 # ACLED's six event types and 25 sub-types, in ACLED's order.
 ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
     BATTLES: (ARMED_CLASH, GOVERNMENT_REGAINS_TERRITORY, NON_STATE_OVERTAKES_TERRITORY),
-    EXPLOSIONS: (CHEMICAL_WEAPON, AIR_DRONE_STRIKE, SUICIDE_BOMB, "Shelling/artillery/missile attack", REMOTE_EXPLOSIVE,
-                 "Grenade"),
+    EXPLOSIONS: (
+        CHEMICAL_WEAPON,
+        AIR_DRONE_STRIKE,
+        SUICIDE_BOMB,
+        "Shelling/artillery/missile attack",
+        REMOTE_EXPLOSIVE,
+        "Grenade",
+    ),
     VIOLENCE_AGAINST_CIVILIANS: ("Sexual violence", ATTACK, ABDUCTION),
     PROTESTS: (PEACEFUL_PROTEST, PROTEST_WITH_INTERVENTION, EXCESSIVE_FORCE),
     RIOTS: (VIOLENT_DEMONSTRATION, MOB_VIOLENCE),
     STRATEGIC_DEVELOPMENTS: (
-        "Agreement", ARRESTS, "Change to group/activity", DISRUPTED_WEAPONS_USE, "Headquarters or base established",
-        "Looting/property destruction", "Non-violent transfer of territory", "Other",
+        "Agreement",
+        ARRESTS,
+        "Change to group/activity",
+        DISRUPTED_WEAPONS_USE,
+        "Headquarters or base established",
+        "Looting/property destruction",
+        "Non-violent transfer of territory",
+        "Other",
     ),
 }
 
 # Families of event types: reports of one episode merge within a family only.
 VIOLENCE, DEMONSTRATION, STRATEGIC = "violence", "demonstration", "strategic"
 EVENT_FAMILY: dict[str, str] = {
-    BATTLES: VIOLENCE, EXPLOSIONS: VIOLENCE, VIOLENCE_AGAINST_CIVILIANS: VIOLENCE,
-    PROTESTS: DEMONSTRATION, RIOTS: DEMONSTRATION, STRATEGIC_DEVELOPMENTS: STRATEGIC,
+    BATTLES: VIOLENCE,
+    EXPLOSIONS: VIOLENCE,
+    VIOLENCE_AGAINST_CIVILIANS: VIOLENCE,
+    PROTESTS: DEMONSTRATION,
+    RIOTS: DEMONSTRATION,
+    STRATEGIC_DEVELOPMENTS: STRATEGIC,
 }
 
 # ACLED's disorder types (its disorder_type column); strategic developments are named as their type.

@@ -3,6 +3,7 @@
 The store keeps ACLED's (English) names; a reader types "فاغنر" or "الجيش المالي" as the news writes
 them. The actor table's aliases (Arabic, English, French) and state-forces patterns resolve the query.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

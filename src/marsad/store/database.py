@@ -4,6 +4,7 @@ Each ingested article is one transaction: its document, reports and claims, and 
 events it touches are rewritten together, so a process killed mid-ingest leaves the database
 as it was after the previous article.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,8 +33,10 @@ class Store:
             self.schema_version = migrate(self.engine)
         except OperationalError as error:
             self.engine.dispose()
-            raise StoreOpenError(f"cannot open the store {self.engine.url.render_as_string(hide_password=True)}: "
-                                 f"{str(error.orig).strip().splitlines()[0]}; check the path or server") from None
+            raise StoreOpenError(
+                f"cannot open the store {self.engine.url.render_as_string(hide_password=True)}: "
+                f"{str(error.orig).strip().splitlines()[0]}; check the path or server"
+            ) from None
 
     @property
     def dialect(self) -> str:
@@ -41,7 +44,10 @@ class Store:
 
     @contextmanager
     def _write(self):
-        with self.engine.connect().execution_options(**{WRITE_OPTION: True}) as connection, connection.begin():
+        with (
+            self.engine.connect().execution_options(**{WRITE_OPTION: True}) as connection,
+            connection.begin(),
+        ):
             lock_writes(connection)
             yield connection
 
@@ -55,8 +61,16 @@ class Store:
             with connection.begin():
                 yield connection
 
-    def ingest(self, text: str, *, published: dt.date | str | None = None, url: str | None = None,
-               outlet: str | None = None, title: str | None = None, document_id: str | None = None) -> IngestResult:
+    def ingest(
+        self,
+        text: str,
+        *,
+        published: dt.date | str | None = None,
+        url: str | None = None,
+        outlet: str | None = None,
+        title: str | None = None,
+        document_id: str | None = None,
+    ) -> IngestResult:
         """Extract and store one article. The same text again is "unchanged" and not re-extracted,
         unless it comes with new metadata (a date, url, outlet or title): then the stored version
         is replaced, keeping its id and whatever metadata this call does not give."""
@@ -68,12 +82,20 @@ class Store:
         if same is not None:
             given = given.over(same.metadata)
             document_id = document_id or same.document_id
-        extraction = marsad.extract(text, published=given.published,
-                                    document_id=document_id_for(text, given.url, document_id))
+        extraction = marsad.extract(
+            text, published=given.published, document_id=document_id_for(text, given.url, document_id)
+        )
         return self.ingest_extraction(extraction, text, url=given.url, outlet=given.outlet, title=given.title)
 
-    def ingest_extraction(self, extraction: Extraction, text: str, *, url: str | None = None,
-                          outlet: str | None = None, title: str | None = None) -> IngestResult:
+    def ingest_extraction(
+        self,
+        extraction: Extraction,
+        text: str,
+        *,
+        url: str | None = None,
+        outlet: str | None = None,
+        title: str | None = None,
+    ) -> IngestResult:
         """Store an article whose extraction was done elsewhere (a batch run)."""
         with self._write() as connection:
             change = write_document(connection, extraction, text, url=url, outlet=outlet, title=title)
@@ -81,27 +103,51 @@ class Store:
                 remerge(connection, change.report_ids, change.removed_event_ids)
         return change.result
 
-    def events(self, *, country: str | None = None, since=None, until=None, event_type: str | None = None,
-               actor: str | None = None, place: str | None = None, limit: int = 100, offset: int = 0,
-               background: bool = False, detailed: bool = False) -> list[dict]:
+    def events(
+        self,
+        *,
+        country: str | None = None,
+        since=None,
+        until=None,
+        event_type: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        limit: int = 100,
+        offset: int = 0,
+        background: bool = False,
+        detailed: bool = False,
+    ) -> list[dict]:
         """Merged news events, newest first (`background`: the background events instead: history
         and running tolls, never merged with news); `detailed`: each as `event()` gives it."""
         where = query.EventFilter(country, since, until, event_type, actor, background, place)
         with self._read() as connection:
             return query.list_events(connection, where, max(0, limit), max(0, offset), detailed)
 
-    def count_events(self, *, country: str | None = None, since=None, until=None, event_type: str | None = None,
-                     actor: str | None = None, place: str | None = None, background: bool = False) -> int:
+    def count_events(
+        self,
+        *,
+        country: str | None = None,
+        since=None,
+        until=None,
+        event_type: str | None = None,
+        actor: str | None = None,
+        place: str | None = None,
+        background: bool = False,
+    ) -> int:
         where = query.EventFilter(country, since, until, event_type, actor, background, place)
         with self._read() as connection:
             return query.count_events(connection, where)
 
-    def page(self, *, limit: int = 100, offset: int = 0, detailed: bool = False, **filters) -> tuple[list[dict], int]:
+    def page(
+        self, *, limit: int = 100, offset: int = 0, detailed: bool = False, **filters
+    ) -> tuple[list[dict], int]:
         """One page of `events(**filters)` and how many there are in all, read together."""
         where = query.EventFilter(**filters)
         with self._read(snapshot=True) as connection:
-            return (query.list_events(connection, where, max(0, limit), max(0, offset), detailed),
-                    query.count_events(connection, where))
+            return (
+                query.list_events(connection, where, max(0, limit), max(0, offset), detailed),
+                query.count_events(connection, where),
+            )
 
     def event(self, event_id: str) -> dict | None:
         with self._read() as connection:

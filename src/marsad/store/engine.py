@@ -5,6 +5,7 @@ state), foreign keys on, a busy timeout, and explicit BEGIN so DDL and DML share
 (pysqlite's own transaction handling would commit before DDL). Writers take BEGIN IMMEDIATE so
 two ingesting processes queue instead of failing on a lock upgrade.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -32,7 +33,9 @@ def database_url(url: str | None) -> str:
         return "postgresql+psycopg://" + url.split("://", 1)[1]
     if url.startswith(("sqlite:", "postgresql+psycopg:")):
         return url
-    raise StoreUrlError(f"{url!r} is not a store address; give a file path, sqlite:///path or postgresql://user@host/db")
+    raise StoreUrlError(
+        f"{url!r} is not a store address; give a file path, sqlite:///path or postgresql://user@host/db"
+    )
 
 
 def make_engine(url: str | None) -> Engine:
@@ -40,12 +43,16 @@ def make_engine(url: str | None) -> Engine:
     try:
         parsed = make_url(address)
     except ArgumentError:
-        raise StoreUrlError(f"{url!r} is not a valid database URL; e.g. postgresql://user:pw@host:5432/db") from None
+        raise StoreUrlError(
+            f"{url!r} is not a valid database URL; e.g. postgresql://user:pw@host:5432/db"
+        ) from None
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(address)
     # fail early, with the fix, rather than deep inside SQLAlchemy
     if importlib.util.find_spec("psycopg") is None:
-        raise StoreDependencyError("a PostgreSQL store needs psycopg; install it with: pip install 'psycopg[binary]>=3.1'")
+        raise StoreDependencyError(
+            "a PostgreSQL store needs psycopg; install it with: pip install 'psycopg[binary]>=3.1'"
+        )
     return create_engine(address, pool_pre_ping=True)
 
 
@@ -56,7 +63,12 @@ def _sqlite_engine(address: str) -> Engine:
     def _configure(dbapi_connection, _record):
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
-        for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "foreign_keys=ON", f"busy_timeout={_BUSY_TIMEOUT_MS}"):
+        for pragma in (
+            "journal_mode=WAL",
+            "synchronous=NORMAL",
+            "foreign_keys=ON",
+            f"busy_timeout={_BUSY_TIMEOUT_MS}",
+        ):
             cursor.execute(f"PRAGMA {pragma}")
         cursor.close()
 

@@ -1,4 +1,5 @@
 """The store's coded errors (E100-E199): each says what is wrong and how to fix it."""
+
 from __future__ import annotations
 
 from marsad.errors import MarsadError

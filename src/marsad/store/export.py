@@ -6,6 +6,7 @@ remainder on the first day (said in `notes`); a week or month-precise event is o
 span's mid-point, as ACLED codes it. `source` names the reporting outlets, `source_scale` their
 scale relative to the event's country (see `marsad.knowledge.outlets`).
 """
+
 from __future__ import annotations
 
 import csv
@@ -20,38 +21,97 @@ from typing import IO
 
 from marsad.knowledge.countries import by_iso3, iso_country
 from marsad.knowledge.outlets import event_source_scale, lookup
-from marsad.schema.acled import (DEMONSTRATIONS, EXCESSIVE_FORCE, INTER_CIVILIANS, MOB_VIOLENCE,
-                                 POLITICAL_VIOLENCE, PROTESTS, RIOTS, STRATEGIC_DEVELOPMENTS,
-                                 VIOLENCE_AGAINST_CIVILIANS)
+from marsad.schema.acled import (
+    DEMONSTRATIONS,
+    EXCESSIVE_FORCE,
+    INTER_CIVILIANS,
+    MOB_VIOLENCE,
+    POLITICAL_VIOLENCE,
+    PROTESTS,
+    RIOTS,
+    STRATEGIC_DEVELOPMENTS,
+    VIOLENCE_AGAINST_CIVILIANS,
+)
 from marsad.store.errors import ExportFormatError, StoreDependencyError
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
 ACLED_COLUMNS = (
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
-    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction", "civilian_targeting",
-    "iso", "region", "country", "admin1", "admin2", "admin3", "location", "latitude", "longitude", "geo_precision",
-    "source", "source_scale", "notes", "fatalities", "tags", "timestamp",
+    "event_id_cnty",
+    "event_date",
+    "year",
+    "time_precision",
+    "disorder_type",
+    "event_type",
+    "sub_event_type",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "civilian_targeting",
+    "iso",
+    "region",
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "source_scale",
+    "notes",
+    "fatalities",
+    "tags",
+    "timestamp",
 )
 # OCHA HDX's HXL hashtags for the ACLED columns that have one (ACLED.md).
 HXL_TAGS = {
-    "event_type": "#event+type", "sub_event_type": "#event+type+sub", "event_date": "#date+occurred",
-    "actor1": "#group+name+first", "actor2": "#group+name+second", "latitude": "#geo+lat",
-    "longitude": "#geo+lon", "admin1": "#adm1+name", "iso": "#country+code", "fatalities": "#affected+killed",
+    "event_type": "#event+type",
+    "sub_event_type": "#event+type+sub",
+    "event_date": "#date+occurred",
+    "actor1": "#group+name+first",
+    "actor2": "#group+name+second",
+    "latitude": "#geo+lat",
+    "longitude": "#geo+lon",
+    "admin1": "#adm1+name",
+    "iso": "#country+code",
+    "fatalities": "#affected+killed",
     "source": "#meta+source",
 }
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def export(fmt: str, events: Iterable[dict], out: IO | str | os.PathLike, *, hxl: bool = False) -> int:
-    writers = {"acled-csv": lambda: write_acled_csv(events, out, hxl=hxl), "geojson": lambda: write_geojson(events, out),
-               "jsonl": lambda: write_jsonl(events, out), "parquet": lambda: write_parquet(events, out)}
+    writers = {
+        "acled-csv": lambda: write_acled_csv(events, out, hxl=hxl),
+        "geojson": lambda: write_geojson(events, out),
+        "jsonl": lambda: write_jsonl(events, out),
+        "parquet": lambda: write_parquet(events, out),
+    }
     if fmt not in writers:
         raise ExportFormatError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     return writers[fmt]()
 
 
 # --- ACLED CSV ---------------------------------------------------------------------------------
+
 
 def _disorder_type(event_type: str, sub_event_type: str) -> str:
     if sub_event_type == EXCESSIVE_FORCE:
@@ -107,9 +167,15 @@ def _actor_columns(actors: list[dict]) -> dict:
     inter2 = second["inter"] if second else ""
     codes = sorted(c for c in (inter1, inter2) if c != "")
     interaction = "".join(map(str, codes)) if len(codes) == 2 else (f"{codes[0]}0" if codes else "")
-    return {"actor1": first["name"] if first else "", "assoc_actor_1": allies(1), "inter1": inter1,
-            "actor2": second["name"] if second else "", "assoc_actor_2": allies(2),
-            "inter2": inter2, "interaction": interaction}
+    return {
+        "actor1": first["name"] if first else "",
+        "assoc_actor_1": allies(1),
+        "inter1": inter1,
+        "actor2": second["name"] if second else "",
+        "assoc_actor_2": allies(2),
+        "inter2": inter2,
+        "interaction": interaction,
+    }
 
 
 def _notes(event: dict, day: dt.date, columns: dict, days: int) -> str:
@@ -139,24 +205,44 @@ def acled_rows(event: dict) -> list[dict]:
     outlets = [r["outlet"] for r in event["reports"] if r["outlet"]]
     sources = "; ".join(sorted({_source_name(o) for o in outlets}))
     source_scale = event_source_scale(outlets, location.get("country"))
-    stamp = int(dt.datetime.combine(dt.date.fromisoformat(event["last_published"]), dt.time(),
-                                    dt.timezone.utc).timestamp()) if event["last_published"] else ""
+    stamp = (
+        int(
+            dt.datetime.combine(dt.date.fromisoformat(event["last_published"]), dt.time(), dt.UTC).timestamp()
+        )
+        if event["last_published"]
+        else ""
+    )
     rows = []
     for day, fatalities in zip(days, _split(event["fatalities"]["acled"], len(days))):
-        rows.append({
-            "event_id_cnty": _event_id_cnty(location.get("country"), event["id"], day), "event_date": day.isoformat(),
-            "year": day.year, "time_precision": event["time_precision"],
-            "disorder_type": _disorder_type(event["event_type"], event["sub_event_type"]),
-            "event_type": event["event_type"], "sub_event_type": event["sub_event_type"], **actors,
-            "civilian_targeting": "Civilian targeting" if _targets_civilians(event, actors) else "",
-            "iso": iso, "region": region, "country": country,
-            "admin1": location.get("admin1") or "", "admin2": location.get("admin2") or "",
-            "admin3": "", "location": location.get("name") or "",
-            "latitude": location.get("lat", ""), "longitude": location.get("lon", ""),
-            "geo_precision": location.get("geo_precision", ""), "source": sources,
-            "source_scale": source_scale, "notes": _notes(event, day, actors, len(days)), "fatalities": fatalities,
-            "tags": _tags(event), "timestamp": stamp,
-        })
+        rows.append(
+            {
+                "event_id_cnty": _event_id_cnty(location.get("country"), event["id"], day),
+                "event_date": day.isoformat(),
+                "year": day.year,
+                "time_precision": event["time_precision"],
+                "disorder_type": _disorder_type(event["event_type"], event["sub_event_type"]),
+                "event_type": event["event_type"],
+                "sub_event_type": event["sub_event_type"],
+                **actors,
+                "civilian_targeting": "Civilian targeting" if _targets_civilians(event, actors) else "",
+                "iso": iso,
+                "region": region,
+                "country": country,
+                "admin1": location.get("admin1") or "",
+                "admin2": location.get("admin2") or "",
+                "admin3": "",
+                "location": location.get("name") or "",
+                "latitude": location.get("lat", ""),
+                "longitude": location.get("lon", ""),
+                "geo_precision": location.get("geo_precision", ""),
+                "source": sources,
+                "source_scale": source_scale,
+                "notes": _notes(event, day, actors, len(days)),
+                "fatalities": fatalities,
+                "tags": _tags(event),
+                "timestamp": stamp,
+            }
+        )
     return rows
 
 
@@ -215,20 +301,42 @@ def _safe_cell(value):
 
 # --- GeoJSON, JSON Lines -----------------------------------------------------------------------
 
+
 def geojson_feature(event: dict) -> dict | None:
     location = event["location"]
     if not location or location["lat"] is None or location["lon"] is None:
         return None
-    properties = {k: event[k] for k in ("id", "event_type", "sub_event_type", "date_start", "date_end",
-                                        "time_precision", "disputed", "spread", "document_count", "crowd_size")}
-    properties.update(location=location["name"], country=location["country"], admin1=location["admin1"],
-                      admin2=location.get("admin2"),
-                      geo_precision=location["geo_precision"], actors=[a["name"] for a in event["actors"]],
-                      fatalities={k: event["fatalities"][k] for k in ("low", "best", "high", "acled")})
+    properties = {
+        k: event[k]
+        for k in (
+            "id",
+            "event_type",
+            "sub_event_type",
+            "date_start",
+            "date_end",
+            "time_precision",
+            "disputed",
+            "spread",
+            "document_count",
+            "crowd_size",
+        )
+    }
+    properties.update(
+        location=location["name"],
+        country=location["country"],
+        admin1=location["admin1"],
+        admin2=location.get("admin2"),
+        geo_precision=location["geo_precision"],
+        actors=[a["name"] for a in event["actors"]],
+        fatalities={k: event["fatalities"][k] for k in ("low", "best", "high", "acled")},
+    )
     # RFC 7946: positions are [longitude, latitude]
-    return {"type": "Feature", "id": event["id"],
-            "geometry": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
-            "properties": properties}
+    return {
+        "type": "Feature",
+        "id": event["id"],
+        "geometry": {"type": "Point", "coordinates": [location["lon"], location["lat"]]},
+        "properties": properties,
+    }
 
 
 def write_geojson(events: Iterable[dict], out: IO | str) -> int:
@@ -250,23 +358,43 @@ def write_jsonl(events: Iterable[dict], out: IO | str) -> int:
 
 # --- Parquet -----------------------------------------------------------------------------------
 
+
 def write_parquet(events: Iterable[dict], out: IO | str) -> int:
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ModuleNotFoundError:
-        raise StoreDependencyError("Parquet export needs pyarrow; install it with: pip install 'pyarrow>=14'") from None
+        raise StoreDependencyError(
+            "Parquet export needs pyarrow; install it with: pip install 'pyarrow>=14'"
+        ) from None
     rows = [_parquet_row(e) for e in events]
-    schema = pa.schema([
-        ("id", pa.string()), ("event_type", pa.string()), ("sub_event_type", pa.string()),
-        ("date_start", pa.date32()), ("date_end", pa.date32()), ("time_precision", pa.int8()),
-        ("location", pa.string()), ("country", pa.string()), ("admin1", pa.string()), ("admin2", pa.string()),
-        ("latitude", pa.float64()), ("longitude", pa.float64()), ("geo_precision", pa.int8()),
-        ("actors", pa.list_(pa.string())), ("fatalities_low", pa.int32()), ("fatalities_best", pa.int32()),
-        ("fatalities_high", pa.int32()), ("fatalities_acled", pa.int32()), ("disputed", pa.bool_()),
-        ("spread", pa.int32()), ("documents", pa.list_(pa.string())), ("claims_json", pa.string()),
-        ("crowd_size", pa.string()),
-    ])
+    schema = pa.schema(
+        [
+            ("id", pa.string()),
+            ("event_type", pa.string()),
+            ("sub_event_type", pa.string()),
+            ("date_start", pa.date32()),
+            ("date_end", pa.date32()),
+            ("time_precision", pa.int8()),
+            ("location", pa.string()),
+            ("country", pa.string()),
+            ("admin1", pa.string()),
+            ("admin2", pa.string()),
+            ("latitude", pa.float64()),
+            ("longitude", pa.float64()),
+            ("geo_precision", pa.int8()),
+            ("actors", pa.list_(pa.string())),
+            ("fatalities_low", pa.int32()),
+            ("fatalities_best", pa.int32()),
+            ("fatalities_high", pa.int32()),
+            ("fatalities_acled", pa.int32()),
+            ("disputed", pa.bool_()),
+            ("spread", pa.int32()),
+            ("documents", pa.list_(pa.string())),
+            ("claims_json", pa.string()),
+            ("crowd_size", pa.string()),
+        ]
+    )
     table = pa.Table.from_pylist(rows, schema=schema)
     if not _is_path(out):
         pq.write_table(table, pa.PythonFile(out, mode="w"))
@@ -279,15 +407,24 @@ def write_parquet(events: Iterable[dict], out: IO | str) -> int:
 def _parquet_row(event: dict) -> dict:
     location = event["location"] or {}
     return {
-        "id": event["id"], "event_type": event["event_type"], "sub_event_type": event["sub_event_type"],
-        "date_start": _date(event["date_start"]), "date_end": _date(event["date_end"]),
-        "time_precision": event["time_precision"], "location": location.get("name"),
-        "country": location.get("country"), "admin1": location.get("admin1"),
-        "admin2": location.get("admin2"), "latitude": location.get("lat"),
-        "longitude": location.get("lon"), "geo_precision": location.get("geo_precision"),
+        "id": event["id"],
+        "event_type": event["event_type"],
+        "sub_event_type": event["sub_event_type"],
+        "date_start": _date(event["date_start"]),
+        "date_end": _date(event["date_end"]),
+        "time_precision": event["time_precision"],
+        "location": location.get("name"),
+        "country": location.get("country"),
+        "admin1": location.get("admin1"),
+        "admin2": location.get("admin2"),
+        "latitude": location.get("lat"),
+        "longitude": location.get("lon"),
+        "geo_precision": location.get("geo_precision"),
         "actors": [a["name"] for a in event["actors"]],
         **{f"fatalities_{k}": event["fatalities"][k] for k in ("low", "best", "high", "acled")},
-        "disputed": event["disputed"], "spread": event["spread"], "documents": event["documents"],
+        "disputed": event["disputed"],
+        "spread": event["spread"],
+        "documents": event["documents"],
         "claims_json": json.dumps(event["claims"], ensure_ascii=False, sort_keys=True),
         "crowd_size": event.get("crowd_size"),
     }

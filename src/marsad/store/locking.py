@@ -3,6 +3,7 @@
 SQLite already serialises writers (BEGIN IMMEDIATE, see engine.py); PostgreSQL takes a
 transaction-scoped advisory lock, released at commit or when a killed client's session ends.
 """
+
 from __future__ import annotations
 
 from sqlalchemy import text

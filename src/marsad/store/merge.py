@@ -11,6 +11,7 @@ is compatible with every report of the other. Complete linkage stops chains (dai
 same town stay separate events), and since the pair order depends only on the reports' content,
 the clusters do not depend on the order the articles arrived in.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -51,8 +52,11 @@ class ReportKey:
 
 
 def armed_actors(actors: list[dict]) -> frozenset[str]:
-    return frozenset(a["name"] for a in actors
-                     if a.get("inter") != INTER_CIVILIANS and not a["name"].startswith(_GENERIC_ACTOR_PREFIXES))
+    return frozenset(
+        a["name"]
+        for a in actors
+        if a.get("inter") != INTER_CIVILIANS and not a["name"].startswith(_GENERIC_ACTOR_PREFIXES)
+    )
 
 
 def distance_km(a: ReportKey, b: ReportKey) -> float:
@@ -69,8 +73,13 @@ def day_gap(a: ReportKey, b: ReportKey) -> int:
 def mergeable(report: ReportKey) -> bool:
     """A background report, or one without a date or coordinates, cannot be matched safely: it
     stays an event of its own."""
-    return not report.background and None not in (report.date_start, report.date_end, report.lat, report.lon,
-                                                  report.geo_precision)
+    return not report.background and None not in (
+        report.date_start,
+        report.date_end,
+        report.lat,
+        report.lon,
+        report.geo_precision,
+    )
 
 
 def _differ(a: str | None, b: str | None) -> bool:
@@ -93,8 +102,11 @@ def clusters(reports: list[ReportKey]) -> list[list[str]]:
     """Report ids grouped by event, each group sorted, groups sorted by their first id."""
     by_id = {r.id: r for r in reports}
     group_of = {r.id: frozenset([r.id]) for r in reports}
-    pairs = sorted((day_gap(a, b), round(distance_km(a, b), 3), a.id, b.id)
-                   for a, b in combinations(sorted(reports, key=lambda r: r.id), 2) if compatible(a, b))
+    pairs = sorted(
+        (day_gap(a, b), round(distance_km(a, b), 3), a.id, b.id)
+        for a, b in combinations(sorted(reports, key=lambda r: r.id), 2)
+        if compatible(a, b)
+    )
     for _gap, _km, first, second in pairs:
         left, right = group_of[first], group_of[second]
         if left is right or not all(compatible(by_id[x], by_id[y]) for x in left for y in right):

@@ -8,6 +8,7 @@ later step may add columns, as step 6 adds the crowd size). A new step is append
 number; a step is never edited once released, so a database at any version can be brought to the
 latest.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -172,12 +173,17 @@ LATEST = MIGRATIONS[-1][0]
 def migrate(engine: Engine) -> int:
     """Bring the database to the latest schema; returns the version it is at."""
     with engine.connect().execution_options(marsad_write=True) as connection, connection.begin():
-        connection.execute(text("CREATE TABLE IF NOT EXISTS schema_version ("
-                                "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"))
+        connection.execute(
+            text(
+                "CREATE TABLE IF NOT EXISTS schema_version ("
+                "version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
+        )
     current = current_version(engine)
     if current > LATEST:
-        raise StoreSchemaError(f"the database is at schema version {current}, newer than this Marsad ({LATEST}); "
-                               "upgrade Marsad")
+        raise StoreSchemaError(
+            f"the database is at schema version {current}, newer than this Marsad ({LATEST}); upgrade Marsad"
+        )
     for number, description, step in MIGRATIONS:
         if number > current:
             _apply(engine, number, description, step)
@@ -196,5 +202,7 @@ def _apply(engine: Engine, number: int, description: str, step) -> None:
         if connection.execute(text("SELECT 1 FROM schema_version WHERE version = :v"), {"v": number}).first():
             return
         step(connection)
-        connection.execute(text("INSERT INTO schema_version (version, description, applied_at) VALUES (:v, :d, :t)"),
-                           {"v": number, "d": description, "t": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")})
+        connection.execute(
+            text("INSERT INTO schema_version (version, description, applied_at) VALUES (:v, :d, :t)"),
+            {"v": number, "d": description, "t": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")},
+        )

@@ -5,6 +5,7 @@ types "غاو" or "مدينة موبتي" as the news writes them. The gazetteer
 alternate names) resolve the query, and a transliteration whose vowels agree where GeoNames has no
 Arabic name (`Gazetteer.lookup(..., alone=True)`).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -19,8 +20,14 @@ def place_names(query: str) -> tuple[str, ...]:
     if not isinstance(query, str) or not query.strip():
         return ()
     places = Gazetteer.default().lookup(query, alone=True)
-    return tuple(sorted({(place.admin1 if place.feature_code == "ADM1" and place.admin1 else place.name)
-                         for place in places}))
+    return tuple(
+        sorted(
+            {
+                (place.admin1 if place.feature_code == "ADM1" and place.admin1 else place.name)
+                for place in places
+            }
+        )
+    )
 
 
 def arabic_place_name(geonameid: int | None) -> str | None:

@@ -1,4 +1,5 @@
 """Reading merged events and documents back as plain, JSON-ready dicts."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -22,7 +23,7 @@ class EventFilter:
     until: dt.date | str | None = None
     event_type: str | None = None
     actor: str | None = None
-    background: bool = False   # news events (the default), or the background ones, shown apart
+    background: bool = False  # news events (the default), or the background ones, shown apart
     place: str | None = None
 
     def condition(self):
@@ -35,20 +36,34 @@ class EventFilter:
             terms.append(events.c.date_start <= parse_date(self.until))
         if self.event_type:
             wanted = self.event_type.strip().lower()
-            terms.append(or_(func.lower(events.c.event_type) == wanted, func.lower(events.c.sub_event_type) == wanted))
+            terms.append(
+                or_(func.lower(events.c.event_type) == wanted, func.lower(events.c.sub_event_type) == wanted)
+            )
         if self.actor:
             # The query as typed, or any ACLED name it stands for ("فاغنر" finds "Wagner Group").
             wanted = (self.actor.strip(), *actor_names(self.actor))
-            terms.append(exists().where(and_(event_actors.c.event_id == events.c.id,
-                                             # autoescape: '%' and '_' in a name are themselves, not wildcards.
-                                             or_(*(event_actors.c.name.icontains(name, autoescape=True)
-                                                   for name in wanted)))))
+            terms.append(
+                exists().where(
+                    and_(
+                        event_actors.c.event_id == events.c.id,
+                        # autoescape: '%' and '_' in a name are themselves, not wildcards.
+                        or_(*(event_actors.c.name.icontains(name, autoescape=True) for name in wanted)),
+                    )
+                )
+            )
         if self.place:
             # The query as typed, or any gazetteer name it stands for ("غاو" finds "Gao"), in the
             # event's place, district or region.
             wanted = (self.place.strip(), *place_names(self.place))
-            terms.append(or_(*(column.icontains(name, autoescape=True) for name in wanted
-                               for column in (events.c.location_name, events.c.admin2, events.c.admin1))))
+            terms.append(
+                or_(
+                    *(
+                        column.icontains(name, autoescape=True)
+                        for name in wanted
+                        for column in (events.c.location_name, events.c.admin2, events.c.admin1)
+                    )
+                )
+            )
         return and_(true(), *terms)
 
 
@@ -63,26 +78,51 @@ def _iso(value):
 def summary(row) -> dict:
     """The listing form of one event: what a table, a map or a CSV needs (its figures from their
     own columns: the full reconciliation, claims and sides, is for `one_event`)."""
-    location = None if row["location_name"] is None else {
-        "name": row["location_name"], "country": row["country"], "admin1": row["admin1"], "admin2": row["admin2"],
-        "lat": row["lat"], "lon": row["lon"], "geo_precision": row["geo_precision"], "geonameid": row["geonameid"],
-        "name_ar": arabic_place_name(row["geonameid"])}
+    location = (
+        None
+        if row["location_name"] is None
+        else {
+            "name": row["location_name"],
+            "country": row["country"],
+            "admin1": row["admin1"],
+            "admin2": row["admin2"],
+            "lat": row["lat"],
+            "lon": row["lon"],
+            "geo_precision": row["geo_precision"],
+            "geonameid": row["geonameid"],
+            "name_ar": arabic_place_name(row["geonameid"]),
+        }
+    )
     return {
-        "id": row["id"], "event_type": row["event_type"], "sub_event_type": row["sub_event_type"],
-        "date_start": _iso(row["date_start"]), "date_end": _iso(row["date_end"]),
-        "time_precision": row["time_precision"], "location": location, "actors": json.loads(row["actors"]),
+        "id": row["id"],
+        "event_type": row["event_type"],
+        "sub_event_type": row["sub_event_type"],
+        "date_start": _iso(row["date_start"]),
+        "date_end": _iso(row["date_end"]),
+        "time_precision": row["time_precision"],
+        "location": location,
+        "actors": json.loads(row["actors"]),
         "fatalities": {k: row[f"fatalities_{k}"] for k in ("low", "best", "high", "acled")},
-        "disputed": row["disputed"], "spread": row["spread"], "background": row["background"],
-        "document_count": row["document_count"], "last_published": _iso(row["last_published"]),
+        "disputed": row["disputed"],
+        "spread": row["spread"],
+        "background": row["background"],
+        "document_count": row["document_count"],
+        "last_published": _iso(row["last_published"]),
         "crowd_size": row["crowd_size"],
     }
 
 
-def list_events(connection: Connection, where: EventFilter, limit: int, offset: int,
-                detailed: bool = False) -> list[dict]:
+def list_events(
+    connection: Connection, where: EventFilter, limit: int, offset: int, detailed: bool = False
+) -> list[dict]:
     """Newest first; `detailed` gives the full events (claims, reports) rather than summaries."""
-    query = (select(*(events.c if detailed else _SUMMARY_COLUMNS)).where(where.condition())
-             .order_by(events.c.date_start.desc().nulls_last(), events.c.id).limit(limit).offset(offset))
+    query = (
+        select(*(events.c if detailed else _SUMMARY_COLUMNS))
+        .where(where.condition())
+        .order_by(events.c.date_start.desc().nulls_last(), events.c.id)
+        .limit(limit)
+        .offset(offset)
+    )
     rows = connection.execute(query).mappings().all()
     return event_details(connection, rows) if detailed else [summary(row) for row in rows]
 
@@ -94,10 +134,21 @@ def count_events(connection: Connection, where: EventFilter) -> int:
 def event_details(connection: Connection, rows: list) -> list[dict]:
     """Full events (claims, reconciled fatalities, reports and documents) for rows of `events`."""
     ids = [row["id"] for row in rows]
-    report_rows = connection.execute(select(reports).where(reports.c.event_id.in_(ids))
-                                     .order_by(reports.c.id)).mappings().all()
-    claim_rows = connection.execute(select(claims).join(reports, claims.c.report_id == reports.c.id)
-                                    .where(reports.c.event_id.in_(ids)).order_by(claims.c.id)).mappings().all()
+    report_rows = (
+        connection.execute(select(reports).where(reports.c.event_id.in_(ids)).order_by(reports.c.id))
+        .mappings()
+        .all()
+    )
+    claim_rows = (
+        connection.execute(
+            select(claims)
+            .join(reports, claims.c.report_id == reports.c.id)
+            .where(reports.c.event_id.in_(ids))
+            .order_by(claims.c.id)
+        )
+        .mappings()
+        .all()
+    )
     reports_of, claims_of = defaultdict(list), defaultdict(list)
     event_of_report = {}
     for report in report_rows:
@@ -105,35 +156,65 @@ def event_details(connection: Connection, rows: list) -> list[dict]:
         event_of_report[report["id"]] = report
     for claim in claim_rows:
         claims_of[event_of_report[claim["report_id"]]["event_id"]].append(
-            _claim(claim, event_of_report[claim["report_id"]]))
+            _claim(claim, event_of_report[claim["report_id"]])
+        )
     return [_detail(row, reports_of[row["id"]], claims_of[row["id"]]) for row in rows]
 
 
 def _claim(row, report) -> dict:
     return {
-        "id": row["id"], "document_id": row["document_id"], "report_id": row["report_id"],
-        "published": _iso(report["published"]), "outlet": report["outlet"], "kind": row["kind"],
-        "low": row["low"], "high": row["high"], "vague": row["vague"], "approx": row["approx"],
+        "id": row["id"],
+        "document_id": row["document_id"],
+        "report_id": row["report_id"],
+        "published": _iso(report["published"]),
+        "outlet": report["outlet"],
+        "kind": row["kind"],
+        "low": row["low"],
+        "high": row["high"],
+        "vague": row["vague"],
+        "approx": row["approx"],
         "victim": {"name": row["victim_name"], "text": row["victim_text"]},
         "source": {"name": row["source_name"], "text": row["source_text"]} if row["source_name"] else None,
-        "stance": row["stance"], "unverified": row["unverified"],
-        "evidence": {"start": row["evidence_start"], "end": row["evidence_end"], "text": row["evidence_text"]},
+        "stance": row["stance"],
+        "unverified": row["unverified"],
+        "evidence": {
+            "start": row["evidence_start"],
+            "end": row["evidence_end"],
+            "text": row["evidence_text"],
+        },
     }
 
 
 def _detail(row, report_rows, claim_dicts) -> dict:
     fatalities = json.loads(row["fatalities"])
     return {
-        **summary(row), "fatalities": fatalities, "claims": claim_dicts,
+        **summary(row),
+        "fatalities": fatalities,
+        "claims": claim_dicts,
         "documents": sorted({r["document_id"] for r in report_rows}),
-        "reports": [{"id": r["id"], "document_id": r["document_id"], "local_id": r["local_id"],
-                     "event_type": r["event_type"], "sub_event_type": r["sub_event_type"],
-                     "date_start": _iso(r["date_start"]), "date_end": _iso(r["date_end"]),
-                     "location": r["location_name"], "location_text": r["location_text"],
-                     "background": r["background"], "outlet": r["outlet"], "published": _iso(r["published"]),
-                     "crowd_size": r["crowd_size"],
-                     "evidence": {"start": r["evidence_start"], "end": r["evidence_end"], "text": r["evidence_text"]}}
-                    for r in report_rows],
+        "reports": [
+            {
+                "id": r["id"],
+                "document_id": r["document_id"],
+                "local_id": r["local_id"],
+                "event_type": r["event_type"],
+                "sub_event_type": r["sub_event_type"],
+                "date_start": _iso(r["date_start"]),
+                "date_end": _iso(r["date_end"]),
+                "location": r["location_name"],
+                "location_text": r["location_text"],
+                "background": r["background"],
+                "outlet": r["outlet"],
+                "published": _iso(r["published"]),
+                "crowd_size": r["crowd_size"],
+                "evidence": {
+                    "start": r["evidence_start"],
+                    "end": r["evidence_end"],
+                    "text": r["evidence_text"],
+                },
+            }
+            for r in report_rows
+        ],
     }
 
 
@@ -147,8 +228,17 @@ def all_events(connection: Connection, page: int = 500):
     where = EventFilter().condition()
     offset = 0
     while True:
-        rows = connection.execute(select(events).where(where).order_by(events.c.date_start.nulls_last(), events.c.id)
-                                  .limit(page).offset(offset)).mappings().all()
+        rows = (
+            connection.execute(
+                select(events)
+                .where(where)
+                .order_by(events.c.date_start.nulls_last(), events.c.id)
+                .limit(page)
+                .offset(offset)
+            )
+            .mappings()
+            .all()
+        )
         if not rows:
             return
         yield from event_details(connection, rows)
@@ -159,12 +249,25 @@ def one_document(connection: Connection, document_id: str) -> dict | None:
     row = connection.execute(select(documents).where(documents.c.id == document_id)).mappings().first()
     if row is None:
         return None
-    return {"id": row["id"], "text": row["text"], "published": _iso(row["published"]), "url": row["url"],
-            "outlet": row["outlet"], "title": row["title"], "sha256": row["sha256"], "language": row["language"],
-            "text_hash": row["text_hash"], "extraction": json.loads(row["extraction"])}
+    return {
+        "id": row["id"],
+        "text": row["text"],
+        "published": _iso(row["published"]),
+        "url": row["url"],
+        "outlet": row["outlet"],
+        "title": row["title"],
+        "sha256": row["sha256"],
+        "language": row["language"],
+        "text_hash": row["text_hash"],
+        "extraction": json.loads(row["extraction"]),
+    }
 
 
 def documents_by_id(connection: Connection, ids: list[str]) -> dict[str, dict]:
-    query = select(documents.c.id, documents.c.title, documents.c.url, documents.c.outlet,
-                   documents.c.published).where(documents.c.id.in_(ids))
-    return {row["id"]: {**row, "published": _iso(row["published"])} for row in connection.execute(query).mappings()}
+    query = select(
+        documents.c.id, documents.c.title, documents.c.url, documents.c.outlet, documents.c.published
+    ).where(documents.c.id.in_(ids))
+    return {
+        row["id"]: {**row, "published": _iso(row["published"])}
+        for row in connection.execute(query).mappings()
+    }

@@ -6,6 +6,7 @@ later article (same source, kind and victim side) is superseded by its latest st
 stay listed, with their dates. Figures per victim side and in total come from the pipeline's
 `reconcile` (UCDP low/best/high, ACLED's lowest credible figure), applied to the claims in force.
 """
+
 from __future__ import annotations
 
 import json
@@ -18,9 +19,13 @@ from marsad.schema.acled import ACLED_TAXONOMY, INTER_CIVILIANS, VIOLENCE_AGAINS
 # "Differ materially": at least this many deaths apart, and this share of the higher figure.
 DISPUTE_MIN_GAP = 2
 DISPUTE_MIN_SHARE = 0.1
-_TYPE_ORDER = {(t, s): (i, j) for i, (t, subs) in enumerate(ACLED_TAXONOMY.items()) for j, s in enumerate(subs)}
-SUPERSEDE_RULE = ("a source's earlier figure for the same kind and victim side is superseded by the one it gave in "
-                  "a later article (both are kept, with their dates)")
+_TYPE_ORDER = {
+    (t, s): (i, j) for i, (t, subs) in enumerate(ACLED_TAXONOMY.items()) for j, s in enumerate(subs)
+}
+SUPERSEDE_RULE = (
+    "a source's earlier figure for the same kind and victim side is superseded by the one it gave in "
+    "a later article (both are kept, with their dates)"
+)
 
 
 def build_event(event_id: str, reports: list[dict], claims: list[dict]) -> dict:
@@ -35,13 +40,20 @@ def build_event(event_id: str, reports: list[dict], claims: list[dict]) -> dict:
     actors = _actors(news, event_type)
     published = [r["published"] for r in reports if r["published"] is not None]
     return {
-        "id": event_id, "event_type": event_type, "sub_event_type": sub_event_type, "family": news[0]["family"],
-        **_dates(news), **place,
+        "id": event_id,
+        "event_type": event_type,
+        "sub_event_type": sub_event_type,
+        "family": news[0]["family"],
+        **_dates(news),
+        **place,
         "actors": json.dumps(actors, ensure_ascii=False, sort_keys=True),
         "fatalities": json.dumps(fatalities, ensure_ascii=False, sort_keys=True),
-        "fatalities_low": fatalities["low"], "fatalities_best": fatalities["best"],
-        "fatalities_high": fatalities["high"], "fatalities_acled": fatalities["acled"],
-        "disputed": fatalities["disputed"], "spread": fatalities["spread"],
+        "fatalities_low": fatalities["low"],
+        "fatalities_best": fatalities["best"],
+        "fatalities_high": fatalities["high"],
+        "fatalities_acled": fatalities["acled"],
+        "disputed": fatalities["disputed"],
+        "spread": fatalities["spread"],
         "background": all(r["background"] for r in reports),
         "document_count": len({r["document_id"] for r in reports}),
         "last_published": max(published) if published else None,
@@ -103,7 +115,12 @@ def _actors(reports: list[dict], event_type: str) -> list[dict]:
     victims_last = event_type == VIOLENCE_AGAINST_CIVILIANS
 
     def rank(name: str):
-        return (victims_last and seen[name]["inter"] == INTER_CIVILIANS, -cited[name], first_position[name], name)
+        return (
+            victims_last and seen[name]["inter"] == INTER_CIVILIANS,
+            -cited[name],
+            first_position[name],
+            name,
+        )
 
     return [{**seen[name], "reports": cited[name]} for name in sorted(seen, key=rank)]
 
@@ -136,17 +153,30 @@ def _superseded(claims: list[dict]) -> dict[str, str]:
 
 
 def _as_claim(row: dict) -> Claim:
-    return Claim(kind=row["kind"], low=row["low"], high=row["high"], vague=row["vague"], approx=row["approx"],
-                 victim=Party(name=row["victim_name"], text=row["victim_text"]),
-                 source=Party(name=row["source_name"], text=row["source_text"] or "") if row["source_name"] else None,
-                 stance=row["stance"], unverified=row["unverified"],
-                 evidence=Span(start=row["evidence_start"], end=row["evidence_end"], text=row["evidence_text"]))
+    return Claim(
+        kind=row["kind"],
+        low=row["low"],
+        high=row["high"],
+        vague=row["vague"],
+        approx=row["approx"],
+        victim=Party(name=row["victim_name"], text=row["victim_text"]),
+        source=Party(name=row["source_name"], text=row["source_text"] or "") if row["source_name"] else None,
+        stance=row["stance"],
+        unverified=row["unverified"],
+        evidence=Span(start=row["evidence_start"], end=row["evidence_end"], text=row["evidence_text"]),
+    )
 
 
 def _figures(rows: list[dict]) -> dict:
     result = reconcile([_as_claim(r) for r in rows])
-    return {"low": result.low, "best": result.best, "high": result.high, "acled": result.acled,
-            "claims": [rows[i]["id"] for i in result.claims], "rule": result.rule}
+    return {
+        "low": result.low,
+        "best": result.best,
+        "high": result.high,
+        "acled": result.acled,
+        "claims": [rows[i]["id"] for i in result.claims],
+        "rule": result.rule,
+    }
 
 
 def reconcile_fatalities(claims: list[dict]) -> dict:
@@ -160,10 +190,15 @@ def reconcile_fatalities(claims: list[dict]) -> dict:
             sides[claim["victim_name"]].append(claim)
     disputed, why = _dispute(in_force)
     spread = total["high"] - total["low"] if total["low"] is not None and total["high"] is not None else None
-    return {**total, "rule": f"{total['rule']}; {SUPERSEDE_RULE}",
-            "sides": {side: _without_rule(_figures(rows)) for side, rows in sorted(sides.items())},
-            "superseded": [{"claim": old, "by": new} for old, new in sorted(superseded.items())],
-            "disputed": disputed, "dispute": why, "spread": spread}
+    return {
+        **total,
+        "rule": f"{total['rule']}; {SUPERSEDE_RULE}",
+        "sides": {side: _without_rule(_figures(rows)) for side, rows in sorted(sides.items())},
+        "superseded": [{"claim": old, "by": new} for old, new in sorted(superseded.items())],
+        "disputed": disputed,
+        "dispute": why,
+        "spread": spread,
+    }
 
 
 def _without_rule(figures: dict) -> dict:

@@ -5,18 +5,26 @@ The touched part is the connected component, under `merge.compatible`, of the ch
 whole component gives exactly what clustering the whole database would: reports outside it can
 join nothing inside it. So the result never depends on ingest order.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 import json
 from collections import defaultdict
-
 from typing import NamedTuple
 
 from sqlalchemy import and_, delete, insert, inspect, select, update
 from sqlalchemy.engine import Connection
 
-from marsad.store.merge import MAX_RADIUS_KM, MAX_SLACK_DAYS, ReportKey, armed_actors, clusters, compatible, event_id
+from marsad.store.merge import (
+    MAX_RADIUS_KM,
+    MAX_SLACK_DAYS,
+    ReportKey,
+    armed_actors,
+    clusters,
+    compatible,
+    event_id,
+)
 from marsad.store.reconcile_events import build_event
 from marsad.store.tables import claims, event_actors, events, reports
 
@@ -28,6 +36,7 @@ class _Columns(NamedTuple):
     """The report columns read and the event columns written: all of them, except while a migration
     step rebuilds the events of a database that a later step has not yet given its columns (step 5
     runs before step 6 adds the crowd size)."""
+
     reports: tuple
     events: frozenset[str]
 
@@ -36,17 +45,32 @@ _LATEST = _Columns(tuple(reports.columns), frozenset(c.name for c in events.colu
 
 
 def _present(connection: Connection) -> _Columns:
-    have = {table.name: {c["name"] for c in inspect(connection).get_columns(table.name)} for table in (reports, events)}
-    return _Columns(tuple(c for c in reports.columns if c.name in have["reports"]),
-                    frozenset(c.name for c in events.columns if c.name in have["events"]))
+    have = {
+        table.name: {c["name"] for c in inspect(connection).get_columns(table.name)}
+        for table in (reports, events)
+    }
+    return _Columns(
+        tuple(c for c in reports.columns if c.name in have["reports"]),
+        frozenset(c.name for c in events.columns if c.name in have["events"]),
+    )
 
 
 def report_key(row: dict) -> ReportKey:
-    return ReportKey(id=row["id"], document_id=row["document_id"], family=row["family"],
-                     date_start=row["date_start"], date_end=row["date_end"], time_precision=row["time_precision"],
-                     lat=row["lat"], lon=row["lon"], geo_precision=row["geo_precision"], country=row["country"],
-                     admin1=row["admin1"], armed_actors=armed_actors(json.loads(row["actors"])),
-                     background=bool(row["background"]))
+    return ReportKey(
+        id=row["id"],
+        document_id=row["document_id"],
+        family=row["family"],
+        date_start=row["date_start"],
+        date_end=row["date_end"],
+        time_precision=row["time_precision"],
+        lat=row["lat"],
+        lon=row["lon"],
+        geo_precision=row["geo_precision"],
+        country=row["country"],
+        admin1=row["admin1"],
+        armed_actors=armed_actors(json.loads(row["actors"])),
+        background=bool(row["background"]),
+    )
 
 
 def remerge(connection: Connection, changed_report_ids: list[str], removed_event_ids: set[str]) -> None:
@@ -76,18 +100,26 @@ def remerge_all(connection: Connection) -> None:
 def _write_clusters(connection: Connection, component: dict[str, dict], columns: _Columns) -> None:
     claims_of = _claims_by_report(connection, component)
     for group in clusters([report_key(r) for r in component.values()]):
-        _write_event(connection, event_id(group), [component[i] for i in group],
-                     [c for i in group for c in claims_of[i]], columns)
+        _write_event(
+            connection,
+            event_id(group),
+            [component[i] for i in group],
+            [c for i in group for c in claims_of[i]],
+            columns,
+        )
 
 
-def _write_event(connection: Connection, new_id: str, members: list[dict], member_claims: list[dict],
-                 columns: _Columns) -> None:
+def _write_event(
+    connection: Connection, new_id: str, members: list[dict], member_claims: list[dict], columns: _Columns
+) -> None:
     row = build_event(new_id, members, member_claims)
     names = row.pop("actor_names")
     connection.execute(insert(events).values(**{k: v for k, v in row.items() if k in columns.events}))
     if names:
         connection.execute(insert(event_actors), [{"event_id": new_id, "name": n} for n in names])
-    connection.execute(update(reports).where(reports.c.id.in_([m["id"] for m in members])).values(event_id=new_id))
+    connection.execute(
+        update(reports).where(reports.c.id.in_([m["id"] for m in members])).values(event_id=new_id)
+    )
 
 
 def _component(connection: Connection, seeds: list[dict], columns: _Columns) -> dict[str, dict]:
@@ -99,8 +131,11 @@ def _component(connection: Connection, seeds: list[dict], columns: _Columns) -> 
             continue
         found[row["id"]] = row
         key = report_key(row)
-        frontier += [n for n in _candidates(connection, row, columns)
-                     if n["id"] not in found and compatible(key, report_key(n))]
+        frontier += [
+            n
+            for n in _candidates(connection, row, columns)
+            if n["id"] not in found and compatible(key, report_key(n))
+        ]
     return found
 
 
@@ -110,10 +145,15 @@ def _candidates(connection: Connection, row: dict, columns: _Columns) -> list[di
         return []
     slack = dt.timedelta(days=MAX_SLACK_DAYS)
     degrees = MAX_RADIUS_KM / _KM_PER_DEGREE_LATITUDE
-    query = select(*columns.reports).where(and_(
-        reports.c.family == row["family"], reports.c.id != row["id"],
-        reports.c.date_start <= row["date_end"] + slack, reports.c.date_end >= row["date_start"] - slack,
-        reports.c.lat.between(row["lat"] - degrees, row["lat"] + degrees)))
+    query = select(*columns.reports).where(
+        and_(
+            reports.c.family == row["family"],
+            reports.c.id != row["id"],
+            reports.c.date_start <= row["date_end"] + slack,
+            reports.c.date_end >= row["date_start"] - slack,
+            reports.c.lat.between(row["lat"] - degrees, row["lat"] + degrees),
+        )
+    )
     return [dict(r) for r in connection.execute(query).mappings()]
 
 
@@ -130,10 +170,12 @@ def _claims_by_report(connection: Connection, component: dict[str, dict]) -> dic
     for chunk in _chunks(sorted(component)):
         for row in connection.execute(select(claims).where(claims.c.report_id.in_(chunk))).mappings():
             report = component[row["report_id"]]
-            found[row["report_id"]].append({**row, "published": report["published"], "outlet": report["outlet"]})
+            found[row["report_id"]].append(
+                {**row, "published": report["published"], "outlet": report["outlet"]}
+            )
     return found
 
 
 def _chunks(values: list[str]):
     for start in range(0, len(values), _CHUNK):
-        yield values[start:start + _CHUNK]
+        yield values[start : start + _CHUNK]

@@ -1,4 +1,5 @@
 """The API's routes, one module per resource; `ROUTERS` is the one place that lists them."""
+
 from __future__ import annotations
 
 from marsad.api.routes import documents, events, extract, health, page

@@ -1,4 +1,5 @@
 """POST /documents (ingest an article; needs the token) and GET /documents/{id}."""
+
 from __future__ import annotations
 
 from typing import Annotated
@@ -28,19 +29,36 @@ class IngestRequest(BaseModel):
     document_id: PlainText | None = None
 
 
-@router.post("/documents", status_code=201, dependencies=[Depends(require_token)],
-             summary="Ingest one article into the store (needs 'Authorization: Bearer <MARSAD_TOKEN>')")
+@router.post(
+    "/documents",
+    status_code=201,
+    dependencies=[Depends(require_token)],
+    summary="Ingest one article into the store (needs 'Authorization: Bearer <MARSAD_TOKEN>')",
+)
 async def ingest(request: Request, body: IngestRequest):
     store = request.app.state.store
     store.require()
     document_id = store.document_id_for(body.text, body.url, body.document_id)
     extraction = await request.app.state.extractions.extract(
-        body.text, date_field("published", body.published), document_id, request.is_disconnected)
-    result = await store.call("ingest_extraction", Extraction.model_validate_json(extraction), body.text,
-                              url=body.url, outlet=body.outlet, title=body.title)
-    payload = {"ok": True, "document_id": result.document_id, "status": result.status, "events": result.events}
-    return JSONResponse(jsonable_encoder(payload), status_code=201,
-                        headers={"Location": f"/documents/{result.document_id}"})
+        body.text, date_field("published", body.published), document_id, request.is_disconnected
+    )
+    result = await store.call(
+        "ingest_extraction",
+        Extraction.model_validate_json(extraction),
+        body.text,
+        url=body.url,
+        outlet=body.outlet,
+        title=body.title,
+    )
+    payload = {
+        "ok": True,
+        "document_id": result.document_id,
+        "status": result.status,
+        "events": result.events,
+    }
+    return JSONResponse(
+        jsonable_encoder(payload), status_code=201, headers={"Location": f"/documents/{result.document_id}"}
+    )
 
 
 @router.get("/documents/{document_id}", summary="One stored article: text, metadata, extraction")

@@ -1,4 +1,5 @@
 """GET /: the web page (its scripts and styles are under /static)."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter

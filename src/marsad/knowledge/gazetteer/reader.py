@@ -2,6 +2,7 @@
 one means (`choose`). `Gazetteer.default()` is the one in use: the file MARSAD_GAZETTEER names,
 else the one shipped in the package.
 """
+
 from __future__ import annotations
 
 import os
@@ -13,7 +14,14 @@ from pathlib import Path
 from marsad.errors import GazetteerError
 from marsad.knowledge.gazetteer.choose import ChoiceTrace, Chooser
 from marsad.knowledge.gazetteer.matches import MIN_SKELETON_ELSEWHERE, _MentionMaker, _ScanMemory
-from marsad.knowledge.gazetteer.places import HOW_ARABIC, HOW_SKELETON, Place, PlaceContext, PlaceMention, prior
+from marsad.knowledge.gazetteer.places import (
+    HOW_ARABIC,
+    HOW_SKELETON,
+    Place,
+    PlaceContext,
+    PlaceMention,
+    prior,
+)
 from marsad.knowledge.gazetteer.scan import _Scanner
 from marsad.knowledge.gazetteer.store import PlaceStore
 from marsad.knowledge.gazetteer.words import _lexicon, _readings, _skeletons, _stems
@@ -35,7 +43,7 @@ class Gazetteer:
         self._chooser = Chooser(self._store.capital)
 
     @classmethod
-    def default(cls) -> "Gazetteer":
+    def default(cls) -> Gazetteer:
         """The gazetteer in use, opened once per process: the file named by MARSAD_GAZETTEER (one a
         user built with `marsad gazetteer build`), else the one shipped in the package."""
         return _default_gazetteer()
@@ -61,9 +69,12 @@ class Gazetteer:
         skeletons = {s: key for key in keys for s in _skeletons(key) if len(s) >= MIN_SKELETON_ELSEWHERE}
         shared = {} if alone and named else self._store.places(skeletons, HOW_SKELETON)
         if alone:
-            shared = {skeleton: [place for place in places
-                                 if self._spelled_alike(skeletons[skeleton], skeleton, place)]
-                      for skeleton, places in shared.items()}
+            shared = {
+                skeleton: [
+                    place for place in places if self._spelled_alike(skeletons[skeleton], skeleton, place)
+                ]
+                for skeleton, places in shared.items()
+            }
         found: dict[int, Place] = {}
         for group in (named, shared):
             places = {place.geonameid: place for places in group.values() for place in places}
@@ -88,14 +99,26 @@ class Gazetteer:
         arabic = store.arabic_index()
         if not arabic[0]:
             return []
-        countries = None if skeleton_countries is None else tuple(sorted(
-            {country for country in skeleton_countries if isinstance(country, str)}))
-        scanner = _Scanner(text, _lexicon(), arabic, lambda keys: store.places(keys, HOW_SKELETON, countries),
-                           store.spelling, self._memory, countries, store.skeleton_keys)
+        countries = (
+            None
+            if skeleton_countries is None
+            else tuple(sorted({country for country in skeleton_countries if isinstance(country, str)}))
+        )
+        scanner = _Scanner(
+            text,
+            _lexicon(),
+            arabic,
+            lambda keys: store.places(keys, HOW_SKELETON, countries),
+            store.spelling,
+            self._memory,
+            countries,
+            store.skeleton_keys,
+        )
         return self._maker.mentions(text, scanner.tokens, scanner.scan())
 
-    def choose(self, mention: PlaceMention, countries: list[str],
-               context: PlaceContext | None = None) -> tuple[Place | None, ChoiceTrace]:
+    def choose(
+        self, mention: PlaceMention, countries: list[str], context: PlaceContext | None = None
+    ) -> tuple[Place | None, ChoiceTrace]:
         """The place a mention most likely means, given the article's countries (ISO3, most
         salient first) and optionally its `PlaceContext`, and the trace of why (see `choose`)."""
         return self._chooser.choose(mention, countries, context)
@@ -122,9 +145,14 @@ class Gazetteer:
 def _in_original(mention: PlaceMention, folded: Normalized) -> PlaceMention:
     """A mention found in folded text, with its span (and its other readings') in the original."""
     start, end = folded.to_original(mention.start, mention.end)
-    return replace(mention, start=start, end=end, text=folded.original[start:end],
-                   alternatives=tuple(_in_original(m, folded) for m in mention.alternatives),
-                   fallbacks=tuple(_in_original(m, folded) for m in mention.fallbacks))
+    return replace(
+        mention,
+        start=start,
+        end=end,
+        text=folded.original[start:end],
+        alternatives=tuple(_in_original(m, folded) for m in mention.alternatives),
+        fallbacks=tuple(_in_original(m, folded) for m in mention.fallbacks),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -136,6 +164,8 @@ def _default_gazetteer() -> Gazetteer:
     try:
         gazetteer._store.check()
     except GazetteerError:
-        raise GazetteerError(f"{GAZETTEER_ENV}={chosen}: not a gazetteer file; build one with "
-                             "'marsad gazetteer build SOURCES... --out FILE', or unset it to use the shipped one") from None
+        raise GazetteerError(
+            f"{GAZETTEER_ENV}={chosen}: not a gazetteer file; build one with "
+            "'marsad gazetteer build SOURCES... --out FILE', or unset it to use the shipped one"
+        ) from None
     return gazetteer

@@ -5,6 +5,7 @@ word, a ب prefix or a list of places allows one, the longest n-gram whose conso
 is a Latin name's (`matches` says what each kind of evidence needs). What it learns of words
 and phrases is remembered across articles (`_ScanMemory`): the same words recur in every one.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -36,8 +37,8 @@ from marsad.knowledge.gazetteer.words import (
     _locative,
     _locative_before,
     _looks_foreign,
-    _reading_fields,
     _Reading,
+    _reading_fields,
     _readings,
     _skeletons,
     _stems,
@@ -60,17 +61,26 @@ class _Scanner:
     and are checked then.
     """
 
-    def __init__(self, text: str, lexicon: _Lexicon, arabic: tuple[frozenset[str], dict[str, int]],
-                 skeleton_places: Callable[[list[str]], dict[str, list[Place]]],
-                 spelling: Callable[[str, Place], str], memory: "_ScanMemory", countries: tuple[str, ...] | None = None,
-                 skeleton_keys: Callable[[tuple[str, ...]], tuple[frozenset[str], tuple[str, ...]]] | None = None):
+    def __init__(
+        self,
+        text: str,
+        lexicon: _Lexicon,
+        arabic: tuple[frozenset[str], dict[str, int]],
+        skeleton_places: Callable[[list[str]], dict[str, list[Place]]],
+        spelling: Callable[[str, Place], str],
+        memory: _ScanMemory,
+        countries: tuple[str, ...] | None = None,
+        skeleton_keys: Callable[[tuple[str, ...]], tuple[frozenset[str], tuple[str, ...]]] | None = None,
+    ):
         self.text = text
         # where a skeleton candidate may be, sorted (None: anywhere; empty: nowhere), also a cache key
         self.country_key = countries
         self.no_skeletons = countries == ()
         # the skeletons of places in those countries (a set, and sorted for prefixes): an n-gram
         # with another one needs no lookup
-        self.allowed, self.allowed_sorted = skeleton_keys(countries) if countries and skeleton_keys else (None, ())
+        self.allowed, self.allowed_sorted = (
+            skeleton_keys(countries) if countries and skeleton_keys else (None, ())
+        )
         self.tokens = _tokens(text)
         self.lexicon = lexicon
         self.keys, self.longest = arabic
@@ -87,24 +97,44 @@ class _Scanner:
         self.joins = [token.joins_previous for token in self.tokens]
         known = word_cache.get
         infos = [known(word) or self._word_info(word) for word in words]
-        (locative_like, self.no_skeleton, clitic_b, self.word_most, self.foreign, one_word_locative,
-         self.reads_foreign) = zip(*infos) if infos else [()] * len(_WORD_INFO)
+        (
+            locative_like,
+            self.no_skeleton,
+            clitic_b,
+            self.word_most,
+            self.foreign,
+            one_word_locative,
+            self.reads_foreign,
+        ) = zip(*infos) if infos else [()] * len(_WORD_INFO)
         # Only a word after a locative-looking word needs the phrase lookup.
         self.locative_cache = locative_cache
         multi = lexicon.phrase_ends
-        self.locatives = [None if not i or not locative_like[i - 1] or not self.joins[i]
-                          else self._locative_before(i) if words[i - 1] in multi else one_word_locative[i - 1]
-                          for i in range(len(words))]
+        self.locatives = [
+            None
+            if not i or not locative_like[i - 1] or not self.joins[i]
+            else self._locative_before(i)
+            if words[i - 1] in multi
+            else one_word_locative[i - 1]
+            for i in range(len(words))
+        ]
         self.signatures: dict[tuple[int, _Context | None], tuple] = {}
         # Where a skeleton may start without a list to continue: after a locative or at a ب prefix.
-        self.may_start = [locative is not None or clitic for locative, clitic in zip(self.locatives, clitic_b)]
+        self.may_start = [
+            locative is not None or clitic for locative, clitic in zip(self.locatives, clitic_b)
+        ]
         self.asked: set[str] = set()
         self.known: dict[str, list[Place]] = {}
         self.options: dict[tuple[int, _Context | None], list[tuple[_Match, str]]] = {}
 
     def scan(self) -> list[_Match]:
-        self._ask([s for first, may in enumerate(self.may_start) if may and self._signature(first, None) not in self.results
-                   for _, s in self._skeleton_options(first, None)])
+        self._ask(
+            [
+                s
+                for first, may in enumerate(self.may_start)
+                if may and self._signature(first, None) not in self.results
+                for _, s in self._skeleton_options(first, None)
+            ]
+        )
         chosen: list[_Match] = []
         # Only where a name or a skeleton may start, or a list may continue, is there work.
         may_start, most = self.may_start, self.word_most
@@ -112,7 +142,9 @@ class _Scanner:
         count = len(self.tokens)
         first, after_match = 0, False
         while first < count:
-            inherited = self._list_head(chosen, first) if after_match else None  # a list goes on only after a match
+            inherited = (
+                self._list_head(chosen, first) if after_match else None
+            )  # a list goes on only after a match
             if inherited is None and not may_start[first] and not most[first]:
                 # No name starts here and no skeleton may: on to the next word where one may.
                 next_start = bisect.bisect_right(starts, first)
@@ -137,7 +169,7 @@ class _Scanner:
     def _keys(self, first: int, words: int, allow_blocked: bool = False) -> list[tuple[_Reading, str]]:
         """The n-gram's keys, one per reading of its first word, without blocked words (which
         `allow_blocked` lets through right after a town word: "مدينة أطار" is Atar)."""
-        span = self.tokens[first:first + words]
+        span = self.tokens[first : first + words]
         if len(span) < words or not all(token.joins_previous for token in span[1:]):
             return []
         rest = [drop_article(token.text) for token in span[1:]]
@@ -159,8 +191,12 @@ class _Scanner:
         if not most:
             return None
         last = first + min(most, MAX_NGRAM_WORDS)
-        signature = (tuple(self.words[first:last]), tuple(self.joins[first + 1:last]), self.locatives[first],
-                     _context_key(inherited))
+        signature = (
+            tuple(self.words[first:last]),
+            tuple(self.joins[first + 1 : last]),
+            self.locatives[first],
+            _context_key(inherited),
+        )
         found = self.names.get(signature, _UNSEEN)  # one lookup: a tuple's hash is not remembered
         if found is not _UNSEEN:
             found = _moved(found, first) if found is not None and found.first != first else found
@@ -190,24 +226,29 @@ class _Scanner:
         """The word's `_WORD_INFO`, remembered per word as a plain tuple."""
         readings = _reading_fields(word)
         info = self.word_cache[word] = (
-            *_word_flags(word), max((self.longest.get(fields[0], 0) for fields in readings), default=0),
-            _looks_foreign([word]), _locative(self.lexicon, word),
-            any(_looks_foreign([word[offset + (len(ARTICLE) if article else 0):]])
-                for _, offset, _, _, article in readings))
+            *_word_flags(word),
+            max((self.longest.get(fields[0], 0) for fields in readings), default=0),
+            _looks_foreign([word]),
+            _locative(self.lexicon, word),
+            any(
+                _looks_foreign([word[offset + (len(ARTICLE) if article else 0) :]])
+                for _, offset, _, _, article in readings
+            ),
+        )
         return info
 
     def _locative_before(self, index: int) -> tuple[str, str] | None:
         """`_locative_before` of this word, remembered across articles by the words before it
         and how they are joined (for the words that end a phrase of several, "بالقرب من")."""
         start = max(0, index - 3)
-        key = (tuple(self.words[start:index]), tuple(self.joins[start + 1:index + 1]))
+        key = (tuple(self.words[start:index]), tuple(self.joins[start + 1 : index + 1]))
         if key in self.locative_cache:
             return self.locative_cache[key]
         found = self.locative_cache[key] = _locative_before(self.tokens, index, self.lexicon)
         return found
 
     def _with_name_after_locative(self, match: _Match) -> _Match:
-        """"مدينة زنجبار" is a name in Tanzania, and the town word before the Yemeni Zinjibar:
+        """ "مدينة زنجبار" is a name in Tanzania, and the town word before the Yemeni Zinjibar:
         where an Arabic name starts with a locative word, the name after it is the fallback
         reading (while "محافظة الحديدة" stays the governorate)."""
         if match.words < 2 or self.lexicon.locative_words.isdisjoint(_stems(self.tokens[match.first].text)):
@@ -230,8 +271,12 @@ class _Scanner:
         if signature is None:
             last = first + MAX_SKELETON_WORDS
             signature = self.signatures[(first, inherited)] = (
-                tuple(self.words[first:last]), tuple(self.joins[first + 1:last]), self.locatives[first],
-                _context_key(inherited), self.country_key)
+                tuple(self.words[first:last]),
+                tuple(self.joins[first + 1 : last]),
+                self.locatives[first],
+                _context_key(inherited),
+                self.country_key,
+            )
         return signature
 
     def _skeleton(self, first: int, inherited: _Context | None) -> _Match | None:
@@ -289,10 +334,21 @@ class _Scanner:
         if not places:
             return None, False
         ordered = list(places.values())
-        return (_Match(match.first, match.words, agreeing_key or first_key, HOW_SKELETON, match.reading,
-                       match.context, match.arabic, tuple(place for _, place, _ in ordered),
-                       tuple(score for score, _, _ in ordered), skeletons=tuple(skeleton for _, _, skeleton in ordered)),
-                agreeing_key is not None)
+        return (
+            _Match(
+                match.first,
+                match.words,
+                agreeing_key or first_key,
+                HOW_SKELETON,
+                match.reading,
+                match.context,
+                match.arabic,
+                tuple(place for _, place, _ in ordered),
+                tuple(score for score, _, _ in ordered),
+                skeletons=tuple(skeleton for _, _, skeleton in ordered),
+            ),
+            agreeing_key is not None,
+        )
 
     def _skeleton_options(self, first: int, inherited: _Context | None) -> list[tuple[_Match, str]]:
         """(match, skeleton) pairs worth checking at this word, longest n-gram first."""
@@ -308,19 +364,26 @@ class _Scanner:
         locative = self.locatives[first]
         # Only right after a feature word ("مدينة") may the words be spelled like native ones.
         lenient_possible = locative is not None and locative[1] == _FEATURE
-        if ((not lenient_possible and not self.reads_foreign[first])
-                or (self.allowed is not None and not self._may_start_allowed(first))):
+        if (not lenient_possible and not self.reads_foreign[first]) or (
+            self.allowed is not None and not self._may_start_allowed(first)
+        ):
             return options
         for words in range(MAX_SKELETON_WORDS, 0, -1):
             last = first + words
-            if (last > len(self.words) or any(self.no_skeleton[first:last]) or not all(self.joins[first + 1:last])
-                    or not (lenient_possible or all(self.foreign[first + 1:last]))):
+            if (
+                last > len(self.words)
+                or any(self.no_skeleton[first:last])
+                or not all(self.joins[first + 1 : last])
+                or not (lenient_possible or all(self.foreign[first + 1 : last]))
+            ):
                 continue
             # A conjunction is likelier than a name starting with و (وتساليت), and a skeleton
             # cannot tell them apart since و is a vowel: readings without the conjunction go
             # first. A bare ب/ل/ك is a consonant the name may start with (باندياغارا): the
             # whole word goes before the reading without it.
-            for reading, key in sorted(self._keys(first, words), key=lambda pair: self._reading_order(first, pair[0])):
+            for reading, key in sorted(
+                self._keys(first, words), key=lambda pair: self._reading_order(first, pair[0])
+            ):
                 context = self._context(first, reading, inherited)
                 if context is None or key in self.lexicon.locative_only:
                     continue
@@ -330,9 +393,17 @@ class _Scanner:
                 if not context.lenient and not _looks_foreign(self._surface(first, checked, reading)):
                     continue
                 shortest = _SHORTEST_SKELETON.get(context.kind, MIN_SKELETON_ELSEWHERE)
-                if words == 1 and context.kind in _ONE_CONSONANT_CONTEXTS and not self._name_goes_on(first + 1):
+                if (
+                    words == 1
+                    and context.kind in _ONE_CONSONANT_CONTEXTS
+                    and not self._name_goes_on(first + 1)
+                ):
                     shortest = _SHORT_SKELETON
-                skeletons = [s for s in _skeletons(key) if len(s) >= shortest and (self.allowed is None or s in self.allowed)]
+                skeletons = [
+                    s
+                    for s in _skeletons(key)
+                    if len(s) >= shortest and (self.allowed is None or s in self.allowed)
+                ]
                 if skeletons:
                     match = _Match(first, words, key, HOW_SKELETON, reading, context, key)
                     options.extend((match, s) for s in skeletons)
@@ -342,8 +413,13 @@ class _Scanner:
         """Whether the word at `index` continues a transliterated name: joined to the one before,
         spelled like a transliteration, neither a locative nor a blocked word nor a common one.
         A one-consonant name must end where the name does ("منطقة شاه شاهيد" is not Shewah)."""
-        return (index < len(self.words) and self.joins[index] and self.foreign[index] and not self.no_skeleton[index]
-                and not is_common(self.words[index]))
+        return (
+            index < len(self.words)
+            and self.joins[index]
+            and self.foreign[index]
+            and not self.no_skeleton[index]
+            and not is_common(self.words[index])
+        )
 
     def _may_start_allowed(self, first: int) -> bool:
         """Whether a skeleton of the word (a reading of it) starts some allowed skeleton: an
@@ -353,8 +429,11 @@ class _Scanner:
         if found is None:
             allowed = self.allowed_sorted
             found = self.prefixes[key] = any(
-                (at := bisect.bisect_left(allowed, skeleton)) < len(allowed) and allowed[at].startswith(skeleton)
-                for fields in _reading_fields(key[0]) for skeleton in _skeletons(fields[0]))
+                (at := bisect.bisect_left(allowed, skeleton)) < len(allowed)
+                and allowed[at].startswith(skeleton)
+                for fields in _reading_fields(key[0])
+                for skeleton in _skeletons(fields[0])
+            )
         return found
 
     def _reading_order(self, first: int, reading: _Reading) -> int:
@@ -365,13 +444,13 @@ class _Scanner:
     def _surface(self, first: int, words: int, reading: _Reading) -> list[str]:
         """The n-gram's words as written, the first without its proclitics."""
         offset = reading.offset + (len(ARTICLE) if reading.article else 0)
-        return [self.tokens[first].text[offset:], *(t.text for t in self.tokens[first + 1:first + words])]
+        return [self.tokens[first].text[offset:], *(t.text for t in self.tokens[first + 1 : first + words])]
 
     def _list_head(self, chosen: list[_Match], first: int) -> _Context | None:
         """The context of a list this word continues ("في كيدال وتساليت", "في غاو، تمبكتو")."""
         if not chosen or chosen[-1].first + chosen[-1].words != first or chosen[-1].context is None:
             return None
-        gap = self.text[self.tokens[first - 1].end:self.tokens[first].start]
+        gap = self.text[self.tokens[first - 1].end : self.tokens[first].start]
         has_comma = "," in gap or "،" in gap
         if _LIST_JOINER.fullmatch(gap) and (has_comma or self.tokens[first].text.startswith(AND)):
             return _Context(chosen[-1].locative, _LIST)
@@ -381,4 +460,12 @@ class _Scanner:
 # What a scan needs of each word, in the order of `_Scanner._word_info`'s tuple: `_word_flags`
 # (three), the most words of an Arabic name it starts, it is spelled like a transliteration
 # (`_looks_foreign`), the one-word locative it is, a reading of it without proclitics is.
-_WORD_INFO = ("locative_like", "no_skeleton", "clitic_b", "most", "foreign", "one_word_locative", "reads_foreign")
+_WORD_INFO = (
+    "locative_like",
+    "no_skeleton",
+    "clitic_b",
+    "most",
+    "foreign",
+    "one_word_locative",
+    "reads_foreign",
+)

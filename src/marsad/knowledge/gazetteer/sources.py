@@ -18,6 +18,7 @@ Sources, recognised by file name (plain, `.gz` or `.zip`) or, for `.tsv`, by hea
 A source that cannot be read is a `BuildError` (E400) naming the file, and the line where one is.
 Of a place's names, the Arabic ones give its keys (`arabic_keys`) and the one to show (`arabic_label`).
 """
+
 from __future__ import annotations
 
 import gzip
@@ -32,8 +33,17 @@ from pathlib import Path
 from marsad.errors import BuildError
 from marsad.knowledge.transliterate import name_key
 
-FACTS_COLUMNS = ("name", "arabic", "iso3", "feature_class", "feature_code", "admin1_code", "geonameid",
-                 "lat", "lon")
+FACTS_COLUMNS = (
+    "name",
+    "arabic",
+    "iso3",
+    "feature_class",
+    "feature_code",
+    "admin1_code",
+    "geonameid",
+    "lat",
+    "lon",
+)
 OCHA_COLUMNS = ("admin_level", "name_en", "name_ar")
 MIN_ARABIC_KEY_LETTERS = 3
 
@@ -74,18 +84,22 @@ def _kind(path: Path) -> str:
         return "arabic-only"
     if re.fullmatch(r"[a-z]{2}", stem):
         return "country"
-    raise BuildError(f"{path}: not a GeoNames file this builder knows (XX.txt, cities500, "
-                     "allCountries, admin1CodesASCII, admin2Codes, alternateNamesV2)")
+    raise BuildError(
+        f"{path}: not a GeoNames file this builder knows (XX.txt, cities500, "
+        "allCountries, admin1CodesASCII, admin2Codes, alternateNamesV2)"
+    )
 
 
 def _table_kind(path: Path) -> str:
     header = next(iter(_tsv_header_and_rows(path)), None)
-    if header is not None and tuple(header[:len(FACTS_COLUMNS)]) == FACTS_COLUMNS:
+    if header is not None and tuple(header[: len(FACTS_COLUMNS)]) == FACTS_COLUMNS:
         return "facts"
-    if header is not None and tuple(header[:len(OCHA_COLUMNS)]) == OCHA_COLUMNS:
+    if header is not None and tuple(header[: len(OCHA_COLUMNS)]) == OCHA_COLUMNS:
         return "ocha-adminpoints"
-    raise BuildError(f"{path}: a .tsv source needs a header starting {' '.join(FACTS_COLUMNS[:4])} ... "
-                     f"(a facts table) or {' '.join(OCHA_COLUMNS)} (OCHA admin points)")
+    raise BuildError(
+        f"{path}: a .tsv source needs a header starting {' '.join(FACTS_COLUMNS[:4])} ... "
+        f"(a facts table) or {' '.join(OCHA_COLUMNS)} (OCHA admin points)"
+    )
 
 
 def _tsv_header_and_rows(path: Path) -> Iterator[list[str]]:
@@ -129,9 +143,20 @@ def _rows(path: Path) -> Iterator[_Row]:
         if len(cells) != 19:
             raise BuildError(f"{path}:{number}: {len(cells)} columns, a GeoNames table has 19")
         try:
-            yield _Row(int(cells[0]), cells[1], cells[2], tuple(filter(None, cells[3].split(","))),
-                       float(cells[4]), float(cells[5]), cells[6], cells[7], cells[8], cells[10],
-                       int(cells[14] or 0), cells[11])
+            yield _Row(
+                int(cells[0]),
+                cells[1],
+                cells[2],
+                tuple(filter(None, cells[3].split(","))),
+                float(cells[4]),
+                float(cells[5]),
+                cells[6],
+                cells[7],
+                cells[8],
+                cells[10],
+                int(cells[14] or 0),
+                cells[11],
+            )
         except ValueError as error:
             raise BuildError(f"{path}:{number}: {error}") from None
 
@@ -148,6 +173,7 @@ def _admin_names(path: Path) -> dict[str, str]:
 @dataclass(frozen=True)
 class _Admin1:
     """A row of admin1CodesASCII.txt: code ("AF.18"), name, ASCII name, geonameid."""
+
     code: str
     name: str
     asciiname: str
@@ -194,5 +220,12 @@ def arabic_label(names: Iterable[str]) -> str | None:
     if not spellings:
         return None
     shared = Counter(name_key(name) for name in spellings)
-    return min(spellings, key=lambda name: (-shared[name_key(name)], not name.startswith("ال"),
-                                            bool(_ARABIC_MARKS.search(name)), spellings.index(name)))
+    return min(
+        spellings,
+        key=lambda name: (
+            -shared[name_key(name)],
+            not name.startswith("ال"),
+            bool(_ARABIC_MARKS.search(name)),
+            spellings.index(name),
+        ),
+    )

@@ -6,6 +6,7 @@ remembered per process (bounded), since the same names recur from article to art
 cannot be opened is a `GazetteerError` (E401) and a query that fails on an open file a
 `GazetteerQueryError` (E402): neither is taken for "no places".
 """
+
 from __future__ import annotations
 
 import os
@@ -21,9 +22,13 @@ from marsad.knowledge.gazetteer.places import _CACHE_LIMIT, HOW_ARABIC, HOW_SKEL
 STORED_HOW = {HOW_ARABIC: "ar", HOW_SKELETON: "sk"}
 _SQL_BATCH = 500
 _COUNTRY_SETS_LIMIT = 256  # sets of countries whose skeleton keys are remembered (see skeleton_keys)
-_PLACE_COLUMNS = ("p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature_class, p.feature_code,"
-                  " p.population, p.admin2, p.notable")
-_REBUILD = "build one with 'marsad gazetteer build SOURCES... --out FILE' (or reinstall Marsad for the shipped one)"
+_PLACE_COLUMNS = (
+    "p.geonameid, p.name, p.lat, p.lon, p.country, p.admin1, p.feature_class, p.feature_code,"
+    " p.population, p.admin2, p.notable"
+)
+_REBUILD = (
+    "build one with 'marsad gazetteer build SOURCES... --out FILE' (or reinstall Marsad for the shipped one)"
+)
 
 
 class PlaceStore:
@@ -35,7 +40,9 @@ class PlaceStore:
         self._connection: sqlite3.Connection | None = None
         self._pid: int | None = None
         self._arabic: tuple[frozenset[str], dict[str, int]] | None = None
-        self._cache: dict[tuple[str, tuple[str, ...] | None], dict[str, tuple[Place, ...]]] = {}  # (how, countries)
+        self._cache: dict[
+            tuple[str, tuple[str, ...] | None], dict[str, tuple[Place, ...]]
+        ] = {}  # (how, countries)
         self._spellings: dict[tuple[str, int], str] = {}  # (skeleton, geonameid) -> Latin spelling
         self._capitals: dict[str, Place | None] = {}
         self._by_country: dict[str, frozenset[str]] = {}  # see _country_skeletons
@@ -60,8 +67,11 @@ class PlaceStore:
         return self._capitals[iso3]
 
     def _find_capital(self, iso3: str) -> Place | None:
-        rows = self._query(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.feature_code = 'PPLC'"
-                           " ORDER BY p.population DESC LIMIT 1", [iso3])
+        rows = self._query(
+            f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.feature_code = 'PPLC'"
+            " ORDER BY p.population DESC LIMIT 1",
+            [iso3],
+        )
         return Place(*rows[0][:-1], notable=bool(rows[0][-1])) if rows else None
 
     def spelling(self, skeleton: str, place: Place) -> str:
@@ -96,8 +106,10 @@ class PlaceStore:
                 return connection.execute(sql, params).fetchall()
             except sqlite3.Error as error:
                 # The file opened as a gazetteer: a failing query means it changed or broke under us.
-                raise GazetteerQueryError(f"{self._path}: a query failed ({error}); the file is damaged or was "
-                                          f"replaced while Marsad read it: {_REBUILD}, then run again") from None
+                raise GazetteerQueryError(
+                    f"{self._path}: a query failed ({error}); the file is damaged or was "
+                    f"replaced while Marsad read it: {_REBUILD}, then run again"
+                ) from None
 
     def _has_table(self, name: str) -> bool:
         """Whether the file has this table (one a later format added)."""
@@ -108,7 +120,7 @@ class PlaceStore:
         below SQLite's variable limit."""
         rows: list[tuple] = []
         for start in range(0, len(values), _SQL_BATCH):
-            batch = values[start:start + _SQL_BATCH]
+            batch = values[start : start + _SQL_BATCH]
             rows.extend(self._query(sql.format(marks=",".join("?" * len(batch))), [*batch, *more]))
         return rows
 
@@ -141,19 +153,25 @@ class PlaceStore:
         if found is None:
             if self._has_country_skeletons is None:
                 self._has_country_skeletons = self._has_table("country_skeletons")
-            sql = ("SELECT key FROM country_skeletons WHERE country = ?" if self._has_country_skeletons else
-                   "SELECT DISTINCT n.key FROM names n JOIN places p ON p.geonameid = n.geonameid"
-                   f" WHERE p.country = ? AND n.how = '{STORED_HOW[HOW_SKELETON]}'")
+            sql = (
+                "SELECT key FROM country_skeletons WHERE country = ?"
+                if self._has_country_skeletons
+                else "SELECT DISTINCT n.key FROM names n JOIN places p ON p.geonameid = n.geonameid"
+                f" WHERE p.country = ? AND n.how = '{STORED_HOW[HOW_SKELETON]}'"
+            )
             found = self._by_country[country] = frozenset(row[0] for row in self._query(sql, [country]))
         return found
 
-    def places(self, keys: Iterable[str], how: str, countries: tuple[str, ...] | None = None) -> dict[str, list[Place]]:
+    def places(
+        self, keys: Iterable[str], how: str, countries: tuple[str, ...] | None = None
+    ) -> dict[str, list[Place]]:
         """The places under each key that has any, best prior first (only in `countries`, ISO3
         sorted, if given)."""
         return {key: list(places) for key, places in self.place_tuples(keys, how, countries).items()}
 
-    def place_tuples(self, keys: Iterable[str], how: str,
-                     countries: tuple[str, ...] | None = None) -> dict[str, tuple[Place, ...]]:
+    def place_tuples(
+        self, keys: Iterable[str], how: str, countries: tuple[str, ...] | None = None
+    ) -> dict[str, tuple[Place, ...]]:
         """`places` as the remembered tuples; remembered per process (bounded), since the same
         names recur from article to article."""
         keys = list(keys)
@@ -167,7 +185,10 @@ class PlaceStore:
             where = "" if countries is None else f" AND p.country IN ({','.join('?' * len(countries))})"
             rows = self._query_in(
                 f"SELECT n.key, n.spelling, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.geonameid = n.geonameid"
-                f" WHERE n.how = '{STORED_HOW[how]}' AND n.key IN ({{marks}}){where}", wanted, tuple(countries or ()))
+                f" WHERE n.how = '{STORED_HOW[how]}' AND n.key IN ({{marks}}){where}",
+                wanted,
+                tuple(countries or ()),
+            )
             fetched: dict[str, list[Place]] = {key: [] for key in wanted}
             for key, spelling, *fields in rows:
                 place = Place(*fields[:-1], notable=bool(fields[-1]))

@@ -5,6 +5,7 @@ A name may follow a locative word (`place_words.tsv`: "مدينة", "في", "ب�
 be a word `place_stopwords.tsv` blocks; the scanner (`scan`) asks these questions of every
 word of every article, so the answers are remembered per word.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -53,12 +54,21 @@ def _lexicon() -> _Lexicon:
         (locative_only if row["rule"] == "after-locative" else blocked).add(name_key(row["word"]))
     words = frozenset(word for phrase in locatives for word in phrase)
     features = frozenset(phrase for phrase, kind in locatives.values() if kind == "feature")
-    return _Lexicon(locatives, frozenset(areas["admin"]), frozenset(areas["town"]), features, words,
-                    frozenset(blocked), frozenset(locative_only),
-                    words | frozenset(blocked), frozenset(phrase[-1] for phrase in locatives if len(phrase) > 1))
+    return _Lexicon(
+        locatives,
+        frozenset(areas["admin"]),
+        frozenset(areas["town"]),
+        features,
+        words,
+        frozenset(blocked),
+        frozenset(locative_only),
+        words | frozenset(blocked),
+        frozenset(phrase[-1] for phrase in locatives if len(phrase) > 1),
+    )
 
 
 # -- words -----------------------------------------------------------------------------------
+
 
 class _Token(NamedTuple):  # a tuple: built for every word of every article
     text: str
@@ -70,6 +80,7 @@ class _Token(NamedTuple):  # a tuple: built for every word of every article
 @dataclass(frozen=True)
 class _Reading:
     """One reading of a name's first word: its key and where the name starts in the word."""
+
     key: str
     offset: int  # after the proclitics, at the article if there is one
     prefixed: bool  # a proclitic was dropped
@@ -82,8 +93,13 @@ def _tokens(text: str) -> list[_Token]:
     # map and zip, not a Python loop: this runs over every word of every article.
     parts = _WORD.split(text)
     ends = list(itertools.accumulate(map(len, parts)))
-    tokens = list(map(tuple.__new__, itertools.repeat(_Token),
-                      zip(parts[1::2], ends[0::2], ends[1::2], map(_joins, parts[0:-1:2]))))
+    tokens = list(
+        map(
+            tuple.__new__,
+            itertools.repeat(_Token),
+            zip(parts[1::2], ends[0::2], ends[1::2], map(_joins, parts[0:-1:2])),
+        )
+    )
     if tokens and tokens[0].joins_previous:
         tokens[0] = tokens[0]._replace(joins_previous=False)  # nothing before the first word
     return tokens
@@ -100,8 +116,11 @@ def _word_flags(word: str) -> tuple[bool, bool, bool]:
     drops a ب: "بتينزاوتين"); remembered per word with the rest of `_Scanner._word_info`."""
     lexicon = _lexicon()
     stems = _stems(word)
-    return (not lexicon.locative_words.isdisjoint(stems), not lexicon.no_skeleton.isdisjoint(stems),
-            any(reading[3] for reading in _reading_fields(word)))
+    return (
+        not lexicon.locative_words.isdisjoint(stems),
+        not lexicon.no_skeleton.isdisjoint(stems),
+        any(reading[3] for reading in _reading_fields(word)),
+    )
 
 
 @lru_cache(maxsize=16384)
@@ -171,8 +190,12 @@ def _looks_foreign(words: list[str]) -> bool:
     with long vowels for its Latin vowels (تساليت, كيدال) and without the article, while the
     native nouns that follow في mostly take ال or have no long vowel past the first letter
     (المباراه, شكل, نفس)."""
-    return all(len(word) >= MIN_KEY_LETTERS and not word.startswith(ARTICLE)
-               and any(char in _LONG_VOWELS for char in word[1:]) for word in words)
+    return all(
+        len(word) >= MIN_KEY_LETTERS
+        and not word.startswith(ARTICLE)
+        and any(char in _LONG_VOWELS for char in word[1:])
+        for word in words
+    )
 
 
 def _locative_before(tokens: list[_Token], index: int, lexicon: _Lexicon) -> tuple[str, str] | None:
@@ -184,7 +207,9 @@ def _locative_before(tokens: list[_Token], index: int, lexicon: _Lexicon) -> tup
         first = index - length
         if first < 0 or not all(tokens[i].joins_previous for i in range(first + 1, index)):
             continue
-        found = _locative(lexicon, tokens[first].text, tuple(token.text for token in tokens[first + 1:index]))
+        found = _locative(
+            lexicon, tokens[first].text, tuple(token.text for token in tokens[first + 1 : index])
+        )
         if found:
             return found
     return None

@@ -5,6 +5,7 @@ what follows, in that order ("وبالجيش": and + by + the + army), and objec
 pronouns as suffixes ("بيانه": his statement). Lexicons list bare forms; every rule that reads a
 word without its clitics takes them from here. Words are folded (see `normalize.fold`).
 """
+
 from __future__ import annotations
 
 ARTICLE = "ال"
@@ -22,8 +23,10 @@ PROCLITICS_ARTICLE_PATTERN = f"{PROCLITICS_PATTERN}(?:{ARTICLE}|{LAM})?"
 # Every run of proclitics a word may carry (و، ب، وب، فل ...), and the article after each (وال،
 # بال، وبال، لل، ولل ...).
 PROCLITIC_RUNS = tuple(c + p for c in ("", *CONJUNCTIONS) for p in ("", *PREPOSITIONS) if c + p)
-ARTICLE_RUNS = (*(run + ARTICLE for run in ("", *PROCLITIC_RUNS) if not run.endswith(LAM)),
-                *(c + ARTICLE_AFTER_LAM for c in ("", *CONJUNCTIONS)))
+ARTICLE_RUNS = (
+    *(run + ARTICLE for run in ("", *PROCLITIC_RUNS) if not run.endswith(LAM)),
+    *(c + ARTICLE_AFTER_LAM for c in ("", *CONJUNCTIONS)),
+)
 
 # Pronouns a word may end with (possessive on a noun, object on a verb); where one starts
 # another the longer comes first. The third person plural, dual and feminine ones never end a
@@ -74,9 +77,9 @@ def drop_article(word: str, after_lam: bool = False) -> str:
     """The word without its article: الحديده -> حديده; after a ل, whose article has lost its
     alif, لحديده -> حديده. Short words keep theirs (الي is "to", not ال + ي)."""
     if word.startswith(ARTICLE) and len(word) > _MIN_STEM:
-        return word[len(ARTICLE):]
+        return word[len(ARTICLE) :]
     if after_lam and word.startswith(LAM) and len(word) > _MIN_STEM:
-        return word[len(LAM):]
+        return word[len(LAM) :]
     return word
 
 
@@ -86,5 +89,5 @@ def strip_article(word: str) -> str:
     while len(stem) > 2 and stem[0] in PROCLITICS and stem[1:].startswith(ARTICLE):
         stem = stem[1:]
     if stem.startswith(ARTICLE_AFTER_LAM) and len(stem) > _MIN_STEM:
-        return stem[len(ARTICLE_AFTER_LAM):]
+        return stem[len(ARTICLE_AFTER_LAM) :]
     return drop_article(stem)

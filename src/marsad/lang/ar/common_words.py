@@ -8,6 +8,7 @@ for a word outside this list. The list is data, rebuilt from an archive with
     python -m marsad.lang.ar.common_words ../shared/data/news-archive/news.jsonl.gz \
         > src/marsad/lang/ar/data/common_words.tsv
 """
+
 from __future__ import annotations
 
 import gzip
@@ -45,7 +46,7 @@ def is_number_form_of_common(word: str) -> bool:
     """Whether a folded word (with or without the article) is the dual or sound plural of a
     common word: "الحالات" of حال, "مساعدين" of مساعد, "جيشان" of جيش. Such a word names what it
     counts, whatever hamlet GeoNames calls by it."""
-    stem = word[len(_ARTICLE):] if word.startswith(_ARTICLE) else word
+    stem = word[len(_ARTICLE) :] if word.startswith(_ARTICLE) else word
     if len(stem) < 5 or not stem.endswith(_NUMBER_ENDINGS):
         return False
     singular = stem[:-2]

@@ -12,6 +12,7 @@ Recognised, longest match first when two overlap:
 Month, weekday, relative-day, period and qualifier words come from the data files; the grammar
 words that glue them (يوم، شهر، الموافق، من) are part of the patterns below.
 """
+
 from __future__ import annotations
 
 import calendar
@@ -21,7 +22,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.lang.ar.clitics import ARTICLE, ARTICLE_RUNS, CONJUNCTIONS, LAM, PROCLITICS_PATTERN, split_proclitics
+from marsad.lang.ar.clitics import (
+    ARTICLE,
+    ARTICLE_RUNS,
+    CONJUNCTIONS,
+    LAM,
+    PROCLITICS_PATTERN,
+    split_proclitics,
+)
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.tokens import alternation
 from marsad.resources import read_tsv
@@ -81,7 +89,9 @@ def _lexicon() -> _Lexicon:
         months[name] = int(row["month"])
         if row["ambiguous"] == "yes":
             ambiguous.add(name)
-    weekdays = {fold(r["name"]): int(r["weekday"]) for r in read_tsv(PACKAGE, "weekdays.tsv", ("name", "weekday"))}
+    weekdays = {
+        fold(r["name"]): int(r["weekday"]) for r in read_tsv(PACKAGE, "weekdays.tsv", ("name", "weekday"))
+    }
     offsets: dict[str, int] = {}
     parts: list[str] = []
     vetoes: list[str] = []
@@ -97,16 +107,38 @@ def _lexicon() -> _Lexicon:
         fold(r["phrase"]): (r["unit"], int(r["offset"]) if r["offset"] else None)
         for r in read_tsv(PACKAGE, "periods.tsv", ("phrase", "unit", "offset"))
     }
-    qualifiers = {fold(r["word"]): r["direction"] for r in read_tsv(PACKAGE, "date_qualifiers.tsv", ("word", "direction"))}
+    qualifiers = {
+        fold(r["word"]): r["direction"]
+        for r in read_tsv(PACKAGE, "date_qualifiers.tsv", ("word", "direction"))
+    }
     cues = {fold(r["word"]): r["role"] for r in read_tsv(PACKAGE, "year_cues.tsv", ("word", "role"))}
-    ordinals = {fold(r["ordinal"]): int(r["day"]) for r in read_tsv(PACKAGE, "day_ordinals.tsv", ("ordinal", "day"))}
-    ago_units = {fold(r["form"]): (r["unit"], int(r["count"]) if r["count"] else None)
-                 for r in read_tsv(PACKAGE, "ago_units.tsv", ("form", "unit", "count"))}
+    ordinals = {
+        fold(r["ordinal"]): int(r["day"]) for r in read_tsv(PACKAGE, "day_ordinals.tsv", ("ordinal", "day"))
+    }
+    ago_units = {
+        fold(r["form"]): (r["unit"], int(r["count"]) if r["count"] else None)
+        for r in read_tsv(PACKAGE, "ago_units.tsv", ("form", "unit", "count"))
+    }
     # Number words from two to ten count the units of an "ago" phrase ("قبل ثلاث سنوات").
-    small_numbers = {fold(r["word"]): int(r["value"]) for r in read_tsv(PACKAGE, "number_words.tsv", ("word", "value", "kind"))
-                     if r["kind"] in ("unit", "ten") and 2 <= int(r["value"]) <= 10}
-    return _Lexicon(months, frozenset(ambiguous), weekdays, offsets, tuple(parts), tuple(vetoes),
-                    periods, qualifiers, cues, ordinals, ago_units, small_numbers)
+    small_numbers = {
+        fold(r["word"]): int(r["value"])
+        for r in read_tsv(PACKAGE, "number_words.tsv", ("word", "value", "kind"))
+        if r["kind"] in ("unit", "ten") and 2 <= int(r["value"]) <= 10
+    }
+    return _Lexicon(
+        months,
+        frozenset(ambiguous),
+        weekdays,
+        offsets,
+        tuple(parts),
+        tuple(vetoes),
+        periods,
+        qualifiers,
+        cues,
+        ordinals,
+        ago_units,
+        small_numbers,
+    )
 
 
 def month_names() -> frozenset[str]:
@@ -138,7 +170,7 @@ def _with_clitics(phrases: Iterable[str]) -> str:
     The clitic part is written once for all phrases so the engine does not retry it per phrase.
     """
     phrases = set(phrases)
-    definite = [p[len(ARTICLE):] for p in phrases if p.startswith(ARTICLE)]
+    definite = [p[len(ARTICLE) :] for p in phrases if p.startswith(ARTICLE)]
     other = [p for p in phrases if not p.startswith(ARTICLE)]
     forms = []
     if definite:
@@ -205,13 +237,33 @@ def _patterns() -> _Patterns:
     prepositions = alternation(w for w, role in lex.year_cues.items() if role == "preposition")
     weak_year = rf"{START}{CLITIC}(?:{prepositions})\s+(?P<year>{YEAR_NUMBER})(?!\d){era}"
     # "قبل عام 2015", "منذ يوم الخميس", "قبل شهر رمضان": the year, day or month named is the date.
-    ago = (rf"{START}[{CONJUNCTIONS}]?(?:قبل|منذ)\s+(?:(?P<count>\d{{1,2}}|{alternation(lex.small_numbers)})\s+)?"
-           rf"(?P<unit>{alternation(lex.ago_units)}){END}(?!\s*\d)(?!\s+(?:{month}|{weekday}){END})")
+    ago = (
+        rf"{START}[{CONJUNCTIONS}]?(?:قبل|منذ)\s+(?:(?P<count>\d{{1,2}}|{alternation(lex.small_numbers)})\s+)?"
+        rf"(?P<unit>{alternation(lex.ago_units)}){END}(?!\s*\d)(?!\s+(?:{month}|{weekday}){END})"
+    )
     yearly = rf"(?:\s+{CLITIC}السنويه)"
-    anniversary = (rf"{START}{CLITIC}(?:{ARTICLE})?ذكري{yearly}?(?:\s+(?P<nth>{alternation(_anniversary_ordinals())}){END})?{yearly}?"
-                   rf"(?<!ذكري){END}")
-    return _Patterns(*(re.compile(p) for p in (explicit, ordinal, numeric, month_alone, weekday_pattern, relative,
-                                                period, year, weak_year, ago, anniversary)))
+    anniversary = (
+        rf"{START}{CLITIC}(?:{ARTICLE})?ذكري{yearly}?(?:\s+(?P<nth>{alternation(_anniversary_ordinals())}){END})?{yearly}?"
+        rf"(?<!ذكري){END}"
+    )
+    return _Patterns(
+        *(
+            re.compile(p)
+            for p in (
+                explicit,
+                ordinal,
+                numeric,
+                month_alone,
+                weekday_pattern,
+                relative,
+                period,
+                year,
+                weak_year,
+                ago,
+                anniversary,
+            )
+        )
+    )
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +283,9 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     if not isinstance(published, dt.date):
         published = None
     patterns = _patterns()
-    readers: tuple[tuple[re.Pattern[str], Callable[[re.Match[str], dt.date | None], DateMention | None]], ...] = (
+    readers: tuple[
+        tuple[re.Pattern[str], Callable[[re.Match[str], dt.date | None], DateMention | None]], ...
+    ] = (
         (patterns.explicit, _explicit),
         (patterns.ordinal, _ordinal),
         (patterns.numeric, _numeric),
@@ -262,8 +316,9 @@ def _without_overlaps(found: list[tuple[int, int, int, DateMention]]) -> list[Da
     return kept
 
 
-def _mention(match: re.Match[str], start: int, first: dt.date | None, last: dt.date | None,
-             precision: int, kind: str) -> DateMention:
+def _mention(
+    match: re.Match[str], start: int, first: dt.date | None, last: dt.date | None, precision: int, kind: str
+) -> DateMention:
     end = match.end()
     return DateMention(start, end, match.string[start:end], first, last, precision, kind)
 
@@ -397,8 +452,8 @@ def _strip_clitic(form: str, table: dict[str, object]) -> str:
         if stem in table:
             return stem
         # ل + الشهر is written للشهر: the article lost its alif.
-        if prefix.endswith(LAM) and stem.startswith(LAM) and ARTICLE + stem[len(LAM):] in table:
-            return ARTICLE + stem[len(LAM):]
+        if prefix.endswith(LAM) and stem.startswith(LAM) and ARTICLE + stem[len(LAM) :] in table:
+            return ARTICLE + stem[len(LAM) :]
     return form
 
 
@@ -411,7 +466,9 @@ def _relative(match: re.Match[str], published: dt.date | None) -> DateMention | 
 
 def _period_kind(unit: str) -> tuple[str, int]:
     """Kind and precision of a relative period: weeks and months are news time, years history."""
-    return {"week": ("relative", WEEK), "month": ("month", MONTH), "year": ("year", MONTH)}.get(unit, ("period", MONTH))
+    return {"week": ("relative", WEEK), "month": ("month", MONTH), "year": ("year", MONTH)}.get(
+        unit, ("period", MONTH)
+    )
 
 
 def _period(match: re.Match[str], published: dt.date | None) -> DateMention | None:
@@ -424,7 +481,9 @@ def _period(match: re.Match[str], published: dt.date | None) -> DateMention | No
 
 def _period_range(unit: str, offset: int, published: dt.date) -> tuple[dt.date, dt.date]:
     if unit == "week":
-        last = {-1: published - dt.timedelta(days=1), 0: published}.get(offset, published + dt.timedelta(weeks=offset))
+        last = {-1: published - dt.timedelta(days=1), 0: published}.get(
+            offset, published + dt.timedelta(weeks=offset)
+        )
         return last - dt.timedelta(days=6), last
     if unit == "month":
         index = published.year * 12 + published.month - 1 + offset
@@ -457,7 +516,7 @@ _SOME_FEWEST, _SOME_MOST = 2, 9
 
 
 def _ago(match: re.Match[str], published: dt.date | None) -> DateMention | None:
-    """"قبل ثلاث سنوات" is a year three before publication; "منذ يومين" the day two before it;
+    """ "قبل ثلاث سنوات" is a year three before publication; "منذ يومين" the day two before it;
     "قبل أشهر" some months back."""
     if published is None:
         return None
@@ -468,7 +527,10 @@ def _ago(match: re.Match[str], published: dt.date | None) -> DateMention | None:
         count = int(raw) if raw.isdigit() else lexicon.small_numbers[_key(raw)]
     most, fewest = (count, count) if count is not None else (_SOME_MOST, _SOME_FEWEST)
     try:
-        first, last = _units_back(published, unit, most, start=True), _units_back(published, unit, fewest, start=False)
+        first, last = (
+            _units_back(published, unit, most, start=True),
+            _units_back(published, unit, fewest, start=False),
+        )
     except (OverflowError, ValueError):
         return None
     if unit == "day" and count is not None:
@@ -493,7 +555,7 @@ def _units_back(published: dt.date, unit: str, count: int, start: bool) -> dt.da
 
 
 def _anniversary(match: re.Match[str], published: dt.date | None) -> DateMention | None:
-    """"الذكرى الخامسة لتفجير الكنيستين": what is remembered happened that many years ago; an
+    """ "الذكرى الخامسة لتفجير الكنيستين": what is remembered happened that many years ago; an
     anniversary with no number ("الذكرى السنوية") at least a year ago."""
     if published is None:
         return None

@@ -3,11 +3,12 @@
 Each lexicon is a data file in `data/`; forms are folded at load so they match folded text, and
 each lexicon is compiled once into a single clitic-aware alternation.
 """
+
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from marsad.lang.ar.clitics import ARTICLE, strip_article
 from marsad.lang.ar.normalize import fold
@@ -32,7 +33,9 @@ class Lexicon:
             yield match, self.entries[" ".join(match.group("form").split())]
 
 
-def _load(name: str, columns: tuple[str, ...], *, enclitics: str | bool = False, definite: bool = False) -> Lexicon:
+def _load(
+    name: str, columns: tuple[str, ...], *, enclitics: str | bool = False, definite: bool = False
+) -> Lexicon:
     entries: dict[str, dict[str, str]] = {}
     for row in read_tsv(_PACKAGE, name, columns):
         form = fold(row["form"])
@@ -52,7 +55,9 @@ def definite_phrase(form: str) -> str:
 
 @lru_cache(maxsize=1)
 def casualty_triggers() -> Lexicon:
-    return _load("casualty_triggers.tsv", ("form", "kind", "side", "strength", "reach"), enclitics="unambiguous")
+    return _load(
+        "casualty_triggers.tsv", ("form", "kind", "side", "strength", "reach"), enclitics="unambiguous"
+    )
 
 
 @lru_cache(maxsize=1)
@@ -69,11 +74,17 @@ def casualty_openers() -> Lexicon:
 
 @lru_cache(maxsize=1)
 def event_triggers() -> Lexicon:
-    lexicon = _load("event_triggers.tsv", ("form", "event_type", "sub_event_type", "strength", "needs_party"),
-                    enclitics="unambiguous", definite=True)
+    lexicon = _load(
+        "event_triggers.tsv",
+        ("form", "event_type", "sub_event_type", "strength", "needs_party"),
+        enclitics="unambiguous",
+        definite=True,
+    )
     for form, row in lexicon.entries.items():
         if row["sub_event_type"] not in ACLED_TAXONOMY.get(row["event_type"], ()):
-            raise DataFileError(f"event_triggers.tsv: {form!r} has an unknown ACLED type {row['event_type']!r}/{row['sub_event_type']!r}")
+            raise DataFileError(
+                f"event_triggers.tsv: {form!r} has an unknown ACLED type {row['event_type']!r}/{row['sub_event_type']!r}"
+            )
     return lexicon
 
 
@@ -82,11 +93,14 @@ def reporting() -> Lexicon:
     return _load("reporting.tsv", ("form", "kind", "stance"), enclitics="all")
 
 
-@lru_cache(maxsize=None)
+@cache
 def forms_with_role(role: str) -> frozenset[str]:
     """Folded discourse words of one role (a word may have several: "في" opens and is a preposition)."""
-    forms = frozenset(fold(row["form"]) for row in read_tsv(_PACKAGE, "discourse_words.tsv", ("form", "role"))
-                      if row["role"] == role)
+    forms = frozenset(
+        fold(row["form"])
+        for row in read_tsv(_PACKAGE, "discourse_words.tsv", ("form", "role"))
+        if row["role"] == role
+    )
     if not forms:
         raise DataFileError(f"discourse_words.tsv: no word has the role {role!r}")
     return forms
@@ -102,7 +116,7 @@ def civilian_targets() -> Lexicon:
     return _load("civilian_targets.tsv", ("form",))
 
 
-@lru_cache(maxsize=None)
+@cache
 def stems_with_role(role: str) -> frozenset[str]:
     """The discourse words of one role without their clitics and ال, to look up a stripped word."""
     return frozenset(strip_article(form) for form in forms_with_role(role))

@@ -3,6 +3,7 @@
 Folding is one character to zero or one (never more), so every normalised character has exactly
 one original position and spans map back exactly.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,7 +26,9 @@ def _table() -> dict[int, str | None]:
 @lru_cache(maxsize=1)
 def _deleted() -> re.Pattern[str]:
     """The characters folding deletes (diacritics, tatweel, format marks), as one class."""
-    return re.compile("[" + "".join(re.escape(chr(code)) for code, to in _table().items() if to is None) + "]")
+    return re.compile(
+        "[" + "".join(re.escape(chr(code)) for code, to in _table().items() if to is None) + "]"
+    )
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ times (رقم 2254، الساعة 10), numbers inside date-like tokens (2015/07/
 `find_no_casualties` finds statements that an incident caused no casualties (count 0).
 All word lists are in data/*.tsv; the loaders fold them and add the clitic forms.
 """
+
 from __future__ import annotations
 
 import re
@@ -19,8 +20,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from marsad.lang.ar.clitics import (AND, ARTICLE, ARTICLE_RUNS, CONJUNCTIONS, PROCLITIC_RUNS,
-                                    PROCLITICS_ARTICLE_PATTERN, stem_in)
+from marsad.lang.ar.clitics import (
+    AND,
+    ARTICLE,
+    ARTICLE_RUNS,
+    CONJUNCTIONS,
+    PROCLITIC_RUNS,
+    PROCLITICS_ARTICLE_PATTERN,
+    stem_in,
+)
 from marsad.lang.ar.dates import era_words, month_names, year_cue_words, year_nouns
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.tokens import alternation
@@ -249,9 +257,20 @@ def _read_words(tokens: list[_Token], index: int) -> _Number | None:
             group, slot = group * 100, 3
         elif word.kind in _SLOT and word.conjoined and _SLOT[word.kind] < slot:
             group, slot = group + word.value, _SLOT[word.kind]
-        elif word.kind in ("scale", "scale_plural") and not word.conjoined and group and (scale is None or word.value < scale):
+        elif (
+            word.kind in ("scale", "scale_plural")
+            and not word.conjoined
+            and group
+            and (scale is None or word.value < scale)
+        ):
             total, group, slot, scale = total + group * word.value, 0, 4, word.value
-        elif word.kind in ("scale", "scale_fixed") and word.conjoined and not group and scale and word.value < scale:
+        elif (
+            word.kind in ("scale", "scale_fixed")
+            and word.conjoined
+            and not group
+            and scale
+            and word.value < scale
+        ):
             total, scale = total + word.value, word.value
         else:
             break
@@ -267,7 +286,7 @@ def _is_one_of(tokens: list[_Token], index: int, word: _NumberWord) -> bool:
         return False
     if _word_at(tokens, index + 1) is not None:
         return False
-    return not any(t.text in _lexicon().negations for t in tokens[max(0, index - 2):index])
+    return not any(t.text in _lexicon().negations for t in tokens[max(0, index - 2) : index])
 
 
 def _scale_after(tokens: list[_Token], index: int) -> int:
@@ -307,7 +326,7 @@ def _is_year(tokens: list[_Token], index: int) -> bool:
     if len(token.text) != 4 or not token.text.isdigit() or int(token.text) not in YEARS:
         return False
     lexicon = _lexicon()
-    before = [t.text for t in tokens[max(0, index - 3):index]]
+    before = [t.text for t in tokens[max(0, index - 3) : index]]
     if before and _is_year_cue(before[-1]):
         return True
     # A count is followed by what it counts; a year closes a name or clause (اتفاقية سلام 2015.).
@@ -317,7 +336,7 @@ def _is_year(tokens: list[_Token], index: int) -> bool:
 
 
 def _named_year(tokens: list[_Token], index: int) -> bool:
-    """"في عام 68 ميلاديا": a number after the noun "year" or before an era word is a year, even
+    """ "في عام 68 ميلاديا": a number after the noun "year" or before an era word is a year, even
     one of two digits (a count follows what it counts, never "عام")."""
     lexicon = _lexicon()
     before = tokens[index - 1].text if index > 0 else ""
@@ -333,7 +352,7 @@ def _is_day_of_month(tokens: list[_Token], index: int) -> bool:
     """17 يوليو، 17 من شهر يوليو، 15 و16 آب: the date reader owns these numbers."""
     if not tokens[index].text.isdigit() or int(tokens[index].text) not in DAYS_OF_MONTH:
         return False
-    following = [t.text for t in tokens[index + 1:index + 4]]
+    following = [t.text for t in tokens[index + 1 : index + 4]]
     words = [word for word in following if word not in DAY_LINKS and not word.isdigit()]
     return bool(words) and words[0] in _lexicon().months
 
@@ -370,7 +389,7 @@ def _percentage(tokens: list[_Token], number: _Number) -> _Number:
     """A number followed by a percent marker is not a count; the marker is consumed with it."""
     for marker in _lexicon().percent:
         end = number.after + len(marker)
-        if tuple(t.text for t in tokens[number.after:end]) == marker:
+        if tuple(t.text for t in tokens[number.after : end]) == marker:
             return _Number(None, number.first, end)
     return number
 
@@ -383,7 +402,7 @@ def _hedge_before(tokens: list[_Token], index: int) -> tuple[str, int] | None:
     for length in _lexicon().hedge_lengths:
         if length > index:
             continue
-        phrase = tuple(t.text for t in tokens[index - length:index])
+        phrase = tuple(t.text for t in tokens[index - length : index])
         if phrase in hedges:
             return hedges[phrase], index - length
     return None
@@ -393,10 +412,12 @@ def _hedge_after(tokens: list[_Token], index: int) -> tuple[str, int] | None:
     """A hedge right after the number, or after the counted noun (15 قتيلا على الأقل)."""
     hedges = _lexicon().hedges_after
     for start in (index, index + 1):
-        if start > index and (start - 1 >= len(tokens) or tokens[start - 1].kind != "word" or _word_at(tokens, start - 1)):
+        if start > index and (
+            start - 1 >= len(tokens) or tokens[start - 1].kind != "word" or _word_at(tokens, start - 1)
+        ):
             break
         for length in _lexicon().hedge_lengths:
-            phrase = tuple(t.text for t in tokens[start:start + length])
+            phrase = tuple(t.text for t in tokens[start : start + length])
             if len(phrase) == length and phrase in hedges:
                 return hedges[phrase], start + length
     return None
@@ -445,8 +466,16 @@ def _bounds(value: int, hedge: str | None) -> tuple[int | None, int | None]:
 # ---------------------------------------------------------------- the reader
 
 
-def _quantity(text: str, tokens: list[_Token], first: int, after: int, low: int | None, high: int | None,
-              hedge: str | None = None, vague: str | None = None) -> Quantity:
+def _quantity(
+    text: str,
+    tokens: list[_Token],
+    first: int,
+    after: int,
+    low: int | None,
+    high: int | None,
+    hedge: str | None = None,
+    vague: str | None = None,
+) -> Quantity:
     start, end = tokens[first].start, tokens[after - 1].end
     return Quantity(start, end, low, high, hedge == "about", vague, hedge, text[start:end])
 
@@ -489,7 +518,7 @@ def _read_vague(text: str, tokens: list[_Token], index: int) -> tuple[Quantity, 
         return None
     for entry in _lexicon().vague.get(tokens[index].text, ()):
         after = index + 1 + len(entry.rest)
-        if tuple(t.text for t in tokens[index + 1:after]) != entry.rest:
+        if tuple(t.text for t in tokens[index + 1 : after]) != entry.rest:
             continue
         low, high, written = entry.low, entry.high, entry.written
         scale = _word_at(tokens, after)
@@ -510,7 +539,11 @@ def find_quantities(text: str) -> list[Quantity]:
     found: list[Quantity] = []
     index = 0
     while index < len(tokens):
-        read = _read_dual(text, tokens, index) or _read_count(text, tokens, index) or _read_vague(text, tokens, index)
+        read = (
+            _read_dual(text, tokens, index)
+            or _read_count(text, tokens, index)
+            or _read_vague(text, tokens, index)
+        )
         if read is None:
             index += 1
             continue
@@ -535,9 +568,16 @@ class _NoCasualtyPatterns:
 
 @lru_cache(maxsize=1)
 def _no_casualty_patterns() -> _NoCasualtyPatterns:
-    rows = [(r["part"], fold(r["form"]), r["kind"]) for r in read_tsv(PACKAGE, "no_casualties.tsv", ("part", "form", "kind"))]
-    verbal = alternation([form for part, form, kind in rows if part == "negation" and kind in ("verbal", "both")])
-    direct = alternation([form for part, form, kind in rows if part == "negation" and kind in ("direct", "both")])
+    rows = [
+        (r["part"], fold(r["form"]), r["kind"])
+        for r in read_tsv(PACKAGE, "no_casualties.tsv", ("part", "form", "kind"))
+    ]
+    verbal = alternation(
+        [form for part, form, kind in rows if part == "negation" and kind in ("verbal", "both")]
+    )
+    direct = alternation(
+        [form for part, form, kind in rows if part == "negation" and kind in ("direct", "both")]
+    )
     verb = alternation([form for part, form, _ in rows if part == "verb"])
     stop = alternation([form for part, form, _ in rows if part == "stop"])
     noun_kinds = {form: kind for part, form, kind in rows if part == "noun"}
@@ -547,20 +587,28 @@ def _no_casualty_patterns() -> _NoCasualtyPatterns:
     # Up to three words (the subject: لم يسفر الهجوم عن ...) may stand between verb and noun,
     # but not a word that turns the sentence into "the count is unknown".
     filler = rf"(?:\s+(?!{PROCLITICS_ARTICLE_PATTERN}(?:{stop}){end})[^\W\d_]+){{0,3}}?"
-    noun = (rf"(?:{PROCLITICS_ARTICLE_PATTERN})(?P<noun>{nouns}){end}"
-            rf"(?:\s+(?:او\s+|ولا\s+|{AND})(?:{ARTICLE})?(?P<noun2>{nouns}){end})?")
+    noun = (
+        rf"(?:{PROCLITICS_ARTICLE_PATTERN})(?P<noun>{nouns}){end}"
+        rf"(?:\s+(?:او\s+|ولا\s+|{AND})(?:{ARTICLE})?(?P<noun2>{nouns}){end})?"
+    )
     head = rf"(?:عن\s+)?(?:(?:{verb})\s+)?(?:ايه?\s+)?"
     statements = (
-        re.compile(rf"{start}[{CONJUNCTIONS}]?(?:{verbal})\s+(?:ان\s+)?(?:{verb}){end}{filler}\s+{head}{noun}"),
-        re.compile(rf"{start}[{CONJUNCTIONS}]?(?:{direct})\s+(?:ان\s+(?:{verb}){end}{filler}\s+)?{head}{noun}"),
+        re.compile(
+            rf"{start}[{CONJUNCTIONS}]?(?:{verbal})\s+(?:ان\s+)?(?:{verb}){end}{filler}\s+{head}{noun}"
+        ),
+        re.compile(
+            rf"{start}[{CONJUNCTIONS}]?(?:{direct})\s+(?:ان\s+(?:{verb}){end}{filler}\s+)?{head}{noun}"
+        ),
     )
     phrases = re.compile(rf"{start}[{CONJUNCTIONS}]?(?P<phrase>{alternation(list(phrase_kinds))}){end}")
     victim_verb_kinds = {form: kind for part, form, kind in rows if part == "victim_verb"}
     any_noun = alternation([form for part, form, kind in rows if part == "anyone" and kind == "any"])
     one_of = alternation([form for part, form, kind in rows if part == "anyone" and kind == "one_of"])
     # "لم يصب أي جندي", "لم يقتل أحد من المدنيين": the verb's subject is who was spared.
-    spared = re.compile(rf"{start}[{CONJUNCTIONS}]?(?:{verbal})\s+(?P<verb>{alternation(list(victim_verb_kinds))})\s+"
-                        rf"(?:(?:{any_noun})\s+(?:من\s+)?|(?:{one_of})\s+(?:من\s+)?(?={ARTICLE}))(?P<victim>[^\W\d_]+)")
+    spared = re.compile(
+        rf"{start}[{CONJUNCTIONS}]?(?:{verbal})\s+(?P<verb>{alternation(list(victim_verb_kinds))})\s+"
+        rf"(?:(?:{any_noun})\s+(?:من\s+)?|(?:{one_of})\s+(?:من\s+)?(?={ARTICLE}))(?P<victim>[^\W\d_]+)"
+    )
     return _NoCasualtyPatterns(statements, phrases, spared, noun_kinds, phrase_kinds, victim_verb_kinds)
 
 
@@ -569,7 +617,9 @@ def _statement_kind(match: re.Match[str], patterns: _NoCasualtyPatterns) -> str:
         return patterns.victim_verb_kinds[match.group("verb")]
     if "phrase" in match.re.groupindex:
         return patterns.phrase_kinds[" ".join(match.group("phrase").split())]
-    kinds = {patterns.noun_kinds[" ".join(match.group(g).split())] for g in ("noun", "noun2") if match.group(g)}
+    kinds = {
+        patterns.noun_kinds[" ".join(match.group(g).split())] for g in ("noun", "noun2") if match.group(g)
+    }
     return kinds.pop() if len(kinds) == 1 else "casualties"
 
 
@@ -584,5 +634,7 @@ def find_no_casualties(text: str) -> list[NoCasualties]:
         if found and match.start() < found[-1].end:
             continue
         victim = match.span("victim") if "victim" in match.re.groupindex else (None, None)
-        found.append(NoCasualties(match.start(), match.end(), _statement_kind(match, patterns), match.group(), *victim))
+        found.append(
+            NoCasualties(match.start(), match.end(), _statement_kind(match, patterns), match.group(), *victim)
+        )
     return found

@@ -8,6 +8,7 @@ A "sentence" longer than any a newsroom writes (unpunctuated dumps, word salad) 
 windows at a space, so that every later per-sentence step works on bounded text and the whole
 extraction stays linear in the length of its input.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,7 +50,7 @@ def split_sentences(text: str) -> list[Sentence]:
             in_quote = False if in_quote else _closes_quote(text, index)
         elif char == "\n":
             _emit(text, start, index, paragraph, sentences)
-            if text[index + 1:index + 2] == "\n":
+            if text[index + 1 : index + 2] == "\n":
                 paragraph += 1
             start = index + 1
             in_quote = False

@@ -4,12 +4,13 @@ Arabic writes conjunctions (و ف), prepositions (ب ل ك) and the article (ا�
 object/possessive pronouns as suffixes. Lexicon entries are stems; `lexicon_pattern` lets each
 match carry those prefixes and suffixes without listing every surface form.
 """
+
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from marsad.lang.ar.clitics import AMBIGUOUS_PRONOUNS, ATTACHED_PRONOUNS, PROCLITICS_ARTICLE_PATTERN
 
@@ -40,7 +41,9 @@ def alternation(phrases: Iterable[str]) -> str:
     return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
 
 
-def lexicon_pattern(forms: list[str], *, proclitics: bool = True, enclitics: str | bool = False) -> re.Pattern[str]:
+def lexicon_pattern(
+    forms: list[str], *, proclitics: bool = True, enclitics: str | bool = False
+) -> re.Pattern[str]:
     """One compiled alternation for folded `forms`, longest first, matching whole words.
 
     The named group `form` holds the lexicon form that matched (without clitics).
@@ -51,7 +54,7 @@ def lexicon_pattern(forms: list[str], *, proclitics: bool = True, enclitics: str
     return re.compile(f"{_BOUNDARY_BEFORE}{prefix}(?P<form>{body}){suffix}{_BOUNDARY_AFTER}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_pattern(form: str) -> re.Pattern[str]:
     """A single folded word or phrase as a whole-word pattern (with proclitics)."""
     return lexicon_pattern([form])
@@ -59,7 +62,7 @@ def word_pattern(form: str) -> re.Pattern[str]:
 
 def word_before(text: str, start: int, reach: int = 12) -> str:
     """The whole word right before offset `start` ("" at the start of the text)."""
-    before = text[max(0, start - reach):start].split()
+    before = text[max(0, start - reach) : start].split()
     return before[-1] if before else ""
 
 
@@ -79,5 +82,5 @@ def last_words(text: str, floor: int, end: int, count: int) -> list[str]:
 
 def word_after(text: str, end: int, reach: int = 12) -> str:
     """The whole word right after offset `end`."""
-    after = text[end:end + reach].split()
+    after = text[end : end + reach].split()
     return after[0] if after else ""
