@@ -734,3 +734,19 @@ def test_events_fire_opened_on_people_is_an_incident_without_a_toll():
 def test_events_described_history_is_dropped_only_when_what_is_left_dates_the_event():
     text = "وكانت تلك الاحتجاجات التي نظمت في مدينة جرادة أوائل 2018 هي الأضخم منذ الاضطرابات التي وقعت عام 2011."
     assert [e for e in events_of(text, published="2018-09-27") if not e.background] == []
+
+
+@pytest.mark.parametrize(
+    "opener",
+    ["وبموازاة ذلك،", "وفي حادث منفصل،", "وفي هجوم آخر،"],
+)
+def test_events_an_incident_the_text_calls_separate_is_its_own_event_without_figures(opener):
+    text = (
+        "قتل خمسة من رجال الشرطة في تفجير انتحاري بسيارة مفخخة استهدف مركزا للشرطة في مدينة تعز فجر الاثنين. "
+        f"{opener} اشتبك مسلحون مع قوات الأمن في مدينة تعز صباح الاثنين."
+    )
+    found = news(text)
+    assert [(e.event_type, e.location.name) for e in found] == [
+        ("Explosions/Remote violence", "Taiz"),
+        ("Battles", "Taiz"),
+    ]

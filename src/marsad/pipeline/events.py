@@ -500,7 +500,11 @@ def _conflict_article(doc: Doc) -> bool:
 
 
 def _opens_new_episode(doc: Doc, index: int) -> bool:
-    """ "وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own."""
+    """ "وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own; or one
+    the text calls separate in so many words ("وبموازاة ذلك، فتحت امرأتان النار على القنصلية"),
+    figures or not."""
+    if _opens_with(doc, index, "separate_incident"):
+        return True
     marked = (
         _opens_with(doc, index, "new_episode")
         or _tells_before(doc, index)
