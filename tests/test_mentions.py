@@ -80,3 +80,31 @@ def test_mentions_common_word_is_no_transliterated_place(text, not_found):
 )
 def test_mentions_common_word_may_name_a_capital(text, name):
     assert name in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        ("تراجعت أسهم الشركات في البورصة أمس بعد إعلان نتائج الانتخابات في تركيا.", "Bursa"),
+        ("وصف المحلل المشهد السياسي في إيران بأنه معقد.", "Mashhad"),
+        ("جرفت السيول عشرات المنازل في كوريا الجنوبية.", "Seoul"),
+    ],
+)
+def test_mentions_a_common_noun_with_the_article_is_no_place_named_without_it(text, not_found):
+    assert not_found not in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the only country word is a nisba of something else
+        ("قتل خمسة شرطيين في هجوم انتحاري قرب القنصلية الأمريكية في اسطنبول.", "Istanbul"),
+        # a region after the word for region, its country named nowhere
+        (
+            "قتل 15 شخصا في تفجير استهدف مسجدا في منطقة عسير، وقالت الحكومة الإماراتية إنها تدين الهجوم.",
+            "'Asir Region",
+        ),
+    ],
+)
+def test_mentions_a_region_or_a_great_city_is_itself_where_its_country_goes_unnamed(text, name):
+    assert name in {found for _, found in places_of(text)}

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import find_countries
 from marsad.knowledge.gazetteer import HOW_ARABIC, HOW_SKELETON, ChoiceTrace, Gazetteer, Place, PlaceMention
-from marsad.lang.ar.clitics import THIRD_PERSON_PRONOUNS
+from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS, proclitic_stems
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import forms_with_role
+from marsad.lang.ar.normalize import fold
 from marsad.pipeline.document import Doc
 
 REQUIRES = ("sentences",)
@@ -118,6 +119,7 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
 # transliteration match (far noisier) only in the one it is about.
 _NAME_COUNTRIES = 3
 _SHORT_SKELETON = 3
+_CITY_ANYWHERE = 1_000_000
 _PLACE_TYPE_WORDS = forms_with_role("place_type_word")
 
 
@@ -143,7 +145,36 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None) -> 
             and (place.major or not is_common(mention.text))
             and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS)
         )
-    return place.country in hints[:_NAME_COUNTRIES] or place.country == main
+    # A region or a city the news names everywhere is itself even in a report that names its
+    # country nowhere, or only as a nisba of something else ("القنصلية الأمريكية في اسطنبول",
+    # "استهدف مسجدا في منطقة عسير"): an admin area or a capital after a word saying what kind of
+    # place follows, or a city of millions.
+    if _article_not_in_its_name(mention, place):
+        return False
+    return (
+        place.country in hints[:_NAME_COUNTRIES]
+        or place.country == main
+        or (place.major and _after_place_type_word(mention))
+        or (place.seat and place.population >= _CITY_ANYWHERE)
+    )
+
+
+def _after_place_type_word(mention) -> bool:
+    return mention.after_locative in _PLACE_TYPE_WORDS or mention.text.split()[0] in _PLACE_TYPE_WORDS
+
+
+def _article_not_in_its_name(mention, place) -> bool:
+    """A one-word name written with the article whose place is named without one ("المشهد" the
+    scene, not Mashhad; "البورصة" the stock exchange, not Bursa; "السيول" floods, not Seoul):
+    a common noun. Places named with it ("الخرطوم", "الفاشر") keep it in their Arabic name."""
+    words = mention.text.split()
+    if len(words) != 1:
+        return False
+    stems = [stem for stem in proclitic_stems(words[0], min_stem=1) if stem.startswith(ARTICLE)]
+    if not stems:
+        return False
+    label = Gazetteer.default().arabic_name(place.geonameid)
+    return label is not None and not any(stem in fold(label) for stem in stems)
 
 
 # How much each kind of mention says about where the story happens.
