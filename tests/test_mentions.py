@@ -80,3 +80,27 @@ def test_mentions_common_word_is_no_transliterated_place(text, not_found):
 )
 def test_mentions_common_word_may_name_a_capital(text, name):
     assert name in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("تظاهر آلاف العراقيين اليوم في العاصمة العراقية احتجاجا على الفساد.", "Baghdad"),
+        ("خرج الآلاف إلى شوارع عاصمة العراق احتجاجا على انقطاع الكهرباء.", "Baghdad"),
+        ("قتل ثلاثة أشخاص في انفجار عبوة ناسفة بالعاصمة الأفغانية أمس.", "Kabul"),
+    ],
+)
+def test_mentions_capital_named_by_its_country_is_that_capital(text, name):
+    assert name in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # the capital's own name beside it is the mention
+        ("تظاهر المئات في العاصمة الليبية طرابلس أمس.", "طرابلس"),
+        ("قتل 44 شخصا في سلسلة هجمات في كابول عاصمة أفغانستان.", "كابول"),
+    ],
+)
+def test_mentions_capital_with_its_name_is_the_name(text, named):
+    assert [words for words, _ in places_of(text)] == [named]
