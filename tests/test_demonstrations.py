@@ -219,3 +219,44 @@ def test_demonstrations_a_demand_to_demonstrate_is_none():
 def test_demonstrations_shootings_behind_a_protest_are_its_cause():
     text = "تظاهر الآلاف في مدينة نيويورك اليوم على خلفية حوادث إطلاق النار الأخيرة في المدارس."
     assert event_kinds(text) == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "استدعت وزارة الخارجية الأردنية سفيرها في طهران احتجاجا على اقتحام السفارة.",
+        "احتجت وزارة الخارجية المصرية على تصريحات السفير التركي.",
+        "استقال وزير الصحة العراقي احتجاجا على التدخل في عمل الوزارة.",
+    ],
+)
+def test_demonstrations_a_state_or_an_office_protesting_is_none(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تظاهر المئات أمام السفارة الأمريكية في بغداد احتجاجا على قرار نقل السفارة.",
+        "قطع مئات المواطنين الطريق في مدينة الكوت احتجاجا على انقطاع المياه.",
+    ],
+)
+def test_demonstrations_a_crowd_protesting_beside_an_embassy_is_one(text):
+    assert [e.event_type for e in news(text)] == ["Protests"]
+
+
+@pytest.mark.parametrize(
+    "text, sub_type",
+    [
+        (
+            "تجمع آلاف الكتالونيين وسط مدينة برشلونة احتجاجا على اعتقال الرئيس السابق للإقليم.",
+            "Peaceful protest",
+        ),
+        ("تظاهر المئات في مدينة الكوت اليوم تنديدا باقتحام قوات الأمن لمقر النقابة.", "Peaceful protest"),
+        (
+            "خرج الآلاف في مدينة البصرة اليوم احتجاجا على الغلاء، ففرقتهم الشرطة بالغاز المسيل للدموع.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_demonstrations_an_act_protested_against_is_its_cause_not_its_kind(text, sub_type):
+    assert [e.sub_event_type for e in news(text)] == [sub_type]

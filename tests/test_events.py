@@ -750,3 +750,30 @@ def test_events_an_incident_the_text_calls_separate_is_its_own_event_without_fig
         ("Explosions/Remote violence", "Taiz"),
         ("Battles", "Taiz"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "خرج المحتجون في مدينة الكوت الجمعة في مظاهرة هادئة، فيما تراجعت قوات الأمن مقارنة "
+            "بالأسبوع الماضي عندما سقط أكثر من 50 مصابا في اشتباكات عنيفة."
+        ),
+        (
+            "تظاهر المئات في مدينة الديوانية الجمعة دون حوادث، خلافا للشهر الماضي حين أصيب 20 متظاهرا "
+            "في مواجهات مع الشرطة."
+        ),
+    ],
+)
+def test_events_a_past_period_when_clause_is_an_incident_of_its_own(text):
+    events = events_of(text)
+    assert [(e.sub_event_type, bool(e.claims)) for e in events if not e.background] in (
+        [("Peaceful protest", False), ("Violent demonstration", True)],
+        [("Peaceful protest", False)],  # a month before publication is history
+    )
+    assert [e.sub_event_type for e in events if e.background] in ([], ["Violent demonstration"])
+
+
+def test_events_a_day_when_clause_is_the_incident_itself():
+    [event] = news("قتل ثلاثة أشخاص أمس عندما انفجرت عبوة ناسفة في سوق بمدينة كركوك.")
+    assert [c.low for c in event.claims] == [3]

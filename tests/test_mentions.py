@@ -108,3 +108,27 @@ def test_mentions_a_common_noun_with_the_article_is_no_place_named_without_it(te
 )
 def test_mentions_a_region_or_a_great_city_is_itself_where_its_country_goes_unnamed(text, name):
     assert name in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("تظاهر آلاف العراقيين اليوم في العاصمة العراقية احتجاجا على الفساد.", "Baghdad"),
+        ("خرج الآلاف إلى شوارع عاصمة العراق احتجاجا على انقطاع الكهرباء.", "Baghdad"),
+        ("قتل ثلاثة أشخاص في انفجار عبوة ناسفة بالعاصمة الأفغانية أمس.", "Kabul"),
+    ],
+)
+def test_mentions_capital_named_by_its_country_is_that_capital(text, name):
+    assert name in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # the capital's own name beside it is the mention
+        ("تظاهر المئات في العاصمة الليبية طرابلس أمس.", "طرابلس"),
+        ("قتل 44 شخصا في سلسلة هجمات في كابول عاصمة أفغانستان.", "كابول"),
+    ],
+)
+def test_mentions_capital_with_its_name_is_the_name(text, named):
+    assert [words for words, _ in places_of(text)] == [named]

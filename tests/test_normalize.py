@@ -14,6 +14,8 @@ from marsad.lang.ar.normalize import fold, match_key, normalize
         ("١٥ قتيلا", "15 قتيلا"),
         ("“بازا”", '"بازا"'),
         ("آلاف", "الاف"),
+        ("شرق #خان_يونس", "شرق #خان يونس"),
+        ("#كارلس_بويغدمون", "#كارلس بويغدمون"),
     ],
 )
 def test_normalize_folds_letters_marks_and_digits(raw, folded):

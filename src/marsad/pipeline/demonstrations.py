@@ -2,7 +2,8 @@
 
 - A demonstration word reports none after a call or a plan ("دعوات للتظاهر"), in a statement of
   support ("أعلن تأييده للاحتجاجات"), before a word that makes it a festival ("تظاهرة ثقافية"), or
-  among crowds celebrating.
+  among crowds celebrating; "in protest" after an act of office ("استدعت سفيرها احتجاجا على") is a
+  state or an office-holder protesting, no demonstration.
 - In a sentence that reports a demonstration, a clash is the demonstration turning violent and a
   shooting the force intervening, not a battle; a killing the demonstrators protest against
   ("احتجاجا على مقتل ...") is their cause, not an event of the sentence.
@@ -11,6 +12,8 @@
   storming or clashing make a Violent demonstration (Riots), even when the force kills; else
   demonstrators killed or live rounds that wound them make Excessive force against protesters;
   else dispersal, tear gas or arrests make a Protest with intervention; else a Peaceful protest.
+  An arrest or a storming the demonstrators protest against ("احتجاجا على اعتقال ...") is their
+  cause, not their kind.
 - Its demonstrators are "Protesters (X)" (inter 6), or "Rioters (X)" (inter 5) in a riot, and the
   casualties among civilians or unnamed victims are theirs; the size the text gives beside it
   ("تظاهر الآلاف") is its crowd size as ACLED tags it ("thousands"), never a casualty figure.
@@ -60,6 +63,9 @@ _GRIEVANCE_REACH = 6
 # "مظاهرات يوم السبت في مدن عدة احتجاجا على ...": the purpose follows its demonstration word
 # within these words.
 _PURPOSE_REACH = 8
+# "استدعت الأردن سفيرها في طهران احتجاجا على ...": the act of office stands within these words
+# before "in protest", or (the subject of "احتجت") within these words after it.
+_OFFICE_BEFORE, _OFFICE_AFTER = 8, 2
 # "تظاهرة ثقافية": the adjective right after the noun, within this many characters.
 _ADJECTIVE_GAP = 2
 # A figure this many sentences after a demonstration is still about it.
@@ -160,6 +166,25 @@ def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
         if cue.role == "not_protest" and 0 <= cue.start - trigger.end <= _ADJECTIVE_GAP:
             return True
         if cue.role == "celebration" and _celebrates(doc, trigger, cue, cues):
+            return True
+    return _by_office(doc, trigger, cues)
+
+
+def _by_office(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
+    """ "استدعت الخارجية سفيرها احتجاجا على ...", "احتجت وزارة الخارجية على ...": a state or an
+    office-holder protesting by an act of office (a recall, a note, a resignation, a walkout)."""
+    if not any(c.role == "grievance" and c.start <= trigger.start < c.end for c in cues):
+        return False  # "تظاهر المئات أمام السفارة": a demonstration word of its own
+    for cue in (c for c in cues if c.role == "office"):
+        if cue.end <= trigger.start:
+            start, end, reach = cue.end, trigger.start, _OFFICE_BEFORE
+        elif cue.start >= trigger.end:
+            start, end, reach = trigger.end, cue.start, _OFFICE_AFTER
+        else:
+            continue
+        if _words_between(doc, start, end) < reach and not any(
+            m in doc.folded[start:end] for m in CLAUSE_MARKS
+        ):
             return True
     return False
 
@@ -424,7 +449,12 @@ def demonstration_type(doc: Doc, draft: EventDraft) -> tuple[str, str]:
         index: [c for c in _cues(doc, index) if not draft.spans or draft.tells(c.start)]
         for index in draft.sentences
     }
-    roles = {c.role for found in cues.values() for c in found if not _forestalled(doc, c, found)}
+    roles = {
+        c.role
+        for found in cues.values()
+        for c in found
+        if not _forestalled(doc, c, found) and not _protested_act(doc, c, found)
+    }
     hurt = [
         c
         for c in draft.claims
@@ -450,6 +480,19 @@ def _forestalled(doc: Doc, cue: _Cue, cues: list[_Cue]) -> bool:
     not happen."""
     return cue.role in _ACTS and any(
         c.role == "plan" and c.end <= cue.start and _words_between(doc, c.end, cue.start) < _PLAN_REACH
+        for c in cues
+    )
+
+
+def _protested_act(doc: Doc, cue: _Cue, cues: list[_Cue]) -> bool:
+    """ "احتجاجا على اعتقال الرئيس السابق", "تنديدا باقتحام المسجد": an arrest or a storming the
+    demonstrators protest against, in the clause of their grievance, is its cause, not what they
+    or the police did."""
+    return cue.role in _ACTS and any(
+        c.role == "grievance"
+        and c.end <= cue.start
+        and _words_between(doc, c.end, cue.start) < _GRIEVANCE_REACH
+        and not any(mark in doc.folded[c.end : cue.start] for mark in CLAUSE_MARKS)
         for c in cues
     )
 

@@ -13,6 +13,8 @@ ACLED codes one event per incident (one type, one place, one day), so a roundup 
 - another tactic with figures of its own on another day ("الغارات قتلت 40 يوم الجمعة" after a
   chemical attack) is another event, at the same place when it names none;
 - "ويأتي هذا التفجير بعد أيام من تفجير ..." recalls an earlier incident: background, apart;
+- "سلمية الجمعة ... مقارنة بالأسبوع الماضي عندما سقط 50 مصابا": a clause a past period opens
+  beside the sentence's own day tells another incident, of that period;
 - a topic shift ("من جهة أخرى") ends what a place-less sentence may join by proximity.
 """
 
@@ -363,8 +365,12 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     if old and len(old) < len(triggers):
         triggers = [t for t in triggers if t not in old]  # "اعتقلت السلطات الأحد ... خلال احتجاجات 2009"
     family = EVENT_FAMILY[_dominant(triggers).event_type] if triggers else VIOLENCE
+    told_apart = set(_past_when(doc, index).values())  # the time of a clause told apart
     dates = _without_described_history(
-        doc, index, triggers, [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d)]
+        doc,
+        index,
+        triggers,
+        [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d) and d not in told_apart],
     )
     war_toll = _war_toll(doc, index)
     background = (
@@ -596,20 +602,25 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
     if candidate.summary:
         return [candidate]
     sentence = doc.sentences[candidate.sentence]
-    bounds = [sentence.start, *_clause_starts(doc, candidate.sentence), sentence.end]
+    past = _past_when(doc, candidate.sentence)
+    bounds = sorted({sentence.start, *_clause_starts(doc, candidate.sentence), *past, sentence.end})
     groups: list[list] = []  # [start, end, place]
     for start, end in zip(bounds, bounds[1:]):
         place = _place(doc, candidate.sentence, _triggers_within(candidate, start, end), (start, end))
-        if groups and not (
-            _tells_an_incident(doc, candidate, start, end)
-            and place is not None
-            and groups[-1][2] is not None
-            and not _meets(_place_keys(groups[-1][2]), _place_keys(place))
+        if (
+            groups
+            and start not in past
+            and not (
+                _tells_an_incident(doc, candidate, start, end)
+                and place is not None
+                and groups[-1][2] is not None
+                and not _meets(_place_keys(groups[-1][2]), _place_keys(place))
+            )
         ):
             groups[-1][1] = end
             groups[-1][2] = groups[-1][2] or place
             continue
-        groups.append([start, end, place])
+        groups.append([start, end, place or (groups[-1][2] if groups and start in past else None)])
     if len(groups) == 1:
         return [candidate]
     return [
@@ -620,10 +631,38 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
             span=(start, end),
             new_episode=candidate.new_episode and n == 0,
             counted=any(_counted(c) and start <= c.start < end for c in doc.claims),
-            dates=[d for d in candidate.dates if start <= d.start < end] or candidate.dates,
+            dates=[past[start]]
+            if start in past
+            else [d for d in candidate.dates if start <= d.start < end] or candidate.dates,
+            background=candidate.background or (start in past and _is_background(doc, [past[start]])),
         )
         for n, (start, end, place) in enumerate(groups)
     ]
+
+
+_PAST_WHEN = forms_with_role("past_when")
+
+
+def _past_when(doc: Doc, index: int) -> dict[int, object]:
+    """Where a clause opens that tells a past period beside the sentence's own day, with it:
+    "وكانت الاحتجاجات سلمية الجمعة ... مقارنة بالأسبوع الماضي عندما سقط 50 مصابا في اشتباكات"
+    (the clashes and their wounded are last week's). "قتل ثلاثة أمس عندما انفجرت عبوة" tells
+    the sentence's own day: one incident."""
+    found = {}
+    dates = doc.in_sentence(doc.dates, index)
+    for date in dates:
+        when = WORD.search(doc.folded, date.end, doc.sentences[index].end)
+        if when is None or when.group() not in _PAST_WHEN or doc.folded[date.end : when.start()].strip(" ,"):
+            continue
+        # "الأسبوع الماضي", "العام الماضي" beside the day the sentence gives ("الجمعة").
+        past = (
+            date.precision != 1
+            and date.date_end is not None
+            and date.date_end <= (doc.published or date.date_end)
+        )
+        if past and any(d.precision == 1 and d.start < date.start for d in dates):
+            found[when.start()] = date
+    return found
 
 
 def _triggers_within(candidate: _Candidate, start: int, end: int) -> list[Trigger]:

@@ -12,11 +12,20 @@ from dataclasses import dataclass
 
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import find_countries
-from marsad.knowledge.gazetteer import HOW_ARABIC, HOW_SKELETON, ChoiceTrace, Gazetteer, Place, PlaceMention
-from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS, proclitic_stems
+from marsad.knowledge.gazetteer import (
+    CAPITAL,
+    HOW_ARABIC,
+    HOW_SKELETON,
+    ChoiceTrace,
+    Gazetteer,
+    Place,
+    PlaceMention,
+)
+from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS, proclitic_stems, stem_in
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import forms_with_role
 from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.tokens import last_words
 from marsad.pipeline.document import Doc
 
 REQUIRES = ("sentences",)
@@ -80,6 +89,35 @@ def run(doc: Doc) -> None:
             doc.places = _resolved_places(doc, hints if where in hints else [*hints, where], where, taken)
         doc.main_country = where
         doc.actors = actors.find_mentions(doc.folded, where, on=doc.published)
+    doc.places = sorted(doc.places + _capitals(doc, hints), key=lambda p: p.start)
+
+
+_CAPITAL_WORDS = forms_with_role("capital_word")
+# "العاصمة الليبية طرابلس", "كابول عاصمة أفغانستان": a name right beside (within these characters)
+# is the place.
+_NAME_AFTER = 2
+
+
+def _capitals(doc: Doc, hints: list[str]) -> list[ResolvedPlace]:
+    """ "تظاهر الآلاف في العاصمة العراقية", "في عاصمة العراق": the capital named by its country
+    and not by its name is the country's capital, as precise as its name would be."""
+    gazetteer = Gazetteer.default()
+    found = []
+    for country in doc.countries:
+        word = last_words(doc.folded, 0, country.start, 1)
+        if not word or not stem_in(word[0], _CAPITAL_WORDS):
+            continue
+        start = doc.folded.rfind(word[0], 0, country.start)
+        if any(p.start < country.end + _NAME_AFTER and p.end > start - _NAME_AFTER for p in doc.places):
+            continue
+        capital = gazetteer.capital(country.country.iso3)
+        if capital is None:
+            continue
+        text = doc.folded[start : country.end]
+        mention = PlaceMention(start, country.end, text, (capital,), HOW_ARABIC, None)
+        trace = ChoiceTrace(text, HOW_ARABIC, 1, tuple(hints), CAPITAL, capital, HOW_ARABIC)
+        found.append(ResolvedPlace(mention, capital, trace))
+    return found
 
 
 def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytearray) -> list[ResolvedPlace]:

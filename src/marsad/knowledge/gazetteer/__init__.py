@@ -16,7 +16,7 @@ The package, in the order a text goes through it:
 - `build` (with `sources`): writing the file from GeoNames tables (`marsad gazetteer build`).
 """
 
-from marsad.knowledge.gazetteer.choose import ChoiceTrace, base_score
+from marsad.knowledge.gazetteer.choose import CAPITAL, ChoiceTrace, base_score
 from marsad.knowledge.gazetteer.places import (
     HOW_ARABIC,
     HOW_SKELETON,
@@ -28,6 +28,7 @@ from marsad.knowledge.gazetteer.places import (
 from marsad.knowledge.gazetteer.reader import GAZETTEER_ENV, Gazetteer
 
 __all__ = [
+    "CAPITAL",
     "GAZETTEER_ENV",
     "HOW_ARABIC",
     "HOW_SKELETON",

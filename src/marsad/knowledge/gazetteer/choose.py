@@ -65,6 +65,7 @@ FALLBACK = "fallback"  # none in a hinted country, but the name after the locati
 NEEDS_HINT = "needs-hint"  # none in a hinted country, and a skeleton match needs one
 ALONE = "alone"  # none in a hinted country, and the Arabic names are of hamlets with nothing near
 BY_PRIOR = "prior"  # no candidate in a hinted country: the best Arabic name by its score
+CAPITAL = "capital"  # "في العاصمة العراقية": the capital of the country named, no name looked up
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,8 @@ class ChoiceTrace:
     def __str__(self) -> str:
         if self.rule == NO_CANDIDATES:
             return f"{self.mention}: no candidates"
+        if self.rule == CAPITAL:
+            return f"{self.mention}: the capital of {self.place.country}: {_describe(self.place)}"
         if self.rule == FALLBACK:
             return f"{self.mention}: none in {', '.join(self.hints)}; {self.fallback}"
         counted = f"{self.mention} ({self.how}): {self.candidates} candidates"

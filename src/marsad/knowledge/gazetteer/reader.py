@@ -128,6 +128,10 @@ class Gazetteer:
         once without context (kept where its country is hinted) as anchors for the others."""
         return self._chooser.context(text, mentions, countries)
 
+    def capital(self, iso3: str) -> Place | None:
+        """The country's capital, if the gazetteer has one."""
+        return self._store.capital(iso3)
+
     def place(self, geonameid: int) -> Place | None:
         """The place with this id, if the gazetteer has it."""
         return self._store.place(geonameid)
