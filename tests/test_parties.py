@@ -47,6 +47,37 @@ def test_parties_leave_out_groups_that_are_not_sides(text, absent):
     assert not any(name.startswith(absent) for name, _, _ in parties_of(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اندلعت اشتباكات عنيفة بين الجيش ومسلحين قرب مدينة غاو شمالي مالي أمس، ما أسفر عن مقتل عشرة أشخاص.",
+        "قتل سبعة أشخاص على الأقل في معارك بين الجيش المالي ومسلحين قرب بلدة تساليت أمس.",
+        "أسفرت المواجهات بين قوات الأمن ومسلحين في بلدة قرب موبتي وسط مالي أمس عن مقتل شخصين.",
+    ],
+)
+def test_parties_persons_a_battle_counts_are_no_civilian_side(text):
+    found = parties_of(text)
+    assert found and not any(name.startswith("Civilians") for name, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, civilians",
+    [
+        (
+            "اندلعت اشتباكات عنيفة بين الجيش ومسلحين قرب مدينة غاو شمالي مالي أمس، ما أسفر عن مقتل عشرة "
+            "مدنيين.",
+            "Civilians (Mali)",
+        ),
+        (
+            "قتل سبعة أطفال في معارك بين الجيش المالي ومسلحين قرب بلدة تساليت أمس.",
+            "Civilians (Mali)",
+        ),
+    ],
+)
+def test_parties_civilians_a_battle_counts_by_name_are_a_side(text, civilians):
+    assert civilians in [name for name, _, _ in parties_of(text)]
+
+
 def test_parties_civilians_of_an_attack_are_actor2():
     found = parties_of("قتل مسلحون مجهولون سبعة مدنيين في هجوم على قرية في وسط مالي أمس.")
     civilians = [entry for entry in found if entry[0].startswith("Civilians")]

@@ -8,7 +8,9 @@ sentence that counts no civilian victim. The parties are the actors the event's 
   journalists "of" a country), is not a party unless it is also named outside such a phrase;
 - an ethnic or communal word (ACLED's identity militias) is a party only when a figure counts it
   or a trigger of the event names it within a few words;
-- civilians are a party when a figure counts them or the event is violence against civilians.
+- civilians are a party when a figure counts them or the event is violence against civilians;
+  in a battle, a figure counts them only by a word that says who they were ("مدنيين", "فرنسيين"):
+  the "أشخاص" of a fight's toll may be the fighters themselves.
 Sides: ACLED's actor1 is the first party the text names (in violence against civilians the
 perpetrator, the civilians actor2; in protests the demonstrators), actor2 the first party not on
 actor1's side; allies and components of either (Wagner beside the Malian army, a coalition's
@@ -18,9 +20,13 @@ members, a country's army and police) are associated actors of that side.
 from __future__ import annotations
 
 from marsad.knowledge.actors import ActorBase
+from marsad.lang.ar.clitics import stem_in
+from marsad.lang.ar.lexicon import neutral_persons
+from marsad.lang.ar.normalize import fold
 from marsad.pipeline.document import Doc, EventDraft
 from marsad.schema import Actor, Claim
 from marsad.schema.acled import (
+    BATTLES,
     INTER_CIVILIANS,
     INTER_IDENTITY_MILITIA,
     INTER_PROTESTERS,
@@ -49,18 +55,27 @@ def parties(
 
 
 def _is_party(doc: Doc, draft: EventDraft, actor: Actor, counted: set[str], event_type: str) -> bool:
+    mentions = [m for m in doc.actors if m.name == actor.name and doc.sentence_of(m.start) in draft.sentences]
+    if actor.inter == INTER_CIVILIANS and event_type == BATTLES and _only_neutral(doc, actor, mentions):
+        return False
     if actor.name in counted:
         return True
     if actor.span is None:
         return True
     if actor.inter == INTER_CIVILIANS:
         return event_type == VIOLENCE_AGAINST_CIVILIANS
-    mentions = [m for m in doc.actors if m.name == actor.name and doc.sentence_of(m.start) in draft.sentences]
     if mentions and all(_inside_another_speaker(doc, m) for m in mentions):
         return False
     if actor.inter == INTER_IDENTITY_MILITIA:
         return any(_near_trigger(draft, m) for m in mentions)
     return True
+
+
+def _only_neutral(doc: Doc, actor: Actor, mentions) -> bool:
+    """Whether every word the event names these civilians by is a neutral "شخصا"."""
+    texts = [actor.text, *(doc.folded[m.start : m.end] for m in mentions)]
+    words = [word for text in texts for word in fold(text).split()]
+    return bool(words) and all(stem_in(word, neutral_persons(), article=True) for word in words)
 
 
 def _inside_another_speaker(doc: Doc, mention) -> bool:
