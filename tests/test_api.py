@@ -331,6 +331,48 @@ def test_api_events_background_are_asked_for_apart(store_server):
     assert_error_shape(httpx.get(f"{store_server}/events", params={"background": "sometimes"}), 422)
 
 
+def test_api_events_asked_again_give_the_same_bytes(store_server):
+    first, again = (httpx.get(f"{store_server}/events", params={"limit": 1}) for _ in range(2))
+    assert first.content == again.content and first.headers["content-type"] == again.headers["content-type"]
+
+
+def test_api_events_show_what_another_process_wrote_since(tmp_path):
+    pytest.importorskip("marsad.store", reason="the event store (marsad.store) is not installed yet")
+    from marsad.store import open_store
+
+    db = f"sqlite:///{tmp_path / 'events.db'}"
+    with served("--db", db, "--extract-workers", "1") as base:
+        assert httpx.get(f"{base}/events").json()["total"] == 0
+        with open_store(db) as store:
+            store.ingest(ARTICLE_MOPTI, published="2024-03-11")
+        assert httpx.get(f"{base}/events").json()["total"] == 1
+
+
+def test_api_answer_cache_keeps_answers_only_while_the_store_is_unchanged():
+    from marsad.api.cache import AnswerCache
+
+    answers = AnswerCache(max_bytes=10)
+    assert answers.get("limit=1", 7) is None
+    answers.put("limit=1", 7, b"page")
+    assert answers.get("limit=1", 7) == b"page"
+    assert answers.get("limit=1", 8) is None
+    answers.put("limit=1", 7, b"stale")  # read before the change: never kept
+    assert answers.get("limit=1", 8) is None
+    answers.put("limit=1", None, b"page")
+    assert answers.get("limit=1", None) is None
+
+
+def test_api_answer_cache_forgets_the_oldest_beyond_its_size():
+    from marsad.api.cache import AnswerCache
+
+    answers = AnswerCache(max_bytes=10)
+    answers.get("a", 1)
+    answers.put("a", 1, b"123456")
+    answers.put("b", 1, b"123456")
+    answers.put("c", 1, b"12345678901")
+    assert answers.get("a", 1) is None and answers.get("b", 1) == b"123456" and answers.get("c", 1) is None
+
+
 def test_api_event_and_document_carry_the_evidence(store_server):
     listed = httpx.get(f"{store_server}/events", params={"type": "Battles"}).json()["events"][0]
     event = httpx.get(f"{store_server}/events/{listed['id']}").json()

@@ -47,6 +47,73 @@ def test_parties_leave_out_groups_that_are_not_sides(text, absent):
     assert not any(name.startswith(absent) for name, _, _ in parties_of(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "اندلعت اشتباكات عنيفة بين الجيش ومسلحين قرب مدينة غاو شمالي مالي أمس، ما أسفر عن مقتل عشرة أشخاص.",
+        "قتل سبعة أشخاص على الأقل في معارك بين الجيش المالي ومسلحين قرب بلدة تساليت أمس.",
+        "أسفرت المواجهات بين قوات الأمن ومسلحين في بلدة قرب موبتي وسط مالي أمس عن مقتل شخصين.",
+    ],
+)
+def test_parties_persons_a_battle_counts_are_no_civilian_side(text):
+    found = parties_of(text)
+    assert found and not any(name.startswith("Civilians") for name, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, civilians",
+    [
+        (
+            "اندلعت اشتباكات عنيفة بين الجيش ومسلحين قرب مدينة غاو شمالي مالي أمس، ما أسفر عن مقتل عشرة "
+            "مدنيين.",
+            "Civilians (Mali)",
+        ),
+        (
+            "قتل سبعة أطفال في معارك بين الجيش المالي ومسلحين قرب بلدة تساليت أمس.",
+            "Civilians (Mali)",
+        ),
+    ],
+)
+def test_parties_civilians_a_battle_counts_by_name_are_a_side(text, civilians):
+    assert civilians in [name for name, _, _ in parties_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text, perpetrator",
+    [
+        # The accusation in a sentence of its own: the one accused is who struck.
+        (
+            "قتل عشرة مدنيين في غارة جوية على سوق في مدينة الحديدة غربي اليمن أمس.\n"
+            "واتهم الحوثيون التحالف العربي بشن الهجومين.",
+            "Saudi-led Coalition",
+        ),
+        (
+            "قتل ثلاثة مدنيين في انفجار عبوة ناسفة في سوق بلدة أنسونغو شرق مالي أمس.\n"
+            "واتهمت السلطات جماعة نصرة الإسلام والمسلمين بتنفيذ الاعتداء.",
+            "JNIM: Group for Support of Islam and Muslims",
+        ),
+        # In the event's own sentences: the accuser speaks, it is no side.
+        (
+            "قتل عشرة مدنيين في غارة جوية على سوق في مدينة الحديدة غربي اليمن أمس. "
+            "واتهم الحوثيون التحالف العربي بشن الغارة.",
+            "Saudi-led Coalition",
+        ),
+    ],
+)
+def test_parties_the_one_accused_of_an_attack_is_its_perpetrator_and_the_accuser_no_side(text, perpetrator):
+    found = parties_of(text)
+    assert found[0][:2] == (perpetrator, 1)
+    assert not any(name.startswith(("Houthi", "Government")) for name, _, _ in found)
+
+
+def test_parties_two_groups_accused_leave_the_perpetrator_unidentified():
+    text = (
+        "قتل ثلاثة مدنيين في انفجار عبوة ناسفة في سوق بلدة أنسونغو شرق مالي أمس.\nواتهمت السلطات جماعة "
+        "نصرة الإسلام والمسلمين بتنفيذ الهجومين، فيما اتهم سكان تنظيم الدولة الإسلامية بشن الهجومين."
+    )
+    assert parties_of(text)[0][:2] == ("Unidentified Armed Group (Mali)", 1)
+
+
 def test_parties_civilians_of_an_attack_are_actor2():
     found = parties_of("قتل مسلحون مجهولون سبعة مدنيين في هجوم على قرية في وسط مالي أمس.")
     civilians = [entry for entry in found if entry[0].startswith("Civilians")]

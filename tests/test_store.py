@@ -242,6 +242,21 @@ def test_store_sqlite_uses_wal(tmp_path):
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
 
 
+def test_store_changes_move_with_every_commit_of_another_process_or_connection(tmp_path):
+    url = f"sqlite:///{tmp_path / 'c.db'}"
+    with open_store(url) as reader, open_store(url) as writer:
+        before = reader.changes()
+        assert before is not None and reader.changes() == before
+        ingest_built(writer, "d1", "2025-03-10", built_event("e1", "2025-03-09", killed=3))
+        after = reader.changes()
+        assert after != before and reader.changes() == after
+
+
+def test_store_changes_are_unknown_without_a_file():
+    with open_store("sqlite://") as in_memory:
+        assert in_memory.changes() is None
+
+
 # --- ingest ---------------------------------------------------------------------------------------
 
 

@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 
 import marsad
 from marsad.api.access_log import AccessLog
+from marsad.api.cache import AnswerCache
 from marsad.api.errors import install_error_handlers
 from marsad.api.extraction import ExtractionPool
 from marsad.api.gateway import StoreGateway
@@ -43,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.store = store
+    app.state.answers = AnswerCache()
     app.state.extractions = extractions
     install_error_handlers(app)
     for router in ROUTERS:

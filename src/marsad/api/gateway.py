@@ -41,6 +41,11 @@ class StoreGateway:
 
         return document_id_for(text, url, document_id)
 
+    def changes(self) -> int | None:
+        """The store's change count (`Store.changes`): answers read at one count stay true until
+        it moves; None (no store, or one that cannot tell): keep nothing."""
+        return self._store.changes() if self._store is not None else None
+
     async def call(self, method: str, *args, **kwargs):
         self.require()
         function = getattr(self._store, method)

@@ -21,7 +21,7 @@ from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
 from marsad.pipeline.demonstrations import as_demonstrators, crowd_size, demonstration_type
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
-from marsad.pipeline.parties import parties
+from marsad.pipeline.parties import accused, parties
 from marsad.pipeline.reconcile import reconcile
 from marsad.schema import Actor, Claim, Document, Event, Extraction, Party
 from marsad.schema.acled import (
@@ -103,7 +103,9 @@ def build(doc: Doc, document_id: str | None = None, language: str = "ar") -> Ext
         )
         if own is not None and not draft.background:
             told = own
-    return Extraction(document=document, events=_with_perpetrators([e for e in events if e is not None]))
+    return Extraction(
+        document=document, events=_with_perpetrators([e for e in events if e is not None], accused(doc))
+    )
 
 
 # Event types where the report may name only the victims: the perpetrator is then inferred.
@@ -111,10 +113,11 @@ _ONE_SIDED = (EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS)
 _ARMED_INTERS = (INTER_REBELS, INTER_POLITICAL_MILITIA)
 
 
-def _with_perpetrators(events: list[Event]) -> list[Event]:
+def _with_perpetrators(events: list[Event], accused: list[Actor]) -> list[Event]:
     """A bombing or an attack on civilians whose sentences name no armed party gets the one
     armed group that a summary of the same kind in the article names ("تبنى تنظيم الدولة
-    سلسلة التفجيرات"), else ACLED's Unidentified Armed Group of its country."""
+    سلسلة التفجيرات"), else the one group the article accuses of an attack ("اتهم الحوثيون
+    التحالف العربي بشن الهجومين"), else ACLED's Unidentified Armed Group of its country."""
     claimed = {
         (e.event_type, a.name): a
         for e in events
@@ -130,7 +133,10 @@ def _with_perpetrators(events: list[Event]) -> list[Event]:
         ):
             continue
         groups = [actor for (kind, _), actor in claimed.items() if kind == event.event_type]
-        perpetrator = groups[0] if len(groups) == 1 else _unidentified(event)
+        if len(groups) == 1:
+            perpetrator = groups[0]
+        else:
+            perpetrator = accused[0] if len(accused) == 1 else _unidentified(event)
         if perpetrator is not None:
             # The one who did it leads; the civilians it hit are the other side.
             event.actors = [

@@ -6,9 +6,13 @@ An article names more groups than take part in an event: the speaker of a figure
 sentence that counts no civilian victim. The parties are the actors the event's text makes a side:
 - a group named inside a speaker's phrase, when the speaker is someone else (bloggers, experts,
   journalists "of" a country), is not a party unless it is also named outside such a phrase;
+  nor is the subject of an accusing verb ("اتهم الحوثيون التحالف بشن الغارة"), whom the article
+  hears, while the one accused is who the article says struck (`accused`);
 - an ethnic or communal word (ACLED's identity militias) is a party only when a figure counts it
   or a trigger of the event names it within a few words;
-- civilians are a party when a figure counts them or the event is violence against civilians.
+- civilians are a party when a figure counts them or the event is violence against civilians;
+  in a battle, a figure counts them only by a word that says who they were ("مدنيين", "فرنسيين"):
+  the "أشخاص" of a fight's toll may be the fighters themselves.
 Sides: ACLED's actor1 is the first party the text names (in violence against civilians the
 perpetrator, the civilians actor2; in protests the demonstrators), actor2 the first party not on
 actor1's side; allies and components of either (Wagner beside the Malian army, a coalition's
@@ -18,9 +22,13 @@ members, a country's army and police) are associated actors of that side.
 from __future__ import annotations
 
 from marsad.knowledge.actors import ActorBase
+from marsad.lang.ar.clitics import stem_in
+from marsad.lang.ar.lexicon import forms_with_role, neutral_persons
+from marsad.lang.ar.normalize import fold
 from marsad.pipeline.document import Doc, EventDraft
 from marsad.schema import Actor, Claim
 from marsad.schema.acled import (
+    BATTLES,
     INTER_CIVILIANS,
     INTER_IDENTITY_MILITIA,
     INTER_PROTESTERS,
@@ -33,6 +41,9 @@ _DEMONSTRATORS = (INTER_RIOTERS, INTER_PROTESTERS)
 _ALLIANCES = frozenset(
     {"member_of", "part_of", "affiliate_of", "allied_with", "auxiliary_of", "successor_of"}
 )
+_ACCUSE = forms_with_role("accuse")
+_ACCUSED_OF = forms_with_role("accused_of")
+_CHARGE_REACH = 20  # characters after the one accused to find the charge's first word
 # How near an event's trigger an ethnic word must stand to name a side ("هاجم مسلحو الطوارق").
 _IDENTITY_REACH = 40
 
@@ -49,18 +60,53 @@ def parties(
 
 
 def _is_party(doc: Doc, draft: EventDraft, actor: Actor, counted: set[str], event_type: str) -> bool:
+    mentions = [m for m in doc.actors if m.name == actor.name and doc.sentence_of(m.start) in draft.sentences]
+    if actor.inter == INTER_CIVILIANS and event_type == BATTLES and _only_neutral(doc, actor, mentions):
+        return False
     if actor.name in counted:
         return True
     if actor.span is None:
         return True
     if actor.inter == INTER_CIVILIANS:
         return event_type == VIOLENCE_AGAINST_CIVILIANS
-    mentions = [m for m in doc.actors if m.name == actor.name and doc.sentence_of(m.start) in draft.sentences]
-    if mentions and all(_inside_another_speaker(doc, m) for m in mentions):
+    if mentions and all(_inside_another_speaker(doc, m) or _accuser(doc, m) for m in mentions):
         return False
     if actor.inter == INTER_IDENTITY_MILITIA:
         return any(_near_trigger(draft, m) for m in mentions)
     return True
+
+
+def _only_neutral(doc: Doc, actor: Actor, mentions) -> bool:
+    """Whether every word the event names these civilians by is a neutral "شخصا"."""
+    texts = [actor.text, *(doc.folded[m.start : m.end] for m in mentions)]
+    words = [word for text in texts for word in fold(text).split()]
+    return bool(words) and all(stem_in(word, neutral_persons(), article=True) for word in words)
+
+
+def accused(doc: Doc) -> list[Actor]:
+    """The armed or state groups the article accuses of an attack: one named right before the
+    charge ("بشن", "بتنفيذ") in a sentence with an accusing verb before it."""
+    found: dict[str, Actor] = {}
+    for mention in doc.actors:
+        if mention.role not in ("armed", "state") or mention.name in found:
+            continue
+        charge = doc.folded[mention.end : mention.end + _CHARGE_REACH].split()[:1]
+        if not charge or not stem_in(charge[0], _ACCUSED_OF):
+            continue
+        opening = doc.sentences[doc.sentence_of(mention.start)].start
+        if any(stem_in(word, _ACCUSE) for word in doc.folded[opening : mention.start].split()):
+            span = doc.span(mention.start, mention.end)
+            found[mention.name] = Actor(
+                name=mention.name, text=span.text, span=span, inter=mention.inter, country=mention.country
+            )
+    return list(found.values())
+
+
+def _accuser(doc: Doc, mention) -> bool:
+    """ "واتهم الحوثيون التحالف ...": the subject right after an accusing verb speaks, it does not fight."""
+    opening = doc.sentences[doc.sentence_of(mention.start)].start
+    before = doc.folded[opening : mention.start].split()
+    return bool(before) and stem_in(before[-1], _ACCUSE)
 
 
 def _inside_another_speaker(doc: Doc, mention) -> bool:

@@ -18,6 +18,7 @@ import marsad
 from marsad.schema import Extraction
 from marsad.store import export as exporters
 from marsad.store import fulltext, query
+from marsad.store.changes import ChangeWatch
 from marsad.store.engine import WRITE_OPTION, make_engine
 from marsad.store.errors import StoreOpenError
 from marsad.store.ingest import IngestResult, Metadata, document_id_for, stored_version, write_document
@@ -37,6 +38,7 @@ class Store:
                 f"cannot open the store {self.engine.url.render_as_string(hide_password=True)}: "
                 f"{str(error.orig).strip().splitlines()[0]}; check the path or server"
             ) from None
+        self._changes = ChangeWatch.of(self.engine)
 
     @property
     def dialect(self) -> str:
@@ -169,11 +171,18 @@ class Store:
         with self._read(snapshot=True) as connection:
             return exporters.export(fmt, query.all_events(connection), out, hxl=hxl)
 
+    def changes(self) -> int | None:
+        """A number that is different after anyone, in any process, has written to the store since
+        the last call (so that a reader may keep what it read until then); None: the backend cannot
+        tell, and nothing read may be kept."""
+        return self._changes.count()
+
     def connection(self) -> Connection:
         """A raw connection, for tests and maintenance."""
         return self.engine.connect()
 
     def close(self) -> None:
+        self._changes.close()
         self.engine.dispose()
 
     def __enter__(self) -> Store:

@@ -86,6 +86,11 @@ async def list_events(
             headers={"Content-Disposition": f'attachment; filename="{filename}"'},
         )
     limit = limit or DEFAULT_PAGE
+    # The same page asked again before the store changed: the same bytes as the first time.
+    answers, changes = request.app.state.answers, store.changes()
+    kept = answers.get(request.url.query, changes) if format == "json" else None
+    if kept is not None:
+        return Response(kept, media_type="application/json")
     events, total = await store.call("page", **filters, limit=limit, offset=offset, detailed=detailed)
     if format == "csv":
         return Response(
@@ -98,9 +103,11 @@ async def list_events(
     following = offset + len(events)
     next_page = _relative(request.url.include_query_params(offset=following)) if following < total else None
     # the store's events are JSON-ready already: no encoder pass over them
-    return JSONResponse(
+    answer = JSONResponse(
         {"ok": True, "total": total, "limit": limit, "offset": offset, "next": next_page, "events": events}
     )
+    answers.put(request.url.query, changes, answer.body)
+    return answer
 
 
 @router.get("/events/{event_id}", summary="One event: claims, reconciliation, linked articles")

@@ -127,6 +127,12 @@ def civilian_nouns() -> frozenset[str]:
     return stems_with_role("civilian_noun")
 
 
+def neutral_persons() -> frozenset[str]:
+    """Toll words for persons that say nothing of who they were, keyed without ال (see
+    discourse_words.tsv)."""
+    return stems_with_role("neutral_person")
+
+
 @lru_cache(maxsize=1)
 def spread_words() -> Lexicon:
     """Words that make an event word a series of incidents in several places (see spread_words.tsv)."""
