@@ -777,3 +777,23 @@ def test_events_a_past_period_when_clause_is_an_incident_of_its_own(text):
 def test_events_a_day_when_clause_is_the_incident_itself():
     [event] = news("قتل ثلاثة أشخاص أمس عندما انفجرت عبوة ناسفة في سوق بمدينة كركوك.")
     assert [c.low for c in event.claims] == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "لقي تسعة أشخاص مصرعهم بحادث تحطم طائرة مروحية تابعة للجيش في منطقة جبلية شمال البلاد.",
+        "تحطمت طائرة ركاب بعد إقلاعها من مطار العاصمة ما أسفر عن مقتل 80 شخصا.",
+        "تحطمت طائرة من طراز بوينغ بعد وقت قصير من إقلاعها من مطار العاصمة، ما أسفر عن مقتل 80 شخصا.",
+    ],
+)
+def test_events_a_crash_told_as_an_accident_is_no_event(text):
+    assert news(text) == []
+
+
+def test_events_a_military_crash_in_a_report_of_fighting_stays_an_event():
+    text = (
+        "قتل خمسة جنود في اشتباكات مع المتمردين قرب مدينة كيدال. "
+        "وأضاف الجيش أن إحدى مروحياته تحطمت في كيدال يوم الجمعة أثناء مهمة."
+    )
+    assert ("Strategic developments", "Other") in [(e.event_type, e.sub_event_type) for e in news(text)]

@@ -39,7 +39,7 @@ from marsad.lang.ar.tokens import WORD, last_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.mentions import ResolvedPlace
-from marsad.schema.acled import BATTLES, DEMONSTRATION, EVENT_FAMILY, VIOLENCE
+from marsad.schema.acled import BATTLES, DEMONSTRATION, EVENT_FAMILY, OTHER, VIOLENCE
 
 REQUIRES = (
     "sentences",
@@ -419,6 +419,8 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: ra
     strong = [t for t in triggers if t.strong]
     if any(EVENT_FAMILY[t.event_type] == DEMONSTRATION for t in strong):
         return True
+    if strong and all(_crash_told_as_an_accident(doc, index, t) for t in strong):
+        return False  # "لقي تسعة أشخاص مصرعهم بحادث تحطم طائرة مروحية": a crash, not a downing
     if strong:
         return (
             bool(claims)
@@ -439,6 +441,18 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: ra
 
 
 _ACCIDENTS = stems_with_role("accident")
+_CRASH_ACCIDENT = stems_with_role("crash_accident")
+
+
+def _crash_told_as_an_accident(doc: Doc, index: int, trigger: Trigger) -> bool:
+    """A crash ("تحطمت طائرة") named an accident ("حادث تحطم"), told with an accident's words
+    (an airliner's passengers, a technical fault) or in a report of no conflict (a Boeing after
+    take-off): ACLED codes no accident."""
+    return trigger.sub_event_type == OTHER and (
+        stem_in(word_before(doc.folded, trigger.start), _CRASH_ACCIDENT, article=True)
+        or _tells_an_accident(doc, index)
+        or not (_armed_party_in(doc, index) or _conflict_article(doc))
+    )
 
 
 def _tells_an_accident(doc: Doc, index: int) -> bool:

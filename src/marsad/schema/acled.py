@@ -29,6 +29,7 @@ VIOLENT_DEMONSTRATION = "Violent demonstration"
 MOB_VIOLENCE = "Mob violence"
 ARRESTS = "Arrests"
 DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
+OTHER = "Other"
 
 # ACLED's six event types and 25 sub-types, in ACLED's order.
 ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
@@ -52,7 +53,7 @@ ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
         "Headquarters or base established",
         "Looting/property destruction",
         "Non-violent transfer of territory",
-        "Other",
+        OTHER,
     ),
 }
 
