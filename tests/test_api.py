@@ -8,7 +8,6 @@ import threading
 
 import pytest
 
-import support
 from processes import alive, children, command_line, cpu_seconds, run_tag, tagged_processes, wait_until
 
 pytest.importorskip("httpx")
@@ -19,15 +18,13 @@ pytest.importorskip("uvicorn")
 
 from marsad.api.local_server import local_server, served  # noqa: E402
 from marsad.schema import Extraction  # noqa: E402
+from support import ARTICLE_GAO, MANY  # noqa: E402
 
 TOKEN = "test-token-7f3a"
 ERROR_KEYS = {"ok", "error", "status"}
 
-# Articles written for these tests, in news style.
-ARTICLE_GAO = (
-    "قُتل خمسة جنود ماليين وأصيب ثمانية آخرون في هجوم شنه مسلحون على موقع للجيش قرب مدينة غاو "
-    "شمالي مالي يوم الثلاثاء، بحسب ما أعلن الجيش المالي في بيان."
-)
+# Articles written for these tests, in news style (ARTICLE_GAO is in support: the store of many events
+# repeats it).
 ARTICLE_MOPTI = "قال مصدر أمني إن ثلاثة مدنيين قتلوا في انفجار عبوة ناسفة قرب مدينة موبتي وسط مالي أمس الأحد."
 # One endless sentence of the articles' words, no punctuation: slow to extract at any speed
 # (~8 MB; the slow servers accept 20 MB bodies).
@@ -354,18 +351,6 @@ def test_api_next_link_ignores_the_host_header(store_server):
 @pytest.mark.parametrize("actor", ["%", "_", "\\\\"])
 def test_api_actor_filter_takes_like_wildcards_literally(store_server, actor):
     assert httpx.get(f"{store_server}/events", params={"actor": actor}).json()["total"] == 0
-
-
-MANY = 1050  # more events than GET /events gives in one page
-
-
-@pytest.fixture(scope="module")
-def many_server(tmp_path_factory):
-    pytest.importorskip("marsad.store", reason="the event store (marsad.store) is not installed yet")
-    url = f"sqlite:///{tmp_path_factory.mktemp('many') / 'events.db'}"
-    support.store_of_many_events(url, ARTICLE_GAO, "2024-03-13", MANY)
-    with served("--db", url) as base:
-        yield base
 
 
 def every_page(base: str, params: dict, format: str = "json") -> list:

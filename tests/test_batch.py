@@ -129,8 +129,8 @@ def test_batch_all_good_exits_0_and_writes_the_manifest(tmp_path):
         (ARTICLE_GAO, "ok"),
         (ARTICLE_ENGLISH, "language en"),
         (
-            "Trois soldats ont été tués lundi dans une attaque contre un poste de l'armée près de Gao, selon une "
-            "source sécuritaire.",
+            "Trois soldats ont été tués lundi dans une attaque contre un poste de l'armée près de Gao, "
+            "selon une source sécuritaire.",
             "language fr",
         ),
         (
@@ -207,7 +207,8 @@ def test_batch_reads_an_rss_file_without_the_network(tmp_path):
 def page(body: str) -> str:
     return (
         f"<html><head><title>خبر</title><meta property='og:site_name' content='صحيفة الساحل'>"
-        f"<meta name='date' content='2024-03-04'></head><body><nav>الرئيسية</nav><article><h1>هجوم قرب غاو</h1>"
+        f"<meta name='date' content='2024-03-04'></head><body><nav>الرئيسية</nav>"
+        f"<article><h1>هجوم قرب غاو</h1>"
         f"<p>{body}</p><p>{ARTICLE_MOPTI}</p></article></body></html>"
     )
 

@@ -110,7 +110,8 @@ def test_errors_codes_written_in_the_source_and_readme_are_listed():
 
 def test_errors_docs_page_is_the_list_and_the_readme_links_it():
     assert (ROOT / "docs" / "errors.md").read_text(encoding="utf-8") == errors.markdown(), (
-        """regenerate it: python -c "import marsad.errors as e; print(e.markdown(), end='')" > docs/errors.md"""
+        "regenerate it: "
+        """python -c "import marsad.errors as e; print(e.markdown(), end='')" > docs/errors.md"""
     )
     assert "docs/errors.md" in (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -74,7 +74,8 @@ class ExtractionPool:
             self._discard(worker)
             raise ExtractionTooSlowError(
                 f"the extraction of this {len(text.encode('utf-8')) / 1024:.0f} KB text ran out of the "
-                f"server's {self.budget:g} s budget and was stopped; send shorter text (one article per request) "
+                f"server's {self.budget:g} s budget and was stopped; "
+                "send shorter text (one article per request) "
                 "or have the operator raise the budget (marsad serve --extract-budget SECONDS)"
             ) from None
         except (OSError, EOFError):
