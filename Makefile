@@ -1,4 +1,4 @@
-# Marsad: `make demo` runs the extraction on the bundled example; `make test` runs the suite;
+# Marsad: `make demo` runs the extraction on the bundled example; `make test` lints, then runs the suite;
 # `make lint` checks the code's style; `make serve` shows the bundled examples on the map.
 PYTHON ?= python3
 VENV := .venv
@@ -28,9 +28,9 @@ $(FULL): $(CORE)
 demo: $(CORE)
 	$(BIN)/marsad extract examples/ansongo.ar.txt --published $(EXAMPLES_PUBLISHED) --format table
 
-# What `make test` runs before the suite: nothing until src/ has had its one formatting pass (issue 14),
-# then `LINT_FIRST := lint`. `make test LINT_FIRST=lint` tries it meanwhile.
-LINT_FIRST :=
+# What `make test` runs before the suite: the lint, so a style fault fails the tests as CI runs them.
+# `make test LINT_FIRST=` runs the suite alone.
+LINT_FIRST := lint
 
 test: $(FULL) $(LINT_FIRST)
 	$(BIN)/python -m pytest

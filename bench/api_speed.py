@@ -54,7 +54,8 @@ def _report(name: str, times: list[float]) -> None:
     ordered = sorted(times)
     p90 = ordered[int(0.9 * (len(ordered) - 1))]
     print(
-        f"{name:<40} median {statistics.median(times) * 1000:7.1f} ms   p90 {p90 * 1000:7.1f} ms   (n={len(times)})"
+        f"{name:<40} median {statistics.median(times) * 1000:7.1f} ms   "
+        f"p90 {p90 * 1000:7.1f} ms   (n={len(times)})"
     )
 
 

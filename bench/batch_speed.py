@@ -90,7 +90,8 @@ def measure(label: str, inputs: list[str], out: Path, count: int, **options) -> 
     rate = summary.documents / elapsed
     assert summary.documents == count, summary
     print(
-        f"{label:<22} {rate:8.1f} docs/s  {elapsed:7.1f} s  peak {memory.peak / 1024**2:6.0f} MB  ({summary.line()})",
+        f"{label:<22} {rate:8.1f} docs/s  {elapsed:7.1f} s  "
+        f"peak {memory.peak / 1024**2:6.0f} MB  ({summary.line()})",
         flush=True,
     )
     return rate

@@ -55,10 +55,12 @@ def main() -> int:
     print(f"articles: {len(corpus)} ({len(texts)} distinct x {repeats}), {mb:.1f} MB")
     print(f"first call (loads knowledge): {warmup * 1000:.0f} ms")
     print(
-        f"extract: {len(corpus) / elapsed:.1f} articles/s, {mb / elapsed:.2f} MB/s, {elapsed:.1f} s on one core"
+        f"extract: {len(corpus) / elapsed:.1f} articles/s, {mb / elapsed:.2f} MB/s, "
+        f"{elapsed:.1f} s on one core"
     )
     print(
-        f"regex tokenisation floor: {len(corpus) / floor:.0f} articles/s, {mb / floor:.1f} MB/s ({tokens:,} tokens)"
+        f"regex tokenisation floor: {len(corpus) / floor:.0f} articles/s, "
+        f"{mb / floor:.1f} MB/s ({tokens:,} tokens)"
     )
     print(f"extract / floor: {elapsed / floor:.0f}x slower")
     print(f"peak memory: {peak_mb:.0f} MB")

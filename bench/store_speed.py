@@ -105,7 +105,8 @@ def main() -> int:
     for name, url, schema in targets:
         figures = bench(url, articles, extractions)
         print(
-            f"{name:<11} ingest {figures['ingest']:7.1f} articles/s   store only {figures['store only']:7.1f} "
+            f"{name:<11} ingest {figures['ingest']:7.1f} articles/s   "
+            f"store only {figures['store only']:7.1f} "
             f"articles/s   unchanged {figures['unchanged']:7.1f} articles/s   ({figures['events']} events)"
         )
         if schema:

@@ -1,4 +1,5 @@
-"""Helpers shared by the extraction tests (claims, attribution) and the store's (a store of many events)."""
+"""Helpers shared by the extraction tests (claims, attribution) and the store's, API's and web page's
+(a store of many events)."""
 
 import datetime as dt
 import os
@@ -11,6 +12,13 @@ import marsad
 SHARED = Path(os.environ.get("MARSAD_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 PUBLISHED = "2024-07-28"  # a Sunday
+
+# An attack at Gao written for the API and web tests, in news style; the store of many events repeats it.
+ARTICLE_GAO = (
+    "قُتل خمسة جنود ماليين وأصيب ثمانية آخرون في هجوم شنه مسلحون على موقع للجيش قرب مدينة غاو "
+    "شمالي مالي يوم الثلاثاء، بحسب ما أعلن الجيش المالي في بيان."
+)
+MANY = 1050  # more events than GET /events gives in one page
 
 
 def claims_of(text, published=PUBLISHED):

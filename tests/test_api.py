@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 import signal
 import socket
 import threading
 
 import pytest
 
-import support
 from processes import alive, children, command_line, cpu_seconds, run_tag, tagged_processes, wait_until
 
 pytest.importorskip("httpx")
@@ -17,17 +18,18 @@ import patient_httpx as httpx  # noqa: E402  (httpx, waiting as long as a loaded
 pytest.importorskip("fastapi")
 pytest.importorskip("uvicorn")
 
+from marsad.api.errors import STATUS_OF_KIND, ApiError  # noqa: E402
 from marsad.api.local_server import local_server, served  # noqa: E402
+from marsad.errors import CODES, KINDS  # noqa: E402
+from marsad.knowledge.gazetteer import GAZETTEER_ENV  # noqa: E402
 from marsad.schema import Extraction  # noqa: E402
+from support import ARTICLE_GAO, MANY  # noqa: E402
 
 TOKEN = "test-token-7f3a"
 ERROR_KEYS = {"ok", "error", "status"}
 
-# Articles written for these tests, in news style.
-ARTICLE_GAO = (
-    "قُتل خمسة جنود ماليين وأصيب ثمانية آخرون في هجوم شنه مسلحون على موقع للجيش قرب مدينة غاو "
-    "شمالي مالي يوم الثلاثاء، بحسب ما أعلن الجيش المالي في بيان."
-)
+# Articles written for these tests, in news style (ARTICLE_GAO is in support: the store of many events
+# repeats it).
 ARTICLE_MOPTI = "قال مصدر أمني إن ثلاثة مدنيين قتلوا في انفجار عبوة ناسفة قرب مدينة موبتي وسط مالي أمس الأحد."
 # One endless sentence of the articles' words, no punctuation: slow to extract at any speed
 # (~8 MB; the slow servers accept 20 MB bodies).
@@ -123,6 +125,43 @@ def test_api_extract_of_empty_text_is_empty(read_only_server):
 def test_api_extract_refuses_bad_input_in_one_shape(read_only_server, body, status, code):
     error = assert_error_shape(httpx.post(f"{read_only_server}/extract", json=body), status)
     assert error["code"] == code
+
+
+@pytest.fixture(scope="module")
+def broken_setup_server(tmp_path_factory):
+    """A server whose gazetteer is no gazetteer file: a fault of its setup, none of a request's."""
+    pytest.importorskip("marsad.store", reason="the event store (marsad.store) is not installed yet")
+    folder = tmp_path_factory.mktemp("broken-setup")
+    (folder / "gazetteer.sqlite").write_text("no gazetteer", encoding="utf-8")
+    env = {**os.environ, GAZETTEER_ENV: str(folder / "gazetteer.sqlite")}
+    with local_server("--db", f"sqlite:///{folder / 'events.db'}", env=env) as server:
+        yield server.base
+
+
+@pytest.mark.parametrize(
+    "method, route, options",
+    [
+        ("POST", "/extract", {"json": {"text": ARTICLE_GAO, "published": "2024-03-13"}}),
+        ("GET", "/events", {"params": {"place": "غاو"}}),
+    ],
+)
+def test_api_a_broken_setup_is_503_in_one_shape(broken_setup_server, method, route, options):
+    error = assert_error_shape(httpx.request(method, f"{broken_setup_server}{route}", **options), 503)
+    assert error["code"] == "E401" and GAZETTEER_ENV in error["message"]
+
+
+def test_api_an_input_fault_stays_400_beside_a_broken_setup(broken_setup_server):
+    body = {"text": ARTICLE_GAO, "published": "2024-13-01"}
+    assert assert_error_shape(httpx.post(f"{broken_setup_server}/extract", json=body), 400)["code"] == "E001"
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_api_status_of_every_code_follows_its_kind(code):
+    module, name = CODES[code].where.rsplit(".", 1)
+    cls = getattr(importlib.import_module(module), name)
+    status = cls.status if issubclass(cls, ApiError) else STATUS_OF_KIND[CODES[code].kind]
+    assert set(STATUS_OF_KIND) == set(KINDS)
+    assert {"input": 400 <= status < 500, "setup": status == 503, "bug": status == 500}[CODES[code].kind]
 
 
 def test_api_refuses_a_20_mb_body_with_413(read_only_server):
@@ -396,18 +435,6 @@ def test_api_next_link_ignores_the_host_header(store_server):
 @pytest.mark.parametrize("actor", ["%", "_", "\\\\"])
 def test_api_actor_filter_takes_like_wildcards_literally(store_server, actor):
     assert httpx.get(f"{store_server}/events", params={"actor": actor}).json()["total"] == 0
-
-
-MANY = 1050  # more events than GET /events gives in one page
-
-
-@pytest.fixture(scope="module")
-def many_server(tmp_path_factory):
-    pytest.importorskip("marsad.store", reason="the event store (marsad.store) is not installed yet")
-    url = f"sqlite:///{tmp_path_factory.mktemp('many') / 'events.db'}"
-    support.store_of_many_events(url, ARTICLE_GAO, "2024-03-13", MANY)
-    with served("--db", url) as base:
-        yield base
 
 
 def every_page(base: str, params: dict, format: str = "json") -> list:

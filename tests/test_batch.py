@@ -49,6 +49,19 @@ def marsad(*args, **kwargs):
     )
 
 
+def started_batch(path: Path, out: Path, *options: str, **popen) -> subprocess.Popen:
+    """`marsad batch PATH --out OUT` in shards of ten on two workers, started and left running, its
+    output discarded (the tests that kill a run)."""
+    command = ["batch", str(path), "--out", str(out), "--shard-size", "10", "--workers", "2", *options]
+    return subprocess.Popen(
+        [sys.executable, "-m", "marsad.cli", *command],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        **popen,
+    )
+
+
 def generated_jsonl(path: Path, count: int) -> Path:
     """`count` distinct articles built from the test's own sentences (numbers and days vary)."""
     days = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة"]
@@ -129,8 +142,8 @@ def test_batch_all_good_exits_0_and_writes_the_manifest(tmp_path):
         (ARTICLE_GAO, "ok"),
         (ARTICLE_ENGLISH, "language en"),
         (
-            "Trois soldats ont été tués lundi dans une attaque contre un poste de l'armée près de Gao, selon une "
-            "source sécuritaire.",
+            "Trois soldats ont été tués lundi dans une attaque contre un poste de l'armée près de Gao, "
+            "selon une source sécuritaire.",
             "language fr",
         ),
         (
@@ -207,7 +220,8 @@ def test_batch_reads_an_rss_file_without_the_network(tmp_path):
 def page(body: str) -> str:
     return (
         f"<html><head><title>خبر</title><meta property='og:site_name' content='صحيفة الساحل'>"
-        f"<meta name='date' content='2024-03-04'></head><body><nav>الرئيسية</nav><article><h1>هجوم قرب غاو</h1>"
+        f"<meta name='date' content='2024-03-04'></head><body><nav>الرئيسية</nav>"
+        f"<article><h1>هجوم قرب غاو</h1>"
         f"<p>{body}</p><p>{ARTICLE_MOPTI}</p></article></body></html>"
     )
 
@@ -324,13 +338,7 @@ def test_batch_sigkill_mid_run_then_resume_gives_the_uninterrupted_output(tmp_pa
     manifest = killed / "manifest.json"
     # Fed through a pipe that stays open: the run cannot finish before the kill, however loaded the machine.
     with endless_input(path, articles.read_bytes().splitlines(keepends=True)):
-        process = subprocess.Popen(
-            command + ["--out", str(killed)],
-            cwd=ROOT,
-            start_new_session=True,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        process = started_batch(path, killed, start_new_session=True)
         wait_while_running(process, lambda: committed_shards(manifest) >= 5, 300, "five shards committed")
         os.killpg(process.pid, signal.SIGKILL)
         process.wait()
@@ -348,25 +356,7 @@ def test_batch_workers_end_when_the_run_is_sigkilled(tmp_path):
     articles = generated_jsonl(tmp_path / "articles.jsonl", 300).read_bytes().splitlines(keepends=True)
     path, out = tmp_path / "in.jsonl", tmp_path / "out"
     with endless_input(path, articles):
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "marsad.cli",
-                "batch",
-                str(path),
-                "--out",
-                str(out),
-                "--shard-size",
-                "10",
-                "--workers",
-                "2",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        process = started_batch(path, out, env=env)
         wait_while_running(
             process,
             lambda: (out / "manifest.json").exists() and len(tagged_processes(tag)) >= 3,

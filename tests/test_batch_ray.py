@@ -4,14 +4,20 @@ import json
 import logging
 import os
 import signal
-import subprocess
-import sys
 
 import pytest
 
 from marsad.batch import run_batch
-from processes import run_tag, tagged_processes, wait_until
-from test_batch import ARTICLE_ENGLISH, ARTICLE_GAO, ROOT, generated_jsonl, output_files, page
+from processes import endless_input, run_tag, tagged_processes, wait_until, wait_while_running
+from test_batch import (
+    ARTICLE_ENGLISH,
+    ARTICLE_GAO,
+    committed_shards,
+    generated_jsonl,
+    output_files,
+    page,
+    started_batch,
+)
 
 ray = pytest.importorskip("ray", reason="Ray is not installed (pip install 'marsad[ray]')")
 
@@ -75,34 +81,16 @@ def test_batch_ray_engine_resumes_a_local_run(ray_cluster, inputs, tmp_path, com
 
 def test_batch_ray_run_leaves_no_process_when_sigkilled(tmp_path):
     tag, env = run_tag()
-    out = tmp_path / "out"
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "marsad.cli",
-            "batch",
-            str(generated_jsonl(tmp_path / "in.jsonl", 300)),
-            "--out",
-            str(out),
-            "--engine",
-            "ray",
-            "--workers",
-            "2",
-            "--shard-size",
-            "10",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    articles = generated_jsonl(tmp_path / "articles.jsonl", 300).read_bytes().splitlines(keepends=True)
+    path, out = tmp_path / "in.jsonl", tmp_path / "out"
     manifest = out / "manifest.json"
-    wait_until(
-        lambda: manifest.exists() and json.loads(manifest.read_text())["shards"], 180, "the first shard"
-    )
-    os.kill(process.pid, signal.SIGKILL)
-    process.wait()
-    # The local cluster the run started shares its fate: the raylet and its actors end at once;
-    # Ray's two node agents end on their own once they see the raylet gone (up to a minute or two).
-    wait_until(lambda: not tagged_processes(tag), 180, "every process of the killed Ray run to end")
+    # Fed through a pipe that stays open: the run is still at work when it is killed, however loaded
+    # the machine (its read task waits for the rest of the input, the articles of its last block).
+    with endless_input(path, articles):
+        process = started_batch(path, out, "--engine", "ray", env=env)
+        wait_while_running(process, lambda: committed_shards(manifest) >= 1, 300, "the first shard")
+        os.kill(process.pid, signal.SIGKILL)  # the run only, as the OOM killer or `kill -9 PID` would
+        process.wait()
+        # The local cluster the run started shares its fate: the raylet and its actors end at once;
+        # Ray's two node agents end on their own once they see the raylet gone (up to a minute or two).
+        wait_until(lambda: not tagged_processes(tag), 300, "every process of the killed Ray run to end")

@@ -41,7 +41,8 @@ def test_common_words_dual_and_plural_of_a_common_word(word, number_form):
 def test_common_words_a_headline_verb_is_not_the_place_of_the_event():
     text = (
         "جماعة مسلحة تتبنى هجوما على دورية للجيش\n\n"
-        "أعلنت جماعة مسلحة مسؤوليتها عن هجوم على دورية للجيش المالي في بلدة غاو شمالي مالي أمس، ما أسفر عن مقتل ثلاثة جنود."
+        "أعلنت جماعة مسلحة مسؤوليتها عن هجوم على دورية للجيش المالي في بلدة غاو شمالي مالي أمس، "
+        "ما أسفر عن مقتل ثلاثة جنود."
     )
     events = [e for e in marsad.extract(text, published="2024-07-28").events if not e.background]
     assert events and all(e.location is None or e.location.text != "تتبنى" for e in events)

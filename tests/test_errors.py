@@ -53,12 +53,29 @@ def test_errors_codes_are_unique_and_well_formed():
     classes = [row[1] for row in errors._LIST]
     assert len(set(codes)) == len(codes) and len(set(classes)) == len(classes)
     assert codes == sorted(codes) and all(re.fullmatch(r"E\d{3}", code) for code in codes)
-    assert all(meaning and "\n" not in meaning for _, meaning in CODES.values())
+    assert all(code.meaning and "\n" not in code.meaning for code in CODES.values())
+
+
+@pytest.mark.parametrize(
+    "code, kind",
+    [
+        ("E001", "input"),
+        ("E211", "input"),
+        ("E007", "setup"),
+        ("E101", "setup"),
+        ("E401", "setup"),
+        ("E999", "bug"),
+    ],
+)
+def test_errors_every_code_has_a_kind_and_its_errors_carry_it(code, kind):
+    assert all(entry.kind in errors.KINDS for entry in CODES.values())
+    module, name = CODES[code].where.rsplit(".", 1)
+    assert getattr(importlib.import_module(module), name)("a message").kind == kind
 
 
 @pytest.mark.parametrize("code", sorted(CODES))
 def test_errors_every_listed_class_carries_its_code(code):
-    module, name = CODES[code][0].rsplit(".", 1)
+    module, name = CODES[code].where.rsplit(".", 1)
     cls = getattr(importlib.import_module(module), name)
     assert issubclass(cls, MarsadError) and cls.code == code
 
@@ -66,7 +83,7 @@ def test_errors_every_listed_class_carries_its_code(code):
 def test_errors_every_coded_class_is_listed():
     all_modules()
     listed = {f"{cls.__module__}.{cls.__qualname__}": cls.code for cls in coded_classes()}
-    assert listed == {where: code for code, (where, _) in CODES.items()}
+    assert listed == {entry.where: code for code, entry in CODES.items()}
 
 
 @pytest.mark.parametrize("code", ["E998", "E001"])
@@ -110,7 +127,8 @@ def test_errors_codes_written_in_the_source_and_readme_are_listed():
 
 def test_errors_docs_page_is_the_list_and_the_readme_links_it():
     assert (ROOT / "docs" / "errors.md").read_text(encoding="utf-8") == errors.markdown(), (
-        """regenerate it: python -c "import marsad.errors as e; print(e.markdown(), end='')" > docs/errors.md"""
+        "regenerate it: "
+        """python -c "import marsad.errors as e; print(e.markdown(), end='')" > docs/errors.md"""
     )
     assert "docs/errors.md" in (ROOT / "README.md").read_text(encoding="utf-8")
 

@@ -124,7 +124,8 @@ def test_events_bare_attack_on_a_civilian_place_is_violence_against_civilians(ta
         "توصي الدراسة بالفحص المبكر لتجنب الإصابة بالسرطان لدى الأطفال.",
         "يبلغ عدد المستفيدين 3.59 مليون أسرة في المرحلة الثامنة.",
         "يأتي الدواء الجديد في عبوة صغيرة يحملها الجنود معهم في مهماتهم.",
-        "مدد مجلس الأمن مهمة قوة مراقبة فض الاشتباك في الجولان ستة أشهر، ودعا الجماعات المسلحة إلى مغادرة المنطقة.",
+        "مدد مجلس الأمن مهمة قوة مراقبة فض الاشتباك في الجولان ستة أشهر، "
+        "ودعا الجماعات المسلحة إلى مغادرة المنطقة.",
         "قضت المحكمة بسجن رجل أدين بالاغتصاب في مدينة مانشستر.",
         "لقي طفلان حتفهما وأصيب ثلاثة رجال أمن من الدفاع المدني إثر حريق في شقة سكنية بالمدينة المنورة.",
     ],
@@ -285,11 +286,13 @@ def test_events_killing_of_a_named_fighter_is_news_without_a_number():
     ("text", "absent"),
     [
         (
-            "هاجمت جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة ثكنة للجيش المالي قرب غاو أمس، ما أسفر عن مقتل خمسة جنود.",
+            "هاجمت جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة ثكنة للجيش المالي قرب غاو أمس، "
+            "ما أسفر عن مقتل خمسة جنود.",
             "AQIM",
         ),
         (
-            "قتل أربعة جنود نيجيريين في هجوم شنه مسلحون من بوكو حرام المقربين من تنظيم الدولة في ولاية بورنو أمس.",
+            "قتل أربعة جنود نيجيريين في هجوم شنه مسلحون من بوكو حرام المقربين من تنظيم الدولة "
+            "في ولاية بورنو أمس.",
             "Islamic State",
         ),
     ],
@@ -301,7 +304,10 @@ def test_events_actors_leave_out_the_group_a_party_is_linked_to(text, absent):
 
 
 def test_events_actors_keep_a_group_named_as_a_party():
-    text = "شن تنظيم القاعدة في بلاد المغرب الإسلامي هجوما على ثكنة للجيش المالي قرب غاو أمس، ما أسفر عن مقتل خمسة جنود."
+    text = (
+        "شن تنظيم القاعدة في بلاد المغرب الإسلامي هجوما على ثكنة للجيش المالي قرب غاو أمس، "
+        "ما أسفر عن مقتل خمسة جنود."
+    )
     names = [
         actor.name for event in marsad.extract(text, published="2024-07-28").events for actor in event.actors
     ]
@@ -579,7 +585,8 @@ def test_events_a_dated_clash_with_civilian_victims_stays_a_battle():
 def test_events_a_headline_region_is_its_town_and_another_town_is_another_event():
     text = (
         "قتلى في قصف للنظام على ريف إدلب\n\n"
-        "قال المرصد السوري إن تسعة مدنيين قتلوا يوم السبت في قصف مدفعي لقوات النظام على بلدة معرة مصرين في ريف إدلب. "
+        "قال المرصد السوري إن تسعة مدنيين قتلوا يوم السبت في قصف مدفعي لقوات النظام "
+        "على بلدة معرة مصرين في ريف إدلب. "
         "وأضاف أن طائرات حربية روسية شنت غارات على أطراف مدينة جسر الشغور."
     )
     found = news(text)
@@ -603,7 +610,8 @@ def test_events_a_headline_announces_the_incident_the_body_places_more_precisely
 @pytest.mark.parametrize(
     "text",
     [
-        "كمين في وسط مالي\n\nباماكو (أ ف ب) - قتل 12 جنديا ماليا في كمين نصبه جهاديون لقافلة عسكرية في وسط البلاد.",
+        "كمين في وسط مالي\n\n"
+        "باماكو (أ ف ب) - قتل 12 جنديا ماليا في كمين نصبه جهاديون لقافلة عسكرية في وسط البلاد.",
     ],
 )
 def test_events_the_dateline_is_where_the_report_was_filed_not_the_incident(text):
@@ -644,7 +652,8 @@ def test_events_a_reply_by_another_tactic_with_its_own_toll_is_another_event():
 def test_events_a_political_bomb_is_a_figure_of_speech():
     assert (
         news(
-            'زاد اختفاء الصحفي من مخاوف النشطاء، إذ رأوا أن التقارير تعد أجدد "قنبلة" سياسية في سلسلة من التحركات.'
+            "زاد اختفاء الصحفي من مخاوف النشطاء، "
+            'إذ رأوا أن التقارير تعد أجدد "قنبلة" سياسية في سلسلة من التحركات.'
         )
         == []
     )
@@ -723,7 +732,10 @@ def test_events_a_protest_abroad_is_placed_where_its_people_demonstrate():
 
 
 def test_events_an_event_word_with_a_past_year_names_an_old_event():
-    text = "اعتقلت السلطات اليوم في طهران المدعي العام السابق لاتهامه بانتهاكات خلال احتجاجات 2009 المعارضة للحكومة."
+    text = (
+        "اعتقلت السلطات اليوم في طهران المدعي العام السابق لاتهامه بانتهاكات "
+        "خلال احتجاجات 2009 المعارضة للحكومة."
+    )
     assert [e.event_type for e in news(text)] == ["Strategic developments"]
 
 
@@ -732,7 +744,10 @@ def test_events_fire_opened_on_people_is_an_incident_without_a_toll():
 
 
 def test_events_described_history_is_dropped_only_when_what_is_left_dates_the_event():
-    text = "وكانت تلك الاحتجاجات التي نظمت في مدينة جرادة أوائل 2018 هي الأضخم منذ الاضطرابات التي وقعت عام 2011."
+    text = (
+        "وكانت تلك الاحتجاجات التي نظمت في مدينة جرادة أوائل 2018 "
+        "هي الأضخم منذ الاضطرابات التي وقعت عام 2011."
+    )
     assert [e for e in events_of(text, published="2018-09-27") if not e.background] == []
 
 

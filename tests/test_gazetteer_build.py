@@ -15,7 +15,8 @@ from marsad.knowledge.gazetteer.build import build, main
 from marsad.knowledge.gazetteer.sources import arabic_label
 from marsad.lang.ar.normalize import fold
 
-# geonameid name asciiname alternatenames lat lon class code cc cc2 admin1 admin2 admin3 admin4 pop elev dem tz date
+# geonameid name asciiname alternatenames lat lon class code cc cc2
+# admin1 admin2 admin3 admin4 pop elev dem tz date
 TUNISIAN_VILLAGE = [
     "2470001",
     "Oued Zitoun",
@@ -87,7 +88,8 @@ FACTS = (
 
 
 ROWS = [
-    # geonameid name asciiname alternatenames lat lon class code cc cc2 admin1 admin2 admin3 admin4 pop elev dem tz date
+    # geonameid name asciiname alternatenames lat lon class code cc cc2
+    # admin1 admin2 admin3 admin4 pop elev dem tz date
     [
         "2476086",
         "Ti-n-Zaouâtene",

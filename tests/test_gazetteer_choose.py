@@ -20,7 +20,8 @@ def gazetteer() -> Gazetteer:
         (ChoiceTrace("غاو", "arabic-name", 0, ("MLI",), NO_CANDIDATES), "غاو: no candidates"),
         (
             ChoiceTrace("غاو", "arabic-name", 4, ("MLI", "NER"), HINTED, GAO, "arabic-name", 9.5),
-            "غاو (arabic-name): 4 candidates; in hinted MLI by arabic-name: Gao PPLA pop 86633 MLI (geonameid 2457163)",
+            "غاو (arabic-name): 4 candidates; in hinted MLI by arabic-name: "
+            "Gao PPLA pop 86633 MLI (geonameid 2457163)",
         ),
         (
             ChoiceTrace(
@@ -34,7 +35,8 @@ def gazetteer() -> Gazetteer:
                 7.0,
                 ("12 km from another place of the article", "toward the NER border"),
             ),
-            "غاو (skeleton:g): 2 candidates; in hinted MLI by skeleton (12 km from another place of the article; toward the "
+            "غاو (skeleton:g): 2 candidates; in hinted MLI by skeleton "
+            "(12 km from another place of the article; toward the "
             "NER border): Gao PPLA pop 86633 MLI (geonameid 2457163)",
         ),
         (
@@ -47,11 +49,13 @@ def gazetteer() -> Gazetteer:
         ),
         (
             ChoiceTrace("الساقين", "arabic-name", 1, (), ALONE),
-            "الساقين (arabic-name): 1 candidates; no country hints, and no notable place nor one near the article's places",
+            "الساقين (arabic-name): 1 candidates; no country hints, "
+            "and no notable place nor one near the article's places",
         ),
         (
             ChoiceTrace("غاو", "arabic-name", 3, ("NER",), BY_PRIOR, GAO, "arabic-name", 9.5),
-            "غاو (arabic-name): 3 candidates; none in NER; best by prior: Gao PPLA pop 86633 MLI (geonameid 2457163)",
+            "غاو (arabic-name): 3 candidates; none in NER; best by prior: "
+            "Gao PPLA pop 86633 MLI (geonameid 2457163)",
         ),
         (
             ChoiceTrace(
@@ -63,7 +67,8 @@ def gazetteer() -> Gazetteer:
                 GAO,
                 fallback=ChoiceTrace("غاو", "arabic-name", 4, ("MLI",), HINTED, GAO, "arabic-name", 9.5),
             ),
-            "مدينه غاو: none in MLI; غاو (arabic-name): 4 candidates; in hinted MLI by arabic-name: Gao PPLA pop 86633 MLI "
+            "مدينه غاو: none in MLI; غاو (arabic-name): 4 candidates; "
+            "in hinted MLI by arabic-name: Gao PPLA pop 86633 MLI "
             "(geonameid 2457163)",
         ),
     ],

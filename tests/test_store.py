@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from sqlalchemy import func, inspect, select
 
 import support
+from marsad.knowledge.reference import KNOWLEDGE
 from marsad.schema import Actor, Claim, Document, Event, Extraction, Fatalities, Location, Party, Span
 from marsad.store import open_store
 from marsad.store.export import ACLED_COLUMNS
@@ -104,7 +105,8 @@ def store_url(store_urls):
 
 @pytest.fixture
 def store(store_url):
-    opened = open_store(store_url)
+    """A store as the command line and the API open it: with the knowledge's names (KNOWLEDGE)."""
+    opened = open_store(store_url, KNOWLEDGE)
     yield opened
     opened.close()
 
@@ -815,7 +817,7 @@ def test_store_failed_export_leaves_no_file_and_keeps_the_old_one(store, tmp_pat
     kept, fresh = exports / "kept.out", exports / "fresh.out"
     kept.write_text("an earlier export", encoding="utf-8")
 
-    def broken(_event):
+    def broken(*_args):
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("marsad.store.export.acled_rows", broken)

@@ -46,13 +46,8 @@ if not (VENDOR / "leaflet" / "leaflet.js").exists():
     pytest.skip("the web assets are not built; run `make web`", allow_module_level=True)
 
 from marsad.api.local_server import served  # noqa: E402
-from test_api import (  # noqa: E402  (the API tests' articles and helpers)
-    ARTICLE_GAO,
-    MANY,
-    TOKEN,
-    every_page,
-    many_server,  # noqa: E402, F401  (a fixture: a store of more events than a page holds)
-)
+from support import ARTICLE_GAO, MANY  # noqa: E402
+from test_api import TOKEN, every_page  # noqa: E402  (the API tests' token and paging helper)
 
 XSS_ARTICLE = (
     "<img src=x onerror=alert(1)> قال مصدر أمني إن ثلاثة مدنيين قتلوا في انفجار عبوة ناسفة "
@@ -1001,7 +996,8 @@ def test_web_basemap_draws_regions_and_water_offline(page, browser):
     # Libya and the Mediterranean: wait for the map to have moved there and painted two frames since.
     page.evaluate(
         "() => new Promise(done => { state.map.once('moveend', () => requestAnimationFrame("
-        "() => requestAnimationFrame(() => done(true)))); state.map.setView([34, 18], 5, {animate: false}); })"
+        "() => requestAnimationFrame(() => done(true)))); "
+        "state.map.setView([34, 18], 5, {animate: false}); })"
     )
     assert _screenshot_stats(browser, page.locator("#map").screenshot(), WATER)["near"] > 0.2, "no sea drawn"
     assert page.errors == []

@@ -42,7 +42,8 @@ def table(result: Extraction) -> str:
                 if m
             )
             lines.append(
-                f"    {claim.kind:<18} {_figure(claim):<16} {claim.victim.name:<36} {source}  {marks}".rstrip()
+                f"    {claim.kind:<18} {_figure(claim):<16} {claim.victim.name:<36} "
+                f"{source}  {marks}".rstrip()
             )
         f = event.fatalities
         lines.append(f"    fatalities: acled {f.acled}  low {f.low}  best {f.best}  high {f.high}")

@@ -2,7 +2,9 @@
 
 Every error body is {"ok": false, "error": {"code": "E3xx", "message": "..."}, "status": 4xx/5xx},
 whatever raised it: our own errors, the core's MarsadError, FastAPI's validation, Starlette's
-404/405, the body-size guard, or a bug (500, without a traceback for the client).
+404/405, the body-size guard, or a bug (500, without a traceback for the client). A MarsadError's
+status follows its kind in `marsad.errors.CODES`: the caller's input 400, the server's setup (a
+broken gazetteer or data file, the store) 503, a bug 500.
 """
 
 from __future__ import annotations
@@ -93,6 +95,9 @@ class MalformedHttpError(ApiError):
     code, status = "E314", 400
 
 
+# The status of a coded error raised by the rest of Marsad, by who fixes it (`marsad.errors.KINDS`).
+STATUS_OF_KIND = {"input": 400, "setup": 503, "bug": 500}
+
 # Starlette raises bare HTTPExceptions for routing failures: give each its coded error.
 _HTTP_STATUS_ERRORS = {404: NotFoundError, 405: MethodNotAllowedError, 413: RequestTooLargeError}
 
@@ -119,8 +124,10 @@ async def _api_error(request: Request, error: ApiError) -> JSONResponse:
 
 
 async def _marsad_error(request: Request, error: MarsadError) -> JSONResponse:
-    # The core's errors (a bad date, unreadable input) are the caller's to fix.
-    return error_response(error.code, _message(error), 400)
+    status = STATUS_OF_KIND[error.kind]
+    if status >= 500:  # the operator's to fix, or ours: the server log says so too
+        log.error("%s %s: %s", request.method, request.url.path, error)
+    return error_response(error.code, _message(error), status)
 
 
 async def _http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:

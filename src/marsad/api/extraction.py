@@ -55,6 +55,9 @@ class ExtractionPool:
         self._all: set[_Worker] = set()
         self._replacements: set[asyncio.Task] = set()
         self._stopping = False
+        # Why the last worker could not start, if it said (a coded setup error's code and message):
+        # with no worker running, a request is answered with it at once rather than waiting for none.
+        self._start_failure: tuple[str, str] | None = None
 
     async def start(self) -> None:
         """Start every worker and wait until each has loaded the knowledge."""
@@ -74,7 +77,8 @@ class ExtractionPool:
             self._discard(worker)
             raise ExtractionTooSlowError(
                 f"the extraction of this {len(text.encode('utf-8')) / 1024:.0f} KB text ran out of the "
-                f"server's {self.budget:g} s budget and was stopped; send shorter text (one article per request) "
+                f"server's {self.budget:g} s budget and was stopped; "
+                "send shorter text (one article per request) "
                 "or have the operator raise the budget (marsad serve --extract-budget SECONDS)"
             ) from None
         except (OSError, EOFError):
@@ -95,6 +99,8 @@ class ExtractionPool:
             _kill(worker)
 
     async def _take_worker(self, disconnected) -> _Worker:
+        if not self._all and self._start_failure is not None:
+            raise _CoreError(*self._start_failure)
         getter = asyncio.ensure_future(self._idle.get())
         try:
             await _wait(getter, QUEUE_SECONDS, disconnected)
@@ -132,13 +138,21 @@ class ExtractionPool:
         try:
             with _readable(ours) as started:
                 await asyncio.wait_for(started, START_TIMEOUT_SECONDS)
-            if ours.recv() != READY:
-                raise EOFError
+            reply = ours.recv()
         except (TimeoutError, OSError, EOFError):
+            reply = None
+        if reply != READY:
             _kill(worker)
             self._all.discard(worker)
-            log.error("an extraction worker did not start; %d of %d are running", len(self._all), self.size)
+            self._start_failure = reply[1] if reply else None
+            log.error(
+                "an extraction worker did not start%s; %d of %d are running",
+                " ({}: {})".format(*self._start_failure) if self._start_failure else "",
+                len(self._all),
+                self.size,
+            )
             return
+        self._start_failure = None
         self._idle.put_nowait(worker)
 
 
@@ -181,14 +195,15 @@ def _answer(reply: tuple) -> str:
     kind, payload = reply
     if kind == "ok":
         return payload
-    if kind == "input":
+    if kind == "coded":
         raise _CoreError(*payload)
     log.error("extraction failed: %s", payload)
     raise InternalError("the extraction failed on this text; the server log has the details")
 
 
 class _CoreError(MarsadError):
-    """A core error (E0xx) raised in a worker, with its code, re-raised in the server."""
+    """A coded error raised in a worker (a bad date, a damaged gazetteer), re-raised in the server
+    with its code, and so with its code's kind."""
 
     def __init__(self, code: str, message: str):
         self.code = code
@@ -199,7 +214,11 @@ def _serve(connection: Connection) -> None:
     """A worker's life: warm up, then extract whatever comes until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C in a terminal is the server's to handle
     end_with_parent()
-    marsad.extract(WARM_UP_TEXT)
+    try:
+        marsad.extract(WARM_UP_TEXT)
+    except MarsadError as error:  # the knowledge cannot load (a broken gazetteer): say why, and end
+        connection.send(_coded(error))
+        return
     connection.send(READY)
     while True:
         try:
@@ -213,6 +232,10 @@ def _extract(text: str, published, document_id) -> tuple:
     try:
         return "ok", marsad.extract(text, published=published, document_id=document_id).model_dump_json()
     except MarsadError as error:
-        return "input", (error.code, str(error).removeprefix(f"{error.code}: "))
+        return _coded(error)
     except Exception as error:  # a bug on one text must not end the worker
         return "bug", f"{type(error).__name__}: {error}"
+
+
+def _coded(error: MarsadError) -> tuple:
+    return "coded", (error.code, error.message)

@@ -1,4 +1,5 @@
-"""Events (the store's dicts, contract Event fields) as GeoJSON features (the CSV is the store's ACLED export)."""
+"""Events (the store's dicts, contract Event fields) as GeoJSON features (the CSV is the store's ACLED
+export)."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ import asyncio
 from concurrent.futures import ThreadPoolExecutor
 
 from marsad.api.errors import NoStoreError, StoreMissingError
+from marsad.knowledge.reference import KNOWLEDGE
 
 # Within the engine's pool (SQLAlchemy's default: 5 kept open, 10 more on demand).
 STORE_WORKERS = 8
@@ -66,4 +67,4 @@ def _open_store(db_url: str):
             f"the event store needs the module {error.name!r}, which is not installed; "
             "install marsad with its store extra"
         ) from None
-    return open_store(db_url)
+    return open_store(db_url, KNOWLEDGE)

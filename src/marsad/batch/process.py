@@ -116,7 +116,8 @@ def article_text(doc: SourceDoc) -> tuple[str, Meta]:
 
 
 def _publication_date(value: str | None, source: str) -> dt.date | None:
-    """A feed or JSONL date may carry a time ("2018-03-01T10:00:00Z"): its first ten characters are the date."""
+    """A feed or JSONL date may carry a time ("2018-03-01T10:00:00Z"): its first ten characters are the
+    date."""
     if not value:
         return None
     try:

@@ -20,6 +20,7 @@ from marsad.batch.documents import SourceDoc
 from marsad.batch.process import article_text
 from marsad.batch.readers import ReadOptions, iter_documents
 from marsad.errors import MarsadError
+from marsad.knowledge.reference import KNOWLEDGE
 from marsad.store import open_store
 from marsad.store.errors import IngestInputError
 from marsad.store.export import FORMATS, acled_csv, write_geojson
@@ -49,7 +50,7 @@ def ingest(paths: tuple[str, ...], db: str | None, published: str | None) -> Non
     """
     counts: Counter = Counter()
     inputs = list(paths)
-    with open_store(db) as store:
+    with open_store(db, KNOWLEDGE) as store:
         for doc in iter_documents(inputs, ReadOptions()):
             if doc.skip and os.path.isdir(inputs[doc.unit]):
                 continue  # a folder's other files: only its articles are for the store
@@ -155,7 +156,7 @@ def events(db, country, since, until, event_type, actor, place, background, limi
         "place": place,
         "background": background,
     }
-    with open_store(db) as store:
+    with open_store(db, KNOWLEDGE) as store:
         found = store.events(**filters, limit=limit, detailed=output_format in ("json", "csv"))
         total = store.count_events(**filters)
     if output_format == "table":
@@ -163,7 +164,7 @@ def events(db, country, since, until, event_type, actor, place, background, limi
     elif output_format == "json":
         click.echo(json.dumps(found, ensure_ascii=False, indent=2))
     elif output_format == "csv":
-        click.echo(acled_csv(found), nl=False)
+        click.echo(acled_csv(found, reference=KNOWLEDGE), nl=False)
     else:
         write_geojson(found, sys.stdout)
 
@@ -183,7 +184,7 @@ def export(db, fmt, out, hxl) -> None:
       marsad export --format acled-csv --hxl --out events.csv
       marsad export --format parquet --out events.parquet
     """
-    with open_store(db) as store:
+    with open_store(db, KNOWLEDGE) as store:
         target = out or (sys.stdout.buffer if fmt == "parquet" else sys.stdout)
         count = store.export(fmt, target, hxl=hxl)
     if out:

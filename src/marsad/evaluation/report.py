@@ -171,7 +171,8 @@ def _prf_row(label: str, prf: PRF) -> str:
 def summary_table(report: EvalReport) -> list[str]:
     counts, metrics = report.counts, report.metrics
     return [
-        f"articles {counts.articles} ({counts.errors} with errors, {counts.skipped} skipped) · gold events {counts.gold_events}"
+        f"articles {counts.articles} ({counts.errors} with errors, {counts.skipped} skipped)"
+        f" · gold events {counts.gold_events}"
         f" (+{counts.gold_events_optional} optional) · system events {counts.system_events}"
         f" ({counts.system_events_background} background)",
         "",

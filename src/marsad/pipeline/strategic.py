@@ -93,7 +93,8 @@ def _stopped(doc: Doc, trigger: Trigger) -> bool:
 
 def political_arrest(doc: Doc, index: int) -> bool:
     """An arrest is news of conflict in a report of fighting or demonstrations, when those taken
-    are an armed group's or the army takes them, or when the charge is political ("خلية إرهابية", "الانتماء إلى تنظيم");
+    are an armed group's or the army takes them, or when the charge is political ("خلية إرهابية",
+    "الانتماء إلى تنظيم");
     a murder suspect's arrest is crime news (not an ACLED event)."""
     if any(t.strong and t.event_type != STRATEGIC_DEVELOPMENTS for t in doc.triggers):
         return True

@@ -1,7 +1,8 @@
 """The event store: many articles in, merged events with reconciled, source-attributed tolls out.
 
+>>> from marsad.knowledge.reference import KNOWLEDGE   # filters in Arabic, ACLED's names in exports
 >>> from marsad.store import open_store
->>> store = open_store("marsad.db")            # or "postgresql://user:pw@host/db"
+>>> store = open_store("marsad.db", KNOWLEDGE)  # or "postgresql://user:pw@host/db"
 >>> store.ingest(text, published="2024-07-28", url=url, outlet="aawsat")
 IngestResult(document_id='...', status='new', events=2)
 >>> store.events(country="MLI", since="2024-07-01")

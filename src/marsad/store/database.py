@@ -24,12 +24,14 @@ from marsad.store.errors import StoreOpenError
 from marsad.store.ingest import IngestResult, Metadata, document_id_for, stored_version, write_document
 from marsad.store.locking import lock_writes
 from marsad.store.migrations import migrate
+from marsad.store.reference import AS_STORED, Reference
 from marsad.store.remerge import remerge
 
 
 class Store:
-    def __init__(self, url: str | None = None):
+    def __init__(self, url: str | None = None, reference: Reference = AS_STORED):
         self.engine = make_engine(url)
+        self.reference = reference  # what the knowledge says of names, countries and sources
         try:
             self.schema_version = migrate(self.engine)
         except OperationalError as error:
@@ -123,7 +125,9 @@ class Store:
         and running tolls, never merged with news); `detailed`: each as `event()` gives it."""
         where = query.EventFilter(country, since, until, event_type, actor, background, place)
         with self._read() as connection:
-            return query.list_events(connection, where, max(0, limit), max(0, offset), detailed)
+            return query.list_events(
+                connection, where, self.reference, max(0, limit), max(0, offset), detailed
+            )
 
     def count_events(
         self,
@@ -138,7 +142,7 @@ class Store:
     ) -> int:
         where = query.EventFilter(country, since, until, event_type, actor, background, place)
         with self._read() as connection:
-            return query.count_events(connection, where)
+            return query.count_events(connection, where, self.reference)
 
     def page(
         self, *, limit: int = 100, offset: int = 0, detailed: bool = False, **filters
@@ -147,13 +151,13 @@ class Store:
         where = query.EventFilter(**filters)
         with self._read(snapshot=True) as connection:
             return (
-                query.list_events(connection, where, max(0, limit), max(0, offset), detailed),
-                query.count_events(connection, where),
+                query.list_events(connection, where, self.reference, max(0, limit), max(0, offset), detailed),
+                query.count_events(connection, where, self.reference),
             )
 
     def event(self, event_id: str) -> dict | None:
         with self._read() as connection:
-            return query.one_event(connection, event_id)
+            return query.one_event(connection, event_id, self.reference)
 
     def document(self, document_id: str) -> dict | None:
         with self._read() as connection:
@@ -169,7 +173,8 @@ class Store:
     def export(self, fmt: str, out: IO | str, *, hxl: bool = False) -> int:
         """Write every news event in `fmt`; returns the number of records (CSV: event-day rows)."""
         with self._read(snapshot=True) as connection:
-            return exporters.export(fmt, query.all_events(connection), out, hxl=hxl)
+            events = query.all_events(connection, self.reference)
+            return exporters.export(fmt, events, out, hxl=hxl, reference=self.reference)
 
     def changes(self) -> int | None:
         """A number that is different after anyone, in any process, has written to the store since
@@ -192,6 +197,7 @@ class Store:
         self.close()
 
 
-def open_store(url: str | None = None) -> Store:
-    """None: the SQLite file marsad.db in the working directory; or a path, sqlite:///path, postgresql://..."""
-    return Store(url)
+def open_store(url: str | None = None, reference: Reference = AS_STORED) -> Store:
+    """None: the SQLite file marsad.db in the working directory; or a path, sqlite:///path, postgresql://...
+    `reference`: what the knowledge says of names, countries and sources (`marsad.store.reference`)."""
+    return Store(url, reference)

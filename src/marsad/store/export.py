@@ -4,7 +4,8 @@ ACLED CSV follows ACLED's 31 columns in ACLED's order and spelling, and atomises
 an event dated to a span of exact days becomes one row per day, its toll split evenly with the
 remainder on the first day (said in `notes`); a week or month-precise event is one row on the
 span's mid-point, as ACLED codes it. `source` names the reporting outlets, `source_scale` their
-scale relative to the event's country (see `marsad.knowledge.outlets`).
+scale relative to the event's country, and `country` the country, as the caller's `reference` says
+(`marsad.store.reference`; the knowledge's answers are `marsad.knowledge.outlets` and `countries`).
 """
 
 from __future__ import annotations
@@ -19,8 +20,6 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from typing import IO
 
-from marsad.knowledge.countries import by_iso3, iso_country
-from marsad.knowledge.outlets import event_source_scale, lookup
 from marsad.schema.acled import (
     DEMONSTRATIONS,
     EXCESSIVE_FORCE,
@@ -33,6 +32,7 @@ from marsad.schema.acled import (
     VIOLENCE_AGAINST_CIVILIANS,
 )
 from marsad.store.errors import ExportFormatError, StoreDependencyError
+from marsad.store.reference import AS_STORED, Reference
 
 FORMATS = ("acled-csv", "geojson", "jsonl", "parquet")
 ACLED_COLUMNS = (
@@ -98,9 +98,16 @@ _MONTHS = (
 )
 
 
-def export(fmt: str, events: Iterable[dict], out: IO | str | os.PathLike, *, hxl: bool = False) -> int:
+def export(
+    fmt: str,
+    events: Iterable[dict],
+    out: IO | str | os.PathLike,
+    *,
+    hxl: bool = False,
+    reference: Reference = AS_STORED,
+) -> int:
     writers = {
-        "acled-csv": lambda: write_acled_csv(events, out, hxl=hxl),
+        "acled-csv": lambda: write_acled_csv(events, out, hxl=hxl, reference=reference),
         "geojson": lambda: write_geojson(events, out),
         "jsonl": lambda: write_jsonl(events, out),
         "parquet": lambda: write_parquet(events, out),
@@ -123,14 +130,6 @@ def _disorder_type(event_type: str, sub_event_type: str) -> str:
     if event_type == STRATEGIC_DEVELOPMENTS:
         return STRATEGIC_DEVELOPMENTS
     return POLITICAL_VIOLENCE
-
-
-def _country(iso3: str | None) -> tuple[str, str, int | str]:
-    """(ACLED country name, ACLED region, ISO 3166 numeric code), from the package's own tables;
-    a country outside ACLED's table keeps its ISO English name and no region."""
-    acled, iso = (by_iso3(iso3), iso_country(iso3)) if iso3 else (None, None)
-    name = acled.name if acled else iso.name if iso else iso3 or ""
-    return name, acled.region if acled else "", iso.numeric if iso else ""
 
 
 def _day_text(day: dt.date) -> str:
@@ -195,16 +194,17 @@ def _notes(event: dict, day: dt.date, columns: dict, days: int) -> str:
     return text + f" [marsad {event['id']}]"
 
 
-def acled_rows(event: dict) -> list[dict]:
+def acled_rows(event: dict, reference: Reference = AS_STORED) -> list[dict]:
+    """ACLED's rows of one event, one a day; `reference` names its country and sources."""
     days = _days(event)
     if not days:
         return []
     location = event["location"] or {}
-    country, region, iso = _country(location.get("country"))
+    country, region, iso = reference.country(location.get("country"))
     actors = _actor_columns(event["actors"])
     outlets = [r["outlet"] for r in event["reports"] if r["outlet"]]
-    sources = "; ".join(sorted({_source_name(o) for o in outlets}))
-    source_scale = event_source_scale(outlets, location.get("country"))
+    sources = "; ".join(sorted({reference.source_name(o) for o in outlets}))
+    source_scale = reference.source_scale(outlets, location.get("country"))
     stamp = (
         int(
             dt.datetime.combine(dt.date.fromisoformat(event["last_published"]), dt.time(), dt.UTC).timestamp()
@@ -251,13 +251,6 @@ def _tags(event: dict) -> str:
     return f"crowd size={event['crowd_size']}" if event.get("crowd_size") else ""
 
 
-def _source_name(outlet: str) -> str:
-    """The outlet's English name where the outlet table knows it ("aawsat" -> "Asharq Al-Awsat"),
-    as ACLED's `source` column names sources; else the outlet as the document gave it."""
-    known = lookup(outlet)
-    return known.name if known else outlet
-
-
 def _targets_civilians(event: dict, actors: dict) -> bool:
     return event["event_type"] == VIOLENCE_AGAINST_CIVILIANS or actors["inter2"] == INTER_CIVILIANS
 
@@ -267,7 +260,14 @@ def _event_id_cnty(iso3: str | None, event_id: str, day: dt.date) -> str:
     return f"{iso3 or 'XXX'}{number}"
 
 
-def write_acled_csv(events: Iterable[dict], out: IO | str, *, hxl: bool = False, header: bool = True) -> int:
+def write_acled_csv(
+    events: Iterable[dict],
+    out: IO | str,
+    *,
+    hxl: bool = False,
+    header: bool = True,
+    reference: Reference = AS_STORED,
+) -> int:
     """ACLED's rows of `events`; `header` False: the rows alone (a later part of a streamed export)."""
     with _text_output(out) as stream:
         writer = csv.DictWriter(stream, fieldnames=ACLED_COLUMNS, lineterminator="\n")
@@ -277,16 +277,18 @@ def write_acled_csv(events: Iterable[dict], out: IO | str, *, hxl: bool = False,
             writer.writerow({c: HXL_TAGS.get(c, "") for c in ACLED_COLUMNS})
         count = 0
         for event in events:
-            for row in acled_rows(event):
+            for row in acled_rows(event, reference):
                 writer.writerow({column: _safe_cell(value) for column, value in row.items()})
                 count += 1
     return count
 
 
-def acled_csv(events: Iterable[dict], *, hxl: bool = False, header: bool = True) -> str:
+def acled_csv(
+    events: Iterable[dict], *, hxl: bool = False, header: bool = True, reference: Reference = AS_STORED
+) -> str:
     """The ACLED CSV as one string (the API's pages, `marsad events`); `header` as `write_acled_csv`'s."""
     out = io.StringIO()
-    write_acled_csv(events, out, hxl=hxl, header=header)
+    write_acled_csv(events, out, hxl=hxl, header=header, reference=reference)
     return out.getvalue()
 
 

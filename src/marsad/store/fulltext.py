@@ -53,14 +53,16 @@ def search(connection: Connection, query: str, limit: int) -> list[tuple[str, fl
         return []
     if _is_postgres(connection):
         sql = (
-            "SELECT document_id, ts_rank(body, q) AS rank FROM documents_fts, plainto_tsquery('simple', :q) q "
+            "SELECT document_id, ts_rank(body, q) AS rank "
+            "FROM documents_fts, plainto_tsquery('simple', :q) q "
             "WHERE body @@ q ORDER BY rank DESC, document_id LIMIT :limit"
         )
         params = {"q": " ".join(words), "limit": limit}
     else:
         # each word quoted: FTS5 would otherwise read AND/OR/NEAR, "-" or "*" in user input as syntax
         sql = (
-            "SELECT document_id, -bm25(documents_fts) AS rank FROM documents_fts WHERE documents_fts MATCH :q "
+            "SELECT document_id, -bm25(documents_fts) AS rank FROM documents_fts "
+            "WHERE documents_fts MATCH :q "
             "ORDER BY rank DESC, document_id LIMIT :limit"
         )
         params = {"q": " ".join('"' + w.replace('"', '""') + '"' for w in words), "limit": limit}

@@ -11,8 +11,7 @@ from sqlalchemy import and_, exists, func, or_, select, true
 from sqlalchemy.engine import Connection
 
 from marsad import parse_date
-from marsad.store.actor_names import actor_names
-from marsad.store.place_names import arabic_place_name, place_names
+from marsad.store.reference import Reference
 from marsad.store.tables import claims, documents, event_actors, events, reports
 
 
@@ -26,7 +25,7 @@ class EventFilter:
     background: bool = False  # news events (the default), or the background ones, shown apart
     place: str | None = None
 
-    def condition(self):
+    def condition(self, reference: Reference):
         terms = [events.c.background.is_(self.background)]
         if self.country:
             terms.append(events.c.country == self.country.strip().upper())
@@ -41,7 +40,7 @@ class EventFilter:
             )
         if self.actor:
             # The query as typed, or any ACLED name it stands for ("فاغنر" finds "Wagner Group").
-            wanted = (self.actor.strip(), *actor_names(self.actor))
+            wanted = (self.actor.strip(), *reference.actor_names(self.actor))
             terms.append(
                 exists().where(
                     and_(
@@ -54,7 +53,7 @@ class EventFilter:
         if self.place:
             # The query as typed, or any gazetteer name it stands for ("غاو" finds "Gao"), in the
             # event's place, district or region.
-            wanted = (self.place.strip(), *place_names(self.place))
+            wanted = (self.place.strip(), *reference.place_names(self.place))
             terms.append(
                 or_(
                     *(
@@ -75,7 +74,7 @@ def _iso(value):
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
-def summary(row) -> dict:
+def summary(row, reference: Reference) -> dict:
     """The listing form of one event: what a table, a map or a CSV needs (its figures from their
     own columns: the full reconciliation, claims and sides, is for `one_event`)."""
     location = (
@@ -90,7 +89,7 @@ def summary(row) -> dict:
             "lon": row["lon"],
             "geo_precision": row["geo_precision"],
             "geonameid": row["geonameid"],
-            "name_ar": arabic_place_name(row["geonameid"]),
+            "name_ar": reference.arabic_place_name(row["geonameid"]),
         }
     )
     return {
@@ -113,25 +112,33 @@ def summary(row) -> dict:
 
 
 def list_events(
-    connection: Connection, where: EventFilter, limit: int, offset: int, detailed: bool = False
+    connection: Connection,
+    where: EventFilter,
+    reference: Reference,
+    limit: int,
+    offset: int,
+    detailed: bool = False,
 ) -> list[dict]:
     """Newest first; `detailed` gives the full events (claims, reports) rather than summaries."""
     query = (
         select(*(events.c if detailed else _SUMMARY_COLUMNS))
-        .where(where.condition())
+        .where(where.condition(reference))
         .order_by(events.c.date_start.desc().nulls_last(), events.c.id)
         .limit(limit)
         .offset(offset)
     )
     rows = connection.execute(query).mappings().all()
-    return event_details(connection, rows) if detailed else [summary(row) for row in rows]
+    return (
+        event_details(connection, rows, reference) if detailed else [summary(row, reference) for row in rows]
+    )
 
 
-def count_events(connection: Connection, where: EventFilter) -> int:
-    return connection.execute(select(func.count()).select_from(events).where(where.condition())).scalar_one()
+def count_events(connection: Connection, where: EventFilter, reference: Reference) -> int:
+    condition = where.condition(reference)
+    return connection.execute(select(func.count()).select_from(events).where(condition)).scalar_one()
 
 
-def event_details(connection: Connection, rows: list) -> list[dict]:
+def event_details(connection: Connection, rows: list, reference: Reference) -> list[dict]:
     """Full events (claims, reconciled fatalities, reports and documents) for rows of `events`."""
     ids = [row["id"] for row in rows]
     report_rows = (
@@ -158,7 +165,7 @@ def event_details(connection: Connection, rows: list) -> list[dict]:
         claims_of[event_of_report[claim["report_id"]]["event_id"]].append(
             _claim(claim, event_of_report[claim["report_id"]])
         )
-    return [_detail(row, reports_of[row["id"]], claims_of[row["id"]]) for row in rows]
+    return [_detail(row, reports_of[row["id"]], claims_of[row["id"]], reference) for row in rows]
 
 
 def _claim(row, report) -> dict:
@@ -185,10 +192,10 @@ def _claim(row, report) -> dict:
     }
 
 
-def _detail(row, report_rows, claim_dicts) -> dict:
+def _detail(row, report_rows, claim_dicts, reference: Reference) -> dict:
     fatalities = json.loads(row["fatalities"])
     return {
-        **summary(row),
+        **summary(row, reference),
         "fatalities": fatalities,
         "claims": claim_dicts,
         "documents": sorted({r["document_id"] for r in report_rows}),
@@ -218,14 +225,14 @@ def _detail(row, report_rows, claim_dicts) -> dict:
     }
 
 
-def one_event(connection: Connection, event_id: str) -> dict | None:
+def one_event(connection: Connection, event_id: str, reference: Reference) -> dict | None:
     row = connection.execute(select(events).where(events.c.id == event_id)).mappings().first()
-    return event_details(connection, [row])[0] if row else None
+    return event_details(connection, [row], reference)[0] if row else None
 
 
-def all_events(connection: Connection, page: int = 500):
+def all_events(connection: Connection, reference: Reference, page: int = 500):
     """Every news event with its details, in a stable order (date, then id), a page at a time."""
-    where = EventFilter().condition()
+    where = EventFilter().condition(reference)
     offset = 0
     while True:
         rows = (
@@ -241,7 +248,7 @@ def all_events(connection: Connection, page: int = 500):
         )
         if not rows:
             return
-        yield from event_details(connection, rows)
+        yield from event_details(connection, rows, reference)
         offset += page
 
 

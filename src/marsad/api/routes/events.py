@@ -18,6 +18,7 @@ from marsad.api.errors import NotFoundError
 from marsad.api.fields import PlainText, date_field
 from marsad.api.formats import events_geojson, geojson_chunks
 from marsad.api.gateway import StoreGateway
+from marsad.knowledge.reference import KNOWLEDGE
 
 router = APIRouter(tags=["events"])
 MAX_PAGE = 1000
@@ -144,7 +145,7 @@ def _acled_csv(events: list[dict], **options) -> str:
     # here, not at the top: a server without the store extra still serves extraction
     from marsad.store.export import acled_csv
 
-    return acled_csv(events, **options)
+    return acled_csv(events, reference=KNOWLEDGE, **options)
 
 
 def _relative(url) -> str:

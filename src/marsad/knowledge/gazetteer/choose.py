@@ -426,4 +426,7 @@ def _hamlet(place: Place) -> bool:
 
 
 def _describe(place: Place) -> str:
-    return f"{place.name} {place.feature_code} pop {place.population} {place.country} (geonameid {place.geonameid})"
+    return (
+        f"{place.name} {place.feature_code} pop {place.population} {place.country} "
+        f"(geonameid {place.geonameid})"
+    )

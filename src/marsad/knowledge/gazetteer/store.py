@@ -184,7 +184,8 @@ class PlaceStore:
                 self._spellings.clear()
             where = "" if countries is None else f" AND p.country IN ({','.join('?' * len(countries))})"
             rows = self._query_in(
-                f"SELECT n.key, n.spelling, {_PLACE_COLUMNS} FROM names n JOIN places p ON p.geonameid = n.geonameid"
+                f"SELECT n.key, n.spelling, {_PLACE_COLUMNS} "
+                "FROM names n JOIN places p ON p.geonameid = n.geonameid"
                 f" WHERE n.how = '{STORED_HOW[how]}' AND n.key IN ({{marks}}){where}",
                 wanted,
                 tuple(countries or ()),

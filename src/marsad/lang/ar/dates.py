@@ -205,7 +205,10 @@ def _patterns() -> _Patterns:
     lead = rf"(?:(?:{_with_clitics(lex.day_parts)})\s+)?(?:{CLITIC}يوم\s+)?"
     year_words = [w for w, role in lex.year_cues.items() if role == "year"]
     era = rf"(?:\s*(?:{alternation(w for w, role in lex.year_cues.items() if role == 'era')}){END})?"
-    year_tail = rf"(?:\s*,?\s*(?:(?:{alternation(year_words)})\s+)?(?P<year>{YEAR_NUMBER})(?!\d){era}|\s+{qualifier})?"
+    year_tail = (
+        rf"(?:\s*,?\s*(?:(?:{alternation(year_words)})\s+)?"
+        rf"(?P<year>{YEAR_NUMBER})(?!\d){era}|\s+{qualifier})?"
+    )
     day = r"(?:3[01]|[12]\d|0?[1-9])"
     explicit = (
         rf"{START}{lead}(?:(?P<weekday>{weekday})\s*,?\s*(?:الموافق\s+)?)?"

@@ -83,7 +83,8 @@ def event_triggers() -> Lexicon:
     for form, row in lexicon.entries.items():
         if row["sub_event_type"] not in ACLED_TAXONOMY.get(row["event_type"], ()):
             raise DataFileError(
-                f"event_triggers.tsv: {form!r} has an unknown ACLED type {row['event_type']!r}/{row['sub_event_type']!r}"
+                f"event_triggers.tsv: {form!r} has an unknown ACLED type "
+                f"{row['event_type']!r}/{row['sub_event_type']!r}"
             )
     return lexicon
 

@@ -1,7 +1,8 @@
 """An actor filter in any of the actor table's languages: the ACLED names a query names.
 
 The store keeps ACLED's (English) names; a reader types "فاغنر" or "الجيش المالي" as the news writes
-them. The actor table's aliases (Arabic, English, French) and state-forces patterns resolve the query.
+them. The actor table's aliases (Arabic, English, French) and state-forces patterns resolve the query
+(for the store, through `marsad.knowledge.reference`).
 """
 
 from __future__ import annotations

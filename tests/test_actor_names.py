@@ -1,4 +1,5 @@
-"""The events query's actor filter in Arabic as well as in ACLED's names (store/actor_names.py)."""
+"""An actor filter in Arabic as well as in ACLED's names (knowledge/actor_names.py), and the store's
+events query that asks it."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import pytest
 
 pytest.importorskip("sqlalchemy", reason="the event store needs SQLAlchemy (the store extra)")
 
+from marsad.knowledge.actor_names import actor_names  # noqa: E402
+from marsad.knowledge.reference import KNOWLEDGE  # noqa: E402
 from marsad.store import open_store  # noqa: E402
-from marsad.store.actor_names import actor_names  # noqa: E402
 
 # Written for this test: the Malian army and Wagner fighters named as the Arabic press names them.
 ARTICLE = (
@@ -36,7 +38,7 @@ def test_actor_names_of_nothing_is_empty(query):
 
 @pytest.fixture()
 def store(tmp_path):
-    with open_store(f"sqlite:///{tmp_path / 'events.db'}") as opened:
+    with open_store(f"sqlite:///{tmp_path / 'events.db'}", KNOWLEDGE) as opened:
         opened.ingest(ARTICLE, published="2024-03-11")
         yield opened
 

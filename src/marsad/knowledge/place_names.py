@@ -3,7 +3,7 @@
 The store keeps each event's place, district and region by their gazetteer (Latin) names; a reader
 types "غاو" or "مدينة موبتي" as the news writes them. The gazetteer's Arabic names (GeoNames'
 alternate names) resolve the query, and a transliteration whose vowels agree where GeoNames has no
-Arabic name (`Gazetteer.lookup(..., alone=True)`).
+Arabic name (`Gazetteer.lookup(..., alone=True)`). The store asks through `marsad.knowledge.reference`.
 """
 
 from __future__ import annotations

@@ -1,4 +1,5 @@
-"""The events query's place filter in Arabic as well as in the gazetteer's names (store/place_names.py)."""
+"""A place filter in Arabic as well as in the gazetteer's names (knowledge/place_names.py), and the
+store's events query that asks it."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from marsad.knowledge.gazetteer import Gazetteer
 
 pytest.importorskip("sqlalchemy", reason="the event store needs SQLAlchemy (the store extra)")
 
+from marsad.knowledge.place_names import place_names  # noqa: E402
+from marsad.knowledge.reference import KNOWLEDGE  # noqa: E402
 from marsad.store import open_store  # noqa: E402
-from marsad.store.place_names import place_names  # noqa: E402
 
 # Written for this test: attacks in two towns of Mali, named as the Arabic press names them.
 ARTICLES = (
@@ -30,23 +32,23 @@ ARTICLES = (
         ("ميناكا", "Ménaka"),  # no Arabic name in GeoNames: the transliteration, vowels agreeing
     ],
 )
-def test_store_place_names_resolve_arabic_names(query, name):
+def test_place_names_resolve_arabic_names(query, name):
     assert name in place_names(query)
 
 
-def test_store_place_names_keep_a_typed_name_to_places_spelled_alike():
+def test_place_names_keep_a_typed_name_to_places_spelled_alike():
     assert place_names("موبتي") == ("Mopti",)  # Maputo shares the consonants, not the vowels
     assert "Maputo" in [place.name for place in Gazetteer.default().lookup("موبتي")]
 
 
 @pytest.mark.parametrize("query", ["", "   ", "Gao", None])
-def test_store_place_names_of_nothing_or_latin_is_empty(query):
+def test_place_names_of_nothing_or_latin_is_empty(query):
     assert place_names(query) == ()
 
 
 @pytest.fixture()
 def store(tmp_path):
-    with open_store(f"sqlite:///{tmp_path / 'events.db'}") as opened:
+    with open_store(f"sqlite:///{tmp_path / 'events.db'}", KNOWLEDGE) as opened:
         for text, published in ARTICLES:
             opened.ingest(text, published=published)
         yield opened
