@@ -35,6 +35,11 @@ from support import news_events as news
             "Disrupted weapons use",
         ),
         (
+            "صادرت قوات الأمن أسلحة رشاشة وذخيرة وعبوات ناسفة في مدينة بنزرت.",
+            "Strategic developments",
+            "Disrupted weapons use",
+        ),
+        (
             "أجرت الحكومة وحركة طالبان عملية تبادل الأسرى في مدينة قندهار.",
             "Strategic developments",
             "Agreement",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.lang.ar.clitics import ARTICLE, strip_article
+from marsad.lang.ar.clitics import AND, ARTICLE, strip_article
 from marsad.lang.ar.lexicon import forms_with_role, stems_with_role
 from marsad.lang.ar.tokens import WORD, last_words
 from marsad.pipeline.document import Doc, Trigger
@@ -37,6 +37,7 @@ _KILLING = ("killed", "killed_or_captured")
 _DISRUPTED = (STRATEGIC_DEVELOPMENTS, DISRUPTED_WEAPONS_USE)
 # The verb governs its object within this many words ("اعترضت الدفاعات الجوية السعودية صاروخا").
 _OBJECT_REACH = 4
+_LIST_REACH = 8
 _RELATIVES = forms_with_role("relative")
 _POLITICAL_CHARGES = stems_with_role("political_charge")
 _ARMY = f"{MILITARY_FORCES} of"
@@ -84,7 +85,9 @@ def _stopped(doc: Doc, trigger: Trigger) -> bool:
     if trigger.event_type != EXPLOSIONS:
         return False
     floor = doc.sentences[trigger.sentence].start
-    words = {strip_article(w) for w in last_words(doc.folded, floor, trigger.start, _OBJECT_REACH)}
+    # "صادرت أسلحة وذخيرة وعبوات ناسفة": the last of the things seized is further from the verb.
+    reach = _LIST_REACH if doc.folded.startswith(AND, trigger.start) else _OBJECT_REACH
+    words = {strip_article(w) for w in last_words(doc.folded, floor, trigger.start, reach)}
     if words & stems_with_role("disrupts"):
         return True
     narrow = _NARROW_VERBS.get(trigger.sub_event_type)
