@@ -11,7 +11,7 @@ from sqlalchemy import and_, exists, func, or_, select, true
 from sqlalchemy.engine import Connection
 
 from marsad import parse_date
-from marsad.store.actor_names import actor_names
+from marsad.store.actor_names import actor_names, arabic_actor_name
 from marsad.store.place_names import arabic_place_name, place_names
 from marsad.store.tables import claims, documents, event_actors, events, reports
 
@@ -69,6 +69,15 @@ class EventFilter:
 
 # A listing leaves out the full reconciliation (claims, sides, rule): the largest column by far.
 _SUMMARY_COLUMNS = tuple(c for c in events.c if c.name != "fatalities")
+# The place as its first article wrote it, for places the gazetteer has no Arabic name of.
+_PLACE_AS_WRITTEN = (
+    select(reports.c.location_text)
+    .where(reports.c.event_id == events.c.id, reports.c.location_text.is_not(None))
+    .order_by(reports.c.id)
+    .limit(1)
+    .scalar_subquery()
+    .label("location_text")
+)
 
 
 def _iso(value):
@@ -91,6 +100,7 @@ def summary(row) -> dict:
             "geo_precision": row["geo_precision"],
             "geonameid": row["geonameid"],
             "name_ar": arabic_place_name(row["geonameid"]),
+            "text": row.get("location_text"),
         }
     )
     return {
@@ -101,7 +111,9 @@ def summary(row) -> dict:
         "date_end": _iso(row["date_end"]),
         "time_precision": row["time_precision"],
         "location": location,
-        "actors": json.loads(row["actors"]),
+        "actors": [
+            {**actor, "name_ar": arabic_actor_name(actor["name"])} for actor in json.loads(row["actors"])
+        ],
         "fatalities": {k: row[f"fatalities_{k}"] for k in ("low", "best", "high", "acled")},
         "disputed": row["disputed"],
         "spread": row["spread"],
@@ -117,7 +129,7 @@ def list_events(
 ) -> list[dict]:
     """Newest first; `detailed` gives the full events (claims, reports) rather than summaries."""
     query = (
-        select(*(events.c if detailed else _SUMMARY_COLUMNS))
+        select(*(events.c if detailed else (*_SUMMARY_COLUMNS, _PLACE_AS_WRITTEN)))
         .where(where.condition())
         .order_by(events.c.date_start.desc().nulls_last(), events.c.id)
         .limit(limit)
@@ -173,8 +185,8 @@ def _claim(row, report) -> dict:
         "high": row["high"],
         "vague": row["vague"],
         "approx": row["approx"],
-        "victim": {"name": row["victim_name"], "text": row["victim_text"]},
-        "source": {"name": row["source_name"], "text": row["source_text"]} if row["source_name"] else None,
+        "victim": _named(row["victim_name"], row["victim_text"]),
+        "source": _named(row["source_name"], row["source_text"]) if row["source_name"] else None,
         "stance": row["stance"],
         "unverified": row["unverified"],
         "evidence": {
@@ -185,10 +197,20 @@ def _claim(row, report) -> dict:
     }
 
 
+def _named(name: str | None, text: str | None) -> dict:
+    """A claim's victim or source: its ACLED name (or the words of an unknown source), its Arabic name
+    where the actor tables know it, and the article's words."""
+    return {"name": name, "name_ar": arabic_actor_name(name), "text": text}
+
+
 def _detail(row, report_rows, claim_dicts) -> dict:
     fatalities = json.loads(row["fatalities"])
+    listed = summary(row)
+    if listed["location"] is not None:
+        written = (r["location_text"] for r in report_rows if r["location_text"])
+        listed["location"]["text"] = next(written, None)
     return {
-        **summary(row),
+        **listed,
         "fatalities": fatalities,
         "claims": claim_dicts,
         "documents": sorted({r["document_id"] for r in report_rows}),

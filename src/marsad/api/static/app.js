@@ -107,6 +107,7 @@ function applyLanguage() {
   switcher.dir = state.lang === "ar" ? "ltr" : "rtl";
   if (state.spoken) say(state.spoken.key, state.spoken.values, state.spoken.isError);
   fillTypeFilter();
+  fillActorOptions();
   buildStoreMarkers();
   renderOverview();
   renderLegend();
@@ -164,7 +165,8 @@ function ruleText(rule) {
   for (const [english, translated] of Object.entries(state.strings[state.lang]?.rules || {})) {
     text = text.split(english).join(translated);
   }
-  return text;
+  // The store joins rules with "; " (store/reconcile_events.py): Arabic writes its own semicolon.
+  return text.split("; ").join(t("semicolon"));
 }
 
 function dateRange(event) {
@@ -199,6 +201,45 @@ function placeNodes(event) {
 /** A first-level region in the interface's language (regions.json of `make web`, from the gazetteer). */
 function regionName(location) {
   return (state.lang === "ar" && state.regions[location.country]?.[location.admin1]) || location.admin1;
+}
+
+/** An actor (an event's, a claim's source or victim: {name, name_ar}) in the interface's language: in
+ * Arabic the name Arabic news gives it (knowledge/data/actor_names_ar.tsv), else ACLED's name. */
+function actorName(actor) {
+  return (state.lang === "ar" && actor?.name_ar) || actor?.name || "";
+}
+
+/** An event's actors, each isolated, joined in the interface's language. */
+function actorNodes(event) {
+  return (event.actors || []).map((actor, index) => [index ? t("semicolon") : "", bidi(actorName(actor))]);
+}
+
+/** The victim side's Arabic name, which the side's claims carry (sides are keyed by ACLED's name). */
+function sideName(side) {
+  const victim = state.selected?.claims.find((claim) => claim.victim?.name === side)?.victim;
+  return actorName(victim || { name: side });
+}
+
+/** The Arabic names of a pasted article's actors, sources and victims (GET /actors/names), written
+ * into the extraction as the store writes them into its events (`name_ar`); without them, ACLED's. */
+async function nameActorsInArabic(extraction) {
+  const named = extraction.events.flatMap((event) => [
+    ...(event.actors || []),
+    ...(event.claims || []).flatMap((claim) => [claim.source, claim.victim]),
+  ]).filter((actor) => actor?.name);
+  const names = [...new Set(named.map((actor) => actor.name))];
+  if (!names.length) return;
+  const query = new URLSearchParams(names.map((name) => ["name", name]));
+  const answer = await api(`/actors/names?${query}`).catch(() => null);
+  const arabic = new Map((answer?.names || []).map((entry) => [entry.name, entry.name_ar]));
+  for (const actor of named) actor.name_ar = arabic.get(actor.name) ?? null;
+}
+
+/** The actor filter suggests the loaded events' actors, in the interface's language. */
+function fillActorOptions() {
+  const names = new Set(state.storeEvents.flatMap((event) => (event.actors || []).map(actorName)));
+  document.getElementById("actor-options").replaceChildren(
+    ...[...names].filter(Boolean).sort((a, b) => a.localeCompare(b, state.lang)).map((name) => el("option", { value: name })));
 }
 
 function eventHeading(event) {
@@ -259,8 +300,8 @@ function tableColumns() {
       cell: ({ event }) => document.createTextNode(label("sub_event_types", event.sub_event_type)) },
     { key: "location", label: t("where"), value: ({ event }) => placeName(event), cell: ({ event }) => bidi(placeName(event)) },
     { key: "country", label: t("country"), value: ({ event }) => event.location?.country, cell: ({ event }) => bidi(event.location?.country || "", "ltr") },
-    { key: "actors", label: t("actors"), value: ({ event }) => (event.actors || []).map((actor) => actor.name).join("; "),
-      cell: ({ event }) => el("span", {}, (event.actors || []).map((actor, index) => [index ? t("semicolon") : "", bidi(actor.name)])) },
+    { key: "actors", label: t("actors"), value: ({ event }) => (event.actors || []).map(actorName).join("; "),
+      cell: ({ event }) => el("span", {}, actorNodes(event)) },
     { key: "acled", label: t("acled"), numeric: true, value: ({ event }) => figures(event).acled ?? 0, cell: ({ event }) => bidi(String(figures(event).acled ?? 0), "ltr") },
     { key: "best", label: t("best"), numeric: true, value: ({ event }) => figures(event).best, cell: ({ event }) => bidi(String(figures(event).best ?? "—"), "ltr") },
     { key: "document_count", label: t("col_articles"), numeric: true, value: ({ event }) => event.document_count ?? 1,
@@ -757,7 +798,7 @@ function renderFacts(event) {
   const region = location?.admin1 && location.admin1 !== location.name ? [t("comma"), bidi(regionName(location))] : null;
   const where = location ? [...placeNodes(event), region,
     location.country ? [" (", bidi(location.country, "ltr"), ")"] : null] : "?";
-  const actors = (event.actors || []).map((actor, index) => [index ? t("semicolon") : "", bidi(actor.name)]);
+  const actors = actorNodes(event);
   const facts = [["when", bidi(dateRange(event), "ltr")], ["where", where], ["actors", actors.length ? actors : "—"]];
   const list = document.getElementById("event-facts");
   list.replaceChildren(...facts.flatMap(([key, value]) => [el("dt", {}, t(key)), el("dd", {}, value)]));
@@ -782,7 +823,7 @@ function renderFatalities(event) {
 function sidesList(sides) {
   if (!sides || typeof sides !== "object") return null;
   return el("ul", { class: "sides" }, Object.entries(sides).map(([side, figures]) => el("li", {},
-    bidi(side), ": ", bidi(figures.low === figures.high ? String(figures.low) : `${figures.low}–${figures.high}`, "ltr"),
+    bidi(sideName(side)), ": ", bidi(figures.low === figures.high ? String(figures.low) : `${figures.low}–${figures.high}`, "ltr"),
     " (", t("acled"), " ", bidi(String(figures.acled), "ltr"), ")")));
 }
 
@@ -802,10 +843,10 @@ function renderClaims() {
     onclick: () => activateClaim(index), onkeydown: (key) => key.key === "Enter" && activateClaim(index),
   },
   el("td", {}, bidi(String(index + 1), "ltr")),
-  el("td", {}, claim.source ? bidi(claim.source.name) : t("article_voice")),
+  el("td", {}, claim.source ? bidi(actorName(claim.source)) : t("article_voice")),
   el("td", {}, label("kinds", claim.kind)),
   el("td", { class: "num" }, bidi(figure(claim))),
-  el("td", {}, bidi(claim.victim?.name)),
+  el("td", {}, bidi(actorName(claim.victim))),
   el("td", {}, label("stances", claim.stance)),
   el("td", {}, claim.unverified ? t("unverified") : t("verified")),
   el("td", {}, articleCitation(claim.document_id)),
@@ -931,6 +972,7 @@ async function loadStoreEvents({ period = null } = {}) {
   state.listShown = LIST_PAGE;
   state.table.page = 0;
   updateDownloads();
+  fillActorOptions();
   buildStoreMarkers();
   // The view first: markers added after it are clustered once, with no zoom animation to wait out.
   fitMap();
@@ -946,6 +988,7 @@ async function pasteArticle(submit) {
   setStatus(t("extracting"));
   try {
     const extraction = await api("/extract", { method: "POST", body: JSON.stringify({ text, published }) });
+    await nameActorsInArabic(extraction);
     state.pasted = { extraction, text };
     state.selection = null;   // the pasted events must be in view, whatever their dates
     say("pasted_count", { n: extraction.events.length });
