@@ -1007,7 +1007,7 @@ def test_web_basemap_draws_regions_and_water_offline(page, browser):
     assert page.errors == []
 
 
-# ---- actors in the interface's language (issue 13) ---------------------------
+# ---- actors in the interface's language, lakes and rivers (issue 13) ---------------------------
 
 
 def _facts_actors(page) -> str:
@@ -1080,6 +1080,35 @@ def test_web_actor_filter_accepts_the_arabic_name_it_shows(browser, server):
     assert _in_view(page) == expected > 0
     assert page.errors == []
     context.close()
+
+
+LAKE = (0xCF, 0xE0, 0xEE)  # app.js WATER_STYLE: lakes take the sea's colour
+RIVER = (0x6F, 0x9C, 0xC6)  # app.js RIVER_STYLE
+
+
+def _moved(page, center: list[float], zoom: int) -> None:
+    """Move the map and wait for it to have painted two frames since."""
+    page.evaluate(
+        "([center, zoom]) => new Promise(done => { state.map.once('moveend', () => requestAnimationFrame("
+        "() => requestAnimationFrame(() => done(true)))); state.map.setView(center, zoom, {animate: false}); })",
+        [center, zoom],
+    )
+
+
+def test_web_basemap_draws_lakes_and_rivers_offline(page, browser):
+    if not (VENDOR / "basemap" / "lakes.geojson").exists():
+        pytest.skip("the lakes and rivers are not built; run `make web`")
+    page.wait_for_selector("#map[data-water=true]")
+    _moved(page, [-1.2, 33.0], 7)  # Lake Victoria, a thousand kilometres from any sea
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = page.locator("#map").screenshot(path=str(ARTIFACTS / "web-lake.png"))
+    assert _screenshot_stats(browser, shot, LAKE, 6)["near"] > 0.05, "no lake drawn"
+    _moved(page, [16.5, -2.5], 7)  # the Niger between Timbuktu and Gao
+    page.evaluate("() => { document.getElementById('map-legend').hidden = true; }")  # its blue sample
+    shot = page.locator("#map").screenshot(path=str(ARTIFACTS / "web-river.png"))
+    # A thin line is drawn blended with the land: its colour within a wide tolerance.
+    assert _screenshot_stats(browser, shot, RIVER, 40)["near"] > 0.0005, "no river drawn"
+    assert page.errors == []
 
 
 def test_web_list_names_a_place_without_an_arabic_name_as_its_article_wrote_it(browser, server):

