@@ -510,6 +510,9 @@ LINKED_ARTICLE = (
 UNSAFE_ARTICLE = (
     "أعلن الجيش أن ستة من جنوده قتلوا في كمين نصبه مسلحون قرب مدينة سيغو وسط مالي يوم 3 فبراير 2024."
 )
+OUTLET_ARTICLE = (
+    "قال مصدر أمني إن خمسة جنود قتلوا في هجوم شنه مسلحون على دورية قرب مدينة كيدال يوم 14 أبريل 2024."
+)
 NO_EVENT_ARTICLE = "افتتحت البلدية مكتبة جديدة في وسط المدينة أمس بحضور عدد من الطلاب."
 
 
@@ -998,11 +1001,7 @@ def test_web_basemap_draws_regions_and_water_offline(page, browser):
     assert len(english_regions) >= 5 and not any(ARABIC.search(label) for label in english_regions)
     assert sum(bool(ARABIC.search(label)) for label in arabic_regions) >= len(arabic_regions) / 2
     page.locator("#map").screenshot(path=str(ARTIFACTS / "web-regions-en.png"))
-    # Libya and the Mediterranean: wait for the map to have moved there and painted two frames since.
-    page.evaluate(
-        "() => new Promise(done => { state.map.once('moveend', () => requestAnimationFrame("
-        "() => requestAnimationFrame(() => done(true)))); state.map.setView([34, 18], 5, {animate: false}); })"
-    )
+    _moved(page, [34, 18], 5)  # Libya and the Mediterranean
     assert _screenshot_stats(browser, page.locator("#map").screenshot(), WATER)["near"] > 0.2, "no sea drawn"
     assert page.errors == []
 
@@ -1090,7 +1089,8 @@ def _moved(page, center: list[float], zoom: int) -> None:
     """Move the map and wait for it to have painted two frames since."""
     page.evaluate(
         "([center, zoom]) => new Promise(done => { state.map.once('moveend', () => requestAnimationFrame("
-        "() => requestAnimationFrame(() => done(true)))); state.map.setView(center, zoom, {animate: false}); })",
+        "() => requestAnimationFrame(() => done(true))));"
+        " state.map.setView(center, zoom, {animate: false}); })",
         [center, zoom],
     )
 
@@ -1120,5 +1120,19 @@ def test_web_list_names_a_place_without_an_arabic_name_as_its_article_wrote_it(b
     meta = page.eval_on_selector_all("#event-list .item-meta", "items => items.map(i => i.textContent)")
     assert any(expected in item for item in meta)
     assert any(expected in row for row in page.locator("#events-table tbody tr").all_inner_texts())
+    assert page.errors == []
+    context.close()
+
+
+def test_web_citations_name_a_known_outlet_in_the_interface_language(browser, server):
+    _store_only()
+    ingested = _ingest(server, OUTLET_ARTICLE, "2024-04-15", outlet="aljazeera.net", title="هجوم في كيدال")
+    context, page = _open(browser, f"{server}/?event={_event_of_document(server, ingested['document_id'])}")
+    page.wait_for_selector("#claims tbody tr")
+    citation = page.locator(f"#claims .citation[data-document-id='{ingested['document_id']}']").first
+    assert "الجزيرة" in citation.inner_text() and "aljazeera" not in citation.inner_text()
+    page.click("#lang-switch")
+    citation = page.locator(f"#claims .citation[data-document-id='{ingested['document_id']}']").first
+    assert "Al Jazeera" in citation.inner_text()
     assert page.errors == []
     context.close()

@@ -11,6 +11,7 @@ from sqlalchemy import and_, exists, func, or_, select, true
 from sqlalchemy.engine import Connection
 
 from marsad import parse_date
+from marsad.knowledge.outlets import lookup as lookup_outlet
 from marsad.store.actor_names import actor_names, arabic_actor_name
 from marsad.store.place_names import arabic_place_name, place_names
 from marsad.store.tables import claims, documents, event_actors, events, reports
@@ -277,12 +278,19 @@ def one_document(connection: Connection, document_id: str) -> dict | None:
         "published": _iso(row["published"]),
         "url": row["url"],
         "outlet": row["outlet"],
+        "outlet_names": _outlet_names(row["outlet"]),
         "title": row["title"],
         "sha256": row["sha256"],
         "language": row["language"],
         "text_hash": row["text_hash"],
         "extraction": json.loads(row["extraction"]),
     }
+
+
+def _outlet_names(outlet: str | None) -> dict | None:
+    """The outlet the document's metadata names, in English and Arabic (knowledge/data/outlets.tsv)."""
+    known = lookup_outlet(outlet)
+    return {"name": known.name, "name_ar": known.name_ar} if known else None
 
 
 def documents_by_id(connection: Connection, ids: list[str]) -> dict[str, dict]:

@@ -751,7 +751,8 @@ async function storedSelection(eventId) {
   await Promise.all([...ids].map(async (id) => {
     const doc = await api(`/documents/${encodeURIComponent(id)}`).catch(() => null);
     documents.set(id, { text: doc?.text ?? null, title: doc?.title || null, url: doc?.url || null,
-      outlet: doc?.outlet || null, published: doc?.published || null, stored: Boolean(doc) });
+      outlet: doc?.outlet || null, outletNames: doc?.outlet_names || null, published: doc?.published || null,
+      stored: Boolean(doc) });
   }));
   // Claims in reading order: by article, then where their sentence starts.
   const claims = [...(event.claims || [])].sort((a, b) => String(a.document_id).localeCompare(String(b.document_id))
@@ -784,7 +785,9 @@ function articleCitation(documentId) {
   const doc = state.selected.documents.get(documentId);
   if (!documentId || !doc) return "—";
   const url = safeUrl(doc.url);
-  const meta = [doc.outlet && !doc.pasted ? bidi(doc.outlet) : null, doc.published ? bidi(doc.published, "ltr") : null]
+  // The outlet in the interface's language where the outlets table knows it, else as its metadata gave it.
+  const outlet = (state.lang === "ar" ? doc.outletNames?.name_ar : doc.outletNames?.name) || doc.outlet;
+  const meta = [outlet && !doc.pasted ? bidi(outlet) : null, doc.published ? bidi(doc.published, "ltr") : null]
     .filter(Boolean).flatMap((part, index) => (index ? [" · ", part] : [part]));
   const links = [
     url ? el("a", { class: "source-link", href: url, target: "_blank", rel: "noopener noreferrer nofollow" }, t("original")) : null,
