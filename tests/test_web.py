@@ -513,6 +513,10 @@ UNSAFE_ARTICLE = (
 OUTLET_ARTICLE = (
     "قال مصدر أمني إن خمسة جنود قتلوا في هجوم شنه مسلحون على دورية قرب مدينة كيدال يوم 14 أبريل 2024."
 )
+# A toll whose dead the article does not identify (the victim side "unknown").
+UNIDENTIFIED_VICTIMS_ARTICLE = (
+    "أسفر الهجوم على قرية قرب مدينة غاو أمس الأحد عن سقوط 12 قتيلا، بحسب مصدر محلي."
+)
 NO_EVENT_ARTICLE = "افتتحت البلدية مكتبة جديدة في وسط المدينة أمس بحضور عدد من الطلاب."
 
 
@@ -1136,3 +1140,14 @@ def test_web_citations_name_a_known_outlet_in_the_interface_language(browser, se
     assert "Al Jazeera" in citation.inner_text()
     assert page.errors == []
     context.close()
+
+
+def test_web_unidentified_victims_are_named_in_the_interface_language(page):
+    _paste(page, UNIDENTIFIED_VICTIMS_ARTICLE, "2024-03-11")
+    strings = json.loads(
+        (ROOT / "src" / "marsad" / "api" / "static" / "i18n.json").read_text(encoding="utf-8")
+    )
+    assert [row[4] for row in _claim_rows(page)] == [strings["ar"]["unknown_victim"]]
+    page.click("#lang-switch")
+    assert [row[4] for row in _claim_rows(page)] == [strings["en"]["unknown_victim"]]
+    assert page.errors == []

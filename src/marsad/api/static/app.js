@@ -214,10 +214,17 @@ function actorNodes(event) {
   return (event.actors || []).map((actor, index) => [index ? t("semicolon") : "", bidi(actorName(actor))]);
 }
 
-/** The victim side's Arabic name, which the side's claims carry (sides are keyed by ACLED's name). */
+// The victim side of people an article does not identify (schema/acled.py UNKNOWN_VICTIM).
+const UNKNOWN_VICTIM = "unknown";
+
+/** A claim's victim side in the interface's language. */
+function victimName(victim) {
+  return victim?.name === UNKNOWN_VICTIM ? t("unknown_victim") : actorName(victim);
+}
+
+/** A victim side of the figures: its Arabic name is the side's claims' (sides are keyed by ACLED's name). */
 function sideName(side) {
-  const victim = state.selected?.claims.find((claim) => claim.victim?.name === side)?.victim;
-  return actorName(victim || { name: side });
+  return victimName(state.selected?.claims.find((claim) => claim.victim?.name === side)?.victim || { name: side });
 }
 
 /** The Arabic names of a pasted article's actors, sources and victims (GET /actors/names), written
@@ -865,7 +872,7 @@ function renderClaims() {
   el("td", {}, claim.source ? bidi(actorName(claim.source)) : t("article_voice")),
   el("td", {}, label("kinds", claim.kind)),
   el("td", { class: "num" }, bidi(figure(claim))),
-  el("td", {}, bidi(actorName(claim.victim))),
+  el("td", {}, bidi(victimName(claim.victim))),
   el("td", {}, label("stances", claim.stance)),
   el("td", {}, claim.unverified ? t("unverified") : t("verified")),
   el("td", {}, articleCitation(claim.document_id)),
