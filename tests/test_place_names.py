@@ -73,3 +73,10 @@ def test_store_events_carry_their_place_in_arabic(store):
     places = {event["location"]["name"]: event["location"]["name_ar"] for event in store.events()}
     assert places == {"Gao": Gazetteer.default().arabic_name(2457163), "Mopti": "موبتي"}
     assert places["Gao"] in ("غاو", "جاو")
+
+
+def test_store_events_carry_their_place_as_the_article_wrote_it(store):
+    written = {event["location"]["name"]: event["location"]["text"] for event in store.events()}
+    assert written == {"Gao": "غاو", "Mopti": "موبتي"}
+    for event in store.events():
+        assert store.event(event["id"])["location"]["text"] == written[event["location"]["name"]]

@@ -28,6 +28,11 @@ def test_reference_knowledge_and_as_stored_answer_each_question_of_the_store(que
         ("source_name", ("aawsat",), "Asharq Al-Awsat", "aawsat"),
         ("source_name", ("صحيفة الساحل",), "صحيفة الساحل", "صحيفة الساحل"),
         ("source_scale", (["aawsat"], "MLI"), "International", ""),
+        ("arabic_actor_name", ("Wagner Group",), "مجموعة فاغنر", None),
+        ("arabic_actor_name", ("مصادر محلية",), None, None),
+        ("arabic_actor_name", (None,), None, None),
+        ("outlet_names", ("aawsat",), ("Asharq Al-Awsat", "الشرق الأوسط"), None),
+        ("outlet_names", ("صحيفة الساحل",), None, None),
     ],
 )
 def test_reference_knowledge_names_what_as_stored_leaves_as_stored(question, args, knowledge, as_stored):

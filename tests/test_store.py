@@ -312,6 +312,20 @@ def test_store_document_keeps_text_metadata_and_extraction(store):
     assert store.document("nothing-here") is None
 
 
+@pytest.mark.parametrize(
+    "outlet, names",
+    [
+        ("aljazeera.net", {"name": "Al Jazeera", "name_ar": "الجزيرة"}),  # the outlets table's names
+        ("قناة الجزيرة", {"name": "Al Jazeera", "name_ar": "الجزيرة"}),
+        ("صحيفة أ", None),  # an outlet the table does not know: as its metadata gave it
+    ],
+)
+def test_store_document_names_its_outlet_in_both_languages(store, outlet, names):
+    result = store.ingest(ATTACK_ARMY, published=PUBLISHED, outlet=outlet)
+    document = store.document(result.document_id)
+    assert (document["outlet"], document["outlet_names"]) == (outlet, names)
+
+
 @pytest.mark.parametrize("order", ["army first", "jnim first"])
 def test_store_two_reports_of_one_attack_become_one_disputed_event(store, order):
     texts = [(ATTACK_ARMY, "صحيفة أ"), (ATTACK_JNIM, "صحيفة ب")]

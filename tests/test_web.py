@@ -505,6 +505,13 @@ LINKED_ARTICLE = (
 UNSAFE_ARTICLE = (
     "أعلن الجيش أن ستة من جنوده قتلوا في كمين نصبه مسلحون قرب مدينة سيغو وسط مالي يوم 3 فبراير 2024."
 )
+OUTLET_ARTICLE = (
+    "قال مصدر أمني إن خمسة جنود قتلوا في هجوم شنه مسلحون على دورية قرب مدينة كيدال يوم 14 أبريل 2024."
+)
+# A toll whose dead the article does not identify (the victim side "unknown").
+UNIDENTIFIED_VICTIMS_ARTICLE = (
+    "أسفر الهجوم على قرية قرب مدينة غاو أمس الأحد عن سقوط 12 قتيلا، بحسب مصدر محلي."
+)
 NO_EVENT_ARTICLE = "افتتحت البلدية مكتبة جديدة في وسط المدينة أمس بحضور عدد من الطلاب."
 
 
@@ -993,11 +1000,149 @@ def test_web_basemap_draws_regions_and_water_offline(page, browser):
     assert len(english_regions) >= 5 and not any(ARABIC.search(label) for label in english_regions)
     assert sum(bool(ARABIC.search(label)) for label in arabic_regions) >= len(arabic_regions) / 2
     page.locator("#map").screenshot(path=str(ARTIFACTS / "web-regions-en.png"))
-    # Libya and the Mediterranean: wait for the map to have moved there and painted two frames since.
-    page.evaluate(
-        "() => new Promise(done => { state.map.once('moveend', () => requestAnimationFrame("
-        "() => requestAnimationFrame(() => done(true)))); "
-        "state.map.setView([34, 18], 5, {animate: false}); })"
-    )
+    _moved(page, [34, 18], 5)  # Libya and the Mediterranean
     assert _screenshot_stats(browser, page.locator("#map").screenshot(), WATER)["near"] > 0.2, "no sea drawn"
+    assert page.errors == []
+
+
+# ---- actors in the interface's language, lakes and rivers (issue 13) ---------------------------
+
+
+def _facts_actors(page) -> str:
+    return page.inner_text("#event-facts dd >> nth=2")
+
+
+def test_web_actors_follow_the_interface_language(browser, server):
+    _store_only()
+    event = httpx.get(f"{server}/events/{_founding_event(server)['id']}").json()
+    context, page = _open(browser, f"{server}/?event={event['id']}&view=table")
+    page.wait_for_selector("#claims tbody tr")
+    arabic = [actor["name_ar"] for actor in event["actors"]]
+    assert arabic and all(arabic)
+    shown = _facts_actors(page)
+    assert all(name in shown for name in arabic) and not re.search("[A-Za-z]{3}", shown)
+    row = page.locator(f"#events-table tbody tr[data-event-id='{event['id']}']")
+    assert all(name in row.inner_text() for name in arabic)
+    claims = sorted(event["claims"], key=lambda c: (c["document_id"], c["evidence"]["start"]))
+    sources = page.locator("#claims tbody tr td:nth-child(2)")
+    victims = page.locator("#claims tbody tr td:nth-child(5)")
+    for index, claim in enumerate(claims):
+        if claim["source"] and claim["source"]["name_ar"]:
+            assert sources.nth(index).inner_text().strip() == claim["source"]["name_ar"]
+        if claim["victim"]["name_ar"]:
+            assert victims.nth(index).inner_text().strip() == claim["victim"]["name_ar"]
+    options = page.eval_on_selector_all("#actor-options option", "options => options.map(o => o.value)")
+    assert set(arabic) <= set(options) and not any(re.search("[A-Za-z]{3}", o) for o in options)
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-actors-ar.png"), full_page=True)
+    page.click("#lang-switch")
+    shown = _facts_actors(page)
+    assert all(actor["name"] in shown for actor in event["actors"]) and not ARABIC.search(shown)
+    assert all(actor["name"] in row.inner_text() for actor in event["actors"])
+    page.screenshot(path=str(ARTIFACTS / "web-actors-en.png"), full_page=True)
+    assert page.errors == []
+    context.close()
+
+
+def test_web_pasted_article_names_its_actors_in_arabic(page):
+    text, published, _ = _founding_example()
+    _paste(page, text, published)
+    extraction = httpx.post(
+        page.url.split("?")[0].rstrip("/") + "/extract", json={"text": text, "published": published}
+    )
+    first = next(event for event in extraction.json()["events"] if not event["background"])
+    names = [actor["name"] for actor in first["actors"]]
+    answer = httpx.get(page.url.split("?")[0].rstrip("/") + "/actors/names", params={"name": names}).json()
+    arabic = [entry["name_ar"] for entry in answer["names"]]
+    assert arabic and all(arabic)
+    shown = _facts_actors(page)
+    assert all(name in shown for name in arabic) and not re.search("[A-Za-z]{3}", shown)
+    page.click("#lang-switch")
+    assert all(name in _facts_actors(page) for name in names)
+    assert page.errors == []
+
+
+def test_web_actor_filter_accepts_the_arabic_name_it_shows(browser, server):
+    _store_only()
+    event = _founding_event(server)
+    # A generic actor if the event has one ("مسلحون مجهولون (مالي)"), else its first.
+    actor = next((a for a in event["actors"] if re.search(r"\([^\d]+\)$", a["name"])), event["actors"][0])
+    expected = httpx.get(f"{server}/events", params={"actor": actor["name"]}).json()["total"]
+    context, page = _open(browser, f"{server}/")
+    page.fill("#filter-actor", actor["name_ar"])
+    page.click("#filters button[type=submit]")
+    page.wait_for_function(
+        "(name) => new URLSearchParams(location.search).get('actor') === name", arg=actor["name_ar"]
+    )
+    page.wait_for_function("(n) => state.storeEvents.length === n", arg=expected)
+    assert _in_view(page) == expected > 0
+    assert page.errors == []
+    context.close()
+
+
+LAKE = (0xCF, 0xE0, 0xEE)  # app.js WATER_STYLE: lakes take the sea's colour
+RIVER = (0x6F, 0x9C, 0xC6)  # app.js RIVER_STYLE
+
+
+def _moved(page, center: list[float], zoom: int) -> None:
+    """Move the map and wait for it to have painted two frames since."""
+    page.evaluate(
+        "([center, zoom]) => new Promise(done => { state.map.once('moveend', () => requestAnimationFrame("
+        "() => requestAnimationFrame(() => done(true))));"
+        " state.map.setView(center, zoom, {animate: false}); })",
+        [center, zoom],
+    )
+
+
+def test_web_basemap_draws_lakes_and_rivers_offline(page, browser):
+    if not (VENDOR / "basemap" / "lakes.geojson").exists():
+        pytest.skip("the lakes and rivers are not built; run `make web`")
+    page.wait_for_selector("#map[data-water=true]")
+    _moved(page, [-1.2, 33.0], 7)  # Lake Victoria, a thousand kilometres from any sea
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = page.locator("#map").screenshot(path=str(ARTIFACTS / "web-lake.png"))
+    assert _screenshot_stats(browser, shot, LAKE, 6)["near"] > 0.05, "no lake drawn"
+    _moved(page, [16.5, -2.5], 7)  # the Niger between Timbuktu and Gao
+    page.evaluate("() => { document.getElementById('map-legend').hidden = true; }")  # its blue sample
+    shot = page.locator("#map").screenshot(path=str(ARTIFACTS / "web-river.png"))
+    # A thin line is drawn blended with the land: its colour within a wide tolerance.
+    assert _screenshot_stats(browser, shot, RIVER, 40)["near"] > 0.0005, "no river drawn"
+    assert page.errors == []
+
+
+def test_web_list_names_a_place_without_an_arabic_name_as_its_article_wrote_it(browser, server):
+    _store_only()
+    location = _founding_event(server)["location"]
+    expected = location["name_ar"] or location["text"]
+    assert expected and ARABIC.search(expected)
+    context, page = _open(browser, f"{server}/?view=table")
+    meta = page.eval_on_selector_all("#event-list .item-meta", "items => items.map(i => i.textContent)")
+    assert any(expected in item for item in meta)
+    assert any(expected in row for row in page.locator("#events-table tbody tr").all_inner_texts())
+    assert page.errors == []
+    context.close()
+
+
+def test_web_citations_name_a_known_outlet_in_the_interface_language(browser, server):
+    _store_only()
+    ingested = _ingest(server, OUTLET_ARTICLE, "2024-04-15", outlet="aljazeera.net", title="هجوم في كيدال")
+    context, page = _open(browser, f"{server}/?event={_event_of_document(server, ingested['document_id'])}")
+    page.wait_for_selector("#claims tbody tr")
+    citation = page.locator(f"#claims .citation[data-document-id='{ingested['document_id']}']").first
+    assert "الجزيرة" in citation.inner_text() and "aljazeera" not in citation.inner_text()
+    page.click("#lang-switch")
+    citation = page.locator(f"#claims .citation[data-document-id='{ingested['document_id']}']").first
+    assert "Al Jazeera" in citation.inner_text()
+    assert page.errors == []
+    context.close()
+
+
+def test_web_unidentified_victims_are_named_in_the_interface_language(page):
+    _paste(page, UNIDENTIFIED_VICTIMS_ARTICLE, "2024-03-11")
+    strings = json.loads(
+        (ROOT / "src" / "marsad" / "api" / "static" / "i18n.json").read_text(encoding="utf-8")
+    )
+    assert [row[4] for row in _claim_rows(page)] == [strings["ar"]["unknown_victim"]]
+    page.click("#lang-switch")
+    assert [row[4] for row in _claim_rows(page)] == [strings["en"]["unknown_victim"]]
     assert page.errors == []

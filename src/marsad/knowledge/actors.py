@@ -75,7 +75,7 @@ _NOT_AN_ACTOR = "-"
 _FAMILY = "@"
 _ANY_COUNTRY = "*"
 _ADJ, _COUNTRY = "{adj}", "{country}"
-_COUNTRY_SLOT = "{Country}"
+COUNTRY_SLOT = "{Country}"  # a generic name's country: "Civilians ({Country})"
 _UNKNOWN = "Unknown"
 # A country form's readings, as bits; its span is overwritten with the mark for its bits.
 _NAME, _DEFINITE, _INDEFINITE = 1, 2, 4
@@ -178,6 +178,10 @@ class ActorBase:
         self._candidates = candidates
         self._branches = branches
         self._templates = _templates(candidates, branches)
+        self._template_patterns = {
+            template: re.compile(re.escape(template).replace(re.escape(COUNTRY_SLOT), "(?P<country>.+)"))
+            for template in self._templates
+        }
         self._countries = _CountryMarks()
         slotted = {key for key in candidates if any(slot in key for slot in _SLOT_ACCEPTS)}
         self._literal = SurfaceMatcher(key for key in candidates if key not in slotted)
@@ -268,14 +272,34 @@ class ActorBase:
         record = self._records.get(name)
         if record is not None:
             return record
-        for pattern, (inter, role) in self._templates.items():
+        generic = self.generic(name)
+        if generic is None:
+            return None
+        template, country = generic
+        inter, role = self._templates[template]
+        record = ActorRecord(
+            name=name, inter=inter, country=country.iso3, role=role, related=self._linked(name)
+        )
+        return self._with_periods(record)
+
+    def generic(self, name: str) -> tuple[str, country_table.Country] | None:
+        """The generic name an undated `name` is made from and its country: "Civilians (Mali)" ->
+        ("Civilians ({Country})", Mali); None for a table name or no actor's."""
+        if not isinstance(name, str) or name in self._records:
+            return None
+        for template, pattern in self._template_patterns.items():
             match = pattern.fullmatch(name)
             if match and (found := country_table.by_name(match.group("country"))):
-                record = ActorRecord(
-                    name=name, inter=inter, country=found.iso3, role=role, related=self._linked(name)
-                )
-                return self._with_periods(record)
+                return template, found
         return None
+
+    def table_names(self) -> tuple[str, ...]:
+        """The names of actors.tsv's rows."""
+        return tuple(self._records)
+
+    def templates(self) -> tuple[str, ...]:
+        """The generic names with a country slot ("Civilians ({Country})"), of patterns and branches."""
+        return tuple(self._templates)
 
     def _with_periods(self, record: ActorRecord) -> ActorRecord:
         periods = self._periods.get(record.name)
@@ -324,7 +348,14 @@ class ActorBase:
             start,
             end,
             ActorMention(
-                start, end, text[start:end], _render(name, iso3), inter, iso3, candidate.how, candidate.role
+                start,
+                end,
+                text[start:end],
+                generic_name(name, iso3),
+                inter,
+                iso3,
+                candidate.how,
+                candidate.role,
             ),
             ambiguous=candidate.from_pattern and key in _ambiguous_forms(),
         )
@@ -437,14 +468,22 @@ def _default_base() -> ActorBase:
     return base._attach_relations(_load_relations(base))
 
 
-def _render(template: str, iso3: str | None) -> str:
-    if _COUNTRY_SLOT not in template:
+def period_label(name: object) -> str | None:
+    """The regime period a dated name carries: "Military Forces of Mali (2021-)" -> "2021-"."""
+    dated = _DATED_NAME.fullmatch(name) if isinstance(name, str) else None
+    return dated["label"] if dated else None
+
+
+def generic_name(template: str, iso3: str | None) -> str:
+    """A generic name for the country: ("Military Forces of {Country}", "USA") -> "Military Forces of
+    the United States"; "Unknown" without a known country."""
+    if COUNTRY_SLOT not in template:
         return template
     country = country_table.by_iso3(iso3) if iso3 else None
     if country is None:
-        return template.replace(_COUNTRY_SLOT, _UNKNOWN)
-    template = template.replace("of " + _COUNTRY_SLOT, "of " + country_table.name_after_of(country))
-    return template.replace(_COUNTRY_SLOT, country.name)
+        return template.replace(COUNTRY_SLOT, _UNKNOWN)
+    template = template.replace("of " + COUNTRY_SLOT, "of " + country_table.name_after_of(country))
+    return template.replace(COUNTRY_SLOT, country.name)
 
 
 def _as_date(value: object) -> date | None:
@@ -469,20 +508,17 @@ def _known_iso3(code: object) -> str | None:
 
 def _templates(
     candidates: dict[str, list[_Candidate]], branches: dict[tuple[str, str], _Branch]
-) -> dict[re.Pattern[str], tuple[int, str]]:
-    """Each generic name ("Civilians ({Country})") as a pattern that recovers the country."""
+) -> dict[str, tuple[int, str]]:
+    """Each generic name ("Civilians ({Country})") with its inter and role."""
     found: dict[str, tuple[int, str]] = {}
     for options in candidates.values():
         for candidate in options:
-            if candidate.from_pattern and _COUNTRY_SLOT in candidate.name:
+            if candidate.from_pattern and COUNTRY_SLOT in candidate.name:
                 found.setdefault(candidate.name, (candidate.inter, candidate.role))
     for branch in branches.values():
-        if _COUNTRY_SLOT in branch.name:
+        if COUNTRY_SLOT in branch.name:
             found.setdefault(branch.name, (branch.inter, "armed"))
-    return {
-        re.compile(re.escape(template).replace(re.escape(_COUNTRY_SLOT), "(?P<country>.+)")): value
-        for template, value in found.items()
-    }
+    return found
 
 
 # --- loading -----------------------------------------------------------------------------------

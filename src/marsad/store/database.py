@@ -161,7 +161,7 @@ class Store:
 
     def document(self, document_id: str) -> dict | None:
         with self._read() as connection:
-            return query.one_document(connection, document_id)
+            return query.one_document(connection, document_id, self.reference)
 
     def search(self, query_text: str, limit: int = 20) -> list[dict]:
         """Articles holding every word of the query (folded Arabic), best first."""

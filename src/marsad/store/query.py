@@ -68,6 +68,15 @@ class EventFilter:
 
 # A listing leaves out the full reconciliation (claims, sides, rule): the largest column by far.
 _SUMMARY_COLUMNS = tuple(c for c in events.c if c.name != "fatalities")
+# The place as its first article wrote it, for places the gazetteer has no Arabic name of.
+_PLACE_AS_WRITTEN = (
+    select(reports.c.location_text)
+    .where(reports.c.event_id == events.c.id, reports.c.location_text.is_not(None))
+    .order_by(reports.c.id)
+    .limit(1)
+    .scalar_subquery()
+    .label("location_text")
+)
 
 
 def _iso(value):
@@ -90,6 +99,7 @@ def summary(row, reference: Reference) -> dict:
             "geo_precision": row["geo_precision"],
             "geonameid": row["geonameid"],
             "name_ar": reference.arabic_place_name(row["geonameid"]),
+            "text": row.get("location_text"),
         }
     )
     return {
@@ -100,7 +110,10 @@ def summary(row, reference: Reference) -> dict:
         "date_end": _iso(row["date_end"]),
         "time_precision": row["time_precision"],
         "location": location,
-        "actors": json.loads(row["actors"]),
+        "actors": [
+            {**actor, "name_ar": reference.arabic_actor_name(actor["name"])}
+            for actor in json.loads(row["actors"])
+        ],
         "fatalities": {k: row[f"fatalities_{k}"] for k in ("low", "best", "high", "acled")},
         "disputed": row["disputed"],
         "spread": row["spread"],
@@ -121,7 +134,7 @@ def list_events(
 ) -> list[dict]:
     """Newest first; `detailed` gives the full events (claims, reports) rather than summaries."""
     query = (
-        select(*(events.c if detailed else _SUMMARY_COLUMNS))
+        select(*(events.c if detailed else (*_SUMMARY_COLUMNS, _PLACE_AS_WRITTEN)))
         .where(where.condition(reference))
         .order_by(events.c.date_start.desc().nulls_last(), events.c.id)
         .limit(limit)
@@ -163,12 +176,12 @@ def event_details(connection: Connection, rows: list, reference: Reference) -> l
         event_of_report[report["id"]] = report
     for claim in claim_rows:
         claims_of[event_of_report[claim["report_id"]]["event_id"]].append(
-            _claim(claim, event_of_report[claim["report_id"]])
+            _claim(claim, event_of_report[claim["report_id"]], reference)
         )
     return [_detail(row, reports_of[row["id"]], claims_of[row["id"]], reference) for row in rows]
 
 
-def _claim(row, report) -> dict:
+def _claim(row, report, reference: Reference) -> dict:
     return {
         "id": row["id"],
         "document_id": row["document_id"],
@@ -180,8 +193,8 @@ def _claim(row, report) -> dict:
         "high": row["high"],
         "vague": row["vague"],
         "approx": row["approx"],
-        "victim": {"name": row["victim_name"], "text": row["victim_text"]},
-        "source": {"name": row["source_name"], "text": row["source_text"]} if row["source_name"] else None,
+        "victim": _named(row["victim_name"], row["victim_text"], reference),
+        "source": _named(row["source_name"], row["source_text"], reference) if row["source_name"] else None,
         "stance": row["stance"],
         "unverified": row["unverified"],
         "evidence": {
@@ -192,10 +205,20 @@ def _claim(row, report) -> dict:
     }
 
 
+def _named(name: str | None, text: str | None, reference: Reference) -> dict:
+    """A claim's victim or source: its ACLED name (or the words of an unknown source), its Arabic name
+    where the reference knows it, and the article's words."""
+    return {"name": name, "name_ar": reference.arabic_actor_name(name), "text": text}
+
+
 def _detail(row, report_rows, claim_dicts, reference: Reference) -> dict:
     fatalities = json.loads(row["fatalities"])
+    listed = summary(row, reference)
+    if listed["location"] is not None:
+        written = (r["location_text"] for r in report_rows if r["location_text"])
+        listed["location"]["text"] = next(written, None)
     return {
-        **summary(row, reference),
+        **listed,
         "fatalities": fatalities,
         "claims": claim_dicts,
         "documents": sorted({r["document_id"] for r in report_rows}),
@@ -252,7 +275,7 @@ def all_events(connection: Connection, reference: Reference, page: int = 500):
         offset += page
 
 
-def one_document(connection: Connection, document_id: str) -> dict | None:
+def one_document(connection: Connection, document_id: str, reference: Reference) -> dict | None:
     row = connection.execute(select(documents).where(documents.c.id == document_id)).mappings().first()
     if row is None:
         return None
@@ -262,12 +285,19 @@ def one_document(connection: Connection, document_id: str) -> dict | None:
         "published": _iso(row["published"]),
         "url": row["url"],
         "outlet": row["outlet"],
+        "outlet_names": _outlet_names(row["outlet"], reference),
         "title": row["title"],
         "sha256": row["sha256"],
         "language": row["language"],
         "text_hash": row["text_hash"],
         "extraction": json.loads(row["extraction"]),
     }
+
+
+def _outlet_names(outlet: str | None, reference: Reference) -> dict | None:
+    """The outlet the document's metadata names, in English and Arabic, where the reference knows it."""
+    known = reference.outlet_names(outlet)
+    return {"name": known[0], "name_ar": known[1]} if known else None
 
 
 def documents_by_id(connection: Connection, ids: list[str]) -> dict[str, dict]:

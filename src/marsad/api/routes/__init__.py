@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from marsad.api.routes import documents, events, extract, health, page
+from marsad.api.routes import actors, documents, events, extract, health, page
 
-ROUTERS = (extract.router, events.router, documents.router, health.router, page.router)
+ROUTERS = (extract.router, events.router, documents.router, actors.router, health.router, page.router)

