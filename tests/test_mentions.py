@@ -170,9 +170,15 @@ def test_mentions_transliterated_name_after_a_place_type_word_may_be_in_another_
             " المتحدة ستواصل دعم الحكومة في أفغانستان.",
             "Nangarhar",
         ),
+        # a small town abroad is no place the news names across borders (Terrell, Texas)
+        (
+            "هاجم مسلحون قوات هندية في بلدة ترال جنوبي كشمير، واتهمت الهند باكستان بدعمهم، وقالت الهند"
+            " إن الولايات المتحدة تتابع الوضع.",
+            "Terrell",
+        ),
     ],
 )
-def test_mentions_transliterated_name_abroad_needs_a_place_type_word(text, not_found):
+def test_mentions_transliterated_name_abroad_needs_a_place_type_word_and_a_notable_place(text, not_found):
     assert not_found not in {found for _, found in places_of(text)}
 
 

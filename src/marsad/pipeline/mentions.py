@@ -187,8 +187,9 @@ def _chosen(text: str, found: list[PlaceMention], hints: list[str], main: str | 
 def _named_abroad(doc: Doc, places, hints: list[str], main: str | None, context, abroad: list[str], taken):
     """ "في المنطقة الشرقية من محافظة نانغارهار" in a report about American forces: after a word
     saying what kind of place follows, a transliterated name may be a place in another of the few
-    countries the article points at, not only in the one it is about. Only these few words are
-    read again, with those countries' skeletons."""
+    countries the article points at, not only in the one it is about, if it is a place the news
+    names across borders (a capital, a first-level area or its seat, a city of some size; see
+    `_plausible`). Only these few words are read again, with those countries' skeletons."""
     gazetteer = Gazetteer.default()
     starts = [p.start for p in places]
     found = []
@@ -286,7 +287,10 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None, abr
         # evidence only after "مدينة", "قرية"...
         key = how.split(":", 1)[1]
         return (
-            (place.country in skeleton_countries(hints, main) or place.country in abroad)
+            (
+                place.country in skeleton_countries(hints, main)
+                or (place.country in abroad and (place.major or _city_of_some_size(place)))
+            )
             and not mention.text.endswith(THIRD_PERSON_PRONOUNS)
             and (place.major or not is_common(mention.text))
             and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS)
@@ -302,8 +306,12 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None, abr
         or place.country == main
         or (place.major and _after_place_type_word(mention))
         or (place.seat and place.population >= _CITY_ANYWHERE)
-        or (place.seat and place.population >= _CITY_NAMED_BY_KIND and _after_place_type_word(mention))
+        or (_city_of_some_size(place) and _after_place_type_word(mention))
     )
+
+
+def _city_of_some_size(place) -> bool:
+    return place.seat and place.population >= _CITY_NAMED_BY_KIND
 
 
 def _after_place_type_word(mention) -> bool:
