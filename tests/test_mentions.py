@@ -65,6 +65,8 @@ def test_mentions_name_with_the_article_resolves_by_its_latin_name(text, name):
         # a common word of the news whose skeleton is a village's, in the country the article names:
         # the evidence of the place picked decides, not that of the words' first reading
         ("قال مسؤول في مالي إن أسهم الشركة تراجعت في بورصة نيويورك أمس.", "Boughessa"),
+        # a seat known by its Latin name only is no name the news made common (Vitoria)
+        ("سيسافر اللاعب إلى إسبانيا لقضاء فترة علاج من إصابته في إسبانيا", "Gasteiz / Vitoria"),
     ],
 )
 def test_mentions_common_word_is_no_transliterated_place(text, not_found):

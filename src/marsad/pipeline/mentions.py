@@ -102,6 +102,7 @@ def run(doc: Doc) -> None:
 
 _CAPITAL_WORDS = forms_with_role("capital_word")
 _CAPITAL_CODE = "PPLC"
+_AREA_CLASS = "A"
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _WORD_REACH = 20
 # "العاصمة الليبية طرابلس", "كابول عاصمة أفغانستان": a name right beside (within these characters)
@@ -282,9 +283,9 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None, abr
     if how.startswith("skeleton"):
         # A word with a pronoun suffix, or a word every kind of news uses ("تتبنى", "قرون"), is
         # Arabic ("في سعيها"), not a transliterated name, unless the name is a capital's or a
-        # region's that the news itself made common ("كابول"); a word with the article meets
-        # only a Latin name with one, "El Fasher", in the gazetteer; a two-letter skeleton is
-        # evidence only after "مدينة", "قرية"...
+        # region's that the news itself made common ("كابول", see `_named_in_arabic_news`); a
+        # word with the article meets only a Latin name with one, "El Fasher", in the gazetteer;
+        # a two-letter skeleton is evidence only after "مدينة", "قرية"...
         key = how.split(":", 1)[1]
         return (
             (
@@ -292,7 +293,7 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None, abr
                 or (place.country in abroad and (place.major or _city_of_some_size(place)))
             )
             and not mention.text.endswith(THIRD_PERSON_PRONOUNS)
-            and (place.major or not is_common(mention.text))
+            and (_named_in_arabic_news(place) or not is_common(mention.text))
             and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS)
         )
     # A region or a city the news names everywhere is itself even in a report that names its
@@ -307,6 +308,17 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None, abr
         or (place.major and _after_place_type_word(mention))
         or (place.seat and place.population >= _CITY_ANYWHERE)
         or (_city_of_some_size(place) and _after_place_type_word(mention))
+    )
+
+
+def _named_in_arabic_news(place) -> bool:
+    """A capital, a first-level area, or its seat if it has an Arabic name: a place the news
+    names so often that its name is among the commonest words ("كابول", "كاليفورنيا"); a Spanish
+    seat known by its Latin name only (Vitoria) is not why "فترة" is written."""
+    return place.major and (
+        place.feature_class == _AREA_CLASS
+        or place.feature_code == _CAPITAL_CODE
+        or Gazetteer.default().arabic_name(place.geonameid) is not None
     )
 
 
