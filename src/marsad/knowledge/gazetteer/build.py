@@ -53,6 +53,12 @@ COUNTRY_DUMP_CLASSES = frozenset("PATHL")
 # From world-wide tables, the classes kept for skeleton countries without an Arabic name: towns
 # and admin areas (a world table's wells and wadis would be noise without a country dump's detail).
 SKELETON_TABLE_CLASSES = frozenset("PA")
+# A city of this many people anywhere is kept for its Latin skeletons even without an Arabic name:
+# Arabic news writes the cities of any country by sound ("مدينة جيرونا", Girona).
+WORLD_CITY_POPULATION = 50_000
+# Such a city's skeleton is evidence only with three consonants: two meet the Arabic names of
+# the cities the news does name ("مدينة ليون" is Lyon, not the Chinese city of Liaoyuan).
+WORLD_CITY_MIN_CONSONANTS = 3
 # A place with this many people, or one of these codes, may be named without a locative word.
 NOTABLE_POPULATION = 5000
 NOTABLE_CODES = frozenset({"PPLC", "PPLA", "PPLG", "ADM1"})
@@ -144,7 +150,11 @@ def _wanted(row: _Row, kind: str, arabic: set[str], skeleton_iso2: frozenset[str
         return False  # historical places and former admin units
     if kind == "country":
         return row.feature_class in COUNTRY_DUMP_CLASSES
-    return bool(arabic) or (row.country2 in skeleton_iso2 and row.feature_class in SKELETON_TABLE_CLASSES)
+    return (
+        bool(arabic)
+        or (row.country2 in skeleton_iso2 and row.feature_class in SKELETON_TABLE_CLASSES)
+        or (row.feature_class == "P" and row.population >= WORLD_CITY_POPULATION)
+    )
 
 
 def _notable(population: int, feature_code: str) -> bool:
@@ -173,6 +183,8 @@ class _Writer:
         shortest = (
             SHORT_SKELETON_CONSONANTS
             if _short_skeleton_town(row, self.skeleton_iso2)
+            else WORLD_CITY_MIN_CONSONANTS
+            if not arabic and row.country2 not in self.skeleton_iso2
             else MIN_SKELETON_CONSONANTS
         )
         self.connection.execute(

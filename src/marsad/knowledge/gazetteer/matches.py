@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from marsad.knowledge.gazetteer.places import (
     _CACHE_LIMIT,
@@ -206,6 +207,7 @@ def _article_fit(match: _Match, skeleton: str, place: Place, latin: str) -> Spel
     return fit if fit is not None and not fit.contradictions else None
 
 
+@lru_cache(maxsize=65536)
 def _ordinary(key: str) -> bool:
     """Whether an Arabic name's key is one word, a common word of the news with or without the
     article (a name of common words, "بئر العبد", is no common phrase)."""

@@ -5,7 +5,8 @@ Sources, recognised by file name (plain, `.gz` or `.zip`) or, for `.tsv`, by hea
   (feature classes P A T H L; countries themselves are the countries module's business);
 - `cities500.txt` (any `cities*`) and `allCountries.txt`: rows with an Arabic name, and the
   populated places and admin areas of the countries in `gazetteer_skeleton_countries.tsv`
-  (Africa, the Arab world and its neighbours) even without one, for their Latin skeletons;
+  (Africa, the Arab world and its neighbours) even without one, for their Latin skeletons, and
+  elsewhere the cities of 50,000 people (Girona: "مدينة جيرونا"), for their longer skeletons;
 - `admin1CodesASCII.txt`, `admin2Codes.txt`: admin-1/admin-2 names for the places' codes; the
   admin-1 areas themselves (about 4,000 world-wide) where no other source has them, for their
   Latin skeletons (Nangarhar, Johor), placed at their most populous town in the sources;
