@@ -818,3 +818,17 @@ def test_events_a_military_crash_in_a_report_of_fighting_stays_an_event():
         "وأضاف الجيش أن إحدى مروحياته تحطمت في كيدال يوم الجمعة أثناء مهمة."
     )
     assert ("Strategic developments", "Other") in [(e.event_type, e.sub_event_type) for e in news(text)]
+
+
+def test_events_figures_under_a_headline_telling_an_accident_are_no_event():
+    text = (
+        "وفاة طفلين وإصابة 12 شخصا في ثلاثة حرائق\n\n"
+        "أصيب شخصان وثلاثة رجال أمن من الدفاع المدني إثر حريق اندلع داخل مبنى سكني في مدينة جدة. "
+        "وأوضح المتحدث باسم الدفاع المدني أن ثلاثة من رجال الأمن أصيبوا بحالات اختناق."
+    )
+    assert news(text) == []
+
+
+def test_events_a_massacre_the_accused_took_part_in_is_a_charge():
+    text = "وشارك المتهمون في ارتكاب مجزرة بحق مئات المدنيين جنوب مدينة الموصل، بحسب المحكمة."
+    assert news(text) == []

@@ -431,8 +431,10 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: ra
         )
     if triggers:
         return counted or any(_fired_at_people(doc, t) for t in triggers)
-    if _tells_an_accident(doc, index):
-        return False  # "لقي طفلان حتفهما إثر حريق في شقة": a fire, a crash, a flood is no conflict
+    if _tells_an_accident(doc, index) or (_tells_an_accident(doc, 0) and not _violence_named(doc)):
+        # "لقي طفلان حتفهما إثر حريق في شقة": a fire, a crash, a flood is no conflict, nor are the
+        # figures of a report whose headline tells one ("وفاة طفلين وإصابة 12 شخصا في 3 حرائق").
+        return False
     if claims and all(c.kind == _CAPTURED for c in claims) and not strategic.political_arrest(doc, index):
         return False  # "أوقفت الشرطة رجلا يشتبه بقتله زوجته": a crime suspect's arrest
     return (counted and (_armed_party_in(doc, index) or _conflict_article(doc))) or any(
@@ -453,6 +455,10 @@ def _crash_told_as_an_accident(doc: Doc, index: int, trigger: Trigger) -> bool:
         or _tells_an_accident(doc, index)
         or not (_armed_party_in(doc, index) or _conflict_article(doc))
     )
+
+
+def _violence_named(doc: Doc) -> bool:
+    return any(t.strong and EVENT_FAMILY[t.event_type] == VIOLENCE for t in doc.triggers)
 
 
 def _tells_an_accident(doc: Doc, index: int) -> bool:
