@@ -360,7 +360,7 @@ def test_claims_the_object_after_the_killers_name_is_the_victim(text, victim, lo
         ("لقي شقيقان حتفهما في انفجار لغم قرب مدينة تعز.", "شقيقان", 2, 2),
         (
             "ولقي 20 من طلاب أكاديمية الشرطة في العاصمة الأفغانية كابل أمس حتفهم في تفجير انتحاري.",
-            "طلاب",
+            "طلاب أكاديمية الشرطة",
             20,
             20,
         ),
@@ -527,3 +527,94 @@ def test_claims_a_folded_ta_marbuta_is_no_possessive():
 def test_claims_fronted_subjects_active_wounding_and_abduction_verbs(text, kind, low):
     claim = one_claim(text, kind)
     assert (claim.low, claim.high) == (low, low)
+
+
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        ("مقتل فلسطيني برصاص قوات الاحتلال الإسرائيلي شرق مدينة خان يونس.", "Civilians (Palestine)"),
+        ("أصيب سوري بنيران حرس الحدود قرب معبر باب الهوى.", "Civilians (Syria)"),
+        ("مقتل شاب على يد مسلحين مجهولين في مدينة الموصل.", "Civilians (Iraq)"),
+    ],
+)
+def test_claims_the_one_who_fires_is_never_the_victim(text, victim):
+    claim = claims_of(text)[0]
+    assert (claim.victim.name, claim.low, claim.high) == (victim, 1, 1)
+
+
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        ("وأصيب شرطي في الهجوم على الحاجز في العريش، وتوفي لاحقا متأثرا بجراحه.", "Police Forces of Egypt"),
+        (
+            "وأصيب رجل بعيار ناري في هجوم قرب المسجد في مدينة الدمام، لكنه فارق الحياة في المستشفى.",
+            "Civilians",
+        ),
+        ("وتوفي جندي متأثرا بجراحه بعد الهجوم على الحاجز في مدينة العريش.", "Military Forces of Egypt"),
+    ],
+)
+def test_claims_a_death_of_wounds_is_a_death(text, victim):
+    claim = one_claim(text, "killed")
+    assert claim.victim.name.startswith(victim) and (claim.low, claim.high) == (1, 1)
+
+
+def test_claims_a_death_verb_without_wounds_or_subject_is_no_claim():
+    assert claims_of("وتوفي الرئيس السابق في المستشفى بعد مرض طويل في مدينة القاهرة.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأسفر الهجوم عن استشهاد وإصابة عدد من الجنود في مدينة العريش.",
+        "قتل وأصيب عدد من الجنود في انفجار عبوة ناسفة في مدينة العريش.",
+    ],
+)
+def test_claims_killed_and_wounded_before_one_count_are_both_claims(text):
+    assert sorted((c.kind, c.low, c.victim.name[:19]) for c in claims_of(text)) == [
+        ("injured", 2, "Military Forces of "),
+        ("killed", 2, "Military Forces of "),
+    ]
+
+
+def test_claims_a_verb_that_closed_its_phrase_keeps_its_own_count():
+    claims = claims_of("ولقي 20 جنديا حتفهم وأصيب كثيرون آخرون في تفجير انتحاري في مدينة كابل.")
+    assert sorted((c.kind, c.low) for c in claims) == [("injured", 2), ("killed", 20)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل ثلاثة جنود وأصيب خمسة آخرون، اثنان منهم إصاباتهم خطيرة، في هجوم على حاجز في سيناء.",
+        "وأسفر التفجير عن إصابة تسعة أشخاص، ثلاثة منهم في حالة حرجة، في مدينة أبها.",
+    ],
+)
+def test_claims_n_of_them_after_a_toll_of_its_kind_is_part_of_it(text):
+    assert len([c for c in claims_of(text) if c.kind == "injured"]) == 1
+
+
+def test_claims_n_of_them_of_another_kind_is_a_claim():
+    claims = claims_of("جرح 40 شخصا في القصف على مدينة حلب، وتوفي ثلاثة منهم لاحقا.")
+    assert sorted((c.kind, c.low) for c in claims) == [("injured", 40), ("killed", 3)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأسفر الهجوم في الرياض عن مقتل سبعة من عناصر قوات الطوارئ في الحي وأربعة من العاملين في المطعم.",
+        "وأسفر الهجوم في الرياض عن مقتل سبعة من عناصر قوات الطوارئ بالإضافة إلى أربعة من العاملين هناك.",
+    ],
+)
+def test_claims_a_second_group_joined_after_a_long_partitive_has_its_own_count(text):
+    claims = {(c.low, c.victim.name.split(" (")[0]) for c in claims_of(text) if c.kind == "killed"}
+    assert claims == {(7, "Police Forces of Saudi Arabia"), (4, "Civilians")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقتل 15 من طلاب أكاديمية الشرطة في هجوم على حافلتهم قرب مدينة جلال آباد.",
+        "قتل 12 من طلاب كلية الشرطة في هجوم انتحاري في مدينة كويتا.",
+    ],
+)
+def test_claims_police_cadets_are_police(text):
+    assert one_claim(text, "killed").victim.name.startswith("Police Forces of")

@@ -146,7 +146,8 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     linked += _coordinated(text, linked, quantities)
     combined = _combined_totals(triggers, quantities, words, position)
     for trigger, quantity in sorted(linked, key=lambda pair: (pair[1] or pair[0]).start):
-        if quantity is None and not trigger.strong:
+        succumbed = quantity is None and _succumbs(text, trigger, words, position)
+        if quantity is None and not (trigger.strong or succumbed):
             continue
         kind = _CASUALTIES if quantity is not None and id(quantity) in combined else trigger.kind
         if kind == _CASUALTIES and quantity is not None and _exact(quantity):
@@ -164,7 +165,11 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
                 quantity.vague,
                 quantity.approx,
             )
-        if not _find_victim(doc, draft, trigger, quantity, words, position, drafts) and quantity is None:
+        if (
+            not _find_victim(doc, draft, trigger, quantity, words, position, drafts)
+            and quantity is None
+            and not (succumbed and _the_wounded(draft, trigger, drafts))
+        ):
             if draft.kind != "captured":
                 continue
             draft.victim_name = OTHER_SIDE
@@ -172,6 +177,38 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             continue
         drafts.extend(_split_casualties(draft))
     return sorted(drafts, key=lambda d: d.start)
+
+
+_SUCCUMBED = forms_with_role("succumbed")
+# "وتوفي لاحقا متأثرا بجراحه": the word saying it was of the wounds follows the verb closely.
+_SUCCUMBED_WORDS = 3
+
+
+def _succumbs(text: str, trigger: _Trigger, words, position) -> bool:
+    """A death of wounds: "فارق الحياة", or a death verb with "متأثرا بجراحه" right after it."""
+    if trigger.kind != "killed":
+        return False
+    first = _word_index(position, words, trigger.start)
+    last = _last_word(position, words, trigger)
+    near = _clause(words[first : last + 1 + _SUCCUMBED_WORDS], trigger.start)
+    return any(word.group() in _SUCCUMBED for word in near)
+
+
+def _the_wounded(draft: ClaimDraft, trigger: _Trigger, earlier: list[ClaimDraft]) -> bool:
+    """ "أصيب رجل بجروح ... لكنه فارق الحياة": a death of wounds with no subject of its own is of
+    the wounded named last in its sentence, one person if the verb is singular."""
+    wounded = [d for d in earlier if d.kind == "injured" and d.victim_start is not None]
+    if not wounded:
+        return False
+    last = wounded[-1]
+    draft.victim_name, draft.victim_start, draft.victim_end = (
+        last.victim_name,
+        last.victim_start,
+        last.victim_end,
+    )
+    if trigger.side == "after":
+        draft.low = draft.high = 1
+    return True
 
 
 # "عشرة من رجالنا", "جنودنا", "مقاتلينا": the first person plural on the victim noun.
@@ -347,12 +384,22 @@ def _coordinated(text: str, linked: list, quantities: list) -> list:
                 continue
             gap = text[first.end : second.start]
             crosses_trigger = first.start < trigger.start < second.start
-            limit = _BREAKDOWN_ITEM_WORDS if in_breakdown and first is quantity else _COORDINATION_WORDS
+            long_item = (in_breakdown and first is quantity) or _partitive(gap)
+            limit = _BREAKDOWN_ITEM_WORDS if long_item else _COORDINATION_WORDS
             if _joins_by_and(gap, text, second.start, limit) and (not crosses_trigger or _breaks_down(gap)):
                 extra.append((trigger, other))
                 frontier.append((trigger, other, in_breakdown or _breaks_down(gap)))
                 used.add(id(other))
     return extra
+
+
+def _partitive(gap: str) -> bool:
+    """ "عشرة من منسوبي قوات الطوارئ الخاصة وثلاثة من العاملين": a count of some group, described at
+    length before the next count joins it."""
+    return gap.split()[:1] == [_OF]
+
+
+_ADDITION = forms_with_role("addition")
 
 
 def _breaks_down(gap: str) -> bool:
@@ -367,6 +414,7 @@ def _joins_by_and(gap: str, text: str, second_start: int, limit: int = _COORDINA
         return False
     return (
         words[-1:] == [AND]
+        or " ".join(words[-2:]) in _ADDITION
         or _starts_with_and(text, second_start)
         or text[second_start - 1 : second_start] == AND
         or _breaks_down(gap)
@@ -468,10 +516,12 @@ def _joined(text: str, first: _Trigger, second: _Trigger) -> bool:
     between = text[first.end : second.start].split()
     if between == [_ALTERNATIVE] and frozenset({first.kind, second.kind}) in _COMBINED:
         return True
+    # "قتلى وجرحى", and a verb or noun waiting for its count ("مقتل وإصابة عدد من الجنود"): one count
+    # and one victim for both kinds. A verb that closed its own clause ("لقوا حتفهم وأصيب ...") did not.
     if (
         between in ([], [AND])
         and {first.kind, second.kind} == _DEAD_AND_WOUNDED
-        and not (first.strong or second.strong)
+        and (first.side == "after" or not (first.strong or second.strong))
     ):
         return True
     return not between and first.kind == second.kind
@@ -742,7 +792,28 @@ def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
             draft.victim_name = of_country(CIVILIANS, mention.country.name)
             draft.victim_start, draft.victim_end = mention.start, mention.end
             return True
-    return _counted_national(draft, window)
+    return _counted_national(draft, window) or _one_national(doc, draft, window[0])
+
+
+_SINGULAR_NISBA = ("ي", "يه")
+
+
+def _one_national(doc, draft: ClaimDraft, word) -> bool:
+    """ "مقتل فلسطيني برصاص ...", "إصابة سورية": with no count, a singular nisba standing alone
+    right after the trigger is one person of that country, a civilian."""
+    if draft.low is not None:
+        return False
+    mention = next(
+        (m for m in doc.countries if (m.start, m.end) == (word.start(), word.end()) and m.as_adjective), None
+    )
+    if mention is None or not mention.text.endswith(_SINGULAR_NISBA):
+        return False
+    if mention.text not in indefinite_adjectives(mention.country):
+        return False
+    draft.victim_name = of_country(CIVILIANS, mention.country.name)
+    draft.victim_start, draft.victim_end = mention.start, mention.end
+    draft.low = draft.high = 1
+    return True
 
 
 def _counted_national(draft: ClaimDraft, window: list) -> bool:
@@ -797,19 +868,25 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
 
 def _sub_count(draft: ClaimDraft, quantity, drafts: list[ClaimDraft], words, position) -> bool:
     """ "قتل تسعة مدنيين بينهم أربعة أطفال": the children are among the nine civilians counted, no
-    claim of their own; "قتل عشرة أشخاص بينهم ثلاثة جنود" splits the toll by side and stays."""
-    return (
-        quantity is not None
-        and _in_breakdown(quantity, words, position)
-        and draft.low is not None
-        and any(
-            d.kind == draft.kind
-            and d.victim_name == draft.victim_name
-            and d.low is not None
-            and draft.low <= d.low
-            for d in drafts
-        )
+    claim of their own; "قتل عشرة أشخاص بينهم ثلاثة جنود" splits the toll by side and stays. So
+    are "N of them" after a toll of that kind ("وأصيب تسعة آخرون، ثلاثة منهم إصاباتهم بالغة")."""
+    if quantity is None or draft.low is None:
+        return False
+    of_them = _part_of_them(quantity, words, position)
+    if not (of_them or _in_breakdown(quantity, words, position)):
+        return False
+    return any(
+        d.kind == draft.kind
+        and (of_them or d.victim_name == draft.victim_name)
+        and d.low is not None
+        and draft.low <= d.low
+        for d in drafts
     )
+
+
+def _part_of_them(quantity, words, position) -> bool:
+    after = _last_word(position, words, quantity) + 1
+    return after < len(words) and words[after].group() in _OF_THEM
 
 
 def _in_breakdown(quantity, words, position) -> bool:
@@ -928,7 +1005,7 @@ def _agent_phrase(word: str) -> bool:
 def _before_agent(words: list) -> list:
     kept = []
     for word in words:
-        if kept and _agent_phrase(word.group()):
+        if _agent_phrase(word.group()):
             break
         kept.append(word)
     return kept
@@ -945,7 +1022,8 @@ def _victim_window(trigger, quantity, words, position) -> list:
     # With no count, "قتلى وجرحى" names its victims after it ("... في صفوف الجيش").
     if trigger.side == "after" or trigger.kind == _CASUALTIES:
         after = _word_index(position, words, trigger.end - 1) + 1
-        return _clause(words[after : after + _VICTIM_WORDS], trigger.end)
+        # "مقتل فلسطيني برصاص قوات الاحتلال": whoever fires is the perpetrator, never the victim.
+        return _before_agent(_clause(words[after : after + _VICTIM_WORDS], trigger.end))
     before = list(reversed(words[max(0, at - _NEAR_WORDS) : at]))
     kept = []
     for word, following in zip(before, [trigger.start] + [w.start() for w in before]):
