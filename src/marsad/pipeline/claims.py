@@ -197,15 +197,8 @@ def _succumbs(text: str, trigger: _Trigger, words, position) -> bool:
 def _the_wounded(draft: ClaimDraft, trigger: _Trigger, earlier: list[ClaimDraft]) -> bool:
     """ "أصيب رجل بجروح ... لكنه فارق الحياة": a death of wounds with no subject of its own is of
     the wounded named last in its sentence, one person if the verb is singular."""
-    wounded = [d for d in earlier if d.kind == "injured" and d.victim_start is not None]
-    if not wounded:
+    if not _inherit(draft, [d for d in earlier if d.kind == "injured"]):
         return False
-    last = wounded[-1]
-    draft.victim_name, draft.victim_start, draft.victim_end = (
-        last.victim_name,
-        last.victim_start,
-        last.victim_end,
-    )
     if trigger.side == "after":
         draft.low = draft.high = 1
     return True
