@@ -618,3 +618,33 @@ def test_claims_a_second_group_joined_after_a_long_partitive_has_its_own_count(t
 )
 def test_claims_police_cadets_are_police(text):
     assert one_claim(text, "killed").victim.name.startswith("Police Forces of")
+
+
+@pytest.mark.parametrize(
+    "text, victim, low",
+    [
+        (
+            "أطلق مسلحون النار على ضابط في الشرطة في مدينة العريش، ما أسفر عن مقتله.",
+            "Police Forces of Egypt",
+            1,
+        ),
+        (
+            "أطلق جندي النار على فلسطيني عند الحاجز قرب مدينة الخليل ما أدى إلى إصابته.",
+            "Civilians (Palestine)",
+            1,
+        ),
+        (
+            "أطلق مسلحون النار على قيادي في حركة فتح في مخيم عين الحلوة، ما أدى إلى مقتله مع اثنين من مرافقيه.",
+            "Fatah",
+            3,
+        ),
+    ],
+)
+def test_claims_the_pronoun_on_a_casualty_noun_is_the_target_named_before(text, victim, low):
+    claim = [c for c in claims_of(text) if c.kind in ("killed", "injured")][0]
+    assert claim.victim.name.startswith(victim) and (claim.low, claim.high) == (low, low)
+
+
+def test_claims_a_pronoun_for_someone_named_in_an_earlier_clause_makes_no_claim():
+    text = "ألقت القوات القبض على 13 عنصرا وبادر أحدهم بإطلاق النار فردت عليه القوات مما أدى إلى مقتله."
+    assert [c.kind for c in claims_of(text)] == ["captured"]

@@ -104,6 +104,8 @@ class _Trigger:
     clause_reach: bool
     # The word index of the verb that opens the phrase this trigger closes ("لقي ... حتفهم").
     opener: int | None = None
+    # A noun whose pronoun names its people ("أسفر عن مقتله"): how many (None for a plural pronoun).
+    possessed: bool = False
 
 
 def run(doc: Doc) -> None:
@@ -165,6 +167,9 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
                 quantity.vague,
                 quantity.approx,
             )
+        if trigger.possessed:
+            drafts.extend(_possessed(doc, draft, trigger, quantities, words, position))
+            continue
         if (
             not _find_victim(doc, draft, trigger, quantity, words, position, drafts)
             and quantity is None
@@ -202,6 +207,52 @@ def _the_wounded(draft: ClaimDraft, trigger: _Trigger, earlier: list[ClaimDraft]
     if trigger.side == "after":
         draft.low = draft.high = 1
     return True
+
+
+_WITH = "مع"
+
+
+def _possessed(doc: Doc, draft: ClaimDraft, trigger: _Trigger, quantities, words, position) -> list:
+    """ "أطلق مسلحون النار على ضابط في الشرطة ما أسفر عن مقتله": the pronoun on the casualty noun is
+    someone the sentence named before it (see `_antecedent`); ه and ها count one, هما two, هم and هن
+    an open many. "مقتله مع اثنين من مرافقيه" adds the people killed with him."""
+    at = _last_word(position, words, trigger)
+    word = words[at].group()
+    count = None if word.endswith(PLURAL_PRONOUNS) else next(n for s, n in PRONOUN_COUNTS if word.endswith(s))
+    draft.low = draft.high = count
+    if count is not None and at + 2 < len(words) and words[at + 1].group() == _WITH:
+        joined = next((q for q in quantities if q.start == words[at + 2].start() and _exact(q)), None)
+        if joined is not None:
+            draft.low = draft.high = count + joined.low
+            draft.end = max(draft.end, joined.end)
+    before = words[: _word_index(position, words, trigger.start)]
+    return [draft] if _antecedent(doc, draft, before) else []
+
+
+def _antecedent(doc: Doc, draft: ClaimDraft, before: list) -> bool:
+    """The one a pronoun stands for: the target after the last "على" before it in the sentence
+    ("أطلق النار على ضابط في الشرطة", "على فلسطيني": a party, or a nisba naming one civilian of its
+    country). With no target, a pronoun may stand for anyone named sentences before: no claim."""
+    clause = _clause_back(before[-_FRAME_REACH:])
+    if clause and clause[0].group() in _RESULT and len(clause) < len(before):
+        # "أطلقوا النار على القيادي، ما أدى إلى مقتله": a clause of its result goes on with the act.
+        clause = _clause_back(before[-_FRAME_REACH : -len(clause)]) + clause
+    before = clause
+    on = next((i for i in range(len(before) - 2, -1, -1) if before[i].group().startswith(_ON_WORD)), None)
+    if on is None or before[on].group() != _ON_WORD:
+        return False  # "ردت عليه مما أدى إلى مقتله": the one it stands for was named before
+    target = before[on + 1]
+    if _one_national(doc, draft, target, count=False):
+        return True
+    actors = [a for a in doc.within(doc.actors, target.start(), before[-1].end()) if a.role != "source-only"]
+    if not actors or _names_the_speaker(doc, actors[0]):
+        return False
+    draft.victim_name, draft.victim_start, draft.victim_end = actors[0].name, actors[0].start, actors[0].end
+    return True
+
+
+_ON_WORD = "علي"
+_RESULT = ("ما", "مما")
 
 
 # "عشرة من رجالنا", "جنودنا", "مقاتلينا": the first person plural on the victim noun.
@@ -461,6 +512,7 @@ def _last_word(position, words, span) -> int:
 
 
 _CLOSER = "closer"
+_POSSESSED = "possessed"
 
 
 def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
@@ -473,9 +525,10 @@ def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
             match.end(),
             row["kind"],
             row["side"],
-            row["strength"] in ("strong", _CLOSER),
+            row["strength"] in ("strong", _CLOSER, _POSSESSED),
             row["form"],
             row["reach"] == "clause",
+            possessed=row["strength"] == _POSSESSED,
         )
         if found and _joined(text, found[-1], trigger):
             found[-1] = _merge(found[-1], trigger)
@@ -514,6 +567,7 @@ def _joined(text: str, first: _Trigger, second: _Trigger) -> bool:
     if (
         between in ([], [AND])
         and {first.kind, second.kind} == _DEAD_AND_WOUNDED
+        and not first.possessed
         and (first.side == "after" or not (first.strong or second.strong))
     ):
         return True
@@ -556,6 +610,8 @@ def _link(triggers, quantities, words, position) -> dict:
     candidates = []
     for t_index, trigger in enumerate(triggers):
         first, last = trigger_words[t_index]
+        if trigger.possessed:
+            continue  # its pronoun counts its people
         for q_index, quantity, q_first, q_last in counts:
             if trigger.opener is not None:
                 if not trigger.opener < q_first <= q_last < first:
@@ -791,10 +847,10 @@ def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
 _SINGULAR_NISBA = ("ي", "يه")
 
 
-def _one_national(doc, draft: ClaimDraft, word) -> bool:
+def _one_national(doc, draft: ClaimDraft, word, count: bool = True) -> bool:
     """ "مقتل فلسطيني برصاص ...", "إصابة سورية": with no count, a singular nisba standing alone
     right after the trigger is one person of that country, a civilian."""
-    if draft.low is not None:
+    if count and draft.low is not None:
         return False
     mention = next(
         (m for m in doc.countries if (m.start, m.end) == (word.start(), word.end()) and m.as_adjective), None
@@ -805,7 +861,8 @@ def _one_national(doc, draft: ClaimDraft, word) -> bool:
         return False
     draft.victim_name = of_country(CIVILIANS, mention.country.name)
     draft.victim_start, draft.victim_end = mention.start, mention.end
-    draft.low = draft.high = 1
+    if count:
+        draft.low = draft.high = 1
     return True
 
 
@@ -1021,6 +1078,18 @@ def _victim_window(trigger, quantity, words, position) -> list:
     kept = []
     for word, following in zip(before, [trigger.start] + [w.start() for w in before]):
         if any(mark in word.string[word.end() : following] for mark in CLAUSE_MARKS):
+            break
+        kept.append(word)
+    return list(reversed(kept))
+
+
+def _clause_back(words: list) -> list:
+    """The last words of `words` back to the nearest comma or full stop."""
+    kept: list = []
+    for word, following in zip(reversed(words), reversed(words[1:] + [None])):
+        if following is not None and any(
+            mark in word.string[word.end() : following.start()] for mark in CLAUSE_MARKS
+        ):
             break
         kept.append(word)
     return list(reversed(kept))
