@@ -440,6 +440,8 @@ def test_claims_a_breakdown_of_the_same_victims_is_no_claim_of_its_own():
     [
         ("خطف مسلحون أكثر من 80 تلميذا من مدرسة في ولاية كادونا.", "Civilians (Nigeria)"),
         ("أدى الهجوم إلى مقتل حارس للمدرسة في ولاية كادونا.", "Civilians (Nigeria)"),
+        ("قتل سائق في هجوم مسلح على حافلة قرب مدينة العريش.", "Civilians (Egypt)"),
+        ("قتل سائح في هجوم مسلح على فندق في مدينة سوسة.", "Civilians (Tunisia)"),
     ],
 )
 def test_claims_pupils_and_guards_are_civilians(text, victim):
