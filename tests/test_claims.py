@@ -650,3 +650,14 @@ def test_claims_the_pronoun_on_a_casualty_noun_is_the_target_named_before(text, 
 def test_claims_a_pronoun_for_someone_named_in_an_earlier_clause_makes_no_claim():
     text = "ألقت القوات القبض على 13 عنصرا وبادر أحدهم بإطلاق النار فردت عليه القوات مما أدى إلى مقتله."
     assert [c.kind for c in claims_of(text)] == ["captured"]
+
+
+@pytest.mark.parametrize(
+    "text, low",
+    [
+        ("أطلق مسلحان النار على القيادي في الحركة فقتل مع أحد مرافقيه في مخيم عين الحلوة.", 2),
+        ("قصفت الطائرات سيارة القيادي في جنوب البلاد فقتل مع ثلاثة من حراسه.", 4),
+    ],
+)
+def test_claims_killed_with_others_counts_him_too(text, low):
+    assert one_claim(text, "killed").low == low

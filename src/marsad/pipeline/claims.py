@@ -178,6 +178,8 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             if draft.kind != "captured":
                 continue
             draft.victim_name = OTHER_SIDE
+        if trigger.side == "after" and quantity is not None and _with(text, trigger, quantity):
+            draft.low = draft.high = quantity.low + 1  # "فقتل مع أحد مرافقيه": he and one companion
         if _sub_count(draft, quantity, drafts, words, position):
             continue
         drafts.extend(_split_casualties(draft))
@@ -212,6 +214,11 @@ def _the_wounded(draft: ClaimDraft, trigger: _Trigger, earlier: list[ClaimDraft]
 _WITH = "مع"
 
 
+def _with(text: str, trigger: _Trigger, quantity) -> bool:
+    """ "قتل مع اثنين من رفاقه": an exact count of those killed with the one the trigger speaks of."""
+    return _exact(quantity) and text[trigger.end : quantity.start].split() == [_WITH]
+
+
 def _possessed(doc: Doc, draft: ClaimDraft, trigger: _Trigger, quantities, words, position) -> list:
     """ "أطلق مسلحون النار على ضابط في الشرطة ما أسفر عن مقتله": the pronoun on the casualty noun is
     someone the sentence named before it (see `_antecedent`); ه and ها count one, هما two, هم and هن
@@ -220,11 +227,10 @@ def _possessed(doc: Doc, draft: ClaimDraft, trigger: _Trigger, quantities, words
     word = words[at].group()
     count = None if word.endswith(PLURAL_PRONOUNS) else next(n for s, n in PRONOUN_COUNTS if word.endswith(s))
     draft.low = draft.high = count
-    if count is not None and at + 2 < len(words) and words[at + 1].group() == _WITH:
-        joined = next((q for q in quantities if q.start == words[at + 2].start() and _exact(q)), None)
-        if joined is not None:
-            draft.low = draft.high = count + joined.low
-            draft.end = max(draft.end, joined.end)
+    joined = next((q for q in quantities if _with(doc.folded, trigger, q)), None)
+    if count is not None and joined is not None:
+        draft.low = draft.high = count + joined.low
+        draft.end = max(draft.end, joined.end)
     before = words[: _word_index(position, words, trigger.start)]
     return [draft] if _antecedent(doc, draft, before) else []
 
