@@ -661,3 +661,15 @@ def test_claims_a_pronoun_for_someone_named_in_an_earlier_clause_makes_no_claim(
 )
 def test_claims_killed_with_others_counts_him_too(text, low):
     assert one_claim(text, "killed").low == low
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصدرت السلطات 205 مذكرات توقيف بحق أشخاص يشتبه بضلوعهم في شبكة تهريب بعد الهجوم في طرابلس.",
+        "وقال قائد الشرطة إن المسلح جاء لقتل أكبر عدد من الموظفين في الهجوم على الصحيفة.",
+        "وقدم الأمير تعازيه لأسر ضحايا الهجوم على مركز الشرطة في مدينة السلط.",
+    ],
+)
+def test_claims_a_warrant_an_intent_or_families_are_no_casualty(text):
+    assert claims_of(text) == []

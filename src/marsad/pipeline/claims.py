@@ -16,6 +16,7 @@ from marsad.lang.ar.clitics import (
     AND,
     ARTICLE,
     FIRST_PERSON_PLURAL,
+    LAM,
     PLURAL_PRONOUNS,
     POSSESSOR_PRONOUNS,
     PRONOUN_COUNTS,
@@ -31,7 +32,7 @@ from marsad.lang.ar.lexicon import (
 )
 from marsad.lang.ar.numbers import is_dual_noun
 from marsad.lang.ar.sentences import CLAUSE_MARKS
-from marsad.lang.ar.tokens import WORD
+from marsad.lang.ar.tokens import WORD, word_before
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
 from marsad.schema.acled import CIVILIANS, UNKNOWN_VICTIM, of_country
@@ -524,7 +525,7 @@ _POSSESSED = "possessed"
 def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
     found: list[_Trigger] = []
     for match, row in casualty_triggers().finditer(text, sentence.start, sentence.end):
-        if any(n.start <= match.start() < n.end for n in negations):
+        if any(n.start <= match.start() < n.end for n in negations) or _no_casualty(text, match, row):
             continue
         trigger = _Trigger(
             match.start(),
@@ -547,6 +548,17 @@ def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
     # (they lost their lives: killed, not missing).
     openers = {t.opener for t in found if t.opener is not None}
     return [t for t in found if _word_index(position, words, t.start) not in openers]
+
+
+_PURPOSE = forms_with_role("purpose")
+_WARRANT = forms_with_role("warrant")
+
+
+def _no_casualty(text: str, match, row) -> bool:
+    """ "سعى لقتل المدنيين" (to kill), "مذكرات توقيف" (warrants): the word reports no one hit or taken."""
+    word = match.group().split()[0]
+    purpose = word.startswith(LAM) and not word.startswith(ARTICLE) and word[len(LAM) :] in _PURPOSE
+    return purpose or (row["kind"] == "captured" and word_before(text, match.start()) in _WARRANT)
 
 
 def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
