@@ -673,3 +673,14 @@ def test_claims_killed_with_others_counts_him_too(text, low):
 )
 def test_claims_a_warrant_an_intent_or_families_are_no_casualty(text):
     assert claims_of(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, low",
+    [
+        ("فجر رجلان ملثمان عبوة ناسفة في مطعم بمدينة تورونتو، وأصابا 12 شخصا ثم فرا من المكان.", 12),
+        ("أصابت القذيفة خمسة أشخاص في حي سكني في مدينة حلب.", 5),
+    ],
+)
+def test_claims_an_active_wounding_verb_counts_its_object(text, low):
+    assert one_claim(text, "injured").low == low
