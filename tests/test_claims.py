@@ -684,3 +684,14 @@ def test_claims_a_warrant_an_intent_or_families_are_no_casualty(text):
 )
 def test_claims_an_active_wounding_verb_counts_its_object(text, low):
     assert one_claim(text, "injured").low == low
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "مقتل 12 في هجوم على سوق في مدينة كانو\n\nقتل 12 مدنيا في هجوم انتحاري على سوق في مدينة كانو شمال نيجيريا.",
+        "إصابة 20 على الأقل في هجوم مسلح بنيوجيرسي\n\nأصيب 20 شخصا على الأقل بجروح في هجوم مسلح على مهرجان فني في ترينتون.",
+    ],
+)
+def test_claims_a_headline_figure_without_victims_is_the_bodys_claim(text):
+    assert len(claims_of(text)) == 1 and claims_of(text)[0].victim.name.startswith("Civilians")

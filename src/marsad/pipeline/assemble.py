@@ -503,9 +503,22 @@ def _claims(doc: Doc, draft: EventDraft, rebels: str | None, parties: list[Actor
     # The article's own voice repeating a figure a source gave (headline, lede) is that source's claim.
     attributed = {(c.kind, c.low) for c in unique.values() if c.source is not None}
     kept = [c for c in unique.values() if c.source is not None or (c.kind, c.low) not in attributed]
+    kept = [c for c in kept if not _names_no_one_of(c, kept)]
     headline = doc.span(doc.sentences[0].start, doc.sentences[0].end) if doc.sentences else None
     return _merge_restatements(
         [c for c in kept if not (c.evidence == headline and _vaguely_restates(c, kept))]
+    )
+
+
+def _names_no_one_of(claim: Claim, claims: list[Claim]) -> bool:
+    """ "20 مصابا على الأقل" in the headline, "أصيب 20 شخصا على الأقل" in the body: a figure that
+    names no victim, given again by the same voice with its victims, is that claim."""
+    return claim.victim.name == UNKNOWN_VICTIM and any(
+        other.victim.name != UNKNOWN_VICTIM
+        and (other.kind, other.low, other.high, other.stance)
+        == (claim.kind, claim.low, claim.high, claim.stance)
+        and (other.source.name if other.source else None) == (claim.source.name if claim.source else None)
+        for other in claims
     )
 
 
