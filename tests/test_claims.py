@@ -697,3 +697,14 @@ def test_claims_an_active_wounding_verb_counts_its_object(text, low):
 )
 def test_claims_a_headline_figure_without_victims_is_the_bodys_claim(text):
     assert len(claims_of(text)) == 1 and claims_of(text)[0].victim.name.startswith("Civilians")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأصيب الشاب بعدة طلقات في هجوم مسلح على متجره في مدينة ويتشيتا.",
+        "وتلقى الحارس ثلاث طعنات في هجوم على مركز الشرطة في مدينة أبها.",
+    ],
+)
+def test_claims_a_count_of_shots_or_stabs_counts_no_one(text):
+    assert all(c.low in (None, 1) for c in claims_of(text))
