@@ -708,3 +708,15 @@ def test_claims_a_headline_figure_without_victims_is_the_bodys_claim(text):
 )
 def test_claims_a_count_of_shots_or_stabs_counts_no_one(text):
     assert all(c.low in (None, 1) for c in claims_of(text))
+
+
+@pytest.mark.parametrize(
+    "text, kind, low",
+    [
+        ("ارتفع عدد شهداء التفجير الذي استهدف المسجد في أبها إلى 12 رجل أمن.", "killed", 12),
+        ("ارتفع عدد قتلى الهجوم على السوق الشعبي في بغداد إلى 25 شخصا.", "killed", 25),
+        ("ارتفع عدد الجرحى في القصف على مدينة حلب إلى 40 شخصا.", "injured", 40),
+    ],
+)
+def test_claims_a_toll_risen_to_a_figure_counts_it(text, kind, low):
+    assert one_claim(text, kind).low == low

@@ -630,6 +630,9 @@ def _link(triggers, quantities, words, position) -> dict:
         first, last = trigger_words[t_index]
         if trigger.possessed:
             continue  # its pronoun counts its people
+        risen = _risen_to(trigger, first, last, counts, words)
+        if risen is not None:
+            candidates.append((-1, t_index, risen))
         for q_index, quantity, q_first, q_last in counts:
             if trigger.opener is not None:
                 if not trigger.opener < q_first <= q_last < first:
@@ -659,6 +662,25 @@ def _link(triggers, quantities, words, position) -> dict:
         pairs[id(trigger)] = quantities[q_index]
         used.add(q_index)
     return pairs
+
+
+_TOLL_RISE = forms_with_role("toll_rise")
+_TO = "الي"
+# "ارتفع عدد شهداء التفجير الإرهابي في المسجد إلى": the rise word stands this many words before the noun.
+_RISE_WORDS = 3
+
+
+def _risen_to(trigger: _Trigger, first: int, last: int, counts, words) -> int | None:
+    """ "ارتفع عدد القتلى في الهجوم إلى 25", "ارتفاع شهداء التفجير إلى 12 رجل أمن": a toll that rises
+    counts the number after إلى in its clause, however far from the casualty noun."""
+    if trigger.strong or not any(w.group() in _TOLL_RISE for w in words[max(0, first - _RISE_WORDS) : first]):
+        return None
+    clause = _clause(words[last + 1 : last + 1 + _FRAME_REACH], words[last].end())
+    to = next((i for i, w in enumerate(clause) if w.group() == _TO), None)
+    if to is None or to + 1 >= len(clause):
+        return None
+    start = clause[to + 1].start()
+    return next((q_index for q_index, _, q_first, _ in counts if words[q_first].start() == start), None)
 
 
 def _describes_a_thing(words, q_first: int) -> bool:
