@@ -720,3 +720,17 @@ def test_claims_a_count_of_shots_or_stabs_counts_no_one(text):
 )
 def test_claims_a_toll_risen_to_a_figure_counts_it(text, kind, low):
     assert one_claim(text, kind).low == low
+
+
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        (
+            'وقال ضابط في الجيش المالي إن "خمسة من رجالنا قتلوا" من قبل المهاجمين قرب تمبكتو.',
+            "Military Forces of Mali",
+        ),
+        ("قتل ثلاثة مدنيين من قبل مسلحين مجهولين في هجوم على قرية في ولاية بورنو.", "Civilians (Nigeria)"),
+    ],
+)
+def test_claims_the_agent_after_min_qibal_is_never_the_victim(text, victim):
+    assert one_claim(text, "killed").victim.name.startswith(victim)
