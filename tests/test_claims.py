@@ -734,3 +734,15 @@ def test_claims_a_toll_risen_to_a_figure_counts_it(text, kind, low):
 )
 def test_claims_the_agent_after_min_qibal_is_never_the_victim(text, victim):
     assert one_claim(text, "killed").victim.name.startswith(victim)
+
+
+@pytest.mark.parametrize(
+    "text, low",
+    [
+        ("قضى 12 شخصا على الأقل نحبهم في تفجير انتحاري استهدف تجمعا انتخابيا في بيشاور.", 12),
+        ("حصد الهجوم على السوق أرواح 20 شخصا في مدينة كابل.", 20),
+        ("ووقع الهجوم الذي راح ضحيته 5 أشخاص قرب مسجد في مدينة كابل.", 5),
+    ],
+)
+def test_claims_idioms_of_death_count_their_people(text, low):
+    assert one_claim(text, "killed").low == low
