@@ -746,3 +746,13 @@ def test_claims_the_agent_after_min_qibal_is_never_the_victim(text, victim):
 )
 def test_claims_idioms_of_death_count_their_people(text, low):
     assert one_claim(text, "killed").low == low
+
+
+def test_claims_women_and_children_among_an_unnamed_toll_are_part_of_it():
+    text = "وقال المتحدث إن الهجوم في كابل أوقع 15 قتيلا وأكثر من 240 جريحا بينهم 47 امرأة و33 طفلا."
+    assert sorted((c.kind, c.low) for c in claims_of(text)) == [("injured", 241), ("killed", 15)]
+
+
+def test_claims_a_toll_listed_side_by_side_keeps_each_side():
+    text = "وأعلنت الحكومة سقوط 13 قتيلا هم أربعة جنود وخمسة موظفين وأربعة مهاجمين في هجوم في سيفاري."
+    assert sorted(c.low for c in claims_of(text) if c.kind == "killed") == [4, 4, 5, 13]

@@ -967,11 +967,29 @@ def _sub_count(draft: ClaimDraft, quantity, drafts: list[ClaimDraft], words, pos
         return False
     return any(
         d.kind == draft.kind
-        and (of_them or d.victim_name == draft.victim_name)
+        and (
+            of_them
+            or d.victim_name in (draft.victim_name, _unnamed_but_civilians(draft, quantity, words, position))
+        )
         and d.low is not None
         and draft.low <= d.low
         for d in drafts
     )
+
+
+# "13 قتيلا هم أربعة عسكريين وخمسة موظفين": "they are" lists the whole toll side by side.
+_THEY_ARE = "هم"
+
+
+def _unnamed_but_civilians(draft: ClaimDraft, quantity, words, position) -> str | None:
+    """ "أكثر من 240 جريحا بينهم 47 امرأة": civilians among a toll that named no one are of it (the
+    unknown victim), unless the list gives the whole toll side by side."""
+    first = _word_index(position, words, quantity.start)
+    marks = [
+        w.group() for w in words[max(0, first - _BREAKDOWN_ITEM_WORDS) : first] if w.group() in _BREAKDOWN
+    ]
+    among = bool(marks) and marks[-1] != _THEY_ARE
+    return UNKNOWN_VICTIM if among and draft.victim_name.startswith(CIVILIANS) else None
 
 
 def _part_of_them(quantity, words, position) -> bool:
