@@ -1,7 +1,10 @@
 """Casualty claims: count, kind, victim, source, stance and verification, on sentences we wrote."""
 
+import datetime as dt
+
 import pytest
 
+from marsad import pipeline
 from support import claims_of, one_claim
 
 
@@ -756,3 +759,24 @@ def test_claims_women_and_children_among_an_unnamed_toll_are_part_of_it():
 def test_claims_a_toll_listed_side_by_side_keeps_each_side():
     text = "وأعلنت الحكومة سقوط 13 قتيلا هم أربعة جنود وخمسة موظفين وأربعة مهاجمين في هجوم في سيفاري."
     assert sorted(c.low for c in claims_of(text) if c.kind == "killed") == [4, 4, 5, 13]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واعتقلت الشرطة الألمانية الزعيم الانفصالي بعد هجوم على مقر الحزب في برلين.",
+        "وقتلت قوات من جيش الاحتلال الأسير المحرر في هجوم على منزله في مدينة الخليل.",
+        "وأوقفت دورية من الجيش السوري الناشط في هجوم على منزله في مدينة حمص.",
+    ],
+)
+def test_claims_a_force_right_after_a_feminine_verb_is_its_doer_not_its_victim(text):
+    doc = pipeline.run(text, dt.date(2024, 7, 28), until="claims")
+    assert not any(c.victim_name.startswith(("Police Forces", "Military Forces")) for c in doc.claims)
+
+
+def test_claims_a_toll_without_figure_given_again_with_one_is_one_claim():
+    text = (
+        "أصيب 40 مدنيا في انفجار سيارة مفخخة في حي سكني بمدينة كابل. "
+        "وأدى الانفجار إلى تحطم زجاج المنازل مما أدى إلى إصابة السكان."
+    )
+    assert [(c.kind, c.low) for c in claims_of(text)] == [("injured", 40)]

@@ -760,6 +760,11 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
         actors = [a for a in doc.within(doc.actors, start, end) if a.role != "source-only"]
         if quantity is None and actors and _object_after_subject(doc, draft, window, actors[0]):
             return True
+        if quantity is None and actors and _the_doer(doc, trigger, window, actors[0]):
+            # "اعتقلت الشرطة الألمانية بويغدمون": the force after the verb does it; whom it names no count.
+            actors = [a for a in actors[1:] if a.start >= actors[0].end and a.role != actors[0].role]
+            if not actors:
+                return False
         if actors:
             chosen = _head_actor(doc.folded, actors)
             draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
@@ -1043,6 +1048,27 @@ def _object_after_subject(doc: Doc, draft: ClaimDraft, window: list, subject) ->
     draft.victim_start, draft.victim_end = word.start(), word.end()
     draft.low = draft.high = 1
     return True
+
+
+_DOER_FIRST = forms_with_role("doer_first")
+# "قتلت قوات من جيش الاحتلال": the force's name may start a word or two after the verb.
+_SUBJECT_WORDS = 2
+
+
+def _the_doer(doc: Doc, trigger: _Trigger, window: list, actor) -> bool:
+    """ "قتلت قوات الاحتلال الأسير", "أوقفت دورية من الجيش": a state force right after a verb of
+    killing or taking is its doer, never its victim; so is an armed group right after a verb of
+    taking ("اختطف مسلحون ...")."""
+    word = doc.folded[trigger.start : trigger.end].split()[0]
+    subject = window[: _SUBJECT_WORDS + 1]
+    if (
+        word.removeprefix(AND) not in _DOER_FIRST
+        or not subject[0].start() <= actor.start <= subject[-1].start()
+    ):
+        return False
+    if _singular(strip_article(doc.folded[actor.start : actor.end])):
+        return False  # "قتلت شرطية": one policewoman, the passive
+    return actor.role == "state" or (actor.role == _ARMED and trigger.kind == "captured")
 
 
 def _count_singulars(draft: ClaimDraft, texts: list[str]) -> None:
