@@ -780,3 +780,27 @@ def test_claims_a_toll_without_figure_given_again_with_one_is_one_claim():
         "وأدى الانفجار إلى تحطم زجاج المنازل مما أدى إلى إصابة السكان."
     )
     assert [(c.kind, c.low) for c in claims_of(text)] == [("injured", 40)]
+
+
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        ("اغتال مسلحون مجهولون القيادي في حركة فتح في مخيم عين الحلوة.", "Fatah"),
+        ("اغتيل قيادي في حركة فتح بهجوم مسلح في مخيم عين الحلوة.", "Fatah"),
+        ("اغتيال عقيد في الجيش اليمني في هجوم بعبوة ناسفة في عدن.", "Military Forces of Yemen"),
+    ],
+)
+def test_claims_an_assassination_is_one_killed(text, victim):
+    claim = one_claim(text, "killed")
+    assert claim.victim.name.startswith(victim) and (claim.low, claim.high) == (1, 1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نجا محافظ عدن من محاولة اغتيال بعبوة ناسفة في المدينة.",
+        "أحبطت الشرطة مخططا لاغتيال وزير الداخلية في هجوم بسيارة مفخخة في بغداد.",
+    ],
+)
+def test_claims_an_attempt_or_a_plot_kills_no_one(text):
+    assert [c for c in claims_of(text) if c.kind == "killed"] == []

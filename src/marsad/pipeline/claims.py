@@ -552,13 +552,16 @@ def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
 
 _PURPOSE = forms_with_role("purpose")
 _WARRANT = forms_with_role("warrant")
+_ATTEMPT = forms_with_role("attempt")
 
 
 def _no_casualty(text: str, match, row) -> bool:
-    """ "سعى لقتل المدنيين" (to kill), "مذكرات توقيف" (warrants): the word reports no one hit or taken."""
+    """ "سعى لقتل المدنيين" (to kill), "مذكرات توقيف" (warrants), "محاولة اغتيال" (an attempt): the
+    word reports no one hit or taken."""
     word = match.group().split()[0]
     purpose = word.startswith(LAM) and not word.startswith(ARTICLE) and word[len(LAM) :] in _PURPOSE
-    return purpose or (row["kind"] == "captured" and word_before(text, match.start()) in _WARRANT)
+    before = word_before(text, match.start())
+    return purpose or before in _ATTEMPT or (row["kind"] == "captured" and before in _WARRANT)
 
 
 def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
@@ -761,10 +764,7 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
         if quantity is None and actors and _object_after_subject(doc, draft, window, actors[0]):
             return True
         if quantity is None and actors and _the_doer(doc, trigger, window, actors[0]):
-            # "اعتقلت الشرطة الألمانية بويغدمون": the force after the verb does it; whom it names no count.
-            actors = [a for a in actors[1:] if a.start >= actors[0].end and a.role != actors[0].role]
-            if not actors:
-                return False
+            return _done_to(doc, draft, [w for w in window if w.start() >= actors[0].end])
         if actors:
             chosen = _head_actor(doc.folded, actors)
             draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
@@ -1056,9 +1056,8 @@ _SUBJECT_WORDS = 2
 
 
 def _the_doer(doc: Doc, trigger: _Trigger, window: list, actor) -> bool:
-    """ "قتلت قوات الاحتلال الأسير", "أوقفت دورية من الجيش": a state force right after a verb of
-    killing or taking is its doer, never its victim; so is an armed group right after a verb of
-    taking ("اختطف مسلحون ...")."""
+    """ "قتلت قوات الاحتلال الأسير", "أوقفت دورية من الجيش", "اغتال مسلحون القيادي": a force right
+    after a verb of killing or taking that is no passive is its doer, never its victim."""
     word = doc.folded[trigger.start : trigger.end].split()[0]
     subject = window[: _SUBJECT_WORDS + 1]
     if (
@@ -1068,7 +1067,26 @@ def _the_doer(doc: Doc, trigger: _Trigger, window: list, actor) -> bool:
         return False
     if _singular(strip_article(doc.folded[actor.start : actor.end])):
         return False  # "قتلت شرطية": one policewoman, the passive
-    return actor.role == "state" or (actor.role == _ARMED and trigger.kind == "captured")
+    return actor.role in ("state", _ARMED)
+
+
+def _done_to(doc: Doc, draft: ClaimDraft, rest: list) -> bool:
+    """Whom the doer killed or took: one person named by a singular noun ("اغتال مسلحون القيادي في
+    الحركة": one, of the party named after it), else a party; a name alone counts no one we know."""
+    if not rest:
+        return False
+    parties = [a for a in doc.within(doc.actors, rest[0].start(), rest[-1].end()) if a.role != "source-only"]
+    if _singular(strip_article(rest[0].group())):
+        draft.low = draft.high = 1
+        draft.victim_start, draft.victim_end = rest[0].start(), rest[0].end()
+        if parties:
+            draft.victim_name = _head_actor(doc.folded, parties).name
+        return True
+    if not parties:
+        return False  # "اعتقلت الشرطة الألمانية بويغدمون"
+    chosen = _head_actor(doc.folded, parties)
+    draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
+    return True
 
 
 def _count_singulars(draft: ClaimDraft, texts: list[str]) -> None:
