@@ -503,42 +503,10 @@ def _claims(doc: Doc, draft: EventDraft, rebels: str | None, parties: list[Actor
     # The article's own voice repeating a figure a source gave (headline, lede) is that source's claim.
     attributed = {(c.kind, c.low) for c in unique.values() if c.source is not None}
     kept = [c for c in unique.values() if c.source is not None or (c.kind, c.low) not in attributed]
-    kept = [c for c in kept if not (_names_no_one_of(c, kept) or _counts_no_one_of(c, kept))]
     headline = doc.span(doc.sentences[0].start, doc.sentences[0].end) if doc.sentences else None
     return _merge_restatements(
         [c for c in kept if not (c.evidence == headline and _vaguely_restates(c, kept))]
     )
-
-
-def _names_no_one_of(claim: Claim, claims: list[Claim]) -> bool:
-    """ "20 مصابا على الأقل" in the headline, "أصيب 20 شخصا على الأقل" in the body: a figure that
-    names no victim, given again by the same voice with its victims, is that claim."""
-    return claim.victim.name == UNKNOWN_VICTIM and any(
-        other.victim.name != UNKNOWN_VICTIM
-        and (other.kind, other.low, other.high, other.stance)
-        == (claim.kind, claim.low, claim.high, claim.stance)
-        and _voice(other) == _voice(claim)
-        for other in claims
-    )
-
-
-def _counts_no_one_of(claim: Claim, claims: list[Claim]) -> bool:
-    """ "مقتل جنود في هجوم" and "قتل خمسة جنود": a toll with no figure that the same voice gives
-    with its figure, of the same kind and victims, is that one claim."""
-    return (
-        claim.low is None
-        and claim.high is None
-        and any(
-            other.low is not None
-            and (other.kind, other.victim.name, other.stance) == (claim.kind, claim.victim.name, claim.stance)
-            and _voice(other) == _voice(claim)
-            for other in claims
-        )
-    )
-
-
-def _voice(claim: Claim) -> str | None:
-    return claim.source.name if claim.source else None
 
 
 def _vaguely_restates(claim: Claim, claims: list[Claim]) -> bool:

@@ -54,9 +54,6 @@ _ADVERBS = forms_with_role("adverb")
 _IMPERSONAL = forms_with_role("impersonal")
 # A subject never starts with a preposition: "وقال في بيان" goes on with the last speaker.
 _PREPOSITIONS = forms_with_role("preposition")
-# "تشير حصيلة الهجوم إلى سقوط 30 قتيلا": a figure is no speaker.
-_FIGURE_SUBJECTS = frozenset(strip_article(w) for w in forms_with_role("figure_subject"))
-_OFFICIAL = forms_with_role("official")
 # A pronoun object is no subject: "تبنى فيه مقتل ..." (in it, it claimed ...).
 _PRONOUN_OBJECTS = forms_with_role("pronoun_object")
 
@@ -151,8 +148,6 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     )
     if fronted is not None:
         start, end = fronted
-        if _a_figure(doc.folded[start:end]):
-            return None
         return Attribution(index, start, end, _source_name(doc, start, end), stance, match.end(), "fronted")
     limit = _MAX_PREP_WORDS if kind == "prep" else _MAX_SUBJECT_WORDS
     subject_end, applies_from = _subject_end(
@@ -183,8 +178,6 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         )
     subject = doc.folded[start : _before_recipient(doc, start, subject_end)]
     first = subject.split()[0] if subject.split() else ""
-    if _a_figure(subject):
-        return None
     # Only a definite noun points back ("المصادر"); "مصادر أمنية" is a new source.
     if previous is not None and len(subject.split()) <= 2 and first in anaphors:
         return Attribution(index, start, subject_end, previous.name, stance, applies_from, "anaphor")
@@ -197,12 +190,6 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         applies_from,
         kind,
     )
-
-
-def _a_figure(subject: str) -> bool:
-    """ "تشير حصيلة الهجوم إلى ...": a subject that is a figure, not an official one, names no source."""
-    words = subject.split()
-    return bool(words) and strip_article(words[0]) in _FIGURE_SUBJECTS and not _OFFICIAL & set(words[1:3])
 
 
 def _short_quote(text: str, quote: int, rest: list) -> bool:

@@ -16,7 +16,6 @@ from marsad.lang.ar.clitics import (
     AND,
     ARTICLE,
     FIRST_PERSON_PLURAL,
-    LAM,
     PLURAL_PRONOUNS,
     POSSESSOR_PRONOUNS,
     PRONOUN_COUNTS,
@@ -32,7 +31,7 @@ from marsad.lang.ar.lexicon import (
 )
 from marsad.lang.ar.numbers import is_dual_noun
 from marsad.lang.ar.sentences import CLAUSE_MARKS
-from marsad.lang.ar.tokens import WORD, word_before
+from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
 from marsad.schema.acled import CIVILIANS, UNKNOWN_VICTIM, of_country
@@ -105,8 +104,6 @@ class _Trigger:
     clause_reach: bool
     # The word index of the verb that opens the phrase this trigger closes ("لقي ... حتفهم").
     opener: int | None = None
-    # A noun whose pronoun names its people ("أسفر عن مقتله"): how many (None for a plural pronoun).
-    possessed: bool = False
 
 
 def run(doc: Doc) -> None:
@@ -149,8 +146,7 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     linked += _coordinated(text, linked, quantities)
     combined = _combined_totals(triggers, quantities, words, position)
     for trigger, quantity in sorted(linked, key=lambda pair: (pair[1] or pair[0]).start):
-        succumbed = quantity is None and _succumbs(text, trigger, words, position)
-        if quantity is None and not (trigger.strong or succumbed):
+        if quantity is None and not trigger.strong:
             continue
         kind = _CASUALTIES if quantity is not None and id(quantity) in combined else trigger.kind
         if kind == _CASUALTIES and quantity is not None and _exact(quantity):
@@ -168,98 +164,14 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
                 quantity.vague,
                 quantity.approx,
             )
-        if trigger.possessed:
-            drafts.extend(_possessed(doc, draft, trigger, quantities, words, position))
-            continue
-        if (
-            not _find_victim(doc, draft, trigger, quantity, words, position, drafts)
-            and quantity is None
-            and not (succumbed and _the_wounded(draft, trigger, drafts))
-        ):
+        if not _find_victim(doc, draft, trigger, quantity, words, position, drafts) and quantity is None:
             if draft.kind != "captured":
                 continue
             draft.victim_name = OTHER_SIDE
-        if trigger.side == "after" and quantity is not None and _with(text, trigger, quantity):
-            draft.low = draft.high = quantity.low + 1  # "فقتل مع أحد مرافقيه": he and one companion
         if _sub_count(draft, quantity, drafts, words, position):
             continue
         drafts.extend(_split_casualties(draft))
     return sorted(drafts, key=lambda d: d.start)
-
-
-_SUCCUMBED = forms_with_role("succumbed")
-# "وتوفي لاحقا متأثرا بجراحه": the word saying it was of the wounds follows the verb closely.
-_SUCCUMBED_WORDS = 3
-
-
-def _succumbs(text: str, trigger: _Trigger, words, position) -> bool:
-    """A death of wounds: "فارق الحياة", or a death verb with "متأثرا بجراحه" right after it."""
-    if trigger.kind != "killed":
-        return False
-    first = _word_index(position, words, trigger.start)
-    last = _last_word(position, words, trigger)
-    near = _clause(words[first : last + 1 + _SUCCUMBED_WORDS], trigger.start)
-    return any(word.group() in _SUCCUMBED for word in near)
-
-
-def _the_wounded(draft: ClaimDraft, trigger: _Trigger, earlier: list[ClaimDraft]) -> bool:
-    """ "أصيب رجل بجروح ... لكنه فارق الحياة": a death of wounds with no subject of its own is of
-    the wounded named last in its sentence, one person if the verb is singular."""
-    if not _inherit(draft, [d for d in earlier if d.kind == "injured"]):
-        return False
-    if trigger.side == "after":
-        draft.low = draft.high = 1
-    return True
-
-
-_WITH = "مع"
-
-
-def _with(text: str, trigger: _Trigger, quantity) -> bool:
-    """ "قتل مع اثنين من رفاقه": an exact count of those killed with the one the trigger speaks of."""
-    return _exact(quantity) and text[trigger.end : quantity.start].split() == [_WITH]
-
-
-def _possessed(doc: Doc, draft: ClaimDraft, trigger: _Trigger, quantities, words, position) -> list:
-    """ "أطلق مسلحون النار على ضابط في الشرطة ما أسفر عن مقتله": the pronoun on the casualty noun is
-    someone the sentence named before it (see `_antecedent`); ه and ها count one, هما two, هم and هن
-    an open many. "مقتله مع اثنين من مرافقيه" adds the people killed with him."""
-    at = _last_word(position, words, trigger)
-    word = words[at].group()
-    count = None if word.endswith(PLURAL_PRONOUNS) else next(n for s, n in PRONOUN_COUNTS if word.endswith(s))
-    draft.low = draft.high = count
-    joined = next((q for q in quantities if _with(doc.folded, trigger, q)), None)
-    if count is not None and joined is not None:
-        draft.low = draft.high = count + joined.low
-        draft.end = max(draft.end, joined.end)
-    before = words[: _word_index(position, words, trigger.start)]
-    return [draft] if _antecedent(doc, draft, before) else []
-
-
-def _antecedent(doc: Doc, draft: ClaimDraft, before: list) -> bool:
-    """The one a pronoun stands for: the target after the last "على" before it in the sentence
-    ("أطلق النار على ضابط في الشرطة", "على فلسطيني": a party, or a nisba naming one civilian of its
-    country). With no target, a pronoun may stand for anyone named sentences before: no claim."""
-    clause = _clause_back(before[-_FRAME_REACH:])
-    if clause and clause[0].group() in _RESULT and len(clause) < len(before):
-        # "أطلقوا النار على القيادي، ما أدى إلى مقتله": a clause of its result goes on with the act.
-        clause = _clause_back(before[-_FRAME_REACH : -len(clause)]) + clause
-    before = clause
-    on = next((i for i in range(len(before) - 2, -1, -1) if before[i].group().startswith(_ON_WORD)), None)
-    if on is None or before[on].group() != _ON_WORD:
-        return False  # "ردت عليه مما أدى إلى مقتله": the one it stands for was named before
-    target = before[on + 1]
-    if _one_national(doc, draft, target, count=False):
-        return True
-    actors = [a for a in doc.within(doc.actors, target.start(), before[-1].end()) if a.role != "source-only"]
-    if not actors or _names_the_speaker(doc, actors[0]):
-        return False
-    draft.victim_name, draft.victim_start, draft.victim_end = actors[0].name, actors[0].start, actors[0].end
-    return True
-
-
-_ON_WORD = "علي"
-_RESULT = ("ما", "مما")
 
 
 # "عشرة من رجالنا", "جنودنا", "مقاتلينا": the first person plural on the victim noun.
@@ -435,22 +347,12 @@ def _coordinated(text: str, linked: list, quantities: list) -> list:
                 continue
             gap = text[first.end : second.start]
             crosses_trigger = first.start < trigger.start < second.start
-            long_item = (in_breakdown and first is quantity) or _partitive(gap)
-            limit = _BREAKDOWN_ITEM_WORDS if long_item else _COORDINATION_WORDS
+            limit = _BREAKDOWN_ITEM_WORDS if in_breakdown and first is quantity else _COORDINATION_WORDS
             if _joins_by_and(gap, text, second.start, limit) and (not crosses_trigger or _breaks_down(gap)):
                 extra.append((trigger, other))
                 frontier.append((trigger, other, in_breakdown or _breaks_down(gap)))
                 used.add(id(other))
     return extra
-
-
-def _partitive(gap: str) -> bool:
-    """ "عشرة من منسوبي قوات الطوارئ الخاصة وثلاثة من العاملين": a count of some group, described at
-    length before the next count joins it."""
-    return gap.split()[:1] == [_OF]
-
-
-_ADDITION = forms_with_role("addition")
 
 
 def _breaks_down(gap: str) -> bool:
@@ -465,7 +367,6 @@ def _joins_by_and(gap: str, text: str, second_start: int, limit: int = _COORDINA
         return False
     return (
         words[-1:] == [AND]
-        or " ".join(words[-2:]) in _ADDITION
         or _starts_with_and(text, second_start)
         or text[second_start - 1 : second_start] == AND
         or _breaks_down(gap)
@@ -519,23 +420,21 @@ def _last_word(position, words, span) -> int:
 
 
 _CLOSER = "closer"
-_POSSESSED = "possessed"
 
 
 def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
     found: list[_Trigger] = []
     for match, row in casualty_triggers().finditer(text, sentence.start, sentence.end):
-        if any(n.start <= match.start() < n.end for n in negations) or _no_casualty(text, match, row):
+        if any(n.start <= match.start() < n.end for n in negations):
             continue
         trigger = _Trigger(
             match.start(),
             match.end(),
             row["kind"],
             row["side"],
-            row["strength"] in ("strong", _CLOSER, _POSSESSED),
+            row["strength"] in ("strong", _CLOSER),
             row["form"],
             row["reach"] == "clause",
-            possessed=row["strength"] == _POSSESSED,
         )
         if found and _joined(text, found[-1], trigger):
             found[-1] = _merge(found[-1], trigger)
@@ -548,20 +447,6 @@ def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
     # (they lost their lives: killed, not missing).
     openers = {t.opener for t in found if t.opener is not None}
     return [t for t in found if _word_index(position, words, t.start) not in openers]
-
-
-_PURPOSE = forms_with_role("purpose")
-_WARRANT = forms_with_role("warrant")
-_ATTEMPT = forms_with_role("attempt")
-
-
-def _no_casualty(text: str, match, row) -> bool:
-    """ "سعى لقتل المدنيين" (to kill), "مذكرات توقيف" (warrants), "محاولة اغتيال" (an attempt): the
-    word reports no one hit or taken."""
-    word = match.group().split()[0]
-    purpose = word.startswith(LAM) and not word.startswith(ARTICLE) and word[len(LAM) :] in _PURPOSE
-    before = word_before(text, match.start())
-    return purpose or before in _ATTEMPT or (row["kind"] == "captured" and before in _WARRANT)
 
 
 def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
@@ -583,13 +468,10 @@ def _joined(text: str, first: _Trigger, second: _Trigger) -> bool:
     between = text[first.end : second.start].split()
     if between == [_ALTERNATIVE] and frozenset({first.kind, second.kind}) in _COMBINED:
         return True
-    # "قتلى وجرحى", and a verb or noun waiting for its count ("مقتل وإصابة عدد من الجنود"): one count
-    # and one victim for both kinds. A verb that closed its own clause ("لقوا حتفهم وأصيب ...") did not.
     if (
         between in ([], [AND])
         and {first.kind, second.kind} == _DEAD_AND_WOUNDED
-        and not first.possessed
-        and (first.side == "after" or not (first.strong or second.strong))
+        and not (first.strong or second.strong)
     ):
         return True
     return not between and first.kind == second.kind
@@ -631,11 +513,6 @@ def _link(triggers, quantities, words, position) -> dict:
     candidates = []
     for t_index, trigger in enumerate(triggers):
         first, last = trigger_words[t_index]
-        if trigger.possessed:
-            continue  # its pronoun counts its people
-        risen = _risen_to(trigger, first, last, counts, words)
-        if risen is not None:
-            candidates.append((-1, t_index, risen))
         for q_index, quantity, q_first, q_last in counts:
             if trigger.opener is not None:
                 if not trigger.opener < q_first <= q_last < first:
@@ -665,25 +542,6 @@ def _link(triggers, quantities, words, position) -> dict:
         pairs[id(trigger)] = quantities[q_index]
         used.add(q_index)
     return pairs
-
-
-_TOLL_RISE = forms_with_role("toll_rise")
-_TO = "الي"
-# "ارتفع عدد شهداء التفجير الإرهابي في المسجد إلى": the rise word stands this many words before the noun.
-_RISE_WORDS = 3
-
-
-def _risen_to(trigger: _Trigger, first: int, last: int, counts, words) -> int | None:
-    """ "ارتفع عدد القتلى في الهجوم إلى 25", "ارتفاع شهداء التفجير إلى 12 رجل أمن": a toll that rises
-    counts the number after إلى in its clause, however far from the casualty noun."""
-    if trigger.strong or not any(w.group() in _TOLL_RISE for w in words[max(0, first - _RISE_WORDS) : first]):
-        return None
-    clause = _clause(words[last + 1 : last + 1 + _FRAME_REACH], words[last].end())
-    to = next((i for i, w in enumerate(clause) if w.group() == _TO), None)
-    if to is None or to + 1 >= len(clause):
-        return None
-    start = clause[to + 1].start()
-    return next((q_index for q_index, _, q_first, _ in counts if words[q_first].start() == start), None)
 
 
 def _describes_a_thing(words, q_first: int) -> bool:
@@ -763,8 +621,6 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
         actors = [a for a in doc.within(doc.actors, start, end) if a.role != "source-only"]
         if quantity is None and actors and _object_after_subject(doc, draft, window, actors[0]):
             return True
-        if quantity is None and actors and _the_doer(doc, trigger, window, actors[0]):
-            return _done_to(doc, draft, [w for w in window if w.start() >= actors[0].end])
         if actors:
             chosen = _head_actor(doc.folded, actors)
             draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
@@ -886,29 +742,7 @@ def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
             draft.victim_name = of_country(CIVILIANS, mention.country.name)
             draft.victim_start, draft.victim_end = mention.start, mention.end
             return True
-    return _counted_national(draft, window) or _one_national(doc, draft, window[0])
-
-
-_SINGULAR_NISBA = ("ي", "يه")
-
-
-def _one_national(doc, draft: ClaimDraft, word, count: bool = True) -> bool:
-    """ "مقتل فلسطيني برصاص ...", "إصابة سورية": with no count, a singular nisba standing alone
-    right after the trigger is one person of that country, a civilian."""
-    if count and draft.low is not None:
-        return False
-    mention = next(
-        (m for m in doc.countries if (m.start, m.end) == (word.start(), word.end()) and m.as_adjective), None
-    )
-    if mention is None or not mention.text.endswith(_SINGULAR_NISBA):
-        return False
-    if mention.text not in indefinite_adjectives(mention.country):
-        return False
-    draft.victim_name = of_country(CIVILIANS, mention.country.name)
-    draft.victim_start, draft.victim_end = mention.start, mention.end
-    if count:
-        draft.low = draft.high = 1
-    return True
+    return _counted_national(draft, window)
 
 
 def _counted_national(draft: ClaimDraft, window: list) -> bool:
@@ -963,43 +797,19 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
 
 def _sub_count(draft: ClaimDraft, quantity, drafts: list[ClaimDraft], words, position) -> bool:
     """ "قتل تسعة مدنيين بينهم أربعة أطفال": the children are among the nine civilians counted, no
-    claim of their own; "قتل عشرة أشخاص بينهم ثلاثة جنود" splits the toll by side and stays. So
-    are "N of them" after a toll of that kind ("وأصيب تسعة آخرون، ثلاثة منهم إصاباتهم بالغة")."""
-    if quantity is None or draft.low is None:
-        return False
-    of_them = _part_of_them(quantity, words, position)
-    if not (of_them or _in_breakdown(quantity, words, position)):
-        return False
-    return any(
-        d.kind == draft.kind
-        and (
-            of_them
-            or d.victim_name in (draft.victim_name, _unnamed_but_civilians(draft, quantity, words, position))
+    claim of their own; "قتل عشرة أشخاص بينهم ثلاثة جنود" splits the toll by side and stays."""
+    return (
+        quantity is not None
+        and _in_breakdown(quantity, words, position)
+        and draft.low is not None
+        and any(
+            d.kind == draft.kind
+            and d.victim_name == draft.victim_name
+            and d.low is not None
+            and draft.low <= d.low
+            for d in drafts
         )
-        and d.low is not None
-        and draft.low <= d.low
-        for d in drafts
     )
-
-
-# "13 قتيلا هم أربعة عسكريين وخمسة موظفين": "they are" lists the whole toll side by side.
-_THEY_ARE = "هم"
-
-
-def _unnamed_but_civilians(draft: ClaimDraft, quantity, words, position) -> str | None:
-    """ "أكثر من 240 جريحا بينهم 47 امرأة": civilians among a toll that named no one are of it (the
-    unknown victim), unless the list gives the whole toll side by side."""
-    first = _word_index(position, words, quantity.start)
-    marks = [
-        w.group() for w in words[max(0, first - _BREAKDOWN_ITEM_WORDS) : first] if w.group() in _BREAKDOWN
-    ]
-    among = bool(marks) and marks[-1] != _THEY_ARE
-    return UNKNOWN_VICTIM if among and draft.victim_name.startswith(CIVILIANS) else None
-
-
-def _part_of_them(quantity, words, position) -> bool:
-    after = _last_word(position, words, quantity) + 1
-    return after < len(words) and words[after].group() in _OF_THEM
 
 
 def _in_breakdown(quantity, words, position) -> bool:
@@ -1047,45 +857,6 @@ def _object_after_subject(doc: Doc, draft: ClaimDraft, window: list, subject) ->
         draft.victim_name = victim.name
     draft.victim_start, draft.victim_end = word.start(), word.end()
     draft.low = draft.high = 1
-    return True
-
-
-_DOER_FIRST = forms_with_role("doer_first")
-# "قتلت قوات من جيش الاحتلال": the force's name may start a word or two after the verb.
-_SUBJECT_WORDS = 2
-
-
-def _the_doer(doc: Doc, trigger: _Trigger, window: list, actor) -> bool:
-    """ "قتلت قوات الاحتلال الأسير", "أوقفت دورية من الجيش", "اغتال مسلحون القيادي": a force right
-    after a verb of killing or taking that is no passive is its doer, never its victim."""
-    word = doc.folded[trigger.start : trigger.end].split()[0]
-    subject = window[: _SUBJECT_WORDS + 1]
-    if (
-        word.removeprefix(AND) not in _DOER_FIRST
-        or not subject[0].start() <= actor.start <= subject[-1].start()
-    ):
-        return False
-    if _singular(strip_article(doc.folded[actor.start : actor.end])):
-        return False  # "قتلت شرطية": one policewoman, the passive
-    return actor.role in ("state", _ARMED)
-
-
-def _done_to(doc: Doc, draft: ClaimDraft, rest: list) -> bool:
-    """Whom the doer killed or took: one person named by a singular noun ("اغتال مسلحون القيادي في
-    الحركة": one, of the party named after it), else a party; a name alone counts no one we know."""
-    if not rest:
-        return False
-    parties = [a for a in doc.within(doc.actors, rest[0].start(), rest[-1].end()) if a.role != "source-only"]
-    if _singular(strip_article(rest[0].group())):
-        draft.low = draft.high = 1
-        draft.victim_start, draft.victim_end = rest[0].start(), rest[0].end()
-        if parties:
-            draft.victim_name = _head_actor(doc.folded, parties).name
-        return True
-    if not parties:
-        return False  # "اعتقلت الشرطة الألمانية بويغدمون"
-    chosen = _head_actor(doc.folded, parties)
-    draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
     return True
 
 
@@ -1157,7 +928,7 @@ def _agent_phrase(word: str) -> bool:
 def _before_agent(words: list) -> list:
     kept = []
     for word in words:
-        if _agent_phrase(word.group()):
+        if kept and _agent_phrase(word.group()):
             break
         kept.append(word)
     return kept
@@ -1174,24 +945,11 @@ def _victim_window(trigger, quantity, words, position) -> list:
     # With no count, "قتلى وجرحى" names its victims after it ("... في صفوف الجيش").
     if trigger.side == "after" or trigger.kind == _CASUALTIES:
         after = _word_index(position, words, trigger.end - 1) + 1
-        # "مقتل فلسطيني برصاص قوات الاحتلال": whoever fires is the perpetrator, never the victim.
-        return _before_agent(_clause(words[after : after + _VICTIM_WORDS], trigger.end))
+        return _clause(words[after : after + _VICTIM_WORDS], trigger.end)
     before = list(reversed(words[max(0, at - _NEAR_WORDS) : at]))
     kept = []
     for word, following in zip(before, [trigger.start] + [w.start() for w in before]):
         if any(mark in word.string[word.end() : following] for mark in CLAUSE_MARKS):
-            break
-        kept.append(word)
-    return list(reversed(kept))
-
-
-def _clause_back(words: list) -> list:
-    """The last words of `words` back to the nearest comma or full stop."""
-    kept: list = []
-    for word, following in zip(reversed(words), reversed(words[1:] + [None])):
-        if following is not None and any(
-            mark in word.string[word.end() : following.start()] for mark in CLAUSE_MARKS
-        ):
             break
         kept.append(word)
     return list(reversed(kept))
