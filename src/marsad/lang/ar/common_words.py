@@ -18,6 +18,7 @@ import sys
 from collections import Counter
 from functools import lru_cache
 
+from marsad.lang.ar.clitics import ARTICLE
 from marsad.lang.ar.normalize import fold
 from marsad.resources import read_tsv
 
@@ -38,7 +39,6 @@ def is_common(phrase: str) -> bool:
 
 # The dual (ان، ين) and sound plural (ون، ين، ات) endings; a feminine noun's ة is written ت before them.
 _NUMBER_ENDINGS = ("ان", "ين", "ون", "ات")
-_ARTICLE = "ال"
 
 
 @lru_cache(maxsize=65536)
@@ -46,12 +46,12 @@ def is_number_form_of_common(word: str) -> bool:
     """Whether a folded word (with or without the article) is the dual or sound plural of a
     common word: "الحالات" of حال, "مساعدين" of مساعد, "جيشان" of جيش. Such a word names what it
     counts, whatever hamlet GeoNames calls by it."""
-    stem = word[len(_ARTICLE) :] if word.startswith(_ARTICLE) else word
+    stem = word[len(ARTICLE) :] if word.startswith(ARTICLE) else word
     if len(stem) < 5 or not stem.endswith(_NUMBER_ENDINGS):
         return False
     singular = stem[:-2]
     forms = {singular, singular[:-1] + "ه"} if singular.endswith("ت") else {singular}
-    return any(form in common_words() or _ARTICLE + form in common_words() for form in forms)
+    return any(form in common_words() or ARTICLE + form in common_words() for form in forms)
 
 
 def document_frequencies(lines) -> Counter:
