@@ -33,6 +33,7 @@ from pathlib import Path
 
 from marsad.errors import BuildError
 from marsad.knowledge.transliterate import name_key
+from marsad.lang.ar.clitics import ARTICLE
 
 FACTS_COLUMNS = (
     "name",
@@ -225,7 +226,7 @@ def arabic_label(names: Iterable[str]) -> str | None:
         spellings,
         key=lambda name: (
             -shared[name_key(name)],
-            not name.startswith("ال"),
+            not name.startswith(ARTICLE),
             bool(_ARABIC_MARKS.search(name)),
             spellings.index(name),
         ),
