@@ -26,8 +26,8 @@ UNCODED = {
     ("marsad.api.limits", "_BodyTooLarge"): "control flow, answered with E304 in the same module",
     ("marsad.api.local_server", "RuntimeError"): "a helper for tests and benchmarks that starts a server",
     ("marsad.pipeline", "RuntimeError"): "stages in an order that cannot run: a programming error at import",
-    ("marsad.knowledge.gazetteer.build", "ValueError"): "caught where it is raised and given as a BuildError "
-    "naming the line",
+    ("marsad.knowledge.gazetteer.writer", "ValueError"): "caught where it is raised and given as a "
+    "BuildError naming the line",
     ("marsad.errors", "TypeError"): "a coded error class missing from CODES: a programming error, at import",
 }
 _RANGE = re.compile(r"\bE\d{3}-E\d{3}\b")  # "E100-E199" names a range, not a code

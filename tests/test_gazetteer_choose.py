@@ -3,7 +3,7 @@
 import pytest
 
 from marsad.knowledge.gazetteer import ChoiceTrace, Gazetteer, Place, PlaceMention
-from marsad.knowledge.gazetteer.choose import ALONE, BY_PRIOR, FALLBACK, HINTED, NEEDS_HINT, NO_CANDIDATES
+from marsad.knowledge.gazetteer.trace import ALONE, BY_PRIOR, FALLBACK, HINTED, NEEDS_HINT, NO_CANDIDATES
 from marsad.lang.ar.normalize import fold
 
 GAO = Place(2457163, "Gao", 16.27, -0.04, "MLI", "Gao", "P", "PPLA", 86633)

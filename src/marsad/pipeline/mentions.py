@@ -24,7 +24,7 @@ from marsad.knowledge.gazetteer import (
     Place,
     PlaceMention,
 )
-from marsad.knowledge.gazetteer.scan import MAX_SKELETON_WORDS
+from marsad.knowledge.gazetteer.skeletons import MAX_SKELETON_WORDS
 from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS, proclitic_stems, stem_in
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import forms_with_role

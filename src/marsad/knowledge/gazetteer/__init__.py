@@ -8,15 +8,19 @@
 The package, in the order a text goes through it:
 - `places`: the types (`Place`, `PlaceMention`, `PlaceContext`) and a place's prior;
 - `words`: Arabic words as names are read in them (proclitics, the article, locative words);
-- `scan` and `matches`: finding the mentions, by Arabic name or by the consonant skeleton of a
-  Latin name, and the evidence each kind needs;
+- `scan`: finding the mentions, one pass over the words, by Arabic name;
+- `skeletons`: the scan's matches by the consonant skeleton of a Latin name;
+- `matches`: what the scan finds, the evidence each kind needs, the `PlaceMention`s made of it, and
+  what the scan remembers across articles;
 - `store`: the SQLite file, read-only, with its coded failures (E401, E402);
-- `choose`: the place each mention means, with a `ChoiceTrace` of why;
+- `choose`: the place each mention means;
+- `score`: a candidate's score against the article (priors, distances, borders);
+- `trace`: the `ChoiceTrace` of why, and the rule that decided;
 - `reader`: `Gazetteer`, which puts them together;
-- `build` (with `sources`): writing the file from GeoNames tables (`marsad gazetteer build`).
+- `build`: writing the file from GeoNames tables (`marsad gazetteer build`), with `sources` (reading
+  the tables) and `writer` (the SQLite file's schema and rows).
 """
 
-from marsad.knowledge.gazetteer.choose import CAPITAL, ChoiceTrace, base_score
 from marsad.knowledge.gazetteer.places import (
     HOW_ARABIC,
     HOW_SKELETON,
@@ -26,6 +30,8 @@ from marsad.knowledge.gazetteer.places import (
     prior,
 )
 from marsad.knowledge.gazetteer.reader import GAZETTEER_ENV, Gazetteer
+from marsad.knowledge.gazetteer.score import base_score
+from marsad.knowledge.gazetteer.trace import CAPITAL, ChoiceTrace
 
 __all__ = [
     "CAPITAL",

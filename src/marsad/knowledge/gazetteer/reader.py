@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from marsad.errors import GazetteerError
-from marsad.knowledge.gazetteer.choose import ChoiceTrace, Chooser
+from marsad.knowledge.gazetteer.choose import Chooser
 from marsad.knowledge.gazetteer.matches import MIN_SKELETON_ELSEWHERE, _MentionMaker, _ScanMemory
 from marsad.knowledge.gazetteer.places import (
     HOW_ARABIC,
@@ -24,6 +24,7 @@ from marsad.knowledge.gazetteer.places import (
 )
 from marsad.knowledge.gazetteer.scan import _Scanner
 from marsad.knowledge.gazetteer.store import PlaceStore
+from marsad.knowledge.gazetteer.trace import ChoiceTrace
 from marsad.knowledge.gazetteer.words import _lexicon, _readings, _skeletons, _stems
 from marsad.knowledge.transliterate import spelling_fit
 from marsad.lang.ar.clitics import drop_article
