@@ -9,6 +9,7 @@ verified marks the claims of the sources it names (or, naming none, its own or t
 from __future__ import annotations
 
 import re
+from functools import cache
 from itertools import islice
 
 from marsad.knowledge.actors import ActorBase
@@ -359,10 +360,15 @@ def _before_statement(doc: Doc, start: int, end: int) -> int:
     return _trim_tail(doc.folded, start, cut.start()) if cut and cut.start() > start else end
 
 
+@cache
+def _recipients() -> tuple[str, ...]:
+    return tuple(forms_with_role("recipient"))
+
+
 def _before_recipient(doc: Doc, start: int, end: int) -> int:
-    recipients = forms_with_role("recipient")
+    recipients = _recipients()
     for word in WORD.finditer(doc.folded, start, end):
-        if word.start() > start and any(doc.folded.startswith(r, word.start()) for r in recipients):
+        if word.start() > start and doc.folded.startswith(recipients, word.start()):
             cut = word.start()
             while cut > start and doc.folded[cut - 1] in " ,":
                 cut -= 1

@@ -131,18 +131,23 @@ class _Cue:
 
 
 def _cues(doc: Doc, index: int) -> list[_Cue]:
+    """The sentence's demonstration cues, read once per sentence (several rules ask for them)."""
     sentence = doc.sentences[index]
-    return [
-        _Cue(
-            m.start(),
-            m.end(),
-            row["role"],
-            row["size"],
-            ARTICLE in m.group()[: m.start("form") - m.start()],
-            m.end() > m.end("form"),
-        )
-        for m, row in demonstration_cues().finditer(doc.folded, sentence.start, sentence.end)
-    ]
+
+    def read() -> list[_Cue]:
+        return [
+            _Cue(
+                m.start(),
+                m.end(),
+                row["role"],
+                row["size"],
+                ARTICLE in m.group()[: m.start("form") - m.start()],
+                m.end() > m.end("form"),
+            )
+            for m, row in demonstration_cues().finditer(doc.folded, sentence.start, sentence.end)
+        ]
+
+    return doc._cached(("demonstration_cues", index), doc.sentences, read)
 
 
 def _words_between(doc: Doc, start: int, end: int) -> int:

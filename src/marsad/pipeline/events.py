@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, stem_in, strip_article
@@ -431,7 +432,7 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: ra
         )
     if triggers:
         return counted or any(_fired_at_people(doc, t) for t in triggers)
-    if _tells_an_accident(doc, index) or (_tells_an_accident(doc, 0) and not _violence_named(doc)):
+    if _tells_an_accident(doc, index) or _headline_tells_an_accident(doc):
         # "لقي طفلان حتفهما إثر حريق في شقة": a fire, a crash, a flood is no conflict, nor are the
         # figures of a report whose headline tells one ("وفاة طفلين وإصابة 12 شخصا في 3 حرائق").
         return False
@@ -457,8 +458,14 @@ def _crash_told_as_an_accident(doc: Doc, index: int, trigger: Trigger) -> bool:
     )
 
 
-def _violence_named(doc: Doc) -> bool:
-    return any(t.strong and EVENT_FAMILY[t.event_type] == VIOLENCE for t in doc.triggers)
+def _headline_tells_an_accident(doc: Doc) -> bool:
+    """A headline telling a fire or a flood, in a report that names no violence (asked once)."""
+
+    def ask() -> bool:
+        violence = any(t.strong and EVENT_FAMILY[t.event_type] == VIOLENCE for t in doc.triggers)
+        return bool(doc.sentences) and not violence and _tells_an_accident(doc, 0)
+
+    return doc._cached("headline_accident", doc.triggers, ask)
 
 
 def _tells_an_accident(doc: Doc, index: int) -> bool:
@@ -1156,7 +1163,12 @@ def _nearest_after(
 def _opens_with(doc: Doc, index: int, role: str) -> bool:
     """Whether a sentence opens with a discourse word of `role`: "وفي هجوم آخر، ..." (new_episode:
     it tells another incident), "من جهة أخرى، ..." (topic_shift: it turns to another topic)."""
-    return any(doc.folded.startswith(marker, doc.sentences[index].start) for marker in forms_with_role(role))
+    return doc.folded.startswith(_openers(role), doc.sentences[index].start)
+
+
+@cache
+def _openers(role: str) -> tuple[str, ...]:
+    return tuple(forms_with_role(role))
 
 
 def _split_off(events: list[EventDraft], candidate: _Candidate, origin: EventDraft) -> EventDraft:

@@ -123,6 +123,9 @@ def territory_triggers(doc: Doc) -> list[Trigger]:
     territory, any other force overtakes it (ACLED)."""
     found = []
     for index, sentence in enumerate(doc.sentences):
+        text = doc.folded[sentence.start : sentence.end]
+        if not any(form in text for form in _TAKES_CONTROL):
+            continue  # no word of taking control here, with or without the article
         words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))
         for at, word in enumerate(words):
             if strip_article(word.group()) not in _TAKES_CONTROL or (
