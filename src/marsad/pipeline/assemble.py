@@ -188,7 +188,7 @@ def _event(doc: Doc, draft: EventDraft, event_id: str, default_date) -> Event | 
         actors, claims = as_demonstrators(event_type, draft.location, actors, claims)
     actors = parties(doc, draft, actors, claims, event_type)
     start, end, precision = _dates(doc, draft, default_date)
-    crowd = crowd_size(doc, draft) if EVENT_FAMILY[event_type] == "demonstration" else None
+    crowd = crowd_size(doc, draft) if EVENT_FAMILY[event_type] == DEMONSTRATION else None
     return Event(
         id=event_id,
         event_type=event_type,

@@ -9,12 +9,11 @@ verified marks the claims of the sources it names (or, naming none, its own or t
 from __future__ import annotations
 
 import re
-from functools import cache
 from itertools import islice
 
 from marsad.knowledge.actors import ActorBase
 from marsad.lang.ar.clitics import ARTICLE_AFTER_LAM, LAM, proclitic_stems, strip_article
-from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, reporting
+from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, openers_with_role, reporting
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, word_before
@@ -360,13 +359,8 @@ def _before_statement(doc: Doc, start: int, end: int) -> int:
     return _trim_tail(doc.folded, start, cut.start()) if cut and cut.start() > start else end
 
 
-@cache
-def _recipients() -> tuple[str, ...]:
-    return tuple(forms_with_role("recipient"))
-
-
 def _before_recipient(doc: Doc, start: int, end: int) -> int:
-    recipients = _recipients()
+    recipients = openers_with_role("recipient")
     for word in WORD.finditer(doc.folded, start, end):
         if word.start() > start and doc.folded.startswith(recipients, word.start()):
             cut = word.start()

@@ -147,7 +147,7 @@ def _cues(doc: Doc, index: int) -> list[_Cue]:
             for m, row in demonstration_cues().finditer(doc.folded, sentence.start, sentence.end)
         ]
 
-    return doc._cached(("demonstration_cues", index), doc.sentences, read)
+    return doc.cached(("demonstration_cues", index), doc.sentences, read)
 
 
 def _words_between(doc: Doc, start: int, end: int) -> int:

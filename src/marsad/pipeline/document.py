@@ -175,15 +175,17 @@ class Doc:
                 groups.setdefault(item.sentence, []).append(item)
             return groups
 
-        return self._cached("sentence", items, group).get(index, [])
+        return self.cached("sentence", items, group).get(index, [])
 
     def within(self, mentions: list, start: int, end: int) -> list:
         """The mentions (of a list in text order) that start in [start, end), found by bisection
         so that per-sentence lookups stay cheap however many mentions a long text has."""
-        starts = self._cached("starts", mentions, lambda: [m.start for m in mentions])
+        starts = self.cached("starts", mentions, lambda: [m.start for m in mentions])
         return mentions[bisect_left(starts, start) : bisect_left(starts, end)]
 
-    def _cached(self, kind: str, items: list, build):
+    def cached(self, kind, items: list, build):
+        """`build()`, computed once per `kind` while `items` (a list of this Doc) stays the same
+        list: what several rules of a stage ask of the same text ("dateline", a sentence's cues)."""
         # Keyed by the list's identity and length; the entry keeps the list itself, so that its id
         # is not reused by a later list while the entry stands.
         key = (kind, id(items), len(items))

@@ -23,13 +23,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, stem_in, strip_article
 from marsad.lang.ar.lexicon import (
     event_triggers,
     forms_with_role,
+    openers_with_role,
     register_cues,
     spread_words,
     stems_with_role,
@@ -465,7 +465,7 @@ def _headline_tells_an_accident(doc: Doc) -> bool:
         violence = any(t.strong and EVENT_FAMILY[t.event_type] == VIOLENCE for t in doc.triggers)
         return bool(doc.sentences) and not violence and _tells_an_accident(doc, 0)
 
-    return doc._cached("headline_accident", doc.triggers, ask)
+    return doc.cached("headline_accident", doc.triggers, ask)
 
 
 def _tells_an_accident(doc: Doc, index: int) -> bool:
@@ -1012,7 +1012,7 @@ def dateline(doc: Doc) -> tuple[int, int]:
             return 0, 0
         return match.start(), match.end()
 
-    return doc._cached("dateline", doc.sentences, find)
+    return doc.cached("dateline", doc.sentences, find)
 
 
 _CARE_PLACES = forms_with_role("care_place")
@@ -1163,12 +1163,7 @@ def _nearest_after(
 def _opens_with(doc: Doc, index: int, role: str) -> bool:
     """Whether a sentence opens with a discourse word of `role`: "وفي هجوم آخر، ..." (new_episode:
     it tells another incident), "من جهة أخرى، ..." (topic_shift: it turns to another topic)."""
-    return doc.folded.startswith(_openers(role), doc.sentences[index].start)
-
-
-@cache
-def _openers(role: str) -> tuple[str, ...]:
-    return tuple(forms_with_role(role))
+    return doc.folded.startswith(openers_with_role(role), doc.sentences[index].start)
 
 
 def _split_off(events: list[EventDraft], candidate: _Candidate, origin: EventDraft) -> EventDraft:

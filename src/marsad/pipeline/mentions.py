@@ -290,7 +290,7 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None, abr
         return (
             (
                 place.country in skeleton_countries(hints, main)
-                or (place.country in abroad and (place.major or _city_of_some_size(place)))
+                or (place.country in abroad and _named_across_borders(place))
             )
             and not mention.text.endswith(THIRD_PERSON_PRONOUNS)
             and (_named_in_arabic_news(place) or not is_common(mention.text))
@@ -305,9 +305,8 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None, abr
     return (
         place.country in hints[:_NAME_COUNTRIES]
         or place.country == main
-        or (place.major and _after_place_type_word(mention))
+        or (_named_across_borders(place) and _after_place_type_word(mention))
         or (place.seat and place.population >= _CITY_ANYWHERE)
-        or (_city_of_some_size(place) and _after_place_type_word(mention))
     )
 
 
@@ -322,8 +321,10 @@ def _named_in_arabic_news(place) -> bool:
     )
 
 
-def _city_of_some_size(place) -> bool:
-    return place.seat and place.population >= _CITY_NAMED_BY_KIND
+def _named_across_borders(place) -> bool:
+    """A capital, a first-level area or its seat, or a city of some size: a place the news of
+    other countries names too."""
+    return place.major or (place.seat and place.population >= _CITY_NAMED_BY_KIND)
 
 
 def _after_place_type_word(mention) -> bool:

@@ -107,6 +107,13 @@ def forms_with_role(role: str) -> frozenset[str]:
     return forms
 
 
+@cache
+def openers_with_role(role: str) -> tuple[str, ...]:
+    """The folded forms of one role as a tuple, for `str.startswith` at an offset ("does a
+    sentence open with a new_episode word?") in one call."""
+    return tuple(sorted(forms_with_role(role)))
+
+
 @lru_cache(maxsize=1)
 def singular_persons() -> frozenset[str]:
     return frozenset(fold(row["form"]) for row in read_tsv(_PACKAGE, "singular_persons.tsv", ("form",)))
