@@ -602,6 +602,17 @@ def test_events_a_headline_region_is_its_town_and_another_town_is_another_event(
     ]
 
 
+def test_events_the_area_of_a_town_is_no_province_and_another_town_of_it_is_another_event():
+    text = (
+        "قالت لجان المقاومة إن 12 مدنيا قتلوا في قصف مدفعي لقوات الدعم السريع على سوق الفاشر يوم الأحد. "
+        "وقال الجيش السوداني إن طائراته المسيرة قصفت تجمعا لقوات الدعم السريع في منطقة كتم."
+    )
+    assert [(e.sub_event_type, e.location.name) for e in news(text)] == [
+        ("Shelling/artillery/missile attack", "El Fasher"),
+        ("Air/drone strike", "Kutum"),
+    ]
+
+
 def test_events_a_headline_announces_the_incident_the_body_places_more_precisely():
     text = (
         "استشهاد خمسة فلسطينيين في غارة إسرائيلية على خان يونس\n\n"

@@ -1046,8 +1046,19 @@ def _place_keys(place) -> set[str]:
 
 
 def is_region_mention(place) -> bool:
-    """ "منطقة موبتي", or a province named by its name alone ("في ديالى", "شمال صلاح الدين")."""
-    return isinstance(place, ResolvedPlace) and (place.is_region or place.place.feature_code == _PROVINCE)
+    """ "منطقة موبتي", or a province named by its name alone ("في ديالى", "شمال صلاح الدين"); "منطقة
+    كتم" is the area of a town whose province bears another name (North Darfur), not that province."""
+    if not isinstance(place, ResolvedPlace):
+        return False
+    return place.place.feature_code == _PROVINCE or (place.is_region and _names_its_region(place))
+
+
+def _names_its_region(place) -> bool:
+    """The name is also its country's province: "موبتي" is Mopti and the region of Mopti."""
+    return any(
+        other.feature_code == _PROVINCE and other.country == place.place.country
+        for other in place.mention.candidates
+    )
 
 
 def _vague_place(place) -> bool:
