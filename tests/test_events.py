@@ -654,6 +654,39 @@ def test_events_a_title_naming_a_region_announces_the_incident_at_a_town_inside_
     assert [e.location.name for e in news(text)] == ["Arish"]
 
 
+def test_events_a_fight_told_beside_a_shelling_with_a_toll_of_its_own_is_another_event():
+    text = (
+        "قالت لجان المقاومة إن 27 مدنيا قتلوا في قصف مدفعي لقوات الدعم السريع على سوق الفاشر يوم الأحد. "
+        "ونفت قوات الدعم السريع استهداف المدنيين، وقالت إنها صدت هجوما للجيش على مواقعها شرقي المدينة "
+        "وقتلت المئات منهم."
+    )
+    found = news(text)
+    assert [(e.event_type, [c.low for c in e.claims if c.kind == "killed"]) for e in found] == [
+        ("Explosions/Remote violence", [27]),
+        ("Battles", [100]),
+    ]
+
+
+def test_events_the_same_toll_told_again_with_another_tactic_is_the_same_incident():
+    text = (
+        "لقي أربعة حوثيين حتفهم يوم الجمعة في كمين نصبته المقاومة الشعبية على نقطة تفتيش بمدينة الحديدة. "
+        "وقالت مصادر محلية إن المقاومة أطلقت صاروخا على النقطة ما أسفر عن مقتل أربعة وإصابة اثنين آخرين."
+    )
+    assert len(news(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("قال الجيش النيجري إنه صد هجوما لجماعة بوكو حرام على قاعدة عسكرية في بلدة مونغونو.", ["Battles"]),
+        ("وتمكنت القوات الحكومية من التصدي لهجوم شنه مسلحون على مواقعها في ريف حماة.", ["Battles"]),
+        ("صد حارس المرمى هجوما خطيرا للفريق الضيف في الدقيقة الأخيرة من المباراة.", []),
+    ],
+)
+def test_events_repelling_an_attack_is_a_fight(text, expected):
+    assert [e.event_type for e in news(text)] == expected
+
+
 def test_events_a_reply_by_another_tactic_with_its_own_toll_is_another_event():
     text = (
         "قتل 15 جنديا في هجوم شنه جهاديون على موقع عسكري في شمال بوركينا فاسو. "

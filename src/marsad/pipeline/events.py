@@ -154,7 +154,11 @@ def run(doc: Doc) -> None:
             if event is None:
                 pending.append(candidate)
                 continue
-            if _another_incident(event, candidate, doc.published) or _a_reply(doc, event, candidate):
+            if (
+                _another_incident(event, candidate, doc.published)
+                or _a_reply(doc, event, candidate)
+                or _another_act(doc, event, candidate)
+            ):
                 by_sentence[candidate.sentence] = _split_off(events, candidate, event)
                 continue
         by_sentence[candidate.sentence] = _add(events, candidate, event, doc.main_country)
@@ -797,6 +801,24 @@ def _another_incident(event: EventDraft, candidate: _Candidate, published: dt.da
         published is not None
         and published not in their_days
         and any((published - day).days > 1 for day in their_days)
+    )
+
+
+def _another_act(doc: Doc, event: EventDraft, candidate: _Candidate) -> bool:
+    """ "قتل 27 مدنيا في قصف على السوق" then "وقالت إنها صدت هجوما للجيش وقتلت المئات منهم": an act
+    of another ACLED type (a fight beside a shelling), each told with figures of its own, is
+    another incident at the place; the same toll told again ("كمين ... لقي أربعة حتفهم" then "هجوم بصاروخ
+    ... ما أسفر عن مقتل أربعة") is the incident told again."""
+    if not candidate.counted or candidate.background or event.background:
+        return False
+    ours = {t.event_type for t in event.triggers if t.strong}
+    theirs = {t.event_type for t in candidate.triggers if t.strong}
+    if not ours or not theirs or ours & theirs:
+        return False
+    told = {(c.kind, c.low) for s in event.sentences for c in doc.of_sentence(doc.claims, s)}
+    # "اشتباكات ..." then "قتل ثلاثة مدنيين جراء سقوط قذائف": the fight's toll, not another incident.
+    return bool(told) and not any(
+        (c.kind, c.low) in told for c in doc.of_sentence(doc.claims, candidate.sentence)
     )
 
 
