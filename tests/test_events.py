@@ -699,6 +699,18 @@ def test_events_a_reply_by_another_tactic_with_its_own_toll_is_another_event():
     ]
 
 
+@pytest.mark.parametrize(
+    "text, sub_type",
+    [
+        ("قتل خمسة مدنيين في قصف بطائرات مسيرة على بلدة كتم يوم الأحد.", "Air/drone strike"),
+        ("قتل خمسة مدنيين في قصف بالطيران المروحي على مدينة إدلب يوم الأحد.", "Air/drone strike"),
+        ("قتل خمسة مدنيين في قصف مدفعي على مدينة إدلب يوم الأحد.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_events_a_shelling_flown_by_aircraft_is_an_air_strike(text, sub_type):
+    assert [e.sub_event_type for e in news(text)] == [sub_type]
+
+
 def test_events_a_political_bomb_is_a_figure_of_speech():
     assert (
         news(

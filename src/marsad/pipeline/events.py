@@ -36,7 +36,7 @@ from marsad.lang.ar.lexicon import (
 )
 from marsad.lang.ar.normalize import match_key
 from marsad.lang.ar.sentences import CLAUSE_MARKS
-from marsad.lang.ar.tokens import WORD, last_words, word_after, word_before
+from marsad.lang.ar.tokens import WORD, last_words, next_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.mentions import ResolvedPlace
@@ -121,6 +121,7 @@ def run(doc: Doc) -> None:
                 )
             )
     doc.triggers = sorted(doc.triggers + strategic.territory_triggers(doc), key=lambda t: t.start)
+    doc.triggers = [_flown(doc, t) for t in doc.triggers]
     demonstrations.retype_triggers(doc)
     strategic.retype_triggers(doc)
     sections = _sections(doc)
@@ -177,6 +178,29 @@ def run(doc: Doc) -> None:
     if _off_topic(doc):
         events = [e for e in events if e.family != VIOLENCE or _reported_as_news(e)]
     doc.events = sorted(events, key=lambda e: min(e.sentences))
+
+
+_SHELLING = "Shelling/artillery/missile attack"
+_AIR_STRIKE = "Air/drone strike"
+_SHELL = "قصف"
+_WITH = "ب"
+_AIRCRAFT = stems_with_role("aircraft")
+# "قصف بالطيران المروحي": the aircraft it is flown by comes right after the word. (The aircraft as
+# the verb's subject, "قصفت طائرات حربية", also names the shelling of an airfield's planes.)
+_AIRCRAFT_REACH = 1
+
+
+def _flown(doc: Doc, trigger: Trigger) -> Trigger:
+    """ "قصف بطائرات مسيرة", "قصف بالطيران الحربي": a shelling flown by aircraft is an air strike."""
+    if trigger.sub_event_type != _SHELLING or not strip_article(
+        doc.folded[trigger.start : trigger.end]
+    ).startswith(_SHELL):
+        return trigger
+    ceiling = doc.sentences[trigger.sentence].end
+    words = next_words(doc.folded, trigger.end, ceiling, _AIRCRAFT_REACH)
+    if any(w.startswith(_WITH) and strip_article(w[1:]) in _AIRCRAFT for w in words):
+        return replace(trigger, sub_event_type=_AIR_STRIKE)
+    return trigger
 
 
 def _is_title(doc: Doc) -> bool:
