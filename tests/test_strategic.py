@@ -117,6 +117,19 @@ def test_strategic_the_intercepted_weapon_named_again_stays_intercepted():
     ]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تصدت الدفاعات الجوية للجيش السوداني لهجوم بطائرات مسيرة شنته قوات الدعم السريع على مدينة الأبيض.",
+        "قال التحالف إن دفاعاته الجوية تمكنت اليوم من التعامل مع صاروخ باليستي أطلقه الحوثيون على جازان.",
+    ],
+)
+def test_strategic_a_weapon_after_the_air_defences_is_the_one_they_stop(text):
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [
+        ("Strategic developments", "Disrupted weapons use")
+    ]
+
+
 def test_strategic_drones_brought_down_in_a_present_tense_title_are_disrupted():
     text = (
         "الجيش السوداني يسقط 32 مسيرة انتحارية فوق الأبيض\n\n"

@@ -88,10 +88,19 @@ def _stopped(doc: Doc, trigger: Trigger) -> bool:
     # "صادرت أسلحة وذخيرة وعبوات ناسفة": the last of the things seized is further from the verb.
     reach = _LIST_REACH if doc.folded.startswith(AND, trigger.start) else _OBJECT_REACH
     words = {strip_article(w) for w in last_words(doc.folded, floor, trigger.start, reach)}
-    if words & stems_with_role("disrupts"):
+    if words & stems_with_role("disrupts") or _after_air_defences(doc, floor, trigger.start):
         return True
     narrow = _NARROW_VERBS.get(trigger.sub_event_type)
     return narrow is not None and bool(words & stems_with_role(narrow))
+
+
+# "تصدت الدفاعات الجوية للجيش السوداني لهجوم بطائرات": the weapon within these words of the defences.
+_DEFENCE_REACH = 8
+
+
+def _after_air_defences(doc: Doc, floor: int, start: int) -> bool:
+    window = " ".join(last_words(doc.folded, floor, start, _DEFENCE_REACH))
+    return any(phrase in window for phrase in forms_with_role("air_defence"))
 
 
 def political_arrest(doc: Doc, index: int) -> bool:
