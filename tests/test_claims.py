@@ -371,6 +371,18 @@ def test_claims_the_pronoun_closing_a_death_phrase_counts_its_people(text, victi
     assert (claim.victim.text, claim.low, claim.high) == (victim, low, high)
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("أسفر الهجوم على الحاجز عن مقتل ضابط وثلاثة مجندين من الجيش المصري.", [("killed", 4)]),
+        ("قتلت سيدة وثلاثة من أطفالها في قصف على حي سكني بمدينة حلب.", [("killed", 4)]),
+        ("قتل جندي وثلاثة مدنيين في هجوم على حاجز أمني قرب العريش.", [("killed", 1), ("killed", 3)]),
+    ],
+)
+def test_claims_singulars_joined_to_a_count_are_counted_with_it_or_apart(text, expected):
+    assert sorted((c.kind, c.low) for c in claims_of(text)) == expected
+
+
 def test_claims_a_singular_accusative_object_right_after_the_verb_is_one_person():
     claim = one_claim("قالت الوزارة إن قوات الأمن قتلت مسلحا واعتقلت 13 آخرين في عملية قرب سجنان.", "killed")
     assert (claim.victim.text, claim.low, claim.high) == ("مسلحا", 1, 1)

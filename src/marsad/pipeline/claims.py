@@ -170,6 +170,8 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             draft.victim_name = OTHER_SIDE
         if _sub_count(draft, quantity, drafts, words, position):
             continue
+        if quantity is not None:
+            drafts.extend(_singulars_before(doc, draft, trigger, quantity, words, position))
         drafts.extend(_split_casualties(draft))
     return sorted(drafts, key=lambda d: d.start)
 
@@ -873,6 +875,38 @@ def _count_singulars(draft: ClaimDraft, texts: list[str]) -> None:
         count += 1
     if count:
         draft.low = draft.high = count
+
+
+def _singulars_before(doc: Doc, draft: ClaimDraft, trigger, quantity, words, position) -> list[ClaimDraft]:
+    """ "مقتل ضابط وثلاثة مجندين", "إصابة طفل وامرأتين": singular person nouns joined to the count
+    by و, between it and its trigger, are counted with it (4) when they are the count's people or
+    name none; of another party ("مقتل جندي وثلاثة مدنيين") they are a claim of their own."""
+    if draft.low is None or not doc.folded.startswith(AND, quantity.start):
+        return []
+    first = _word_index(position, words, trigger.end)
+    last = _word_index(position, words, quantity.start)
+    gap = words[first:last]
+    if not gap or any(mark in doc.folded[trigger.end : quantity.start] for mark in CLAUSE_MARKS):
+        return []
+    for index, word in enumerate(gap):
+        text = word.group()
+        if index and not text.startswith(AND):
+            return []
+        if strip_article(text[1:] if index else text) not in singular_persons():
+            return []
+    named = {a.name for a in doc.within(doc.actors, gap[0].start(), gap[-1].end()) if a.role != "source-only"}
+    if not named or named == {draft.victim_name} or (draft.victim_name == UNKNOWN_VICTIM and len(named) == 1):
+        draft.low += len(gap)
+        draft.high = None if draft.high is None else draft.high + len(gap)
+        if draft.victim_name == UNKNOWN_VICTIM and named:
+            draft.victim_name = named.pop()
+            draft.victim_start, draft.victim_end = gap[0].start(), gap[-1].end()
+        draft.start = min(draft.start, gap[0].start())
+        return []
+    own = ClaimDraft(draft.kind, gap[0].start(), gap[-1].end(), draft.sentence, low=len(gap), high=len(gap))
+    own.victim_name = sorted(named)[0]
+    own.victim_start, own.victim_end = gap[0].start(), gap[-1].end()
+    return [own]
 
 
 def _noun_before_count(doc: Doc, quantity, words, position):
