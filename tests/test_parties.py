@@ -142,3 +142,24 @@ def test_parties_civilians_never_lead_a_shelling_named_victims_first():
     found = news_events("قتل 27 مدنيا في قصف مدفعي شنته قوات الدعم السريع على سوق مدينة نيالا.")
     sides = {a.name: a.side for a in found[0].actors}
     assert sides["Rapid Support Forces"] == 1 and sides["Civilians (Sudan)"] == 2
+
+
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("قتل 12 مسلحا حوثيا في غارات لطيران التحالف على مواقعهم في محافظة صعدة.", "Saudi-led Coalition"),
+        (
+            "قتل ثلاثة جنود ماليين في هجوم شنه مسلحون على موقع للجيش قرب بلدة نامبالا.",
+            "Unidentified Armed Group",
+        ),
+        ("قتل 12 شخصا في هجوم انتحاري لتنظيم داعش على سوق في بغداد، إضافة إلى الانتحاريين.", "Islamic State"),
+    ],
+)
+def test_parties_the_one_armed_party_a_toll_counts_does_not_lead_the_one_that_struck(text, first):
+    leader = next(name for name, side, associated in parties_of(text) if side == 1 and not associated)
+    assert leader.startswith(first)
+
+
+def test_parties_a_fight_with_dead_on_both_sides_keeps_the_order_it_is_told_in():
+    text = "قتل خمسة جنود وعشرة مسلحين من حركة الشباب في اشتباكات قرب مدينة كيسمايو."
+    assert [name for name, side, associated in parties_of(text) if not associated][0].startswith("Military")

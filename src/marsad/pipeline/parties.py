@@ -42,6 +42,7 @@ _ALLIANCES = frozenset(
     {"member_of", "part_of", "affiliate_of", "allied_with", "auxiliary_of", "successor_of"}
 )
 _ACCUSE = forms_with_role("accuse")
+_ATTACKERS = forms_with_role("attacker")
 _ACCUSED_OF = forms_with_role("accused_of")
 _CHARGE_REACH = 20  # characters after the one accused to find the charge's first word
 # How near an event's trigger an ethnic word must stand to name a side ("هاجم مسلحو الطوارق").
@@ -56,7 +57,16 @@ def parties(
         name for claim in claims for name in (claim.victim.name, claim.source and claim.source.name) if name
     }
     kept = [actor for actor in actors if _is_party(doc, draft, actor, counted, event_type)]
-    return _with_sides(kept, event_type)
+    hit = {claim.victim.name for claim in claims if not _attackers(claim)} - {
+        claim.source.name for claim in claims if claim.source
+    }
+    return _with_sides(kept, event_type, hit)
+
+
+def _attackers(claim: Claim) -> bool:
+    """ "مقتل 12 شخصا إضافة إلى الانتحاريين": the attackers' own dead."""
+    words = fold(claim.victim.text or "").split()
+    return bool(words) and stem_in(words[0], _ATTACKERS, article=True)
 
 
 def _is_party(doc: Doc, draft: EventDraft, actor: Actor, counted: set[str], event_type: str) -> bool:
@@ -124,10 +134,10 @@ def _near_trigger(draft: EventDraft, mention) -> bool:
     )
 
 
-def _with_sides(actors: list[Actor], event_type: str) -> list[Actor]:
+def _with_sides(actors: list[Actor], event_type: str, hit: set[str] = frozenset()) -> list[Actor]:
     if not actors:
         return actors
-    ordered = _lead_first(actors, event_type)
+    ordered = _lead_first(actors, event_type, hit)
     first = ordered[0]
     second = next((a for a in ordered[1:] if not same_side(first, a) and a.inter != INTER_CIVILIANS), None)
     if second is None:
@@ -142,12 +152,27 @@ def _with_sides(actors: list[Actor], event_type: str) -> list[Actor]:
     return sorted(coded, key=lambda a: (a.side, a.associated))
 
 
-def _lead_first(actors: list[Actor], event_type: str) -> list[Actor]:
+def _lead_first(actors: list[Actor], event_type: str, hit: set[str]) -> list[Actor]:
     """ACLED's actor order: demonstrators before the police; civilians never lead (they are the
-    target of a shelling or an attack, whoever the text names first)."""
+    target of a shelling or an attack, whoever the text names first); nor does the one armed party
+    the figures count when another is named ("قتل 12 حوثيا في غارات للتحالف": the coalition struck)."""
     if any(a.inter in _DEMONSTRATORS for a in actors):
         return sorted(actors, key=lambda a: a.inter not in _DEMONSTRATORS)
-    return sorted(actors, key=lambda a: a.inter == INTER_CIVILIANS)
+    ordered = sorted(actors, key=lambda a: a.inter == INTER_CIVILIANS)
+    armed_hit = {a.name for a in ordered if a.name in hit and a.inter != INTER_CIVILIANS}
+    if ordered[0].name not in hit or len(armed_hit) > 1:
+        return ordered  # both sides counting dead: a fight, told in its own order
+    striker = next(
+        (
+            a
+            for a in ordered
+            if a.name not in hit and a.inter != INTER_CIVILIANS and not same_side(a, ordered[0])
+        ),
+        None,
+    )
+    if striker is None:
+        return ordered
+    return [striker, *(a for a in ordered if a is not striker)]
 
 
 def same_side(one: Actor, other: Actor) -> bool:
