@@ -56,6 +56,19 @@ def test_dates_weekdays(sentence: str, expected: str, span: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("ومن المقرر أن يعقد البرلمان جلسة طارئة الثلاثاء لاختيار رئيس للوزراء.", "2024-07-30"),
+        ("وستخرج مظاهرات احتجاجية أخرى يوم السبت في مدن عدة.", "2024-08-03"),
+        ("قال إن الوفد سوف يتوجه إلى القاهرة يوم الخميس.", "2024-08-01"),
+        ("وأعلنت الشرطة المقرر حضورها أن مسلحين هاجموا الحاجز، ثم قتل جندي الخميس.", "2024-07-25"),
+    ],
+)
+def test_dates_a_weekday_a_future_marker_governs_is_the_next_one(sentence: str, expected: str) -> None:
+    assert only(sentence).date_start.isoformat() == expected
+
+
+@pytest.mark.parametrize(
     ("sentence", "expected", "span"),
     [
         ("قتل ثلاثة جنود أمس", "2024-07-27", "أمس"),

@@ -28,10 +28,12 @@ from marsad.lang.ar.clitics import (
     CONJUNCTIONS,
     LAM,
     PROCLITICS_PATTERN,
+    proclitic_stems,
     split_proclitics,
 )
+from marsad.lang.ar.lexicon import forms_with_role
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.tokens import alternation
+from marsad.lang.ar.tokens import LONGEST_WORD, alternation
 from marsad.resources import read_tsv
 
 PACKAGE = "marsad.lang.ar"
@@ -435,8 +437,22 @@ def _month(match: re.Match[str], published: dt.date | None) -> DateMention | Non
 
 def _weekday(match: re.Match[str], published: dt.date | None) -> DateMention | None:
     target = _lexicon().weekdays[_strip_clitic(_key(match.group("weekday")), _lexicon().weekdays)]
-    date = _resolve_weekday(target, _direction(match), published) if published else None
+    direction = _direction(match) or ("future" if _told_as_to_come(match.string, match.start()) else None)
+    date = _resolve_weekday(target, direction, published) if published else None
     return _mention(match, match.start(), date, date, DAY, "weekday")
+
+
+# "من المقرر أن يعقد البرلمان جلسة طارئة الثلاثاء": the marker stands within these words before the day.
+_FUTURE_REACH = 8
+_CLAUSE_END = re.compile(r"[.!?؟\n،,:]")
+
+
+def _told_as_to_come(text: str, start: int) -> bool:
+    """Whether a future marker ("سوف", "من المقرر", "ستخرج") governs the clause a weekday ends."""
+    before = text[max(0, start - _FUTURE_REACH * LONGEST_WORD) : start]
+    clause = _CLAUSE_END.split(before)[-1].split()[-_FUTURE_REACH:]
+    markers = forms_with_role("future_marker")
+    return any(stem in markers for word in clause for stem in proclitic_stems(word, min_stem=2))
 
 
 def _resolve_weekday(target: int, direction: str | None, published: dt.date) -> dt.date:
