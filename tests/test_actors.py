@@ -186,6 +186,8 @@ def names(base: ActorBase, sentence: str, country: str | None) -> list[str]:
         ),
         ("تقدمت القوات المشتركة في الساحل الغربي نحو المدينة", "YEM", ["West Coast Joint Forces"]),
         ("قصفت طائرات عاصفة الحزم مواقع الحوثيين", "YEM", ["Saudi-led Coalition", "Houthi Movement"]),
+        ("اندلعت اشتباكات بين مجموعتين مسلحتين جنوب العاصمة", "LBY", ["Unidentified Armed Group (Libya)"]),
+        ("وقتل ضابط ومجندان في الهجوم", "EGY", ["Military Forces of Egypt", "Military Forces of Egypt"]),
     ],
 )
 def test_actors_named_in_news_sentences(base, sentence, country, expected):

@@ -383,6 +383,11 @@ def test_claims_singulars_joined_to_a_count_are_counted_with_it_or_apart(text, e
     assert sorted((c.kind, c.low) for c in claims_of(text)) == expected
 
 
+def test_claims_the_kidnappers_verb_counts_those_taken():
+    claim = one_claim("قال مسؤولون إن مسلحين خطفوا 80 طالبا من مدرسة داخلية في ولاية كاتسينا.", "captured")
+    assert (claim.low, claim.high) == (80, 80)
+
+
 def test_claims_a_singular_accusative_object_right_after_the_verb_is_one_person():
     claim = one_claim("قالت الوزارة إن قوات الأمن قتلت مسلحا واعتقلت 13 آخرين في عملية قرب سجنان.", "killed")
     assert (claim.victim.text, claim.low, claim.high) == ("مسلحا", 1, 1)
