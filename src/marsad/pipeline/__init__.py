@@ -16,8 +16,23 @@ import datetime as dt
 from marsad.errors import UnknownStageError
 from marsad.lang.ar.normalize import normalize
 from marsad.lang.script import language_of
-from marsad.pipeline import assemble, attribution, claims, dates, events, geocode, mentions, numbers, segment
-from marsad.pipeline.document import DOC_FIELDS, Doc
+from marsad.pipeline import (
+    assemble,
+    attribution,
+    claims,
+    crowds,
+    dates,
+    events,
+    geocode,
+    kinds,
+    mentions,
+    numbers,
+    parties,
+    segment,
+    timing,
+    victims,
+)
+from marsad.pipeline.document import DOC_FIELDS, ITEM_FIELDS, Doc
 from marsad.schema import Extraction
 
 STAGES = (
@@ -29,6 +44,11 @@ STAGES = (
     ("claims", claims),
     ("events", events),
     ("geocode", geocode),
+    ("victims", victims),
+    ("kinds", kinds),
+    ("crowds", crowds),
+    ("parties", parties),
+    ("timing", timing),
     ("assemble", assemble),
 )
 STAGE_NAMES = tuple(name for name, _ in STAGES)
@@ -36,10 +56,10 @@ STAGE_NAMES = tuple(name for name, _ in STAGES)
 
 def check_order(stages=STAGES) -> None:
     """Raise if a stage requires something no earlier stage assigns, or names something the
-    working document does not have (a field of `Doc`, or "field.attribute" of what it holds)."""
+    working document does not have (a field of `Doc`, or "events.location", a field of what it holds)."""
     assigned: set[str] = set()
     for name, module in stages:
-        unknown = [f for f in (*module.REQUIRES, *module.ASSIGNS) if f.split(".")[0] not in DOC_FIELDS]
+        unknown = [f for f in (*module.REQUIRES, *module.ASSIGNS) if not is_field(f)]
         if unknown:
             raise RuntimeError(
                 f"pipeline stage {name!r} names {unknown}, which the working document does not have"
@@ -48,6 +68,14 @@ def check_order(stages=STAGES) -> None:
         if missing:
             raise RuntimeError(f"pipeline stage {name!r} requires {missing}, which no earlier stage assigns")
         assigned.update(module.ASSIGNS)
+
+
+def is_field(name: str) -> bool:
+    """Whether `name` is a field of the working document, or "events.location" of the items it holds."""
+    field, _, attribute = name.partition(".")
+    if not attribute:
+        return field in DOC_FIELDS
+    return attribute in ITEM_FIELDS.get(field, ())
 
 
 check_order(STAGES)
@@ -74,5 +102,6 @@ def extract_document(
         return assemble.build(
             Doc(original=text, norm=normalize(""), published=published), document_id, language
         )
-    doc = run(text, published, until="geocode")
+    # Every stage but `assemble`, which builds the contract with the caller's document id.
+    doc = run(text, published, until=STAGE_NAMES[-2])
     return assemble.build(doc, document_id, language)

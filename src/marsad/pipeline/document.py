@@ -18,7 +18,7 @@ from marsad.lang.ar.dates import DateMention
 from marsad.lang.ar.normalize import Normalized
 from marsad.lang.ar.numbers import NoCasualties, Quantity
 from marsad.lang.ar.sentences import Sentence
-from marsad.schema import Extraction, Span
+from marsad.schema import Actor, Claim, Extraction, Span
 from marsad.schema.acled import UNKNOWN_VICTIM, VIOLENCE
 
 if TYPE_CHECKING:
@@ -82,9 +82,27 @@ class EventDraft:
     # The stretches of text (folded offsets) that tell this event: a sentence may tell two
     # incidents ("قتل ثلاثة في غاو وقتل خمسة في تمبكتو"), and a figure belongs to its own.
     spans: list[tuple[int, int]] = field(default_factory=list)
+    # The decisions the stages after `geocode` take, one field each, in the order they run:
+    # the parties in view and the claims with their victims resolved (`victims`), then renamed
+    # as a demonstration's crowd (`kinds`); the ACLED type (`kinds`); the crowd's size
+    # (`crowds`); the sides (`parties`); the dates (`timing`).
+    actors: list[Actor] = field(default_factory=list)
+    resolved_claims: list[Claim] = field(default_factory=list)
+    event_type: str = ""
+    sub_event_type: str = ""
+    crowd_size: str | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    time_precision: int = 3
     _reach: tuple = field(default=(), repr=False, compare=False)
     _ordered: tuple = field(default=(), repr=False, compare=False)
     _tactics: tuple = field(default=(0, frozenset()), repr=False, compare=False)
+
+    @property
+    def anchor(self) -> Trigger | ClaimDraft | None:
+        """What the event is published as evidence of: its first trigger, else its first figure; an
+        event with neither is no event of the contract."""
+        return self.triggers[0] if self.triggers else (self.claims[0] if self.claims else None)
 
     def last_sentence_before(self, index: int) -> int | None:
         """The event's last sentence before `index` (by bisection over its sentences, kept sorted)."""
@@ -137,7 +155,7 @@ class Doc:
     unverified_sentences: set[int] = field(default_factory=set)  # attribution
     claims: list[ClaimDraft] = field(default_factory=list)  # claims
     triggers: list[Trigger] = field(default_factory=list)  # events
-    events: list[EventDraft] = field(default_factory=list)  # events, geocode
+    events: list[EventDraft] = field(default_factory=list)  # events, and each stage after it
     extraction: Extraction | None = None  # assemble
     _lookups: dict = field(default_factory=dict, repr=False)
 
@@ -195,5 +213,7 @@ class Doc:
         return entry[1]
 
 
-# The fields a stage may require or assign (its inputs and the private lookup cache are no stage's).
+# The fields a stage may require or assign (its inputs and the private lookup cache are no stage's),
+# and those of what a field holds, named "events.location" (private working caches are no stage's).
 DOC_FIELDS = frozenset(f.name for f in fields(Doc)) - {"original", "norm", "published", "_lookups"}
+ITEM_FIELDS = {"events": frozenset(f.name for f in fields(EventDraft) if not f.name.startswith("_"))}

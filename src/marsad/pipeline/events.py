@@ -56,6 +56,16 @@ REQUIRES = (
 ASSIGNS = (
     "triggers",
     "events",
+    "events.triggers",
+    "events.sentences",
+    "events.spans",
+    "events.place",
+    "events.place_keys",
+    "events.opened_as_new_episode",
+    "events.claims",
+    "events.dates",
+    "events.background",
+    "events.family",
     "claims",
 )  # claims: a crowd's size read as a toll is dropped (demonstrations)
 

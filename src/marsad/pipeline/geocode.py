@@ -16,7 +16,16 @@ from marsad.pipeline.events import dateline
 from marsad.pipeline.mentions import ResolvedPlace
 from marsad.schema import Location
 
-REQUIRES = ("sentences", "events", "places", "countries", "main_country")
+REQUIRES = (
+    "sentences",
+    "places",
+    "countries",
+    "main_country",
+    "events",
+    "events.sentences",
+    "events.place",
+    "events.background",
+)
 ASSIGNS = ("events.location",)
 
 

@@ -1,5 +1,5 @@
-"""Who the parties to an event are, and on which side: ACLED's actor1 and actor2 with their
-associated actors.
+"""Stage `parties`: who the parties to each event are, and on which side: ACLED's actor1 and
+actor2 with their associated actors.
 
 An article names more groups than take part in an event: the speaker of a figure ("المدونين
 العسكريين الروس"), the people a group is made of ("تحالف يضم في معظمه الطوارق"), the civilians of a
@@ -17,25 +17,50 @@ Sides: ACLED's actor1 is the first party the text names (in violence against civ
 perpetrator, the civilians actor2; in protests the demonstrators), actor2 the first party not on
 actor1's side; allies and components of either (Wagner beside the Malian army, a coalition's
 members, a country's army and police) are associated actors of that side.
+A bombing or an attack on civilians whose sentences name no armed party gets the perpetrator the
+article names elsewhere: the one group a summary of that kind names, else the one group the
+article accuses of an attack, else ACLED's Unidentified Armed Group of its country.
 """
 
 from __future__ import annotations
 
 from marsad.knowledge.actors import ActorBase
+from marsad.knowledge.countries import by_iso3
 from marsad.lang.ar.clitics import stem_in
 from marsad.lang.ar.lexicon import forms_with_role, neutral_persons
 from marsad.lang.ar.normalize import fold
 from marsad.pipeline.document import Doc, EventDraft
+from marsad.pipeline.victims import UNIDENTIFIED_INTER
 from marsad.schema import Actor, Claim
 from marsad.schema.acled import (
     BATTLES,
+    EXPLOSIONS,
     INTER_CIVILIANS,
     INTER_IDENTITY_MILITIA,
+    INTER_POLITICAL_MILITIA,
     INTER_PROTESTERS,
+    INTER_REBELS,
     INTER_RIOTERS,
     INTER_STATE,
+    UNIDENTIFIED_ARMED_GROUP,
     VIOLENCE_AGAINST_CIVILIANS,
+    of_country,
 )
+
+REQUIRES = (
+    "sentences",
+    "actors",
+    "attributions",
+    "events",
+    "events.sentences",
+    "events.triggers",
+    "events.background",
+    "events.location",
+    "events.actors",
+    "events.resolved_claims",
+    "events.event_type",
+)
+ASSIGNS = ("events.actors",)
 
 _DEMONSTRATORS = (INTER_RIOTERS, INTER_PROTESTERS)
 _ALLIANCES = frozenset(
@@ -47,6 +72,16 @@ _ACCUSED_OF = forms_with_role("accused_of")
 _CHARGE_REACH = 20  # characters after the one accused to find the charge's first word
 # How near an event's trigger an ethnic word must stand to name a side ("هاجم مسلحو الطوارق").
 _IDENTITY_REACH = 40
+# Event types where the report may name only the victims: the perpetrator is then inferred.
+_ONE_SIDED = (EXPLOSIONS, VIOLENCE_AGAINST_CIVILIANS)
+_ARMED_INTERS = (INTER_REBELS, INTER_POLITICAL_MILITIA)
+
+
+def run(doc: Doc) -> None:
+    told = [draft for draft in doc.events if draft.anchor is not None]
+    for draft in told:
+        draft.actors = parties(doc, draft, draft.actors, draft.resolved_claims, draft.event_type)
+    _with_perpetrators(told, accused(doc))
 
 
 def parties(
@@ -61,6 +96,50 @@ def parties(
         claim.source.name for claim in claims if claim.source
     }
     return _with_sides(kept, event_type, hit)
+
+
+def _with_perpetrators(events: list[EventDraft], accusations: list[Actor]) -> None:
+    """A bombing or an attack on civilians whose sentences name no armed party gets the one
+    armed group that a summary of the same kind in the article names ("تبنى تنظيم الدولة
+    سلسلة التفجيرات"), else the one group the article accuses of an attack ("اتهم الحوثيون
+    التحالف العربي بشن الهجومين"), else ACLED's Unidentified Armed Group of its country."""
+    claimed = {
+        (e.event_type, a.name): a
+        for e in events
+        if e.background
+        for a in e.actors
+        if a.inter in _ARMED_INTERS and a.side == 1 and not a.name.startswith(UNIDENTIFIED_ARMED_GROUP)
+    }
+    for event in events:
+        if (
+            event.background
+            or event.event_type not in _ONE_SIDED
+            or any(a.inter != INTER_CIVILIANS for a in event.actors)
+        ):
+            continue
+        groups = [actor for (kind, _), actor in claimed.items() if kind == event.event_type]
+        if len(groups) == 1:
+            perpetrator = groups[0]
+        else:
+            perpetrator = accusations[0] if len(accusations) == 1 else _unidentified(event)
+        if perpetrator is not None:
+            # The one who did it leads; the civilians it hit are the other side.
+            event.actors = [
+                perpetrator.model_copy(update={"side": 1, "associated": False}),
+                *(a.model_copy(update={"side": 2}) for a in event.actors),
+            ]
+
+
+def _unidentified(event: EventDraft) -> Actor | None:
+    country = by_iso3(event.location.country) if event.location and event.location.country else None
+    if country is None:
+        return None
+    return Actor(
+        name=of_country(UNIDENTIFIED_ARMED_GROUP, country.name),
+        text="",
+        inter=UNIDENTIFIED_INTER,
+        country=country.iso3,
+    )
 
 
 def _attackers(claim: Claim) -> bool:

@@ -1,0 +1,96 @@
+"""Stage `timing`: each event's date range and ACLED's time precision.
+
+- An event's own sentences date it: the earliest to the latest day they name, at the precision
+  of its one date, else the coarsest of its dates; a stretch of these days that names no day
+  ("قبل أيام") or a past month before a news event ("بدأ في فبراير الماضي") does not date it.
+- A news event its sentences do not date goes on telling the days of the news event told before
+  it ("كما انفجرت سيارة مفخخة" after "قتل 20 شخصا الثلاثاء"); else it is dated like the article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from marsad.pipeline.document import Doc, EventDraft
+
+REQUIRES = ("events", "events.dates", "events.background")
+ASSIGNS = ("events.date_start", "events.date_end", "events.time_precision")
+
+_RECENT = dt.timedelta(days=7)
+_UNDATED = 2  # ACLED's time precision of an event dated to the week of the report
+
+
+def run(doc: Doc) -> None:
+    article_date = _article_date(doc)
+    told = None  # the days of the news event told before, in the order of the text
+    for draft in doc.events:
+        own = _own_days(doc, draft)
+        default = told if own is None and not draft.background and told else article_date
+        draft.date_start, draft.date_end, draft.time_precision = _dates(doc, draft, default)
+        if own is not None and not draft.background:
+            told = own
+
+
+def _article_date(doc: Doc) -> tuple[dt.date | None, dt.date | None, int]:
+    """The date of an event the text does not date: the latest day its news events are dated
+    to (a report's undated events are most often that day's), else the publication date at
+    ACLED's time precision 2 (the report says "recently", not which day)."""
+    days = [
+        d.date_start
+        for e in doc.events
+        if not e.background
+        for d in e.dates
+        if d.precision == 1
+        and d.date_start is not None
+        and (doc.published is None or d.date_start <= doc.published)
+    ]
+    if days:
+        return max(days), max(days), 1
+    return (doc.published, doc.published, _UNDATED) if doc.published is not None else (None, None, 3)
+
+
+def _own_days(doc: Doc, draft: EventDraft) -> tuple[dt.date, dt.date, int] | None:
+    """The days an event's own sentences date it to, if they name a day: "كما انفجرت سيارة
+    مفخخة" after "قتل 20 شخصا الثلاثاء" goes on telling that Tuesday."""
+    start, end, precision = _dates(doc, draft, (None, None, 0))
+    return (start, end, precision) if start is not None and precision == 1 else None
+
+
+def _dates(doc: Doc, draft: EventDraft, default_date) -> tuple[dt.date | None, dt.date | None, int]:
+    resolved = [
+        d
+        for d in draft.dates
+        if d.date_start is not None and not _past_month(doc, d, draft) and not _recent_stretch(doc, d, draft)
+    ]
+    if not resolved:
+        return default_date
+    start = min(d.date_start for d in resolved)
+    end = max(d.date_end or d.date_start for d in resolved)
+    return (
+        start,
+        end,
+        max(d.precision for d in resolved) if len(resolved) == 1 else min(d.precision for d in resolved),
+    )
+
+
+def _recent_stretch(doc: Doc, date, draft: EventDraft) -> bool:
+    """ "قبل أيام", "هذا الأسبوع": news of these days that names no day is dated like an undated
+    item, to the publication date at precision 2, as ACLED codes it."""
+    return (
+        not draft.background
+        and date.precision > 1
+        and doc.published is not None
+        and date.date_end is not None
+        and doc.published - _RECENT <= date.date_end
+    )
+
+
+def _past_month(doc: Doc, date, draft: EventDraft) -> bool:
+    """ "بدأ في فبراير الماضي" dates what led up to a news event, not the event itself."""
+    return (
+        not draft.background
+        and date.precision > 1
+        and doc.published is not None
+        and date.date_end is not None
+        and date.date_end < doc.published - _RECENT
+    )
