@@ -1,8 +1,11 @@
 """Parties: which actors an event's text makes a side, and ACLED's actor1/actor2 with associates."""
 
+import datetime as dt
+
 import pytest
 
 import marsad
+from marsad.pipeline import run
 from marsad.pipeline.parties import same_side
 from marsad.schema import Actor
 
@@ -163,3 +166,21 @@ def test_parties_the_one_armed_party_a_toll_counts_does_not_lead_the_one_that_st
 def test_parties_a_fight_with_dead_on_both_sides_keeps_the_order_it_is_told_in():
     text = "قتل خمسة جنود وعشرة مسلحين من حركة الشباب في اشتباكات قرب مدينة كيسمايو."
     assert [name for name, side, associated in parties_of(text) if not associated][0].startswith("Military")
+
+
+@pytest.mark.parametrize(
+    "text, actors",
+    [
+        (
+            "قتل خمسة مدنيين في انفجار عبوة ناسفة في سوق بمدينة غاو.",
+            [("Unidentified Armed Group (Mali)", 1, False), ("Civilians (Mali)", 2, False)],
+        ),
+        (
+            "قتل سبعة مدنيين في انفجار في سوق بمدينة صعدة. واتهم الحوثيون التحالف بشن الهجوم.",
+            [("Saudi-led Coalition", 1, False), ("Civilians (Yemen)", 2, False)],
+        ),
+    ],
+)
+def test_parties_the_stage_gives_a_bombing_of_civilians_its_perpetrator(text, actors):
+    doc = run(text, dt.date(2024, 7, 28), until="parties")
+    assert [(a.name, a.side, a.associated) for a in doc.events[0].actors] == actors

@@ -6,8 +6,8 @@ import datetime as dt
 import pytest
 
 from marsad.errors import UnknownStageError
-from marsad.pipeline import STAGE_NAMES, STAGES, run
-from marsad.pipeline.document import DOC_FIELDS
+from marsad.pipeline import STAGE_NAMES, STAGES, check_order, run
+from marsad.pipeline.document import DOC_FIELDS, ITEM_FIELDS
 
 PUBLISHED = dt.date(2024, 7, 28)
 TEXTS = [
@@ -34,6 +34,10 @@ def _fields(names) -> set[str]:
     return {name.split(".")[0] for name in names}
 
 
+def _event_fields(names) -> set[str]:
+    return {name.split(".", 1)[1] for name in names if name.startswith("events.")}
+
+
 @pytest.mark.parametrize("text", TEXTS)
 @pytest.mark.parametrize("index", range(len(STAGES)))
 def test_pipeline_stage_reads_only_what_it_requires_and_writes_only_what_it_assigns(text, index):
@@ -45,15 +49,53 @@ def test_pipeline_stage_reads_only_what_it_requires_and_writes_only_what_it_assi
     hidden = {field: getattr(doc, field) for field in DOC_FIELDS - allowed}
     for field in hidden:
         setattr(doc, field, _Unreadable(field))
+    event_allowed = _event_fields(module.REQUIRES) | _event_fields(module.ASSIGNS)
+    drafts = doc.events if "events" in allowed else []
+    for draft in drafts:
+        for field in ITEM_FIELDS["events"] - event_allowed:
+            setattr(draft, field, _Unreadable(f"events.{field}"))
     before = {field: id(getattr(doc, field)) for field in DOC_FIELDS}
+    event_before = [{field: id(getattr(d, field)) for field in ITEM_FIELDS["events"]} for d in drafts]
     module.run(doc)
     changed = {field for field in DOC_FIELDS if id(getattr(doc, field)) != before[field]}
     assert changed <= _fields(module.ASSIGNS)
+    for draft, ids in zip(drafts, event_before):
+        event_changed = {field for field in ITEM_FIELDS["events"] if id(getattr(draft, field)) != ids[field]}
+        assert event_changed <= _event_fields(module.ASSIGNS)
 
 
 def test_pipeline_every_declared_name_is_a_document_field():
     for _, module in STAGES:
         assert _fields(module.REQUIRES) | _fields(module.ASSIGNS) <= DOC_FIELDS
+        assert _event_fields(module.REQUIRES) | _event_fields(module.ASSIGNS) <= ITEM_FIELDS["events"]
+
+
+def test_pipeline_every_event_field_is_assigned_by_a_stage():
+    assigned = {field for _, module in STAGES for field in _event_fields(module.ASSIGNS)}
+    assert assigned == ITEM_FIELDS["events"]
+
+
+def test_pipeline_assemble_is_a_stage_and_the_last():
+    assert STAGE_NAMES[-1] == "assemble"
+
+
+class _Stage:
+    def __init__(self, requires, assigns):
+        self.REQUIRES, self.ASSIGNS = requires, assigns
+
+
+@pytest.mark.parametrize(
+    "stages, message",
+    [
+        ([("a", _Stage((), ("events.weather",)))], "does not have"),
+        ([("a", _Stage((), ("events.location.lat",)))], "does not have"),
+        ([("a", _Stage((), ("sentences.start",)))], "does not have"),
+        ([("a", _Stage((), ("events",))), ("b", _Stage(("events.event_type",), ()))], "no earlier stage"),
+    ],
+)
+def test_pipeline_check_order_refuses_an_unknown_or_unassigned_event_field(stages, message):
+    with pytest.raises(RuntimeError, match=message):
+        check_order(stages)
 
 
 def test_pipeline_run_until_stops_after_that_stage():

@@ -7,7 +7,15 @@ from marsad.pipeline.demonstrations import crowd_size
 from marsad.pipeline.document import Doc
 from marsad.schema.acled import DEMONSTRATION, EVENT_FAMILY
 
-REQUIRES = ("sentences", "quantities", "claims", "events", "events.triggers", "events.event_type")
+REQUIRES = (
+    "sentences",
+    "quantities",
+    "claims",
+    "events",
+    "events.triggers",
+    "events.claims",
+    "events.event_type",
+)
 ASSIGNS = ("events.crowd_size",)
 
 

@@ -54,6 +54,7 @@ REQUIRES = (
     "events",
     "events.sentences",
     "events.triggers",
+    "events.claims",
     "events.background",
     "events.location",
     "events.actors",

@@ -1,0 +1,40 @@
+"""Stage `kinds`: each event's ACLED type and sub-type, and a demonstration's crowd, run on its own
+(`pipeline.run(until="kinds")`)."""
+
+import datetime as dt
+
+import pytest
+
+from marsad.pipeline import run
+
+PUBLISHED = dt.date(2024, 7, 28)
+
+
+def kinds_of(text):
+    return [(e.event_type, e.sub_event_type) for e in run(text, PUBLISHED, until="kinds").events]
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        (
+            "قتل خمسة مدنيين في انفجار عبوة ناسفة في سوق بمدينة غاو.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
+        ("اندلعت اشتباكات عنيفة بين الجيش المالي ومسلحين قرب كيدال.", ("Battles", "Armed clash")),
+        # No tactic named and only civilians counted: one side firing on people, not a fight.
+        ("هاجم مسلحون قرية قرب موبتي وقتلوا 20 مدنيا.", ("Violence against civilians", "Attack")),
+        ("تظاهر الآلاف في مدينة البصرة احتجاجا على انقطاع الكهرباء.", ("Protests", "Peaceful protest")),
+        (
+            "فرقت الشرطة بالغاز المسيل للدموع مئات المتظاهرين في مدينة البصرة.",
+            ("Protests", "Protest with intervention"),
+        ),
+    ],
+)
+def test_kinds_event_type_and_sub_type(text, kind):
+    assert kinds_of(text) == [kind]
+
+
+def test_kinds_a_demonstrations_crowd_is_named_as_acled_names_it():
+    doc = run("تظاهر الآلاف في مدينة البصرة احتجاجا على انقطاع الكهرباء.", PUBLISHED, until="kinds")
+    assert [a.name for a in doc.events[0].actors] == ["Protesters (Iraq)"]
