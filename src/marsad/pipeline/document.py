@@ -10,7 +10,7 @@ import datetime as dt
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, fields
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from marsad.knowledge.actors import ActorMention
 from marsad.knowledge.countries import CountryMention
@@ -18,7 +18,7 @@ from marsad.lang.ar.dates import DateMention
 from marsad.lang.ar.normalize import Normalized
 from marsad.lang.ar.numbers import NoCasualties, Quantity
 from marsad.lang.ar.sentences import Sentence
-from marsad.schema import Actor, Claim, Extraction, Span
+from marsad.schema import Actor, Claim, Extraction, Location, Span
 from marsad.schema.acled import UNKNOWN_VICTIM, VIOLENCE
 
 if TYPE_CHECKING:
@@ -71,12 +71,12 @@ class ClaimDraft:
 class EventDraft:
     triggers: list[Trigger]
     sentences: set[int]
-    place: Any = None  # a ResolvedPlace or CountryMention
+    place: ResolvedPlace | CountryMention | None = None
     claims: list[ClaimDraft] = field(default_factory=list)
-    dates: list[Any] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
     background: bool = False
     family: str = VIOLENCE
-    location: Any = None
+    location: Location | None = None
     place_keys: set[str] = field(default_factory=set)
     opened_as_new_episode: bool = False
     # The stretches of text (folded offsets) that tell this event: a sentence may tell two
