@@ -38,3 +38,21 @@ def test_kinds_event_type_and_sub_type(text, kind):
 def test_kinds_a_demonstrations_crowd_is_named_as_acled_names_it():
     doc = run("تظاهر الآلاف في مدينة البصرة احتجاجا على انقطاع الكهرباء.", PUBLISHED, until="kinds")
     assert [a.name for a in doc.events[0].actors] == ["Protesters (Iraq)"]
+
+
+@pytest.mark.parametrize(
+    "text, why",
+    [
+        (
+            "قتل خمسة مدنيين في انفجار عبوة ناسفة في سوق بمدينة غاو.",
+            "the tactic the strong triggers keep naming",
+        ),
+        ("هاجم مسلحون قرية قرب موبتي وقتلوا 20 مدنيا.", "only civilians counted"),
+        (
+            "تظاهر الآلاف في مدينة البصرة احتجاجا على انقطاع الكهرباء.",
+            "the highest kind of demonstration told",
+        ),
+    ],
+)
+def test_kinds_the_trace_names_the_rule_that_chose_the_type(text, why):
+    assert [e.trace["type"] for e in run(text, PUBLISHED, until="kinds").events] == [why]

@@ -33,3 +33,9 @@ def dates_of(text):
 )
 def test_timing_event_dates(text, dates):
     assert dates_of(text) == dates
+
+
+def test_timing_the_trace_says_where_each_date_came_from():
+    text = "قتل 20 شخصا في انفجار في سوق بمدينة غاو يوم الثلاثاء. كما انفجرت سيارة مفخخة في مدينة تمبكتو."
+    traces = [e.trace["dates"] for e in run(text, PUBLISHED, until="timing").events]
+    assert traces == ["its own sentences", "the news event told before it"]

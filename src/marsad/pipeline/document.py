@@ -85,7 +85,7 @@ class EventDraft:
     # The decisions the stages after `geocode` take, one field each, in the order they run:
     # the parties in view and the claims with their victims resolved (`victims`), then renamed
     # as a demonstration's crowd (`kinds`); the ACLED type (`kinds`); the crowd's size
-    # (`crowds`); the sides (`parties`); the dates (`timing`).
+    # (`crowds`); the sides (`parties`); the dates (`timing`); and the trace of why.
     actors: list[Actor] = field(default_factory=list)
     resolved_claims: list[Claim] = field(default_factory=list)
     event_type: str = ""
@@ -94,6 +94,8 @@ class EventDraft:
     date_start: dt.date | None = None
     date_end: dt.date | None = None
     time_precision: int = 3
+    # Why each decision was taken: its name ("type", "perpetrator", "dates") -> the rule that took it.
+    trace: dict[str, str] = field(default_factory=dict)
     _reach: tuple = field(default=(), repr=False, compare=False)
     _ordered: tuple = field(default=(), repr=False, compare=False)
     _tactics: tuple = field(default=(0, frozenset()), repr=False, compare=False)

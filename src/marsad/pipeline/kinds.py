@@ -62,6 +62,7 @@ REQUIRES = (
 ASSIGNS = (
     "events.event_type",
     "events.sub_event_type",
+    "events.trace",
     "events.actors",
     "events.resolved_claims",
 )  # events.actors, events.resolved_claims: a demonstration's crowd and its casualties renamed
@@ -82,16 +83,21 @@ def run(doc: Doc) -> None:
     for draft in doc.events:
         if draft.anchor is None:
             continue
-        draft.event_type, draft.sub_event_type = _event_type(doc, draft, draft.resolved_claims, draft.actors)
+        draft.event_type, draft.sub_event_type, draft.trace["type"] = _event_type(
+            doc, draft, draft.resolved_claims, draft.actors
+        )
         if EVENT_FAMILY[draft.event_type] == DEMONSTRATION:
             draft.actors, draft.resolved_claims = as_demonstrators(
                 draft.event_type, draft.location, draft.actors, draft.resolved_claims
             )
 
 
-def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[Actor]) -> tuple[str, str]:
+def _event_type(
+    doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[Actor]
+) -> tuple[str, str, str]:
+    """The type, the sub-type, and the rule that chose them (the event's trace)."""
     if draft.family == DEMONSTRATION:
-        return demonstration_type(doc, draft)
+        return (*demonstration_type(doc, draft), "the highest kind of demonstration told")
     order = list(EVENT_FAMILY)
     claim_sentences = {c.sentence for c in draft.claims}
     # "وتكثر المواجهات في هذه المنطقة" beside a massacre of civilians describes the area, not this
@@ -118,32 +124,34 @@ def _event_type(doc: Doc, draft: EventDraft, claims: list[Claim], actors: list[A
         event_type, sub_type = min(votes, key=lambda kind: (-votes[kind], order.index(kind[0])))
         if sub_type == ABDUCTION and any(c.kind == "killed" and c.low for c in claims):
             # "هاجمت القرية وقتلت أكثر من مئة ... واختطفوا عددا": the killing is the gravest act.
-            return VIOLENCE_AGAINST_CIVILIANS, ATTACK
+            return VIOLENCE_AGAINST_CIVILIANS, ATTACK, "a killing beside an abduction"
         total = sum(n for (kind, _), n in votes.items() if kind == event_type)
         # A suicide car bomb is a suicide bomb, a chemical shell a chemical weapon: the more
         # specific tactic wins within its type when the report names it often enough.
         for specific in _SPECIFIC_TACTICS.get(event_type, ()):
             if votes[(event_type, specific)] * _SPECIFIC_SHARE >= total:
-                return event_type, specific
-        return event_type, sub_type
+                return event_type, specific, "the specific tactic named often enough"
+        return event_type, sub_type, "the tactic the strong triggers keep naming"
     weak = draft.triggers[0] if draft.triggers else None
     if weak is not None and EVENT_FAMILY[weak.event_type] != VIOLENCE:
-        return weak.event_type, weak.sub_event_type
+        return weak.event_type, weak.sub_event_type, "a weak trigger outside political violence"
     if any(t.sub_event_type == _ABDUCTION for t in draft.triggers) and any(
         c.kind == "captured" for c in claims
     ):
-        return "Violence against civilians", _ABDUCTION  # "احتجزوا أربعة رهائن": hostages are never arrests
+        # "احتجزوا أربعة رهائن": hostages are never arrests.
+        return "Violence against civilians", _ABDUCTION, "hostages taken"
     captures = _capture_type(claims, actors)
     if captures is not None:
-        return captures
-    if (
-        _civilians_only(claims)
-        or _mostly_civilians(claims)
-        or _civilian_target(doc, draft)
-        or _one_armed_side(claims, actors)
-    ):
-        return VIOLENCE_AGAINST_CIVILIANS, ATTACK
-    return BATTLES, ARMED_CLASH
+        return (*captures, "captures only")
+    if _civilians_only(claims):
+        return VIOLENCE_AGAINST_CIVILIANS, ATTACK, "only civilians counted"
+    if _mostly_civilians(claims):
+        return VIOLENCE_AGAINST_CIVILIANS, ATTACK, "mostly civilians counted"
+    if _civilian_target(doc, draft):
+        return VIOLENCE_AGAINST_CIVILIANS, ATTACK, "an attack on a civilian target"
+    if _one_armed_side(claims, actors):
+        return VIOLENCE_AGAINST_CIVILIANS, ATTACK, "one armed side in view"
+    return BATTLES, ARMED_CLASH, "no tactic named: a fight"
 
 
 def _one_armed_side(claims: list[Claim], actors: list[Actor]) -> bool:

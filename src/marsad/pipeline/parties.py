@@ -61,7 +61,7 @@ REQUIRES = (
     "events.resolved_claims",
     "events.event_type",
 )
-ASSIGNS = ("events.actors",)
+ASSIGNS = ("events.actors", "events.trace")
 
 _DEMONSTRATORS = (INTER_RIOTERS, INTER_PROTESTERS)
 _ALLIANCES = frozenset(
@@ -120,10 +120,13 @@ def _with_perpetrators(events: list[EventDraft], accusations: list[Actor]) -> No
             continue
         groups = [actor for (kind, _), actor in claimed.items() if kind == event.event_type]
         if len(groups) == 1:
-            perpetrator = groups[0]
+            perpetrator, why = groups[0], "the one group a summary of its kind names"
+        elif len(accusations) == 1:
+            perpetrator, why = accusations[0], "the one group the article accuses of an attack"
         else:
-            perpetrator = accusations[0] if len(accusations) == 1 else _unidentified(event)
+            perpetrator, why = _unidentified(event), "no group named: unidentified"
         if perpetrator is not None:
+            event.trace["perpetrator"] = why
             # The one who did it leads; the civilians it hit are the other side.
             event.actors = [
                 perpetrator.model_copy(update={"side": 1, "associated": False}),

@@ -14,7 +14,7 @@ import datetime as dt
 from marsad.pipeline.document import Doc, EventDraft
 
 REQUIRES = ("events", "events.dates", "events.background")
-ASSIGNS = ("events.date_start", "events.date_end", "events.time_precision")
+ASSIGNS = ("events.date_start", "events.date_end", "events.time_precision", "events.trace")
 
 _RECENT = dt.timedelta(days=7)
 _UNDATED = 2  # ACLED's time precision of an event dated to the week of the report
@@ -24,10 +24,17 @@ def run(doc: Doc) -> None:
     article_date = _article_date(doc)
     told = None  # the days of the news event told before, in the order of the text
     for draft in doc.events:
-        own = _own_days(doc, draft)
-        default = told if own is None and not draft.background and told else article_date
-        draft.date_start, draft.date_end, draft.time_precision = _dates(doc, draft, default)
-        if own is not None and not draft.background:
+        own = _own_dates(doc, draft)
+        if own is not None:
+            when, why = own, "its own sentences"
+        elif told and not draft.background:
+            when, why = told, "the news event told before it"
+        else:
+            when, why = article_date, "the article's date"
+        draft.date_start, draft.date_end, draft.time_precision = when
+        draft.trace["dates"] = why
+        # "كما انفجرت سيارة مفخخة" after "قتل 20 شخصا الثلاثاء" goes on telling that Tuesday.
+        if own is not None and own[2] == 1 and not draft.background:
             told = own
 
 
@@ -49,21 +56,16 @@ def _article_date(doc: Doc) -> tuple[dt.date | None, dt.date | None, int]:
     return (doc.published, doc.published, _UNDATED) if doc.published is not None else (None, None, 3)
 
 
-def _own_days(doc: Doc, draft: EventDraft) -> tuple[dt.date, dt.date, int] | None:
-    """The days an event's own sentences date it to, if they name a day: "كما انفجرت سيارة
-    مفخخة" after "قتل 20 شخصا الثلاثاء" goes on telling that Tuesday."""
-    start, end, precision = _dates(doc, draft, (None, None, 0))
-    return (start, end, precision) if start is not None and precision == 1 else None
-
-
-def _dates(doc: Doc, draft: EventDraft, default_date) -> tuple[dt.date | None, dt.date | None, int]:
+def _own_dates(doc: Doc, draft: EventDraft) -> tuple[dt.date, dt.date, int] | None:
+    """The range the event's own sentences date it to, at the precision of its one date, else
+    the coarsest of its dates; None when they date it to nothing."""
     resolved = [
         d
         for d in draft.dates
         if d.date_start is not None and not _past_month(doc, d, draft) and not _recent_stretch(doc, d, draft)
     ]
     if not resolved:
-        return default_date
+        return None
     start = min(d.date_start for d in resolved)
     end = max(d.date_end or d.date_start for d in resolved)
     return (
