@@ -13,20 +13,20 @@ from marsad.pipeline.document import Doc, EventDraft
 from marsad.pipeline.reconcile import reconcile
 from marsad.schema import Document, Event, Extraction
 
-REQUIRES = (
+REQUIRES = (  # in the order of the contract's Event
     "events",
-    "events.triggers",
-    "events.claims",
-    "events.background",
-    "events.location",
-    "events.actors",
-    "events.resolved_claims",
     "events.event_type",
     "events.sub_event_type",
-    "events.crowd_size",
     "events.date_start",
     "events.date_end",
     "events.time_precision",
+    "events.location",
+    "events.actors",
+    "events.resolved_claims",
+    "events.background",
+    "events.triggers",
+    "events.claims",
+    "events.crowd_size",
 )
 ASSIGNS = ("extraction",)
 
