@@ -1,11 +1,12 @@
 """The extraction pipeline: small named stages over one working document.
 
 Each stage module declares what it REQUIRES and what it ASSIGNS, by the names of the working
-document's fields (`Doc`); `STAGES` is the one place that composes them, from `segment` to
-`assemble`, which builds the published contract. `check_order` proves at import that every name
+document's fields (`Doc`) and of its events' ("events.event_type", `EventDraft`); `STAGES` is the
+one place that composes them, from `segment` to `assemble`, which only builds the published
+contract from what the stages before it decided. `check_order` proves at import that every name
 is a field and every requirement is assigned by an earlier stage; tests/test_pipeline.py proves
-that each stage reads only what it requires and writes only what it assigns. `run(text,
-until="claims")` stops after one stage, so that a stage can be tested on its own.
+that each stage reads only what it requires and writes only what it assigns, down to the events'
+fields. `run(text, until="claims")` stops after one stage, so that a stage can be tested on its own.
 The pipeline knows no database, no web and no cluster.
 """
 
