@@ -40,7 +40,7 @@ from marsad.lang.ar.tokens import WORD, last_words, next_words, word_after, word
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.mentions import ResolvedPlace
-from marsad.schema.acled import BATTLES, DEMONSTRATION, EVENT_FAMILY, OTHER, VIOLENCE
+from marsad.schema.acled import BATTLES, DEMONSTRATION, EVENT_FAMILY, OTHER, STRATEGIC, VIOLENCE
 
 REQUIRES = (
     "sentences",
@@ -176,7 +176,7 @@ def run(doc: Doc) -> None:
         if owner is not None:
             owner.claims.append(claim)
     if _off_topic(doc):
-        events = [e for e in events if e.family != VIOLENCE or _reported_as_news(e)]
+        events = [e for e in events if _news_off_topic(doc, e)]
     doc.events = sorted(events, key=lambda e: min(e.sentences))
 
 
@@ -315,6 +315,17 @@ def _off_topic(doc: Doc) -> bool:
     cued = sum(1 for s in doc.sentences if next(register_cues().finditer(doc.folded, s.start, s.end), None))
     violent = len({t.sentence for t in doc.triggers if t.strong and EVENT_FAMILY[t.event_type] == VIOLENCE})
     return cued >= OFF_TOPIC_SENTENCES and cued > violent
+
+
+def _news_off_topic(doc: Doc, event: EventDraft) -> bool:
+    """What a match report or a review still tells as news: an incident with its toll and day, a
+    strategic development with an armed or state party ("الديوك أوقفوا مهاجم برشلونة" stops a
+    striker, no one is arrested), a demonstration."""
+    if event.family == VIOLENCE:
+        return _reported_as_news(event)
+    if event.family == STRATEGIC:
+        return any(_armed_party_in(doc, s) for s in event.sentences)
+    return True
 
 
 def _reported_as_news(event: EventDraft) -> bool:
