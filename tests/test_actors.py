@@ -187,6 +187,7 @@ def names(base: ActorBase, sentence: str, country: str | None) -> list[str]:
         ("تقدمت القوات المشتركة في الساحل الغربي نحو المدينة", "YEM", ["West Coast Joint Forces"]),
         ("قصفت طائرات عاصفة الحزم مواقع الحوثيين", "YEM", ["Saudi-led Coalition", "Houthi Movement"]),
         ("اندلعت اشتباكات بين مجموعتين مسلحتين جنوب العاصمة", "LBY", ["Unidentified Armed Group (Libya)"]),
+        ("قتل ثلاثة مسلحين من تنظيم داعش في اشتباكات", "SYR", ["Islamic State (Syria)"]),
         ("وقتل ضابط ومجندان في الهجوم", "EGY", ["Military Forces of Egypt", "Military Forces of Egypt"]),
     ],
 )
