@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from marsad.knowledge.place_cues import distance_km
@@ -653,8 +654,12 @@ def _recalled_from(doc: Doc, index: int) -> int | None:
     return link.end()
 
 
-_CLAUSE_LINKS = forms_with_role("clause_link")
-_CLAUSE_LINK_INITIALS = frozenset(link[:1] for link in _CLAUSE_LINKS)
+# A clause-linking word or phrase ("كما", "في حين") standing whole at an offset.
+_CLAUSE_LINK = re.compile(
+    "(?:"
+    + "|".join(re.escape(link) for link in sorted(forms_with_role("clause_link"), key=len, reverse=True))
+    + r")(?![^\W_])"
+)
 _PLACE_LIST_WORDS = forms_with_role("place_list_word")
 # "اشتباكات بين مدينتي A وB" is one fight between two towns, not two incidents.
 _BETWEEN = "بين"
@@ -748,7 +753,7 @@ def _clause_starts(doc: Doc, index: int) -> list[int]:
     "وانفجرت") or stands right before one ("ونظمت تجمعات")."""
     sentence = doc.sentences[index]
     figures = {c.start for c in doc.of_sentence(doc.claims, index)}
-    events = [t.start for t in doc.of_sentence(doc.triggers, index)]
+    events = sorted(t.start for t in doc.of_sentence(doc.triggers, index))
     starts = []
     words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))
     for at, word in enumerate(words):
@@ -757,19 +762,13 @@ def _clause_starts(doc: Doc, index: int) -> list[int]:
         # "وقتل", "وانفجرت", or a verb before its event noun ("ونظمت تجمعات أخرى في ...").
         following = words[at + 1].start() if at + 1 < len(words) else None
         joined = word.group().startswith(AND) and (
-            word.start() in figures or any(word.start() <= t < word.end() or t == following for t in events)
+            word.start() in figures
+            or following in events
+            or bisect_left(events, word.start()) < bisect_left(events, word.end())
         )
-        if joined or (
-            word.group()[:1] in _CLAUSE_LINK_INITIALS
-            and any(_opens_at(doc.folded, word.start(), link) for link in _CLAUSE_LINKS)
-        ):
+        if joined or _CLAUSE_LINK.match(doc.folded, word.start()):
             starts.append(word.start())
     return starts
-
-
-def _opens_at(text: str, offset: int, phrase: str) -> bool:
-    end = offset + len(phrase)
-    return text.startswith(phrase, offset) and not (end < len(text) and WORD.match(text, end))
 
 
 def _split_place_list(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
