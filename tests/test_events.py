@@ -234,6 +234,11 @@ def test_events_other_registers_have_no_violent_news(text):
     assert violent == []
 
 
+def test_events_a_match_report_stops_a_striker_and_arrests_no_one():
+    found = news(_MATCH_REPORT + "والمدافعون أوقفوا أربعة مهاجمين من الفريق الضيف ظهر السبت في الملعب.")
+    assert [e.event_type for e in found] == []
+
+
 def test_events_incident_with_toll_and_day_is_news_even_in_a_match_report():
     found = news(_MATCH_REPORT + "وقتل ثلاثة مشجعين أمس في انفجار عبوة ناسفة قرب الملعب في بغداد.")
     assert [e.event_type for e in found] == ["Explosions/Remote violence"]
