@@ -634,6 +634,8 @@ def test_events_a_headline_announces_the_incident_the_body_places_more_precisely
     [
         "كمين في وسط مالي\n\n"
         "باماكو (أ ف ب) - قتل 12 جنديا ماليا في كمين نصبه جهاديون لقافلة عسكرية في وسط البلاد.",
+        "كمين في وسط مالي\n\n"
+        "باماكو (مالي) (أ ف ب) - قتل 12 جنديا ماليا في كمين نصبه جهاديون لقافلة عسكرية في وسط البلاد.",
     ],
 )
 def test_events_the_dateline_is_where_the_report_was_filed_not_the_incident(text):
