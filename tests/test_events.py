@@ -718,6 +718,11 @@ def test_events_a_shelling_flown_by_aircraft_is_an_air_strike(text, sub_type):
     assert [e.sub_event_type for e in news(text)] == [sub_type]
 
 
+def test_events_two_women_who_blew_themselves_up_are_a_suicide_bombing():
+    text = "فجرت انتحاريتان نفسيهما في سوق مزدحمة في بلدة كوندوغا بولاية بورنو مساء السبت."
+    assert [e.sub_event_type for e in news(text)] == ["Suicide bomb"]
+
+
 def test_events_a_political_bomb_is_a_figure_of_speech():
     assert (
         news(
