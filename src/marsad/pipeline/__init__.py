@@ -2,11 +2,11 @@
 
 Each stage module declares what it REQUIRES and what it ASSIGNS, by the names of the working
 document's fields (`Doc`); `STAGES` is the one place that composes them, from `segment` to
-`assemble`, which builds the published contract. `check_order` proves at import that every name
-is a field and every requirement is assigned by an earlier stage; tests/test_pipeline.py proves
-that each stage reads only what it requires and writes only what it assigns. `run(text,
-until="claims")` stops after one stage, so that a stage can be tested on its own.
-The pipeline knows no database, no web and no cluster.
+`assemble`, which builds the published contract, and `claim_ranker`, which weighs its claims.
+`check_order` proves at import that every name is a field and every requirement is assigned by an
+earlier stage; tests/test_pipeline.py proves that each stage reads only what it requires and writes
+only what it assigns. `run(text, until="claims")` stops after one stage, so that a stage can be
+tested on its own. The pipeline knows no database, no web and no cluster.
 """
 
 from __future__ import annotations
@@ -16,7 +16,18 @@ import datetime as dt
 from marsad.errors import UnknownStageError
 from marsad.lang.ar.normalize import normalize
 from marsad.lang.script import language_of
-from marsad.pipeline import assemble, attribution, claims, dates, events, geocode, mentions, numbers, segment
+from marsad.pipeline import (
+    assemble,
+    attribution,
+    claim_ranker,
+    claims,
+    dates,
+    events,
+    geocode,
+    mentions,
+    numbers,
+    segment,
+)
 from marsad.pipeline.document import DOC_FIELDS, Doc
 from marsad.schema import Extraction
 
@@ -30,6 +41,7 @@ STAGES = (
     ("events", events),
     ("geocode", geocode),
     ("assemble", assemble),
+    ("claim_ranker", claim_ranker),
 )
 STAGE_NAMES = tuple(name for name, _ in STAGES)
 
@@ -75,4 +87,6 @@ def extract_document(
             Doc(original=text, norm=normalize(""), published=published), document_id, language
         )
     doc = run(text, published, until="geocode")
-    return assemble.build(doc, document_id, language)
+    doc.extraction = assemble.build(doc, document_id, language)
+    claim_ranker.run(doc)
+    return doc.extraction
