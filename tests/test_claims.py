@@ -555,3 +555,9 @@ def test_claims_a_toll_after_the_bombers_own_dead_counts_their_victims_not_them(
     )
     victims = {c.low: c.victim.name for c in claims_of(text) if c.kind == "killed"}
     assert victims[2].startswith("Unidentified Armed Group") and victims[9] == "unknown"
+
+
+def test_claims_a_second_count_joined_by_and_names_its_own_people():
+    text = "قتل 25 متمردا حوثيا و8 من جنود القوات الحكومية في معارك عنيفة في محافظة الضالع."
+    victims = {c.low: c.victim.name for c in claims_of(text) if c.kind == "killed"}
+    assert victims[25] == "Houthi Movement" and victims[8].startswith("Military Forces of Yemen")
