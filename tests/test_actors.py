@@ -189,6 +189,16 @@ def names(base: ActorBase, sentence: str, country: str | None) -> list[str]:
         ("اندلعت اشتباكات بين مجموعتين مسلحتين جنوب العاصمة", "LBY", ["Unidentified Armed Group (Libya)"]),
         ("قتل ثلاثة مسلحين من تنظيم داعش في اشتباكات", "SYR", ["Islamic State (Syria)"]),
         (
+            "قتل أربعة من جنود حفظ السلام في هجوم على معسكرهم",
+            "MLI",
+            ["MINUSMA: United Nations Multidimensional Integrated Stabilization Mission in Mali (2013-2023)"],
+        ),
+        (
+            "استهدف انفجار دورية لقوات حفظ السلام الدولية",
+            "LBN",
+            ["UNIFIL: United Nations Interim Force in Lebanon"],
+        ),
+        (
             "وقتل مسلحون سبعة من أفراد عائلة واحدة",
             "IRQ",
             ["Unidentified Armed Group (Iraq)", "Civilians (Iraq)"],

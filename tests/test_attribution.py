@@ -225,3 +225,8 @@ def test_attribution_a_sentence_that_says_where_the_one_before_came_from_gives_i
     )
     claim = one_claim(text, "killed")
     assert (claim.low, claim.source.text) == (12, "مديرية الصحة في المدينة")
+
+
+def test_attribution_how_a_speaker_spoke_is_no_part_of_its_name():
+    text = "وقال المسؤول طالبا عدم كشف اسمه إن المهاجمين قتلوا 11 مدنيا في القرية."
+    assert one_claim(text, "killed").source.text == "المسؤول"

@@ -546,3 +546,18 @@ def test_claims_a_folded_ta_marbuta_is_no_possessive():
 def test_claims_fronted_subjects_active_wounding_and_abduction_verbs(text, kind, low):
     claim = one_claim(text, kind)
     assert (claim.low, claim.high) == (low, low)
+
+
+def test_claims_a_toll_after_the_bombers_own_dead_counts_their_victims_not_them():
+    text = (
+        "فجرت انتحاريتان نفسيهما في سوق مزدحمة في بلدة كوندوغا بولاية بورنو مساء السبت. "
+        "وقال متحدث باسم الشرطة إن حصيلة القتلى بلغت تسعة."
+    )
+    victims = {c.low: c.victim.name for c in claims_of(text) if c.kind == "killed"}
+    assert victims[2].startswith("Unidentified Armed Group") and victims[9] == "unknown"
+
+
+def test_claims_a_second_count_joined_by_and_names_its_own_people():
+    text = "قتل 25 متمردا حوثيا و8 من جنود القوات الحكومية في معارك عنيفة في محافظة الضالع."
+    victims = {c.low: c.victim.name for c in claims_of(text) if c.kind == "killed"}
+    assert victims[25] == "Houthi Movement" and victims[8].startswith("Military Forces of Yemen")

@@ -75,8 +75,9 @@ def test_pipeline_every_event_field_is_assigned_by_a_stage():
     assert assigned == ITEM_FIELDS["events"]
 
 
-def test_pipeline_assemble_is_a_stage_and_the_last():
-    assert STAGE_NAMES[-1] == "assemble"
+def test_pipeline_assemble_is_a_stage_after_every_decision_on_an_event():
+    after = STAGES[STAGE_NAMES.index("assemble") + 1 :]
+    assert not any(_event_fields(module.ASSIGNS) for _, module in after)
 
 
 class _Stage:

@@ -3,7 +3,8 @@
 Each stage module declares what it REQUIRES and what it ASSIGNS, by the names of the working
 document's fields (`Doc`) and of its events' ("events.event_type", `EventDraft`); `STAGES` is the
 one place that composes them, from `segment` to `assemble`, which only builds the published
-contract from what the stages before it decided. `check_order` proves at import that every name
+contract from what the stages before it decided, and `claim_ranker`, which weighs its claims.
+`check_order` proves at import that every name
 is a field and every requirement is assigned by an earlier stage; tests/test_pipeline.py proves
 that each stage reads only what it requires and writes only what it assigns, down to the events'
 fields. `run(text, until="claims")` stops after one stage, so that a stage can be tested on its own.
@@ -20,6 +21,7 @@ from marsad.lang.script import language_of
 from marsad.pipeline import (
     assemble,
     attribution,
+    claim_ranker,
     claims,
     crowds,
     dates,
@@ -51,6 +53,7 @@ STAGES = (
     ("parties", parties),
     ("timing", timing),
     ("assemble", assemble),
+    ("claim_ranker", claim_ranker),
 )
 STAGE_NAMES = tuple(name for name, _ in STAGES)
 
@@ -103,6 +106,8 @@ def extract_document(
         return assemble.build(
             Doc(original=text, norm=normalize(""), published=published), document_id, language
         )
-    # Every stage but `assemble`, which builds the contract with the caller's document id.
-    doc = run(text, published, until=STAGE_NAMES[-2])
-    return assemble.build(doc, document_id, language)
+    # The stages before `assemble`, which builds the contract with the caller's document id.
+    doc = run(text, published, until=STAGE_NAMES[STAGE_NAMES.index("assemble") - 1])
+    doc.extraction = assemble.build(doc, document_id, language)
+    claim_ranker.run(doc)
+    return doc.extraction

@@ -43,6 +43,8 @@ _FROM = "عن"
 # "المتحدث باسم X" (the spokesman of X): X is the source.
 _ON_BEHALF_OF = " باسم "
 _STOP = re.compile(r'[,.;:"()]|' + _STATEMENT.pattern + r"|\sيوم\b")
+# "قال المسؤول طالبا عدم كشف اسمه إن": how the speaker spoke ends its name.
+_ASIDE = re.compile(rf"\s(?:{alternation(forms_with_role('speaker_aside'))})(?![^\W_])")
 _NEGATION = forms_with_role("negation")
 _WHAT = "ما"
 _RELATIVES = forms_with_role("relative")
@@ -156,7 +158,8 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     if kind == "prep":
         applies_from = sentence.start
     start = words[0].start() if words else match.end()
-    subject_end = _trim_tail(doc.folded, start, subject_end)
+    aside = _ASIDE.search(doc.folded, start, subject_end)
+    subject_end = _trim_tail(doc.folded, start, aside.start() if aside else subject_end)
     if subject_end <= start:
         if kind == "prep":
             return None

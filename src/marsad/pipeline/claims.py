@@ -913,8 +913,8 @@ def _noun_before_count(doc: Doc, quantity, words, position):
     """ "جنود ثلاثة", "الجنود الثلاثة": a number in words may follow its noun as an adjective does,
     agreeing with it in definiteness, when no noun of its own follows it. The actor of that noun."""
     first = _word_index(position, words, quantity.start)
-    if first == 0 or first >= len(words) or not words[first].group()[:1].isalpha():
-        return None
+    if first == 0 or first >= len(words) or any(ch.isdigit() for ch in words[first].group()):
+        return None  # "حوثيا و8 من جنود ...": digits never follow their noun as an adjective
     noun, number = words[first - 1], words[first]
     if is_dual_noun(number.group()):
         return None  # "قتل مسلحون جنديين": the dual names its own people; the word before is the killer

@@ -1057,11 +1057,11 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     return countries[0] if countries else None
 
 
-# "غزة - ...", "باماكو (أ ف ب) - ...", "دبي، الإمارات (CNN) -- ...": where the report was filed,
-# at the start of a paragraph near the top, before a dash.
+# "غزة - ...", "باماكو (أ ف ب) - ...", "كانو (نيجيريا) (أ ف ب) - ...", "دبي، الإمارات (CNN) -- ...":
+# where the report was filed, at the start of a paragraph near the top, before a dash.
 _DATELINE = re.compile(
     r"(?m)^[ \t]*[^\n()\-\u2013\u2014.،]{2,40}?(?:،[^\n()\-\u2013\u2014.]{2,40}?)?[ \t]*"
-    r"(?:\([^\n()]{1,25}\))?[ \t]*[-\u2013\u2014]{1,2}[ \t]"
+    r"(?:\([^\n()]{1,25}\)[ \t]*){0,2}[-\u2013\u2014]{1,2}[ \t]"
 )
 _DATELINE_REACH = 600
 

@@ -30,7 +30,7 @@ from marsad.lang.ar.clitics import stem_in
 from marsad.lang.ar.lexicon import forms_with_role, neutral_persons
 from marsad.lang.ar.normalize import fold
 from marsad.pipeline.document import Doc, EventDraft
-from marsad.pipeline.victims import UNIDENTIFIED_INTER
+from marsad.pipeline.victims import UNIDENTIFIED_INTER, names_attackers
 from marsad.schema import Actor, Claim
 from marsad.schema.acled import (
     BATTLES,
@@ -68,7 +68,6 @@ _ALLIANCES = frozenset(
     {"member_of", "part_of", "affiliate_of", "allied_with", "auxiliary_of", "successor_of"}
 )
 _ACCUSE = forms_with_role("accuse")
-_ATTACKERS = forms_with_role("attacker")
 _ACCUSED_OF = forms_with_role("accused_of")
 _CHARGE_REACH = 20  # characters after the one accused to find the charge's first word
 # How near an event's trigger an ethnic word must stand to name a side ("هاجم مسلحو الطوارق").
@@ -148,8 +147,7 @@ def _unidentified(event: EventDraft) -> Actor | None:
 
 def _attackers(claim: Claim) -> bool:
     """ "مقتل 12 شخصا إضافة إلى الانتحاريين": the attackers' own dead."""
-    words = fold(claim.victim.text or "").split()
-    return bool(words) and stem_in(words[0], _ATTACKERS, article=True)
+    return names_attackers(claim.victim.text or "")
 
 
 def _is_party(doc: Doc, draft: EventDraft, actor: Actor, counted: set[str], event_type: str) -> bool:

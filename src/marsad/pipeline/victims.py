@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import by_name
+from marsad.lang.ar.clitics import stem_in
 from marsad.lang.ar.lexicon import forms_with_role
+from marsad.lang.ar.normalize import fold
 from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
@@ -42,6 +44,7 @@ ASSIGNS = (
 )  # events.claims: a figure that names no victim takes the one it inherits
 
 _AFFILIATION = forms_with_role("affiliation")
+_ATTACKERS = forms_with_role("attacker")
 _AFFILIATION_REACH = 40  # characters before an actor's name to look for "المرتبطة ب"
 # How far after "هجوم" its target is named ("هجوم استهدف فندقا في سيفاري"), in characters.
 TARGET_WINDOW = 40
@@ -140,7 +143,9 @@ def _inherit_victims(doc: Doc, draft: EventDraft, claims: list[ClaimDraft]) -> N
     named = None
     for claim in claims:
         if claim.victim_start is not None:
-            named = claim
+            # "وأحصينا 12 جثة بالإضافة إلى جثتي الانتحاريتين": the attackers' own dead name no one else.
+            if not names_attackers(doc.folded[claim.victim_start : claim.victim_end]):
+                named = claim
             continue
         if claim.victim_name != UNKNOWN_VICTIM or claim.low is None:
             continue
@@ -153,6 +158,12 @@ def _inherit_victims(doc: Doc, draft: EventDraft, claims: list[ClaimDraft]) -> N
                 named.victim_start,
                 named.victim_end,
             )
+
+
+def names_attackers(text: str) -> bool:
+    """Whether a victim's words name the attackers themselves ("الانتحاريتين", "المهاجمين")."""
+    words = fold(text).split()
+    return bool(words) and stem_in(words[0], _ATTACKERS, article=True)
 
 
 def _attack_target(doc: Doc, draft: EventDraft, sentence: int):
