@@ -188,6 +188,7 @@ def names(base: ActorBase, sentence: str, country: str | None) -> list[str]:
         ("قصفت طائرات عاصفة الحزم مواقع الحوثيين", "YEM", ["Saudi-led Coalition", "Houthi Movement"]),
         ("اندلعت اشتباكات بين مجموعتين مسلحتين جنوب العاصمة", "LBY", ["Unidentified Armed Group (Libya)"]),
         ("قتل ثلاثة مسلحين من تنظيم داعش في اشتباكات", "SYR", ["Islamic State (Syria)"]),
+        ("وقال ضابط في الشرطة إن الانفجار وقع قرب سوق", "IRQ", ["Police Forces of Iraq"]),
         (
             "قتل أربعة من جنود حفظ السلام في هجوم على معسكرهم",
             "MLI",

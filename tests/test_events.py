@@ -723,6 +723,14 @@ def test_events_two_women_who_blew_themselves_up_are_a_suicide_bombing():
     assert [e.sub_event_type for e in news(text)] == ["Suicide bomb"]
 
 
+def test_events_bombs_in_two_quarters_of_one_city_are_two_events():
+    text = (
+        "انفجرت سيارة مفخخة قرب سوق شعبي في حي الشعب شمال بغداد، ما أدى الى مقتل 12 شخصا. "
+        "وبعد ساعة، انفجرت سيارة مفخخة ثانية قرب مطعم في حي الكرادة وسط العاصمة، ما أسفر عن مقتل ثمانية."
+    )
+    assert [[c.low for c in e.claims] for e in news(text)] == [[12], [8]]
+
+
 def test_events_a_political_bomb_is_a_figure_of_speech():
     assert (
         news(

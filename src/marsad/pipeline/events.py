@@ -37,7 +37,7 @@ from marsad.lang.ar.lexicon import (
 )
 from marsad.lang.ar.normalize import match_key
 from marsad.lang.ar.sentences import CLAUSE_MARKS
-from marsad.lang.ar.tokens import WORD, last_words, next_words, word_after, word_before
+from marsad.lang.ar.tokens import WORD, alternation, last_words, next_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.mentions import ResolvedPlace
@@ -104,6 +104,8 @@ class _Candidate:
     summary: bool = False
     section: range = range(0)
     span: tuple[int, int] | None = None
+    # "في حي الكرادة": the keys of the city quarters its stretch names, in the gazetteer or not
+    quarters: frozenset[str] = frozenset()
 
 
 def run(doc: Doc) -> None:
@@ -137,7 +139,7 @@ def run(doc: Doc) -> None:
     strategic.retype_triggers(doc)
     sections = _sections(doc)
     candidates = [
-        incident
+        _with_quarters(doc, incident)
         for c in (_candidate(doc, i, sections[i]) for i in range(len(doc.sentences)))
         if c is not None
         for clause in _split_clauses(doc, c)
@@ -170,6 +172,7 @@ def run(doc: Doc) -> None:
                 _another_incident(event, candidate, doc.published)
                 or _a_reply(doc, event, candidate)
                 or _another_act(doc, event, candidate)
+                or _other_quarter(set(candidate.quarters), event.place_keys)
             ):
                 by_sentence[candidate.sentence] = _split_off(events, candidate, event)
                 continue
@@ -1145,11 +1148,39 @@ def _holds(regions: set[str], places: set[str]) -> bool:
 
 
 def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
-    keys = _place_keys(candidate.place)
+    keys = _place_keys(candidate.place) | candidate.quarters
     for event in events:
-        if event.place is not None and _meets(keys, event.place_keys) and _compatible(event, candidate):
+        if (
+            event.place is not None
+            and _meets(keys, event.place_keys)
+            and not _other_quarter(keys, event.place_keys)
+            and _compatible(event, candidate)
+        ):
             return event
     return None
+
+
+_DISTRICT = "district:"
+# "انفجار في حي الشعب" then "انفجار ثان في حي الكرادة": a quarter named after a quarter word.
+_QUARTER = re.compile(
+    rf"(?<![^\W_])[وفب]?(?:{alternation(forms_with_role('quarter_word'))})\s+(?P<name>[^\W\d_]+)"
+)
+
+
+def _with_quarters(doc: Doc, candidate: _Candidate) -> _Candidate:
+    """The candidate with the quarters of a city its own stretch names (a clause's, not its
+    sentence's)."""
+    if candidate.span is None:
+        return candidate
+    names = _QUARTER.finditer(doc.folded, *candidate.span)
+    return replace(candidate, quarters=frozenset(_DISTRICT + strip_article(m.group("name")) for m in names))
+
+
+def _other_quarter(ours: set[str], theirs: set[str]) -> bool:
+    """Two quarters of one city are two places ("حي الشعب" and "حي الكرادة" in Baghdad)."""
+    mine = {k for k in ours if k.startswith(_DISTRICT)}
+    other = {k for k in theirs if k.startswith(_DISTRICT)}
+    return bool(mine and other) and not mine & other
 
 
 def _near_reference(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
@@ -1246,7 +1277,8 @@ def _opens_with(doc: Doc, index: int, role: str) -> bool:
 def _split_off(events: list[EventDraft], candidate: _Candidate, origin: EventDraft) -> EventDraft:
     """Another incident told with no place of its own: at the place of the event before it."""
     event = _add(events, candidate, None)
-    event.place, event.place_keys = origin.place, set(origin.place_keys)
+    event.place = origin.place
+    event.place_keys = {k for k in origin.place_keys if not k.startswith(_DISTRICT)} | candidate.quarters
     return event
 
 
@@ -1276,7 +1308,7 @@ def _add(
         event.opened_as_new_episode = candidate.new_episode
         events.append(event)
     if candidate.place is not None:
-        event.place_keys |= _place_keys(candidate.place)
+        event.place_keys |= _place_keys(candidate.place) | candidate.quarters
         abroad = isinstance(candidate.place, ResolvedPlace) and main_country not in (
             None,
             candidate.place.place.country,
