@@ -416,6 +416,8 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
         triggers,
         [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d) and d not in told_apart],
     )
+    if _still_to_come(doc, list(doc.in_sentence(doc.dates, index))):
+        return None  # "دعت الأحزاب إلى التظاهر غدا", "اعتصام مفتوح الأسبوع المقبل": a plan, no event yet
     war_toll = _war_toll(doc, index)
     background = (
         _is_background(doc, dates)
@@ -451,6 +453,12 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
         section,
         (sentence.start, sentence.end),
     )
+
+
+def _still_to_come(doc: Doc, dates: list) -> bool:
+    """Every day the sentence names is after the report's: what it tells has not happened."""
+    days = [d for d in dates if d.date_start is not None]
+    return doc.published is not None and bool(days) and all(d.date_start > doc.published for d in days)
 
 
 def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: range) -> bool:
