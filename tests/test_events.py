@@ -462,6 +462,57 @@ def test_events_list_of_places_struck_is_one_event_per_place():
     assert {e.sub_event_type for e in found} == {"Air/drone strike"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        'ونظمت تجمعات أخرى احتجاجا على غلاء الأسعار الأحد في مدن تمبكتو "شمال" وغاو "شرق" وموبتي.',
+        "ونظمت تجمعات أخرى احتجاجا على غلاء الأسعار الأحد في مدن تمبكتو (شمال) وغاو (شرق) وموبتي.",
+    ],
+)
+def test_events_a_short_aside_leaves_a_list_of_places_whole(text):
+    found = news(text)
+    assert sorted(e.location.name for e in found) == ["Gao", "Mopti", "Timbuktu"]
+    assert {e.sub_event_type for e in found} == {"Peaceful protest"}
+
+
+def test_events_places_split_from_a_list_keep_their_clause_kind():
+    found = news(
+        "وفرقت الشرطة متظاهرين السبت في مدينة سيغو بعد وقوع صدامات، ونظمت تجمعات أخرى الأحد في مدن "
+        "تمبكتو وغاو وموبتي."
+    )
+    kinds = {e.location.name: e.sub_event_type for e in found}
+    assert kinds["Gao"] == kinds["Mopti"] == kinds["Timbuktu"] == "Peaceful protest"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقضت المحكمة بسجن الأول عشر سنوات، فيما أدين الثاني بتلقي أموال للخروج في مظاهرات والإخلال "
+        "بالأمن والمشاركة في عدة مظاهرات في مدينة القطيف.",
+        "وأدين المتهم بحيازة مسدس وإطلاق النار على دورية للشرطة في مدينة الدمام.",
+    ],
+)
+def test_events_what_a_court_convicted_someone_of_is_no_incident(text):
+    assert news(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        (
+            "وفي مدينة البصرة، من حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز، خرج الآلاف الجمعة في "
+            "مظاهرة أمام مبنى المحافظة.",
+            "2024-07-26",
+        ),
+        ("وتظاهر الآلاف الجمعة في مدينة البصرة لمواصلة الاحتجاجات التي اندلعت في 8 تموز.", "2024-07-26"),
+        ("وتظاهر الآلاف في مدينة البصرة في 8 تموز.", "2024-07-08"),
+    ],
+)
+def test_events_the_day_a_wave_began_does_not_date_the_event(text, day):
+    [event] = news(text)
+    assert event.date_start.isoformat() == day
+
+
 def test_events_fight_between_two_towns_is_one_event():
     assert len(news("اندلعت اشتباكات عنيفة بين الجيش ومسلحين على الطريق بين مدينتي غاو وتمبكتو.")) == 1
 

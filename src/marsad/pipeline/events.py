@@ -100,8 +100,10 @@ def run(doc: Doc) -> None:
         for match, row in event_triggers().finditer(doc.folded, sentence.start, sentence.end):
             if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
                 continue
-            if word_before(doc.folded, match.start()) in _ANY:
-                continue  # "تحسبا لأي أعمال عنف", "لم يسجل أي هجوم": no incident
+            if word_before(doc.folded, match.start()) in _ANY or _charged(
+                doc.folded, sentence.start, match.start()
+            ):
+                continue  # "تحسبا لأي أعمال عنف", "لم يسجل أي هجوم", "أدين بالمشاركة في مظاهرات": no incident
             # A protest against a law or an election is a protest; a "killing" of one is an idiom.
             if EVENT_FAMILY[row["event_type"]] == VIOLENCE and (
                 _figurative(doc.folded, match.end())
@@ -307,10 +309,14 @@ _ALREADY = "قد"
 _RELATIVES = forms_with_role("relative")
 _DESCRIPTIONS = forms_with_role("description")
 _WHERE = forms_with_role("where")
+_BEGAN = forms_with_role("began")
+# "حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز": the day stands within these words after the verb.
+_BEGAN_REACH = 6
 # A relative pronoun describes the event word when it follows it or its noun complement
 # ("اعتداءات بروكسل التي"); mentions are looked for this many characters back.
 _GOVERNING_WORDS, _NEAR_CHARS = 2, 60
 _JUDICIAL = forms_with_role("judicial")
+_CONVICTED = forms_with_role("convicted")
 # "لجنة تفادي التعذيب", "لمنع هجوم": fighting or preventing the act names no incident of it.
 _PREVENTION = forms_with_role("prevention")
 _ANY = forms_with_role("any")
@@ -335,6 +341,15 @@ def _figurative(text: str, end: int) -> bool:
 def _judicial(text: str, sentence_start: int, start: int) -> bool:
     """ "حكمت المحكمة عليه بالإعدام", "بتهمة الاغتصاب": a sentence or a charge, not an incident."""
     return any(w in _JUDICIAL for w in last_words(text, sentence_start, start, _JUDICIAL_WINDOW))
+
+
+def _charged(text: str, sentence_start: int, start: int) -> bool:
+    """ "فيما أدين الثاني بتلقي مبلغ مالي للخروج في مظاهرات والإخلال بالأمن": a conviction
+    governs every event word after it in its clause, however long the list of charges."""
+    clause_start = max(
+        sentence_start, *(text.rfind(mark, sentence_start, start) + 1 for mark in CLAUSE_MARKS)
+    )
+    return any(stem_in(word, _CONVICTED) for word in WORD.findall(text, clause_start, start))
 
 
 def _in_relative_clause(text: str, start: int) -> bool:
@@ -617,6 +632,8 @@ def _recalled_from(doc: Doc, index: int) -> int | None:
 _CLAUSE_LINKS = forms_with_role("clause_link")
 _CLAUSE_LINK_INITIALS = frozenset(link[:1] for link in _CLAUSE_LINKS)
 _PLACE_LIST_WORDS = forms_with_role("place_list_word")
+# "كانبيرا "جنوب" وبيرث "غرب"", "A (شمال) وB": a short aside in quotes or brackets leaves the list whole.
+_ASIDE = re.compile(r'"[^"]{1,30}"|\([^()]{1,30}\)')
 # "اشتباكات بين مدينتي A وB" is one fight between two towns, not two incidents.
 _BETWEEN = "بين"
 
@@ -739,15 +756,14 @@ def _split_place_list(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
     listed = _listed_places(doc, candidate)
     if len(listed) < 2:
         return [candidate]
-    others = [
-        replace(candidate, place=place, span=None, counted=False, new_episode=False) for place in listed[1:]
-    ]
+    others = [replace(candidate, place=place, counted=False, new_episode=False) for place in listed[1:]]
     return [candidate, *others]
 
 
 def _listed_places(doc: Doc, candidate: _Candidate) -> list[ResolvedPlace]:
     """The candidate's place and the places joined to it by و or a comma, with at most a place
-    noun between them ("بلدتي نبل والزهراء", "مدن A وB ومدينة C"), each a town of its own."""
+    noun or a short aside between them ("بلدتي نبل والزهراء", "مدن A وB ومدينة C", "A "جنوب" وB"),
+    each a town of its own."""
     first = candidate.place
     if not isinstance(first, ResolvedPlace) or _vague_place(first) or candidate.summary:
         return []
@@ -759,7 +775,7 @@ def _listed_places(doc: Doc, candidate: _Candidate) -> list[ResolvedPlace]:
     for place in doc.within(doc.places, first.end, end):
         if place.start < listed[-1].end:
             continue
-        gap = WORD.findall(doc.folded, listed[-1].end, place.start)
+        gap = WORD.findall(_ASIDE.sub(" ", doc.folded[listed[-1].end : place.start]))
         joined = gap and all(w == AND or w.removeprefix(AND) in _PLACE_LIST_WORDS for w in gap)
         if not joined or _vague_place(place) or place.place.country != first.place.country:
             break
@@ -862,7 +878,19 @@ def _without_described_history(doc: Doc, index: int, triggers: list[Trigger], da
     a year or a season left ("المظاهرات التي نظمت أوائل 2018 ... منذ الاضطرابات التي وقعت عام
     2011") keeps the sentence in the past it tells."""
     kept = [d for d in dates if not (_describes(doc, index, triggers, d.start) and _is_background(doc, [d]))]
-    return kept if all(d.precision == 1 for d in kept) else dates
+    kept = kept if all(d.precision == 1 for d in kept) else dates
+    began = [d for d in kept if d.precision == 1 and _when_it_began(doc, index, d.start)]
+    return [d for d in kept if d not in began] if len(began) < len(kept) else kept
+
+
+def _when_it_began(doc: Doc, index: int, offset: int) -> bool:
+    """ "من حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز": a day told in a relative clause of
+    beginning is when the wave began, not the day of the event the sentence reports."""
+    words = last_words(doc.folded, doc.sentences[index].start, offset, _BEGAN_REACH + 1)
+    return any(
+        stem_in(word, _BEGAN) and at > 0 and (words[at - 1] in _RELATIVES or stem_in(words[at - 1], _WHERE))
+        for at, word in enumerate(words)
+    )
 
 
 def _named_by_a_past_year(doc: Doc, index: int, triggers: list[Trigger]) -> list[Trigger]:
