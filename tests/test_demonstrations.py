@@ -67,7 +67,65 @@ def test_demonstrations_killing_protested_against_is_its_cause():
 @pytest.mark.parametrize(
     "text",
     [
+        "وقالت المنظمة إن الاعتقالات تكشف تصاعد القمع ضد حرية التعبير عن الرأي والتجمع والتظاهر في البلاد.",
+        "وأكد وزير الداخلية احترام الحكومة الحق في التظاهر السلمي في العاصمة بغداد.",
+        "وشدد البيان على حق التظاهر في مدينة الناصرية.",
+    ],
+)
+def test_demonstrations_a_right_to_demonstrate_is_none(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفي البلد المضطرب اعتصم الوزير الراحل بعقلانية هادئة في بيروت.",
+        "وتظاهر المتهم بالمرض أمام القاضي في محكمة القاهرة.",
+        "واعتصم الرئيس بالصمت في قصر بعبدا.",
+    ],
+)
+def test_demonstrations_holding_to_or_feigning_something_is_none(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واتسمت التظاهرات بالصبر والهدوء في ساحة التحرير ببغداد اليوم.",
+        "واعتصم العشرات أمام مبنى البرلمان في بيروت اليوم.",
+    ],
+)
+def test_demonstrations_a_crowd_and_its_manner_stay_a_demonstration(text):
+    assert event_kinds(text) == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize(
+    "text, force",
+    [
+        (
+            "وأطلقت قوات الأمن الغاز المسيل للدموع لتفريق مئات المتظاهرين في مدينة الناصرية اليوم.",
+            "Police Forces of Iraq",
+        ),
+        ("وفرق الجيش مئات المتظاهرين بالغاز المسيل للدموع في الناصرية اليوم.", "Military Forces of Iraq"),
+    ],
+)
+def test_demonstrations_security_forces_facing_a_crowd_are_its_police(text, force):
+    [event] = news(text)
+    assert [a.name.split(" (")[0] for a in event.actors if a.inter == 1] == [force]
+
+
+def test_demonstrations_security_forces_wounded_by_rioters_are_police():
+    [event] = news("وأصيب خمسة من عناصر الأمن في مواجهات مع المحتجين في مدينة الكوت اليوم.")
+    assert [(c.kind, c.low, c.victim.name.split(" (")[0]) for c in event.claims] == [
+        ("injured", 5, "Police Forces of Iraq")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "أطلق ناشطون دعوات للتظاهر غدا في ساحة التحرير ببغداد.",
+        "نظمت الشركة مظاهرة لعرض سيارتها الكهربائية الجديدة أمام الصحفيين في الرياض.",
         "افتتحت في مدينة قسنطينة تظاهرة ثقافية تستمر أسبوعا بمشاركة فرق من عدة دول.",
         "أعلن الحزب تأييده للاحتجاجات التي تشهدها مدينة قابس.",
         "خرج آلاف المشجعين إلى شوارع الجزائر العاصمة احتفالا بفوز المنتخب بالكأس وتجمهروا في الساحات.",
