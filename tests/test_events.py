@@ -281,6 +281,18 @@ def test_events_recalled_history_is_background(history):
     assert any(e.background and any(c.low and c.low >= 40 for c in e.claims) for e in found)
 
 
+def test_events_the_day_of_an_anniversary_is_news_and_what_it_remembers_history():
+    found = events_of(
+        "أصيب شخصان في إطلاق للنار خلال مظاهرة في مدينة الموصل أمس الأول في الذكرى الأولى لمقتل شاب "
+        "برصاص الشرطة في المدينة."
+    )
+    current = [e for e in found if not e.background]
+    assert [(e.date_start.isoformat(), [(c.kind, c.low) for c in e.claims]) for e in current] == [
+        ("2024-07-26", [("injured", 2)])
+    ]
+    assert all(e.date_start.year == 2023 for e in found if e.background)
+
+
 def test_events_killing_of_a_named_fighter_is_news_without_a_number():
     found = news(
         "وأشارت المصادر إلى أن المزارع محمد علي، عشرين عاما، قتل أمس، في حين قتل أحمد سالم من كتائب القسام."

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, stem_in, strip_article
+from marsad.lang.ar.dates import ANNIVERSARY
 from marsad.lang.ar.lexicon import (
     event_triggers,
     forms_with_role,
@@ -403,7 +404,7 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
         triggers = [t for t in triggers if t.start >= recalled] or triggers
         dates = [d for d in dates if d.start >= recalled]
     # News is dated by its days; history by the years and periods it names ("في عام 2023").
-    kept = [d for d in dates if background or d.kind not in ("year", "period")]
+    kept = [d for d in dates if background or d.kind not in ("year", "period", ANNIVERSARY)]
     counted = any(_counted(c) for c in doc.of_sentence(doc.claims, index))
     place = _place(doc, index, triggers)
     summary = (war_toll and not dates) or (
@@ -695,6 +696,11 @@ def _past_when(doc: Doc, index: int) -> dict[int, object]:
     found = {}
     dates = doc.in_sentence(doc.dates, index)
     for date in dates:
+        if date.kind == ANNIVERSARY and any(d.precision == 1 for d in dates):
+            # "أصيب شخصان خلال مسيرة أمس الأول في الذكرى الأولى لمقتل ...": the day is the news,
+            # the killing remembered after the anniversary is of its year.
+            found[date.end] = date
+            continue
         when = WORD.search(doc.folded, date.end, doc.sentences[index].end)
         if when is None or when.group() not in _PAST_WHEN or doc.folded[date.end : when.start()].strip(" ,"):
             continue
