@@ -293,6 +293,32 @@ def test_events_the_day_of_an_anniversary_is_news_and_what_it_remembers_history(
     assert all(e.date_start.year == 2023 for e in found if e.background)
 
 
+def test_events_the_headline_joins_the_first_incident_beside_another_elsewhere():
+    found = news(
+        "مقتل متظاهر أمام مقر حزب في الديوانية\n"
+        "قال مصدر طبي إن متظاهرا قتل الجمعة برصاص حراس مقر الحزب في الديوانية في وقت فرقت قوات الأمن "
+        "مظاهرات أخرى في العاصمة بغداد.\n"
+        "ولقي الشاب مصرعه خلال مظاهرة أمام مقر الحزب في مدينة الديوانية، بحسب مصدر طبي."
+    )
+    assert sorted(e.location.name for e in found) == ["Ad Dīwānīyah", "Baghdad"]
+
+
+def test_events_casualties_of_last_weeks_demonstrations_are_not_todays():
+    found = news(
+        "وتظاهر المئات الجمعة في مدينة الناصرية للمطالبة بإقالة المحافظ. وهتف المتظاهرون ضد الفساد، "
+        "خصوصا بعد سقوط ثمانية قتلى خلال احتجاجات الأسبوع الماضي."
+    )
+    assert [(e.sub_event_type, e.claims) for e in found] == [("Peaceful protest", [])]
+
+
+def test_events_history_told_of_a_noun_does_not_date_the_next_sentence():
+    found = news(
+        "وتظاهر المئات الجمعة في مدينة الناصرية وسط هتافات ضد الفساد الذي يحاربه العراقيون منذ سنوات. "
+        "وحاصر المتظاهرون منزل المحافظ، وأطلقت قوات الأمن الغاز المسيل للدموع لتفريقهم."
+    )
+    assert [e.sub_event_type for e in found] == ["Protest with intervention"]
+
+
 def test_events_killing_of_a_named_fighter_is_news_without_a_number():
     found = news(
         "وأشارت المصادر إلى أن المزارع محمد علي، عشرين عاما، قتل أمس، في حين قتل أحمد سالم من كتائب القسام."

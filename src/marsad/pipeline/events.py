@@ -191,7 +191,8 @@ _TOWN = "P"  # GeoNames' feature class of populated places; a title may name a r
 
 def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraft]:
     """The headline announces the incident the body then tells at a more precise place (a town
-    near it, or inside the region it names): one event."""
+    near it, or inside the region it names): one event, among those of the body's first sentence
+    that tells any ("قتل متظاهر في الديوانية في وقت فرقت الشرطة مظاهرات في بغداد")."""
     headline = next(
         (e for e in events if e.sentences == {0} and not e.background and isinstance(e.place, ResolvedPlace)),
         None,
@@ -199,6 +200,7 @@ def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraf
     if headline is None or not _is_title(doc):
         return events
     here = headline.place.place
+    first = None  # the body's first sentence telling an incident
     for body in sorted(events, key=lambda e: min(e.sentences)):
         if (
             body is headline
@@ -207,6 +209,9 @@ def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraf
             or not isinstance(body.place, ResolvedPlace)
         ):
             continue
+        if first is not None and min(body.sentences) != first:
+            break  # only the body's first incidents can be the one the headline announces
+        first = min(body.sentences)
         there = body.place.place
         near = (
             distance_km(here.lat, here.lon, there.lat, there.lon) <= HEADLINE_KM
@@ -219,7 +224,6 @@ def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraf
             body.spans[:0] = headline.spans
             body.dates[:0] = headline.dates
             return [e for e in events if e is not headline]
-        break  # only the body's first event can be the one the headline announces
     return events
 
 
@@ -322,6 +326,8 @@ _CONVICTED = forms_with_role("convicted")
 _PREVENTION = forms_with_role("prevention")
 _ANY = forms_with_role("any")
 _EARLIEST_YEAR = 1900
+# The feminine plural of event nouns: "احتجاجات", "اعتداءات", "مواجهات".
+_PLURAL = "ات"
 # "النار على سكان": the people fired on are named right after "على".
 _ON = frozenset({"على", "علي"})
 _TARGET_CHARS = 2
@@ -674,7 +680,7 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
             triggers=_triggers_within(candidate, start, end) or candidate.triggers[:0],
             place=place,
             span=(start, end),
-            new_episode=candidate.new_episode and n == 0,
+            new_episode=_opens_another(doc, candidate, start, end, n),
             counted=any(_counted(c) and start <= c.start < end for c in doc.claims),
             dates=[past[start]]
             if start in past
@@ -683,6 +689,20 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
         )
         for n, (start, end, place) in enumerate(groups)
     ]
+
+
+def _opens_another(doc: Doc, candidate: _Candidate, start: int, end: int, n: int) -> bool:
+    """Which clause of a sentence opening a new episode is the new one: the first, unless the
+    sentence says so only by "another" after an event word, which marks its own clause ("قتل
+    متظاهر في الديوانية في وقت فرقت الشرطة مظاهرات أخرى في بغداد")."""
+    if not candidate.new_episode:
+        return False
+    another = [t for t in candidate.triggers if _followed_by_another(doc.folded, t.end)]
+    if not another or _opens_with(doc, candidate.sentence, "separate_incident"):
+        return n == 0
+    if _opens_with(doc, candidate.sentence, "new_episode") or _tells_before(doc, candidate.sentence):
+        return n == 0
+    return any(start <= t.start < end for t in another)
 
 
 _PAST_WHEN = forms_with_role("past_when")
@@ -861,7 +881,13 @@ def _history_goes_on(doc: Doc, index: int) -> bool:
         or doc.sentences[index - 1].paragraph != doc.sentences[index].paragraph
     ):
         return False
-    before = [d for d in doc.in_sentence(doc.dates, index - 1) if not _statement_date(doc, d)]
+    # "... وسط هتافات ضد الفساد الذي يحاربونه منذ سنوات": history told of a noun dates no sentence.
+    before = _without_described_history(
+        doc,
+        index - 1,
+        doc.of_sentence(doc.triggers, index - 1),
+        [d for d in doc.in_sentence(doc.dates, index - 1) if not _statement_date(doc, d)],
+    )
     return (
         bool(before)
         and all(d.date_end is not None and d.date_end < doc.published for d in before)
@@ -900,7 +926,8 @@ def _when_it_began(doc: Doc, index: int, offset: int) -> bool:
 
 
 def _named_by_a_past_year(doc: Doc, index: int, triggers: list[Trigger]) -> list[Trigger]:
-    """ "احتجاجات 2009", "اعتداءات 2015": event words followed by a past year name old events."""
+    """ "احتجاجات 2009", "اعتداءات 2015": event words followed by a past year name old events; so
+    do plural event nouns followed by a past stretch ("خلال احتجاجات الأسبوع الماضي")."""
     if doc.published is None:
         return []
     years = {
@@ -908,7 +935,12 @@ def _named_by_a_past_year(doc: Doc, index: int, triggers: list[Trigger]) -> list
         for q in doc.in_sentence(doc.quantities, index)
         if q.text.isdigit() and _EARLIEST_YEAR <= (q.low or 0) < doc.published.year
     }
-    return [t for t in triggers if t.end in years]
+    years |= {
+        len(doc.folded[: d.start].rstrip())
+        for d in doc.in_sentence(doc.dates, index)
+        if d.precision > 1 and d.date_end is not None and d.date_end < doc.published
+    }
+    return [t for t in triggers if t.end in years and doc.folded.endswith(_PLURAL, t.start, t.end)]
 
 
 def _occurrences(text: str, phrase: str, start: int, end: int):
