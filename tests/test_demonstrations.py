@@ -181,6 +181,8 @@ def test_demonstrations_precautions_and_future_marches_are_no_event(text):
         "تجمع مئات من أنصار الحزب أمام مقر الحكومة في مدينة سوسة اليوم.",
         "خرج الآلاف إلى الشوارع في مدينة البصرة اليوم مطالبين بتوفير الكهرباء.",
         "شارك المئات في مسيرة بوسط مدينة صفاقس اليوم.",
+        "خرجت مسيرات حاشدة في مدينة نابلس اليوم.",
+        "انطلقت مسيرة في مدينة الخليل اليوم تنديدا بالاستيطان.",
     ],
 )
 def test_demonstrations_gatherings_without_the_word_protest(text):
@@ -310,6 +312,7 @@ def test_demonstrations_a_crowd_protesting_beside_an_embassy_is_one(text):
             "Peaceful protest",
         ),
         ("تظاهر المئات في مدينة الكوت اليوم تنديدا باقتحام قوات الأمن لمقر النقابة.", "Peaceful protest"),
+        ("ندد المتظاهرون في مدينة الحسيمة اليوم باعتقال عشرة من نشطاء الحراك.", "Peaceful protest"),
         (
             "خرج الآلاف في مدينة البصرة اليوم احتجاجا على الغلاء، ففرقتهم الشرطة بالغاز المسيل للدموع.",
             "Protest with intervention",

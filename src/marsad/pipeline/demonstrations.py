@@ -90,7 +90,7 @@ _CONTRASTS = forms_with_role("contrast")
 # to normal, "خرج الآلاف إلى الشوارع" is a demonstration.
 _GATHERING_NEEDS = {"gathering": any, "gathers": any, "goes_out": all}
 _GATHERING_CONTEXT = {
-    "gathering": ("organised",),
+    "gathering": ("organised", "crowd", "grievance"),
     "gathers": ("crowd", "public_place", "organised"),
     "goes_out": ("public_place", "crowd"),
 }
@@ -508,11 +508,10 @@ def demonstration_type(doc: Doc, draft: EventDraft) -> tuple[str, str]:
         return RIOTS, VIOLENT_DEMONSTRATION
     if any(c.kind == "killed" for c in hurt) or ("lethal_force" in roles and hurt):
         return PROTESTS, EXCESSIVE_FORCE
-    if (
-        PROTEST_WITH_INTERVENTION in subs
-        or roles & {"intervention", "lethal_force"}
-        or any(c.kind == "captured" for c in draft.claims)
-    ):
+    taken = [
+        c for c in draft.claims if c.kind == "captured" and not _protested(doc, c.start, cues[c.sentence])
+    ]
+    if PROTEST_WITH_INTERVENTION in subs or roles & {"intervention", "lethal_force"} or taken:
         return PROTESTS, PROTEST_WITH_INTERVENTION
     return PROTESTS, PEACEFUL_PROTEST
 
