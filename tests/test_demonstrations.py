@@ -54,6 +54,17 @@ def test_demonstrations_one_event_of_the_highest_kind_with_its_casualties():
     assert event.fatalities.acled == 1
 
 
+@pytest.mark.parametrize(
+    "text, sub_type",
+    [
+        ("قتل متظاهران في مدينة الخرطوم اليوم.", "Excessive force against protesters"),
+        ("فرقت قوات الأمن اعتصاما للأطباء أمام وزارة الصحة في الخرطوم اليوم.", "Protest with intervention"),
+    ],
+)
+def test_demonstrations_two_demonstrators_and_a_sit_in_as_object_are_one(text, sub_type):
+    assert event_kinds(text) == [("Protests", sub_type)]
+
+
 def test_demonstrations_peaceful_crowd_is_protesters():
     [event] = news("شارك آلاف المتظاهرين في مسيرة سلمية وسط مدينة فاس المغربية اليوم.")
     assert [(a.name, a.inter) for a in event.actors if a.inter == 6] == [("Protesters (Morocco)", 6)]
@@ -182,6 +193,7 @@ def test_demonstrations_precautions_and_future_marches_are_no_event(text):
         "خرج الآلاف إلى الشوارع في مدينة البصرة اليوم مطالبين بتوفير الكهرباء.",
         "شارك المئات في مسيرة بوسط مدينة صفاقس اليوم.",
         "خرجت مسيرات حاشدة في مدينة نابلس اليوم.",
+        "خرج مئات السودانيين في مواكب في مدينة الخرطوم اليوم للمطالبة بالحكم المدني.",
         "انطلقت مسيرة في مدينة الخليل اليوم تنديدا بالاستيطان.",
     ],
 )

@@ -224,3 +224,17 @@ def test_mentions_name_right_after_the_word_capital_is_a_capital(text, country):
 )
 def test_mentions_a_city_of_some_size_after_the_word_city_is_itself_anywhere(text, name):
     assert name in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("تظاهر المئات أمام مبنى البرلمان في العاصمة الأردنية عمان.", "JOR"),
+        ("تظاهر المئات أمام مبنى البرلمان في مدينة عمان.", "JOR"),
+        ("تجمع العشرات أمام مجلس الأمة في مدينة الكويت.", "KWT"),
+    ],
+)
+def test_mentions_a_city_named_like_a_country_is_the_city(text, country):
+    doc = run(text, PUBLISHED, until="mentions")
+    assert [c.country.iso3 for c in doc.countries if not c.as_adjective] == []
+    assert doc.main_country == country and [p.place.country for p in doc.places] == [country]

@@ -77,7 +77,7 @@ class ResolvedPlace:
 
 
 def run(doc: Doc) -> None:
-    doc.countries = find_countries(doc.folded)
+    doc.countries = _countries(doc.folded)
     doc.main_country = main_country(doc)
     actors = ActorBase.default()
     # State forces carry their regime period as of publication ("Military Forces of Mali (2021-)").
@@ -101,6 +101,31 @@ def run(doc: Doc) -> None:
 
 
 _CAPITAL_WORDS = forms_with_role("capital_word")
+_CITY_WORDS = forms_with_role("city_word")
+
+
+def _countries(text: str):
+    """The countries named, but for a city named like a country right after "مدينة" or after
+    "the capital" and a country's adjective ("مدينة الكويت", "العاصمة الأردنية عمان"): the
+    gazetteer places that city."""
+    found = find_countries(text)
+    kept = []
+    for country in found:
+        before = last_words(text, 0, country.start, 1)
+        if before and stem_in(before[0], _CITY_WORDS):
+            continue
+        adjective = kept[-1] if kept and kept[-1].as_adjective else None
+        if (
+            adjective is not None
+            and not country.as_adjective
+            and not text[adjective.end : country.start].strip()
+            and stem_in(next(iter(last_words(text, 0, adjective.start, 1)), ""), _CAPITAL_WORDS)
+        ):
+            continue
+        kept.append(country)
+    return kept
+
+
 _CAPITAL_CODE = "PPLC"
 _AREA_CLASS = "A"
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
