@@ -58,10 +58,10 @@ def test_demonstrations_one_event_of_the_highest_kind_with_its_casualties():
     "text, sub_type",
     [
         ("قتل متظاهران في مدينة الخرطوم اليوم.", "Excessive force against protesters"),
-        ("فرقت قوات الأمن اعتصاما للأطباء أمام وزارة الصحة في الخرطوم اليوم.", "Protest with intervention"),
+        ("قتل محتجان برصاص قوات الأمن في مدينة الخرطوم بحري اليوم.", "Excessive force against protesters"),
     ],
 )
-def test_demonstrations_two_demonstrators_and_a_sit_in_as_object_are_one(text, sub_type):
+def test_demonstrations_two_demonstrators_are_a_demonstration(text, sub_type):
     assert event_kinds(text) == [("Protests", sub_type)]
 
 
@@ -137,6 +137,8 @@ def test_demonstrations_security_forces_wounded_by_rioters_are_police():
     [
         "أطلق ناشطون دعوات للتظاهر غدا في ساحة التحرير ببغداد.",
         "نظمت الشركة مظاهرة لعرض سيارتها الكهربائية الجديدة أمام الصحفيين في الرياض.",
+        "قررت النقابة تنفيذ اعتصام مفتوح أمام وزارة التربية في الرباط.",
+        "أجلت النقابة الوقفة الاحتجاجية التي كانت مقررة اليوم أمام البرلمان في الرباط.",
         "افتتحت في مدينة قسنطينة تظاهرة ثقافية تستمر أسبوعا بمشاركة فرق من عدة دول.",
         "أعلن الحزب تأييده للاحتجاجات التي تشهدها مدينة قابس.",
         "خرج آلاف المشجعين إلى شوارع الجزائر العاصمة احتفالا بفوز المنتخب بالكأس وتجمهروا في الساحات.",

@@ -238,3 +238,15 @@ def test_mentions_a_city_named_like_a_country_is_the_city(text, country):
     doc = run(text, PUBLISHED, until="mentions")
     assert [c.country.iso3 for c in doc.countries if not c.as_adjective] == []
     assert doc.main_country == country and [p.place.country for p in doc.places] == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("تظاهر المئات أمام السفارة الأمريكية في القاهرة احتجاجا على الحرب.", "EGY"),
+        ("تجمع العشرات أمام القنصلية الفرنسية في مدينة طرابلس احتجاجا على الرسوم.", "LBY"),
+    ],
+)
+def test_mentions_an_embassy_country_is_not_where_the_story_is(text, country):
+    doc = run(text, PUBLISHED, until="mentions")
+    assert doc.main_country == country and {p.place.country for p in doc.places} == {country}
