@@ -315,6 +315,7 @@ _RELATIVES = forms_with_role("relative")
 _DESCRIPTIONS = forms_with_role("description")
 _WHERE = forms_with_role("where")
 _BEGAN = forms_with_role("began")
+_SINCE = forms_with_role("since")
 # "حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز": the day stands within these words after the verb.
 _BEGAN_REACH = 6
 # A relative pronoun describes the event word when it follows it or its noun complement
@@ -911,16 +912,27 @@ def _without_described_history(doc: Doc, index: int, triggers: list[Trigger], da
     2011") keeps the sentence in the past it tells."""
     kept = [d for d in dates if not (_describes(doc, index, triggers, d.start) and _is_background(doc, [d]))]
     kept = kept if all(d.precision == 1 for d in kept) else dates
-    began = [d for d in kept if d.precision == 1 and _when_it_began(doc, index, d.start)]
-    return [d for d in kept if d not in began] if len(began) < len(kept) else kept
+    # A day told of a noun ("الانتخابات التي جرت الاثنين") or of when a wave began leaves the
+    # event its own day, when the sentence gives one ("اندلعت أعمال عنف الأربعاء").
+    apart = [
+        d
+        for d in kept
+        if d.precision == 1
+        and (_when_it_began(doc, index, d.start) or _describes(doc, index, triggers, d.start))
+    ]
+    rest = [d for d in kept if d not in apart]
+    return rest if any(d.precision == 1 for d in rest) else kept
 
 
 def _when_it_began(doc: Doc, index: int, offset: int) -> bool:
-    """ "من حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز": a day told in a relative clause of
-    beginning is when the wave began, not the day of the event the sentence reports."""
+    """ "من حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز", "منذ بدء موجة الاحتجاجات في 30 آذار": a
+    day told in a clause of beginning is when the wave began, not the day of the event the sentence
+    reports."""
     words = last_words(doc.folded, doc.sentences[index].start, offset, _BEGAN_REACH + 1)
     return any(
-        stem_in(word, _BEGAN) and at > 0 and (words[at - 1] in _RELATIVES or stem_in(words[at - 1], _WHERE))
+        stem_in(word, _BEGAN)
+        and at > 0
+        and (words[at - 1] in _RELATIVES or stem_in(words[at - 1], _WHERE) or stem_in(words[at - 1], _SINCE))
         for at, word in enumerate(words)
     )
 
