@@ -32,6 +32,7 @@ from support import news_events as news
         ),
         ("اندلعت مواجهات بين المتظاهرين وقوات الأمن في مدينة الكوت اليوم.", "Riots", "Violent demonstration"),
         ("قتل ثلاثة أشخاص في شجار بين عائلتين في بلدة الرمثا اليوم.", "Riots", "Mob violence"),
+        ("وقمعت قوات الاحتلال مسيرة قرية بلعين اليوم.", "Protests", "Protest with intervention"),
     ],
 )
 def test_demonstrations_kind_by_acled_hierarchy(text, event_type, sub_type):
@@ -198,6 +199,7 @@ def test_demonstrations_precautions_and_future_marches_are_no_event(text):
         "خرجت مسيرات حاشدة في مدينة نابلس اليوم.",
         "خرج مئات السودانيين في مواكب في مدينة الخرطوم اليوم للمطالبة بالحكم المدني.",
         "انطلقت مسيرة في مدينة الخليل اليوم تنديدا بالاستيطان.",
+        "وانطلقت مسيرة أسبوعية في قرية كفر قدوم اليوم.",
     ],
 )
 def test_demonstrations_gatherings_without_the_word_protest(text):
@@ -212,6 +214,7 @@ def test_demonstrations_gatherings_without_the_word_protest(text):
         "خرج آلاف المدنيين من مدينة الفلوجة اليوم.",
         "واصلت الشركة مسيرتها في الأسواق بمشاركة آلاف العملاء في مدينة دبي.",
         "أعلن التجمع الوطني الديمقراطي في مدينة الجزائر اليوم أن آلاف المنتسبين انضموا إليه.",
+        "واستعرض الرئيس مسيرة الإصلاح السلمية التي تعيشها البلاد منذ سنوات.",
     ],
 )
 def test_demonstrations_forces_fans_flight_careers_and_parties_are_no_gathering(text):

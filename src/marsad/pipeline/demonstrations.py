@@ -90,7 +90,7 @@ _CONTRASTS = forms_with_role("contrast")
 # to normal, "خرج الآلاف إلى الشوارع" is a demonstration.
 _GATHERING_NEEDS = {"gathering": any, "gathers": any, "goes_out": all}
 _GATHERING_CONTEXT = {
-    "gathering": ("organised", "crowd", "grievance"),
+    "gathering": ("organised", "crowd", "grievance", "manner", "intervention"),
     "gathers": ("crowd", "public_place", "organised"),
     "goes_out": ("public_place", "crowd"),
 }
@@ -304,7 +304,12 @@ def _gatherings(doc: Doc) -> list[Trigger]:
                 or (cue.role != "gathering" and cue.definite)
             ):
                 continue
-            near = {c.role for c in cues if c is not cue and _near_gathering(doc, cue, c)}
+            # "مسيرة سلمية" is a march, "مسيرة الإصلاح السلمية" a political process.
+            near = {
+                c.role
+                for c in cues
+                if c is not cue and _near_gathering(doc, cue, c) and not (c.role == "manner" and c.definite)
+            }
             if (
                 _GATHERING_NEEDS[cue.role](role in near for role in _GATHERING_CONTEXT[cue.role])
                 and "not_crowd" not in near
