@@ -91,6 +91,28 @@ def test_demonstrations_a_right_to_demonstrate_is_none(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "أصدرت المحكمة العليا الخميس، قرارا أيدت فيه استخدام القوة ضد المتظاهرين على الحدود مع غزة.",
+        "قضت محكمة مصرية بسجن 20 متظاهرا ثلاث سنوات في القاهرة.",
+    ],
+)
+def test_demonstrations_a_courts_ruling_about_demonstrators_is_none(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأمام المحكمة تظاهر العشرات في القاهرة اليوم.",
+        "وقالت المحكمة إن المتظاهرين اقتحموا مبنى البرلمان في بغداد أمس.",
+    ],
+)
+def test_demonstrations_before_a_court_or_told_by_it_are_one(text):
+    assert [e.event_type for e in news(text)] in (["Protests"], ["Riots"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "وفي البلد المضطرب اعتصم الوزير الراحل بعقلانية هادئة في بيروت.",
         "وتظاهر المتهم بالمرض أمام القاضي في محكمة القاهرة.",
         "واعتصم الرئيس بالصمت في قصر بعبدا.",

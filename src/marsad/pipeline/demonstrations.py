@@ -4,7 +4,8 @@
   support ("أعلن تأييده للاحتجاجات"), before a word that makes it a festival ("تظاهرة ثقافية"), or
   among crowds celebrating; "in protest" after an act of office ("استدعت سفيرها احتجاجا على") is a
   state or an office-holder protesting, no demonstration; nor does a right ("حرية التجمع والتظاهر"),
-  or a verb holding to or feigning something ("اعتصم بالصمت", "تظاهر بالمرض").
+  or a verb holding to or feigning something ("اعتصم بالصمت", "تظاهر بالمرض"), nor a court's
+  ruling ("قضت محكمة بسجن 20 متظاهرا").
 - In a sentence that reports a demonstration, a clash is the demonstration turning violent and a
   shooting the force intervening, not a battle; a killing the demonstrators protest against
   ("احتجاجا على مقتل ...") is their cause, not an event of the sentence.
@@ -28,7 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import by_iso3
-from marsad.lang.ar.clitics import ARTICLE, strip_article
+from marsad.lang.ar.clitics import ARTICLE, stem_in, strip_article
 from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role, stems_with_role
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.sentences import CLAUSE_MARKS
@@ -85,6 +86,7 @@ _CHANT_REACH = 3
 _NOMINATIVE_PLURAL = "ون"
 _QUOTE = '"'
 _CONTRASTS = forms_with_role("contrast")
+_PREPOSITIONS = forms_with_role("preposition")
 # What makes each kind of gathering word a demonstration when it stands near it: any of its
 # context roles, or (going out) all of them: "خرج المواطنون إلى الشوارع" may be life going back
 # to normal, "خرج الآلاف إلى الشوارع" is a demonstration.
@@ -187,11 +189,28 @@ def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
             and not _nominative_plural(doc, trigger)
         ):
             return True
+        if (
+            cue.role == "court"
+            and cue.end <= trigger.start
+            and _opens_the_sentence(doc, trigger.sentence, cue)
+        ):
+            return True
         if cue.role == "not_protest" and 0 <= cue.start - trigger.end <= _ADJECTIVE_GAP:
             return True
         if cue.role == "celebration" and _celebrates(doc, trigger, cue, cues):
             return True
     return _by_office(doc, trigger, cues)
+
+
+def _opens_the_sentence(doc: Doc, index: int, cue: _Cue) -> bool:
+    """ "أصدرت المحكمة", "قضت محكمة": the subject right after the sentence's verb, not a place
+    ("أمام المحكمة") nor a speaker ("وأفاد القاضي أن المتظاهرين ...")."""
+    before = WORD.findall(doc.folded, doc.sentences[index].start, cue.start)
+    return (
+        len(before) <= 1
+        and not any(stem_in(word, _PREPOSITIONS) for word in before)
+        and not any(a.start <= cue.start < a.end for a in doc.attributions.get(index, []))
+    )
 
 
 def _governs(doc: Doc, cue: _Cue, trigger: Trigger, reach: int) -> bool:
