@@ -128,6 +128,10 @@ def test_events_bare_attack_on_a_civilian_place_is_violence_against_civilians(ta
         "ودعا الجماعات المسلحة إلى مغادرة المنطقة.",
         "قضت المحكمة بسجن رجل أدين بالاغتصاب في مدينة مانشستر.",
         "لقي طفلان حتفهما وأصيب ثلاثة رجال أمن من الدفاع المدني إثر حريق في شقة سكنية بالمدينة المنورة.",
+        # a condition or an ability: no incident
+        "ولا تستطيع القوات اليابانية الدفاع عن البلاد إلا إذا تعرضت لهجوم مباشر في طوكيو.",
+        "وقال الوزير إن الجيش قادر على شن غارات على مواقع المسلحين في مدينة غاو.",
+        "ولو اندلعت اشتباكات في مدينة غاو لفر السكان إلى الريف.",
     ],
 )
 def test_events_not_conflict_news_has_no_event(text):
@@ -272,6 +276,7 @@ def test_events_the_same_words_in_conflict_news_still_report(text):
         "ويتزامن الهجوم مع الذكرى الخامسة لتفجير كنيسة في بغداد أسفر عن مقتل 40 شخصا.",
         "وكانت المدينة قد شهدت في عام 2017 تفجير كنيستين أسفر عن مقتل 40 شخصا.",
         "وأثار تفجير كنيستين أسفر عن مقتل 40 شخصا ردود أفعال واسعة في حينه.",
+        "وكانت التفجيرات التي قتلت 40 شخصا كبيرة بحيث إن بغداد كانت تعتبر غير آمنة في ذلك الحين.",
     ],
 )
 def test_events_recalled_history_is_background(history):
@@ -560,6 +565,13 @@ def test_events_what_a_court_convicted_someone_of_is_no_incident(text):
 def test_events_the_day_a_wave_began_does_not_date_the_event(text, day):
     [event] = news(text)
     assert event.date_start.isoformat() == day
+
+
+def test_events_whether_doubts_what_the_event_was_not_that_it_happened():
+    found = news(
+        "وقتل خمسة أشخاص في انفجارين في سوق بمدينة مايدوغوري أمس، ولم يتضح ما إذا كانا تفجيرين انتحاريين."
+    )
+    assert [e.event_type for e in found] == ["Explosions/Remote violence"]
 
 
 def test_events_fight_between_two_towns_is_one_event():

@@ -101,10 +101,14 @@ def run(doc: Doc) -> None:
         for match, row in event_triggers().finditer(doc.folded, sentence.start, sentence.end):
             if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
                 continue
-            if word_before(doc.folded, match.start()) in _ANY or _charged(
-                doc.folded, sentence.start, match.start()
+            if (
+                word_before(doc.folded, match.start()) in _ANY
+                or _charged(doc.folded, sentence.start, match.start())
+                or _hypothetical(doc.folded, sentence.start, match.start())
             ):
-                continue  # "تحسبا لأي أعمال عنف", "لم يسجل أي هجوم", "أدين بالمشاركة في مظاهرات": no incident
+                # "تحسبا لأي أعمال عنف", "لم يسجل أي هجوم", "أدين بالمشاركة في مظاهرات", "إذا تعرضت
+                # لهجوم": no incident
+                continue
             # A protest against a law or an election is a protest; a "killing" of one is an idiom.
             if EVENT_FAMILY[row["event_type"]] == VIOLENCE and (
                 _figurative(doc.folded, match.end())
@@ -323,6 +327,10 @@ _BEGAN_REACH = 6
 _GOVERNING_WORDS, _NEAR_CHARS = 2, 60
 _JUDICIAL = forms_with_role("judicial")
 _CONVICTED = forms_with_role("convicted")
+_HYPOTHETICAL = forms_with_role("hypothetical")
+_WHETHER = forms_with_role("whether")
+# "إذا تعرضت لهجوم", "تستطيع القوات تقديم الدعم أو حتى القتال": within these words before the event word.
+_HYPOTHETICAL_REACH = 4
 # "لجنة تفادي التعذيب", "لمنع هجوم": fighting or preventing the act names no incident of it.
 _PREVENTION = forms_with_role("prevention")
 _ANY = forms_with_role("any")
@@ -349,6 +357,21 @@ def _figurative(text: str, end: int) -> bool:
 def _judicial(text: str, sentence_start: int, start: int) -> bool:
     """ "حكمت المحكمة عليه بالإعدام", "بتهمة الاغتصاب": a sentence or a charge, not an incident."""
     return any(w in _JUDICIAL for w in last_words(text, sentence_start, start, _JUDICIAL_WINDOW))
+
+
+def _hypothetical(text: str, sentence_start: int, start: int) -> bool:
+    """ "تستطيع الدفاع عن اليابان فقط إذا تعرضت لهجوم مباشر": a condition or an ability a few
+    words before the event word, in its clause."""
+    clause_start = max(
+        sentence_start, *(text.rfind(mark, sentence_start, start) + 1 for mark in CLAUSE_MARKS)
+    )
+    # "تحديد ما إذا كانا تفجيرين انتحاريين": "whether" leaves the event, only its kind, in doubt.
+    words = last_words(text, clause_start, start, _HYPOTHETICAL_REACH + 1)
+    return any(
+        stem_in(word, _HYPOTHETICAL) and (at == 0 or words[at - 1] not in _WHETHER)
+        for at, word in enumerate(words)
+        if at > 0 or len(words) <= _HYPOTHETICAL_REACH
+    )
 
 
 def _charged(text: str, sentence_start: int, start: int) -> bool:
