@@ -476,6 +476,17 @@ def test_claims_a_counted_singular_nisba_names_nationals(text, victim):
     assert [c.victim.name for c in claims_of(text)] == [victim]
 
 
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        ("مقتل فلسطيني برصاص قوات الاحتلال شرق مدينة خان يونس.", "Civilians (Palestine)"),
+        ("قتل عراقي في انفجار عبوة ناسفة في سوق ببغداد.", "Civilians (Iraq)"),
+    ],
+)
+def test_claims_a_singular_nisba_after_the_casualty_word_is_one_national(text, victim):
+    assert [(c.low, c.victim.name) for c in claims_of(text)] == [(1, victim)]
+
+
 def test_claims_people_taken_to_hospital_are_injured():
     claim = one_claim(
         "وقالت خدمة الإسعاف إن 15 شخصا نقلوا إلى المستشفى بعد الهجوم المسلح على مطعم في مدينة تورونتو.",

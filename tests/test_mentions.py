@@ -249,3 +249,29 @@ def test_mentions_a_name_of_several_words_holds_the_actor_word_inside_it(text, n
 )
 def test_mentions_the_article_after_a_settlement_word_is_the_names(text, name):
     assert [p.place.name for p in run(text, PUBLISHED, until="mentions").places] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("تظاهر المئات أمام مبنى البرلمان في العاصمة الأردنية عمان.", "JOR"),
+        ("تظاهر المئات أمام مبنى البرلمان في مدينة عمان.", "JOR"),
+        ("تجمع العشرات أمام مجلس الأمة في مدينة الكويت.", "KWT"),
+    ],
+)
+def test_mentions_a_city_named_like_a_country_is_the_city(text, country):
+    doc = run(text, PUBLISHED, until="mentions")
+    assert [c.country.iso3 for c in doc.countries if not c.as_adjective] == []
+    assert doc.main_country == country and [p.place.country for p in doc.places] == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("تظاهر المئات أمام السفارة الأمريكية في القاهرة احتجاجا على الحرب.", "EGY"),
+        ("تجمع العشرات أمام القنصلية الفرنسية في مدينة طرابلس احتجاجا على الرسوم.", "LBY"),
+    ],
+)
+def test_mentions_an_embassy_country_is_not_where_the_story_is(text, country):
+    doc = run(text, PUBLISHED, until="mentions")
+    assert doc.main_country == country and {p.place.country for p in doc.places} == {country}
