@@ -69,7 +69,7 @@ gazetteer: $(FULL)
 	  $(GEONAMES)/country/BF.txt.gz $(GEONAMES)/country/MR.txt.gz $(GEONAMES)/country/TN.txt.gz \
 	  $(GEONAMES)/country/LB.txt.gz $(GEONAMES)/country/CM.txt.gz \
 	  $(GEONAMES)/admin/admin1CodesASCII.txt $(GEONAMES)/admin/admin2Codes.txt.gz \
-	  src/marsad/knowledge/data/gazetteer_regions.tsv \
+	  src/marsad/knowledge/data/gazetteer_regions.tsv src/marsad/knowledge/data/gazetteer_aliases.tsv \
 	  --out src/marsad/knowledge/data/gazetteer.sqlite
 
 clean:

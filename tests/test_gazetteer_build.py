@@ -580,3 +580,21 @@ def test_gazetteer_build_keeps_cities_of_fifty_thousand_anywhere_by_their_longer
         .execute("SELECT 1 FROM places WHERE geonameid = 3121450")
         .fetchall()
     )  # a town of Spain without an Arabic name is left out
+
+
+def test_gazetteer_build_shipped_aliases_name_no_stopword_and_add_names_only():
+    """The curated aliases (data/gazetteer_aliases.tsv) never make a blocked word a place, and a
+    row of a place the GeoNames sources hold gives it names, not a second place."""
+    from marsad.knowledge.gazetteer.words import _lexicon
+    from marsad.knowledge.transliterate import name_key
+    from marsad.resources import read_tsv
+
+    rows = list(read_tsv("marsad.knowledge", "gazetteer_aliases.tsv", ("name", "arabic", "iso3")))
+    lexicon = _lexicon()
+    forms = [name_key(form) for row in rows for form in row["arabic"].split("|")]
+    assert forms and not (set(forms) & (lexicon.blocked | lexicon.locative_only | lexicon.locative_words))
+    gazetteer = Gazetteer.default()
+    for row in rows:
+        if row["geonameid"]:
+            place = gazetteer.place(int(row["geonameid"]))
+            assert place is not None and place.country == row["iso3"], row["name"]
