@@ -58,7 +58,8 @@ serve: $(FULL) web
 eval: $(CORE)
 	$(BIN)/marsad eval ../shared/corpus/gold
 
-# The shipped gazetteer, rebuilt from the shared GeoNames tables (NOTICE lists them). The file
+# The shipped gazetteer, rebuilt from the shared GeoNames tables and OCHA's Sudan admin points
+# (NOTICE lists them), and the OpenStreetMap supplement for Sudan, a file of its own (ODbL). The file
 # records GAZETTEER_DATE as its build date, so that the same sources and code give the same file
 # byte for byte; give a new date when the sources change.
 GEONAMES ?= ../shared/data/geonames
@@ -70,7 +71,11 @@ gazetteer: $(FULL)
 	  $(GEONAMES)/country/LB.txt.gz $(GEONAMES)/country/CM.txt.gz \
 	  $(GEONAMES)/admin/admin1CodesASCII.txt $(GEONAMES)/admin/admin2Codes.txt.gz \
 	  src/marsad/knowledge/data/gazetteer_regions.tsv src/marsad/knowledge/data/gazetteer_aliases.tsv \
+	  $(GEONAMES)/sudan/sdn_ocha_adminpoints.tsv \
 	  --out src/marsad/knowledge/data/gazetteer.sqlite
+	$(BIN)/python -m marsad.knowledge.gazetteer.supplement_build \
+	  $(GEONAMES)/sudan/sdn_osm_populated_places.tsv $(GEONAMES)/sudan/sdn_ocha_adminpoints.tsv \
+	  > src/marsad/knowledge/data/gazetteer_sdn_osm.tsv
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import marsad
+from marsad.lang.ar.normalize import fold
 
 # The project's shared folder (real articles, gold, third-party data) lies beside the checkout;
 # tests that read it skip where it is absent. MARSAD_SHARED points elsewhere.
@@ -60,3 +61,17 @@ def store_of_many_events(url: str, text: str, published: str, count: int) -> Non
             store.ingest_extraction(
                 extraction.model_copy(update={"document": document, "events": events}), f"{text} ({index})"
             )
+
+
+def chosen_places(gazetteer, sentence, hints):
+    """Each place mention's text (folded) and the place the gazetteer chooses for it, the article's
+    countries as hints, its other places as context."""
+    text = fold(sentence)
+    mentions = gazetteer.find_mentions(text, hints)
+    context = gazetteer.context(text, mentions, hints)
+    picks = {}
+    for mention in mentions:
+        place, _ = gazetteer.choose(mention, hints, context)
+        if place is not None:
+            picks[mention.text] = place
+    return picks

@@ -187,6 +187,13 @@ def names(base: ActorBase, sentence: str, country: str | None) -> list[str]:
         ("تقدمت القوات المشتركة في الساحل الغربي نحو المدينة", "YEM", ["West Coast Joint Forces"]),
         ("قصفت طائرات عاصفة الحزم مواقع الحوثيين", "YEM", ["Saudi-led Coalition", "Houthi Movement"]),
         ("اندلعت اشتباكات بين مجموعتين مسلحتين جنوب العاصمة", "LBY", ["Unidentified Armed Group (Libya)"]),
+        ("قتل ثلاثة مسلحين من تنظيم داعش في اشتباكات", "SYR", ["Islamic State (Syria)"]),
+        (
+            "وقتل مسلحون سبعة من أفراد عائلة واحدة",
+            "IRQ",
+            ["Unidentified Armed Group (Iraq)", "Civilians (Iraq)"],
+        ),
+        ("وفقد ثلاثة صيادين في البحيرة", "TCD", ["Civilians (Chad)"]),
         ("وقتل ضابط ومجندان في الهجوم", "EGY", ["Military Forces of Egypt", "Military Forces of Egypt"]),
     ],
 )

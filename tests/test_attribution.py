@@ -216,3 +216,12 @@ def test_attribution_a_subjectless_speech_verb_speaks_for_the_party_that_opens_i
     )
     sources = {c.low: c.source.name for c in claims_of(text) if c.source}
     assert sources[21].startswith("JNIM")
+
+
+def test_attribution_a_sentence_that_says_where_the_one_before_came_from_gives_its_source():
+    text = (
+        "قتل 12 شخصا في انفجار سيارة مفخخة في سوق مدينة الباب يوم الأحد. "
+        "جاء ذلك وفق ما أعلنته مديرية الصحة في المدينة."
+    )
+    claim = one_claim(text, "killed")
+    assert (claim.low, claim.source.text) == (12, "مديرية الصحة في المدينة")

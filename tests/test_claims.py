@@ -309,6 +309,8 @@ def test_claims_a_number_after_its_noun_counts_that_noun():
     [
         "وأسفر القصف عن مقتل أربعة جنود وتدمير 5 منازل في القرية.",
         "وشنت الطائرات 20 غارة على المنطقة أسفرت عن مقتل أربعة جنود.",
+        "وقتل أربعة جنود في الهجوم، وأصدرت النيابة 12 مذكرة توقيف بحق المشتبه بهم.",
+        "وقتل أربعة جنود في الهجوم الذي أطلق فيه المسلحون 300 طلقة على الحاجز.",
     ],
 )
 def test_claims_a_count_of_things_is_no_toll(text):
@@ -544,3 +546,12 @@ def test_claims_a_folded_ta_marbuta_is_no_possessive():
 def test_claims_fronted_subjects_active_wounding_and_abduction_verbs(text, kind, low):
     claim = one_claim(text, kind)
     assert (claim.low, claim.high) == (low, low)
+
+
+def test_claims_a_toll_after_the_bombers_own_dead_counts_their_victims_not_them():
+    text = (
+        "فجرت انتحاريتان نفسيهما في سوق مزدحمة في بلدة كوندوغا بولاية بورنو مساء السبت. "
+        "وقال متحدث باسم الشرطة إن حصيلة القتلى بلغت تسعة."
+    )
+    victims = {c.low: c.victim.name for c in claims_of(text) if c.kind == "killed"}
+    assert victims[2].startswith("Unidentified Armed Group") and victims[9] == "unknown"

@@ -234,6 +234,11 @@ def test_events_other_registers_have_no_violent_news(text):
     assert violent == []
 
 
+def test_events_a_match_report_stops_a_striker_and_arrests_no_one():
+    found = news(_MATCH_REPORT + "والمدافعون أوقفوا أربعة مهاجمين من الفريق الضيف ظهر السبت في الملعب.")
+    assert [e.event_type for e in found] == []
+
+
 def test_events_incident_with_toll_and_day_is_news_even_in_a_match_report():
     found = news(_MATCH_REPORT + "وقتل ثلاثة مشجعين أمس في انفجار عبوة ناسفة قرب الملعب في بغداد.")
     assert [e.event_type for e in found] == ["Explosions/Remote violence"]
@@ -629,6 +634,8 @@ def test_events_a_headline_announces_the_incident_the_body_places_more_precisely
     [
         "كمين في وسط مالي\n\n"
         "باماكو (أ ف ب) - قتل 12 جنديا ماليا في كمين نصبه جهاديون لقافلة عسكرية في وسط البلاد.",
+        "كمين في وسط مالي\n\n"
+        "باماكو (مالي) (أ ف ب) - قتل 12 جنديا ماليا في كمين نصبه جهاديون لقافلة عسكرية في وسط البلاد.",
     ],
 )
 def test_events_the_dateline_is_where_the_report_was_filed_not_the_incident(text):
@@ -709,6 +716,11 @@ def test_events_a_reply_by_another_tactic_with_its_own_toll_is_another_event():
 )
 def test_events_a_shelling_flown_by_aircraft_is_an_air_strike(text, sub_type):
     assert [e.sub_event_type for e in news(text)] == [sub_type]
+
+
+def test_events_two_women_who_blew_themselves_up_are_a_suicide_bombing():
+    text = "فجرت انتحاريتان نفسيهما في سوق مزدحمة في بلدة كوندوغا بولاية بورنو مساء السبت."
+    assert [e.sub_event_type for e in news(text)] == ["Suicide bomb"]
 
 
 def test_events_a_political_bomb_is_a_figure_of_speech():

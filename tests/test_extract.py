@@ -106,3 +106,32 @@ def test_extract_is_deterministic():
     text = "قتل خمسة جنود في هجوم على بلدة كيدال يوم الخميس، بحسب مصادر أمنية."
     first = marsad.extract(text, published="2024-07-28").model_dump(mode="json")
     assert first == marsad.extract(text, published="2024-07-28").model_dump(mode="json")
+
+
+# The generalization issue's tryout, written for the test: a shelling the RSF denies, a battle it
+# says it won, and the army's drone strike near another town.
+_EL_FASHER_REPORT = (
+    "عشرات القتلى في قصف لقوات الدعم السريع على سوق الفاشر\n\n"
+    "قالت لجان المقاومة في الفاشر إن 27 مدنيا قتلوا وأصيب أكثر من 40 آخرين في قصف مدفعي شنته قوات الدعم "
+    "السريع على السوق الرئيسي في المدينة يوم الأحد. ونفت قوات الدعم السريع في بيان استهداف المدنيين، "
+    "وقالت إنها صدت هجوما للجيش على مواقعها شرقي المدينة وقتلت المئات منهم. من جهته قال الجيش السوداني "
+    "إن طائراته المسيرة دمرت 12 عربة قتالية تابعة لقوات الدعم السريع قرب مليط."
+)
+
+
+def test_extract_a_report_of_three_incidents_gives_three_events_with_their_own_figures():
+    events = [e for e in marsad.extract(_EL_FASHER_REPORT, published="2024-06-10").events if not e.background]
+    assert [(e.sub_event_type, e.location.name) for e in events] == [
+        ("Shelling/artillery/missile attack", "El Fasher"),
+        ("Armed clash", "El Fasher"),
+        ("Air/drone strike", "Mellit"),
+    ]
+    shelling, battle, strike = events
+    assert sorted((c.kind, c.low, c.victim.name) for c in shelling.claims) == [
+        ("injured", 41, "Civilians (Sudan)"),
+        ("killed", 27, "Civilians (Sudan)"),
+    ]
+    assert [(c.kind, c.low, c.victim.name, c.source.name) for c in battle.claims] == [
+        ("killed", 100, "Military Forces of Sudan (2019-)", "Rapid Support Forces")
+    ]
+    assert strike.claims == []

@@ -582,6 +582,39 @@ def test_gazetteer_build_keeps_cities_of_fifty_thousand_anywhere_by_their_longer
     )  # a town of Spain without an Arabic name is left out
 
 
+# OCHA COD-AB admin points: a state (of a country whose states the facts table holds) and two
+# localities, one named by a common word (طويلة, long).
+OCHA = (
+    "admin_level\tname_en\tname_ar\tadm2_pcode\tadm2_name_en\tadm2_name_ar\tadm1_pcode\tadm1_name_en"
+    "\tadm1_name_ar\tlon\tlat\tvalid_on\tversion\n"
+    "0\tSudan\tالسودان\t\t\t\t\t\t\t30.4\t15.9\t2020\tv03\n"
+    "1\tAj Jazirah\tالجزيرة\t\t\t\tSD15\tAj Jazirah\tالجزيرة\t33.28\t14.51\t2020\tv03\n"
+    "2\tMelit\tمليط\tSD02129\tMelit\tمليط\tSD02\tNorth Darfur\tشمال دارفور\t26.2\t14.2\t2020\tv03\n"
+    "2\tTawila\tطويلة\tSD02170\tTawila\tطويلة\tSD02\tNorth Darfur\tشمال دارفور\t24.9\t13.31\t2020\tv03\n"
+)
+SUDAN_STATE_FACT = "Al Jazirah\tولاية الجزيرة\tSDN\tA\tADM1\tSD.38\t408648\t14.4\t33.5\tGeoNames admin1\n"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("قصفت المدفعية أطراف مليط", "Melit"),
+        ("نزح الآلاف إلى مدينة طويلة", "Tawila"),
+        ("قال إن الطريق كانت طويلة وشاقة", None),  # a common word is no locality without "مدينة"
+        ("بث التلفزيون صورا من الجزيرة", None),  # the state is the facts table's, "ولاية الجزيرة"
+    ],
+)
+def test_gazetteer_build_ocha_admin_points_add_localities(sources, tmp_path, sentence, found):
+    facts = tmp_path / "regions.tsv"
+    facts.write_text(FACTS + SUDAN_STATE_FACT, encoding="utf-8")
+    ocha = tmp_path / "sdn_adminpoints.tsv"
+    ocha.write_text(OCHA, encoding="utf-8")
+    build([sources["cities"], facts, ocha], tmp_path / "g.sqlite")
+    gazetteer = Gazetteer(tmp_path / "g.sqlite")
+    picks = [gazetteer.choose(m, ["SDN"])[0] for m in gazetteer.find_mentions(fold(sentence), ["SDN"])]
+    assert [place.name for place in picks if place is not None] == ([found] if found else [])
+
+
 def test_gazetteer_build_shipped_aliases_name_no_stopword_and_add_names_only():
     """The curated aliases (data/gazetteer_aliases.tsv) never make a blocked word a place, and a
     row of a place the GeoNames sources hold gives it names, not a second place."""

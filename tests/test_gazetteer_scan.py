@@ -5,6 +5,7 @@ import pytest
 
 from marsad.knowledge.gazetteer import Gazetteer
 from marsad.lang.ar.normalize import fold
+from support import chosen_places
 
 
 @pytest.fixture(scope="module")
@@ -14,15 +15,7 @@ def gazetteer() -> Gazetteer:
 
 def chosen(gazetteer: Gazetteer, sentence: str, hints: list[str]) -> dict[str, int]:
     """Each mention's text and the geonameid chosen for it, the article's countries as hints."""
-    text = fold(sentence)
-    mentions = gazetteer.find_mentions(text, hints)
-    context = gazetteer.context(text, mentions, hints)
-    picks = {}
-    for mention in mentions:
-        place, _ = gazetteer.choose(mention, hints, context)
-        if place is not None:
-            picks[mention.text] = place.geonameid
-    return picks
+    return {text: place.geonameid for text, place in chosen_places(gazetteer, sentence, hints).items()}
 
 
 @pytest.mark.parametrize(
@@ -157,3 +150,19 @@ def test_gazetteer_scan_common_words_and_short_names(gazetteer, sentence, hints,
     pipeline's to refuse)."""
     picks = chosen(gazetteer, sentence, hints)
     assert {text: pick for text, pick in picks.items() if gazetteer.place(pick).country in hints} == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "geonameid"),
+    [
+        # a name of several words may start with a word of two letters
+        ("قصف مدفعي على ود مدني عاصمة ولاية الجزيرة", "ود مدني", 364103),
+        ("وصلت تعزيزات عسكرية إلى أم درمان صباح اليوم", "ام درمان", 365137),
+    ],
+)
+def test_gazetteer_scan_a_name_may_start_with_a_word_of_two_letters(gazetteer, sentence, surface, geonameid):
+    assert chosen(gazetteer, sentence, ["SDN"]).get(surface) == geonameid
+
+
+def test_gazetteer_scan_a_word_of_two_letters_is_no_name_alone(gazetteer):
+    assert not gazetteer.find_mentions(fold("قال أم لم يقل"), ["SDN"])

@@ -227,6 +227,31 @@ def test_mentions_a_city_of_some_size_after_the_word_city_is_itself_anywhere(tex
 
 
 @pytest.mark.parametrize(
+    "text, name",
+    [
+        # "مدني" alone is a civilian; "ود مدني" is Wad Madani, and no civilian is named
+        ("قصفت قوات الدعم السريع سوق ود مدني في السودان", "Wad Medani"),
+        ("سقطت قذائف على مدينة ود مدني وسط السودان", "Wad Medani"),
+    ],
+)
+def test_mentions_a_name_of_several_words_holds_the_actor_word_inside_it(text, name):
+    doc = run(text, PUBLISHED, until="mentions")
+    assert [p.place.name for p in doc.places] == [name]
+    assert not any(actor.start >= doc.places[0].start for actor in doc.actors)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # after a word naming a settlement the article is the name's (OSM writes the town كومة)
+        ("قصفت قوات الدعم السريع سوق مدينة الكومة في السودان", "Kuma"),
+    ],
+)
+def test_mentions_the_article_after_a_settlement_word_is_the_names(text, name):
+    assert [p.place.name for p in run(text, PUBLISHED, until="mentions").places] == [name]
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         ("هاجم مسلحون مدينة مروة في أقصى شمال الكاميرون وقتلوا خمسة مدنيين.", "Maroua"),

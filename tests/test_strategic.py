@@ -172,6 +172,18 @@ def test_strategic_a_force_taking_a_town_changes_its_hands(text, sub_type):
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Battles", sub_type)]
 
 
+def test_strategic_a_town_taken_without_a_fight_is_a_transfer_not_a_battle():
+    text = "سيطر مقاتلو حركة الشباب على بلدة بولو مرير بعد انسحاب القوات الحكومية منها دون مقاومة."
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [
+        ("Strategic developments", "Non-violent transfer of territory")
+    ]
+
+
+def test_strategic_a_signed_ceasefire_is_an_agreement():
+    text = "وقعت الحكومة السودانية وحركة العدل والمساواة اتفاقا لوقف إطلاق النار في جوبا يوم الأحد."
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Strategic developments", "Agreement")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

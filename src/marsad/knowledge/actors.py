@@ -251,11 +251,12 @@ class ActorBase:
         # "عناصر من الجماعة": a person word and the group it belongs to name an actor together.
         paired = {i for i in range(len(kept) - 1) if _group_follows(text, kept[i], kept, i + 1)}
         paired |= {i + 1 for i in paired}
-        return [
+        mentions = [
             f.mention
             for i, f in enumerate(kept)
             if not f.ambiguous or i in paired or _reads_as_actor(text, f)
         ]
+        return _without_members_of_named_groups(text, mentions)
 
     def by_name(self, name: str) -> ActorRecord | None:
         """The table record, or a record built from the generic pattern that produces `name`."""
@@ -424,6 +425,24 @@ def _reads_as_actor(text: str, found: _Found) -> bool:
         for match, row in register_cues().finditer(text, start, end)
     )
     return violent and not off_register
+
+
+# Generic words for fighters whose group, when named right after "من", is the actor.
+_GENERIC_FIGHTERS = frozenset({"pattern:unidentified", "pattern:generic-rebels"})
+
+
+def _without_members_of_named_groups(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """ "ثلاثة مسلحين من تنظيم داعش": gunmen of a named group are that group, not an unidentified one."""
+    dropped = set()
+    for i, (mention, following) in enumerate(zip(mentions, mentions[1:])):
+        if (
+            mention.how in _GENERIC_FIGHTERS
+            and following.how not in _GENERIC_FIGHTERS
+            and following.role == "armed"
+            and text[mention.end : following.start].split() == [_OF]
+        ):
+            dropped.add(i)
+    return [m for i, m in enumerate(mentions) if i not in dropped]
 
 
 def _group_follows(text: str, found: _Found, kept: list[_Found], after: int) -> bool:

@@ -21,7 +21,7 @@ from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
 from marsad.pipeline.demonstrations import as_demonstrators, crowd_size, demonstration_type
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
-from marsad.pipeline.parties import accused, parties
+from marsad.pipeline.parties import accused, names_attackers, parties
 from marsad.pipeline.reconcile import reconcile
 from marsad.schema import Actor, Claim, Document, Event, Extraction, Party
 from marsad.schema.acled import (
@@ -446,7 +446,9 @@ def _inherit_victims(doc: Doc, draft: EventDraft, claims: list[ClaimDraft]) -> N
     named = None
     for claim in claims:
         if claim.victim_start is not None:
-            named = claim
+            # "وأحصينا 12 جثة بالإضافة إلى جثتي الانتحاريتين": the attackers' own dead name no one else.
+            if not names_attackers(doc.folded[claim.victim_start : claim.victim_end]):
+                named = claim
             continue
         if claim.victim_name != UNKNOWN_VICTIM or claim.low is None:
             continue

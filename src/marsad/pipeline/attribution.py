@@ -380,7 +380,18 @@ def source_of(doc: Doc, sentence: int, offset: int) -> Attribution | None:
     before = [a for a in found if a.applies_from <= offset and a.start < offset]
     if before:
         return before[-1]
-    return found[0] if found else None
+    return found[0] if found else _given_next(doc, sentence)
+
+
+def _given_next(doc: Doc, sentence: int) -> Attribution | None:
+    """ "قتل 12 شخصا في انفجار" then "جاء ذلك وفق ما أعلنته مديرية الصحة": the next sentence names
+    the source of this one's figures."""
+    following = sentence + 1
+    if following >= len(doc.sentences) or not doc.folded.startswith(
+        openers_with_role("back_reference"), doc.sentences[following].start
+    ):
+        return None
+    return next(iter(doc.attributions.get(following, [])), None)
 
 
 def _clause_final(text: str, offset: int, found: list[Attribution]) -> Attribution | None:

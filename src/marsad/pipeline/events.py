@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from marsad.knowledge.place_cues import distance_km
@@ -40,7 +41,7 @@ from marsad.lang.ar.tokens import WORD, last_words, next_words, word_after, word
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.mentions import ResolvedPlace
-from marsad.schema.acled import BATTLES, DEMONSTRATION, EVENT_FAMILY, OTHER, VIOLENCE
+from marsad.schema.acled import BATTLES, DEMONSTRATION, EVENT_FAMILY, OTHER, STRATEGIC, VIOLENCE
 
 REQUIRES = (
     "sentences",
@@ -176,7 +177,7 @@ def run(doc: Doc) -> None:
         if owner is not None:
             owner.claims.append(claim)
     if _off_topic(doc):
-        events = [e for e in events if e.family != VIOLENCE or _reported_as_news(e)]
+        events = [e for e in events if _news_off_topic(doc, e)]
     doc.events = sorted(events, key=lambda e: min(e.sentences))
 
 
@@ -315,6 +316,17 @@ def _off_topic(doc: Doc) -> bool:
     cued = sum(1 for s in doc.sentences if next(register_cues().finditer(doc.folded, s.start, s.end), None))
     violent = len({t.sentence for t in doc.triggers if t.strong and EVENT_FAMILY[t.event_type] == VIOLENCE})
     return cued >= OFF_TOPIC_SENTENCES and cued > violent
+
+
+def _news_off_topic(doc: Doc, event: EventDraft) -> bool:
+    """What a match report or a review still tells as news: an incident with its toll and day, a
+    strategic development with an armed or state party ("الديوك أوقفوا مهاجم برشلونة" stops a
+    striker, no one is arrested), a demonstration."""
+    if event.family == VIOLENCE:
+        return _reported_as_news(event)
+    if event.family == STRATEGIC:
+        return any(_armed_party_in(doc, s) for s in event.sentences)
+    return True
 
 
 def _reported_as_news(event: EventDraft) -> bool:
@@ -642,8 +654,12 @@ def _recalled_from(doc: Doc, index: int) -> int | None:
     return link.end()
 
 
-_CLAUSE_LINKS = forms_with_role("clause_link")
-_CLAUSE_LINK_INITIALS = frozenset(link[:1] for link in _CLAUSE_LINKS)
+# A clause-linking word or phrase ("كما", "في حين") standing whole at an offset.
+_CLAUSE_LINK = re.compile(
+    "(?:"
+    + "|".join(re.escape(link) for link in sorted(forms_with_role("clause_link"), key=len, reverse=True))
+    + r")(?![^\W_])"
+)
 _PLACE_LIST_WORDS = forms_with_role("place_list_word")
 # "اشتباكات بين مدينتي A وB" is one fight between two towns, not two incidents.
 _BETWEEN = "بين"
@@ -737,7 +753,7 @@ def _clause_starts(doc: Doc, index: int) -> list[int]:
     "وانفجرت") or stands right before one ("ونظمت تجمعات")."""
     sentence = doc.sentences[index]
     figures = {c.start for c in doc.of_sentence(doc.claims, index)}
-    events = [t.start for t in doc.of_sentence(doc.triggers, index)]
+    events = sorted(t.start for t in doc.of_sentence(doc.triggers, index))
     starts = []
     words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))
     for at, word in enumerate(words):
@@ -746,19 +762,13 @@ def _clause_starts(doc: Doc, index: int) -> list[int]:
         # "وقتل", "وانفجرت", or a verb before its event noun ("ونظمت تجمعات أخرى في ...").
         following = words[at + 1].start() if at + 1 < len(words) else None
         joined = word.group().startswith(AND) and (
-            word.start() in figures or any(word.start() <= t < word.end() or t == following for t in events)
+            word.start() in figures
+            or following in events
+            or bisect_left(events, word.start()) < bisect_left(events, word.end())
         )
-        if joined or (
-            word.group()[:1] in _CLAUSE_LINK_INITIALS
-            and any(_opens_at(doc.folded, word.start(), link) for link in _CLAUSE_LINKS)
-        ):
+        if joined or _CLAUSE_LINK.match(doc.folded, word.start()):
             starts.append(word.start())
     return starts
-
-
-def _opens_at(text: str, offset: int, phrase: str) -> bool:
-    end = offset + len(phrase)
-    return text.startswith(phrase, offset) and not (end < len(text) and WORD.match(text, end))
 
 
 def _split_place_list(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
@@ -1037,11 +1047,11 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     return countries[0] if countries else None
 
 
-# "غزة - ...", "باماكو (أ ف ب) - ...", "دبي، الإمارات (CNN) -- ...": where the report was filed,
-# at the start of a paragraph near the top, before a dash.
+# "غزة - ...", "باماكو (أ ف ب) - ...", "كانو (نيجيريا) (أ ف ب) - ...", "دبي، الإمارات (CNN) -- ...":
+# where the report was filed, at the start of a paragraph near the top, before a dash.
 _DATELINE = re.compile(
     r"(?m)^[ \t]*[^\n()\-\u2013\u2014.،]{2,40}?(?:،[^\n()\-\u2013\u2014.]{2,40}?)?[ \t]*"
-    r"(?:\([^\n()]{1,25}\))?[ \t]*[-\u2013\u2014]{1,2}[ \t]"
+    r"(?:\([^\n()]{1,25}\)[ \t]*){0,2}[-\u2013\u2014]{1,2}[ \t]"
 )
 _DATELINE_REACH = 600
 

@@ -23,6 +23,7 @@ from marsad.knowledge.gazetteer import (
     Gazetteer,
     Place,
     PlaceMention,
+    after_settlement_word,
 )
 from marsad.knowledge.gazetteer.skeletons import MAX_SKELETON_WORDS
 from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS, proclitic_stems, stem_in
@@ -98,6 +99,7 @@ def run(doc: Doc) -> None:
         doc.main_country = where
         doc.actors = actors.find_mentions(doc.folded, where, on=doc.published)
     doc.places = sorted(doc.places + _capitals(doc, hints), key=lambda p: p.start)
+    doc.actors = _outside_names(doc.actors, doc.places)
 
 
 _CAPITAL_WORDS = forms_with_role("capital_word")
@@ -137,7 +139,7 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
     found = [
         m
         for m in gazetteer.find_mentions(doc.folded, skeleton_countries(hints, main))
-        if 1 not in taken[m.start : m.end]
+        if 1 not in taken[m.start : m.end] or _name_around(m, taken)
     ]
     context = gazetteer.context(doc.folded, found, hints)
     places = _chosen(doc.folded, found, hints, main, context)
@@ -207,6 +209,19 @@ def _named_abroad(doc: Doc, places, hints: list[str], main: str | None, context,
             and 1 not in taken[phrase.start() + m.start : phrase.start() + m.end]
         )
     return _chosen(doc.folded, found, hints, main, context, abroad) if found else []
+
+
+def _name_around(mention: PlaceMention, taken: bytearray) -> bool:
+    """ "قصف سوق ود مدني": an Arabic name of several words whose first word names no actor or
+    country is the place's, even where a later word of it would name one alone ("مدني", a
+    civilian); the actor read inside it is no actor (`_outside_names`)."""
+    return mention.how == HOW_ARABIC and " " in mention.text.strip() and not taken[mention.start]
+
+
+def _outside_names(actors: list, places: list[ResolvedPlace]) -> list:
+    """The actor mentions that no place's name holds (see `_name_around`)."""
+    spans = [(p.start, p.end) for p in places if p.mention.how == HOW_ARABIC]
+    return [a for a in actors if not any(start < a.start and a.end <= end for start, end in spans)]
 
 
 def _capital_named(text: str, mention: PlaceMention) -> Place | None:
@@ -336,9 +351,10 @@ def _article_not_in_its_name(mention, place) -> bool:
     scene, not Mashhad; "البورصة" the stock exchange, not Bursa; "السيول" floods, not Seoul):
     a common noun. Places named with it ("الخرطوم", "الفاشر") keep it in their Arabic name, if
     not always in the same spelling (GeoNames' "البو كمال", "الأهواز" are the news' "البوكمال",
-    "الأحواز")."""
+    "الأحواز"), and after a word naming a settlement the article is the name's ("مدينة الكومة",
+    OSM's كومة)."""
     words = mention.text.split()
-    if len(words) != 1:
+    if len(words) != 1 or after_settlement_word(mention.after_locative):
         return False
     stems = [stem for stem in proclitic_stems(words[0], min_stem=1) if stem.startswith(ARTICLE)]
     if not stems:

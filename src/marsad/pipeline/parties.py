@@ -65,7 +65,12 @@ def parties(
 
 def _attackers(claim: Claim) -> bool:
     """ "مقتل 12 شخصا إضافة إلى الانتحاريين": the attackers' own dead."""
-    words = fold(claim.victim.text or "").split()
+    return names_attackers(claim.victim.text or "")
+
+
+def names_attackers(text: str) -> bool:
+    """Whether a victim's words name the attackers themselves ("الانتحاريتين", "المهاجمين")."""
+    words = fold(text).split()
     return bool(words) and stem_in(words[0], _ATTACKERS, article=True)
 
 

@@ -25,6 +25,7 @@ from marsad.schema.acled import (
     GOVERNMENT_REGAINS_TERRITORY,
     MILITARY_FORCES,
     NON_STATE_OVERTAKES_TERRITORY,
+    NON_VIOLENT_TRANSFER,
     REMOTE_EXPLOSIVE,
     STRATEGIC_DEVELOPMENTS,
 )
@@ -131,9 +132,12 @@ def territory_triggers(doc: Doc) -> list[Trigger]:
     in a main clause (not "التي سيطرت عليها", a description); the state's forces regain
     territory, any other force overtakes it (ACLED)."""
     found = []
+    # "سيطر المقاتلون على البلدة بعد انسحاب القوات منها دون مقاومة": taken without a fight, the town
+    # changed hands (the sentence's transfer word types it), no battle.
+    peaceful = {t.sentence for t in doc.triggers if t.sub_event_type == NON_VIOLENT_TRANSFER}
     for index, sentence in enumerate(doc.sentences):
         text = doc.folded[sentence.start : sentence.end]
-        if not any(form in text for form in _TAKES_CONTROL):
+        if index in peaceful or not any(form in text for form in _TAKES_CONTROL):
             continue  # no word of taking control here, with or without the article
         words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))
         for at, word in enumerate(words):

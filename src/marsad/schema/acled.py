@@ -28,6 +28,7 @@ EXCESSIVE_FORCE = "Excessive force against protesters"
 VIOLENT_DEMONSTRATION = "Violent demonstration"
 MOB_VIOLENCE = "Mob violence"
 ARRESTS = "Arrests"
+NON_VIOLENT_TRANSFER = "Non-violent transfer of territory"
 DISRUPTED_WEAPONS_USE = "Disrupted weapons use"
 OTHER = "Other"
 
@@ -52,7 +53,7 @@ ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
         DISRUPTED_WEAPONS_USE,
         "Headquarters or base established",
         "Looting/property destruction",
-        "Non-violent transfer of territory",
+        NON_VIOLENT_TRANSFER,
         OTHER,
     ),
 }

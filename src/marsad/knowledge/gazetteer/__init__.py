@@ -16,7 +16,8 @@ The package, in the order a text goes through it:
 - `choose`: the place each mention means;
 - `score`: a candidate's score against the article (priors, distances, borders);
 - `trace`: the `ChoiceTrace` of why, and the rule that decided;
-- `reader`: `Gazetteer`, which puts them together;
+- `reader`: `Gazetteer`, which puts them together, with `supplement` (the OpenStreetMap places of
+  Sudan, a separately licensed file, written by `supplement_build`) for the towns the file lacks;
 - `build`: writing the file from GeoNames tables (`marsad gazetteer build`), with `sources` (reading
   the tables) and `writer` (the SQLite file's schema and rows).
 """
@@ -32,6 +33,7 @@ from marsad.knowledge.gazetteer.places import (
 from marsad.knowledge.gazetteer.reader import GAZETTEER_ENV, Gazetteer
 from marsad.knowledge.gazetteer.score import base_score
 from marsad.knowledge.gazetteer.trace import CAPITAL, ChoiceTrace
+from marsad.knowledge.gazetteer.words import after_settlement_word
 
 __all__ = [
     "CAPITAL",
@@ -43,6 +45,7 @@ __all__ = [
     "Place",
     "PlaceContext",
     "PlaceMention",
+    "after_settlement_word",
     "base_score",
     "prior",
 ]

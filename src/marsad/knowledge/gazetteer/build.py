@@ -44,6 +44,7 @@ ATTRIBUTION = (
     "Place names and coordinates from GeoNames (geonames.org), licensed under CC BY 4.0; "
     "transformed (filtered, Arabic keys folded, consonant skeletons added) by Marsad."
 )
+OCHA_ATTRIBUTION = " Admin areas from OCHA's COD-AB admin points (via HDX), licensed under CC BY-IGO 3.0."
 COUNTRY_DUMP_CLASSES = frozenset("PATHL")
 # From world-wide tables, the classes kept for skeleton countries without an Arabic name: towns
 # and admin areas (a world table's wells and wadis would be noise without a country dump's detail).
@@ -164,7 +165,10 @@ def _build(sources: list[Path], out: Path) -> BuildStats:
             "INSERT INTO meta VALUES (?,?)",
             [
                 ("format_version", FORMAT_VERSION),
-                ("attribution", ATTRIBUTION),
+                (
+                    "attribution",
+                    ATTRIBUTION + (OCHA_ATTRIBUTION if "ocha-adminpoints" in kinds.values() else ""),
+                ),
                 ("sources", " ".join(source.name for source in kinds)),
                 ("built", _build_date()),
             ],

@@ -31,7 +31,7 @@ from marsad.knowledge.gazetteer.places import (
     PlaceMention,
     prior,
 )
-from marsad.knowledge.gazetteer.words import ARTICLE, _Reading, _Token
+from marsad.knowledge.gazetteer.words import ARTICLE, _Reading, _Token, after_settlement_word
 from marsad.knowledge.transliterate import SpellingFit, has_latin_article, spelling_fit
 from marsad.lang.ar.common_words import is_common, is_number_form_of_common
 
@@ -236,8 +236,14 @@ class _ScanMemory:
 class _MentionMaker:
     """Turns a scan's matches into `PlaceMention`s with their candidates and evidence."""
 
-    def __init__(self, arabic_places: Callable[[list[str]], dict[str, tuple[Place, ...]]]):
+    def __init__(
+        self,
+        arabic_places: Callable[[list[str]], dict[str, tuple[Place, ...]]],
+        needs_settlement_word: Callable[[Place], bool] = lambda place: False,
+    ):
         self._arabic_places = arabic_places  # an Arabic key's places (see `PlaceStore.place_tuples`)
+        # a place named in Arabic only right after a word naming a settlement (see `supplement`)
+        self._needs_settlement_word = needs_settlement_word
         self._candidate_cache: dict[tuple, tuple] = {}  # see _candidates
 
     def mentions(self, text: str, tokens: list[_Token], chosen: list[_Match]) -> list[PlaceMention]:
@@ -311,27 +317,36 @@ class _MentionMaker:
             match.skeletons,
             *((also.places, also.agreement, also.skeletons) if also is not None else ()),
         )
-        key = (match.how, match.key, licensed, ordinary, *(id(part) for part in held))
+        settled = after_settlement_word(match.locative)
+        key = (match.how, match.key, licensed, ordinary, settled, *(id(part) for part in held))
         found = self._candidate_cache.get(key)
         if found is None:
             if len(self._candidate_cache) > _MENTION_CACHE_LIMIT:
                 self._candidate_cache.clear()
             found = self._candidate_cache[key] = (
                 held,
-                self._new_candidates(match, named, also, licensed, ordinary),
+                self._new_candidates(match, named, also, licensed, ordinary, settled),
             )
         return found[1]
 
-    @staticmethod
     def _new_candidates(
-        match: _Match, named: tuple[Place, ...] | None, also: _Match | None, licensed: bool, ordinary: bool
+        self,
+        match: _Match,
+        named: tuple[Place, ...] | None,
+        also: _Match | None,
+        licensed: bool,
+        ordinary: bool,
+        settled: bool,
     ) -> tuple | None:
         """(candidates, evidence, agreement), or None without candidates: an Arabic name's places
         and those of the skeleton match on its words (`also`), or a skeleton match's. A word every
         kind of news uses (`ordinary`: "من البورصة", "على صعيد") names only a notable place there,
-        without a feature word that says a name follows ("مديرية الحزم")."""
+        without a feature word that says a name follows ("مديرية الحزم"); a hamlet of the
+        supplement only right after a word naming a settlement (`settled`: "قرية", "بلدة")."""
         how = HOW_ARABIC if match.how == HOW_ARABIC else f"{HOW_SKELETON}:{match.key}"
         places = list(match.places) if match.how == HOW_SKELETON else list(named or ())
+        if not settled:
+            places = [place for place in places if not self._needs_settlement_word(place)]
         if match.how == HOW_ARABIC and not licensed and not any(place.notable for place in places):
             places = []
         if ordinary:

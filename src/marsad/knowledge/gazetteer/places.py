@@ -9,6 +9,7 @@ what the article says around its mentions. `prior` is how likely a bare name mea
 from __future__ import annotations
 
 import math
+import zlib
 from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
@@ -136,3 +137,9 @@ def prior(place: Place) -> float:
         + _SEAT_BONUS.get(place.feature_code, 0.0)
         + _CLASS_BONUS.get(place.feature_class, 0.0)
     )
+
+
+def own_id(iso3: str, name: str) -> int:
+    """A stable id for a place GeoNames has no row for: negative, so it can never be taken for a
+    geonameid."""
+    return -(zlib.crc32(f"{iso3}:{name}".encode()) + 1)

@@ -15,6 +15,7 @@ from marsad.errors import GazetteerError
 from marsad.knowledge.gazetteer.choose import Chooser
 from marsad.knowledge.gazetteer.matches import MIN_SKELETON_ELSEWHERE, _MentionMaker, _ScanMemory
 from marsad.knowledge.gazetteer.places import (
+    _CACHE_LIMIT,
     HOW_ARABIC,
     HOW_SKELETON,
     Place,
@@ -24,8 +25,16 @@ from marsad.knowledge.gazetteer.places import (
 )
 from marsad.knowledge.gazetteer.scan import _Scanner
 from marsad.knowledge.gazetteer.store import PlaceStore
+from marsad.knowledge.gazetteer.supplement import Supplement, supplement
 from marsad.knowledge.gazetteer.trace import ChoiceTrace
-from marsad.knowledge.gazetteer.words import _lexicon, _readings, _skeletons, _stems
+from marsad.knowledge.gazetteer.words import (
+    MIN_FIRST_WORD_LETTERS,
+    MIN_KEY_LETTERS,
+    _lexicon,
+    _readings,
+    _skeletons,
+    _stems,
+)
 from marsad.knowledge.transliterate import spelling_fit
 from marsad.lang.ar.clitics import drop_article
 from marsad.lang.ar.normalize import Normalized, fold, normalize
@@ -37,10 +46,16 @@ GAZETTEER_ENV = "MARSAD_GAZETTEER"
 class Gazetteer:
     """A read-only view of a gazetteer file built by `marsad gazetteer build`."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, supplement: Supplement | None = None):
         self._store = PlaceStore(path)
+        # places of a separately licensed file, for names the file has no town for (see `supplement`)
+        self._supplement = supplement
+        self._index: tuple[frozenset[str], dict[str, int]] | None = None  # see _arabic_index
+        self._added: dict[str, tuple[tuple[Place, ...], tuple[Place, ...]]] = {}  # see _arabic_places
         self._memory = _ScanMemory()
-        self._maker = _MentionMaker(lambda keys: self._store.place_tuples(keys, HOW_ARABIC))
+        self._maker = _MentionMaker(
+            self._arabic_places, supplement.needs_settlement_word if supplement else lambda place: False
+        )
         self._chooser = Chooser(self._store.capital)
 
     @classmethod
@@ -65,8 +80,9 @@ class Gazetteer:
         if not words:
             return []
         rest = [drop_article(word) for word in words[1:]]
-        keys = [" ".join([reading.key, *rest]) for reading in _readings(words[0])]
-        named = self._store.places(keys, HOW_ARABIC)
+        shortest = MIN_FIRST_WORD_LETTERS if rest else MIN_KEY_LETTERS
+        keys = [" ".join([reading.key, *rest]) for reading in _readings(words[0], shortest)]
+        named = self._arabic_places(keys)
         skeletons = {s: key for key in keys for s in _skeletons(key) if len(s) >= MIN_SKELETON_ELSEWHERE}
         shared = {} if alone and named else self._store.places(skeletons, HOW_SKELETON)
         if alone:
@@ -97,7 +113,7 @@ class Gazetteer:
 
     def _find_mentions(self, text: str, skeleton_countries: Iterable[str] | None) -> list[PlaceMention]:
         store = self._store
-        arabic = store.arabic_index()
+        arabic = self._arabic_index()
         if not arabic[0]:
             return []
         countries = (
@@ -140,7 +156,50 @@ class Gazetteer:
     def arabic_name(self, geonameid: int | None) -> str | None:
         """The place's Arabic name as written, to show beside its Latin one (one of GeoNames' Arabic
         names, see `sources.arabic_label`), if it has one and the file records them."""
-        return self._store.arabic_name(geonameid)
+        found = self._store.arabic_name(geonameid)
+        if found is None and self._supplement is not None:
+            return self._supplement.labels.get(geonameid)
+        return found
+
+    def _arabic_index(self) -> tuple[frozenset[str], dict[str, int]]:
+        """The file's Arabic keys (`PlaceStore.arabic_index`) with the supplement's."""
+        if self._index is None:
+            keys, longest = self._store.arabic_index()
+            if self._supplement is not None:
+                longest = dict(longest)
+                for word, most in self._supplement.longest.items():
+                    longest[word] = max(longest.get(word, 0), most)
+                keys = keys | self._supplement.by_key.keys()
+            self._index = (keys, longest)
+        return self._index
+
+    def _arabic_places(self, keys: list[str]) -> dict[str, tuple[Place, ...]]:
+        """The places under each Arabic key: the file's, and the supplement's where the file has no
+        populated place of the supplement's country (a locality is not the town: "مليط" is the
+        OCHA locality and Mellit, the town OSM knows) and no notable place elsewhere (a Sudanese
+        hamlet called الدوحة is not what "مدينة الدوحة" means). The merged tuples are remembered
+        per key while the file's stay the same, so that mentions share them."""
+        found = self._store.place_tuples(keys, HOW_ARABIC)
+        extra = self._supplement.by_key if self._supplement is not None else {}
+        for key in keys:
+            more = extra.get(key)
+            if more is None:
+                continue
+            own = found.get(key, ())
+            known = self._added.get(key)
+            if known is None or known[0] is not own:
+                if len(self._added) > _CACHE_LIMIT:
+                    self._added.clear()
+                known_town = any(
+                    (place.country == more[0].country and place.feature_class == "P")
+                    or (place.country != more[0].country and place.notable)
+                    for place in own
+                )
+                merged = own if known_town else tuple(sorted(own + more, key=prior, reverse=True))
+                known = self._added[key] = (own, merged)
+            if known[1]:
+                found[key] = known[1]
+        return found
 
     def _spelled_alike(self, arabic: str, skeleton: str, place: Place) -> bool:
         fit = spelling_fit(arabic, self._store.spelling(skeleton, place), place.country)
@@ -164,8 +223,8 @@ def _in_original(mention: PlaceMention, folded: Normalized) -> PlaceMention:
 def _default_gazetteer() -> Gazetteer:
     chosen = os.environ.get(GAZETTEER_ENV)
     if not chosen:
-        return Gazetteer(data_path("marsad.knowledge", "gazetteer.sqlite"))
-    gazetteer = Gazetteer(Path(chosen))
+        return Gazetteer(data_path("marsad.knowledge", "gazetteer.sqlite"), supplement())
+    gazetteer = Gazetteer(Path(chosen), supplement())
     try:
         gazetteer._store.check()
     except GazetteerError:

@@ -28,6 +28,8 @@ from marsad.knowledge.gazetteer.places import HOW_ARABIC, Place
 from marsad.knowledge.gazetteer.skeletons import _SkeletonScan
 from marsad.knowledge.gazetteer.words import (
     _LOCATIVE_CLITIC,
+    MIN_FIRST_WORD_LETTERS,
+    MIN_KEY_LETTERS,
     _Lexicon,
     _locative,
     _locative_before,
@@ -158,14 +160,17 @@ class _Scanner(_SkeletonScan):
             self.asked.update(new)
             self.known.update(self.skeleton_places(new))
 
-    def _keys(self, first: int, words: int, allow_blocked: bool = False) -> list[tuple[_Reading, str]]:
-        """The n-gram's keys, one per reading of its first word, without blocked words (which
-        `allow_blocked` lets through right after a town word: "مدينة أطار" is Atar)."""
+    def _keys(
+        self, first: int, words: int, allow_blocked: bool = False, shortest: int = MIN_KEY_LETTERS
+    ) -> list[tuple[_Reading, str]]:
+        """The n-gram's keys, one per reading of its first word (of at least `shortest` letters),
+        without blocked words (which `allow_blocked` lets through right after a town word:
+        "مدينة أطار" is Atar)."""
         span = self.tokens[first : first + words]
         if len(span) < words or not all(token.joins_previous for token in span[1:]):
             return []
         rest = [drop_article(token.text) for token in span[1:]]
-        keys = ((reading, " ".join([reading.key, *rest])) for reading in _readings(span[0].text))
+        keys = ((reading, " ".join([reading.key, *rest])) for reading in _readings(span[0].text, shortest))
         return [(reading, key) for reading, key in keys if allow_blocked or key not in self.lexicon.blocked]
 
     def _context(self, first: int, reading: _Reading, inherited: _Context | None) -> _Context | None:
@@ -201,7 +206,8 @@ class _Scanner(_SkeletonScan):
         a place (GeoNames has villages called مطار and سوق)."""
         town_word = self.locatives[first] is not None and self.locatives[first][0] in self.lexicon.town_words
         for words in range(min(most, MAX_NGRAM_WORDS), 0, -1):
-            for reading, key in self._keys(first, words, allow_blocked=town_word and words == 1):
+            shortest = MIN_FIRST_WORD_LETTERS if words > 1 else MIN_KEY_LETTERS
+            for reading, key in self._keys(first, words, town_word and words == 1, shortest):
                 if key not in self.keys or (words == 1 and key in self.lexicon.locative_words):
                     continue
                 context = self._context(first, reading, inherited)
@@ -219,7 +225,10 @@ class _Scanner(_SkeletonScan):
         readings = _reading_fields(word)
         info = self.word_cache[word] = (
             *_word_flags(word),
-            max((self.longest.get(fields[0], 0) for fields in readings), default=0),
+            max(
+                (self.longest.get(fields[0], 0) for fields in _reading_fields(word, MIN_FIRST_WORD_LETTERS)),
+                default=0,
+            ),
             _looks_foreign([word]),
             _locative(self.lexicon, word),
             any(

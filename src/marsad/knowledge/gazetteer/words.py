@@ -20,6 +20,9 @@ from marsad.lang.ar.normalize import fold
 from marsad.resources import read_tsv
 
 MIN_KEY_LETTERS = 3
+# A name of several words may start with a word of two letters: "ود مدني" (Wad Madani), "أم روابة"
+# (Umm Ruwaba), "أم درمان"; a name of one word never has fewer than three (see sources.arabic_keys).
+MIN_FIRST_WORD_LETTERS = 2
 _WORD = re.compile(r"([\u0621-\u064a]+)")
 _NAME_JOINERS = " \u00a0-"  # what may stand between the words of one name
 _LOCATIVE_CLITIC = BA
@@ -65,6 +68,12 @@ def _lexicon() -> _Lexicon:
         words | frozenset(blocked),
         frozenset(phrase[-1] for phrase in locatives if len(phrase) > 1),
     )
+
+
+def after_settlement_word(locative: str | None) -> bool:
+    """Whether a name's locative word (`PlaceMention.after_locative`) names a settlement: "مدينة",
+    "بلدة", "قرية" (area "town" in place_words.tsv), after which a name is a town's or a village's."""
+    return locative in _lexicon().town_words
 
 
 # -- words -----------------------------------------------------------------------------------
@@ -124,17 +133,20 @@ def _word_flags(word: str) -> tuple[bool, bool, bool]:
 
 
 @lru_cache(maxsize=16384)
-def _readings(word: str) -> tuple[_Reading, ...]:
+def _readings(word: str, shortest: int = MIN_KEY_LETTERS) -> tuple[_Reading, ...]:
     """The word's readings as a name start (see `_reading_fields`), needed only where a name may start."""
-    return tuple(_Reading(*fields) for fields in _reading_fields(word))
+    return tuple(_Reading(*fields) for fields in _reading_fields(word, shortest))
 
 
 # The per-word caches below hold plain tuples of strings and flags only: the collector stops
 # tracking those, so that a warm process does not spend its time walking the caches.
 @lru_cache(maxsize=65536)
-def _reading_fields(word: str) -> tuple[tuple[str, int, bool, bool, bool], ...]:
+def _reading_fields(
+    word: str, shortest: int = MIN_KEY_LETTERS
+) -> tuple[tuple[str, int, bool, bool, bool], ...]:
     """The word's readings as a name start, as `_Reading`'s fields, the bare word first,
-    stopping after a blocked word so that بلاد is not read as ب + لاد (Lod)."""
+    stopping after a blocked word so that بلاد is not read as ب + لاد (Lod); each of at least
+    `shortest` letters (`MIN_FIRST_WORD_LETTERS` for the first word of an Arabic name of several)."""
     blocked = _lexicon().blocked
     readings: list[tuple[str, int, bool, bool, bool]] = []
     for prefix, stem in split_proclitics(word):
@@ -142,7 +154,7 @@ def _reading_fields(word: str) -> tuple[tuple[str, int, bool, bool, bool], ...]:
         offset = len(word) - len(key)
         if word[:offset].endswith(ARTICLE):
             offset -= 2
-        if len(key) >= MIN_KEY_LETTERS and all(reading[0] != key for reading in readings):
+        if len(key) >= shortest and all(reading[0] != key for reading in readings):
             article = len(key) < len(stem)
             readings.append((key, offset, bool(prefix), _LOCATIVE_CLITIC in prefix, article))
         if key in blocked:

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import sqlite3
 import unicodedata
-import zlib
 from collections.abc import Iterable
 from pathlib import Path
 
 from marsad.errors import BuildError
 from marsad.knowledge.gazetteer import places
+from marsad.knowledge.gazetteer.matches import _ordinary
+from marsad.knowledge.gazetteer.places import own_id
 from marsad.knowledge.gazetteer.sources import _Admin1, _Row, arabic_keys, arabic_label
 from marsad.knowledge.gazetteer.store import STORED_HOW
+from marsad.knowledge.gazetteer.words import _lexicon
 from marsad.knowledge.transliterate import MIN_SKELETON_CONSONANTS, latin_skeleton
 
 # Such a city's skeleton is evidence only with three consonants: two meet the Arabic names of
@@ -160,7 +162,7 @@ class _Writer:
         if not (name and iso3 and fact.get("feature_class") and code and arabic):
             raise BuildError(f"{where}: name, arabic, iso3, feature_class and feature_code are required")
         try:
-            geonameid = int(fact["geonameid"]) if fact.get("geonameid") else _own_id(iso3, name)
+            geonameid = int(fact["geonameid"]) if fact.get("geonameid") else own_id(iso3, name)
             if not self._known(geonameid):
                 self._insert_fact(geonameid, fact)
         except (ValueError, TypeError) as error:
@@ -199,6 +201,14 @@ class _Writer:
             for key, spelling in _skeleton_of(name, iso3).items():
                 skeletons.setdefault(key, spelling)
         self.names(area.geonameid, (), skeletons, None)  # admin1CodesASCII gives no Arabic name
+
+    def _has_first_level(self, iso3: str) -> bool:
+        return (
+            self.connection.execute(
+                "SELECT 1 FROM places WHERE country = ? AND feature_code = 'ADM1' LIMIT 1", (iso3,)
+            ).fetchone()
+            is not None
+        )
 
     def _known(self, geonameid: int) -> bool:
         return (
@@ -240,12 +250,21 @@ class _Writer:
         return round(row[0], 4), round(row[1], 4)
 
     def add_ocha_point(self, path: Path, number: int, point: dict[str, str]) -> None:
-        """An OCHA COD admin point (states and localities with Arabic names and p-codes)."""
+        """An OCHA COD admin point (states and localities with Arabic names and p-codes). A state
+        of a country whose first-level areas the file holds already (GeoNames' admin-1 areas with
+        the facts table's Arabic names) is left out: OCHA names some by common words (الجزيرة,
+        الشمالية) that the facts table writes with "ولاية". A locality named by a common word
+        (طويلة, long; كاس, cup) is no notable place: it counts only after a feature word. One whose
+        name starts with a locative word ("مدينة كسلا", "شرق النيل") is left out: the text's words
+        are that word and a name ("مدينة كسلا" is the town itself)."""
         level = point.get("admin_level", "")
         if level not in ("1", "2"):
             return  # level 0 is the country
         pcode = point.get(f"adm{level}_pcode", "")
-        arabic = arabic_keys([point.get("name_ar", "")])
+        locatives = _lexicon().locative_words
+        arabic = {
+            key for key in arabic_keys([point.get("name_ar", "")]) if key.split(" ")[0] not in locatives
+        }
         if not pcode or not arabic:
             return
         try:
@@ -253,11 +272,13 @@ class _Writer:
         except (KeyError, ValueError) as error:
             raise BuildError(f"{path}:{number}: {error}") from None
         iso3 = self.iso3.get(pcode[:2], pcode[:2])
+        if level == "1" and self._has_first_level(iso3):
+            return
         name = point.get("name_en") or pcode
         self.connection.execute(
             "INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                _own_id(iso3, pcode),
+                own_id(iso3, pcode),
                 name,
                 name,
                 lat,
@@ -269,20 +290,14 @@ class _Writer:
                 0,
                 point.get("adm2_name_en") or None,
                 None,
-                1,
+                int(not any(_ordinary(key) for key in arabic)),
             ),
         )
         self.names(
-            _own_id(iso3, pcode), arabic, _skeleton_of(name, iso3), arabic_label([point.get("name_ar", "")])
+            own_id(iso3, pcode), arabic, _skeleton_of(name, iso3), arabic_label([point.get("name_ar", "")])
         )
 
 
 def _skeleton_of(name: str, country: str | None = None) -> dict[str, str]:
     key = latin_skeleton(name, country)
     return {key: name} if len(key) >= MIN_SKELETON_CONSONANTS else {}
-
-
-def _own_id(iso3: str, name: str) -> int:
-    """A stable id for a place GeoNames has no row for: negative, so it can never be taken for a
-    geonameid."""
-    return -(zlib.crc32(f"{iso3}:{name}".encode()) + 1)
