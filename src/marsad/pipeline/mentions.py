@@ -376,8 +376,10 @@ def _after_place_type_word(mention) -> bool:
 def _article_not_in_its_name(mention, place) -> bool:
     """A one-word name written with the article whose place is named without one ("المشهد" the
     scene, not Mashhad; "البورصة" the stock exchange, not Bursa; "السيول" floods, not Seoul):
-    a common noun. Places named with it ("الخرطوم", "الفاشر") keep it in their Arabic name, and
-    after a word naming a settlement the article is the name's ("مدينة الكومة", OSM's كومة)."""
+    a common noun. Places named with it ("الخرطوم", "الفاشر") keep it in their Arabic name, if
+    not always in the same spelling (GeoNames' "البو كمال", "الأهواز" are the news' "البوكمال",
+    "الأحواز"), and after a word naming a settlement the article is the name's ("مدينة الكومة",
+    OSM's كومة)."""
     words = mention.text.split()
     if len(words) != 1 or after_settlement_word(mention.after_locative):
         return False
@@ -385,7 +387,9 @@ def _article_not_in_its_name(mention, place) -> bool:
     if not stems:
         return False
     label = Gazetteer.default().arabic_name(place.geonameid)
-    return label is not None and not any(stem in fold(label) for stem in stems)
+    if label is None or fold(label).startswith(ARTICLE):
+        return False
+    return not any(stem in fold(label) for stem in stems)
 
 
 # How much each kind of mention says about where the story happens.
