@@ -70,7 +70,8 @@ gazetteer: $(FULL)
 	  $(GEONAMES)/country/BF.txt.gz $(GEONAMES)/country/MR.txt.gz $(GEONAMES)/country/TN.txt.gz \
 	  $(GEONAMES)/country/LB.txt.gz $(GEONAMES)/country/CM.txt.gz \
 	  $(GEONAMES)/admin/admin1CodesASCII.txt $(GEONAMES)/admin/admin2Codes.txt.gz \
-	  src/marsad/knowledge/data/gazetteer_regions.tsv $(GEONAMES)/sudan/sdn_ocha_adminpoints.tsv \
+	  src/marsad/knowledge/data/gazetteer_regions.tsv src/marsad/knowledge/data/gazetteer_aliases.tsv \
+	  $(GEONAMES)/sudan/sdn_ocha_adminpoints.tsv \
 	  --out src/marsad/knowledge/data/gazetteer.sqlite
 	$(BIN)/python -m marsad.knowledge.gazetteer.supplement_build \
 	  $(GEONAMES)/sudan/sdn_osm_populated_places.tsv $(GEONAMES)/sudan/sdn_ocha_adminpoints.tsv \

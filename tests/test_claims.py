@@ -476,6 +476,17 @@ def test_claims_a_counted_singular_nisba_names_nationals(text, victim):
     assert [c.victim.name for c in claims_of(text)] == [victim]
 
 
+@pytest.mark.parametrize(
+    "text, victim",
+    [
+        ("مقتل فلسطيني برصاص قوات الاحتلال شرق مدينة خان يونس.", "Civilians (Palestine)"),
+        ("قتل عراقي في انفجار عبوة ناسفة في سوق ببغداد.", "Civilians (Iraq)"),
+    ],
+)
+def test_claims_a_singular_nisba_after_the_casualty_word_is_one_national(text, victim):
+    assert [(c.low, c.victim.name) for c in claims_of(text)] == [(1, victim)]
+
+
 def test_claims_people_taken_to_hospital_are_injured():
     claim = one_claim(
         "وقالت خدمة الإسعاف إن 15 شخصا نقلوا إلى المستشفى بعد الهجوم المسلح على مطعم في مدينة تورونتو.",
@@ -561,3 +572,14 @@ def test_claims_a_second_count_joined_by_and_names_its_own_people():
     text = "قتل 25 متمردا حوثيا و8 من جنود القوات الحكومية في معارك عنيفة في محافظة الضالع."
     victims = {c.low: c.victim.name for c in claims_of(text) if c.kind == "killed"}
     assert victims[25] == "Houthi Movement" and victims[8].startswith("Military Forces of Yemen")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("قضى 4 فلسطينيين في غارة إسرائيلية على خان يونس.", [("killed", 4)]),
+        ("قضى الجريح 4 أيام في المستشفى بعد إصابته في الغارة.", []),
+    ],
+)
+def test_claims_those_who_passed_away_are_dead_days_spent_are_not(text, expected):
+    assert [(c.kind, c.low) for c in claims_of(text) if c.low] == expected

@@ -32,6 +32,7 @@ from support import news_events as news
         ),
         ("اندلعت مواجهات بين المتظاهرين وقوات الأمن في مدينة الكوت اليوم.", "Riots", "Violent demonstration"),
         ("قتل ثلاثة أشخاص في شجار بين عائلتين في بلدة الرمثا اليوم.", "Riots", "Mob violence"),
+        ("وقمعت قوات الاحتلال مسيرة قرية بلعين اليوم.", "Protests", "Protest with intervention"),
     ],
 )
 def test_demonstrations_kind_by_acled_hierarchy(text, event_type, sub_type):
@@ -54,6 +55,17 @@ def test_demonstrations_one_event_of_the_highest_kind_with_its_casualties():
     assert event.fatalities.acled == 1
 
 
+@pytest.mark.parametrize(
+    "text, sub_type",
+    [
+        ("قتل متظاهران في مدينة الخرطوم اليوم.", "Excessive force against protesters"),
+        ("قتل محتجان برصاص قوات الأمن في مدينة الخرطوم بحري اليوم.", "Excessive force against protesters"),
+    ],
+)
+def test_demonstrations_two_demonstrators_are_a_demonstration(text, sub_type):
+    assert event_kinds(text) == [("Protests", sub_type)]
+
+
 def test_demonstrations_peaceful_crowd_is_protesters():
     [event] = news("شارك آلاف المتظاهرين في مسيرة سلمية وسط مدينة فاس المغربية اليوم.")
     assert [(a.name, a.inter) for a in event.actors if a.inter == 6] == [("Protesters (Morocco)", 6)]
@@ -67,10 +79,95 @@ def test_demonstrations_killing_protested_against_is_its_cause():
 @pytest.mark.parametrize(
     "text",
     [
+        "وقالت المنظمة إن الاعتقالات تكشف تصاعد القمع ضد حرية التعبير عن الرأي والتجمع والتظاهر في البلاد.",
+        "وأكد وزير الداخلية احترام الحكومة الحق في التظاهر السلمي في العاصمة بغداد.",
+        "وشدد البيان على حق التظاهر في مدينة الناصرية.",
+    ],
+)
+def test_demonstrations_a_right_to_demonstrate_is_none(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصدرت المحكمة العليا الخميس، قرارا أيدت فيه استخدام القوة ضد المتظاهرين على الحدود مع غزة.",
+        "قضت محكمة مصرية بسجن 20 متظاهرا ثلاث سنوات في القاهرة.",
+    ],
+)
+def test_demonstrations_a_courts_ruling_about_demonstrators_is_none(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأمام المحكمة تظاهر العشرات في القاهرة اليوم.",
+        "وقالت المحكمة إن المتظاهرين اقتحموا مبنى البرلمان في بغداد أمس.",
+    ],
+)
+def test_demonstrations_before_a_court_or_told_by_it_are_one(text):
+    assert [e.event_type for e in news(text)] in (["Protests"], ["Riots"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وفي البلد المضطرب اعتصم الوزير الراحل بعقلانية هادئة في بيروت.",
+        "وتظاهر المتهم بالمرض أمام القاضي في محكمة القاهرة.",
+        "واعتصم الرئيس بالصمت في قصر بعبدا.",
+    ],
+)
+def test_demonstrations_holding_to_or_feigning_something_is_none(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واتسمت التظاهرات بالصبر والهدوء في ساحة التحرير ببغداد اليوم.",
+        "واعتصم العشرات أمام مبنى البرلمان في بيروت اليوم.",
+    ],
+)
+def test_demonstrations_a_crowd_and_its_manner_stay_a_demonstration(text):
+    assert event_kinds(text) == [("Protests", "Peaceful protest")]
+
+
+@pytest.mark.parametrize(
+    "text, force",
+    [
+        (
+            "وأطلقت قوات الأمن الغاز المسيل للدموع لتفريق مئات المتظاهرين في مدينة الناصرية اليوم.",
+            "Police Forces of Iraq",
+        ),
+        ("وفرق الجيش مئات المتظاهرين بالغاز المسيل للدموع في الناصرية اليوم.", "Military Forces of Iraq"),
+    ],
+)
+def test_demonstrations_security_forces_facing_a_crowd_are_its_police(text, force):
+    [event] = news(text)
+    assert [a.name.split(" (")[0] for a in event.actors if a.inter == 1] == [force]
+
+
+def test_demonstrations_security_forces_wounded_by_rioters_are_police():
+    [event] = news("وأصيب خمسة من عناصر الأمن في مواجهات مع المحتجين في مدينة الكوت اليوم.")
+    assert [(c.kind, c.low, c.victim.name.split(" (")[0]) for c in event.claims] == [
+        ("injured", 5, "Police Forces of Iraq")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "أطلق ناشطون دعوات للتظاهر غدا في ساحة التحرير ببغداد.",
+        "نظمت الشركة مظاهرة لعرض سيارتها الكهربائية الجديدة أمام الصحفيين في الرياض.",
+        "قررت النقابة تنفيذ اعتصام مفتوح أمام وزارة التربية في الرباط.",
+        "ودعت القوى الوطنية والإسلامية إلى تنظيم تظاهرات واحتجاجات في مدينة رام الله.",
+        "أجلت النقابة الوقفة الاحتجاجية التي كانت مقررة اليوم أمام البرلمان في الرباط.",
         "افتتحت في مدينة قسنطينة تظاهرة ثقافية تستمر أسبوعا بمشاركة فرق من عدة دول.",
         "أعلن الحزب تأييده للاحتجاجات التي تشهدها مدينة قابس.",
         "خرج آلاف المشجعين إلى شوارع الجزائر العاصمة احتفالا بفوز المنتخب بالكأس وتجمهروا في الساحات.",
+        "دعت أحزاب المعارضة إلى التظاهر غدا في ساحة التحرير احتجاجا على غلاء الأسعار.",
+        "أعلنت نقابة المعلمين تنفيذ اعتصام مفتوح الأسبوع المقبل أمام وزارة التربية في بغداد.",
     ],
 )
 def test_demonstrations_calls_festivals_support_and_celebrations_are_no_event(text):
@@ -123,6 +220,10 @@ def test_demonstrations_precautions_and_future_marches_are_no_event(text):
         "تجمع مئات من أنصار الحزب أمام مقر الحكومة في مدينة سوسة اليوم.",
         "خرج الآلاف إلى الشوارع في مدينة البصرة اليوم مطالبين بتوفير الكهرباء.",
         "شارك المئات في مسيرة بوسط مدينة صفاقس اليوم.",
+        "خرجت مسيرات حاشدة في مدينة نابلس اليوم.",
+        "خرج مئات السودانيين في مواكب في مدينة الخرطوم اليوم للمطالبة بالحكم المدني.",
+        "انطلقت مسيرة في مدينة الخليل اليوم تنديدا بالاستيطان.",
+        "وانطلقت مسيرة أسبوعية في قرية كفر قدوم اليوم.",
     ],
 )
 def test_demonstrations_gatherings_without_the_word_protest(text):
@@ -137,6 +238,7 @@ def test_demonstrations_gatherings_without_the_word_protest(text):
         "خرج آلاف المدنيين من مدينة الفلوجة اليوم.",
         "واصلت الشركة مسيرتها في الأسواق بمشاركة آلاف العملاء في مدينة دبي.",
         "أعلن التجمع الوطني الديمقراطي في مدينة الجزائر اليوم أن آلاف المنتسبين انضموا إليه.",
+        "واستعرض الرئيس مسيرة الإصلاح السلمية التي تعيشها البلاد منذ سنوات.",
     ],
 )
 def test_demonstrations_forces_fans_flight_careers_and_parties_are_no_gathering(text):
@@ -252,6 +354,7 @@ def test_demonstrations_a_crowd_protesting_beside_an_embassy_is_one(text):
             "Peaceful protest",
         ),
         ("تظاهر المئات في مدينة الكوت اليوم تنديدا باقتحام قوات الأمن لمقر النقابة.", "Peaceful protest"),
+        ("ندد المتظاهرون في مدينة الحسيمة اليوم باعتقال عشرة من نشطاء الحراك.", "Peaceful protest"),
         (
             "خرج الآلاف في مدينة البصرة اليوم احتجاجا على الغلاء، ففرقتهم الشرطة بالغاز المسيل للدموع.",
             "Protest with intervention",

@@ -109,6 +109,18 @@ def test_gazetteer_common_word_place_only_after_a_locative(gazetteer):
     assert [m.text for m in gazetteer.find_mentions(fold("غارة إسرائيلية على مدينة صور"))] == ["صور"]
 
 
+@pytest.mark.parametrize(
+    "sentence, places",
+    [
+        ("خرج الآلاف في مظاهرة سلمية وهتفوا سلمية سلمية", []),
+        ("دعا إلى حل الأزمة بالطرق السلمية", []),
+        ("قصف على مدينة السلمية في ريف حماة", ["السلمية", "حماة"]),
+    ],
+)
+def test_gazetteer_peaceful_is_salamiyah_only_after_a_locative(gazetteer, sentence, places):
+    assert [m.text for m in gazetteer.find_mentions(fold(sentence))] == [fold(p) for p in places]
+
+
 def test_gazetteer_lookup_strips_clitics_and_orders_arabic_names_first(gazetteer):
     assert gazetteer.lookup("وكيدال")[0].geonameid == 2455290
     assert gazetteer.lookup("بالحديدة")[0].geonameid == 79415

@@ -613,3 +613,21 @@ def test_gazetteer_build_ocha_admin_points_add_localities(sources, tmp_path, sen
     gazetteer = Gazetteer(tmp_path / "g.sqlite")
     picks = [gazetteer.choose(m, ["SDN"])[0] for m in gazetteer.find_mentions(fold(sentence), ["SDN"])]
     assert [place.name for place in picks if place is not None] == ([found] if found else [])
+
+
+def test_gazetteer_build_shipped_aliases_name_no_stopword_and_add_names_only():
+    """The curated aliases (data/gazetteer_aliases.tsv) never make a blocked word a place, and a
+    row of a place the GeoNames sources hold gives it names, not a second place."""
+    from marsad.knowledge.gazetteer.words import _lexicon
+    from marsad.knowledge.transliterate import name_key
+    from marsad.resources import read_tsv
+
+    rows = list(read_tsv("marsad.knowledge", "gazetteer_aliases.tsv", ("name", "arabic", "iso3")))
+    lexicon = _lexicon()
+    forms = [name_key(form) for row in rows for form in row["arabic"].split("|")]
+    assert forms and not (set(forms) & (lexicon.blocked | lexicon.locative_only | lexicon.locative_words))
+    gazetteer = Gazetteer.default()
+    for row in rows:
+        if row["geonameid"]:
+            place = gazetteer.place(int(row["geonameid"]))
+            assert place is not None and place.country == row["iso3"], row["name"]

@@ -249,3 +249,66 @@ def test_mentions_a_name_of_several_words_holds_the_actor_word_inside_it(text, n
 )
 def test_mentions_the_article_after_a_settlement_word_is_the_names(text, name):
     assert [p.place.name for p in run(text, PUBLISHED, until="mentions").places] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("تظاهر المئات أمام مبنى البرلمان في العاصمة الأردنية عمان.", "JOR"),
+        ("تظاهر المئات أمام مبنى البرلمان في مدينة عمان.", "JOR"),
+        ("تجمع العشرات أمام مجلس الأمة في مدينة الكويت.", "KWT"),
+    ],
+)
+def test_mentions_a_city_named_like_a_country_is_the_city(text, country):
+    doc = run(text, PUBLISHED, until="mentions")
+    assert [c.country.iso3 for c in doc.countries if not c.as_adjective] == []
+    assert doc.main_country == country and [p.place.country for p in doc.places] == [country]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("تظاهر المئات أمام السفارة الأمريكية في القاهرة احتجاجا على الحرب.", "EGY"),
+        ("تجمع العشرات أمام القنصلية الفرنسية في مدينة طرابلس احتجاجا على الرسوم.", "LBY"),
+    ],
+)
+def test_mentions_an_embassy_country_is_not_where_the_story_is(text, country):
+    doc = run(text, PUBLISHED, until="mentions")
+    assert doc.main_country == country and {p.place.country for p in doc.places} == {country}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("هاجم مسلحون مدينة مروة في أقصى شمال الكاميرون وقتلوا خمسة مدنيين.", "Maroua"),
+        ("قتل ثلاثة جنود في هجوم على مدينة مأرب شرقي صنعاء.", "Ma'rib"),
+        ("قتل مدنيان في قصف على مديرية التحيتا جنوب الحديدة.", "At Tuḩaytā’"),
+        ("سقط صاروخ باليستي على قاعدة العند الجوية في محافظة لحج اليمنية.", "Al Anad Air Base"),
+        ("استهدفت غارة مطار التيفور العسكري في ريف حمص الشرقي في سوريا.", "Tiyas Air Base (T4)"),
+        ("قتل شرطيان في انفجار في مدينة كويتا جنوب غربي باكستان.", "Quetta"),
+    ],
+)
+def test_mentions_arabic_names_the_news_writes_resolve(text, name):
+    assert name in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قصفت طائرات التحالف مواقع لتنظيم الدولة في مدينة البوكمال السورية.", "Ālbū Kamāl"),
+        ("خرج مئات المحتجين في مدينة الأحواز جنوب غربي إيران.", "Ahvaz"),
+    ],
+)
+def test_mentions_name_with_the_article_as_its_place_is_named_resolves(text, name):
+    assert name in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قال المتحدث عند وصوله إلى عدن إن الهدنة صامدة.",
+        "قالت مروة إن الحكومة المصرية قررت ذلك في القاهرة.",
+    ],
+)
+def test_mentions_a_word_or_a_person_named_like_an_added_place_is_none(text):
+    assert {found for _, found in places_of(text)} <= {"Aden", "Cairo"}

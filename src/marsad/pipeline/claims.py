@@ -730,19 +730,27 @@ def _fronted_singular(doc: Doc, draft: ClaimDraft, trigger, words, position) -> 
 # Plural nisba endings after folding: "فرنسيين", "كنديون", "فرنسيان" name people of that country.
 _PLURAL_NISBA = ("يين", "يون", "يان")
 _ACCUSATIVE_NISBA = "يا"
+# "فلسطيني": the masculine singular nisba, one person of the country.
+_SINGULAR_NISBA = "ي"
 
 
 def _nationals(doc, draft: ClaimDraft, window: list) -> bool:
     """ "ستة كنديين", "ضحايا من الفرنسيين": a plural nisba standing for people, with no actor
-    named, counts civilians of that country (ACLED's "Civilians (Canada)")."""
+    named, counts civilians of that country (ACLED's "Civilians (Canada)"); "مقتل فلسطيني", a
+    singular one right after the casualty word, one of them."""
     start, end = window[0].start(), window[-1].end()
     for mention in doc.countries:
         if not (start <= mention.start < end and mention.as_adjective):
             continue
         stem = strip_article(mention.text)
-        if stem.endswith(_PLURAL_NISBA) and stem in indefinite_adjectives(mention.country):
+        if stem not in indefinite_adjectives(mention.country):
+            continue
+        one = draft.low is None and mention.start == start and stem.endswith(_SINGULAR_NISBA)
+        if stem.endswith(_PLURAL_NISBA) or one:
             draft.victim_name = of_country(CIVILIANS, mention.country.name)
             draft.victim_start, draft.victim_end = mention.start, mention.end
+            if one:
+                draft.low = draft.high = 1
             return True
     return _counted_national(draft, window)
 
@@ -979,7 +987,7 @@ def _victim_window(trigger, quantity, words, position) -> list:
     # With no count, "قتلى وجرحى" names its victims after it ("... في صفوف الجيش").
     if trigger.side == "after" or trigger.kind == _CASUALTIES:
         after = _word_index(position, words, trigger.end - 1) + 1
-        return _clause(words[after : after + _VICTIM_WORDS], trigger.end)
+        return _before_agent(_clause(words[after : after + _VICTIM_WORDS], trigger.end))
     before = list(reversed(words[max(0, at - _NEAR_WORDS) : at]))
     kept = []
     for word, following in zip(before, [trigger.start] + [w.start() for w in before]):

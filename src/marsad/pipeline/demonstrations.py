@@ -3,7 +3,9 @@
 - A demonstration word reports none after a call or a plan ("دعوات للتظاهر"), in a statement of
   support ("أعلن تأييده للاحتجاجات"), before a word that makes it a festival ("تظاهرة ثقافية"), or
   among crowds celebrating; "in protest" after an act of office ("استدعت سفيرها احتجاجا على") is a
-  state or an office-holder protesting, no demonstration.
+  state or an office-holder protesting, no demonstration; nor does a right ("حرية التجمع والتظاهر"),
+  or a verb holding to or feigning something ("اعتصم بالصمت", "تظاهر بالمرض"), nor a court's
+  ruling ("قضت محكمة بسجن 20 متظاهرا").
 - In a sentence that reports a demonstration, a clash is the demonstration turning violent and a
   shooting the force intervening, not a battle; a killing the demonstrators protest against
   ("احتجاجا على مقتل ...") is their cause, not an event of the sentence.
@@ -16,7 +18,8 @@
   cause, not their kind.
 - Its demonstrators are "Protesters (X)" (inter 6), or "Rioters (X)" (inter 5) in a riot, and the
   casualties among civilians or unnamed victims are theirs; the size the text gives beside it
-  ("تظاهر الآلاف") is its crowd size as ACLED tags it ("thousands"), never a casualty figure.
+  ("تظاهر الآلاف") is its crowd size as ACLED tags it ("thousands"), never a casualty figure; the
+  security forces facing it ("قوات الأمن") are its police, as ACLED names them.
 - A gathering the text does not call a protest ("تجمع مئات أمام ...", "خرج الآلاف إلى الشوارع") is
   one when a crowd, a public place or its organisers stand beside it.
 """
@@ -26,8 +29,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import by_iso3
-from marsad.lang.ar.clitics import ARTICLE, strip_article
+from marsad.lang.ar.clitics import ARTICLE, stem_in, strip_article
 from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role, stems_with_role
+from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD, word_after
 from marsad.pipeline.document import Doc, EventDraft, Trigger
@@ -66,6 +70,12 @@ _PURPOSE_REACH = 8
 # "استدعت الأردن سفيرها في طهران احتجاجا على ...": the act of office stands within these words
 # before "in protest", or (the subject of "احتجت") within these words after it.
 _OFFICE_BEFORE, _OFFICE_AFTER = 8, 2
+# "حرية التعبير عن الرأي والتجمع والتظاهر": a right governs the demonstration words listed within
+# this many words after it.
+_RIGHT_REACH = 6
+# "اعتصم محمد بعقلانية هادئة", "تظاهر بالمرض": what the verb holds to stands within these words
+# after it (its subject may come between).
+_HOLDS_REACH = 3
 # "تظاهرة ثقافية": the adjective right after the noun, within this many characters.
 _ADJECTIVE_GAP = 2
 # A figure this many sentences after a demonstration is still about it.
@@ -76,12 +86,13 @@ _CHANT_REACH = 3
 _NOMINATIVE_PLURAL = "ون"
 _QUOTE = '"'
 _CONTRASTS = forms_with_role("contrast")
+_PREPOSITIONS = forms_with_role("preposition")
 # What makes each kind of gathering word a demonstration when it stands near it: any of its
 # context roles, or (going out) all of them: "خرج المواطنون إلى الشوارع" may be life going back
 # to normal, "خرج الآلاف إلى الشوارع" is a demonstration.
 _GATHERING_NEEDS = {"gathering": any, "gathers": any, "goes_out": all}
 _GATHERING_CONTEXT = {
-    "gathering": ("organised",),
+    "gathering": ("organised", "crowd", "grievance", "manner", "intervention"),
     "gathers": ("crowd", "public_place", "organised"),
     "goes_out": ("public_place", "crowd"),
 }
@@ -159,8 +170,18 @@ def _is_demonstration(trigger: Trigger) -> bool:
 
 
 def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
-    """A call, a plan, a statement of support, a festival or a celebration."""
+    """A call, a plan, a statement of support, a right, a figure of speech, a festival or a celebration."""
     for cue in cues:
+        # "ساحة الحرية" is a square: a right is named without the article ("حرية التظاهر").
+        if cue.role == "right" and not cue.definite and _governs(doc, cue, trigger, _RIGHT_REACH):
+            return True
+        if (
+            cue.role == "holds_to"
+            and cue.start >= trigger.end
+            and _words_between(doc, trigger.end, cue.start) < _HOLDS_REACH
+            and not _in_definite(doc, trigger)
+        ):
+            return True
         if (
             cue.role in ("plan", "support")
             and cue.end <= trigger.start
@@ -168,11 +189,46 @@ def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
             and not _nominative_plural(doc, trigger)
         ):
             return True
+        if (
+            cue.role == "court"
+            and cue.end <= trigger.start
+            and _opens_the_sentence(doc, trigger.sentence, cue)
+        ):
+            return True
         if cue.role == "not_protest" and 0 <= cue.start - trigger.end <= _ADJECTIVE_GAP:
             return True
         if cue.role == "celebration" and _celebrates(doc, trigger, cue, cues):
             return True
     return _by_office(doc, trigger, cues)
+
+
+def _opens_the_sentence(doc: Doc, index: int, cue: _Cue) -> bool:
+    """ "أصدرت المحكمة", "قضت محكمة": the subject right after the sentence's verb, not a place
+    ("أمام المحكمة") nor a speaker ("وأفاد القاضي أن المتظاهرين ...")."""
+    before = WORD.findall(doc.folded, doc.sentences[index].start, cue.start)
+    return (
+        len(before) <= 1
+        and not any(stem_in(word, _PREPOSITIONS) for word in before)
+        and not any(a.start <= cue.start < a.end for a in doc.attributions.get(index, []))
+    )
+
+
+def _governs(doc: Doc, cue: _Cue, trigger: Trigger, reach: int) -> bool:
+    """Whether the cue stands over the trigger: it holds it ("حق التظاهر") or opens its clause within
+    `reach` words before it ("حرية التعبير والتجمع والتظاهر")."""
+    if cue.start <= trigger.start < cue.end:
+        return True
+    return (
+        cue.end <= trigger.start
+        and _words_between(doc, cue.end, trigger.start) < reach
+        and not any(mark in doc.folded[cue.end : trigger.start] for mark in CLAUSE_MARKS)
+    )
+
+
+def _in_definite(doc: Doc, trigger: Trigger) -> bool:
+    """ "اتسمت التظاهرات بالهدوء": a definite noun is the demonstration, not a verb holding to something."""
+    word = doc.folded[trigger.start : trigger.end].split()[0]
+    return strip_article(word) != word
 
 
 def _by_office(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
@@ -267,7 +323,12 @@ def _gatherings(doc: Doc) -> list[Trigger]:
                 or (cue.role != "gathering" and cue.definite)
             ):
                 continue
-            near = {c.role for c in cues if c is not cue and _near_gathering(doc, cue, c)}
+            # "مسيرة سلمية" is a march, "مسيرة الإصلاح السلمية" a political process.
+            near = {
+                c.role
+                for c in cues
+                if c is not cue and _near_gathering(doc, cue, c) and not (c.role == "manner" and c.definite)
+            }
             if (
                 _GATHERING_NEEDS[cue.role](role in near for role in _GATHERING_CONTEXT[cue.role])
                 and "not_crowd" not in near
@@ -471,11 +532,10 @@ def demonstration_type(doc: Doc, draft: EventDraft) -> tuple[str, str]:
         return RIOTS, VIOLENT_DEMONSTRATION
     if any(c.kind == "killed" for c in hurt) or ("lethal_force" in roles and hurt):
         return PROTESTS, EXCESSIVE_FORCE
-    if (
-        PROTEST_WITH_INTERVENTION in subs
-        or roles & {"intervention", "lethal_force"}
-        or any(c.kind == "captured" for c in draft.claims)
-    ):
+    taken = [
+        c for c in draft.claims if c.kind == "captured" and not _protested(doc, c.start, cues[c.sentence])
+    ]
+    if PROTEST_WITH_INTERVENTION in subs or roles & {"intervention", "lethal_force"} or taken:
         return PROTESTS, PROTEST_WITH_INTERVENTION
     return PROTESTS, PEACEFUL_PROTEST
 
@@ -509,7 +569,9 @@ def _is_state(name: str) -> bool:
 def as_demonstrators(
     event_type: str, location, actors: list[Actor], claims: list[Claim]
 ) -> tuple[list[Actor], list[Claim]]:
-    """The crowd of a demonstration named as ACLED names it, with its casualties."""
+    """The crowd of a demonstration named as ACLED names it, with its casualties, and the security
+    forces facing it as its police."""
+    actors, claims = _as_police(actors, claims)
     prefix, inter = _CROWD[event_type]
     country = _country(location, actors)
     if country is None:
@@ -527,6 +589,34 @@ def as_demonstrators(
         for c in claims
     ]
     return [crowd, *others], renamed
+
+
+def _as_police(actors: list[Actor], claims: list[Claim]) -> tuple[list[Actor], list[Claim]]:
+    """ "أطلقت قوات الأمن الغاز المسيل للدموع": ACLED names the security forces facing a crowd its
+    Police Forces (of the same regime period); forces the text calls the army stay Military Forces."""
+    police = {
+        a.name: POLICE_FORCES + a.name[len(MILITARY_FORCES) :]
+        for a in actors
+        if a.name.startswith(MILITARY_FORCES) and _security_forces(a.text)
+    }
+    if not police:
+        return actors, claims
+    renamed = [
+        c.model_copy(update={"victim": c.victim.model_copy(update={"name": police[c.victim.name]})})
+        if c.victim.name in police and _security_forces(c.victim.text)
+        else c
+        for c in claims
+    ]
+    return [a.model_copy(update={"name": police.get(a.name, a.name)}) for a in actors], renamed
+
+
+def _security_forces(text: str) -> bool:
+    """ "قوات الأمن", "القوات الأمنية": forces the text calls security, not the army."""
+    folded = fold(text.strip())
+    return any(
+        m.span() == (0, len(folded)) and row["role"] == "security"
+        for m, row in demonstration_cues().finditer(folded)
+    )
 
 
 def _country(location, actors: list[Actor]):

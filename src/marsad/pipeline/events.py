@@ -27,6 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, stem_in, strip_article
+from marsad.lang.ar.dates import ANNIVERSARY
 from marsad.lang.ar.lexicon import (
     event_triggers,
     forms_with_role,
@@ -113,8 +114,14 @@ def run(doc: Doc) -> None:
         for match, row in event_triggers().finditer(doc.folded, sentence.start, sentence.end):
             if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
                 continue
-            if word_before(doc.folded, match.start()) in _ANY:
-                continue  # "تحسبا لأي أعمال عنف", "لم يسجل أي هجوم": no incident
+            if (
+                word_before(doc.folded, match.start()) in _ANY
+                or _charged(doc.folded, sentence.start, match.start())
+                or _hypothetical(doc.folded, sentence.start, match.start())
+            ):
+                # "تحسبا لأي أعمال عنف", "لم يسجل أي هجوم", "أدين بالمشاركة في مظاهرات", "إذا تعرضت
+                # لهجوم": no incident
+                continue
             # A protest against a law or an election is a protest; a "killing" of one is an idiom.
             if EVENT_FAMILY[row["event_type"]] == VIOLENCE and (
                 _figurative(doc.folded, match.end())
@@ -230,7 +237,8 @@ _TOWN = "P"  # GeoNames' feature class of populated places; a title may name a r
 
 def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraft]:
     """The headline announces the incident the body then tells at a more precise place (a town
-    near it, or inside the region it names): one event."""
+    near it, or inside the region it names): one event, among those of the body's first sentence
+    that tells any ("قتل متظاهر في الديوانية في وقت فرقت الشرطة مظاهرات في بغداد")."""
     headline = next(
         (e for e in events if e.sentences == {0} and not e.background and isinstance(e.place, ResolvedPlace)),
         None,
@@ -238,6 +246,7 @@ def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraf
     if headline is None or not _is_title(doc):
         return events
     here = headline.place.place
+    first = None  # the body's first sentence telling an incident
     for body in sorted(events, key=lambda e: min(e.sentences)):
         if (
             body is headline
@@ -246,6 +255,9 @@ def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraf
             or not isinstance(body.place, ResolvedPlace)
         ):
             continue
+        if first is not None and min(body.sentences) != first:
+            break  # only the body's first incidents can be the one the headline announces
+        first = min(body.sentences)
         there = body.place.place
         near = (
             distance_km(here.lat, here.lon, there.lat, there.lon) <= HEADLINE_KM
@@ -258,7 +270,6 @@ def _headline_told_by_body(doc: Doc, events: list[EventDraft]) -> list[EventDraf
             body.spans[:0] = headline.spans
             body.dates[:0] = headline.dates
             return [e for e in events if e is not headline]
-        break  # only the body's first event can be the one the headline announces
     return events
 
 
@@ -360,14 +371,25 @@ _ALREADY = "قد"
 _RELATIVES = forms_with_role("relative")
 _DESCRIPTIONS = forms_with_role("description")
 _WHERE = forms_with_role("where")
+_BEGAN = forms_with_role("began")
+_SINCE = forms_with_role("since")
+# "حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز": the day stands within these words after the verb.
+_BEGAN_REACH = 6
 # A relative pronoun describes the event word when it follows it or its noun complement
 # ("اعتداءات بروكسل التي"); mentions are looked for this many characters back.
 _GOVERNING_WORDS, _NEAR_CHARS = 2, 60
 _JUDICIAL = forms_with_role("judicial")
+_CONVICTED = forms_with_role("convicted")
+_HYPOTHETICAL = forms_with_role("hypothetical")
+_WHETHER = forms_with_role("whether")
+# "إذا تعرضت لهجوم", "تستطيع القوات تقديم الدعم أو حتى القتال": within these words before the event word.
+_HYPOTHETICAL_REACH = 4
 # "لجنة تفادي التعذيب", "لمنع هجوم": fighting or preventing the act names no incident of it.
 _PREVENTION = forms_with_role("prevention")
 _ANY = forms_with_role("any")
 _EARLIEST_YEAR = 1900
+# The feminine plural of event nouns: "احتجاجات", "اعتداءات", "مواجهات".
+_PLURAL = "ات"
 # "النار على سكان": the people fired on are named right after "على".
 _ON = frozenset({"على", "علي"})
 _TARGET_CHARS = 2
@@ -388,6 +410,30 @@ def _figurative(text: str, end: int) -> bool:
 def _judicial(text: str, sentence_start: int, start: int) -> bool:
     """ "حكمت المحكمة عليه بالإعدام", "بتهمة الاغتصاب": a sentence or a charge, not an incident."""
     return any(w in _JUDICIAL for w in last_words(text, sentence_start, start, _JUDICIAL_WINDOW))
+
+
+def _hypothetical(text: str, sentence_start: int, start: int) -> bool:
+    """ "تستطيع الدفاع عن اليابان فقط إذا تعرضت لهجوم مباشر": a condition or an ability a few
+    words before the event word, in its clause."""
+    clause_start = max(
+        sentence_start, *(text.rfind(mark, sentence_start, start) + 1 for mark in CLAUSE_MARKS)
+    )
+    # "تحديد ما إذا كانا تفجيرين انتحاريين": "whether" leaves the event, only its kind, in doubt.
+    words = last_words(text, clause_start, start, _HYPOTHETICAL_REACH + 1)
+    return any(
+        stem_in(word, _HYPOTHETICAL) and (at == 0 or words[at - 1] not in _WHETHER)
+        for at, word in enumerate(words)
+        if at > 0 or len(words) <= _HYPOTHETICAL_REACH
+    )
+
+
+def _charged(text: str, sentence_start: int, start: int) -> bool:
+    """ "فيما أدين الثاني بتلقي مبلغ مالي للخروج في مظاهرات والإخلال بالأمن": a conviction
+    governs every event word after it in its clause, however long the list of charges."""
+    clause_start = max(
+        sentence_start, *(text.rfind(mark, sentence_start, start) + 1 for mark in CLAUSE_MARKS)
+    )
+    return any(stem_in(word, _CONVICTED) for word in WORD.findall(text, clause_start, start))
 
 
 def _in_relative_clause(text: str, start: int) -> bool:
@@ -426,6 +472,8 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
         triggers,
         [d for d in doc.in_sentence(doc.dates, index) if not _statement_date(doc, d) and d not in told_apart],
     )
+    if _still_to_come(doc, list(doc.in_sentence(doc.dates, index))):
+        return None  # "دعت الأحزاب إلى التظاهر غدا", "اعتصام مفتوح الأسبوع المقبل": a plan, no event yet
     war_toll = _war_toll(doc, index)
     background = (
         _is_background(doc, dates)
@@ -441,7 +489,7 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
         triggers = [t for t in triggers if t.start >= recalled] or triggers
         dates = [d for d in dates if d.start >= recalled]
     # News is dated by its days; history by the years and periods it names ("في عام 2023").
-    kept = [d for d in dates if background or d.kind not in ("year", "period")]
+    kept = [d for d in dates if background or d.kind not in ("year", "period", ANNIVERSARY)]
     counted = any(_counted(c) for c in doc.of_sentence(doc.claims, index))
     place = _place(doc, index, triggers)
     summary = (war_toll and not dates) or (
@@ -461,6 +509,12 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
         section,
         (sentence.start, sentence.end),
     )
+
+
+def _still_to_come(doc: Doc, dates: list) -> bool:
+    """Every day the sentence names is after the report's: what it tells has not happened."""
+    days = [d for d in dates if d.date_start is not None]
+    return doc.published is not None and bool(days) and all(d.date_start > doc.published for d in days)
 
 
 def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: range) -> bool:
@@ -674,6 +728,8 @@ _CLAUSE_LINK = re.compile(
     + r")(?![^\W_])"
 )
 _PLACE_LIST_WORDS = forms_with_role("place_list_word")
+# "كانبيرا "جنوب" وبيرث "غرب"", "A (شمال) وB": a short aside in quotes or brackets leaves the list whole.
+_ASIDE = re.compile(r'"[^"]{1,30}"|\([^()]{1,30}\)')
 # "اشتباكات بين مدينتي A وB" is one fight between two towns, not two incidents.
 _BETWEEN = "بين"
 
@@ -713,15 +769,31 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
             triggers=_triggers_within(candidate, start, end) or candidate.triggers[:0],
             place=place,
             span=(start, end),
-            new_episode=candidate.new_episode and n == 0,
+            new_episode=_opens_another(doc, candidate, start, end, n),
             counted=any(_counted(c) and start <= c.start < end for c in doc.claims),
             dates=[past[start]]
             if start in past
             else [d for d in candidate.dates if start <= d.start < end] or candidate.dates,
-            background=candidate.background or (start in past and _is_background(doc, [past[start]])),
+            # "مقارنة بالأسبوع الماضي عندما سقط 50 مصابا": a past told apart from the sentence's
+            # own day is told in passing, background to it.
+            background=candidate.background or start in past,
         )
         for n, (start, end, place) in enumerate(groups)
     ]
+
+
+def _opens_another(doc: Doc, candidate: _Candidate, start: int, end: int, n: int) -> bool:
+    """Which clause of a sentence opening a new episode is the new one: the first, unless the
+    sentence says so only by "another" after an event word, which marks its own clause ("قتل
+    متظاهر في الديوانية في وقت فرقت الشرطة مظاهرات أخرى في بغداد")."""
+    if not candidate.new_episode:
+        return False
+    another = [t for t in candidate.triggers if _followed_by_another(doc.folded, t.end)]
+    if not another or _opens_with(doc, candidate.sentence, "separate_incident"):
+        return n == 0
+    if _opens_with(doc, candidate.sentence, "new_episode") or _tells_before(doc, candidate.sentence):
+        return n == 0
+    return any(start <= t.start < end for t in another)
 
 
 _PAST_WHEN = forms_with_role("past_when")
@@ -735,6 +807,11 @@ def _past_when(doc: Doc, index: int) -> dict[int, object]:
     found = {}
     dates = doc.in_sentence(doc.dates, index)
     for date in dates:
+        if date.kind == ANNIVERSARY and any(d.precision == 1 for d in dates):
+            # "أصيب شخصان خلال مسيرة أمس الأول في الذكرى الأولى لمقتل ...": the day is the news,
+            # the killing remembered after the anniversary is of its year.
+            found[date.end] = date
+            continue
         when = WORD.search(doc.folded, date.end, doc.sentences[index].end)
         if when is None or when.group() not in _PAST_WHEN or doc.folded[date.end : when.start()].strip(" ,"):
             continue
@@ -790,15 +867,14 @@ def _split_place_list(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
     listed = _listed_places(doc, candidate)
     if len(listed) < 2:
         return [candidate]
-    others = [
-        replace(candidate, place=place, span=None, counted=False, new_episode=False) for place in listed[1:]
-    ]
+    others = [replace(candidate, place=place, counted=False, new_episode=False) for place in listed[1:]]
     return [candidate, *others]
 
 
 def _listed_places(doc: Doc, candidate: _Candidate) -> list[ResolvedPlace]:
     """The candidate's place and the places joined to it by و or a comma, with at most a place
-    noun between them ("بلدتي نبل والزهراء", "مدن A وB ومدينة C"), each a town of its own."""
+    noun or a short aside between them ("بلدتي نبل والزهراء", "مدن A وB ومدينة C", "A "جنوب" وB"),
+    each a town of its own."""
     first = candidate.place
     if not isinstance(first, ResolvedPlace) or _vague_place(first) or candidate.summary:
         return []
@@ -810,7 +886,7 @@ def _listed_places(doc: Doc, candidate: _Candidate) -> list[ResolvedPlace]:
     for place in doc.within(doc.places, first.end, end):
         if place.start < listed[-1].end:
             continue
-        gap = WORD.findall(doc.folded, listed[-1].end, place.start)
+        gap = WORD.findall(_ASIDE.sub(" ", doc.folded[listed[-1].end : place.start]))
         joined = gap and all(w == AND or w.removeprefix(AND) in _PLACE_LIST_WORDS for w in gap)
         if not joined or _vague_place(place) or place.place.country != first.place.country:
             break
@@ -908,7 +984,13 @@ def _history_goes_on(doc: Doc, index: int) -> bool:
         or doc.sentences[index - 1].paragraph != doc.sentences[index].paragraph
     ):
         return False
-    before = [d for d in doc.in_sentence(doc.dates, index - 1) if not _statement_date(doc, d)]
+    # "... وسط هتافات ضد الفساد الذي يحاربونه منذ سنوات": history told of a noun dates no sentence.
+    before = _without_described_history(
+        doc,
+        index - 1,
+        doc.of_sentence(doc.triggers, index - 1),
+        [d for d in doc.in_sentence(doc.dates, index - 1) if not _statement_date(doc, d)],
+    )
     return (
         bool(before)
         and all(d.date_end is not None and d.date_end < doc.published for d in before)
@@ -931,11 +1013,35 @@ def _without_described_history(doc: Doc, index: int, triggers: list[Trigger], da
     a year or a season left ("المظاهرات التي نظمت أوائل 2018 ... منذ الاضطرابات التي وقعت عام
     2011") keeps the sentence in the past it tells."""
     kept = [d for d in dates if not (_describes(doc, index, triggers, d.start) and _is_background(doc, [d]))]
-    return kept if all(d.precision == 1 for d in kept) else dates
+    kept = kept if all(d.precision == 1 for d in kept) else dates
+    # A day told of a noun ("الانتخابات التي جرت الاثنين") or of when a wave began leaves the
+    # event its own day, when the sentence gives one ("اندلعت أعمال عنف الأربعاء").
+    apart = [
+        d
+        for d in kept
+        if d.precision == 1
+        and (_when_it_began(doc, index, d.start) or _describes(doc, index, triggers, d.start))
+    ]
+    rest = [d for d in kept if d not in apart]
+    return rest if any(d.precision == 1 for d in rest) else kept
+
+
+def _when_it_began(doc: Doc, index: int, offset: int) -> bool:
+    """ "من حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز", "منذ بدء موجة الاحتجاجات في 30 آذار": a
+    day told in a clause of beginning is when the wave began, not the day of the event the sentence
+    reports."""
+    words = last_words(doc.folded, doc.sentences[index].start, offset, _BEGAN_REACH + 1)
+    return any(
+        stem_in(word, _BEGAN)
+        and at > 0
+        and (words[at - 1] in _RELATIVES or stem_in(words[at - 1], _WHERE) or stem_in(words[at - 1], _SINCE))
+        for at, word in enumerate(words)
+    )
 
 
 def _named_by_a_past_year(doc: Doc, index: int, triggers: list[Trigger]) -> list[Trigger]:
-    """ "احتجاجات 2009", "اعتداءات 2015": event words followed by a past year name old events."""
+    """ "احتجاجات 2009", "اعتداءات 2015": event words followed by a past year name old events; so
+    do plural event nouns followed by a past stretch ("خلال احتجاجات الأسبوع الماضي")."""
     if doc.published is None:
         return []
     years = {
@@ -943,7 +1049,12 @@ def _named_by_a_past_year(doc: Doc, index: int, triggers: list[Trigger]) -> list
         for q in doc.in_sentence(doc.quantities, index)
         if q.text.isdigit() and _EARLIEST_YEAR <= (q.low or 0) < doc.published.year
     }
-    return [t for t in triggers if t.end in years]
+    years |= {
+        len(doc.folded[: d.start].rstrip())
+        for d in doc.in_sentence(doc.dates, index)
+        if d.precision > 1 and d.date_end is not None and d.date_end < doc.published
+    }
+    return [t for t in triggers if t.end in years and doc.folded.endswith(_PLURAL, t.start, t.end)]
 
 
 def _occurrences(text: str, phrase: str, start: int, end: int):

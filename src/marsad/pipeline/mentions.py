@@ -78,7 +78,7 @@ class ResolvedPlace:
 
 
 def run(doc: Doc) -> None:
-    doc.countries = find_countries(doc.folded)
+    doc.countries = _countries(doc.folded)
     doc.main_country = main_country(doc)
     actors = ActorBase.default()
     # State forces carry their regime period as of publication ("Military Forces of Mali (2021-)").
@@ -103,6 +103,33 @@ def run(doc: Doc) -> None:
 
 
 _CAPITAL_WORDS = forms_with_role("capital_word")
+_CITY_WORDS = forms_with_role("city_word")
+_MISSION_WORDS = forms_with_role("mission_word")
+
+
+def _countries(text: str):
+    """The countries named, but for a city named like a country right after "مدينة" or after
+    "the capital" and a country's adjective ("مدينة الكويت", "العاصمة الأردنية عمان"): the
+    gazetteer places that city; and but for the country an embassy stands for ("تظاهر المئات أمام
+    السفارة الأمريكية في القاهرة"), which is not where the story is."""
+    found = find_countries(text)
+    kept = []
+    for country in found:
+        before = last_words(text, 0, country.start, 1)
+        if before and (stem_in(before[0], _CITY_WORDS) or stem_in(before[0], _MISSION_WORDS)):
+            continue
+        adjective = kept[-1] if kept and kept[-1].as_adjective else None
+        if (
+            adjective is not None
+            and not country.as_adjective
+            and not text[adjective.end : country.start].strip()
+            and stem_in(next(iter(last_words(text, 0, adjective.start, 1)), ""), _CAPITAL_WORDS)
+        ):
+            continue
+        kept.append(country)
+    return kept
+
+
 _CAPITAL_CODE = "PPLC"
 _AREA_CLASS = "A"
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
@@ -349,8 +376,10 @@ def _after_place_type_word(mention) -> bool:
 def _article_not_in_its_name(mention, place) -> bool:
     """A one-word name written with the article whose place is named without one ("المشهد" the
     scene, not Mashhad; "البورصة" the stock exchange, not Bursa; "السيول" floods, not Seoul):
-    a common noun. Places named with it ("الخرطوم", "الفاشر") keep it in their Arabic name, and
-    after a word naming a settlement the article is the name's ("مدينة الكومة", OSM's كومة)."""
+    a common noun. Places named with it ("الخرطوم", "الفاشر") keep it in their Arabic name, if
+    not always in the same spelling (GeoNames' "البو كمال", "الأهواز" are the news' "البوكمال",
+    "الأحواز"), and after a word naming a settlement the article is the name's ("مدينة الكومة",
+    OSM's كومة)."""
     words = mention.text.split()
     if len(words) != 1 or after_settlement_word(mention.after_locative):
         return False
@@ -358,7 +387,9 @@ def _article_not_in_its_name(mention, place) -> bool:
     if not stems:
         return False
     label = Gazetteer.default().arabic_name(place.geonameid)
-    return label is not None and not any(stem in fold(label) for stem in stems)
+    if label is None or fold(label).startswith(ARTICLE):
+        return False
+    return not any(stem in fold(label) for stem in stems)
 
 
 # How much each kind of mention says about where the story happens.

@@ -62,6 +62,10 @@ class DateMention:
     kind: str
 
 
+# The kind of a remembered event's date: a period, dating what the anniversary recalls.
+ANNIVERSARY = "anniversary"
+
+
 @dataclass(frozen=True)
 class _Lexicon:
     months: dict[str, int]
@@ -581,4 +585,4 @@ def _anniversary(match: re.Match[str], published: dt.date | None) -> DateMention
     nth = match.group("nth")
     years = (_anniversary_ordinals()[nth],) * 2 if nth else (_SOME_MOST, 1)
     first, last = dt.date(published.year - years[0], 1, 1), dt.date(published.year - years[1], 12, 31)
-    return _mention(match, match.start(), first, last, MONTH, "period")
+    return _mention(match, match.start(), first, last, MONTH, ANNIVERSARY)
