@@ -843,6 +843,14 @@ def test_events_bombs_in_two_quarters_of_one_city_are_two_events():
     assert [[c.low for c in e.claims] for e in news(text)] == [[12], [8]]
 
 
+def test_events_a_toll_of_attacks_days_before_is_not_this_attacks():
+    text = (
+        "قتل ثلاثة جنود في هجوم على نقطة تفتيش قرب مدينة غاو اليوم، "
+        "بعد يومين من هجومين أسفرا عن مقتل 13 شخصا في منطقة ميناكا."
+    )
+    assert [[c.low for c in e.claims] for e in news(text)] == [[3]]
+
+
 def test_events_a_political_bomb_is_a_figure_of_speech():
     assert (
         news(

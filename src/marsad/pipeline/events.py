@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, stem_in, strip_article
-from marsad.lang.ar.dates import ANNIVERSARY
+from marsad.lang.ar.dates import ANNIVERSARY, time_unit_forms
 from marsad.lang.ar.lexicon import (
     event_triggers,
     forms_with_role,
@@ -743,13 +743,15 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
         return [candidate]
     sentence = doc.sentences[candidate.sentence]
     past = _past_when(doc, candidate.sentence)
-    bounds = sorted({sentence.start, *_clause_starts(doc, candidate.sentence), *past, sentence.end})
+    recalled = _recalled_after(doc, candidate.sentence)
+    apart = set(past) | recalled
+    bounds = sorted({sentence.start, *_clause_starts(doc, candidate.sentence), *apart, sentence.end})
     groups: list[list] = []  # [start, end, place]
     for start, end in zip(bounds, bounds[1:]):
         place = _place(doc, candidate.sentence, _triggers_within(candidate, start, end), (start, end))
         if (
             groups
-            and start not in past
+            and start not in apart
             and not (
                 _tells_an_incident(doc, candidate, start, end)
                 and place is not None
@@ -760,7 +762,7 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
             groups[-1][1] = end
             groups[-1][2] = groups[-1][2] or place
             continue
-        groups.append([start, end, place or (groups[-1][2] if groups and start in past else None)])
+        groups.append([start, end, place or (groups[-1][2] if groups and start in apart else None)])
     if len(groups) == 1:
         return [candidate]
     return [
@@ -773,10 +775,11 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
             counted=any(_counted(c) and start <= c.start < end for c in doc.claims),
             dates=[past[start]]
             if start in past
-            else [d for d in candidate.dates if start <= d.start < end] or candidate.dates,
-            # "مقارنة بالأسبوع الماضي عندما سقط 50 مصابا": a past told apart from the sentence's
-            # own day is told in passing, background to it.
-            background=candidate.background or start in past,
+            else [d for d in candidate.dates if start <= d.start < end]
+            or ([] if start in recalled else candidate.dates),
+            # "مقارنة بالأسبوع الماضي عندما سقط 50 مصابا", "بعد يومين من هجومين أسفرا عن مقتل 13":
+            # a past told apart from the sentence's own day is told in passing, background to it.
+            background=candidate.background or start in apart,
         )
         for n, (start, end, place) in enumerate(groups)
     ]
@@ -824,6 +827,26 @@ def _past_when(doc: Doc, index: int) -> dict[int, object]:
         if past and any(d.precision == 1 and d.start < date.start for d in dates):
             found[when.start()] = date
     return found
+
+
+# "... اليوم، بعد يومين من هجومين أسفرا عن مقتل 13": an earlier incident, dated from this one
+# (in folded text, where على is written علي).
+_AFTER_A_SPAN = re.compile(
+    rf"(?<![^\W_])و?بعد\s+(?:[^\W_]+\s+)?(?:{alternation(time_unit_forms())})\s+(?:من|علي)(?![^\W_])"
+)
+
+
+def _recalled_after(doc: Doc, index: int) -> set[int]:
+    """Where a clause opens that recalls an incident some days before the sentence's own, once
+    the sentence has told its own toll ("أعلنت انتهاء العملية بعد يومين من المداهمات أسفرت عن
+    مقتل 4" tells one operation, its toll after)."""
+    sentence = doc.sentences[index]
+    tolls = [c.start for c in doc.of_sentence(doc.claims, index) if _counted(c)]
+    return {
+        m.start()
+        for m in _AFTER_A_SPAN.finditer(doc.folded, sentence.start, sentence.end)
+        if any(start < m.start() for start in tolls)
+    }
 
 
 def _triggers_within(candidate: _Candidate, start: int, end: int) -> list[Trigger]:

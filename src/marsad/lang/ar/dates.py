@@ -285,6 +285,11 @@ def _anniversary_ordinals() -> dict[str, int]:
     return ordinals
 
 
+def time_unit_forms() -> frozenset[str]:
+    """The folded words for spans of time ("يومين", "أسابيع") an "ago" or "after" phrase counts."""
+    return frozenset(_lexicon().ago_units)
+
+
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Date mentions in folded `text`, sorted by start, none overlapping (the longest wins)."""
     if not text or not isinstance(text, str):
