@@ -24,6 +24,12 @@ def kinds_of(text):
         ("اندلعت اشتباكات عنيفة بين الجيش المالي ومسلحين قرب كيدال.", ("Battles", "Armed clash")),
         # No tactic named and only civilians counted: one side firing on people, not a fight.
         ("هاجم مسلحون قرية قرب موبتي وقتلوا 20 مدنيا.", ("Violence against civilians", "Attack")),
+        # Storming a house where only civilians are hit, one armed side named: an attack.
+        (
+            "اقتحم مسلحون منزلا في محافظة ديالى وقتلوا سبعة من أفراد عائلة واحدة.",
+            ("Violence against civilians", "Attack"),
+        ),
+        ("اقتحم مسلحون مقرا للجيش في محافظة ديالى وقتلوا سبعة جنود.", ("Battles", "Armed clash")),
         ("تظاهر الآلاف في مدينة البصرة احتجاجا على انقطاع الكهرباء.", ("Protests", "Peaceful protest")),
         (
             "فرقت الشرطة بالغاز المسيل للدموع مئات المتظاهرين في مدينة البصرة.",

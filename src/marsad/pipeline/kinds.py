@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 
 from marsad.lang.ar.clitics import stem_in
-from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets
+from marsad.lang.ar.lexicon import civilian_nouns, civilian_targets, forms_with_role
 from marsad.lang.ar.normalize import fold
 from marsad.pipeline.demonstrations import as_demonstrators, demonstration_type
 from marsad.pipeline.document import Doc, EventDraft
@@ -112,6 +112,10 @@ def _event_type(
             t.event_type == BATTLES and t.sentence not in claim_sentences | dated and _civilians_only(claims)
         )
     ]
+    # "اقتحم مسلحون منزلا وقتلوا سبعة من أفراد عائلة": storming a place where only civilians are
+    # hit and one armed side is named is an attack on them, no battle (ACLED's needs two sides).
+    if _civilians_only(claims) and _one_armed_side(claims, actors):
+        strong = [t for t in strong if not (t.event_type == BATTLES and _raid(doc, t))]
     # "اغتيل مسؤول بعبوة ناسفة": a killing word names the victim's fate, the weapon names the
     # tactic; ACLED codes an assassination or a massacre by the explosive that did it.
     explosive = {t.sentence for t in strong if t.event_type == EXPLOSIONS}
@@ -152,6 +156,13 @@ def _event_type(
     if _one_armed_side(claims, actors):
         return VIOLENCE_AGAINST_CIVILIANS, ATTACK, "one armed side in view"
     return BATTLES, ARMED_CLASH, "no tactic named: a fight"
+
+
+_RAIDS = forms_with_role("raid")
+
+
+def _raid(doc: Doc, trigger) -> bool:
+    return stem_in(doc.folded[trigger.start : trigger.end], _RAIDS, article=True)
 
 
 def _one_armed_side(claims: list[Claim], actors: list[Actor]) -> bool:
