@@ -230,3 +230,21 @@ def test_attribution_a_sentence_that_says_where_the_one_before_came_from_gives_i
 def test_attribution_how_a_speaker_spoke_is_no_part_of_its_name():
     text = "وقال المسؤول طالبا عدم كشف اسمه إن المهاجمين قتلوا 11 مدنيا في القرية."
     assert one_claim(text, "killed").source.text == "المسؤول"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "قالت وزارة الداخلية إن ثمانية من عناصر الشرطة قتلوا في الهجوم، بينما قال المتحدث باسم الحركة إن "
+            "مقاتليها قتلوا 30 شرطيا. وأكدت الوزارة مقتل 15 من المهاجمين.",
+            "Ministry of Interior",
+        ),
+        (
+            "أعلنت وزارة الدفاع مقتل 71 جنديا. وأضافت الوزارة في بيان تلي عبر التلفزيون أن 12 جنديا أصيبوا.",
+            "Ministry of Defence",
+        ),
+    ],
+)
+def test_attribution_an_institution_named_again_is_the_one_named_before_not_the_last_speaker(text, source):
+    assert all(c.source.name.startswith(source) for c in claims_of(text) if c.low in (15, 12))

@@ -179,11 +179,13 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         return Attribution(
             index, previous.start, previous.end, previous.name, stance, applies_from, "carried"
         )
-    subject = doc.folded[start : _before_recipient(doc, start, subject_end)]
+    # "وأضافت الوزارة في بيان تلي عبر التلفزيون": how it spoke is no part of who spoke.
+    subject = doc.folded[start : _before_recipient(doc, start, _before_statement(doc, start, subject_end))]
     first = subject.split()[0] if subject.split() else ""
     # Only a definite noun points back ("المصادر"); "مصادر أمنية" is a new source.
     if previous is not None and len(subject.split()) <= 2 and first in anaphors:
-        return Attribution(index, start, subject_end, previous.name, stance, applies_from, "anaphor")
+        named = _named_before(doc, index, start, first) or previous
+        return Attribution(index, start, subject_end, named.name, stance, applies_from, "anaphor")
     return Attribution(
         index,
         start,
@@ -193,6 +195,21 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         applies_from,
         kind,
     )
+
+
+def _named_before(doc: Doc, index: int, start: int, anaphor: str) -> Attribution | None:
+    """ "أعلنت وزارة الداخلية ...، فيما قال المتحدث باسم الحركة ... وأكدت الوزارة": the last
+    speaker whose own words hold the anaphor's noun, not merely the last speaker."""
+    noun = strip_article(anaphor)
+    for sentence in range(index, -1, -1):
+        for attribution in reversed(doc.attributions.get(sentence, [])):
+            if (
+                attribution.start < start
+                and attribution.how != "anaphor"
+                and noun in doc.folded[attribution.start : attribution.end]
+            ):
+                return attribution
+    return None
 
 
 def _short_quote(text: str, quote: int, rest: list) -> bool:
