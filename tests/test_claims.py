@@ -583,3 +583,13 @@ def test_claims_a_second_count_joined_by_and_names_its_own_people():
 )
 def test_claims_those_who_passed_away_are_dead_days_spent_are_not(text, expected):
     assert [(c.kind, c.low) for c in claims_of(text) if c.low] == expected
+
+
+def test_claims_a_speaker_denying_the_toll_just_given_denies_that_figure():
+    text = (
+        "قتل 23 جنديا تشاديا في هجوم شنته جماعة بوكو حرام على موقع للجيش، وفق مصدر أمني. "
+        "وأضاف المصدر أن الجيش قتل 63 من عناصر بوكو حرام. "
+        'ونفى المتحدث باسم الجيش التشادي هذه الحصيلة، مؤكدا أن "سبعة جنود فقط قتلوا".'
+    )
+    denied = [(c.kind, c.low) for c in claims_of(text) if c.stance == "denied"]
+    assert denied == [("killed", 23)]

@@ -26,6 +26,7 @@ from marsad.lang.ar.lexicon import (
     casualty_openers,
     casualty_triggers,
     forms_with_role,
+    openers_with_role,
     singular_persons,
     suicide_attackers,
 )
@@ -122,11 +123,48 @@ def run(doc: Doc) -> None:
                 draft.stance = draft.source.stance
                 _our_own(doc, draft)
             doc.claims.append(draft)
+    doc.claims.extend(_denied_tolls(doc))
+    doc.claims.sort(key=lambda c: (c.sentence, c.start))
     marks = sorted(doc.unverified_sentences)
     with_claims = {c.sentence for c in doc.claims}
     for draft in doc.claims:
         source_text = doc.folded[draft.source.start : draft.source.end] if draft.source else ""
         draft.unverified = claim_is_unverified(doc, draft.sentence, source_text, marks, with_claims)
+
+
+# "ونفى المتحدث باسم الجيش هذه الحصيلة": the toll referred to stands within these words of the verb.
+_DENIAL_REACH = 8
+
+
+def _denied_tolls(doc: Doc) -> list[ClaimDraft]:
+    """ "قتل 23 جنديا، وفق مصدر أمني. ونفى المتحدث باسم الجيش هذه الحصيلة": a speaker denying the
+    toll just given is a claim of its own, that figure denied, not a figure of its own."""
+    denied = []
+    references = openers_with_role("toll_reference")
+    for index, attributions in doc.attributions.items():
+        denier = next((a for a in attributions if a.stance == "denied" and a.how == "verb"), None)
+        if denier is None:
+            continue
+        sentence = doc.sentences[index]
+        words = list(WORD.finditer(doc.folded, denier.start, sentence.end))[:_DENIAL_REACH]
+        phrase = next((w for w in words if doc.folded.startswith(references, w.start())), None)
+        if phrase is None:
+            continue
+        told = [
+            c
+            for c in doc.claims
+            if c.sentence < index and c.low is not None and c.stance == "asserted" and c.kind != "captured"
+        ]
+        # "... مؤكدا أن سبعة جنود فقط قتلوا": the denier's own figure says whose toll it denies.
+        own = {(c.kind, c.victim_name) for c in doc.claims if c.sentence == index}
+        told = [c for c in told if (c.kind, c.victim_name) in own] or told
+        if not told or (told[-1].source is not None and told[-1].source.name == denier.name):
+            continue
+        toll = told[-1]
+        claim = replace(toll, start=phrase.start(), end=phrase.end(), sentence=index, source=denier)
+        claim.stance = "denied"
+        denied.append(claim)
+    return denied
 
 
 def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
