@@ -593,3 +593,21 @@ def test_claims_a_speaker_denying_the_toll_just_given_denies_that_figure():
     )
     denied = [(c.kind, c.low) for c in claims_of(text) if c.stance == "denied"]
     assert denied == [("killed", 23)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "قتل شرطيان وأصيب ثالث بجروح خطيرة في هجوم مسلح على دورية في مدينة العريش.",
+            [("injured", 1), ("killed", 2)],
+        ),
+        (
+            "قتل 12 جنديا في هجوم على معسكر للجيش قرب مدينة ميناكا، ولا يزال مصير خمسة جنود مجهولا.",
+            [("killed", 12), ("missing", 5)],
+        ),
+        ("وأضاف متسائلا عن مصير 36 ألف مقاتل أجنبي في سوريا بعد انتهاء الحرب.", []),
+    ],
+)
+def test_claims_a_third_one_hurt_and_soldiers_whose_fate_is_unknown(text, expected):
+    assert sorted((c.kind, c.low) for c in claims_of(text)) == expected

@@ -417,9 +417,10 @@ def _reads_as_actor(text: str, found: _Found) -> bool:
     """ "المهاجم" is a striker and "عناصر" are elements unless their sentence reports violence and
     is no sport or fiction news."""
     start, end = _context(text, found.start, found.end)
-    violent = any(True for _ in casualty_triggers().finditer(text, start, end)) or any(
-        row["event_type"] in _VIOLENT_TYPES for _, row in event_triggers().finditer(text, start, end)
-    )
+    # A word that only closes a casualty phrase ("حياتهم", "مجهولا") says nothing of violence alone.
+    violent = any(
+        row["strength"] != "closer" for _, row in casualty_triggers().finditer(text, start, end)
+    ) or any(row["event_type"] in _VIOLENT_TYPES for _, row in event_triggers().finditer(text, start, end))
     off_register = any(
         row["register"] in _SHARED_REGISTERS and not (match.start() < found.end and found.start < match.end())
         for match, row in register_cues().finditer(text, start, end)

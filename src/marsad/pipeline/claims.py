@@ -79,6 +79,7 @@ _SOME_OF_THEM = "بعضهم"
 OTHER_SIDE = "(other side)"
 # "وأصيب 12 آخرون": the others are of the victims named before.
 _OTHERS = forms_with_role("others")
+_ONE_MORE = forms_with_role("one_more")
 _ALTERNATIVE = "او"
 # Words that follow a count without being what it counts ("أربعة بجروح", "12 على الأقل").
 _NOT_COUNTED_NOUNS = (
@@ -636,6 +637,9 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     if quantity is None and trigger.opener is not None:
         return _frame_victim(doc, draft, trigger, words, position)
     texts = [w.group() for w in window]
+    if quantity is None and texts and texts[0] in _ONE_MORE:
+        draft.low = draft.high = 1  # "قتل شرطيان وأصيب ثالث": a third one, of the same people
+        return _inherit(draft, previous)
     if texts and (
         texts[0] in _OTHERS or texts[0] == _SOME_OF_THEM or texts[min(1, len(texts) - 1)] in _OTHERS
     ):
