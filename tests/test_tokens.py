@@ -1,7 +1,7 @@
 import pytest
 
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.tokens import last_words, lexicon_pattern, next_words, tokenize
+from marsad.lang.ar.tokens import lexicon_pattern, tokenize
 
 
 def test_tokens_words_and_offsets():
@@ -39,10 +39,3 @@ def test_tokens_lexicon_pattern_prefers_the_longest_form():
 def test_tokens_multiword_form_matches_across_spaces():
     pattern = lexicon_pattern([fold("عبوة ناسفة")])
     assert pattern.search(fold("انفجرت عبوة   ناسفة")) is not None
-
-
-def test_tokens_next_words_mirror_last_words_within_the_sentence():
-    text = "قصف بالطيران الحربي على المدينة. ثم هدأ"
-    middle = text.index("بالطيران")
-    assert next_words(text, middle, text.index("."), 10) == ["بالطيران", "الحربي", "على", "المدينة"]
-    assert last_words(text, 0, middle, 1) == ["قصف"]

@@ -914,6 +914,13 @@ def _object_after_subject(doc: Doc, draft: ClaimDraft, window: list, subject) ->
 
 def _count_singulars(draft: ClaimDraft, texts: list[str]) -> None:
     """ "قتل قائد ومقاتل من الحركة": singular person nouns joined by و count one each (here 2)."""
+    count = _joined_singulars(texts)
+    if count:
+        draft.low = draft.high = count
+
+
+def _joined_singulars(texts: list[str]) -> int:
+    """How many words open `texts` as singular person nouns joined by و ("قائد ومقاتل": 2)."""
     count = 0
     for index, word in enumerate(texts):
         if index and not word.startswith(AND):
@@ -923,8 +930,7 @@ def _count_singulars(draft: ClaimDraft, texts: list[str]) -> None:
         ):
             break
         count += 1
-    if count:
-        draft.low = draft.high = count
+    return count
 
 
 def _singulars_before(doc: Doc, draft: ClaimDraft, trigger, quantity, words, position) -> list[ClaimDraft]:
@@ -938,12 +944,8 @@ def _singulars_before(doc: Doc, draft: ClaimDraft, trigger, quantity, words, pos
     gap = words[first:last]
     if not gap or any(mark in doc.folded[trigger.end : quantity.start] for mark in CLAUSE_MARKS):
         return []
-    for index, word in enumerate(gap):
-        text = word.group()
-        if index and not text.startswith(AND):
-            return []
-        if strip_article(text[1:] if index else text) not in singular_persons():
-            return []
+    if _joined_singulars([w.group() for w in gap]) < len(gap):
+        return []
     named = {a.name for a in doc.within(doc.actors, gap[0].start(), gap[-1].end()) if a.role != "source-only"}
     if not named or named == {draft.victim_name} or (draft.victim_name == UNKNOWN_VICTIM and len(named) == 1):
         draft.low += len(gap)

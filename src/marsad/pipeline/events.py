@@ -38,11 +38,20 @@ from marsad.lang.ar.lexicon import (
 )
 from marsad.lang.ar.normalize import match_key
 from marsad.lang.ar.sentences import CLAUSE_MARKS
-from marsad.lang.ar.tokens import WORD, alternation, last_words, next_words, word_after, word_before
+from marsad.lang.ar.tokens import WORD, alternation, last_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.mentions import ResolvedPlace
-from marsad.schema.acled import BATTLES, DEMONSTRATION, EVENT_FAMILY, OTHER, STRATEGIC, VIOLENCE
+from marsad.schema.acled import (
+    AIR_DRONE_STRIKE,
+    BATTLES,
+    DEMONSTRATION,
+    EVENT_FAMILY,
+    OTHER,
+    SHELLING,
+    STRATEGIC,
+    VIOLENCE,
+)
 
 REQUIRES = (
     "sentences",
@@ -201,26 +210,19 @@ def run(doc: Doc) -> None:
     doc.events = sorted(events, key=lambda e: min(e.sentences))
 
 
-_SHELLING = "Shelling/artillery/missile attack"
-_AIR_STRIKE = "Air/drone strike"
-_SHELL = "قصف"
 _WITH = "ب"
 _AIRCRAFT = stems_with_role("aircraft")
-# "قصف بالطيران المروحي": the aircraft it is flown by comes right after the word. (The aircraft as
-# the verb's subject, "قصفت طائرات حربية", also names the shelling of an airfield's planes.)
-_AIRCRAFT_REACH = 1
 
 
 def _flown(doc: Doc, trigger: Trigger) -> Trigger:
-    """ "قصف بطائرات مسيرة", "قصف بالطيران الحربي": a shelling flown by aircraft is an air strike."""
-    if trigger.sub_event_type != _SHELLING or not strip_article(
-        doc.folded[trigger.start : trigger.end]
-    ).startswith(_SHELL):
+    """ "قصف بطائرات مسيرة", "قصف بالطيران الحربي": a shelling flown by aircraft, named right after
+    it as its instrument, is an air strike. (The aircraft as the verb's subject, "قصفت طائرات
+    حربية", also names the shelling of an airfield's planes.)"""
+    if trigger.sub_event_type != SHELLING:
         return trigger
-    ceiling = doc.sentences[trigger.sentence].end
-    words = next_words(doc.folded, trigger.end, ceiling, _AIRCRAFT_REACH)
-    if any(w.startswith(_WITH) and strip_article(w[1:]) in _AIRCRAFT for w in words):
-        return replace(trigger, sub_event_type=_AIR_STRIKE)
+    word = word_after(doc.folded, trigger.end)
+    if word.startswith(_WITH) and strip_article(word[1:]) in _AIRCRAFT:
+        return replace(trigger, sub_event_type=AIR_DRONE_STRIKE)
     return trigger
 
 
@@ -832,7 +834,8 @@ def _past_when(doc: Doc, index: int) -> dict[int, object]:
 # "... اليوم، بعد يومين من هجومين أسفرا عن مقتل 13": an earlier incident, dated from this one
 # (in folded text, where على is written علي).
 _AFTER_A_SPAN = re.compile(
-    rf"(?<![^\W_])و?بعد\s+(?:[^\W_]+\s+)?(?:{alternation(time_unit_forms())})\s+(?:من|علي)(?![^\W_])"
+    rf"(?<![^\W_])و?(?:{alternation(forms_with_role('recall_link'))})\s+(?:[^\W_]+\s+)?"
+    rf"(?:{alternation(time_unit_forms())})\s+(?:من|علي)(?![^\W_])"
 )
 
 

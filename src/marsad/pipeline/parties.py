@@ -92,7 +92,8 @@ def parties(
         name for claim in claims for name in (claim.victim.name, claim.source and claim.source.name) if name
     }
     kept = [actor for actor in actors if _is_party(doc, draft, actor, counted, event_type)]
-    hit = {claim.victim.name for claim in claims if not _attackers(claim)} - {
+    # "مقتل 12 شخصا إضافة إلى الانتحاريين": the attackers' own dead leave them the striking side.
+    hit = {claim.victim.name for claim in claims if not names_attackers(claim.victim.text or "")} - {
         claim.source.name for claim in claims if claim.source
     }
     return _with_sides(kept, event_type, hit)
@@ -143,11 +144,6 @@ def _unidentified(event: EventDraft) -> Actor | None:
         inter=UNIDENTIFIED_INTER,
         country=country.iso3,
     )
-
-
-def _attackers(claim: Claim) -> bool:
-    """ "مقتل 12 شخصا إضافة إلى الانتحاريين": the attackers' own dead."""
-    return names_attackers(claim.victim.text or "")
 
 
 def _is_party(doc: Doc, draft: EventDraft, actor: Actor, counted: set[str], event_type: str) -> bool:

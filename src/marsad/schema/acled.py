@@ -18,6 +18,7 @@ GOVERNMENT_REGAINS_TERRITORY = "Government regains territory"
 NON_STATE_OVERTAKES_TERRITORY = "Non-state actor overtakes territory"
 CHEMICAL_WEAPON = "Chemical weapon"
 AIR_DRONE_STRIKE = "Air/drone strike"
+SHELLING = "Shelling/artillery/missile attack"
 SUICIDE_BOMB = "Suicide bomb"
 REMOTE_EXPLOSIVE = "Remote explosive/landmine/IED"
 ATTACK = "Attack"
@@ -39,7 +40,7 @@ ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
         CHEMICAL_WEAPON,
         AIR_DRONE_STRIKE,
         SUICIDE_BOMB,
-        "Shelling/artillery/missile attack",
+        SHELLING,
         REMOTE_EXPLOSIVE,
         "Grenade",
     ),

@@ -33,6 +33,7 @@ from marsad.lang.ar.clitics import (
 )
 from marsad.lang.ar.lexicon import forms_with_role
 from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.sentences import CLAUSE_MARKS, TERMINAL_MARKS
 from marsad.lang.ar.tokens import LONGEST_WORD, alternation
 from marsad.resources import read_tsv
 
@@ -453,7 +454,7 @@ def _weekday(match: re.Match[str], published: dt.date | None) -> DateMention | N
 
 # "من المقرر أن يعقد البرلمان جلسة طارئة الثلاثاء": the marker stands within these words before the day.
 _FUTURE_REACH = 8
-_CLAUSE_END = re.compile(r"[.!?؟\n،,:]")
+_CLAUSE_END = re.compile("[" + re.escape(CLAUSE_MARKS + TERMINAL_MARKS) + "\n]")
 
 
 def _told_as_to_come(text: str, start: int) -> bool:

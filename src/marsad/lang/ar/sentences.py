@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_TERMINAL = ".!?"
+TERMINAL_MARKS = ".!?"
 # Marks that end a clause inside a sentence (folded text: the Arabic comma is ",").
 CLAUSE_MARKS = ",.;:"
 # A quote left open longer than this is a stray mark, not a quotation.
@@ -54,9 +54,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 paragraph += 1
             start = index + 1
             in_quote = False
-        elif char in _TERMINAL and not in_quote and not _DECIMAL.match(text, max(index - 1, 0)):
+        elif char in TERMINAL_MARKS and not in_quote and not _DECIMAL.match(text, max(index - 1, 0)):
             end = index + 1
-            while end < length and text[end] in _TERMINAL + '"':
+            while end < length and text[end] in TERMINAL_MARKS + '"':
                 end += 1
             _emit(text, start, end, paragraph, sentences)
             start = index = end

@@ -80,12 +80,6 @@ def last_words(text: str, floor: int, end: int, count: int) -> list[str]:
     return words[-count:] if count else []
 
 
-def next_words(text: str, start: int, ceiling: int, count: int) -> list[str]:
-    """The first `count` words after `start`, none past `ceiling` (a sentence's end): the mirror of
-    `last_words`."""
-    return WORD.findall(text, start, min(ceiling, start + (count + 1) * LONGEST_WORD))[:count]
-
-
 def word_after(text: str, end: int, reach: int = 12) -> str:
     """The whole word right after offset `end`."""
     after = text[end : end + reach].split()
