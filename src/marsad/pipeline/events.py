@@ -1040,13 +1040,18 @@ def _without_described_history(doc: Doc, index: int, triggers: list[Trigger], da
     2011") keeps the sentence in the past it tells."""
     kept = [d for d in dates if not (_describes(doc, index, triggers, d.start) and _is_background(doc, [d]))]
     kept = kept if all(d.precision == 1 for d in kept) else dates
-    # A day told of a noun ("الانتخابات التي جرت الاثنين") or of when a wave began leaves the
-    # event its own day, when the sentence gives one ("اندلعت أعمال عنف الأربعاء").
+    # A day told of a noun ("الانتخابات التي جرت الاثنين"), of when a wave began, or since which
+    # something goes on ("منذ الرابع من الشهر الجاري") leaves the event its own day, when the
+    # sentence gives one ("اندلعت أعمال عنف الأربعاء").
     apart = [
         d
         for d in kept
         if d.precision == 1
-        and (_when_it_began(doc, index, d.start) or _describes(doc, index, triggers, d.start))
+        and (
+            _when_it_began(doc, index, d.start)
+            or _describes(doc, index, triggers, d.start)
+            or stem_in(word_before(doc.folded, d.start), _SINCE)
+        )
     ]
     rest = [d for d in kept if d not in apart]
     return rest if any(d.precision == 1 for d in rest) else kept
