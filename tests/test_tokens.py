@@ -1,7 +1,7 @@
 import pytest
 
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.tokens import lexicon_pattern, tokenize
+from marsad.lang.ar.tokens import alternation, lexicon_pattern, tokenize
 
 
 def test_tokens_words_and_offsets():
@@ -39,3 +39,29 @@ def test_tokens_lexicon_pattern_prefers_the_longest_form():
 def test_tokens_multiword_form_matches_across_spaces():
     pattern = lexicon_pattern([fold("عبوة ناسفة")])
     assert pattern.search(fold("انفجرت عبوة   ناسفة")) is not None
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("قتلت الشرطة مسلحا", "قتلت"),
+        ("وسقط قتلى وجرحى", "قتلى"),
+        ("وقتل جندي", "قتل"),
+        ("شنت غارة جوية على القرية", "غارة جوية"),
+        ("شنت غارات على القرية", "غارات"),
+        ("شنت غارة على القرية", "غارة"),
+    ],
+)
+def test_tokens_alternation_finds_the_longest_form_that_is_a_whole_word(text, found):
+    forms = [fold(f) for f in ("قتل", "قتلى", "قتلت", "غارة", "غارات", "غارة جوية", "قتلة")]
+    pattern = lexicon_pattern(forms)
+    assert pattern.search(fold(text)).group("form") == fold(found)
+
+
+def test_tokens_alternation_backs_off_to_a_shorter_form_when_the_longer_is_no_whole_word():
+    pattern = lexicon_pattern([fold("قتل"), fold("قتله")], enclitics=True)
+    assert pattern.search(fold("قتلهم المسلحون")).group("form") == fold("قتل")
+
+
+def test_tokens_alternation_shares_the_beginnings_of_forms():
+    assert alternation(["قتل", "قتلى", "قتلت"]) == "قتل(?:ت|ى)?"

@@ -35,10 +35,36 @@ def tokenize(text: str) -> list[Token]:
 
 
 def alternation(phrases: Iterable[str]) -> str:
-    """Folded phrases as one regular-expression alternation, longest first (so the longest
-    wins), the words of a phrase joined by any run of spaces."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
+    """Folded phrases as one regular expression that matches any of them, the longest that fits
+    first (so the longest wins), the words of a phrase joined by any run of spaces.
+
+    The phrases are written as a trie ("قتل", "قتلى", "قتلت" → "قتل(?:ت|ى)?"): at each character the
+    engine follows one branch instead of trying every phrase in turn, which keeps lexicons of
+    thousands of forms cheap to scan; a longer phrase is still tried before a shorter one it
+    extends, exactly as in a plain alternation ordered longest first."""
+    trie: dict = {}
+    for phrase in set(phrases):
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    return _trie_pattern(trie)
+
+
+_END = ""  # the key that marks a phrase ending at a node of the trie
+
+
+def _trie_pattern(node: dict) -> str:
+    branches = [
+        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char != _END
+    ]
+    if not branches:
+        return ""
+    if _END in node:
+        return "(?:" + "|".join(branches) + ")?"  # greedy: the longer phrase first, then this one
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
 def lexicon_pattern(
