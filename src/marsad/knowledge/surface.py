@@ -23,13 +23,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from marsad.lang.ar.clitics import ARTICLE, ARTICLE_AFTER_LAM, LAM, PROCLITICS_PATTERN
+from marsad.lang.ar.tokens import trie_pattern
 
 _SEPARATOR_CHARS = r"\s_\"'()\-"
 _SEPARATOR = f"[{_SEPARATOR_CHARS}]+"
 _SEPARATOR_RUN = re.compile(_SEPARATOR)
 _BOUNDARY_BEFORE = r"(?<![^\W_])"
 _BOUNDARY_AFTER = r"(?![^\W_])"
-_END = ""
 
 
 def surface_key(text: str) -> str:
@@ -76,7 +76,7 @@ class SurfaceMatcher:
             for variant in _clitic_variants(key) if key else ():
                 self._keys.setdefault(variant, key)
         atoms = {slot: f"[{re.escape(accepted)}]+" for slot, accepted in self._slots.items()}
-        body = _trie_pattern(self._keys, atoms) if self._keys else "(?!)"
+        body = trie_pattern(self._keys, {" ": _SEPARATOR, **atoms}) if self._keys else "(?!)"
         self._pattern = re.compile(f"{_BOUNDARY_BEFORE}{PROCLITICS_PATTERN}(?P<form>{body}){_BOUNDARY_AFTER}")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[SurfaceMatch]:
@@ -107,37 +107,3 @@ def _clitic_variants(key: str) -> list[str]:
     if rest.startswith(LAM):  # ل + الليل is written لليل: the article's lam merges
         variants.append(LAM + rest)
     return variants
-
-
-def _trie_pattern(words: Iterable[str], atoms: Mapping[str, str]) -> str:
-    trie: dict = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[_END] = {}
-    return _emit(trie, {" ": _SEPARATOR, **atoms})
-
-
-def _emit(node: dict, atoms: Mapping[str, str]) -> str:
-    # Children start with different characters, so they exclude each other (keys hold no separator
-    # but the space; two slots may accept the same mark, and then backtracking tries both). The
-    # optional end comes last, after every continuation, so the longest form wins.
-    leaves = sorted(
-        char for char, child in node.items() if char != _END and set(child) == {_END} and char not in atoms
-    )
-    branches = [
-        atoms.get(char, re.escape(char)) + _emit(child, atoms)
-        for char, child in sorted(node.items())
-        if char != _END and char not in leaves
-    ]
-    if len(leaves) == 1:
-        branches.append(re.escape(leaves[0]))
-    elif leaves:
-        branches.append("[" + "".join(re.escape(char) for char in leaves) + "]")
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if _END in node:
-        return f"(?:{body})?"
-    return body

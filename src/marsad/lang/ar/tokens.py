@@ -8,7 +8,7 @@ match carry those prefixes and suffixes without listing every surface form.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 
@@ -36,35 +36,50 @@ def tokenize(text: str) -> list[Token]:
 
 def alternation(phrases: Iterable[str]) -> str:
     """Folded phrases as one regular expression that matches any of them, the longest that fits
-    first (so the longest wins), the words of a phrase joined by any run of spaces.
+    first (so the longest wins), the words of a phrase joined by any run of spaces."""
+    return trie_pattern(phrases, {" ": r"\s+"})
 
-    The phrases are written as a trie ("قتل", "قتلى", "قتلت" → "قتل(?:ت|ى)?"): at each character the
-    engine follows one branch instead of trying every phrase in turn, which keeps lexicons of
-    thousands of forms cheap to scan; a longer phrase is still tried before a shorter one it
-    extends, exactly as in a plain alternation ordered longest first."""
+
+_END = ""  # the key that marks a form ending at a node of the trie
+
+
+def trie_pattern(forms: Iterable[str], atoms: Mapping[str, str] | None = None) -> str:
+    """Forms as one regular expression written as a trie ("قتل", "قتلى", "قتلت" → "قتل(?:[تى])?"):
+    at each character the engine follows one branch instead of trying every form in turn, which
+    keeps lexicons of thousands of forms cheap to scan; a longer form is tried before a shorter
+    one it extends, as in a plain alternation ordered longest first. `atoms` writes some
+    characters as a pattern of their own (the space as any run of spaces)."""
     trie: dict = {}
-    for phrase in set(phrases):
+    for form in forms:
         node = trie
-        for char in phrase:
+        for char in form:
             node = node.setdefault(char, {})
         node[_END] = {}
-    return _trie_pattern(trie)
+    return _emit(trie, dict(atoms or {}))
 
 
-_END = ""  # the key that marks a phrase ending at a node of the trie
-
-
-def _trie_pattern(node: dict) -> str:
+def _emit(node: dict, atoms: Mapping[str, str]) -> str:
+    # Children start with different characters, so they exclude each other (keys hold no separator
+    # but the space; two atoms may accept the same character, and then backtracking tries both).
+    # The optional end comes last, after every continuation, so the longest form wins.
+    leaves = sorted(
+        char for char, child in node.items() if char != _END and set(child) == {_END} and char not in atoms
+    )
     branches = [
-        (r"\s+" if char == " " else re.escape(char)) + _trie_pattern(child)
+        atoms.get(char, re.escape(char)) + _emit(child, atoms)
         for char, child in sorted(node.items())
-        if char != _END
+        if char != _END and char not in leaves
     ]
+    if len(leaves) == 1:
+        branches.append(re.escape(leaves[0]))
+    elif leaves:
+        branches.append("[" + "".join(re.escape(char) for char in leaves) + "]")
     if not branches:
         return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if _END in node:
-        return "(?:" + "|".join(branches) + ")?"  # greedy: the longer phrase first, then this one
-    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?"
+    return body
 
 
 def lexicon_pattern(
