@@ -8,6 +8,8 @@ word without its clitics takes them from here. Words are folded (see `normalize.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 ARTICLE = "ال"
 AND = "و"
 CONJUNCTIONS = AND + "ف"  # و "and", ف "so, then"
@@ -48,7 +50,8 @@ PLURAL_PRONOUNS = ("هم", "هن")
 _MIN_STEM = 3
 
 
-def split_proclitics(word: str, min_stem: int = _MIN_STEM) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 16)
+def split_proclitics(word: str, min_stem: int = _MIN_STEM) -> tuple[tuple[str, str], ...]:
     """Readings of a word as (proclitics, stem), the bare word first: a conjunction (و ف) may
     come off, then a preposition (ب ل ك): "وبمدينة" is ("", وبمدينه), (و, بمدينه), (وب, مدينه)."""
     splits = [("", word)]
@@ -58,12 +61,13 @@ def split_proclitics(word: str, min_stem: int = _MIN_STEM) -> list[tuple[str, st
         splits.append((prefix, rest))
     if rest[:1] in PREPOSITIONS and len(rest) > min_stem:
         splits.append((prefix + rest[0], rest[1:]))
-    return splits
+    return tuple(splits)
 
 
-def proclitic_stems(word: str, min_stem: int = _MIN_STEM) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def proclitic_stems(word: str, min_stem: int = _MIN_STEM) -> tuple[str, ...]:
     """The word and its stems without proclitics (see `split_proclitics`), the bare word first."""
-    return [stem for _, stem in split_proclitics(word, min_stem)]
+    return tuple(stem for _, stem in split_proclitics(word, min_stem))
 
 
 def stem_in(word: str, words: frozenset[str], article: bool = False) -> bool:
@@ -83,6 +87,7 @@ def drop_article(word: str, after_lam: bool = False) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_article(word: str) -> str:
     """The word without the article and the proclitics right before it: والجيش, للجيش -> جيش."""
     stem = word
