@@ -2,7 +2,8 @@
 
 import pytest
 
-from support import claims_of, one_claim
+from marsad.pipeline import run
+from support import PUBLISHED, claims_of, one_claim
 
 
 @pytest.mark.parametrize(
@@ -86,6 +87,17 @@ def test_attribution_recipient_is_not_the_source_name():
 def test_attribution_negated_verb_reports_nothing():
     claims = claims_of("ولم تعلن الوزارة حصيلة القتلى. وقتل ثلاثة جنود في الهجوم.")
     assert [c.source for c in claims if c.kind == "killed"] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصيب شخصان في إطلاق نار خلال مسيرة في مدينة فيرجسون في الذكرى الأولى لمقتل شاب برصاص الشرطة.",
+        "خطف مسلحون اثنين من موظفي الأمم المتحدة، بالإضافة إلى خطف موظف ثالث الشهر الماضي.",
+    ],
+)
+def test_attribution_a_noun_spelled_like_a_verb_of_saying_names_no_source(text):
+    assert run(text, PUBLISHED, until="attribution").attributions == {}
 
 
 def test_attribution_spokesman_names_the_organisation():

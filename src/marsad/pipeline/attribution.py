@@ -12,7 +12,7 @@ import re
 from itertools import islice
 
 from marsad.knowledge.actors import ActorBase
-from marsad.lang.ar.clitics import ARTICLE_AFTER_LAM, LAM, proclitic_stems, strip_article
+from marsad.lang.ar.clitics import ARTICLE_AFTER_LAM, CONJUNCTIONS, LAM, proclitic_stems, strip_article
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, openers_with_role, reporting
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.sentences import CLAUSE_MARKS
@@ -68,7 +68,7 @@ def run(doc: Doc) -> None:
     for index, sentence in enumerate(doc.sentences):
         found: list[Attribution] = []
         for match, row in reporting().finditer(doc.folded, sentence.start, sentence.end):
-            if _negated(doc.folded, match.start()):
+            if _negated(doc.folded, match.start()) or _verb_as_noun(doc.folded, match, row):
                 continue
             previous = found[-1] if found else last
             attribution = _attribution(doc, index, match, row, complements, anaphors, previous)
@@ -87,6 +87,14 @@ def run(doc: Doc) -> None:
             doc.unverified_sentences.add(index)
 
 
+def _verb_as_noun(text: str, match, row) -> bool:
+    """A verb or participle of saying takes no article and no preposition, only و or ف: "في الذكرى
+    الأولى" is no "ذكر", "من المؤكد أن" no "مؤكدا" (a preposition's source, "بحسب", has its own)."""
+    if row["kind"] in _PREPOSITION_KINDS:
+        return False
+    return bool(text[match.start() : match.start("form")].lstrip(CONJUNCTIONS))
+
+
 def _opens_with_quote(doc: Doc, sentence) -> bool:
     return doc.folded.startswith('"', sentence.start)
 
@@ -98,6 +106,7 @@ def _negated(text: str, start: int) -> bool:
 
 
 _PREP_WITH_LAM = "prep_lam"
+_PREPOSITION_KINDS = ("prep", _PREP_WITH_LAM)
 
 
 def _attribution(doc, index, match, row, complements, anaphors, previous) -> Attribution | None:
