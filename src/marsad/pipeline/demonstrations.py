@@ -296,6 +296,12 @@ def _protested(doc: Doc, start: int, cues: list[_Cue]) -> bool:
     )
 
 
+def protested_against(doc: Doc, start: int) -> bool:
+    """Whether what starts at `start` is what a demonstration in its sentence is against ("يدينون
+    تنظيم داعش", "تطالب بوقف القتال ضد حزب العمال الكردستاني")."""
+    return _protested(doc, start, _cues(doc, doc.sentence_of(start)))
+
+
 def _chanted(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
     """Whether the trigger stands in a quotation that a chant word opens ("مرددين «الموت لـ...»")."""
     sentence = doc.sentences[trigger.sentence]
