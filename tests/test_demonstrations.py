@@ -31,6 +31,11 @@ from support import news_events as news
             "Violent demonstration",
         ),
         ("اندلعت مواجهات بين المتظاهرين وقوات الأمن في مدينة الكوت اليوم.", "Riots", "Violent demonstration"),
+        (
+            "وأشعل متظاهرون إطارات السيارات قرب السياج في مدينة رفح اليوم كما ألقوا حجارة تجاه الجنود.",
+            "Riots",
+            "Violent demonstration",
+        ),
         ("قتل ثلاثة أشخاص في شجار بين عائلتين في بلدة الرمثا اليوم.", "Riots", "Mob violence"),
         ("وقمعت قوات الاحتلال مسيرة قرية بلعين اليوم.", "Protests", "Protest with intervention"),
     ],
