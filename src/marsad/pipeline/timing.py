@@ -3,7 +3,7 @@
 - An event's own sentences date it: the earliest to the latest day they name, at the precision
   of its one date, else the coarsest of its dates; a stretch of these days that names no day
   ("قبل أيام") or a past month before a news event ("بدأ في فبراير الماضي") does not date it.
-- A demonstration is dated by the days told beside its demonstration words ("تظاهر الآلاف الأحد",
+- A news demonstration is dated by the days told beside its demonstration words ("تظاهر الآلاف الأحد",
   "المظاهرات التي نظمت الأحد") when there are any: the other days its sentences name date what
   is told around it (a speech it answers, a ruling it protests).
 - A news event its sentences do not date goes on telling the days of the news event told before
@@ -74,7 +74,8 @@ def _own_dates(doc: Doc, draft: EventDraft) -> tuple[dt.date, dt.date, int] | No
     ]
     if not resolved:
         return None
-    resolved = _beside_demonstration(doc, draft, resolved) or resolved
+    if not draft.background:  # history is dated by the periods it names ("منذ شهر")
+        resolved = _beside_demonstration(doc, draft, resolved) or resolved
     start = min(d.date_start for d in resolved)
     end = max(d.date_end or d.date_start for d in resolved)
     return (
