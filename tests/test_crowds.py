@@ -21,3 +21,20 @@ PUBLISHED = dt.date(2024, 7, 28)
 )
 def test_crowds_size_beside_a_demonstration_word(text, size):
     assert [e.crowd_size for e in run(text, PUBLISHED, until="crowds").events] == [size]
+
+
+@pytest.mark.parametrize(
+    "text, size",
+    [
+        # The subject after the place and the day the verb is told at.
+        ("تظاهر في الرباط مساء الثلاثاء المئات من عمال الشركة أمام مقر البرلمان.", "hundreds"),
+        # A figure of another clause counts others.
+        (
+            "واندلعت مواجهات بين المحتجين وقوات الأمن قرب مدينة القرنة، وغادر عدد من العاملين الأجانب "
+            "خوفا من اتساع المواجهات، بينهم نحو 60 أميركيا.",
+            None,
+        ),
+    ],
+)
+def test_crowds_the_subject_after_its_place_and_day_not_another_clause(text, size):
+    assert [e.crowd_size for e in run(text, PUBLISHED, until="crowds").events] == [size]

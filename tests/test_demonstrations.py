@@ -31,6 +31,11 @@ from support import news_events as news
             "Violent demonstration",
         ),
         ("اندلعت مواجهات بين المتظاهرين وقوات الأمن في مدينة الكوت اليوم.", "Riots", "Violent demonstration"),
+        (
+            "وأشعل متظاهرون إطارات السيارات قرب السياج في مدينة رفح اليوم كما ألقوا حجارة تجاه الجنود.",
+            "Riots",
+            "Violent demonstration",
+        ),
         ("قتل ثلاثة أشخاص في شجار بين عائلتين في بلدة الرمثا اليوم.", "Riots", "Mob violence"),
         ("وقمعت قوات الاحتلال مسيرة قرية بلعين اليوم.", "Protests", "Protest with intervention"),
     ],
@@ -363,3 +368,26 @@ def test_demonstrations_a_crowd_protesting_beside_an_embassy_is_one(text):
 )
 def test_demonstrations_an_act_protested_against_is_its_cause_not_its_kind(text, sub_type):
     assert [e.sub_event_type for e in news(text)] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    "text, sub_type",
+    [
+        (
+            "تجمع آلاف المتظاهرين في مدينة إسطنبول اليوم للتعبير عن رفضهم للعمليات العسكرية ضد عناصر حزب "
+            "العمال الكردستاني.",
+            "Peaceful protest",
+        ),
+        (
+            "خرجت مظاهرات في مدينة إسطنبول اليوم تطالب بوقف القتال ضد حزب العمال الكردستاني.",
+            "Peaceful protest",
+        ),
+        (
+            "فرقت الشرطة مساء الجمعة في مدينة إسطنبول مئات المتظاهرين الذين كانوا يدينون تنظيم داعش بعد "
+            "الهجوم الانتحاري الذي وقع مطلع الأسبوع.",
+            "Protest with intervention",
+        ),
+    ],
+)
+def test_demonstrations_violence_condemned_rejected_or_to_be_stopped_is_their_cause(text, sub_type):
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Protests", sub_type)]

@@ -1034,3 +1034,20 @@ def test_events_figures_under_a_headline_telling_an_accident_are_no_event():
 def test_events_a_massacre_the_accused_took_part_in_is_a_charge():
     text = "وشارك المتهمون في ارتكاب مجزرة بحق مئات المدنيين جنوب مدينة الموصل، بحسب المحكمة."
     assert news(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبذلك يرتفع إلى 46 عدد القتلى منذ اندلاع الاحتجاجات في 30 حزيران.",
+        "وقد قتل 40 شخصا برصاص الشرطة منذ أن بدأت الاحتجاجات يوم 30 حزيران الماضي.",
+        "ويرتفع عدد الذين قتلوا منذ اندلاع هذه الموجة من الاحتجاجات في 30 حزيران إلى 36 شخصا.",
+    ],
+)
+def test_events_a_toll_counted_since_a_wave_began_is_no_event_of_that_day(text):
+    assert news(text) == []
+
+
+def test_events_a_protest_told_with_the_day_its_wave_began_stays_news():
+    text = "وتظاهر الآلاف الجمعة في المدينة، وقتل شخصان برصاص الشرطة، منذ بدء الاحتجاجات في 30 حزيران."
+    assert [e.date_start.isoformat() for e in news(text)] == ["2024-07-26"]

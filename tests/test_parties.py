@@ -44,6 +44,18 @@ def test_parties_allies_are_associated_with_their_side():
             "أعلن تحالف انفصالي يضم في معظمه الطوارق سيطرته على بلدة بير بعد معارك مع الجيش المالي أمس.",
             "Tuareg Ethnic Militia",
         ),
+        # What demonstrators protest against, or the leader they cheer, faces no one.
+        (
+            "تجمع آلاف المتظاهرين في مدينة إسطنبول اليوم للتعبير عن رفضهم للعمليات العسكرية ضد عناصر "
+            "حزب العمال الكردستاني.",
+            "PKK",
+        ),
+        (
+            "فرقت الشرطة مساء الجمعة في مدينة إسطنبول مئات المتظاهرين الذين كانوا يدينون تنظيم داعش بعد "
+            "الهجوم الانتحاري الذي وقع مطلع الأسبوع.",
+            "Islamic State",
+        ),
+        ("استقبل آلاف المحتجين زعيم المعارضة في وسط العاصمة يريفان اليوم ورفعوا الأعلام.", "Opposition"),
     ],
 )
 def test_parties_leave_out_groups_that_are_not_sides(text, absent):

@@ -39,3 +39,38 @@ def test_timing_the_trace_says_where_each_date_came_from():
     text = "قتل 20 شخصا في انفجار في سوق بمدينة غاو يوم الثلاثاء. كما انفجرت سيارة مفخخة في مدينة تمبكتو."
     traces = [e.trace["dates"] for e in run(text, PUBLISHED, until="timing").events]
     assert traces == ["its own sentences", "the news event told before it"]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        # A ruling the demonstrators protest, told in a sentence of its own.
+        (
+            "تظاهر آلاف الأشخاص الأحد في الرباط تنديدا بالأحكام الصادرة بحق الناشطين. "
+            "وأصدرت المحكمة أحكامها يوم 15 تموز بعد محاكمة استمرت أشهرا.",
+            dt.date(2024, 7, 28),
+        ),
+        # A speech the demonstrations answer, told in their sentence.
+        (
+            "شارك آلاف المواطنين في مظاهرات في أنحاء البلاد احتجاجا على رفع الأسعار. وتوضح المظاهرات "
+            "التي نظمت السبت أن القرار ما زال حساسا رغم تنازلات قدمها الرئيس في خطاب ألقاه يوم "
+            "الأربعاء (24 تموز).",
+            dt.date(2024, 7, 27),
+        ),
+        # What led up to it, the day before.
+        (
+            "رافق العشرات من المحامين، الأربعاء، نقيبهم إلى مقر المحكمة في تظاهرة غير مسبوقة احتجاجا "
+            "على القانون الجديد. وكان النقيب أعلن الثلاثاء رفضه للقانون الذي دخل حيز التنفيذ منتصف "
+            "ليل الثلاثاء.",
+            dt.date(2024, 7, 24),
+        ),
+        # A meeting still to come.
+        (
+            "وجاءت المظاهرات، السبت، أثناء زيارة الرئيس للمدينة. ومن المقرر أن يلتقي الرئيس نظيره يوم "
+            "الاثنين.",
+            dt.date(2024, 7, 27),
+        ),
+    ],
+)
+def test_timing_a_demonstration_is_dated_by_the_day_beside_its_words(text, day):
+    assert dates_of(text) == [(day, day, 1)]

@@ -9,6 +9,8 @@ from marsad.schema.acled import DEMONSTRATION, EVENT_FAMILY
 
 REQUIRES = (
     "sentences",
+    "dates",
+    "places",
     "quantities",
     "claims",
     "events",

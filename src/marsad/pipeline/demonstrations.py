@@ -296,6 +296,12 @@ def _protested(doc: Doc, start: int, cues: list[_Cue]) -> bool:
     )
 
 
+def protested_against(doc: Doc, start: int) -> bool:
+    """Whether what starts at `start` is what a demonstration in its sentence is against ("يدينون
+    تنظيم داعش", "تطالب بوقف القتال ضد حزب العمال الكردستاني")."""
+    return _protested(doc, start, _cues(doc, doc.sentence_of(start)))
+
+
 def _chanted(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
     """Whether the trigger stands in a quotation that a chant word opens ("مرددين «الموت لـ...»")."""
     sentence = doc.sentences[trigger.sentence]
@@ -437,15 +443,29 @@ def _counts_events(doc: Doc, trigger: Trigger, end: int) -> bool:
 
 
 def _beside(doc: Doc, trigger: Trigger, start: int, end: int) -> bool:
-    """ "تظاهر الآلاف", "مظاهرة حاشدة" (right after it), "آلاف المتظاهرين", "شارك المئات من أنصار
-    الحزب في مسيرة" (a few words before it, in its clause)."""
+    """ "تظاهر الآلاف", "مظاهرة حاشدة", "تظاهر في الرباط مساء الثلاثاء المئات" (right after it, but
+    for the place and the day it is told at), "آلاف المتظاهرين", "شارك المئات من أنصار الحزب في
+    مسيرة" (a few words before it, in its clause); not a figure of another clause ("خوفا من اتساع
+    المواجهات، بينهم نحو 60 أميركيا")."""
     if start >= trigger.end:
-        return _words_between(doc, trigger.end, start) <= _CROWD_AFTER
+        return _subject_after(doc, trigger.end, start)
     return (
         end <= trigger.start
         and _words_between(doc, end, trigger.start) <= _CROWD_BEFORE
         and not any(mark in doc.folded[end : trigger.start] for mark in CLAUSE_MARKS)
     )
+
+
+def _subject_after(doc: Doc, start: int, end: int) -> bool:
+    """Whether what ends at `end` is the subject of the demonstration word ending at `start`: the
+    words between, but for the days and places named there, are at most a preposition, and none
+    stands behind a clause mark."""
+    gap = list(doc.folded[start:end])
+    for mention in (*doc.within(doc.dates, start, end), *doc.within(doc.places, start, end)):
+        gap[mention.start - start : mention.end - start] = " " * (min(mention.end, end) - mention.start)
+    rest = "".join(gap)
+    words = WORD.findall(rest)
+    return len(words) <= _CROWD_AFTER and not (words and any(mark in rest for mark in CLAUSE_MARKS))
 
 
 def _size_of(quantity) -> str | None:

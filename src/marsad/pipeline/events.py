@@ -375,6 +375,7 @@ _DESCRIPTIONS = forms_with_role("description")
 _WHERE = forms_with_role("where")
 _BEGAN = forms_with_role("began")
 _SINCE = forms_with_role("since")
+_COMPLEMENTS = forms_with_role("complement")
 # "حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز": the day stands within these words after the verb.
 _BEGAN_REACH = 6
 # A relative pronoun describes the event word when it follows it or its noun complement
@@ -479,6 +480,7 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     war_toll = _war_toll(doc, index)
     background = (
         _is_background(doc, dates)
+        or _running_toll(doc, index, dates)
         or (
             (_tells_history(doc, index, triggers) or war_toll or bool(old))
             and not any(d.precision == 1 for d in dates)
@@ -1058,16 +1060,38 @@ def _without_described_history(doc: Doc, index: int, triggers: list[Trigger], da
 
 
 def _when_it_began(doc: Doc, index: int, offset: int) -> bool:
-    """ "من حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز", "منذ بدء موجة الاحتجاجات في 30 آذار": a
-    day told in a clause of beginning is when the wave began, not the day of the event the sentence
-    reports."""
+    """ "من حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز", "منذ بدء موجة الاحتجاجات في 30 آذار",
+    "منذ أن بدأت الاحتجاجات يوم 30 مارس": a day told in a clause of beginning is when the wave
+    began, not the day of the event the sentence reports."""
     words = last_words(doc.folded, doc.sentences[index].start, offset, _BEGAN_REACH + 1)
-    return any(
-        stem_in(word, _BEGAN)
-        and at > 0
-        and (words[at - 1] in _RELATIVES or stem_in(words[at - 1], _WHERE) or stem_in(words[at - 1], _SINCE))
-        for at, word in enumerate(words)
-    )
+    return any(stem_in(word, _BEGAN) and _opens_a_beginning(words[:at]) for at, word in enumerate(words))
+
+
+def _opens_a_beginning(before: list[str]) -> bool:
+    """ "التي", "حيث", "منذ" or "منذ أن" right before a word of beginning."""
+    if not before:
+        return False
+    last = before[-1]
+    if last in _COMPLEMENTS and len(before) > 1:
+        return stem_in(before[-2], _SINCE)
+    return last in _RELATIVES or stem_in(last, _WHERE) or stem_in(last, _SINCE)
+
+
+def _running_toll(doc: Doc, index: int, dates: list) -> bool:
+    """ "وبذلك يرتفع إلى 46 عدد القتلى منذ اندلاع الاحتجاجات في 30 آذار", "يرتفع عدد الذين قتلوا
+    منذ اندلاع هذه الموجة من الاحتجاجات في 30 آذار إلى 36": a sentence whose only day is when a
+    wave began, and whose event words all stand in that clause of beginning, counts since that day:
+    a running total, no event of that day."""
+    days = [d for d in dates if d.precision == 1]
+    if not days or not all(_when_it_began(doc, index, d.start) for d in days):
+        return False
+    sentence = doc.sentences[index]
+    since = [
+        m.start()
+        for m in WORD.finditer(doc.folded, sentence.start, days[0].start)
+        if stem_in(m.group(), _SINCE)
+    ]
+    return bool(since) and all(since[-1] < t.start for t in doc.of_sentence(doc.triggers, index))
 
 
 def _named_by_a_past_year(doc: Doc, index: int, triggers: list[Trigger]) -> list[Trigger]:

@@ -13,6 +13,11 @@ sentence that counts no civilian victim. The parties are the actors the event's 
 - civilians are a party when a figure counts them or the event is violence against civilians;
   in a battle, a figure counts them only by a word that says who they were ("مدنيين", "فرنسيين"):
   the "أشخاص" of a fight's toll may be the fighters themselves.
+In a demonstration, a group other than the state's forces (who may be both protested against and
+facing the crowd) named only in what the demonstrators protest against ("يدينون تنظيم داعش",
+"رفضهم للعمليات العسكرية ضد حزب العمال") is no party; nor, in a peaceful protest, is any group but
+the state's forces (the leader they cheer, "استقبل آلاف المحتجين زعيم المعارضة", or the
+party that called them out faces no one).
 Sides: ACLED's actor1 is the first party the text names (in violence against civilians the
 perpetrator, the civilians actor2; in protests the demonstrators), actor2 the first party not on
 actor1's side; allies and components of either (Wagner beside the Malian army, a coalition's
@@ -29,6 +34,7 @@ from marsad.knowledge.countries import by_iso3
 from marsad.lang.ar.clitics import stem_in
 from marsad.lang.ar.lexicon import forms_with_role, neutral_persons
 from marsad.lang.ar.normalize import fold
+from marsad.pipeline.demonstrations import protested_against
 from marsad.pipeline.document import Doc, EventDraft
 from marsad.pipeline.victims import UNIDENTIFIED_INTER, names_attackers
 from marsad.schema import Actor, Claim
@@ -42,6 +48,9 @@ from marsad.schema.acled import (
     INTER_REBELS,
     INTER_RIOTERS,
     INTER_STATE,
+    PEACEFUL_PROTEST,
+    PROTESTS,
+    RIOTS,
     UNIDENTIFIED_ARMED_GROUP,
     VIOLENCE_AGAINST_CIVILIANS,
     of_country,
@@ -60,6 +69,7 @@ REQUIRES = (
     "events.actors",
     "events.resolved_claims",
     "events.event_type",
+    "events.sub_event_type",
 )
 ASSIGNS = ("events.actors", "events.trace")
 
@@ -92,6 +102,8 @@ def parties(
         name for claim in claims for name in (claim.victim.name, claim.source and claim.source.name) if name
     }
     kept = [actor for actor in actors if _is_party(doc, draft, actor, counted, event_type)]
+    if event_type in (PROTESTS, RIOTS):
+        kept = [actor for actor in kept if _faces_the_demonstration(doc, draft, actor)]
     # "مقتل 12 شخصا إضافة إلى الانتحاريين": the attackers' own dead leave them the striking side.
     hit = {claim.victim.name for claim in claims if not names_attackers(claim.victim.text or "")} - {
         claim.source.name for claim in claims if claim.source
@@ -161,6 +173,17 @@ def _is_party(doc: Doc, draft: EventDraft, actor: Actor, counted: set[str], even
     if actor.inter == INTER_IDENTITY_MILITIA:
         return any(_near_trigger(draft, m) for m in mentions)
     return True
+
+
+def _faces_the_demonstration(doc: Doc, draft: EventDraft, actor: Actor) -> bool:
+    """The demonstrators; the state's forces; and in a demonstration that is more than peaceful,
+    whoever else the text names outside what the demonstrators protest against."""
+    if actor.inter in _DEMONSTRATORS or actor.inter == INTER_STATE:
+        return True
+    if draft.sub_event_type == PEACEFUL_PROTEST:
+        return False
+    mentions = [m for m in doc.actors if m.name == actor.name and doc.sentence_of(m.start) in draft.sentences]
+    return not mentions or not all(protested_against(doc, m.start) for m in mentions)
 
 
 def _only_neutral(doc: Doc, actor: Actor, mentions) -> bool:

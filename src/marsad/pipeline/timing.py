@@ -3,6 +3,9 @@
 - An event's own sentences date it: the earliest to the latest day they name, at the precision
   of its one date, else the coarsest of its dates; a stretch of these days that names no day
   ("قبل أيام") or a past month before a news event ("بدأ في فبراير الماضي") does not date it.
+- A news demonstration is dated by the days told beside its demonstration words ("تظاهر الآلاف الأحد",
+  "المظاهرات التي نظمت الأحد") when there are any: the other days its sentences name date what
+  is told around it (a speech it answers, a ruling it protests).
 - A news event its sentences do not date goes on telling the days of the news event told before
   it ("كما انفجرت سيارة مفخخة" after "قتل 20 شخصا الثلاثاء"); else it is dated like the article.
 """
@@ -11,13 +14,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.document import Doc, EventDraft
+from marsad.schema.acled import DEMONSTRATION, EVENT_FAMILY
 
-REQUIRES = ("events", "events.dates", "events.background")
+REQUIRES = ("events", "events.triggers", "events.dates", "events.background")
 ASSIGNS = ("events.date_start", "events.date_end", "events.time_precision", "events.trace")
 
 _RECENT = dt.timedelta(days=7)
 _UNDATED = 2  # ACLED's time precision of an event dated to the week of the report
+# "تظاهر آلاف الأشخاص الأحد في الدار البيضاء", "اجتمع الآلاف الأحد في الدار البيضاء في مسيرة":
+# a day this many words from a demonstration word, in its sentence, is the demonstration's.
+_BESIDE_WORDS = 5
 
 
 def run(doc: Doc) -> None:
@@ -66,6 +74,8 @@ def _own_dates(doc: Doc, draft: EventDraft) -> tuple[dt.date, dt.date, int] | No
     ]
     if not resolved:
         return None
+    if not draft.background:  # history is dated by the periods it names ("منذ شهر")
+        resolved = _beside_demonstration(doc, draft, resolved) or resolved
     start = min(d.date_start for d in resolved)
     end = max(d.date_end or d.date_start for d in resolved)
     return (
@@ -96,3 +106,24 @@ def _past_month(doc: Doc, date, draft: EventDraft) -> bool:
         and date.date_end is not None
         and date.date_end < doc.published - _RECENT
     )
+
+
+def _beside_demonstration(doc: Doc, draft: EventDraft, dates: list) -> list:
+    """The days told within a few words of one of the event's demonstration words."""
+    words = [(t.start, t.end) for t in draft.triggers if EVENT_FAMILY[t.event_type] == DEMONSTRATION]
+    return [
+        d
+        for d in dates
+        if d.precision == 1
+        and any(
+            doc.sentence_of(d.start) == doc.sentence_of(start)
+            and _words_apart(doc, (start, end), d) <= _BESIDE_WORDS
+            for start, end in words
+        )
+    ]
+
+
+def _words_apart(doc: Doc, word: tuple[int, int], date) -> int:
+    if date.start >= word[1]:
+        return len(WORD.findall(doc.folded, word[1], date.start))
+    return len(WORD.findall(doc.folded, date.end, word[0])) if date.end <= word[0] else 0
