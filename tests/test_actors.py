@@ -538,6 +538,17 @@ def test_actors_everyday_words_are_no_actor_outside_violence(base, sentence):
 
 
 @pytest.mark.parametrize(
+    "sentence",
+    [
+        "وقتل طفل برصاص الجيش خلال المواجهات شرق المدينة، ولا يزال مجهول الهوية.",
+        "وعثرت الشرطة على جثة رجل مجهول الهوية مصابة بطلقات نارية في الموصل.",
+    ],
+)
+def test_actors_unknown_identity_describes_a_person_not_an_attacker(base, sentence):
+    assert not any(m.role == "armed" and m.text.startswith("مجهول") for m in mentions(base, sentence, None))
+
+
+@pytest.mark.parametrize(
     "sentence, word",
     [
         ("قتل المهاجمون ثلاثة حراس قبل أن يفروا من المكان.", "المهاجمون"),

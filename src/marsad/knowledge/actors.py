@@ -254,7 +254,8 @@ class ActorBase:
         mentions = [
             f.mention
             for i, f in enumerate(kept)
-            if not f.ambiguous or i in paired or _reads_as_actor(text, f)
+            if not f.ambiguous
+            or (not _identity_unknown(text, f) and (i in paired or _reads_as_actor(text, f)))
         ]
         return _without_members_of_named_groups(text, mentions)
 
@@ -403,6 +404,8 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _OF = "من"
 # Sport and fiction share violence words ("هجوم" of a team, a film's killing); markets and science do not.
 _SHARED_REGISTERS = frozenset({"sport", "fiction"})
+_IDENTITY = fold("الهوية")
+_WORD_REACH = 12  # characters enough to read the word after a mention
 _VIOLENT_TYPES = frozenset(kind for kind, family in EVENT_FAMILY.items() if family == VIOLENCE)
 
 
@@ -444,6 +447,11 @@ def _without_members_of_named_groups(text: str, mentions: list[ActorMention]) ->
         ):
             dropped.add(i)
     return [m for i, m in enumerate(mentions) if i not in dropped]
+
+
+def _identity_unknown(text: str, found: _Found) -> bool:
+    """ "مجهول الهوية" tells whose identity is unknown ("جثة رجل مجهول الهوية"), not who attacked."""
+    return WORD.findall(text, found.end, found.end + _WORD_REACH)[:1] == [_IDENTITY]
 
 
 def _group_follows(text: str, found: _Found, kept: list[_Found], after: int) -> bool:
