@@ -40,6 +40,7 @@ from marsad.lang.ar.normalize import match_key
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD, alternation, last_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
+from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.mentions import ResolvedPlace
 from marsad.schema.acled import (
@@ -1183,6 +1184,7 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         if outside_sources(p)
         and not filed[0] <= p.start < filed[1]
         and not _where_victims_went(doc.folded, sentence.start, p.start)
+        and not spoken_at(doc, index, p.start)
         and (doc.main_country is None or p.place.country in (doc.main_country, *named_here))
     ]
     if places:
