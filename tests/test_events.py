@@ -1029,3 +1029,27 @@ def test_events_figures_under_a_headline_telling_an_accident_are_no_event():
 def test_events_a_massacre_the_accused_took_part_in_is_a_charge():
     text = "وشارك المتهمون في ارتكاب مجزرة بحق مئات المدنيين جنوب مدينة الموصل، بحسب المحكمة."
     assert news(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "ونزح مئات المدنيين مؤخرا من منطقة جبل مرة الجبلية حيث يستمر القتال بين القوات الحكومية "
+            "والجماعات المتمردة رغم وقف إطلاق نار أعلنته الخرطوم يشمل ولاية النيل الأزرق.",
+            "Jebel Marra",
+        ),
+        (
+            "قتل خمسة جنود يوم الاثنين في مدينة الرمادي حيث اندلعت اشتباكات عنيفة مع مسلحين قرب الطريق "
+            "إلى الفلوجة.",
+            "Ramadi",
+        ),
+        (
+            "وصل الآلاف إلى مدينة البصرة حيث تظاهروا أمام مبنى المحافظة احتجاجا على انقطاع الكهرباء في "
+            "الناصرية.",
+            "Basrah",
+        ),
+    ],
+)
+def test_events_the_place_before_where_is_the_place_of_what_the_clause_tells(text, place):
+    assert [e.location.name for e in news(text)] == [place]

@@ -1190,13 +1190,30 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     if places:
         anchor = triggers[0].start if triggers else start
         after = [p for p in places if p.start >= anchor]
-        return after[0] if after else places[-1]
+        return _told_where(doc, places, anchor) or (after[0] if after else places[-1])
     if doc.places:
         return None
     countries = [
         c for c in doc.within(doc.countries, start, end) if not c.as_adjective and outside_sources(c)
     ]
     return countries[0] if countries else None
+
+
+# "في منطقة جبل مرة الجبلية حيث يستمر القتال": at most these words from the place to the event word.
+_WHERE_REACH = 6
+
+
+def _told_where(doc: Doc, places: list, anchor: int):
+    """ "نزحوا من منطقة جبل مرة حيث يستمر القتال ... يشمل ولاية النيل الأزرق", "وصلوا إلى البصرة حيث
+    تظاهروا": the place right before حيث (where) is the place of the event word the حيث clause
+    tells, not a place named after it."""
+    before = [p for p in places if p.end <= anchor]
+    if not before:
+        return None
+    words = WORD.findall(doc.folded, before[-1].end, anchor)
+    if len(words) > _WHERE_REACH or not any(stem_in(word, _WHERE) for word in words):
+        return None
+    return before[-1]
 
 
 # "غزة - ...", "باماكو (أ ف ب) - ...", "كانو (نيجيريا) (أ ف ب) - ...", "دبي، الإمارات (CNN) -- ...":
