@@ -1053,3 +1053,11 @@ def test_events_a_massacre_the_accused_took_part_in_is_a_charge():
 )
 def test_events_the_place_before_where_is_the_place_of_what_the_clause_tells(text, place):
     assert [e.location.name for e in news(text)] == [place]
+
+
+def test_events_a_country_that_does_the_act_is_not_where_it_was():
+    text = (
+        "قتل جندي في اشتباكات مع مسلحين في سوريا يوم الجمعة. "
+        "وبسبب ما حدث شنت الولايات المتحدة غارات جوية لدعم القوة."
+    )
+    assert "United States" not in {e.location.name for e in news(text)}

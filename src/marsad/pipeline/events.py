@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
+from marsad.knowledge.gazetteer import after_locative_word
 from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, stem_in, strip_article
 from marsad.lang.ar.dates import ANNIVERSARY, time_unit_forms
@@ -1193,8 +1194,11 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         return _told_where(doc, places, anchor) or (after[0] if after else places[-1])
     if doc.places:
         return None
+    # "في سوريا", not "شنت الولايات المتحدة غارات": a country that does the act is not where it was.
     countries = [
-        c for c in doc.within(doc.countries, start, end) if not c.as_adjective and outside_sources(c)
+        c
+        for c in doc.within(doc.countries, start, end)
+        if not c.as_adjective and outside_sources(c) and after_locative_word(doc.folded, c.start)
     ]
     return countries[0] if countries else None
 
