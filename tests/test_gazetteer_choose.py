@@ -5,6 +5,7 @@ import pytest
 from marsad.knowledge.gazetteer import ChoiceTrace, Gazetteer, Place, PlaceMention
 from marsad.knowledge.gazetteer.trace import ALONE, BY_PRIOR, FALLBACK, HINTED, NEEDS_HINT, NO_CANDIDATES
 from marsad.lang.ar.normalize import fold
+from support import chosen_places
 
 GAO = Place(2457163, "Gao", 16.27, -0.04, "MLI", "Gao", "P", "PPLA", 86633)
 
@@ -153,3 +154,17 @@ def test_gazetteer_choose_score_is_the_best_among_the_options(gazetteer, hints):
     assert trace.score == pytest.approx(
         max(score for score, _, option in mention.choices.by_base if option[0].country == place.country)
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hints", "name"),
+    [
+        ("زرع المسلحون الألغام في ولاية لحج قبل انسحابهم", ["YEM"], "لحج"),
+        ("زرع المسلحون الألغام في محافظتي لحج وأبين قبل انسحابهم", ["YEM"], "لحج"),
+        ("هاجم المسلحون قرى في ولايتي بورنو ويوبي", ["NGA"], "بورنو"),
+        ("فرض حظر التجول في ولاية شرناق", ["TUR"], "شرناق"),
+    ],
+)
+def test_gazetteer_choose_after_an_admin_word_the_area_not_its_seat_town(gazetteer, sentence, hints, name):
+    picks = chosen_places(gazetteer, sentence, hints)
+    assert picks[fold(name)].feature_class == "A"
