@@ -125,6 +125,17 @@ def test_mentions_capital_named_by_its_country_is_that_capital(text, name):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قتل عشرة مدنيين في قصف على عاصمة ولاية شمال دارفور يوم الأحد.", "El Fasher"),
+        ("تظاهر المئات في عاصمة محافظة أبين احتجاجا على انقطاع الكهرباء.", "Zinjibār"),
+    ],
+)
+def test_mentions_capital_of_a_region_named_by_the_region_is_its_seat(text, name):
+    assert [found for _, found in places_of(text)] == [name]
+
+
+@pytest.mark.parametrize(
     ("text", "named"),
     [
         # the capital's own name beside it is the mention

@@ -99,6 +99,7 @@ def run(doc: Doc) -> None:
         doc.main_country = where
         doc.actors = actors.find_mentions(doc.folded, where, on=doc.published)
     doc.places = sorted(doc.places + _capitals(doc, hints), key=lambda p: p.start)
+    doc.places = [_seat_named(doc, place, hints) for place in doc.places]
     doc.actors = _outside_names(doc.actors, doc.places)
 
 
@@ -159,6 +160,23 @@ def _capitals(doc: Doc, hints: list[str]) -> list[ResolvedPlace]:
         trace = ChoiceTrace(text, HOW_ARABIC, 1, tuple(hints), CAPITAL, capital, HOW_ARABIC)
         found.append(ResolvedPlace(mention, capital, trace))
     return found
+
+
+def _seat_named(doc: Doc, place: ResolvedPlace, hints: list[str]) -> ResolvedPlace:
+    """ "عاصمة ولاية شمال دارفور", "في عاصمة محافظة أبين": the capital of a region named by the
+    region is the region's seat town, as precise as its name would be."""
+    word = last_words(doc.folded, 0, place.start, 1)
+    if not word or not stem_in(word[0], _CAPITAL_WORDS):
+        return place
+    seat = Gazetteer.default().seat(place.place)
+    if seat is None:
+        return place
+    start = doc.folded.rfind(word[0], 0, place.start)
+    text = doc.folded[start : place.end]
+    mention = PlaceMention(start, place.end, text, (seat,), HOW_ARABIC, None)
+    return ResolvedPlace(
+        mention, seat, ChoiceTrace(text, HOW_ARABIC, 1, tuple(hints), CAPITAL, seat, HOW_ARABIC)
+    )
 
 
 def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytearray) -> list[ResolvedPlace]:
