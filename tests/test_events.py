@@ -1061,3 +1061,14 @@ def test_events_a_country_that_does_the_act_is_not_where_it_was():
         "وبسبب ما حدث شنت الولايات المتحدة غارات جوية لدعم القوة."
     )
     assert "United States" not in {e.location.name for e in news(text)}
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("وفي بلدة سراقب بريف إدلب، قتل خمسة مدنيين جراء غارة جوية يوم الأحد.", "Sarāqib"),
+        ("وفي مدينة الرمادي بمحافظة الأنبار، قتل خمسة جنود في هجوم انتحاري يوم الأحد.", "Ramadi"),
+    ],
+)
+def test_events_a_town_named_before_the_event_word_with_its_region_is_the_place(text, place):
+    assert [e.location.name for e in news(text)] == [place]

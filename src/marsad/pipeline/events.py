@@ -1191,7 +1191,7 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     if places:
         anchor = triggers[0].start if triggers else start
         after = [p for p in places if p.start >= anchor]
-        return _told_where(doc, places, anchor) or (after[0] if after else places[-1])
+        return _told_where(doc, places, anchor) or (after[0] if after else _town_in_region(places))
     if doc.places:
         return None
     # "في سوريا", not "شنت الولايات المتحدة غارات": a country that does the act is not where it was.
@@ -1201,6 +1201,19 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         if not c.as_adjective and outside_sources(c) and after_locative_word(doc.folded, c.start)
     ]
     return countries[0] if countries else None
+
+
+def _town_in_region(places: list):
+    """The last of the places named before the event word, but for a region after a town inside
+    it ("وفي بلدة سراقب بريف إدلب، قتل ...", "وفي مدينة الرمادي بمحافظة الأنبار، قتل ..."): the
+    town."""
+    last = places[-1]
+    if not _vague_place(last):
+        return last
+    keys = _place_keys(last)
+    return next(
+        (p for p in reversed(places[:-1]) if not _vague_place(p) and _meets(keys, _place_keys(p))), last
+    )
 
 
 # "في منطقة جبل مرة الجبلية حيث يستمر القتال": at most these words from the place to the event word.
