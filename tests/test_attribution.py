@@ -2,7 +2,9 @@
 
 import pytest
 
+from marsad.lang.ar.normalize import fold
 from marsad.pipeline import run
+from marsad.pipeline.attribution import spoken_at
 from support import PUBLISHED, claims_of, one_claim
 
 
@@ -260,3 +262,20 @@ def test_attribution_how_a_speaker_spoke_is_no_part_of_its_name():
 )
 def test_attribution_an_institution_named_again_is_the_one_named_before_not_the_last_speaker(text, source):
     assert all(c.source.name.startswith(source) for c in claims_of(text) if c.low in (15, 12))
+
+
+@pytest.mark.parametrize(
+    "text, place, spoken",
+    [
+        ("وقال رئيس الوزراء أمام الصحافيين في أنقرة «إن التفجير نفذه انتحاري».", "أنقرة", True),
+        ("وقال المتحدث باسم الوزارة في مؤتمر صحفي عقده في بغداد إن الانفجار قتل خمسة.", "بغداد", True),
+        ("وقال الرئيس في خطاب ألقاه في طهران إن بلاده سترد.", "طهران", True),
+        ("وقال مسؤول محلي في سراقب إن القصف استهدف سوقا شعبيا.", "سراقب", False),
+        ("وقال الوزير أمام الصحافيين إن الهجوم وقع في بغداد.", "بغداد", False),
+        ("واعتدت الشرطة على الصحافيين في القاهرة أمس.", "القاهرة", False),
+    ],
+)
+def test_attribution_a_place_where_the_speaker_spoke(text, place, spoken):
+    doc = run(text, until="attribution")
+    offset = doc.folded.index(fold(place))
+    assert spoken_at(doc, doc.sentence_of(offset), offset) is spoken

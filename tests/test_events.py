@@ -1051,3 +1051,46 @@ def test_events_a_toll_counted_since_a_wave_began_is_no_event_of_that_day(text):
 def test_events_a_protest_told_with_the_day_its_wave_began_stays_news():
     text = "وتظاهر الآلاف الجمعة في المدينة، وقتل شخصان برصاص الشرطة، منذ بدء الاحتجاجات في 30 حزيران."
     assert [e.date_start.isoformat() for e in news(text)] == ["2024-07-26"]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        (
+            "ونزح مئات المدنيين مؤخرا من منطقة جبل مرة الجبلية حيث يستمر القتال بين القوات الحكومية "
+            "والجماعات المتمردة رغم وقف إطلاق نار أعلنته الخرطوم يشمل ولاية النيل الأزرق.",
+            "Jebel Marra",
+        ),
+        (
+            "قتل خمسة جنود يوم الاثنين في مدينة الرمادي حيث اندلعت اشتباكات عنيفة مع مسلحين قرب الطريق "
+            "إلى الفلوجة.",
+            "Ramadi",
+        ),
+        (
+            "وصل الآلاف إلى مدينة البصرة حيث تظاهروا أمام مبنى المحافظة احتجاجا على انقطاع الكهرباء في "
+            "الناصرية.",
+            "Basrah",
+        ),
+    ],
+)
+def test_events_the_place_before_where_is_the_place_of_what_the_clause_tells(text, place):
+    assert [e.location.name for e in news(text)] == [place]
+
+
+def test_events_a_country_that_does_the_act_is_not_where_it_was():
+    text = (
+        "قتل جندي في اشتباكات مع مسلحين في سوريا يوم الجمعة. "
+        "وبسبب ما حدث شنت الولايات المتحدة غارات جوية لدعم القوة."
+    )
+    assert "United States" not in {e.location.name for e in news(text)}
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("وفي بلدة سراقب بريف إدلب، قتل خمسة مدنيين جراء غارة جوية يوم الأحد.", "Sarāqib"),
+        ("وفي مدينة الرمادي بمحافظة الأنبار، قتل خمسة جنود في هجوم انتحاري يوم الأحد.", "Ramadi"),
+    ],
+)
+def test_events_a_town_named_before_the_event_word_with_its_region_is_the_place(text, place):
+    assert [e.location.name for e in news(text)] == [place]

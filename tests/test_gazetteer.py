@@ -208,3 +208,15 @@ def test_gazetteer_one_consonant_names_need_a_locative_word(gazetteer, sentence)
     assert all(
         len(m.how.split(":")[-1]) > 1 for m in gazetteer.find_mentions(text) if m.how.startswith("skeleton")
     )
+
+
+@pytest.mark.parametrize(
+    ("area", "seat"),
+    [(408666, "El Fasher"), (98180, "Baghdad")],
+)
+def test_gazetteer_seat_of_a_first_level_area(gazetteer, area, seat):
+    assert gazetteer.seat(gazetteer.place(area)).name == seat
+
+
+def test_gazetteer_a_town_has_no_seat(gazetteer):
+    assert gazetteer.seat(gazetteer.place(379555)) is None

@@ -3,8 +3,10 @@
 import pytest
 
 from marsad.knowledge.gazetteer import ChoiceTrace, Gazetteer, Place, PlaceMention
+from marsad.knowledge.gazetteer import trace as rules
 from marsad.knowledge.gazetteer.trace import ALONE, BY_PRIOR, FALLBACK, HINTED, NEEDS_HINT, NO_CANDIDATES
 from marsad.lang.ar.normalize import fold
+from support import chosen_places
 
 GAO = Place(2457163, "Gao", 16.27, -0.04, "MLI", "Gao", "P", "PPLA", 86633)
 
@@ -55,6 +57,11 @@ def gazetteer() -> Gazetteer:
         (
             ChoiceTrace("غاو", "arabic-name", 3, ("NER",), BY_PRIOR, GAO, "arabic-name", 9.5),
             "غاو (arabic-name): 3 candidates; none in NER; best by prior: "
+            "Gao PPLA pop 86633 MLI (geonameid 2457163)",
+        ),
+        (
+            ChoiceTrace("غاو", "arabic-name", 3, ("NER", "TCD"), rules.CAPITAL_NAME, GAO, "arabic-name"),
+            "غاو: a capital's name, over lesser towns in NER, TCD: "
             "Gao PPLA pop 86633 MLI (geonameid 2457163)",
         ),
         (
@@ -153,3 +160,34 @@ def test_gazetteer_choose_score_is_the_best_among_the_options(gazetteer, hints):
     assert trace.score == pytest.approx(
         max(score for score, _, option in mention.choices.by_base if option[0].country == place.country)
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hints", "name"),
+    [
+        ("زرع المسلحون الألغام في ولاية لحج قبل انسحابهم", ["YEM"], "لحج"),
+        ("زرع المسلحون الألغام في محافظتي لحج وأبين قبل انسحابهم", ["YEM"], "لحج"),
+        ("هاجم المسلحون قرى في ولايتي بورنو ويوبي", ["NGA"], "بورنو"),
+        ("فرض حظر التجول في ولاية شرناق", ["TUR"], "شرناق"),
+    ],
+)
+def test_gazetteer_choose_after_an_admin_word_the_area_not_its_seat_town(gazetteer, sentence, hints, name):
+    picks = chosen_places(gazetteer, sentence, hints)
+    assert picks[fold(name)].feature_class == "A"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hints", "name", "country"),
+    [
+        # a capital's Arabic name over a lesser same-named town, or a skeleton, in a hinted country
+        ("حضر مسيرة تضامن في باريس بعد أعمال القتل", ["TUR", "ISR"], "باريس", "FRA"),
+        ("وباريس وأوتاوا توحدان موقفهما حيال واشنطن", ["USA", "JOR"], "باريس", "FRA"),
+        ("تظاهر المئات في أثينا احتجاجا على التقشف", ["USA"], "اثينا", "GRC"),
+        # a first-level seat of the hinted country keeps the name
+        ("قتل ثلاثة في اشتباكات في طرابلس شمال البلاد", ["LBN"], "طرابلس", "LBN"),
+    ],
+)
+def test_gazetteer_choose_a_capitals_name_over_a_lesser_town_hinted(
+    gazetteer, sentence, hints, name, country
+):
+    assert chosen_places(gazetteer, sentence, hints)[fold(name)].country == country

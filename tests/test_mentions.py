@@ -125,6 +125,17 @@ def test_mentions_capital_named_by_its_country_is_that_capital(text, name):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("قتل عشرة مدنيين في قصف على عاصمة ولاية شمال دارفور يوم الأحد.", "El Fasher"),
+        ("تظاهر المئات في عاصمة محافظة أبين احتجاجا على انقطاع الكهرباء.", "Zinjibār"),
+    ],
+)
+def test_mentions_capital_of_a_region_named_by_the_region_is_its_seat(text, name):
+    assert [found for _, found in places_of(text)] == [name]
+
+
+@pytest.mark.parametrize(
     ("text", "named"),
     [
         # the capital's own name beside it is the mention
@@ -312,3 +323,18 @@ def test_mentions_name_with_the_article_as_its_place_is_named_resolves(text, nam
 )
 def test_mentions_a_word_or_a_person_named_like_an_added_place_is_none(text):
     assert {found for _, found in places_of(text)} <= {"Aden", "Cairo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "countries"),
+    [
+        # a town named like a Turkish village is no place in Turkey when Iraq is given beside it
+        ("قصفت طائرات تركية مواقع في منطقة قنديل شمالي العراق يوم الاثنين.", []),
+        ("شنت طائرات تركية غارات على جبل قنديل بالعراق، وقالت إن جبل قنديل معقل للمسلحين.", []),
+        ("قتل ثلاثة أشخاص في انفجار في طرابلس اللبنانية يوم الاثنين.", ["LBN"]),
+        # a name written in Arabic keeps its place: "في" after it need not say where it lies
+        ("انتقد النائب الأمريكي استراتيجية واشنطن في العراق وسوريا.", ["USA"]),
+    ],
+)
+def test_mentions_a_place_is_in_the_country_given_beside_it(text, countries):
+    assert [place.place.country for place in run(text, until="mentions").places] == countries

@@ -12,11 +12,18 @@ import re
 from itertools import islice
 
 from marsad.knowledge.actors import ActorBase
-from marsad.lang.ar.clitics import ARTICLE_AFTER_LAM, CONJUNCTIONS, LAM, proclitic_stems, strip_article
+from marsad.lang.ar.clitics import (
+    ARTICLE_AFTER_LAM,
+    CONJUNCTIONS,
+    LAM,
+    proclitic_stems,
+    stem_in,
+    strip_article,
+)
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, openers_with_role, reporting
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.sentences import CLAUSE_MARKS
-from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, word_before
+from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, last_words, word_before
 from marsad.pipeline.document import Attribution, Doc
 from marsad.schema.acled import GOVERNMENT, MILITARY_FORCES
 
@@ -410,6 +417,31 @@ def source_of(doc: Doc, sentence: int, offset: int) -> Attribution | None:
     if before:
         return before[-1]
     return found[0] if found else _given_next(doc, sentence)
+
+
+# "وقال أمام الصحافيين في أنقرة إن": the place stands this many words after the venue word.
+_VENUE_REACH = 4
+_SPEECH_VENUES = forms_with_role("speech_venue")
+_QUOTE_OPENERS = '«":'
+
+
+def spoken_at(doc: Doc, sentence: int, offset: int) -> bool:
+    """Whether a place at `offset` is where a speaker spoke, not where the incident was ("وقال
+    رئيس الوزراء أمام الصحافيين في أنقرة إن", "في مؤتمر صحفي عقده في بغداد"): a few words after a
+    word naming journalists, a press conference or a speech, between a reporting verb and the
+    words it reports."""
+    start = doc.sentences[sentence].start
+    venue = last_words(doc.folded, start, offset, _VENUE_REACH)
+    if not any(stem_in(word, _SPEECH_VENUES, article=True) for word in venue):
+        return False
+    verbs = [match for match, row in reporting().finditer(doc.folded, start, offset) if row["kind"] == "verb"]
+    if not verbs:
+        return False
+    between = doc.folded[verbs[-1].end() : offset]
+    complements = forms_with_role("complement")
+    return not any(mark in between for mark in _QUOTE_OPENERS) and not any(
+        word in complements for word in WORD.findall(between)
+    )
 
 
 def _given_next(doc: Doc, sentence: int) -> Attribution | None:

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
+from marsad.knowledge.gazetteer import after_locative_word
 from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, stem_in, strip_article
 from marsad.lang.ar.dates import ANNIVERSARY, time_unit_forms
@@ -40,6 +41,7 @@ from marsad.lang.ar.normalize import match_key
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD, alternation, last_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
+from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.mentions import ResolvedPlace
 from marsad.schema.acled import (
@@ -1212,18 +1214,52 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         if outside_sources(p)
         and not filed[0] <= p.start < filed[1]
         and not _where_victims_went(doc.folded, sentence.start, p.start)
+        and not spoken_at(doc, index, p.start)
         and (doc.main_country is None or p.place.country in (doc.main_country, *named_here))
     ]
     if places:
         anchor = triggers[0].start if triggers else start
         after = [p for p in places if p.start >= anchor]
-        return after[0] if after else places[-1]
+        return _told_where(doc, places, anchor) or (after[0] if after else _town_in_region(places))
     if doc.places:
         return None
+    # "في سوريا", not "شنت الولايات المتحدة غارات": a country that does the act is not where it was.
     countries = [
-        c for c in doc.within(doc.countries, start, end) if not c.as_adjective and outside_sources(c)
+        c
+        for c in doc.within(doc.countries, start, end)
+        if not c.as_adjective and outside_sources(c) and after_locative_word(doc.folded, c.start)
     ]
     return countries[0] if countries else None
+
+
+def _town_in_region(places: list):
+    """The last of the places named before the event word, but for a region after a town inside
+    it ("وفي بلدة سراقب بريف إدلب، قتل ...", "وفي مدينة الرمادي بمحافظة الأنبار، قتل ..."): the
+    town."""
+    last = places[-1]
+    if not _vague_place(last):
+        return last
+    keys = _place_keys(last)
+    return next(
+        (p for p in reversed(places[:-1]) if not _vague_place(p) and _meets(keys, _place_keys(p))), last
+    )
+
+
+# "في منطقة جبل مرة الجبلية حيث يستمر القتال": at most these words from the place to the event word.
+_WHERE_REACH = 6
+
+
+def _told_where(doc: Doc, places: list, anchor: int):
+    """ "نزحوا من منطقة جبل مرة حيث يستمر القتال ... يشمل ولاية النيل الأزرق", "وصلوا إلى البصرة حيث
+    تظاهروا": the place right before حيث (where) is the place of the event word the حيث clause
+    tells, not a place named after it."""
+    before = [p for p in places if p.end <= anchor]
+    if not before:
+        return None
+    words = WORD.findall(doc.folded, before[-1].end, anchor)
+    if len(words) > _WHERE_REACH or not any(stem_in(word, _WHERE) for word in words):
+        return None
+    return before[-1]
 
 
 # "غزة - ...", "باماكو (أ ف ب) - ...", "كانو (نيجيريا) (أ ف ب) - ...", "دبي، الإمارات (CNN) -- ...":

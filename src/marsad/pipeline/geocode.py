@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from marsad.knowledge.countries import by_iso3
+from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc
 from marsad.pipeline.events import dateline
 from marsad.pipeline.mentions import ResolvedPlace
@@ -48,7 +49,8 @@ def run(doc: Doc) -> None:
 def most_named_place(doc: Doc, sentences: set[int] | None = None) -> ResolvedPlace | None:
     """The place the article (or these of its sentences) names most, in the country it is about;
     even a place inside a source's phrase ("المسؤول في مدينة سبها") says where the report is from,
-    but not its dateline (a desk may file on a whole region)."""
+    but not its dateline (a desk may file on a whole region) nor where a speaker spoke ("وقال أمام
+    الصحافيين في أنقرة إن")."""
     filed = dateline(doc)
     home = [
         p
@@ -56,6 +58,7 @@ def most_named_place(doc: Doc, sentences: set[int] | None = None) -> ResolvedPla
         if (doc.main_country is None or p.place.country == doc.main_country)
         and (sentences is None or doc.sentence_of(p.start) in sentences)
         and not filed[0] <= p.start < filed[1]
+        and not spoken_at(doc, doc.sentence_of(p.start), p.start)
     ]
     counts = Counter(p.place.geonameid for p in home)
     if not counts:

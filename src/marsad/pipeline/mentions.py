@@ -26,6 +26,7 @@ from marsad.knowledge.gazetteer import (
     after_settlement_word,
 )
 from marsad.knowledge.gazetteer.skeletons import MAX_SKELETON_WORDS
+from marsad.knowledge.place_cues import cues_after
 from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS, proclitic_stems, stem_in
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import forms_with_role
@@ -99,6 +100,7 @@ def run(doc: Doc) -> None:
         doc.main_country = where
         doc.actors = actors.find_mentions(doc.folded, where, on=doc.published)
     doc.places = sorted(doc.places + _capitals(doc, hints), key=lambda p: p.start)
+    doc.places = [_seat_named(doc, place, hints) for place in doc.places]
     doc.actors = _outside_names(doc.actors, doc.places)
 
 
@@ -161,6 +163,23 @@ def _capitals(doc: Doc, hints: list[str]) -> list[ResolvedPlace]:
     return found
 
 
+def _seat_named(doc: Doc, place: ResolvedPlace, hints: list[str]) -> ResolvedPlace:
+    """ "عاصمة ولاية شمال دارفور", "في عاصمة محافظة أبين": the capital of a region named by the
+    region is the region's seat town, as precise as its name would be."""
+    word = last_words(doc.folded, 0, place.start, 1)
+    if not word or not stem_in(word[0], _CAPITAL_WORDS):
+        return place
+    seat = Gazetteer.default().seat(place.place)
+    if seat is None:
+        return place
+    start = doc.folded.rfind(word[0], 0, place.start)
+    text = doc.folded[start : place.end]
+    mention = PlaceMention(start, place.end, text, (seat,), HOW_ARABIC, None)
+    return ResolvedPlace(
+        mention, seat, ChoiceTrace(text, HOW_ARABIC, 1, tuple(hints), CAPITAL, seat, HOW_ARABIC)
+    )
+
+
 def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytearray) -> list[ResolvedPlace]:
     gazetteer = Gazetteer.default()
     found = [
@@ -169,7 +188,10 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
         if 1 not in taken[m.start : m.end] or _name_around(m, taken)
     ]
     context = gazetteer.context(doc.folded, found, hints)
-    places = _chosen(doc.folded, found, hints, main, context)
+    # One name, one place: where the text gives its country once, it is in that country throughout.
+    named_in = {m.text: iso3 for m in found if (iso3 := _country_given(doc, m)) is not None}
+    given = {m.start: named_in[m.text] for m in found if m.text in named_in}
+    places = _chosen(doc.folded, found, hints, main, context, given=given)
     abroad = [
         country for country in hints[:_NAME_COUNTRIES] if country not in skeleton_countries(hints, main)
     ]
@@ -180,29 +202,28 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
     return _not_person_names(doc.folded, places)
 
 
-def _chosen(text: str, found: list[PlaceMention], hints: list[str], main: str | None, context, abroad=()):
+def _chosen(
+    text: str, found: list[PlaceMention], hints: list[str], main: str | None, context, abroad=(), given=None
+):
+    """The places the mentions mean. A mention whose country the text gives beside it (`given`, by
+    start) is a place of that country; without one there, it is no transliterated name of a place
+    elsewhere, though a name written in Arabic keeps its place ("استراتيجية واشنطن في العراق")."""
     gazetteer = Gazetteer.default()
+    given = given or {}
     places = []
     for mention in found:
-        capital = _capital_named(text, mention)
-        if capital is not None:
-            trace = ChoiceTrace(
-                mention.text, mention.how, len(mention.candidates), tuple(hints), CAPITAL, capital
-            )
-            places.append(ResolvedPlace(mention, capital, trace))
+        place, trace = _in_given_country(gazetteer, mention, given, context)
+        if place is None and mention.start in given and mention.how != HOW_ARABIC:
             continue
-        place, trace = gazetteer.choose(mention, hints, context)
-        if (
-            place is not None
-            and main is not None
-            and place.country != main
-            and trace.evidence == HOW_SKELETON
-        ):
-            # "حلب" in a Syrian story is Aleppo, its Arabic name, not a Lebanese village whose Latin
-            # name spells like it because the story also names Lebanon's Hezbollah.
-            home, home_trace = gazetteer.choose(mention, [main], context)
-            if home is not None and home.country == main and home_trace.evidence == HOW_ARABIC:
-                place, trace = home, home_trace
+        if place is None:
+            capital = _capital_named(text, mention)
+            if capital is not None:
+                trace = ChoiceTrace(
+                    mention.text, mention.how, len(mention.candidates), tuple(hints), CAPITAL, capital
+                )
+                places.append(ResolvedPlace(mention, capital, trace))
+                continue
+            place, trace = _hinted(gazetteer, mention, hints, main, context)
         if place is None:
             continue
         reading = mention.reading_of(place)
@@ -212,6 +233,49 @@ def _chosen(text: str, found: list[PlaceMention], hints: list[str], main: str | 
         if _plausible(reading, how, place, hints, main, abroad):
             places.append(ResolvedPlace(reading, place, trace, place.country in abroad))
     return places
+
+
+def _in_given_country(gazetteer, mention: PlaceMention, given: dict[int, str], context):
+    """The place of the mention in the country the text gives beside it, if it has one there."""
+    if mention.start not in given:
+        return None, None
+    place, trace = gazetteer.choose(mention, [given[mention.start]], context)
+    return (place, trace) if place is not None and place.country == given[mention.start] else (None, None)
+
+
+def _hinted(gazetteer, mention: PlaceMention, hints: list[str], main: str | None, context):
+    """The place of the mention given the article's countries."""
+    place, trace = gazetteer.choose(mention, hints, context)
+    if place is not None and main is not None and place.country != main and trace.evidence == HOW_SKELETON:
+        # "حلب" in a Syrian story is Aleppo, its Arabic name, not a Lebanese village whose Latin
+        # name spells like it because the story also names Lebanon's Hezbollah.
+        home, home_trace = gazetteer.choose(mention, [main], context)
+        if home is not None and home.country == main and home_trace.evidence == HOW_ARABIC:
+            return home, home_trace
+    return place, trace
+
+
+# "جبل قنديل بالعراق": characters from a place name to the country it is given in.
+_GIVEN_WITHIN = 12
+_IN = ("ب", "في")
+
+
+def _country_given(doc: Doc, mention: PlaceMention) -> str | None:
+    """The country the text places a name in right after it: "في منطقة قنديل شمالي العراق" (in
+    the north of Iraq), "جبل قنديل بالعراق", "في طرابلس اللبنانية". A same-spelled town of another
+    country is not meant (Kandilli in Turkey, Tripoli in Libya)."""
+    country = next((c for c in doc.countries if mention.end <= c.start <= mention.end + _GIVEN_WITHIN), None)
+    if country is None:
+        return None
+    gap = doc.folded[mention.end : country.start]
+    if country.as_adjective:
+        return country.country.iso3 if not gap.strip() else None
+    if gap.strip() in _IN or any(
+        cue.kind == "direction" and cue.km is None and cue.anchor_start == country.start
+        for cue in cues_after(doc.folded, mention.end)
+    ):
+        return country.country.iso3
+    return None
 
 
 def _named_abroad(doc: Doc, places, hints: list[str], main: str | None, context, abroad: list[str], taken):

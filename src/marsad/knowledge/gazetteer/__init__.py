@@ -33,7 +33,7 @@ from marsad.knowledge.gazetteer.places import (
 from marsad.knowledge.gazetteer.reader import GAZETTEER_ENV, Gazetteer
 from marsad.knowledge.gazetteer.score import base_score
 from marsad.knowledge.gazetteer.trace import CAPITAL, ChoiceTrace
-from marsad.knowledge.gazetteer.words import after_settlement_word
+from marsad.knowledge.gazetteer.words import after_locative_word, after_settlement_word
 
 __all__ = [
     "CAPITAL",
@@ -45,6 +45,7 @@ __all__ = [
     "Place",
     "PlaceContext",
     "PlaceMention",
+    "after_locative_word",
     "after_settlement_word",
     "base_score",
     "prior",

@@ -6,7 +6,9 @@ candidate's country among the article's; then a score (`score._Judge.score`) of 
 feature priors, Arabic-name evidence, the admin word before the name, nearness to the article's
 other places and to a border the text names ("قرب الحدود الجزائرية"). A skeleton match needs a
 hinted country, and an Arabic name outside the hinted countries a notable place or one near
-the article's others. The trace says which of these rules decided and what the context added.
+the article's others. A capital's Arabic name ("باريس") means the capital over the lesser towns of
+a hinted country, unless one of them seats a first-level area under that name. The trace says
+which of these rules decided and what the context added.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from marsad.knowledge.gazetteer.score import _Judge, base_score
 from marsad.knowledge.gazetteer.trace import (
     ALONE,
     BY_PRIOR,
+    CAPITAL_NAME,
     FALLBACK,
     HINTED,
     NEEDS_HINT,
@@ -80,6 +83,11 @@ class Chooser:
                 ),
                 top,
             )
+        capital = (
+            _capital_named(options, by_country[top]) if top is not None and not judge.relations else None
+        )
+        if capital is not None:
+            return capital, ChoiceTrace(*traced, CAPITAL_NAME, capital, HOW_ARABIC)
         if top is None:
             fallback = next(
                 (m for m in mention.fallbacks if any(c in m.choices.by_country for c in hints)), None
@@ -146,6 +154,24 @@ class Chooser:
                 self._alone.clear()
             found = self._alone[key] = (choices, self.choose(mention, hints)[0])
         return found[1]
+
+
+# A first-level seat keeps its name in its own country ("طرابلس" in a Lebanese report is Tripoli in
+# Lebanon); a lesser town does not.
+_SEATS = ("PPLC", "PPLA")
+
+
+def _capital_named(options: list[tuple[Place, str, int]], hinted: list) -> Place | None:
+    """A capital whose Arabic name the mention is, over the towns of the most salient hinted country
+    that has candidates when none of them seats a first-level area under that Arabic name: "باريس"
+    is Paris, not Paris in Texas nor, by its consonants, Isparta in Turkey."""
+    capital = next((o[0] for o in options if o[0].feature_code == _SEATS[0] and o[1] == HOW_ARABIC), None)
+    if capital is None or any(
+        option[0].country == capital.country or (option[0].feature_code in _SEATS and option[1] == HOW_ARABIC)
+        for _, _, option in hinted
+    ):
+        return None
+    return capital
 
 
 @dataclass(frozen=True)

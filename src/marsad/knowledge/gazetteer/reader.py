@@ -149,6 +149,13 @@ class Gazetteer:
         """The country's capital, if the gazetteer has one."""
         return self._store.capital(iso3)
 
+    def seat(self, area: Place) -> Place | None:
+        """The seat town of a first-level area ("عاصمة ولاية شمال دارفور": El Fasher), if the
+        gazetteer has one."""
+        if area.feature_code != "ADM1" or not area.admin1:
+            return None
+        return self._store.seat(area.country, area.admin1)
+
     def place(self, geonameid: int) -> Place | None:
         """The place with this id, if the gazetteer has it."""
         return self._store.place(geonameid)

@@ -36,8 +36,9 @@ _KM_PER_DEGREE = 111.0
 # skeleton candidates, each Arabic long vowel that writes the Latin vowel counts.
 _ARABIC_EVIDENCE_BONUS = 2.0
 _AGREEING_VOWEL_BONUS = 1.5
-# After "محافظة"/"ولاية" an admin area named like its seat town is meant.
-_ADMIN_WORD_BONUS = 4.0
+# After "محافظة"/"ولاية" (or their duals and plurals, "محافظتي لحج وأبين") an admin area named like
+# its seat town is meant, however many people the town has: more than a capital's prior.
+_ADMIN_WORD_BONUS = 12.0
 # Places of one article are mostly near each other: full bonus within the first distance, a
 # smaller one within the second.
 _NEAR_KM, _NEAR_BONUS = 50.0, 3.0

@@ -67,12 +67,20 @@ class PlaceStore:
         return self._capitals[iso3]
 
     def _find_capital(self, iso3: str) -> Place | None:
+        return self._most_people("p.country = ? AND p.feature_code = 'PPLC'", [iso3])
+
+    def _most_people(self, where: str, params: list) -> Place | None:
+        """The place with the most people of those `where` selects."""
         rows = self._query(
-            f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.country = ? AND p.feature_code = 'PPLC'"
-            " ORDER BY p.population DESC LIMIT 1",
-            [iso3],
+            f"SELECT {_PLACE_COLUMNS} FROM places p WHERE {where} ORDER BY p.population DESC LIMIT 1", params
         )
         return Place(*rows[0][:-1], notable=bool(rows[0][-1])) if rows else None
+
+    def seat(self, iso3: str, admin1: str) -> Place | None:
+        """The seat (PPLA, or the capital) of a first-level area with the most people."""
+        return self._most_people(
+            "p.country = ? AND p.admin1 = ? AND p.feature_code IN ('PPLA', 'PPLC')", [iso3, admin1]
+        )
 
     def spelling(self, skeleton: str, place: Place) -> str:
         """The Latin spelling of `place` that gave it `skeleton` (its name if not recorded)."""

@@ -14,6 +14,7 @@ NEEDS_HINT = "needs-hint"  # none in a hinted country, and a skeleton match need
 ALONE = "alone"  # none in a hinted country, and the Arabic names are of hamlets with nothing near
 BY_PRIOR = "prior"  # no candidate in a hinted country: the best Arabic name by its score
 CAPITAL = "capital"  # "في العاصمة العراقية": the capital of the country named, no name looked up
+CAPITAL_NAME = "capital-name"  # "باريس": a capital's Arabic name, over a lesser same-named town hinted
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,9 @@ class ChoiceTrace:
             return f"{self.mention}: no candidates"
         if self.rule == CAPITAL:
             return f"{self.mention}: the capital of {self.place.country}: {_describe(self.place)}"
+        if self.rule == CAPITAL_NAME:
+            where = ", ".join(self.hints)
+            return f"{self.mention}: a capital's name, over lesser towns in {where}: {_describe(self.place)}"
         if self.rule == FALLBACK:
             return f"{self.mention}: none in {', '.join(self.hints)}; {self.fallback}"
         counted = f"{self.mention} ({self.how}): {self.candidates} candidates"

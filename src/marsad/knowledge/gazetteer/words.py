@@ -17,6 +17,7 @@ from typing import NamedTuple
 from marsad.knowledge.transliterate import arabic_skeletons, name_key
 from marsad.lang.ar.clitics import ARTICLE, BA, CONJUNCTIONS, LAM, drop_article, split_proclitics
 from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.tokens import last_words
 from marsad.resources import read_tsv
 
 MIN_KEY_LETTERS = 3
@@ -74,6 +75,25 @@ def after_settlement_word(locative: str | None) -> bool:
     """Whether a name's locative word (`PlaceMention.after_locative`) names a settlement: "مدينة",
     "بلدة", "قرية" (area "town" in place_words.tsv), after which a name is a town's or a village's."""
     return locative in _lexicon().town_words
+
+
+def after_locative_word(text: str, start: int) -> bool:
+    """Whether a name at `start` of folded `text` stands after a locative word of
+    place_words.tsv ("في سوريا", "شمال سوريا", "بالقرب من الحدود") or a ب written on it
+    ("بسوريا"): said as where something is, not as who does it ("شنت الولايات المتحدة غارات")."""
+    glued = re.search(r"[^\W\d_]+$", text[max(0, start - _LONGEST_PROCLITICS) : start])
+    if glued is not None:
+        return _LOCATIVE_CLITIC in glued.group()
+    words = last_words(text, 0, start, _LONGEST_LOCATIVE)
+    lexicon = _lexicon()
+    return any(
+        _locative(lexicon, words[-count], tuple(words[len(words) - count + 1 :])) is not None
+        for count in range(1, min(len(words), _LONGEST_LOCATIVE) + 1)
+    )
+
+
+_LONGEST_LOCATIVE = 3  # "على مقربة من"
+_LONGEST_PROCLITICS = 3  # "وبـ" and one more letter
 
 
 # -- words -----------------------------------------------------------------------------------
