@@ -824,10 +824,26 @@ def test_events_a_reply_by_another_tactic_with_its_own_toll_is_another_event():
         ("قتل خمسة مدنيين في قصف بطائرات مسيرة على بلدة كتم يوم الأحد.", "Air/drone strike"),
         ("قتل خمسة مدنيين في قصف بالطيران المروحي على مدينة إدلب يوم الأحد.", "Air/drone strike"),
         ("قتل خمسة مدنيين في قصف مدفعي على مدينة إدلب يوم الأحد.", "Shelling/artillery/missile attack"),
+        ("قتل ثمانية مدنيين في قصف لطائرات النظام على مدينة حلب يوم السبت.", "Air/drone strike"),
+        ("قتل 13 مسلحا في قصف للطيران الحربي على حي النشوة في مدينة الحسكة.", "Air/drone strike"),
+        ("وقصفت مقاتلات التحالف معسكرا للمسلحين في مدينة صعدة يوم الخميس.", "Air/drone strike"),
+        ("وقصفت القوات الحكومية بلدة كفر بطنا بالمدفعية يوم الخميس.", "Shelling/artillery/missile attack"),
     ],
 )
 def test_events_a_shelling_flown_by_aircraft_is_an_air_strike(text, sub_type):
     assert [e.sub_event_type for e in news(text)] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ألقى الطيران المروحي برميلين متفجرين على بلدة داعل في ريف درعا يوم السبت.",
+        "قتل أربعة مدنيين بسقوط براميل متفجرة على حي الميسر في مدينة حلب ليل الجمعة.",
+        "قتل طفلان في قصف بالبراميل المتفجرة على بلدة كفر بطنا صباح الأحد.",
+    ],
+)
+def test_events_a_barrel_bomb_is_an_air_strike(text):
+    assert [e.sub_event_type for e in news(text)] == ["Air/drone strike"]
 
 
 def test_events_two_women_who_blew_themselves_up_are_a_suicide_bombing():

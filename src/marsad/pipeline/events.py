@@ -26,7 +26,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
 from marsad.knowledge.place_cues import distance_km
-from marsad.lang.ar.clitics import AND, stem_in, strip_article
+from marsad.lang.ar.clitics import AND, BA, CONJUNCTIONS, LAM, stem_in, strip_article
 from marsad.lang.ar.dates import ANNIVERSARY, time_unit_forms
 from marsad.lang.ar.lexicon import (
     event_triggers,
@@ -210,18 +210,28 @@ def run(doc: Doc) -> None:
     doc.events = sorted(events, key=lambda e: min(e.sentences))
 
 
-_WITH = "ب"
 _AIRCRAFT = stems_with_role("aircraft")
 
 
 def _flown(doc: Doc, trigger: Trigger) -> Trigger:
-    """ "قصف بطائرات مسيرة", "قصف بالطيران الحربي": a shelling flown by aircraft, named right after
-    it as its instrument, is an air strike. (The aircraft as the verb's subject, "قصفت طائرات
-    حربية", also names the shelling of an airfield's planes.)"""
+    """ "قصف بطائرات مسيرة", "قصف لطيران التحالف", "قصفت مقاتلات التحالف", "قصف الطيران المروحي":
+    a shelling with the aircraft right after it, as its instrument (ب), its owner (ل) or its
+    subject, or with an air strike's weapon right after it, is an air strike; Arabic news says قصف
+    of bombs dropped as of shells fired."""
     if trigger.sub_event_type != SHELLING:
         return trigger
     word = word_after(doc.folded, trigger.end)
-    if word.startswith(_WITH) and strip_article(word[1:]) in _AIRCRAFT:
+    if word[:1] in CONJUNCTIONS:
+        return trigger  # "قصف وطيران": a second weapon, not the shelling's
+    if strip_article(word) in _AIRCRAFT or (word[:1] in (BA, LAM) and strip_article(word[1:]) in _AIRCRAFT):
+        return replace(trigger, sub_event_type=AIR_DRONE_STRIKE)
+    # "قصف بالبراميل المتفجرة": the weapon right after it is an air strike's.
+    after = next((t for t in doc.triggers if t.start > trigger.end), None)
+    if (
+        after is not None
+        and after.sub_event_type == AIR_DRONE_STRIKE
+        and not doc.folded[trigger.end : after.start].strip()
+    ):
         return replace(trigger, sub_event_type=AIR_DRONE_STRIKE)
     return trigger
 
