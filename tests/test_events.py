@@ -846,6 +846,23 @@ def test_events_a_barrel_bomb_is_an_air_strike(text):
     assert [e.sub_event_type for e in news(text)] == ["Air/drone strike"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "أطلقت إيران فجر الخميس 20 صاروخا على قواعد عسكرية في مرتفعات الجولان.",
+            ["Explosions/Remote violence"],
+        ),
+        ("ردت إسرائيل بإطلاق 60 صاروخا على مواقع عسكرية قرب مدينة درعا.", ["Explosions/Remote violence"]),
+        # A rocket into space carries its crew «على متنه»; a test flies over a sea, at no target.
+        ("أطلقت وكالة الفضاء الروسية صاروخا يحمل رائدي فضاء على متنه من قاعدة بايكونور.", []),
+        ("أطلقت كوريا الشمالية صاروخا باليستيا سقط في بحر اليابان.", []),
+    ],
+)
+def test_events_a_rocket_fired_at_something_is_an_attack(text, expected):
+    assert [e.event_type for e in news(text)] == expected
+
+
 def test_events_two_women_who_blew_themselves_up_are_a_suicide_bombing():
     text = "فجرت انتحاريتان نفسيهما في سوق مزدحمة في بلدة كوندوغا بولاية بورنو مساء السبت."
     assert [e.sub_event_type for e in news(text)] == ["Suicide bomb"]

@@ -47,6 +47,7 @@ from marsad.schema.acled import (
     BATTLES,
     DEMONSTRATION,
     EVENT_FAMILY,
+    EXPLOSIONS,
     OTHER,
     SHELLING,
     STRATEGIC,
@@ -548,6 +549,7 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: ra
             or _armed_party_in(doc, index)
             or _responsibility_claimed(doc, index)
             or _clashes_at_a_demonstration(doc, strong, section)
+            or any(_fired_at_something(doc, t) for t in strong)
         )
     if triggers:
         return counted or any(_fired_at_people(doc, t) for t in triggers)
@@ -600,6 +602,30 @@ def _fired_at_people(doc: Doc, trigger: Trigger) -> bool:
         return False
     after = doc.folded.find(" ", trigger.end + 1)
     return any(a.role != "source-only" for a in doc.within(doc.actors, after, after + _TARGET_CHARS + 1))
+
+
+_FIRES = stems_with_role("fires")
+_NOT_A_TARGET = stems_with_role("not_a_target")
+# "أطلقت إيران، فجر الخميس، 20 صاروخا": the firing verb stands this many words before the projectile,
+# and "على" this many after it ("صاروخا من طراز غراد على قواعد").
+_FIRING_REACH, _TARGET_REACH = 6, 5
+
+
+def _fired_at_something(doc: Doc, trigger: Trigger) -> bool:
+    """ "أطلقت إيران 20 صاروخا على قواعد عسكرية": a projectile fired at something is an attack,
+    though no armed party is named (a state is named by its country); a rocket launched into
+    space carries its crew "على متنه"."""
+    if trigger.event_type != EXPLOSIONS:
+        return False
+    sentence = doc.sentences[trigger.sentence]
+    before = last_words(doc.folded, sentence.start, trigger.start, _FIRING_REACH)
+    if not any(stem_in(w, _FIRES, article=True) for w in before):
+        return False
+    after = [m.group() for m in WORD.finditer(doc.folded, trigger.end, sentence.end)][: _TARGET_REACH + 1]
+    return any(
+        w in _ON and n + 1 < len(after) and strip_article(after[n + 1]) not in _NOT_A_TARGET
+        for n, w in enumerate(after)
+    )
 
 
 def _clashes_at_a_demonstration(doc: Doc, strong: list[Trigger], section: range) -> bool:
