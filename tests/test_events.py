@@ -863,6 +863,19 @@ def test_events_a_rocket_fired_at_something_is_an_attack(text, expected):
     assert [e.event_type for e in news(text)] == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ارتفعت حصيلة الهجمات الصاروخية التي استهدفت منطقة الحديد غرب بعقوبة إلى 11 قتيلا.",
+        "قتل ثلاثة مدنيين في هجوم صاروخي على حي سكني في مدينة مأرب يوم الأحد.",
+    ],
+)
+def test_events_a_rocket_attack_is_a_shelling(text):
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")
+    ]
+
+
 def test_events_two_women_who_blew_themselves_up_are_a_suicide_bombing():
     text = "فجرت انتحاريتان نفسيهما في سوق مزدحمة في بلدة كوندوغا بولاية بورنو مساء السبت."
     assert [e.sub_event_type for e in news(text)] == ["Suicide bomb"]
