@@ -876,6 +876,14 @@ def test_events_a_rocket_attack_is_a_shelling(text):
     ]
 
 
+def test_events_a_killing_told_with_its_year_in_a_description_is_history():
+    text = (
+        "أعلنت الشرطة الهولندية، التي كانت تحقق في قتل تلميذ في عام 1998، "
+        "اعتقال المشتبه به الرئيسي في إسبانيا."
+    )
+    assert news(text) == []
+
+
 def test_events_two_women_who_blew_themselves_up_are_a_suicide_bombing():
     text = "فجرت انتحاريتان نفسيهما في سوق مزدحمة في بلدة كوندوغا بولاية بورنو مساء السبت."
     assert [e.sub_event_type for e in news(text)] == ["Suicide bomb"]

@@ -1129,9 +1129,11 @@ def _occurrences(text: str, phrase: str, start: int, end: int):
 def _describes(doc: Doc, index: int, triggers: list[Trigger], offset: int) -> bool:
     """Whether `offset` stands in a clause that describes a noun or a place after the event word
     ("مظاهرة في جيرونا، حيث شغل منصب العمدة في عام 2016", "هتافات ضد الفساد الذي يحاربونه منذ
-    سنوات"): history told there is that noun's, not the event's."""
+    سنوات"): history told there is that noun's, not the event's. With no event word, the figures
+    are the event ("الشرطة التي كانت تحقق في قتل تلميذ في عام 1998": the year is the killing's)."""
     sentence = doc.sentences[index]
-    first = min((t.start for t in triggers), default=sentence.start)
+    figures = (c.start for c in doc.of_sentence(doc.claims, index))
+    first = min((t.start for t in triggers), default=min(figures, default=sentence.start))
     if offset <= first:
         return False
     for word in WORD.finditer(doc.folded, first, offset):
