@@ -829,10 +829,61 @@ def test_events_a_reply_by_another_tactic_with_its_own_toll_is_another_event():
         ("قتل خمسة مدنيين في قصف بطائرات مسيرة على بلدة كتم يوم الأحد.", "Air/drone strike"),
         ("قتل خمسة مدنيين في قصف بالطيران المروحي على مدينة إدلب يوم الأحد.", "Air/drone strike"),
         ("قتل خمسة مدنيين في قصف مدفعي على مدينة إدلب يوم الأحد.", "Shelling/artillery/missile attack"),
+        ("قتل ثمانية مدنيين في قصف لطائرات النظام على مدينة حلب يوم السبت.", "Air/drone strike"),
+        ("قتل 13 مسلحا في قصف للطيران الحربي على حي النشوة في مدينة الحسكة.", "Air/drone strike"),
+        ("وقصفت مقاتلات التحالف معسكرا للمسلحين في مدينة صعدة يوم الخميس.", "Air/drone strike"),
+        ("وقصفت القوات الحكومية بلدة كفر بطنا بالمدفعية يوم الخميس.", "Shelling/artillery/missile attack"),
     ],
 )
 def test_events_a_shelling_flown_by_aircraft_is_an_air_strike(text, sub_type):
     assert [e.sub_event_type for e in news(text)] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    "text, sub_type",
+    [
+        # A barrel bomb is dropped from a helicopter.
+        ("ألقى الطيران المروحي برميلين متفجرين على بلدة داعل في ريف درعا يوم السبت.", "Air/drone strike"),
+        ("قتل أربعة مدنيين بسقوط براميل متفجرة على حي الميسر في مدينة حلب ليل الجمعة.", "Air/drone strike"),
+        ("قتل طفلان في قصف بالبراميل المتفجرة على بلدة كفر بطنا صباح الأحد.", "Air/drone strike"),
+        # A rocket attack named by its adjective.
+        (
+            "ارتفعت حصيلة الهجمات الصاروخية التي استهدفت منطقة الحديد غرب بعقوبة إلى 11 قتيلا.",
+            "Shelling/artillery/missile attack",
+        ),
+        (
+            "قتل ثلاثة مدنيين في هجوم صاروخي على حي سكني في مدينة مأرب يوم الأحد.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_events_the_weapon_named_is_the_sub_type(text, sub_type):
+    assert [e.sub_event_type for e in news(text)] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "أطلقت إيران فجر الخميس 20 صاروخا على قواعد عسكرية في مرتفعات الجولان.",
+            ["Explosions/Remote violence"],
+        ),
+        ("ردت إسرائيل بإطلاق 60 صاروخا على مواقع عسكرية قرب مدينة درعا.", ["Explosions/Remote violence"]),
+        # A rocket into space carries its crew «على متنه»; a test flies over a sea, at no target.
+        ("أطلقت وكالة الفضاء الروسية صاروخا يحمل رائدي فضاء على متنه من قاعدة بايكونور.", []),
+        ("أطلقت كوريا الشمالية صاروخا باليستيا سقط في بحر اليابان.", []),
+    ],
+)
+def test_events_a_rocket_fired_at_something_is_an_attack(text, expected):
+    assert [e.event_type for e in news(text)] == expected
+
+
+def test_events_a_killing_told_with_its_year_in_a_description_is_history():
+    text = (
+        "أعلنت الشرطة الهولندية، التي كانت تحقق في قتل تلميذ في عام 1998، "
+        "اعتقال المشتبه به الرئيسي في إسبانيا."
+    )
+    assert news(text) == []
 
 
 def test_events_two_women_who_blew_themselves_up_are_a_suicide_bombing():

@@ -31,6 +31,14 @@ def kinds_of(text):
         ),
         ("اقتحم مسلحون مقرا للجيش في محافظة ديالى وقتلوا سبعة جنود.", ("Battles", "Armed clash")),
         ("تظاهر الآلاف في مدينة البصرة احتجاجا على انقطاع الكهرباء.", ("Protests", "Peaceful protest")),
+        # An assassination told once as a car bomb's is that bomb's, however often it is named again.
+        (
+            "اغتيل النائب السابق في بيروت أمس بعبوة ناسفة. "
+            "وأثار اغتيال النائب موجة من الغضب في بيروت. "
+            "ويرى محللون أن اغتيال النائب رسالة سياسية. "
+            "وندد زعماء الأحزاب باغتيال النائب.",
+            ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+        ),
         (
             "فرقت الشرطة بالغاز المسيل للدموع مئات المتظاهرين في مدينة البصرة.",
             ("Protests", "Protest with intervention"),
@@ -62,3 +70,18 @@ def test_kinds_a_demonstrations_crowd_is_named_as_acled_names_it():
 )
 def test_kinds_the_trace_names_the_rule_that_chose_the_type(text, why):
     assert [e.trace["type"] for e in run(text, PUBLISHED, until="kinds").events] == [why]
+
+
+@pytest.mark.parametrize(
+    "text, event_type",
+    [
+        # One clash word against a shelling and an air strike: the bombing is what the report tells.
+        (
+            "اندلعت اشتباكات في بلدة كفر نبل وتعرضت البلدة لقصف مدفعي وغارات جوية يوم الأحد.",
+            "Explosions/Remote violence",
+        ),
+        ("اندلعت اشتباكات عنيفة ومعارك في بلدة كفر نبل بعد قصف مدفعي يوم الأحد.", "Battles"),
+    ],
+)
+def test_kinds_the_type_is_voted_over_all_its_tactics(text, event_type):
+    assert [kind for kind, _ in kinds_of(text)] == [event_type]

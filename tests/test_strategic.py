@@ -166,6 +166,16 @@ def test_strategic_a_truce_that_starts_and_looting_by_armed_men(text, sub_type):
             "سيطرت قوات الدعم السريع على مدينة سنجة بعد انسحاب الجيش منها يوم الاثنين.",
             "Non-state actor overtakes territory",
         ),
+        # The force named before the verb, as the subject of the clause it continues.
+        (
+            "واصل الجيش السوداني تقدمه أمس، إذ تمكن من بسط سيطرته على مدينة سنجة بعد معارك.",
+            "Government regains territory",
+        ),
+        # After «أن» the force is the reported clause's subject, not the speaker.
+        (
+            "أعلن الجيش السوداني أن قوات الدعم السريع بسطت سيطرتها على مدينة سنجة يوم الاثنين.",
+            "Non-state actor overtakes territory",
+        ),
     ],
 )
 def test_strategic_a_force_taking_a_town_changes_its_hands(text, sub_type):

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field, replace
 
 from marsad.knowledge.gazetteer import after_locative_word
 from marsad.knowledge.place_cues import distance_km
-from marsad.lang.ar.clitics import AND, stem_in, strip_article
+from marsad.lang.ar.clitics import AND, BA, CONJUNCTIONS, LAM, stem_in, strip_article
 from marsad.lang.ar.dates import ANNIVERSARY, time_unit_forms
 from marsad.lang.ar.lexicon import (
     event_triggers,
@@ -49,6 +49,7 @@ from marsad.schema.acled import (
     BATTLES,
     DEMONSTRATION,
     EVENT_FAMILY,
+    EXPLOSIONS,
     OTHER,
     SHELLING,
     STRATEGIC,
@@ -212,18 +213,28 @@ def run(doc: Doc) -> None:
     doc.events = sorted(events, key=lambda e: min(e.sentences))
 
 
-_WITH = "ب"
 _AIRCRAFT = stems_with_role("aircraft")
 
 
 def _flown(doc: Doc, trigger: Trigger) -> Trigger:
-    """ "قصف بطائرات مسيرة", "قصف بالطيران الحربي": a shelling flown by aircraft, named right after
-    it as its instrument, is an air strike. (The aircraft as the verb's subject, "قصفت طائرات
-    حربية", also names the shelling of an airfield's planes.)"""
+    """ "قصف بطائرات مسيرة", "قصف لطيران التحالف", "قصفت مقاتلات التحالف", "قصف الطيران المروحي":
+    a shelling with the aircraft right after it, as its instrument (ب), its owner (ل) or its
+    subject, or with an air strike's weapon right after it, is an air strike; Arabic news says قصف
+    of bombs dropped as of shells fired."""
     if trigger.sub_event_type != SHELLING:
         return trigger
     word = word_after(doc.folded, trigger.end)
-    if word.startswith(_WITH) and strip_article(word[1:]) in _AIRCRAFT:
+    if word[:1] in CONJUNCTIONS:
+        return trigger  # "قصف وطيران": a second weapon, not the shelling's
+    if strip_article(word) in _AIRCRAFT or (word[:1] in (BA, LAM) and strip_article(word[1:]) in _AIRCRAFT):
+        return replace(trigger, sub_event_type=AIR_DRONE_STRIKE)
+    # "قصف بالبراميل المتفجرة": the weapon right after it is an air strike's.
+    after = next((t for t in doc.triggers if t.start > trigger.end), None)
+    if (
+        after is not None
+        and after.sub_event_type == AIR_DRONE_STRIKE
+        and not doc.folded[trigger.end : after.start].strip()
+    ):
         return replace(trigger, sub_event_type=AIR_DRONE_STRIKE)
     return trigger
 
@@ -542,6 +553,7 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: ra
             or _armed_party_in(doc, index)
             or _responsibility_claimed(doc, index)
             or _clashes_at_a_demonstration(doc, strong, section)
+            or any(_fired_at_something(doc, t) for t in strong)
         )
     if triggers:
         return counted or any(_fired_at_people(doc, t) for t in triggers)
@@ -594,6 +606,30 @@ def _fired_at_people(doc: Doc, trigger: Trigger) -> bool:
         return False
     after = doc.folded.find(" ", trigger.end + 1)
     return any(a.role != "source-only" for a in doc.within(doc.actors, after, after + _TARGET_CHARS + 1))
+
+
+_FIRES = stems_with_role("fires")
+_NOT_A_TARGET = stems_with_role("not_a_target")
+# "أطلقت إيران، فجر الخميس، 20 صاروخا": the firing verb stands this many words before the projectile,
+# and "على" this many after it ("صاروخا من طراز غراد على قواعد").
+_FIRING_REACH, _TARGET_REACH = 6, 5
+
+
+def _fired_at_something(doc: Doc, trigger: Trigger) -> bool:
+    """ "أطلقت إيران 20 صاروخا على قواعد عسكرية": a projectile fired at something is an attack,
+    though no armed party is named (a state is named by its country); a rocket launched into
+    space carries its crew "على متنه"."""
+    if trigger.event_type != EXPLOSIONS:
+        return False
+    sentence = doc.sentences[trigger.sentence]
+    before = last_words(doc.folded, sentence.start, trigger.start, _FIRING_REACH)
+    if not any(stem_in(w, _FIRES, article=True) for w in before):
+        return False
+    after = [m.group() for m in WORD.finditer(doc.folded, trigger.end, sentence.end)][: _TARGET_REACH + 1]
+    return any(
+        w in _ON and n + 1 < len(after) and strip_article(after[n + 1]) not in _NOT_A_TARGET
+        for n, w in enumerate(after)
+    )
 
 
 def _clashes_at_a_demonstration(doc: Doc, strong: list[Trigger], section: range) -> bool:
@@ -1124,9 +1160,11 @@ def _occurrences(text: str, phrase: str, start: int, end: int):
 def _describes(doc: Doc, index: int, triggers: list[Trigger], offset: int) -> bool:
     """Whether `offset` stands in a clause that describes a noun or a place after the event word
     ("مظاهرة في جيرونا، حيث شغل منصب العمدة في عام 2016", "هتافات ضد الفساد الذي يحاربونه منذ
-    سنوات"): history told there is that noun's, not the event's."""
+    سنوات"): history told there is that noun's, not the event's. With no event word, the figures
+    are the event ("الشرطة التي كانت تحقق في قتل تلميذ في عام 1998": the year is the killing's)."""
     sentence = doc.sentences[index]
-    first = min((t.start for t in triggers), default=sentence.start)
+    figures = (c.start for c in doc.of_sentence(doc.claims, index))
+    first = min((t.start for t in triggers), default=min(figures, default=sentence.start))
     if offset <= first:
         return False
     for word in WORD.finditer(doc.folded, first, offset):

@@ -117,19 +117,28 @@ def _event_type(
     if _civilians_only(claims) and _one_armed_side(claims, actors):
         strong = [t for t in strong if not (t.event_type == BATTLES and _raid(doc, t))]
     # "اغتيل مسؤول بعبوة ناسفة": a killing word names the victim's fate, the weapon names the
-    # tactic; ACLED codes an assassination or a massacre by the explosive that did it.
+    # tactic; ACLED codes an assassination or a massacre by the explosive that did it. Once one
+    # sentence says the explosive did it, the event's other "اغتيال شطح" recall that same killing.
     explosive = {t.sentence for t in strong if t.event_type == EXPLOSIONS}
-    strong = [t for t in strong if not (t.sub_event_type == ATTACK and t.sentence in explosive)]
+    if any(t.sub_event_type == ATTACK and t.sentence in explosive for t in strong):
+        strong = [t for t in strong if t.sub_event_type != ATTACK]
     if strong:
         # The tactic the report keeps naming (the headline counts twice); ACLED's order breaks ties.
         votes = Counter()
         for trigger in strong:
             votes[(trigger.event_type, trigger.sub_event_type)] += 2 if trigger.sentence == 0 else 1
-        event_type, sub_type = min(votes, key=lambda kind: (-votes[kind], order.index(kind[0])))
+        # The type first, summed over its tactics ("قصف" and "غارات" both bomb), then its tactic.
+        by_type = Counter()
+        for (kind, _), n in votes.items():
+            by_type[kind] += n
+        event_type = min(by_type, key=lambda kind: (-by_type[kind], order.index(kind)))
+        sub_type = max(
+            (sub for kind, sub in votes if kind == event_type), key=lambda sub: votes[(event_type, sub)]
+        )
         if sub_type == ABDUCTION and any(c.kind == "killed" and c.low for c in claims):
             # "هاجمت القرية وقتلت أكثر من مئة ... واختطفوا عددا": the killing is the gravest act.
             return VIOLENCE_AGAINST_CIVILIANS, ATTACK, "a killing beside an abduction"
-        total = sum(n for (kind, _), n in votes.items() if kind == event_type)
+        total = by_type[event_type]
         # A suicide car bomb is a suicide bomb, a chemical shell a chemical weapon: the more
         # specific tactic wins within its type when the report names it often enough.
         for specific in _SPECIFIC_TACTICS.get(event_type, ()):

@@ -168,7 +168,7 @@ def territory_triggers(doc: Doc) -> list[Trigger]:
                     if a.role in ("state", "armed")
                 ),
                 None,
-            )
+            ) or _subject_before(doc, words, at)
             if subject is None:
                 continue
             sub_type = (
@@ -176,3 +176,21 @@ def territory_triggers(doc: Doc) -> list[Trigger]:
             )
             found.append(Trigger(word.start(), word.end(), BATTLES, sub_type, True, index, False))
     return found
+
+
+# "واصلت قوات الجيش تقدمها، إذ تمكنت من بسط سيطرتها على مدينة زنجبار": the force named first, as
+# the subject of the clause the verb continues, stands this many words before it.
+_SUBJECT_REACH = 16
+_COMPLEMENTS = forms_with_role("complement")
+
+
+def _subject_before(doc: Doc, words: list, at: int):
+    """The force that takes control, named before the verb in its sentence: the first armed or
+    state actor within reach, after the last "أن" or "إن" ("أعلن الجيش أن مسلحين سيطروا على":
+    the gunmen, not the army that speaks); its allies ("مدعومة بالمقاومة") come after it."""
+    first = max(0, at - _SUBJECT_REACH)
+    opens = [i for i in range(first, at) if words[i].group() in _COMPLEMENTS]
+    floor = words[opens[-1] + 1 if opens else first].start()
+    return next(
+        (a for a in doc.within(doc.actors, floor, words[at].start()) if a.role in ("state", "armed")), None
+    )

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from marsad.lang.ar.clitics import ARTICLE, strip_article
+from marsad.lang.ar.clitics import ARTICLE, ARTICLE_AFTER_LAM, strip_article
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.tokens import lexicon_pattern
 from marsad.resources import DataFileError, read_tsv
@@ -21,36 +21,71 @@ _PACKAGE = "marsad.lang.ar"
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Folded forms with their attributes, and one pattern that finds any of them."""
+    """Folded forms with their attributes, and one pattern that finds any of them; with
+    `definite`, a second one for the definite forms of its phrases (see definite_phrase)."""
 
     entries: dict[str, dict[str, str]]
     pattern: re.Pattern[str]
+    definite: re.Pattern[str] | None = None
 
     def finditer(self, text: str, start: int = 0, end: int | None = None):
         """(match, attributes) for each form found in text[start:end]."""
-        for match in self.pattern.finditer(text, start, len(text) if end is None else end):
-            # A multi-word form matches across any run of spaces; its entry is keyed by single spaces.
-            yield match, self.entries[" ".join(match.group("form").split())]
+        end = len(text) if end is None else end
+        if self.definite is None:
+            for match in self.pattern.finditer(text, start, end):
+                yield match, self._entry(match)
+            return
+        # Each pattern's next match, the earlier first, and of two at one place the longer: the
+        # definite phrase "القصف الجوي" over the noun "القصف" alone.
+        position, definite = start, None
+        while position < end:
+            if definite is None or definite.start() < position:
+                definite = self._next_definite(text, position, end)
+            plain = self.pattern.search(text, position, end)
+            found = [m for m in (plain, definite) if m is not None]
+            if not found:
+                return
+            match = min(found, key=lambda m: (m.start(), -m.end()))
+            yield match, self._entry(match)
+            position = match.end()
+
+    def _next_definite(self, text: str, start: int, end: int) -> re.Match[str] | None:
+        """A definite phrase stands where the clitics before it end with the article ("ال",
+        "لل" after the preposition): "توقيع الاتفاق" is a construct, no definite "توقيع اتفاق"."""
+        for match in self.definite.finditer(text, start, end):
+            if text[match.start() : match.start("form")].endswith((ARTICLE, ARTICLE_AFTER_LAM)):
+                return match
+        return None
+
+    def _entry(self, match: re.Match[str]) -> dict[str, str]:
+        # A multi-word form matches across any run of spaces; its entry is keyed by single spaces.
+        return self.entries[" ".join(match.group("form").split())]
 
 
 def _load(
     name: str, columns: tuple[str, ...], *, enclitics: str | bool = False, definite: bool = False
 ) -> Lexicon:
     entries: dict[str, dict[str, str]] = {}
+    phrases: dict[str, dict[str, str]] = {}
     for row in read_tsv(_PACKAGE, name, columns):
         form = fold(row["form"])
         entries.setdefault(form, row)
-        if definite:
-            entries.setdefault(definite_phrase(form), row)
-    return Lexicon(entries, lexicon_pattern(list(entries), enclitics=enclitics))
+        if definite and definite_phrase(form) != form:
+            phrases.setdefault(definite_phrase(form), row)
+    pattern = lexicon_pattern(list(entries), enclitics=enclitics)
+    if not phrases:
+        return Lexicon(entries, pattern)
+    return Lexicon({**phrases, **entries}, pattern, lexicon_pattern(list(phrases), enclitics=enclitics))
 
 
 def definite_phrase(form: str) -> str:
-    """A noun and its adjective agree in definiteness: "غارة جوية" is also "الغارة الجوية"."""
+    """A noun and its adjective agree in definiteness: "غارة جوية" is also "الغارة الجوية". The
+    noun's own article is one of the clitics the pattern reads before a form ("القصف الجوي",
+    "للقصف الجوي", "والقصف الجوي"), so the phrase is keyed "قصف الجوي" and found only with it."""
     words = form.split()
     if len(words) < 2 or any(w.startswith(ARTICLE) for w in words):
         return form
-    return " ".join(ARTICLE + w for w in words)
+    return " ".join([words[0], *(ARTICLE + w for w in words[1:])])
 
 
 @lru_cache(maxsize=1)
