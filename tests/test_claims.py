@@ -611,3 +611,39 @@ def test_claims_a_speaker_denying_the_toll_just_given_denies_that_figure():
 )
 def test_claims_a_third_one_hurt_and_soldiers_whose_fate_is_unknown(text, expected):
     assert sorted((c.kind, c.low) for c in claims_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, kind, victim",
+    [
+        ("وأصيب مرافق الوزير بجروح في الهجوم على موكبه قرب عدن.", "injured", "مرافق"),
+        ("استشهد رقيب في قصف على موقع حدودي قرب نجران.", "killed", "رقيب"),
+        ("وقتل صحفي في انفجار سيارة مفخخة وسط بغداد.", "killed", "صحفي"),
+    ],
+)
+def test_claims_a_person_noun_of_no_known_party_is_one_victim(text, kind, victim):
+    claim = one_claim(text, kind)
+    assert (claim.victim.text, claim.low, claim.high) == (victim, 1, 1)
+
+
+def test_claims_another_one_hurt_is_of_the_people_counted_before():
+    text = "قتل جندي في هجوم على حاجز قرب العريش، كما أصيب مرافق آخر بجروح."
+    assert [(c.kind, c.low, c.victim.text) for c in claims_of(text)] == [
+        ("killed", 1, "جندي"),
+        ("injured", 1, "جندي"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, low",
+    [
+        ("أطلق مسلحان النار على القيادي في الحركة فقتل مع أحد مرافقيه قرب المخيم.", 2),
+        ("لقي القائد الميداني مصرعه مع 2 من مرافقيه في غارة جوية قرب صعدة.", 3),
+        ("قتل القائد مع سبعة آخرين من عناصر الجماعة في المعارك قرب مأرب.", 8),
+        ("قتل خمسة أشخاص في اشتباكات مع الشرطة في مدينة البصرة.", 5),
+        ("قتل الجنود مع 3 مدنيين في قصف على قرية قرب حماة.", 3),
+    ],
+)
+def test_claims_those_killed_with_him_are_one_more_than_their_count(text, low):
+    claim = one_claim(text, "killed")
+    assert (claim.low, claim.high) == (low, low)

@@ -209,10 +209,41 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             draft.victim_name = OTHER_SIDE
         if _sub_count(draft, quantity, drafts, words, position):
             continue
+        _with_companions(draft, trigger, quantity, quantities, words, position)
         if quantity is not None:
             drafts.extend(_singulars_before(doc, draft, trigger, quantity, words, position))
         drafts.extend(_split_casualties(draft))
     return sorted(drafts, key=lambda d: d.start)
+
+
+_COMPANION = forms_with_role("companion")
+# "قتل القائد الميداني مع": the singular subject between the verb and "with", a noun and an adjective.
+_SUBJECT_WORDS = 2
+
+
+def _with_companions(draft: ClaimDraft, trigger, quantity, quantities, words, position) -> None:
+    """ "فقتل مع أحد مرافقيه" (he was killed with one of his companions), "قتل القائد مع سبعة آخرين"
+    count one more than the number: the one the singular verb speaks of and those with him; "لقي
+    مصرعه مع 2 من مرافقيه", the one its pronoun counts and those with him (three)."""
+    after = _word_index(position, words, trigger.end - 1) + 1
+    between = words[after : after + _SUBJECT_WORDS + 1]
+    at = next((i for i, word in enumerate(between) if word.group() in _COMPANION), None)
+    if at is None or after + at + 1 >= len(words):
+        return
+    if at and not _singular(strip_article(between[0].group())):
+        return  # "قتل الجنود مع 3 مدنيين": plural people with them, of no number
+    companions = next((q for q in quantities if q.start == words[after + at + 1].start()), None)
+    if companions is None or companions.low is None:
+        return
+    if quantity is companions and trigger.side == "after" and trigger.opener is None:
+        draft.low += 1
+        draft.high = None if draft.high is None else draft.high + 1
+    elif quantity is None and not at and draft.low is not None and draft.low == draft.high:
+        draft.low, draft.high = (
+            draft.low + companions.low,
+            None if companions.high is None else draft.high + companions.high,
+        )
+        draft.end = max(draft.end, companions.end)
 
 
 # "عشرة من رجالنا", "جنودنا", "مقاتلينا": the first person plural on the victim noun.
@@ -682,7 +713,21 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     if quantity is not None and is_dual_noun(quantity.text.split()[0]):
         draft.victim_start, draft.victim_end = quantity.start, quantity.end  # "شقيقان": the dual is its noun
         return True
-    return _inherit(draft, previous) if quantity is not None else False
+    return _inherit(draft, previous) if quantity is not None else _counted_singular(draft, window, previous)
+
+
+_ANOTHER = forms_with_role("another")
+
+
+def _counted_singular(draft: ClaimDraft, window: list, previous: list[ClaimDraft]) -> bool:
+    """ "وأصيب مرافق بجروح": a person noun of no known party is one victim all the same, of no
+    known side; "وأصيب مرافق آخر", another one, is of the people counted before it."""
+    if draft.low is None or not window:
+        return False
+    if len(window) > 1 and window[1].group() in _ANOTHER and _inherit(draft, previous):
+        return True
+    draft.victim_start, draft.victim_end = window[0].start(), window[0].end()
+    return True
 
 
 # "وقتلت المئات منهم": a count of "them", the party named before it in the sentence.
