@@ -647,3 +647,16 @@ def test_claims_another_one_hurt_is_of_the_people_counted_before():
 def test_claims_those_killed_with_him_are_one_more_than_their_count(text, low):
     claim = one_claim(text, "killed")
     assert (claim.low, claim.high) == (low, low)
+
+
+@pytest.mark.parametrize(
+    "text, lows",
+    [
+        ("وذكرت الشبكة أن زعيم التنظيم و 10 مقاتلين آخرين قتلوا في غارة جوية قرب جلال آباد.", [11]),
+        ("قتل قائد الكتيبة و3 آخرون في غارة جوية قرب مأرب.", [4]),
+        ("قتل جندي و3 آخرون في هجوم على حاجز قرب العريش.", [4]),
+        ("قتل 5 جنود و3 مدنيين آخرين في القصف على حماة.", [3, 5]),
+    ],
+)
+def test_claims_others_joined_to_one_person_named_before_count_him_too(text, lows):
+    assert sorted(c.low for c in claims_of(text) if c.kind == "killed") == lows

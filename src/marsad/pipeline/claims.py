@@ -211,7 +211,10 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             continue
         _with_companions(draft, trigger, quantity, quantities, words, position)
         if quantity is not None:
-            drafts.extend(_singulars_before(doc, draft, trigger, quantity, words, position))
+            apart = _singulars_before(doc, draft, trigger, quantity, words, position)
+            if not apart and draft.low == quantity.low:
+                _one_before_the_others(doc, draft, quantity, words, position)
+            drafts.extend(apart)
         drafts.extend(_split_casualties(draft))
     return sorted(drafts, key=lambda d: d.start)
 
@@ -713,15 +716,17 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     if quantity is not None and is_dual_noun(quantity.text.split()[0]):
         draft.victim_start, draft.victim_end = quantity.start, quantity.end  # "شقيقان": the dual is its noun
         return True
-    return _inherit(draft, previous) if quantity is not None else _counted_singular(draft, window, previous)
+    if quantity is not None:
+        return _inherit(draft, previous)
+    return trigger.side == "after" and _counted_singular(draft, window, previous)
 
 
 _ANOTHER = forms_with_role("another")
 
 
 def _counted_singular(draft: ClaimDraft, window: list, previous: list[ClaimDraft]) -> bool:
-    """ "وأصيب مرافق بجروح": a person noun of no known party is one victim all the same, of no
-    known side; "وأصيب مرافق آخر", another one, is of the people counted before it."""
+    """ "وأصيب مرافق بجروح": a person noun of no known party right after the verb is one victim all
+    the same, of no known side; "وأصيب مرافق آخر", another one, is of the people counted before it."""
     if draft.low is None or not window:
         return False
     if len(window) > 1 and window[1].group() in _ANOTHER and _inherit(draft, previous):
@@ -982,7 +987,7 @@ def _singulars_before(doc: Doc, draft: ClaimDraft, trigger, quantity, words, pos
     """ "مقتل ضابط وثلاثة مجندين", "إصابة طفل وامرأتين": singular person nouns joined to the count
     by و, between it and its trigger, are counted with it (4) when they are the count's people or
     name none; of another party ("مقتل جندي وثلاثة مدنيين") they are a claim of their own."""
-    if draft.low is None or not doc.folded.startswith(AND, quantity.start):
+    if draft.low is None or not _joined_by_and(doc.folded, quantity):
         return []
     first = _word_index(position, words, trigger.end)
     last = _word_index(position, words, quantity.start)
@@ -1004,6 +1009,38 @@ def _singulars_before(doc: Doc, draft: ClaimDraft, trigger, quantity, words, pos
     own.victim_name = sorted(named)[0]
     own.victim_start, own.victim_end = gap[0].start(), gap[-1].end()
     return [own]
+
+
+def _joined_by_and(text: str, quantity) -> bool:
+    """ "وثلاثة", and "و3" where the digits stand glued to the و."""
+    before = quantity.start - 1
+    return text.startswith(AND, quantity.start) or (
+        before >= 0 and text[before] == AND and (before == 0 or not WORD.match(text, before - 1))
+    )
+
+
+def _one_before_the_others(doc: Doc, draft: ClaimDraft, quantity, words, position) -> None:
+    """ "أن زعيم التنظيم و10 مقاتلين آخرين قتلوا" (the leader and ten other fighters): "others"
+    after a count joined by و to one person named before it counts that person too (eleven)."""
+    first, last = _word_index(position, words, quantity.start), _last_word(position, words, quantity)
+    after = [w.group() for w in words[last + 1 : last + 3]]
+    if not any(word in _OTHERS for word in after):
+        return
+    if first and words[first - 1].group() == AND:
+        first -= 1
+    elif not _joined_by_and(doc.folded, quantity):
+        return
+    for size in range(1, _SUBJECT_WORDS + 2):
+        if first - size < 0 or _is_trigger_word(words[first - size].group()):
+            return
+        noun = words[first - size]
+        if any(mark in doc.folded[noun.end() : quantity.start] for mark in CLAUSE_MARKS):
+            return
+        if _singular(strip_article(noun.group())):
+            draft.low += 1
+            draft.high = None if draft.high is None else draft.high + 1
+            draft.start = min(draft.start, noun.start())
+            return
 
 
 def _noun_before_count(doc: Doc, quantity, words, position):
