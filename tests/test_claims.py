@@ -660,3 +660,25 @@ def test_claims_those_killed_with_him_are_one_more_than_their_count(text, low):
 )
 def test_claims_others_joined_to_one_person_named_before_count_him_too(text, lows):
     assert sorted(c.low for c in claims_of(text) if c.kind == "killed") == lows
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "قتل خمسة جنود وثلاثة من المدنيين في قصف على قرية قرب حماة.",
+            [("المدنيين", 3), ("جنود", 5)],
+        ),
+        (
+            "قتل عشرة من منسوبي القوات وثلاثة من العاملين في الموقع في التفجير الذي استهدف المسجد في أبها.",
+            [("العاملين", 3), ("منسوبي", 10)],
+        ),
+        (
+            "أسفر التفجير عن مقتل جنديين وثلاثة من العاملين في الموقع.",
+            [("العاملين", 3), ("جنديين", 2)],
+        ),
+        ("قتل جندي واحد في هجوم على حاجز قرب العريش.", [("جندي", 1)]),
+    ],
+)
+def test_claims_a_count_joined_by_and_takes_its_own_people_not_those_before(text, expected):
+    assert sorted((c.victim.text, c.low) for c in claims_of(text)) == expected

@@ -882,8 +882,9 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
         return False
     noun = words[after]
     word = noun.group()
-    if word == _OF and after + 1 < len(words) and _own_people(words[after + 1].group()):
-        # "عشرة من رجالنا", "ثلاثة من جنوده": the partitive names whose people they were.
+    if word == _OF and after + 1 < len(words) and _partitive_people(doc, words[after + 1]):
+        # "عشرة من رجالنا", "ثلاثة من جنوده": the partitive names whose people they were;
+        # "عشرة من منسوبي القوات", people of its own, not those of the count before.
         noun = words[after + 1]
         draft.victim_start, draft.victim_end = noun.start(), noun.end()
         return True
@@ -895,6 +896,19 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
         return False
     draft.victim_start, draft.victim_end = noun.start(), noun.end()
     return True
+
+
+def _partitive_people(doc: Doc, noun) -> bool:
+    """The noun after "من" that a count takes its people from: a word of its own, not another count,
+    a preposition or a casualty word ("ثلاثة من العاملين", not "ثلاثة من بين", "عشرة من 15")."""
+    word = noun.group()
+    if _own_people(word):
+        return True
+    if word in _NOT_COUNTED_NOUNS or _is_trigger_word(word) or word in _OF_THEM:
+        return False
+    counts = doc.within(doc.quantities, noun.start(), noun.end())
+    places = doc.within(doc.countries, noun.start(), noun.end())  # "ثلاثة من مالي": whence, not who
+    return not any(q.start <= noun.start() < q.end for q in counts) and not places
 
 
 def _sub_count(draft: ClaimDraft, quantity, drafts: list[ClaimDraft], words, position) -> bool:
@@ -1012,9 +1026,10 @@ def _singulars_before(doc: Doc, draft: ClaimDraft, trigger, quantity, words, pos
 
 
 def _joined_by_and(text: str, quantity) -> bool:
-    """ "وثلاثة", and "و3" where the digits stand glued to the و."""
+    """ "وثلاثة" (not "واحد", whose و is its own), and "و3" where the digits stand glued to the و."""
     before = quantity.start - 1
-    return text.startswith(AND, quantity.start) or (
+    own = text.startswith(_ONE, quantity.start)
+    return (text.startswith(AND, quantity.start) and not own) or (
         before >= 0 and text[before] == AND and (before == 0 or not WORD.match(text, before - 1))
     )
 
@@ -1052,15 +1067,21 @@ def _noun_before_count(doc: Doc, quantity, words, position):
     noun, number = words[first - 1], words[first]
     if is_dual_noun(number.group()):
         return None  # "قتل مسلحون جنديين": the dual names its own people; the word before is the killer
+    if _joined_by_and(doc.folded, quantity):
+        return None  # "قتل خمسة جنود وثلاثة من المدنيين": a count joined by و is no adjective of the noun
     if any(mark in doc.folded[noun.end() : number.start()] for mark in CLAUSE_MARKS):
         return None
     if _definite(noun.group()) != _definite(number.group()) or _has_own_noun(doc, quantity, words, position):
         return None
+    # "جندي واحد": one counts a singular noun; the others agree with a plural ("الجنود الثلاثة").
+    one = number.group().startswith(_ONE)
     return next(
         (
             a
             for a in doc.within(doc.actors, noun.start(), noun.end())
-            if a.end == noun.end() and a.role != "source-only" and not _singular(strip_article(noun.group()))
+            if a.end == noun.end()
+            and a.role != "source-only"
+            and (one or not _singular(strip_article(noun.group())))
         ),
         None,
     )
