@@ -682,3 +682,20 @@ def test_claims_others_joined_to_one_person_named_before_count_him_too(text, low
 )
 def test_claims_a_count_joined_by_and_takes_its_own_people_not_those_before(text, expected):
     assert sorted((c.victim.text, c.low) for c in claims_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "أسفرت المعارك عن مقتل 26 من قوات النظام بالإضافة إلى تسعة مقاتلين روس قرب دير الزور.",
+            [("killed", 9), ("killed", 26)],
+        ),
+        (
+            "نتج عن التفجير مقتل عشرة من منسوبي القوات إضافة إلى ثلاثة من العاملين في الموقع.",
+            [("killed", 3), ("killed", 10)],
+        ),
+    ],
+)
+def test_claims_a_count_added_to_another_is_a_claim_of_its_own(text, expected):
+    assert sorted((c.kind, c.low) for c in claims_of(text)) == expected

@@ -435,8 +435,15 @@ def _breaks_down(gap: str) -> bool:
     return bool(words) and words[-1] in _BREAKDOWN
 
 
+_IN_ADDITION = forms_with_role("in_addition")
+
+
 def _joins_by_and(gap: str, text: str, second_start: int, limit: int = _COORDINATION_WORDS) -> bool:
-    """ "N جنود وM مسلحين", or a breakdown: "13 قتيلا هم أربعة عسكريين ..." / "بينهم 3 أطفال"."""
+    """ "N جنود وM مسلحين", "N جنود بالإضافة إلى M مسلحين", or a breakdown: "13 قتيلا هم أربعة
+    عسكريين ..." / "بينهم 3 أطفال"."""
+    addition = next((a for a in _IN_ADDITION if gap.rstrip().endswith(" " + a)), None)
+    if addition is not None and not any(mark in gap for mark in CLAUSE_MARKS):
+        return len(gap.rstrip()[: -len(addition)].split()) <= limit
     words = gap.split(maxsplit=limit)
     if any(mark in gap for mark in CLAUSE_MARKS) or len(words) > limit:
         return False
