@@ -611,3 +611,91 @@ def test_claims_a_speaker_denying_the_toll_just_given_denies_that_figure():
 )
 def test_claims_a_third_one_hurt_and_soldiers_whose_fate_is_unknown(text, expected):
     assert sorted((c.kind, c.low) for c in claims_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, kind, victim",
+    [
+        ("وأصيب مرافق الوزير بجروح في الهجوم على موكبه قرب عدن.", "injured", "مرافق"),
+        ("استشهد رقيب في قصف على موقع حدودي قرب نجران.", "killed", "رقيب"),
+        ("وقتل صحفي في انفجار سيارة مفخخة وسط بغداد.", "killed", "صحفي"),
+    ],
+)
+def test_claims_a_person_noun_of_no_known_party_is_one_victim(text, kind, victim):
+    claim = one_claim(text, kind)
+    assert (claim.victim.text, claim.low, claim.high) == (victim, 1, 1)
+
+
+def test_claims_another_one_hurt_is_of_the_people_counted_before():
+    text = "قتل جندي في هجوم على حاجز قرب العريش، كما أصيب مرافق آخر بجروح."
+    assert [(c.kind, c.low, c.victim.text) for c in claims_of(text)] == [
+        ("killed", 1, "جندي"),
+        ("injured", 1, "جندي"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, low",
+    [
+        ("أطلق مسلحان النار على القيادي في الحركة فقتل مع أحد مرافقيه قرب المخيم.", 2),
+        ("لقي القائد الميداني مصرعه مع 2 من مرافقيه في غارة جوية قرب صعدة.", 3),
+        ("قتل القائد مع سبعة آخرين من عناصر الجماعة في المعارك قرب مأرب.", 8),
+        ("قتل خمسة أشخاص في اشتباكات مع الشرطة في مدينة البصرة.", 5),
+        ("قتل الجنود مع 3 مدنيين في قصف على قرية قرب حماة.", 3),
+    ],
+)
+def test_claims_those_killed_with_him_are_one_more_than_their_count(text, low):
+    claim = one_claim(text, "killed")
+    assert (claim.low, claim.high) == (low, low)
+
+
+@pytest.mark.parametrize(
+    "text, lows",
+    [
+        ("وذكرت الشبكة أن زعيم التنظيم و 10 مقاتلين آخرين قتلوا في غارة جوية قرب جلال آباد.", [11]),
+        ("قتل قائد الكتيبة و3 آخرون في غارة جوية قرب مأرب.", [4]),
+        ("قتل جندي و3 آخرون في هجوم على حاجز قرب العريش.", [4]),
+        ("قتل 5 جنود و3 مدنيين آخرين في القصف على حماة.", [3, 5]),
+    ],
+)
+def test_claims_others_joined_to_one_person_named_before_count_him_too(text, lows):
+    assert sorted(c.low for c in claims_of(text) if c.kind == "killed") == lows
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "قتل خمسة جنود وثلاثة من المدنيين في قصف على قرية قرب حماة.",
+            [("المدنيين", 3), ("جنود", 5)],
+        ),
+        (
+            "قتل عشرة من منسوبي القوات وثلاثة من العاملين في الموقع في التفجير الذي استهدف المسجد في أبها.",
+            [("العاملين", 3), ("منسوبي", 10)],
+        ),
+        (
+            "أسفر التفجير عن مقتل جنديين وثلاثة من العاملين في الموقع.",
+            [("العاملين", 3), ("جنديين", 2)],
+        ),
+        ("قتل جندي واحد في هجوم على حاجز قرب العريش.", [("جندي", 1)]),
+    ],
+)
+def test_claims_a_count_joined_by_and_takes_its_own_people_not_those_before(text, expected):
+    assert sorted((c.victim.text, c.low) for c in claims_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "أسفرت المعارك عن مقتل 26 من قوات النظام بالإضافة إلى تسعة مقاتلين روس قرب دير الزور.",
+            [("killed", 9), ("killed", 26)],
+        ),
+        (
+            "نتج عن التفجير مقتل عشرة من منسوبي القوات إضافة إلى ثلاثة من العاملين في الموقع.",
+            [("killed", 3), ("killed", 10)],
+        ),
+    ],
+)
+def test_claims_a_count_added_to_another_is_a_claim_of_its_own(text, expected):
+    assert sorted((c.kind, c.low) for c in claims_of(text)) == expected

@@ -209,10 +209,44 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             draft.victim_name = OTHER_SIDE
         if _sub_count(draft, quantity, drafts, words, position):
             continue
+        _with_companions(draft, trigger, quantity, quantities, words, position)
         if quantity is not None:
-            drafts.extend(_singulars_before(doc, draft, trigger, quantity, words, position))
+            apart = _singulars_before(doc, draft, trigger, quantity, words, position)
+            if not apart and draft.low == quantity.low:
+                _one_before_the_others(doc, draft, quantity, words, position)
+            drafts.extend(apart)
         drafts.extend(_split_casualties(draft))
     return sorted(drafts, key=lambda d: d.start)
+
+
+_COMPANION = forms_with_role("companion")
+# "قتل القائد الميداني مع": the singular subject between the verb and "with", a noun and an adjective.
+_SUBJECT_WORDS = 2
+
+
+def _with_companions(draft: ClaimDraft, trigger, quantity, quantities, words, position) -> None:
+    """ "فقتل مع أحد مرافقيه" (he was killed with one of his companions), "قتل القائد مع سبعة آخرين"
+    count one more than the number: the one the singular verb speaks of and those with him; "لقي
+    مصرعه مع 2 من مرافقيه", the one its pronoun counts and those with him (three)."""
+    after = _word_index(position, words, trigger.end - 1) + 1
+    between = words[after : after + _SUBJECT_WORDS + 1]
+    at = next((i for i, word in enumerate(between) if word.group() in _COMPANION), None)
+    if at is None or after + at + 1 >= len(words):
+        return
+    if at and not _singular(strip_article(between[0].group())):
+        return  # "قتل الجنود مع 3 مدنيين": plural people with them, of no number
+    companions = next((q for q in quantities if q.start == words[after + at + 1].start()), None)
+    if companions is None or companions.low is None:
+        return
+    if quantity is companions and trigger.side == "after" and trigger.opener is None:
+        draft.low += 1
+        draft.high = None if draft.high is None else draft.high + 1
+    elif quantity is None and not at and draft.low is not None and draft.low == draft.high:
+        draft.low, draft.high = (
+            draft.low + companions.low,
+            None if companions.high is None else draft.high + companions.high,
+        )
+        draft.end = max(draft.end, companions.end)
 
 
 # "عشرة من رجالنا", "جنودنا", "مقاتلينا": the first person plural on the victim noun.
@@ -401,8 +435,15 @@ def _breaks_down(gap: str) -> bool:
     return bool(words) and words[-1] in _BREAKDOWN
 
 
+_IN_ADDITION = forms_with_role("in_addition")
+
+
 def _joins_by_and(gap: str, text: str, second_start: int, limit: int = _COORDINATION_WORDS) -> bool:
-    """ "N جنود وM مسلحين", or a breakdown: "13 قتيلا هم أربعة عسكريين ..." / "بينهم 3 أطفال"."""
+    """ "N جنود وM مسلحين", "N جنود بالإضافة إلى M مسلحين", or a breakdown: "13 قتيلا هم أربعة
+    عسكريين ..." / "بينهم 3 أطفال"."""
+    addition = next((a for a in _IN_ADDITION if gap.rstrip().endswith(" " + a)), None)
+    if addition is not None and not any(mark in gap for mark in CLAUSE_MARKS):
+        return len(gap.rstrip()[: -len(addition)].split()) <= limit
     words = gap.split(maxsplit=limit)
     if any(mark in gap for mark in CLAUSE_MARKS) or len(words) > limit:
         return False
@@ -682,7 +723,23 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     if quantity is not None and is_dual_noun(quantity.text.split()[0]):
         draft.victim_start, draft.victim_end = quantity.start, quantity.end  # "شقيقان": the dual is its noun
         return True
-    return _inherit(draft, previous) if quantity is not None else False
+    if quantity is not None:
+        return _inherit(draft, previous)
+    return trigger.side == "after" and _counted_singular(draft, window, previous)
+
+
+_ANOTHER = forms_with_role("another")
+
+
+def _counted_singular(draft: ClaimDraft, window: list, previous: list[ClaimDraft]) -> bool:
+    """ "وأصيب مرافق بجروح": a person noun of no known party right after the verb is one victim all
+    the same, of no known side; "وأصيب مرافق آخر", another one, is of the people counted before it."""
+    if draft.low is None or not window:
+        return False
+    if len(window) > 1 and window[1].group() in _ANOTHER and _inherit(draft, previous):
+        return True
+    draft.victim_start, draft.victim_end = window[0].start(), window[0].end()
+    return True
 
 
 # "وقتلت المئات منهم": a count of "them", the party named before it in the sentence.
@@ -832,8 +889,9 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
         return False
     noun = words[after]
     word = noun.group()
-    if word == _OF and after + 1 < len(words) and _own_people(words[after + 1].group()):
-        # "عشرة من رجالنا", "ثلاثة من جنوده": the partitive names whose people they were.
+    if word == _OF and after + 1 < len(words) and _partitive_people(doc, words[after + 1]):
+        # "عشرة من رجالنا", "ثلاثة من جنوده": the partitive names whose people they were;
+        # "عشرة من منسوبي القوات", people of its own, not those of the count before.
         noun = words[after + 1]
         draft.victim_start, draft.victim_end = noun.start(), noun.end()
         return True
@@ -845,6 +903,19 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
         return False
     draft.victim_start, draft.victim_end = noun.start(), noun.end()
     return True
+
+
+def _partitive_people(doc: Doc, noun) -> bool:
+    """The noun after "من" that a count takes its people from: a word of its own, not another count,
+    a preposition or a casualty word ("ثلاثة من العاملين", not "ثلاثة من بين", "عشرة من 15")."""
+    word = noun.group()
+    if _own_people(word):
+        return True
+    if word in _NOT_COUNTED_NOUNS or _is_trigger_word(word) or word in _OF_THEM:
+        return False
+    counts = doc.within(doc.quantities, noun.start(), noun.end())
+    places = doc.within(doc.countries, noun.start(), noun.end())  # "ثلاثة من مالي": whence, not who
+    return not any(q.start <= noun.start() < q.end for q in counts) and not places
 
 
 def _sub_count(draft: ClaimDraft, quantity, drafts: list[ClaimDraft], words, position) -> bool:
@@ -937,7 +1008,7 @@ def _singulars_before(doc: Doc, draft: ClaimDraft, trigger, quantity, words, pos
     """ "مقتل ضابط وثلاثة مجندين", "إصابة طفل وامرأتين": singular person nouns joined to the count
     by و, between it and its trigger, are counted with it (4) when they are the count's people or
     name none; of another party ("مقتل جندي وثلاثة مدنيين") they are a claim of their own."""
-    if draft.low is None or not doc.folded.startswith(AND, quantity.start):
+    if draft.low is None or not _joined_by_and(doc.folded, quantity):
         return []
     first = _word_index(position, words, trigger.end)
     last = _word_index(position, words, quantity.start)
@@ -961,6 +1032,39 @@ def _singulars_before(doc: Doc, draft: ClaimDraft, trigger, quantity, words, pos
     return [own]
 
 
+def _joined_by_and(text: str, quantity) -> bool:
+    """ "وثلاثة" (not "واحد", whose و is its own), and "و3" where the digits stand glued to the و."""
+    before = quantity.start - 1
+    own = text.startswith(_ONE, quantity.start)
+    return (text.startswith(AND, quantity.start) and not own) or (
+        before >= 0 and text[before] == AND and (before == 0 or not WORD.match(text, before - 1))
+    )
+
+
+def _one_before_the_others(doc: Doc, draft: ClaimDraft, quantity, words, position) -> None:
+    """ "أن زعيم التنظيم و10 مقاتلين آخرين قتلوا" (the leader and ten other fighters): "others"
+    after a count joined by و to one person named before it counts that person too (eleven)."""
+    first, last = _word_index(position, words, quantity.start), _last_word(position, words, quantity)
+    after = [w.group() for w in words[last + 1 : last + 3]]
+    if not any(word in _OTHERS for word in after):
+        return
+    if first and words[first - 1].group() == AND:
+        first -= 1
+    elif not _joined_by_and(doc.folded, quantity):
+        return
+    for size in range(1, _SUBJECT_WORDS + 2):
+        if first - size < 0 or _is_trigger_word(words[first - size].group()):
+            return
+        noun = words[first - size]
+        if any(mark in doc.folded[noun.end() : quantity.start] for mark in CLAUSE_MARKS):
+            return
+        if _singular(strip_article(noun.group())):
+            draft.low += 1
+            draft.high = None if draft.high is None else draft.high + 1
+            draft.start = min(draft.start, noun.start())
+            return
+
+
 def _noun_before_count(doc: Doc, quantity, words, position):
     """ "جنود ثلاثة", "الجنود الثلاثة": a number in words may follow its noun as an adjective does,
     agreeing with it in definiteness, when no noun of its own follows it. The actor of that noun."""
@@ -970,15 +1074,21 @@ def _noun_before_count(doc: Doc, quantity, words, position):
     noun, number = words[first - 1], words[first]
     if is_dual_noun(number.group()):
         return None  # "قتل مسلحون جنديين": the dual names its own people; the word before is the killer
+    if _joined_by_and(doc.folded, quantity):
+        return None  # "قتل خمسة جنود وثلاثة من المدنيين": a count joined by و is no adjective of the noun
     if any(mark in doc.folded[noun.end() : number.start()] for mark in CLAUSE_MARKS):
         return None
     if _definite(noun.group()) != _definite(number.group()) or _has_own_noun(doc, quantity, words, position):
         return None
+    # "جندي واحد": one counts a singular noun; the others agree with a plural ("الجنود الثلاثة").
+    one = number.group().startswith(_ONE)
     return next(
         (
             a
             for a in doc.within(doc.actors, noun.start(), noun.end())
-            if a.end == noun.end() and a.role != "source-only" and not _singular(strip_article(noun.group()))
+            if a.end == noun.end()
+            and a.role != "source-only"
+            and (one or not _singular(strip_article(noun.group())))
         ),
         None,
     )
