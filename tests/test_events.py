@@ -1145,3 +1145,15 @@ def test_events_a_country_that_does_the_act_is_not_where_it_was():
 )
 def test_events_a_town_named_before_the_event_word_with_its_region_is_the_place(text, place):
     assert [e.location.name for e in news(text)] == [place]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واتهم الجيش المسلحين بخرق الهدنة في ريف حماة.",
+        "ورفضت الجبهة الانصياع لاتفاق وقف إطلاق النار واحتجزت رهائن في فندقين في عمان.",
+        "وانسحب المقاتلون من البلدة بموجب اتفاق وقف إطلاق النار.",
+    ],
+)
+def test_events_an_agreement_already_made_is_no_agreement_now(text):
+    assert "Agreement" not in [e.sub_event_type for e in events_of(text)]

@@ -45,6 +45,7 @@ from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.mentions import ResolvedPlace
 from marsad.schema.acled import (
+    AGREEMENT,
     AIR_DRONE_STRIKE,
     BATTLES,
     DEMONSTRATION,
@@ -135,6 +136,10 @@ def run(doc: Doc) -> None:
                 # لهجوم": no incident
                 continue
             # A protest against a law or an election is a protest; a "killing" of one is an idiom.
+            if row["sub_event_type"] == AGREEMENT and stem_in(
+                word_before(doc.folded, match.start()), _AGREEMENT_IN_FORCE, article=True
+            ):
+                continue  # "خرق الهدنة", "بموجب اتفاق": an agreement made before
             if EVENT_FAMILY[row["event_type"]] == VIOLENCE and (
                 _figurative(doc.folded, match.end())
                 or _judicial(doc.folded, sentence.start, match.start())
@@ -402,6 +407,7 @@ _WHETHER = forms_with_role("whether")
 _HYPOTHETICAL_REACH = 4
 # "لجنة تفادي التعذيب", "لمنع هجوم": fighting or preventing the act names no incident of it.
 _PREVENTION = forms_with_role("prevention")
+_AGREEMENT_IN_FORCE = stems_with_role("agreement_in_force")
 _ANY = forms_with_role("any")
 _EARLIEST_YEAR = 1900
 # The feminine plural of event nouns: "احتجاجات", "اعتداءات", "مواجهات".
