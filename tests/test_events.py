@@ -524,6 +524,23 @@ def test_events_a_short_aside_leaves_a_list_of_places_whole(text):
     assert {e.sub_event_type for e in found} == {"Peaceful protest"}
 
 
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("تظاهر الآلاف اليوم في طهران وفي مدن مشهد وشيراز.", ["Mashhad", "Shiraz", "Tehran"]),
+        (
+            "وتزامنت المظاهرات في العاصمة طهران اليوم مع خروج حشود غاضبة في مدن مشهد وشيراز وأصفهان.",
+            ["Isfahan", "Mashhad", "Shiraz", "Tehran"],
+        ),
+        ("وتظاهر المئات اليوم في بغداد بالتزامن مع مظاهرات في مدينة البصرة.", ["Baghdad", "Basrah"]),
+    ],
+)
+def test_events_towns_a_demonstration_clause_lists_after_its_first_place_are_one_event_each(text, places):
+    found = news(text)
+    assert sorted(e.location.name for e in found) == places
+    assert {e.event_type for e in found} == {"Protests"}
+
+
 def test_events_places_split_from_a_list_keep_their_clause_kind():
     found = news(
         "وفرقت الشرطة متظاهرين السبت في مدينة سيغو بعد وقوع صدامات، ونظمت تجمعات أخرى الأحد في مدن "
@@ -908,6 +925,17 @@ def test_events_beatings_rockets_hostages_and_claimed_bombings(text, event_type,
     ],
 )
 def test_events_fighting_an_act_is_no_incident_of_it(text):
+    assert news(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت الحكومة في بيان اليوم إن قواتها على الحدود ملتزمة بقواعد الاشتباك.",
+        "وأكد المتحدث العسكري اليوم أن الجنود أطلقوا النار تماشيا مع قواعد الاشتباك.",
+    ],
+)
+def test_events_the_rules_of_engagement_are_no_clash(text):
     assert news(text) == []
 
 

@@ -736,6 +736,9 @@ _PLACE_LIST_WORDS = forms_with_role("place_list_word")
 _ASIDE = re.compile(r'"[^"]{1,30}"|\([^()]{1,30}\)')
 # "اشتباكات بين مدينتي A وB" is one fight between two towns, not two incidents.
 _BETWEEN = "بين"
+# "في A وفي B": the preposition said again before each place of a list.
+_IN = "في"
+_JOINS = frozenset({AND, AND + _IN})
 
 
 def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
@@ -915,13 +918,26 @@ def _listed_places(doc: Doc, candidate: _Candidate) -> list[ResolvedPlace]:
         if place.start < listed[-1].end:
             continue
         gap = WORD.findall(_ASIDE.sub(" ", doc.folded[listed[-1].end : place.start]))
-        joined = gap and all(w == AND or w.removeprefix(AND) in _PLACE_LIST_WORDS for w in gap)
+        joined = (gap and all(w in _JOINS or w.removeprefix(AND) in _PLACE_LIST_WORDS for w in gap)) or (
+            _crowds_in_other_towns(candidate, gap) and len(listed) == 1
+        )
         if not joined or _vague_place(place) or place.place.country != first.place.country:
             break
         if any(_meets(_place_keys(p), _place_keys(place)) for p in listed):
             break
         listed.append(place)
     return listed
+
+
+def _crowds_in_other_towns(candidate: _Candidate, gap: list[str]) -> bool:
+    """ "تتزامن المظاهرات في طهران مع خروج حشود غاضبة في مدن مشهد وشيراز": in a demonstration's
+    clause, the towns "في مدن" lists after its first place are demonstrations of their own."""
+    return (
+        candidate.family == DEMONSTRATION
+        and len(gap) >= 2
+        and gap[-2].removeprefix(AND) == _IN
+        and gap[-1] in _PLACE_LIST_WORDS
+    )
 
 
 def _sections(doc: Doc) -> list[range]:
