@@ -541,6 +541,27 @@ def test_events_towns_a_demonstration_clause_lists_after_its_first_place_are_one
     assert {e.event_type for e in found} == {"Protests"}
 
 
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        (
+            "تظاهر مئات المعلمين يوم الأحد أمام مبنى المحافظة في مدينة الناصرية للمطالبة برواتبهم. وقطع "
+            "المحتجون يوم الإثنين الطريق الرئيسي في المدينة.",
+            2,
+        ),
+        (
+            "نظم المئات وقفة احتجاجية يوم الأحد في مدينة صفاقس. وفي يوم الإثنين، عاد المحتجون إلى الشارع.",
+            2,
+        ),
+        ("تظاهر المئات يوم الأحد في مدينة صفاقس. وردد المحتجون يوم الأحد هتافات ضد الحكومة.", 1),
+    ],
+)
+def test_events_a_demonstration_on_another_day_at_the_same_place_is_another_event(text, days):
+    found = news(text)
+    assert {e.event_type for e in found} == {"Protests"}
+    assert len({e.date_start for e in found}) == len(found) == days
+
+
 def test_events_places_split_from_a_list_keep_their_clause_kind():
     found = news(
         "وفرقت الشرطة متظاهرين السبت في مدينة سيغو بعد وقوع صدامات، ونظمت تجمعات أخرى الأحد في مدن "

@@ -15,7 +15,9 @@ ACLED codes one event per incident (one type, one place, one day), so a roundup 
 - "ويأتي هذا التفجير بعد أيام من تفجير ..." recalls an earlier incident: background, apart;
 - "سلمية الجمعة ... مقارنة بالأسبوع الماضي عندما سقط 50 مصابا": a clause a past period opens
   beside the sentence's own day tells another incident, of that period;
-- a topic shift ("من جهة أخرى") ends what a place-less sentence may join by proximity.
+- a topic shift ("من جهة أخرى") ends what a place-less sentence may join by proximity;
+- a demonstration told on other days than another at its place is an event of its own (ACLED codes
+  one a day: "تظاهروا أمس ... وقطعوا اليوم الطريق").
 """
 
 from __future__ import annotations
@@ -186,6 +188,7 @@ def run(doc: Doc) -> None:
                 continue
             if (
                 _another_incident(event, candidate, doc.published)
+                or _another_day_of_demonstration(event, candidate)
                 or _a_reply(doc, event, candidate)
                 or _another_act(doc, event, candidate)
                 or _other_quarter(set(candidate.quarters), event.place_keys)
@@ -1337,9 +1340,20 @@ def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft |
             and _meets(keys, event.place_keys)
             and not _other_quarter(keys, event.place_keys)
             and _compatible(event, candidate)
+            and not _another_day_of_demonstration(event, candidate)
         ):
             return event
     return None
+
+
+def _another_day_of_demonstration(event: EventDraft, candidate: _Candidate) -> bool:
+    """ "تظاهر المعلمون أمس ... وقطع المحتجون اليوم الطريق": ACLED codes a demonstration for each
+    day, so one told on other days than the event's is another event, even at its place."""
+    if event.family != DEMONSTRATION or candidate.family != DEMONSTRATION or event.background:
+        return False
+    theirs = {d.date_start for d in candidate.dates if d.precision == 1 and d.date_start is not None}
+    ours = {d.date_start for d in event.dates if d.precision == 1 and d.date_start is not None}
+    return bool(theirs and ours) and not theirs & ours
 
 
 _DISTRICT = "district:"
