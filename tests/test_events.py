@@ -562,6 +562,15 @@ def test_events_a_demonstration_on_another_day_at_the_same_place_is_another_even
     assert len({e.date_start for e in found}) == len(found) == days
 
 
+def test_events_a_demonstration_told_again_on_its_day_joins_that_days_event():
+    found = events_of(
+        "تظاهر المئات يوم الأحد في مدينة صفاقس. وعاد المحتجون إلى الشارع يوم الإثنين. وكان المتظاهرون قد "
+        "رددوا يوم الأحد هتافات ضد الحكومة.",
+        published="2019-10-05",
+    )
+    assert len(found) == len({e.date_start for e in found}) == 2
+
+
 def test_events_places_split_from_a_list_keep_their_clause_kind():
     found = news(
         "وفرقت الشرطة متظاهرين السبت في مدينة سيغو بعد وقوع صدامات، ونظمت تجمعات أخرى الأحد في مدن "

@@ -50,6 +50,8 @@ from marsad.schema.acled import (
     DEMONSTRATION,
     EVENT_FAMILY,
     OTHER,
+    PROTESTS,
+    RIOTS,
     SHELLING,
     STRATEGIC,
     VIOLENCE,
@@ -186,6 +188,8 @@ def run(doc: Doc) -> None:
             if event is None:
                 pending.append(candidate)
                 continue
+            if _another_day_of_demonstration(event, candidate):
+                event = _same_day_demonstration(events, candidate) or event
             if (
                 _another_incident(event, candidate, doc.published)
                 or _another_day_of_demonstration(event, candidate)
@@ -1332,6 +1336,18 @@ def _holds(regions: set[str], places: set[str]) -> bool:
     return any(k.split(":", 1)[1] in named for k in places if k.startswith("within:"))
 
 
+def _same_day_demonstration(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
+    """The latest demonstration within reach told on one of the candidate's days, if any."""
+    theirs = _days(candidate.dates)
+    told = (e for e in reversed(events) if _within_reach(e, candidate) and theirs & _days(e.dates))
+    return next(told, None)
+
+
+def _days(dates: list) -> set:
+    """The days a list of dates names one by one."""
+    return {d.date_start for d in dates if d.precision == 1 and d.date_start is not None}
+
+
 def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
     keys = _place_keys(candidate.place) | candidate.quarters
     for event in events:
@@ -1348,11 +1364,13 @@ def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft |
 
 def _another_day_of_demonstration(event: EventDraft, candidate: _Candidate) -> bool:
     """ "تظاهر المعلمون أمس ... وقطع المحتجون اليوم الطريق": ACLED codes a demonstration for each
-    day, so one told on other days than the event's is another event, even at its place."""
+    day, so one told by a demonstration word of its own on other days than the event's is another
+    event, even at its place (a shooting at it, "دانت فرنسا السبت إطلاق النار", is no new day's)."""
     if event.family != DEMONSTRATION or candidate.family != DEMONSTRATION or event.background:
         return False
-    theirs = {d.date_start for d in candidate.dates if d.precision == 1 and d.date_start is not None}
-    ours = {d.date_start for d in event.dates if d.precision == 1 and d.date_start is not None}
+    if not any(t.strong and t.event_type in (PROTESTS, RIOTS) for t in candidate.triggers):
+        return False
+    theirs, ours = _days(candidate.dates), _days(event.dates)
     return bool(theirs and ours) and not theirs & ours
 
 
