@@ -182,6 +182,18 @@ def test_demonstrations_calls_festivals_support_and_celebrations_are_no_event(te
 @pytest.mark.parametrize(
     "text",
     [
+        "وقالت السلطات إنها لن تسمح بمسيرة سلمية مزمعة في إسطنبول يوم الأحد بسبب مخاوف أمنية.",
+        "ويستعد الأطباء للاعتصام المرتقب أمام وزارة الصحة في الخرطوم.",
+        "وتستعد أحزاب المعارضة لتظاهرة مقبلة في ساحة الشهداء ببيروت.",
+    ],
+)
+def test_demonstrations_a_demonstration_still_to_come_is_no_event(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "ودعا متظاهرون تجمعوا أمام مقر الحكومة في مدينة صفاقس اليوم إلى الإفراج عن المعتقلين.",
         "نظم أنصار الحزب الحاكم احتفالات في وسط مدينة تونس اليوم، في حين تظاهر المعارضون أمام مقر البرلمان.",
         "تظاهر المئات في مدينة الخرطوم اليوم احتجاجا على منع الاحتفالات في الميدان العام.",
@@ -248,6 +260,20 @@ def test_demonstrations_gatherings_without_the_word_protest(text):
 )
 def test_demonstrations_forces_fans_flight_careers_and_parties_are_no_gathering(text):
     assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تظاهر آلاف الفلسطينيين اليوم قرب السياج الحدودي شرق مدينة غزة وألقوا متفجرات على الجنود.",
+        "تظاهر آلاف الفلسطينيين اليوم قرب السياج الحدودي شرق مدينة غزة. وقال الجيش إن المحتجين ألقوا "
+        "متفجرات وقنابل حارقة على الجنود.",
+        "تظاهر المئات اليوم في وسط مدينة الموصل. وقال شهود إن الشبان ألقوا متفجرات على مقر الحكومة "
+        "المحلية، واندلعت مواجهات مع الشرطة.",
+    ],
+)
+def test_demonstrations_explosives_a_crowd_throws_make_the_demonstration_violent(text):
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Riots", "Violent demonstration")]
 
 
 def test_demonstrations_shooting_and_clashes_told_apart_are_the_same_demonstration():

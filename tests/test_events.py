@@ -524,6 +524,53 @@ def test_events_a_short_aside_leaves_a_list_of_places_whole(text):
     assert {e.sub_event_type for e in found} == {"Peaceful protest"}
 
 
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("تظاهر الآلاف اليوم في طهران وفي مدن مشهد وشيراز.", ["Mashhad", "Shiraz", "Tehran"]),
+        (
+            "وتزامنت المظاهرات في العاصمة طهران اليوم مع خروج حشود غاضبة في مدن مشهد وشيراز وأصفهان.",
+            ["Isfahan", "Mashhad", "Shiraz", "Tehran"],
+        ),
+        ("وتظاهر المئات اليوم في بغداد بالتزامن مع مظاهرات في مدينة البصرة.", ["Baghdad", "Basrah"]),
+    ],
+)
+def test_events_towns_a_demonstration_clause_lists_after_its_first_place_are_one_event_each(text, places):
+    found = news(text)
+    assert sorted(e.location.name for e in found) == places
+    assert {e.event_type for e in found} == {"Protests"}
+
+
+@pytest.mark.parametrize(
+    "text, days",
+    [
+        (
+            "تظاهر مئات المعلمين يوم الأحد أمام مبنى المحافظة في مدينة الناصرية للمطالبة برواتبهم. وقطع "
+            "المحتجون يوم الإثنين الطريق الرئيسي في المدينة.",
+            2,
+        ),
+        (
+            "نظم المئات وقفة احتجاجية يوم الأحد في مدينة صفاقس. وفي يوم الإثنين، عاد المحتجون إلى الشارع.",
+            2,
+        ),
+        ("تظاهر المئات يوم الأحد في مدينة صفاقس. وردد المحتجون يوم الأحد هتافات ضد الحكومة.", 1),
+    ],
+)
+def test_events_a_demonstration_on_another_day_at_the_same_place_is_another_event(text, days):
+    found = news(text)
+    assert {e.event_type for e in found} == {"Protests"}
+    assert len({e.date_start for e in found}) == len(found) == days
+
+
+def test_events_a_demonstration_told_again_on_its_day_joins_that_days_event():
+    found = events_of(
+        "تظاهر المئات يوم الأحد في مدينة صفاقس. وعاد المحتجون إلى الشارع يوم الإثنين. وكان المتظاهرون قد "
+        "رددوا يوم الأحد هتافات ضد الحكومة.",
+        published="2019-10-05",
+    )
+    assert len(found) == len({e.date_start for e in found}) == 2
+
+
 def test_events_places_split_from_a_list_keep_their_clause_kind():
     found = news(
         "وفرقت الشرطة متظاهرين السبت في مدينة سيغو بعد وقوع صدامات، ونظمت تجمعات أخرى الأحد في مدن "
@@ -959,6 +1006,17 @@ def test_events_beatings_rockets_hostages_and_claimed_bombings(text, event_type,
     ],
 )
 def test_events_fighting_an_act_is_no_incident_of_it(text):
+    assert news(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقالت الحكومة في بيان اليوم إن قواتها على الحدود ملتزمة بقواعد الاشتباك.",
+        "وأكد المتحدث العسكري اليوم أن الجنود أطلقوا النار تماشيا مع قواعد الاشتباك.",
+    ],
+)
+def test_events_the_rules_of_engagement_are_no_clash(text):
     assert news(text) == []
 
 

@@ -211,6 +211,22 @@ def test_mentions_name_after_a_title_or_a_given_name_is_a_persons(text, not_foun
 
 
 @pytest.mark.parametrize(
+    ("text", "found", "not_found"),
+    [
+        ("وتجمع المحتجون أمس في شارع بغداد وسط دمشق.", "Damascus", "Baghdad"),
+        ("وحطم المحتجون واجهات المتاجر بشارع ويست فلوريسانت في فيرغسون.", "Ferguson", "Florissant"),
+    ],
+)
+def test_mentions_a_town_named_after_a_streets_word_is_the_streets_name(text, found, not_found):
+    names = {name for _, name in places_of(text)}
+    assert found in names and not_found not in names
+
+
+def test_mentions_a_town_after_a_streets_name_with_the_article_is_the_town():
+    assert "Beirut" in {name for _, name in places_of("وأغلق المتظاهرون شارع الحمراء بيروت أمس.")}
+
+
+@pytest.mark.parametrize(
     ("text", "country"),
     [
         # Amsterdam, not the American town of the report's country

@@ -43,6 +43,7 @@ from marsad.schema.acled import (
     DEMONSTRATION,
     EVENT_FAMILY,
     EXCESSIVE_FORCE,
+    EXPLOSIONS,
     INTER_PROTESTERS,
     INTER_RIOTERS,
     MILITARY_FORCES,
@@ -196,6 +197,13 @@ def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
         ):
             return True
         if cue.role == "not_protest" and 0 <= cue.start - trigger.end <= _ADJECTIVE_GAP:
+            return True
+        # "مسيرة سلمية مزمعة": another adjective may come between the noun and the plan's.
+        if (
+            cue.role == "planned"
+            and cue.start >= trigger.end
+            and _words_between(doc, trigger.end, cue.start) < _HOLDS_REACH
+        ):
             return True
         if cue.role == "celebration" and _celebrates(doc, trigger, cue, cues):
             return True
@@ -377,7 +385,7 @@ def retype_triggers(doc: Doc) -> None:
                 _protested(doc, trigger.start, cues) or _chanted(doc, trigger, cues)
             ):
                 continue
-            elif demonstrations and trigger.event_type == BATTLES:
+            elif demonstrations and (trigger.event_type == BATTLES or _thrown(doc, trigger, cues)):
                 kept.append(as_demonstration(trigger))
             elif mob is not None and trigger.event_type == BATTLES:
                 kept.append(replace(trigger, event_type=RIOTS, sub_event_type=MOB_VIOLENCE))
@@ -504,11 +512,24 @@ def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Tri
 
 def at_a_demonstration(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     """Whether violence told in a sentence of its own may be what happened at a demonstration the
-    article reports: clashes, shooting or casualties, with no armed group named and no weapon of war
-    (a bombing or an air strike beside a protest is an event of its own)."""
-    if any(t.event_type != BATTLES or t.sub_event_type != ARMED_CLASH for t in triggers):
+    article reports: clashes, shooting, casualties or explosives a crowd throws ("ألقوا متفجرات"),
+    with no armed group named and no weapon of war (a bombing or an air strike beside a protest is
+    an event of its own)."""
+    cues = _cues(doc, index)
+    if any(
+        (t.event_type != BATTLES or t.sub_event_type != ARMED_CLASH) and not _thrown(doc, t, cues)
+        for t in triggers
+    ):
         return False
     return not any(a.role == _ARMED for a in doc.in_sentence(doc.actors, index))
+
+
+def _thrown(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
+    """ "ألقوا متفجرات": an explosive right after a crowd's verb of throwing."""
+    return trigger.event_type == EXPLOSIONS and any(
+        c.role == "throws" and c.end <= trigger.start and _words_between(doc, c.end, trigger.start) == 0
+        for c in cues
+    )
 
 
 def as_demonstration(trigger: Trigger) -> Trigger:

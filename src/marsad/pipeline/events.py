@@ -15,7 +15,9 @@ ACLED codes one event per incident (one type, one place, one day), so a roundup 
 - "ويأتي هذا التفجير بعد أيام من تفجير ..." recalls an earlier incident: background, apart;
 - "سلمية الجمعة ... مقارنة بالأسبوع الماضي عندما سقط 50 مصابا": a clause a past period opens
   beside the sentence's own day tells another incident, of that period;
-- a topic shift ("من جهة أخرى") ends what a place-less sentence may join by proximity.
+- a topic shift ("من جهة أخرى") ends what a place-less sentence may join by proximity;
+- a demonstration told on other days than another at its place is an event of its own (ACLED codes
+  one a day: "تظاهروا أمس ... وقطعوا اليوم الطريق").
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ from marsad.schema.acled import (
     EVENT_FAMILY,
     EXPLOSIONS,
     OTHER,
+    PROTESTS,
+    RIOTS,
     SHELLING,
     STRATEGIC,
     VIOLENCE,
@@ -192,8 +196,11 @@ def run(doc: Doc) -> None:
             if event is None:
                 pending.append(candidate)
                 continue
+            if _another_day_of_demonstration(event, candidate):
+                event = _same_day_demonstration(events, candidate) or event
             if (
                 _another_incident(event, candidate, doc.published)
+                or _another_day_of_demonstration(event, candidate)
                 or _a_reply(doc, event, candidate)
                 or _another_act(doc, event, candidate)
                 or _other_quarter(set(candidate.quarters), event.place_keys)
@@ -780,6 +787,9 @@ _PLACE_LIST_WORDS = forms_with_role("place_list_word")
 _ASIDE = re.compile(r'"[^"]{1,30}"|\([^()]{1,30}\)')
 # "اشتباكات بين مدينتي A وB" is one fight between two towns, not two incidents.
 _BETWEEN = "بين"
+# "في A وفي B": the preposition said again before each place of a list.
+_IN = "في"
+_JOINS = frozenset({AND, AND + _IN})
 
 
 def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
@@ -959,13 +969,26 @@ def _listed_places(doc: Doc, candidate: _Candidate) -> list[ResolvedPlace]:
         if place.start < listed[-1].end:
             continue
         gap = WORD.findall(_ASIDE.sub(" ", doc.folded[listed[-1].end : place.start]))
-        joined = gap and all(w == AND or w.removeprefix(AND) in _PLACE_LIST_WORDS for w in gap)
+        joined = (gap and all(w in _JOINS or w.removeprefix(AND) in _PLACE_LIST_WORDS for w in gap)) or (
+            _crowds_in_other_towns(candidate, gap) and len(listed) == 1
+        )
         if not joined or _vague_place(place) or place.place.country != first.place.country:
             break
         if any(_meets(_place_keys(p), _place_keys(place)) for p in listed):
             break
         listed.append(place)
     return listed
+
+
+def _crowds_in_other_towns(candidate: _Candidate, gap: list[str]) -> bool:
+    """ "تتزامن المظاهرات في طهران مع خروج حشود غاضبة في مدن مشهد وشيراز": in a demonstration's
+    clause, the towns "في مدن" lists after its first place are demonstrations of their own."""
+    return (
+        candidate.family == DEMONSTRATION
+        and len(gap) >= 2
+        and gap[-2].removeprefix(AND) == _IN
+        and gap[-1] in _PLACE_LIST_WORDS
+    )
 
 
 def _sections(doc: Doc) -> list[range]:
@@ -1393,6 +1416,18 @@ def _holds(regions: set[str], places: set[str]) -> bool:
     return any(k.split(":", 1)[1] in named for k in places if k.startswith("within:"))
 
 
+def _same_day_demonstration(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
+    """The latest demonstration within reach told on one of the candidate's days, if any."""
+    theirs = _days(candidate.dates)
+    told = (e for e in reversed(events) if _within_reach(e, candidate) and theirs & _days(e.dates))
+    return next(told, None)
+
+
+def _days(dates: list) -> set:
+    """The days a list of dates names one by one."""
+    return {d.date_start for d in dates if d.precision == 1 and d.date_start is not None}
+
+
 def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
     keys = _place_keys(candidate.place) | candidate.quarters
     for event in events:
@@ -1401,9 +1436,22 @@ def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft |
             and _meets(keys, event.place_keys)
             and not _other_quarter(keys, event.place_keys)
             and _compatible(event, candidate)
+            and not _another_day_of_demonstration(event, candidate)
         ):
             return event
     return None
+
+
+def _another_day_of_demonstration(event: EventDraft, candidate: _Candidate) -> bool:
+    """ "تظاهر المعلمون أمس ... وقطع المحتجون اليوم الطريق": ACLED codes a demonstration for each
+    day, so one told by a demonstration word of its own on other days than the event's is another
+    event, even at its place (a shooting at it, "دانت فرنسا السبت إطلاق النار", is no new day's)."""
+    if event.family != DEMONSTRATION or candidate.family != DEMONSTRATION or event.background:
+        return False
+    if not any(t.strong and t.event_type in (PROTESTS, RIOTS) for t in candidate.triggers):
+        return False
+    theirs, ours = _days(candidate.dates), _days(event.dates)
+    return bool(theirs and ours) and not theirs & ours
 
 
 _DISTRICT = "district:"

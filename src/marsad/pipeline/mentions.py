@@ -136,6 +136,9 @@ _CAPITAL_CODE = "PPLC"
 _AREA_CLASS = "A"
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _WORD_REACH = 20
+# "شارع ويست فلوريسانت": a street's word stands within two words before the name it gives.
+_STREET = "street"
+_STREET_REACH = 40
 # "العاصمة الليبية طرابلس", "كابول عاصمة أفغانستان": a name right beside (within these characters)
 # is the place.
 _NAME_AFTER = 2
@@ -336,17 +339,21 @@ def _shifted(mention: PlaceMention, offset: int) -> PlaceMention:
 
 
 @lru_cache(maxsize=1)
-def _person_cues() -> frozenset[str]:
-    return frozenset(
-        fold(row["form"]) for row in read_tsv("marsad.knowledge", "place_person_cues.tsv", ("form", "kind"))
-    )
+def _person_cues() -> dict[str, frozenset[str]]:
+    """The words before a name that make it no town's, by kind (place_person_cues.tsv)."""
+    kinds: dict[str, set[str]] = {}
+    for row in read_tsv("marsad.knowledge", "place_person_cues.tsv", ("form", "kind")):
+        kinds.setdefault(row["kind"], set()).add(fold(row["form"]))
+    return {kind: frozenset(forms) for kind, forms in kinds.items()}
 
 
 def _not_person_names(text: str, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
     """ "المرشح الرئاسي آنذاك ويليام جينينغز بريان": a name right after a title or a given name,
     or right after another name so read, is a person's, not a place's (Jennings and Bryan are
-    American towns). A name after a locative word ("في", "مدينة") is a place's."""
+    American towns); "في شارع ويست فلوريسانت": a name within two words after a street's word is
+    the street's. A name after a locative word ("في", "مدينة") is a place's."""
     cues = _person_cues()
+    persons = frozenset().union(*(forms for kind, forms in cues.items() if kind != _STREET))
     kept, person_end = [], None
     for place in places:
         if place.mention.after_locative is None:
@@ -354,11 +361,22 @@ def _not_person_names(text: str, places: list[ResolvedPlace]) -> list[ResolvedPl
                 person_end = place.end
                 continue
             before = _WORD_BEFORE.search(text, max(0, place.start - _WORD_REACH), place.start)
-            if before is not None and before.group(1) in cues:
+            if before is not None and before.group(1) in persons:
                 person_end = place.end
+                continue
+            if _names_a_street(text, place, cues.get(_STREET, frozenset())):
                 continue
         kept.append(place)
     return kept
+
+
+def _names_a_street(text: str, place: ResolvedPlace, streets: frozenset[str]) -> bool:
+    """ "شارع بغداد", "شارع ويست فلوريسانت": the name right after a street's word, or after it and
+    a word of the name without the article; "شارع الحمراء بيروت" names the street, then the town."""
+    words = last_words(text, max(0, place.start - _STREET_REACH), place.start, 2)
+    if words and stem_in(words[-1], streets):
+        return True
+    return len(words) == 2 and stem_in(words[0], streets) and not words[1].startswith(ARTICLE)
 
 
 # An Arabic name may be a place in any of the few countries the article is most about; a
