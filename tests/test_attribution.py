@@ -279,3 +279,20 @@ def test_attribution_a_place_where_the_speaker_spoke(text, place, spoken):
     doc = run(text, until="attribution")
     offset = doc.folded.index(fold(place))
     assert spoken_at(doc, doc.sentence_of(offset), offset) is spoken
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكانت حصيلة أولية للانفجار الذي ضرب السوق، أفادت مساء الأحد عن مقتل 17 شخصا على الأقل.",
+        "وأفادت حصيلة أولية بمقتل تسعة جنود في الهجوم على الثكنة.",
+        "قتل 12 مدنيا في قصف على السوق بحسب حصيلة أولية.",
+    ],
+)
+def test_attribution_a_toll_that_reports_a_figure_is_no_source(text):
+    assert one_claim(text, "killed").source is None
+
+
+def test_attribution_an_official_toll_is_the_authorities_word():
+    claim = one_claim("وتشير الحصيلة الرسمية للهجوم على الفندق إلى سقوط 13 قتيلا.", "killed")
+    assert claim.source is not None and "الحصيلة الرسمية" in claim.source.text

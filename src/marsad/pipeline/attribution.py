@@ -65,6 +65,10 @@ _IMPERSONAL = forms_with_role("impersonal")
 _PREPOSITIONS = forms_with_role("preposition")
 # A pronoun object is no subject: "تبنى فيه مقتل ..." (in it, it claimed ...).
 _PRONOUN_OBJECTS = forms_with_role("pronoun_object")
+# "وكانت حصيلة أولية أفادت بمقتل ...": a toll tells the figure; it is no one who gives it.
+_TOLL_SUBJECTS = forms_with_role("toll_subject")
+# "وتشير الحصيلة الرسمية إلى ...": an official toll is the authorities' word.
+_OFFICIAL = forms_with_role("official")
 
 
 def run(doc: Doc) -> None:
@@ -166,6 +170,8 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     )
     if fronted is not None:
         start, end = fronted
+        if _names_a_toll(doc, start):
+            return None
         return Attribution(index, start, end, _source_name(doc, start, end), stance, match.end(), "fronted")
     limit = _MAX_PREP_WORDS if kind == "prep" else _MAX_SUBJECT_WORDS
     subject_end, applies_from = _subject_end(
@@ -174,6 +180,8 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     if kind == "prep":
         applies_from = sentence.start
     start = words[0].start() if words else match.end()
+    if words and _names_a_toll(doc, start):
+        return None
     aside = _ASIDE.search(doc.folded, start, subject_end)
     subject_end = _trim_tail(doc.folded, start, aside.start() if aside else subject_end)
     if subject_end <= start:
@@ -211,6 +219,12 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         applies_from,
         kind,
     )
+
+
+def _names_a_toll(doc: Doc, start: int) -> bool:
+    """ "حصيلة أولية", "حصيلة غير نهائية": a toll no one is said to have issued."""
+    head = [strip_article(w.group()) for w in islice(WORD.finditer(doc.folded, start), 2)]
+    return bool(head) and head[0] in _TOLL_SUBJECTS and not any(w in _OFFICIAL for w in head[1:])
 
 
 def _named_before(doc: Doc, index: int, start: int, anaphor: str) -> Attribution | None:
