@@ -471,7 +471,9 @@ def _given_next(doc: Doc, sentence: int) -> Attribution | None:
 
 def _clause_final(text: str, offset: int, found: list[Attribution]) -> Attribution | None:
     """A preposition phrase closing the claim's clause ("وأصيب 4 آخرين، وفقا لمصادر محلية") names
-    its source, over a speaker whose reported speech ended at an earlier clause mark."""
+    its source, over a speaker whose reported speech ended at an earlier clause mark, or over any
+    speaker before it when it says it is another source and closes the claim's own figure alone
+    ("قال مصدر إن 12 قتلوا وأصيب 30 آخرون بحسب مصادر طبية أخرى": the 30 are the other sources')."""
     closing = next((a for a in found if a.how == "prep" and a.start > offset), None)
     if closing is None:
         return None
@@ -480,7 +482,14 @@ def _clause_final(text: str, offset: int, found: list[Attribution]) -> Attributi
     if any(mark in head for mark in CLAUSE_MARKS):
         return None
     earlier = [a for a in found if a.how != "prep" and a.start < offset]
-    if earlier and not any(mark in text[earlier[-1].applies_from : offset] for mark in CLAUSE_MARKS):
+    if (
+        earlier
+        and not any(mark in text[earlier[-1].applies_from : offset] for mark in CLAUSE_MARKS)
+        and not (
+            _says_another(text[closing.start : closing.end])
+            and len(casualty_triggers().pattern.findall(head)) <= 1
+        )
+    ):
         return None
     return closing
 
