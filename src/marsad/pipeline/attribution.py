@@ -170,7 +170,7 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     )
     if fronted is not None:
         start, end = fronted
-        if _names_a_toll(doc, start):
+        if _names_a_toll(doc, start, end):
             return None
         return Attribution(index, start, end, _source_name(doc, start, end), stance, match.end(), "fronted")
     limit = _MAX_PREP_WORDS if kind == "prep" else _MAX_SUBJECT_WORDS
@@ -180,10 +180,10 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     if kind == "prep":
         applies_from = sentence.start
     start = words[0].start() if words else match.end()
-    if words and _names_a_toll(doc, start):
-        return None
     aside = _ASIDE.search(doc.folded, start, subject_end)
     subject_end = _trim_tail(doc.folded, start, aside.start() if aside else subject_end)
+    if words and _names_a_toll(doc, start, subject_end):
+        return None
     if subject_end <= start:
         if kind == "prep":
             return None
@@ -221,10 +221,16 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     )
 
 
-def _names_a_toll(doc: Doc, start: int) -> bool:
-    """ "حصيلة أولية", "حصيلة غير نهائية": a toll no one is said to have issued."""
+def _names_a_toll(doc: Doc, start: int, end: int) -> bool:
+    """ "حصيلة أولية", "حصيلة غير نهائية للتفجير": a toll no one is said to have issued (not "حصيلة
+    للمرصد السوري", whose issuer it names, nor the official toll)."""
     head = [strip_article(w.group()) for w in islice(WORD.finditer(doc.folded, start), 2)]
-    return bool(head) and head[0] in _TOLL_SUBJECTS and not any(w in _OFFICIAL for w in head[1:])
+    return (
+        bool(head)
+        and head[0] in _TOLL_SUBJECTS
+        and not any(w in _OFFICIAL for w in head[1:])
+        and not any(a.role != "civilian" for a in doc.within(doc.actors, start, end))
+    )
 
 
 def _named_before(doc: Doc, index: int, start: int, anaphor: str) -> Attribution | None:
