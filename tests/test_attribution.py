@@ -200,6 +200,16 @@ def test_attribution_writing_and_admitting_are_speech(text, speaker):
         ("وقال الجيش إن عشرة جنود قتلوا في الهجوم، وأصيب أربعة آخرون وفقا لمصادر محلية.", "killed", "الجيش"),
         ("وقتل سبعة مدنيين في قصف على السوق، وفقا للمصادر الطبية.", "killed", "مصادر الطبية"),
         ("وقال مسؤول محلي إن 12 مدنيا قتلوا في القصف بحسب حصيلة أولية.", "killed", "مسؤول محلي"),
+        (
+            "وقال مسؤول محلي إن 12 مدنيا قتلوا في القصف وأصيب 30 آخرون بحسب مصادر طبية أخرى.",
+            "injured",
+            "مصادر طبية أخرى",
+        ),
+        (
+            "وقال مسؤول محلي إن 12 مدنيا قتلوا في القصف وأصيب 30 آخرون بحسب مصادر طبية أخرى.",
+            "killed",
+            "مسؤول محلي",
+        ),
     ],
 )
 def test_attribution_a_clause_final_preposition_names_its_clause_source(text, kind, speaker):
@@ -279,3 +289,27 @@ def test_attribution_a_place_where_the_speaker_spoke(text, place, spoken):
     doc = run(text, until="attribution")
     offset = doc.folded.index(fold(place))
     assert spoken_at(doc, doc.sentence_of(offset), offset) is spoken
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وكانت حصيلة أولية للانفجار الذي ضرب السوق، أفادت مساء الأحد عن مقتل 17 شخصا على الأقل.",
+        "وأفادت حصيلة أولية بمقتل تسعة جنود في الهجوم على الثكنة.",
+        "قتل 12 مدنيا في قصف على السوق بحسب حصيلة أولية.",
+    ],
+)
+def test_attribution_a_toll_that_reports_a_figure_is_no_source(text):
+    assert one_claim(text, "killed").source is None
+
+
+@pytest.mark.parametrize(
+    "text, source_word",
+    [
+        ("وتشير الحصيلة الرسمية للهجوم على الفندق إلى سقوط 13 قتيلا.", "الحصيلة الرسمية"),
+        ("وأفادت حصيلة للمرصد السوري لحقوق الإنسان بمقتل 40 مدنيا في الغارات على البلدة.", "للمرصد السوري"),
+    ],
+)
+def test_attribution_a_toll_issued_by_someone_is_their_word(text, source_word):
+    claim = one_claim(text, "killed")
+    assert claim.source is not None and source_word in claim.source.text

@@ -65,6 +65,10 @@ _IMPERSONAL = forms_with_role("impersonal")
 _PREPOSITIONS = forms_with_role("preposition")
 # A pronoun object is no subject: "تبنى فيه مقتل ..." (in it, it claimed ...).
 _PRONOUN_OBJECTS = forms_with_role("pronoun_object")
+# "وكانت حصيلة أولية أفادت بمقتل ...": a toll tells the figure; it is no one who gives it.
+_TOLL_SUBJECTS = forms_with_role("toll_subject")
+# "وتشير الحصيلة الرسمية إلى ...": an official toll is the authorities' word.
+_OFFICIAL = forms_with_role("official")
 
 
 def run(doc: Doc) -> None:
@@ -166,6 +170,8 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     )
     if fronted is not None:
         start, end = fronted
+        if _names_a_toll(doc, start, end):
+            return None
         return Attribution(index, start, end, _source_name(doc, start, end), stance, match.end(), "fronted")
     limit = _MAX_PREP_WORDS if kind == "prep" else _MAX_SUBJECT_WORDS
     subject_end, applies_from = _subject_end(
@@ -176,6 +182,8 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
     start = words[0].start() if words else match.end()
     aside = _ASIDE.search(doc.folded, start, subject_end)
     subject_end = _trim_tail(doc.folded, start, aside.start() if aside else subject_end)
+    if words and _names_a_toll(doc, start, subject_end):
+        return None
     if subject_end <= start:
         if kind == "prep":
             return None
@@ -210,6 +218,18 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
         stance,
         applies_from,
         kind,
+    )
+
+
+def _names_a_toll(doc: Doc, start: int, end: int) -> bool:
+    """ "حصيلة أولية", "حصيلة غير نهائية للتفجير": a toll no one is said to have issued (not "حصيلة
+    للمرصد السوري", whose issuer it names, nor the official toll)."""
+    head = [strip_article(w.group()) for w in islice(WORD.finditer(doc.folded, start), 2)]
+    return (
+        bool(head)
+        and head[0] in _TOLL_SUBJECTS
+        and not any(w in _OFFICIAL for w in head[1:])
+        and not any(a.role != "civilian" for a in doc.within(doc.actors, start, end))
     )
 
 
@@ -457,7 +477,9 @@ def _given_next(doc: Doc, sentence: int) -> Attribution | None:
 
 def _clause_final(text: str, offset: int, found: list[Attribution]) -> Attribution | None:
     """A preposition phrase closing the claim's clause ("وأصيب 4 آخرين، وفقا لمصادر محلية") names
-    its source, over a speaker whose reported speech ended at an earlier clause mark."""
+    its source, over a speaker whose reported speech ended at an earlier clause mark, or over any
+    speaker before it when it says it is another source and closes the claim's own figure alone
+    ("قال مصدر إن 12 قتلوا وأصيب 30 آخرون بحسب مصادر طبية أخرى": the 30 are the other sources')."""
     closing = next((a for a in found if a.how == "prep" and a.start > offset), None)
     if closing is None:
         return None
@@ -466,7 +488,14 @@ def _clause_final(text: str, offset: int, found: list[Attribution]) -> Attributi
     if any(mark in head for mark in CLAUSE_MARKS):
         return None
     earlier = [a for a in found if a.how != "prep" and a.start < offset]
-    if earlier and not any(mark in text[earlier[-1].applies_from : offset] for mark in CLAUSE_MARKS):
+    if (
+        earlier
+        and not any(mark in text[earlier[-1].applies_from : offset] for mark in CLAUSE_MARKS)
+        and not (
+            _says_another(text[closing.start : closing.end])
+            and len(casualty_triggers().pattern.findall(head)) <= 1
+        )
+    ):
         return None
     return closing
 
