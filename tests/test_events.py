@@ -842,6 +842,19 @@ def test_events_a_shelling_flown_by_aircraft_is_an_air_strike(text, sub_type):
 @pytest.mark.parametrize(
     "text, sub_type",
     [
+        ("وأطلقت طائرات حربية ستين صاروخ جو-أرض على مواقع في ريف دمشق فجر السبت.", "Air/drone strike"),
+        ('وأطلقت مقاتلات التحالف 19 صاروخ "جو-أرض" على مطار في حمص فجر السبت.', "Air/drone strike"),
+        ("واستهدف الجيش مواقع المسلحين بصواريخ جو أرض في ريف إدلب يوم الأحد.", "Air/drone strike"),
+        ("وأطلق الجيش ستين صاروخ أرض-أرض على مواقع في ريف دمشق.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_events_an_air_to_ground_missile_is_an_air_strike(text, sub_type):
+    assert [e.sub_event_type for e in news(text)] == [sub_type]
+
+
+@pytest.mark.parametrize(
+    "text, sub_type",
+    [
         # A barrel bomb is dropped from a helicopter.
         ("ألقى الطيران المروحي برميلين متفجرين على بلدة داعل في ريف درعا يوم السبت.", "Air/drone strike"),
         ("قتل أربعة مدنيين بسقوط براميل متفجرة على حي الميسر في مدينة حلب ليل الجمعة.", "Air/drone strike"),

@@ -214,6 +214,7 @@ def run(doc: Doc) -> None:
 
 
 _AIRCRAFT = stems_with_role("aircraft")
+_AIR_TO_GROUND = forms_with_role("air_to_ground")
 
 
 def _flown(doc: Doc, trigger: Trigger) -> Trigger:
@@ -228,6 +229,8 @@ def _flown(doc: Doc, trigger: Trigger) -> Trigger:
         return trigger  # "قصف وطيران": a second weapon, not the shelling's
     if strip_article(word) in _AIRCRAFT or (word[:1] in (BA, LAM) and strip_article(word[1:]) in _AIRCRAFT):
         return replace(trigger, sub_event_type=AIR_DRONE_STRIKE)
+    if _air_to_ground(doc.folded, trigger.end):
+        return replace(trigger, sub_event_type=AIR_DRONE_STRIKE)
     # "قصف بالبراميل المتفجرة": the weapon right after it is an air strike's.
     after = next((t for t in doc.triggers if t.start > trigger.end), None)
     if (
@@ -237,6 +240,13 @@ def _flown(doc: Doc, trigger: Trigger) -> Trigger:
     ):
         return replace(trigger, sub_event_type=AIR_DRONE_STRIKE)
     return trigger
+
+
+def _air_to_ground(text: str, end: int) -> bool:
+    """ "صاروخ جو-أرض", "صواريخ \"جو-أرض\"", "صواريخ الجو-أرض": a missile named by the air it is
+    fired from and the ground it strikes is fired from an aircraft."""
+    words = WORD.findall(text[end : end + 16].replace("-", " "))[:2]
+    return len(words) == 2 and f"{strip_article(words[0])} {words[1]}" in _AIR_TO_GROUND
 
 
 def _is_title(doc: Doc) -> bool:
