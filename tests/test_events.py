@@ -1106,6 +1106,8 @@ def test_events_a_massacre_the_accused_took_part_in_is_a_charge():
         "وبذلك يرتفع إلى 46 عدد القتلى منذ اندلاع الاحتجاجات في 30 حزيران.",
         "وقد قتل 40 شخصا برصاص الشرطة منذ أن بدأت الاحتجاجات يوم 30 حزيران الماضي.",
         "ويرتفع عدد الذين قتلوا منذ اندلاع هذه الموجة من الاحتجاجات في 30 حزيران إلى 36 شخصا.",
+        # The campaign's subject and object stand between its beginning and its day.
+        "ومنذ بدء قوات الحكومة هجومها على ريف المدينة في 18 تموز قتل 900 مدني في القصف.",
     ],
 )
 def test_events_a_toll_counted_since_a_wave_began_is_no_event_of_that_day(text):

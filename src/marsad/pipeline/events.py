@@ -399,8 +399,9 @@ _WHERE = forms_with_role("where")
 _BEGAN = forms_with_role("began")
 _SINCE = forms_with_role("since")
 _COMPLEMENTS = forms_with_role("complement")
-# "حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز": the day stands within these words after the verb.
-_BEGAN_REACH = 6
+# "حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز", "منذ بدء قوات الحكومة هجومها على ريف المدينة في
+# 18 تموز": the day stands within these words after the verb, its subject and object between.
+_BEGAN_REACH = 8
 # A relative pronoun describes the event word when it follows it or its noun complement
 # ("اعتداءات بروكسل التي"); mentions are looked for this many characters back.
 _GOVERNING_WORDS, _NEAR_CHARS = 2, 60
