@@ -1039,6 +1039,23 @@ def test_events_an_incident_the_text_calls_separate_is_its_own_event_without_fig
 
 
 @pytest.mark.parametrize(
+    "second, events",
+    [
+        # "Another" attack at a place the sentence names is another incident, figures or not.
+        ("وبعد ساعات، استهدف هجوم آخر بعبوة ناسفة دورية للشرطة في مدينة الرمادي.", 2),
+        ("وبعد ساعات، استهدف هجوم جديد بعبوة ناسفة دورية للشرطة في مدينة الرمادي.", 2),
+        # With no place of its own, it may be a detail of the first: it joins it.
+        ("وأعقب الانفجار هجوم آخر بالأسلحة الخفيفة.", 1),
+        # كان before it describes the place by its past.
+        ("وتقع الرمادي غرب بغداد، وكانت مسرحا لمعارك أخرى بين الجيش والمسلحين في مدينة الرمادي.", 1),
+    ],
+)
+def test_events_another_attack_at_a_named_place_is_its_own_event_without_figures(second, events):
+    text = f"قتل خمسة أشخاص في انفجار سيارة مفخخة في سوق وسط مدينة الرمادي صباح الأحد. {second}"
+    assert len(news(text)) == events
+
+
+@pytest.mark.parametrize(
     "text",
     [
         (

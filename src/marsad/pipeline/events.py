@@ -531,7 +531,7 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
         family,
         background or recalled is not None,
         kept,
-        _opens_new_episode(doc, index) or recalled is not None,
+        _opens_new_episode(doc, index, place is not None) or recalled is not None,
         counted,
         summary,
         section,
@@ -692,17 +692,21 @@ def _conflict_article(doc: Doc) -> bool:
     return any(_counted(c) and _armed_party_in(doc, c.sentence) for c in doc.claims)
 
 
-def _opens_new_episode(doc: Doc, index: int) -> bool:
+def _opens_new_episode(doc: Doc, index: int, placed: bool) -> bool:
     """ "وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own; or one
     the text calls separate in so many words ("وبموازاة ذلك، فتحت امرأتان النار على القنصلية"),
-    figures or not."""
+    figures or not; or one counted by an ordinal or "another" at a place the sentence names ("هز
+    انفجار ثالث وسط المدينة"), figures or not, unless كان stands just before it: "وكانت مسرحا
+    لمعارك أخرى" describes the place by its past."""
     if _opens_with(doc, index, "separate_incident"):
         return True
-    marked = (
-        _opens_with(doc, index, "new_episode")
-        or _tells_before(doc, index)
-        or any(_followed_by_another(doc.folded, t.end) for t in doc.of_sentence(doc.triggers, index))
-    )
+    another = [t for t in doc.of_sentence(doc.triggers, index) if _followed_by_another(doc.folded, t.end)]
+    floor = doc.sentences[index].start
+    if placed and any(
+        not _PAST_COPULA & set(last_words(doc.folded, floor, t.start, _PLUPERFECT_REACH)) for t in another
+    ):
+        return True
+    marked = bool(another) or _opens_with(doc, index, "new_episode") or _tells_before(doc, index)
     return marked and any(c.low is not None for c in doc.of_sentence(doc.claims, index))
 
 
