@@ -840,6 +840,19 @@ def test_events_a_shelling_flown_by_aircraft_is_an_air_strike(text, sub_type):
 
 
 @pytest.mark.parametrize(
+    "text, events",
+    [
+        # Arabic puts the verb first: its subject and its time stand before النار.
+        ("وفتح رجل النار على المصلين في مسجد بمدينة حمص فقتل 12 شخصا.", 1),
+        ("وفتح مسلحون صباح الأحد النار على حافلة في مدينة العريش فقتلوا سبعة ركاب.", 1),
+        ("وأطلق المحتفلون الألعاب النارية في مدينة الرباط مساء الأحد.", 0),
+    ],
+)
+def test_events_fire_opened_past_its_subject_is_a_shooting(text, events):
+    assert len(news(text)) == events
+
+
+@pytest.mark.parametrize(
     "text, sub_type",
     [
         ("وأطلقت طائرات حربية ستين صاروخ جو-أرض على مواقع في ريف دمشق فجر السبت.", "Air/drone strike"),

@@ -37,7 +37,7 @@ from marsad.lang.ar.lexicon import (
     spread_words,
     stems_with_role,
 )
-from marsad.lang.ar.normalize import match_key
+from marsad.lang.ar.normalize import fold, match_key
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD, alternation, last_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
@@ -123,7 +123,10 @@ class _Candidate:
 
 def run(doc: Doc) -> None:
     for index, sentence in enumerate(doc.sentences):
-        for match, row in event_triggers().finditer(doc.folded, sentence.start, sentence.end):
+        for match, row in [
+            *event_triggers().finditer(doc.folded, sentence.start, sentence.end),
+            *_fire_opened(doc.folded, sentence.start, sentence.end),
+        ]:
             if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
                 continue
             if (
@@ -211,6 +214,28 @@ def run(doc: Doc) -> None:
     if _off_topic(doc):
         events = [e for e in events if _news_off_topic(doc, e)]
     doc.events = sorted(events, key=lambda e: min(e.sentences))
+
+
+_OPENS_FIRE = forms_with_role("opens_fire")
+_FIRE = fold("النار")
+_FIRE_OPENED = fold("فتحت النار")
+# "فتحت امرأتان صباح الاثنين النار": the subject and the time stand between the verb and النار.
+_FIRE_REACH = 3
+
+
+def _fire_opened(text: str, start: int, end: int) -> list[tuple[re.Match[str], dict[str, str]]]:
+    """ "فتحت امرأتان صباح الاثنين النار على القنصلية", "أطلق مسلحون النار على دورية": a verb of
+    opening fire with its object النار a few words on, past its subject or its time, is the
+    shooting "فتحت النار" names next to it; each match spans the verb."""
+    words = list(WORD.finditer(text, start, end))
+    found = []
+    for at, word in enumerate(words):
+        if not stem_in(word.group(), _OPENS_FIRE):
+            continue
+        between = [w.group() for w in words[at + 1 : at + 2 + _FIRE_REACH]]
+        if _FIRE in between[1:] and _FIRE not in between[:1]:
+            found.append((word, event_triggers().entries[_FIRE_OPENED]))
+    return found
 
 
 _AIRCRAFT = stems_with_role("aircraft")
