@@ -1144,6 +1144,18 @@ def test_events_a_toll_counted_since_a_wave_began_is_no_event_of_that_day(text):
     assert news(text) == []
 
 
+@pytest.mark.parametrize(
+    "text, events",
+    [
+        ("ورصد التقرير 150 حالة اختطاف و90 حالة اعتقال تعسفي في محافظة تعز.", 0),
+        ("وقالت المنظمة في تقريرها السنوي إنها وثقت 320 حالة اختطاف في محافظة تعز.", 0),
+        ("واختطف مسلحون ثلاثة موظفين في مدينة تعز يوم الأحد.", 1),
+    ],
+)
+def test_events_a_tally_of_cases_is_no_incident(text, events):
+    assert len(news(text)) == events
+
+
 def test_events_a_protest_told_with_the_day_its_wave_began_stays_news():
     text = "وتظاهر الآلاف الجمعة في المدينة، وقتل شخصان برصاص الشرطة، منذ بدء الاحتجاجات في 30 حزيران."
     assert [e.date_start.isoformat() for e in news(text)] == ["2024-07-26"]

@@ -529,6 +529,7 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     war_toll = _war_toll(doc, index)
     background = (
         _is_background(doc, dates)
+        or _tallies_cases(doc, index)
         or _running_toll(doc, index, dates)
         or (
             (_tells_history(doc, index, triggers) or war_toll or bool(old))
@@ -1071,6 +1072,19 @@ def _a_reply(doc: Doc, event: EventDraft, candidate: _Candidate) -> bool:
 def _dominant(triggers: list[Trigger]) -> Trigger:
     order = list(EVENT_FAMILY)
     return min(triggers, key=lambda t: (not t.strong, order.index(t.event_type)))
+
+
+_CASE_NOUNS = stems_with_role("case_noun")
+
+
+def _tallies_cases(doc: Doc, index: int) -> bool:
+    """ "ورصد التقرير 150 حالة اختطاف و90 حالة اعتقال تعسفي": counts of cases are a report's tally
+    of many incidents over a period, not one incident's toll."""
+    counted = [c for c in doc.of_sentence(doc.claims, index) if c.low is not None]
+    return bool(counted) and all(
+        c.victim_start is not None and stem_in(doc.folded[c.victim_start : c.victim_end], _CASE_NOUNS)
+        for c in counted
+    )
 
 
 def _war_toll(doc: Doc, index: int) -> bool:
