@@ -219,12 +219,12 @@ def run(doc: Doc) -> None:
 _OPENS_FIRE = forms_with_role("opens_fire")
 _FIRE = fold("النار")
 _FIRE_OPENED = fold("فتحت النار")
-# "فتحت امرأتان صباح الاثنين النار": the subject and the time stand between the verb and النار.
+# "فتح مسلحون صباح الأحد النار": the subject and the time stand between the verb and النار.
 _FIRE_REACH = 3
 
 
 def _fire_opened(text: str, start: int, end: int) -> list[tuple[re.Match[str], dict[str, str]]]:
-    """ "فتحت امرأتان صباح الاثنين النار على القنصلية", "أطلق مسلحون النار على دورية": a verb of
+    """ "فتح مسلحون صباح الأحد النار على حافلة", "أطلق رجل النار على المصلين": a verb of
     opening fire with its object النار a few words on, past its subject or its time, is the
     shooting "فتحت النار" names next to it; each match spans the verb."""
     words = list(WORD.finditer(text, start, end))
@@ -722,7 +722,7 @@ def _opens_new_episode(doc: Doc, index: int, placed: bool) -> bool:
     """ "وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own; or one
     the text calls separate in so many words ("وبموازاة ذلك، فتحت امرأتان النار على القنصلية"),
     figures or not; or one counted by an ordinal or "another" at a place the sentence names ("هز
-    انفجار ثالث وسط المدينة"), figures or not, unless كان stands just before it: "وكانت مسرحا
+    انفجار ثالث وسط المدينة"), figures or not, unless كان stands just before it: "وكانت ساحة
     لمعارك أخرى" describes the place by its past."""
     if _opens_with(doc, index, "separate_incident"):
         return True
