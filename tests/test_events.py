@@ -887,6 +887,32 @@ def test_events_a_shelling_flown_by_aircraft_is_an_air_strike(text, sub_type):
 
 
 @pytest.mark.parametrize(
+    "text, events",
+    [
+        # Arabic puts the verb first: its subject and its time stand before النار.
+        ("وفتح رجل النار على المصلين في مسجد بمدينة حمص فقتل 12 شخصا.", 1),
+        ("وفتح مسلحون صباح الأحد النار على حافلة في مدينة العريش فقتلوا سبعة ركاب.", 1),
+        ("وأطلق المحتفلون الألعاب النارية في مدينة الرباط مساء الأحد.", 0),
+    ],
+)
+def test_events_fire_opened_past_its_subject_is_a_shooting(text, events):
+    assert len(news(text)) == events
+
+
+@pytest.mark.parametrize(
+    "text, sub_type",
+    [
+        ("وأطلقت طائرات حربية ستين صاروخ جو-أرض على مواقع في ريف دمشق فجر السبت.", "Air/drone strike"),
+        ('وأطلقت مقاتلات التحالف 19 صاروخ "جو-أرض" على مطار في حمص فجر السبت.', "Air/drone strike"),
+        ("واستهدف الجيش مواقع المسلحين بصواريخ جو أرض في ريف إدلب يوم الأحد.", "Air/drone strike"),
+        ("وأطلق الجيش ستين صاروخ أرض-أرض على مواقع في ريف دمشق.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_events_an_air_to_ground_missile_is_an_air_strike(text, sub_type):
+    assert [e.sub_event_type for e in news(text)] == [sub_type]
+
+
+@pytest.mark.parametrize(
     "text, sub_type",
     [
         # A barrel bomb is dropped from a helicopter.
@@ -1084,6 +1110,23 @@ def test_events_an_incident_the_text_calls_separate_is_its_own_event_without_fig
 
 
 @pytest.mark.parametrize(
+    "second, events",
+    [
+        # "Another" attack at a place the sentence names is another incident, figures or not.
+        ("وبعد ساعات، استهدف هجوم آخر بعبوة ناسفة دورية للشرطة في مدينة الرمادي.", 2),
+        ("وبعد ساعات، استهدف هجوم جديد بعبوة ناسفة دورية للشرطة في مدينة الرمادي.", 2),
+        # With no place of its own, it may be a detail of the first: it joins it.
+        ("وأعقب الانفجار هجوم آخر بالأسلحة الخفيفة.", 1),
+        # كان before it describes the place by its past.
+        ("وتقع الرمادي غرب بغداد، وكانت مسرحا لمعارك أخرى بين الجيش والمسلحين في مدينة الرمادي.", 1),
+    ],
+)
+def test_events_another_attack_at_a_named_place_is_its_own_event_without_figures(second, events):
+    text = f"قتل خمسة أشخاص في انفجار سيارة مفخخة في سوق وسط مدينة الرمادي صباح الأحد. {second}"
+    assert len(news(text)) == events
+
+
+@pytest.mark.parametrize(
     "text",
     [
         (
@@ -1151,10 +1194,24 @@ def test_events_a_massacre_the_accused_took_part_in_is_a_charge():
         "وبذلك يرتفع إلى 46 عدد القتلى منذ اندلاع الاحتجاجات في 30 حزيران.",
         "وقد قتل 40 شخصا برصاص الشرطة منذ أن بدأت الاحتجاجات يوم 30 حزيران الماضي.",
         "ويرتفع عدد الذين قتلوا منذ اندلاع هذه الموجة من الاحتجاجات في 30 حزيران إلى 36 شخصا.",
+        # The campaign's subject and object stand between its beginning and its day.
+        "ومنذ بدء قوات الحكومة هجومها على ريف المدينة في 18 تموز قتل 900 مدني في القصف.",
     ],
 )
 def test_events_a_toll_counted_since_a_wave_began_is_no_event_of_that_day(text):
     assert news(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, events",
+    [
+        ("ورصد التقرير 150 حالة اختطاف و90 حالة اعتقال تعسفي في محافظة تعز.", 0),
+        ("وقالت المنظمة في تقريرها السنوي إنها وثقت 320 حالة اختطاف في محافظة تعز.", 0),
+        ("واختطف مسلحون ثلاثة موظفين في مدينة تعز يوم الأحد.", 1),
+    ],
+)
+def test_events_a_tally_of_cases_is_no_incident(text, events):
+    assert len(news(text)) == events
 
 
 def test_events_a_protest_told_with_the_day_its_wave_began_stays_news():

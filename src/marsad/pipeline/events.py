@@ -39,7 +39,7 @@ from marsad.lang.ar.lexicon import (
     spread_words,
     stems_with_role,
 )
-from marsad.lang.ar.normalize import match_key
+from marsad.lang.ar.normalize import fold, match_key
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD, alternation, last_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
@@ -128,7 +128,10 @@ class _Candidate:
 
 def run(doc: Doc) -> None:
     for index, sentence in enumerate(doc.sentences):
-        for match, row in event_triggers().finditer(doc.folded, sentence.start, sentence.end):
+        for match, row in [
+            *event_triggers().finditer(doc.folded, sentence.start, sentence.end),
+            *_fire_opened(doc.folded, sentence.start, sentence.end),
+        ]:
             if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
                 continue
             if (
@@ -225,7 +228,30 @@ def run(doc: Doc) -> None:
     doc.events = sorted(events, key=lambda e: min(e.sentences))
 
 
+_OPENS_FIRE = forms_with_role("opens_fire")
+_FIRE = fold("النار")
+_FIRE_OPENED = fold("فتحت النار")
+# "فتح مسلحون صباح الأحد النار": the subject and the time stand between the verb and النار.
+_FIRE_REACH = 3
+
+
+def _fire_opened(text: str, start: int, end: int) -> list[tuple[re.Match[str], dict[str, str]]]:
+    """ "فتح مسلحون صباح الأحد النار على حافلة", "أطلق رجل النار على المصلين": a verb of
+    opening fire with its object النار a few words on, past its subject or its time, is the
+    shooting "فتحت النار" names next to it; each match spans the verb."""
+    words = list(WORD.finditer(text, start, end))
+    found = []
+    for at, word in enumerate(words):
+        if not stem_in(word.group(), _OPENS_FIRE):
+            continue
+        between = [w.group() for w in words[at + 1 : at + 2 + _FIRE_REACH]]
+        if _FIRE in between[1:] and _FIRE not in between[:1]:
+            found.append((word, event_triggers().entries[_FIRE_OPENED]))
+    return found
+
+
 _AIRCRAFT = stems_with_role("aircraft")
+_AIR_TO_GROUND = forms_with_role("air_to_ground")
 
 
 def _flown(doc: Doc, trigger: Trigger) -> Trigger:
@@ -240,6 +266,8 @@ def _flown(doc: Doc, trigger: Trigger) -> Trigger:
         return trigger  # "قصف وطيران": a second weapon, not the shelling's
     if strip_article(word) in _AIRCRAFT or (word[:1] in (BA, LAM) and strip_article(word[1:]) in _AIRCRAFT):
         return replace(trigger, sub_event_type=AIR_DRONE_STRIKE)
+    if _air_to_ground(doc.folded, trigger.end):
+        return replace(trigger, sub_event_type=AIR_DRONE_STRIKE)
     # "قصف بالبراميل المتفجرة": the weapon right after it is an air strike's.
     after = next((t for t in doc.triggers if t.start > trigger.end), None)
     if (
@@ -249,6 +277,13 @@ def _flown(doc: Doc, trigger: Trigger) -> Trigger:
     ):
         return replace(trigger, sub_event_type=AIR_DRONE_STRIKE)
     return trigger
+
+
+def _air_to_ground(text: str, end: int) -> bool:
+    """ "صاروخ جو-أرض", "صواريخ \"جو-أرض\"", "صواريخ الجو-أرض": a missile named by the air it is
+    fired from and the ground it strikes is fired from an aircraft."""
+    words = WORD.findall(text[end : end + 16].replace("-", " "))[:2]
+    return len(words) == 2 and f"{strip_article(words[0])} {words[1]}" in _AIR_TO_GROUND
 
 
 def _is_title(doc: Doc) -> bool:
@@ -401,8 +436,9 @@ _WHERE = forms_with_role("where")
 _BEGAN = forms_with_role("began")
 _SINCE = forms_with_role("since")
 _COMPLEMENTS = forms_with_role("complement")
-# "حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز": the day stands within these words after the verb.
-_BEGAN_REACH = 6
+# "حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز", "منذ بدء قوات الحكومة هجومها على ريف المدينة في
+# 18 تموز": the day stands within these words after the verb, its subject and object between.
+_BEGAN_REACH = 8
 # A relative pronoun describes the event word when it follows it or its noun complement
 # ("اعتداءات بروكسل التي"); mentions are looked for this many characters back.
 _GOVERNING_WORDS, _NEAR_CHARS = 2, 60
@@ -506,6 +542,7 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
     war_toll = _war_toll(doc, index)
     background = (
         _is_background(doc, dates)
+        or _tallies_cases(doc, index)
         or _running_toll(doc, index, dates)
         or (
             (_tells_history(doc, index, triggers) or war_toll or bool(old))
@@ -533,7 +570,7 @@ def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
         family,
         background or recalled is not None,
         kept,
-        _opens_new_episode(doc, index) or recalled is not None,
+        _opens_new_episode(doc, index, place is not None) or recalled is not None,
         counted,
         summary,
         section,
@@ -694,17 +731,21 @@ def _conflict_article(doc: Doc) -> bool:
     return any(_counted(c) and _armed_party_in(doc, c.sentence) for c in doc.claims)
 
 
-def _opens_new_episode(doc: Doc, index: int) -> bool:
+def _opens_new_episode(doc: Doc, index: int, placed: bool) -> bool:
     """ "وفي حادث منفصل، ..." or "هجوما آخر": another incident with figures of its own; or one
     the text calls separate in so many words ("وبموازاة ذلك، فتحت امرأتان النار على القنصلية"),
-    figures or not."""
+    figures or not; or one counted by an ordinal or "another" at a place the sentence names ("هز
+    انفجار ثالث وسط المدينة"), figures or not, unless كان stands just before it: "وكانت ساحة
+    لمعارك أخرى" describes the place by its past."""
     if _opens_with(doc, index, "separate_incident"):
         return True
-    marked = (
-        _opens_with(doc, index, "new_episode")
-        or _tells_before(doc, index)
-        or any(_followed_by_another(doc.folded, t.end) for t in doc.of_sentence(doc.triggers, index))
-    )
+    another = [t for t in doc.of_sentence(doc.triggers, index) if _followed_by_another(doc.folded, t.end)]
+    floor = doc.sentences[index].start
+    if placed and any(
+        not _PAST_COPULA & set(last_words(doc.folded, floor, t.start, _PLUPERFECT_REACH)) for t in another
+    ):
+        return True
+    marked = bool(another) or _opens_with(doc, index, "new_episode") or _tells_before(doc, index)
     return marked and any(c.low is not None for c in doc.of_sentence(doc.claims, index))
 
 
@@ -1060,6 +1101,19 @@ def _a_reply(doc: Doc, event: EventDraft, candidate: _Candidate) -> bool:
 def _dominant(triggers: list[Trigger]) -> Trigger:
     order = list(EVENT_FAMILY)
     return min(triggers, key=lambda t: (not t.strong, order.index(t.event_type)))
+
+
+_CASE_NOUNS = stems_with_role("case_noun")
+
+
+def _tallies_cases(doc: Doc, index: int) -> bool:
+    """ "ورصد التقرير 150 حالة اختطاف و90 حالة اعتقال تعسفي": counts of cases are a report's tally
+    of many incidents over a period, not one incident's toll."""
+    counted = [c for c in doc.of_sentence(doc.claims, index) if c.low is not None]
+    return bool(counted) and all(
+        c.victim_start is not None and stem_in(doc.folded[c.victim_start : c.victim_end], _CASE_NOUNS)
+        for c in counted
+    )
 
 
 def _war_toll(doc: Doc, index: int) -> bool:
