@@ -1221,6 +1221,9 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         anchor = triggers[0].start if triggers else start
         after = [p for p in places if p.start >= anchor]
         return _told_where(doc, places, anchor) or (after[0] if after else _town_in_region(places))
+    police = _police_country(doc, start, end, outside_sources)
+    if police is not None:
+        return police
     if doc.places:
         return None
     # "في سوريا", not "شنت الولايات المتحدة غارات": a country that does the act is not where it was.
@@ -1230,6 +1233,26 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         if not c.as_adjective and outside_sources(c) and after_locative_word(doc.folded, c.start)
     ]
     return countries[0] if countries else None
+
+
+# The police of a country acts in it: its nationality is where the arrest was.
+_POLICE_OF_COUNTRY = "pattern:police-country"
+
+
+def _police_country(doc: Doc, start: int, end: int, outside_sources):
+    """ "واعتقلت الشرطة الألمانية بويغدمون" in a report about Spain: a sentence that names no place
+    but the police of another country than the article's says the event is in that country (the
+    country's nisba, at the country's point), not where the sentence before it was."""
+    for actor in doc.within(doc.actors, start, end):
+        if actor.how != _POLICE_OF_COUNTRY or actor.country in (None, doc.main_country):
+            continue
+        if not outside_sources(actor):
+            continue
+        nisbas = doc.within(doc.countries, actor.start, actor.end)
+        named = [c for c in nisbas if c.country.iso3 == actor.country]
+        if named:
+            return named[0]
+    return None
 
 
 def _town_in_region(places: list):
