@@ -1122,3 +1122,11 @@ def test_events_police_of_the_article_country_stays_at_the_place_before():
         "واعتقلت الشرطة الإسبانية خمسة متظاهرين."
     )
     assert {e.location.name for e in news(text)} == {"Girona"}
+
+
+def test_events_a_town_of_a_region_the_article_names_is_the_place_though_abroad():
+    text = (
+        "قتل عشرة أشخاص في تفجير استهدف كلية بمدينة كيرش. وقال المتحدث باسم الرئاسة الروسية إن "
+        "التفجير الذي وقع في القرم عمل إرهابي، وإن موسكو تتابع التحقيق مع الأجهزة الروسية."
+    )
+    assert [e.location.name for e in news(text)] == ["Kerch"]

@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
-from marsad.knowledge.gazetteer import after_locative_word
+from marsad.knowledge.gazetteer import IN_REGION, after_locative_word
 from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, stem_in, strip_article
 from marsad.lang.ar.dates import ANNIVERSARY, time_unit_forms
@@ -1205,8 +1205,8 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         if not c.as_adjective or c.text.endswith(_PEOPLE)
     }
     # A place abroad is where the event was only when its country or its people are named beside it
-    # ("في روما بإيطاليا", "خرج آلاف الأرمينيين في يريفان"); otherwise it is someone's base, origin
-    # or a talks venue.
+    # ("في روما بإيطاليا", "خرج آلاف الأرمينيين في يريفان") or it is a town of a region the article
+    # names ("كيرش" with "القرم"); otherwise it is someone's base, origin or a talks venue.
     filed = dateline(doc)
     places = [
         p
@@ -1215,7 +1215,11 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         and not filed[0] <= p.start < filed[1]
         and not _where_victims_went(doc.folded, sentence.start, p.start)
         and not spoken_at(doc, index, p.start)
-        and (doc.main_country is None or p.place.country in (doc.main_country, *named_here))
+        and (
+            doc.main_country is None
+            or p.place.country in (doc.main_country, *named_here)
+            or p.trace.rule == IN_REGION
+        )
     ]
     if places:
         anchor = triggers[0].start if triggers else start
