@@ -362,3 +362,20 @@ def test_mentions_first_level_area_after_in_is_itself_whatever_country_the_artic
 )
 def test_mentions_transliterated_town_is_the_one_in_the_region_named(text):
     assert ("كيرش", "Kerch") in places_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("وقالت حكومة أنقرة إن طائراتها قصفت مواقع للمسلحين في شمال العراق.", "انقره"),
+        ("قصفت قوات نظام دمشق مدينة كفرنبل في ريف إدلب وقتلت ثلاثة مدنيين.", "دمشق"),
+        ("وقالت سلطات طهران إنها اعتقلت عشرة متظاهرين في مدينة الأهواز.", "طهران"),
+    ],
+)
+def test_mentions_capital_after_a_government_word_stands_for_the_state_not_a_place(text, capital):
+    # mentions as folded ("أنقرة" is read "انقره")
+    assert capital not in {mention for mention, _ in places_of(text)}
+
+
+def test_mentions_capital_without_a_government_word_is_a_place():
+    assert ("انقره", "Ankara") in places_of("قتل خمسة أشخاص في انفجار سيارة مفخخة في أنقرة.")

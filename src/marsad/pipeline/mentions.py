@@ -102,12 +102,23 @@ def run(doc: Doc) -> None:
         doc.actors = actors.find_mentions(doc.folded, where, on=doc.published)
     doc.places = sorted(doc.places + _capitals(doc, hints), key=lambda p: p.start)
     doc.places = [_seat_named(doc, place, hints) for place in doc.places]
+    doc.places = [place for place in doc.places if not _capital_for_its_state(doc.folded, place)]
     doc.actors = _outside_names(doc.actors, doc.places)
 
 
 _CAPITAL_WORDS = forms_with_role("capital_word")
 _CITY_WORDS = forms_with_role("city_word")
 _MISSION_WORDS = forms_with_role("mission_word")
+_GOVERNMENT_WORDS = forms_with_role("government_word")
+
+
+def _capital_for_its_state(text: str, place: ResolvedPlace) -> bool:
+    """ "وقالت حكومة أنقرة إن", "قوات نظام دمشق": a capital after a word for a government stands for
+    the state it governs, not for where the story is."""
+    if place.place.feature_code != _CAPITAL_CODE:
+        return False
+    before = last_words(text, 0, place.start, 1)
+    return bool(before) and stem_in(before[0], _GOVERNMENT_WORDS)
 
 
 def _countries(text: str):
