@@ -1272,3 +1272,39 @@ def test_events_a_town_named_before_the_event_word_with_its_region_is_the_place(
 )
 def test_events_an_agreement_already_made_is_no_agreement_now(text):
     assert "Agreement" not in [e.sub_event_type for e in events_of(text)]
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        (
+            "تظاهر آلاف الكتالونيين في مدينة جيرونا شمال إسبانيا احتجاجا على اعتقال زعيمهم. "
+            "واعتقلت الشرطة الألمانية زعيم الإقليم السابق يوم الأحد خلال عودته من فنلندا.",
+            "DEU",
+        ),
+        (
+            "قتل ثلاثة مدنيين في هجوم مسلح على حافلة في مدينة سوسة التونسية. "
+            "وأوقفت الشرطة الفرنسية شابين يشتبه في تمويلهما الهجوم.",
+            "FRA",
+        ),
+    ],
+)
+def test_events_police_of_another_country_says_where_the_arrest_was(text, country):
+    found = news(text)
+    assert len(found) == 2 and found[1].location.country == country and found[1].location.geo_precision == 3
+
+
+def test_events_police_of_the_article_country_stays_at_the_place_before():
+    text = (
+        "تظاهر آلاف في مدينة جيرونا شمال إسبانيا احتجاجا على اعتقال زعيمهم. "
+        "واعتقلت الشرطة الإسبانية خمسة متظاهرين."
+    )
+    assert {e.location.name for e in news(text)} == {"Girona"}
+
+
+def test_events_a_town_of_a_region_the_article_names_is_the_place_though_abroad():
+    text = (
+        "قتل عشرة أشخاص في تفجير استهدف كلية بمدينة كيرش. وقال المتحدث باسم الرئاسة الروسية إن "
+        "التفجير الذي وقع في القرم عمل إرهابي، وإن موسكو تتابع التحقيق مع الأجهزة الروسية."
+    )
+    assert [e.location.name for e in news(text)] == ["Kerch"]

@@ -22,3 +22,15 @@ from support import news_events
 )
 def test_geocode_where_a_speaker_spoke_is_not_the_event_place(text, venue):
     assert [e.location.name for e in news_events(text) if e.location.name == venue] == []
+
+
+def test_geocode_a_placeless_incident_is_where_the_news_sentences_point_not_the_politics():
+    text = (
+        "أعلن الجيش الأوكراني أن أربعة جنود قتلوا في قتال مع المتمردين في شرق البلاد.\n"
+        "وفي مدينة دونيتسك، قتل مدنيان في قصف مدفعي على حي سكني.\n"
+        "وفي برلين، أثارت خطط نواب ألمان للسفر إلى شبه جزيرة القرم جدلا واسعا.\n"
+        "وقالت الحكومة الألمانية إن السفر إلى القرم يجب أن يتفق عليه مع كييف.\n"
+        "وكان نواب فرنسيون قد توجهوا إلى القرم الشهر الماضي."
+    )
+    fights = [e for e in news_events(text) if e.event_type == "Battles"]
+    assert fights and fights[0].location.name == "Donetsk"

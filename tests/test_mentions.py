@@ -354,3 +354,44 @@ def test_mentions_a_word_or_a_person_named_like_an_added_place_is_none(text):
 )
 def test_mentions_a_place_is_in_the_country_given_beside_it(text, countries):
     assert [place.place.country for place in run(text, until="mentions").places] == countries
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("قال المتحدث باسم الكرملين إن الانفجار الذي وقع في القرم عمل إرهابي.", "Crimea"),
+        ("أعلن تنظيم داعش مسؤوليته عن تفجير استهدف مسجدا في عسير.", "'Asir Region"),
+    ],
+)
+def test_mentions_first_level_area_after_in_is_itself_whatever_country_the_article_names(text, region):
+    assert region in {found for _, found in places_of(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل 17 شخصا وأصيب العشرات في انفجار داخل كلية بمدينة كيرش بالقرم. وقالت لجنة التحقيق الروسية إن"
+        " الانفجار نجم عن عبوة ناسفة.",
+        "قال الكرملين إن التفجير الذي وقع في كلية في القرم عمل إرهابي. وأضاف أن التفجير الذي أودى بحياة"
+        " عشرة أشخاص في مدينة كيرش قد يكون عملا إرهابيا.",
+    ],
+)
+def test_mentions_transliterated_town_is_the_one_in_the_region_named(text):
+    assert ("كيرش", "Kerch") in places_of(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "capital"),
+    [
+        ("وقالت حكومة أنقرة إن طائراتها قصفت مواقع للمسلحين في شمال العراق.", "انقره"),
+        ("قصفت قوات نظام دمشق مدينة كفرنبل في ريف إدلب وقتلت ثلاثة مدنيين.", "دمشق"),
+        ("وقالت سلطات طهران إنها اعتقلت عشرة متظاهرين في مدينة الأهواز.", "طهران"),
+    ],
+)
+def test_mentions_capital_after_a_government_word_stands_for_the_state_not_a_place(text, capital):
+    # mentions as folded ("أنقرة" is read "انقره")
+    assert capital not in {mention for mention, _ in places_of(text)}
+
+
+def test_mentions_capital_without_a_government_word_is_a_place():
+    assert ("انقره", "Ankara") in places_of("قتل خمسة أشخاص في انفجار سيارة مفخخة في أنقرة.")

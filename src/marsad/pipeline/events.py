@@ -27,7 +27,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
-from marsad.knowledge.gazetteer import after_locative_word
+from marsad.knowledge.gazetteer import IN_REGION, after_locative_word
 from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, BA, CONJUNCTIONS, LAM, stem_in, strip_article
 from marsad.lang.ar.dates import ANNIVERSARY, time_unit_forms
@@ -1326,8 +1326,8 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         if not c.as_adjective or c.text.endswith(_PEOPLE)
     }
     # A place abroad is where the event was only when its country or its people are named beside it
-    # ("في روما بإيطاليا", "خرج آلاف الأرمينيين في يريفان"); otherwise it is someone's base, origin
-    # or a talks venue.
+    # ("في روما بإيطاليا", "خرج آلاف الأرمينيين في يريفان") or it is a town of a region the article
+    # names ("كيرش" with "القرم"); otherwise it is someone's base, origin or a talks venue.
     filed = dateline(doc)
     places = [
         p
@@ -1336,12 +1336,19 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         and not filed[0] <= p.start < filed[1]
         and not _where_victims_went(doc.folded, sentence.start, p.start)
         and not spoken_at(doc, index, p.start)
-        and (doc.main_country is None or p.place.country in (doc.main_country, *named_here))
+        and (
+            doc.main_country is None
+            or p.place.country in (doc.main_country, *named_here)
+            or p.trace.rule == IN_REGION
+        )
     ]
     if places:
         anchor = triggers[0].start if triggers else start
         after = [p for p in places if p.start >= anchor]
         return _told_where(doc, places, anchor) or (after[0] if after else _town_in_region(places))
+    police = _police_country(doc, start, end, outside_sources)
+    if police is not None:
+        return police
     if doc.places:
         return None
     # "في سوريا", not "شنت الولايات المتحدة غارات": a country that does the act is not where it was.
@@ -1351,6 +1358,26 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         if not c.as_adjective and outside_sources(c) and after_locative_word(doc.folded, c.start)
     ]
     return countries[0] if countries else None
+
+
+# The police of a country acts in it: its nationality is where the arrest was.
+_POLICE_OF_COUNTRY = "pattern:police-country"
+
+
+def _police_country(doc: Doc, start: int, end: int, outside_sources):
+    """ "واعتقلت الشرطة الألمانية بويغدمون" in a report about Spain: a sentence that names no place
+    but the police of another country than the article's says the event is in that country (the
+    country's nisba, at the country's point), not where the sentence before it was."""
+    for actor in doc.within(doc.actors, start, end):
+        if actor.how != _POLICE_OF_COUNTRY or actor.country in (None, doc.main_country):
+            continue
+        if not outside_sources(actor):
+            continue
+        nisbas = doc.within(doc.countries, actor.start, actor.end)
+        named = [c for c in nisbas if c.country.iso3 == actor.country]
+        if named:
+            return named[0]
+    return None
 
 
 def _town_in_region(places: list):

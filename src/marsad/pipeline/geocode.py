@@ -2,8 +2,10 @@
 
 Strategies in order: (1) the event's own place, resolved in `mentions` (or a country named as
 the event's place, at the country's representative point, precision 3), else the place its
-sentences name most; (2) the place of the news event reported just before it; (3) the article's
-most named place; (4) the article's main country (precision 3).
+sentences name most; (2) the place of the news event reported just before it; (3) for a news event,
+the place the sentences of the article's news events name most, else (and for background) the
+article's most named place; (4) the
+article's main country (precision 3).
 """
 
 from __future__ import annotations
@@ -31,7 +33,11 @@ ASSIGNS = ("events.location",)
 
 
 def run(doc: Doc) -> None:
+    # The article's place is the one its sentences of news events name most, not a place its
+    # background or its politics go on about ("للسفر إلى شبه جزيرة القرم" four times).
+    told = {index for event in doc.events if not event.background for index in event.sentences}
     fallback = most_named_place(doc)
+    news_fallback = most_named_place(doc, told) or fallback
     previous = None
     for event in sorted(doc.events, key=lambda e: min(e.sentences)):
         own = _location(doc, event.place) or _location(doc, most_named_place(doc, event.sentences))
@@ -39,7 +45,7 @@ def run(doc: Doc) -> None:
         event.location = (
             own
             or (previous if not event.background else None)
-            or _location(doc, fallback)
+            or _location(doc, fallback if event.background else news_fallback)
             or _country_location(doc, doc.main_country, None)
         )
         if own is not None and not event.background:

@@ -19,6 +19,7 @@ from marsad.knowledge.gazetteer import (
     CAPITAL,
     HOW_ARABIC,
     HOW_SKELETON,
+    IN_REGION,
     ChoiceTrace,
     Gazetteer,
     Place,
@@ -101,12 +102,23 @@ def run(doc: Doc) -> None:
         doc.actors = actors.find_mentions(doc.folded, where, on=doc.published)
     doc.places = sorted(doc.places + _capitals(doc, hints), key=lambda p: p.start)
     doc.places = [_seat_named(doc, place, hints) for place in doc.places]
+    doc.places = [place for place in doc.places if not _capital_for_its_state(doc.folded, place)]
     doc.actors = _outside_names(doc.actors, doc.places)
 
 
 _CAPITAL_WORDS = forms_with_role("capital_word")
 _CITY_WORDS = forms_with_role("city_word")
 _MISSION_WORDS = forms_with_role("mission_word")
+_GOVERNMENT_WORDS = forms_with_role("government_word")
+
+
+def _capital_for_its_state(text: str, place: ResolvedPlace) -> bool:
+    """ "وقالت حكومة أنقرة إن", "قوات نظام دمشق": a capital after a word for a government stands for
+    the state it governs, not for where the story is."""
+    if place.place.feature_code != _CAPITAL_CODE:
+        return False
+    before = last_words(text, 0, place.start, 1)
+    return bool(before) and stem_in(before[0], _GOVERNMENT_WORDS)
 
 
 def _countries(text: str):
@@ -183,6 +195,48 @@ def _seat_named(doc: Doc, place: ResolvedPlace, hints: list[str]) -> ResolvedPla
     )
 
 
+# How far before a transliterated name its place-type word may stand ("بمدينة كيرش").
+_NAME_WINDOW = 20
+
+
+def _inside_named_regions(doc: Doc, places: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """ "تفجير في القرم ... في مدينة كيرش": a transliterated town name the article also names a
+    first-level area for is the same-spelled town inside that area (Kerch in Crimea), not one of
+    the article's other countries (Kirishi in Russia) nor of nowhere near."""
+    regions = {(p.place.country, p.place.admin1) for p in places if p.place.feature_code == _FIRST_LEVEL}
+    if not regions:
+        return places
+    gazetteer = Gazetteer.default()
+    countries = sorted({country for country, _ in regions})
+    kept = []
+    for place in places:
+        if (
+            place.trace is None
+            or place.trace.evidence != HOW_SKELETON
+            or ((place.place.country, place.place.admin1) in regions)
+        ):
+            kept.append(place)
+            continue
+        start = max(0, place.start - _NAME_WINDOW)
+        inside = [
+            (candidate, _shifted(mention, start))
+            for mention in gazetteer.find_mentions(doc.folded[start : place.end], countries)
+            if mention.start + start == place.start and mention.end + start == place.end
+            for candidate in mention.candidates
+            if candidate.feature_class == place.place.feature_class
+            and (candidate.country, candidate.admin1) in regions
+        ]
+        if not inside:
+            kept.append(place)
+            continue
+        town, mention = max(inside, key=lambda pair: pair[0].population)
+        trace = ChoiceTrace(
+            mention.text, HOW_SKELETON, len(inside), tuple(countries), IN_REGION, town, HOW_SKELETON
+        )
+        kept.append(ResolvedPlace(mention, town, trace, place.abroad))
+    return kept
+
+
 def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytearray) -> list[ResolvedPlace]:
     gazetteer = Gazetteer.default()
     found = [
@@ -202,7 +256,7 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
         places = sorted(
             places + _named_abroad(doc, places, hints, main, context, abroad, taken), key=lambda p: p.start
         )
-    return _not_person_names(doc.folded, places)
+    return _inside_named_regions(doc, _not_person_names(doc.folded, places))
 
 
 def _chosen(
@@ -431,7 +485,20 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None, abr
         or place.country == main
         or (_named_across_borders(place) and _after_place_type_word(mention))
         or (place.seat and place.population >= _CITY_ANYWHERE)
+        or _region_named_in(mention, place)
     )
+
+
+# "في القرم", "بالقرم": the prepositions that put an event in a place.
+_IN_WORDS = ("في", "ب")
+_FIRST_LEVEL = "ADM1"
+
+
+def _region_named_in(mention, place) -> bool:
+    """ "انفجار في كلية بمدينة كيرش بالقرم" in a report that names no Ukraine: a first-level area
+    named in Arabic right after "في" or "ب" is that area wherever it is, and its country is then
+    one the article points at (so "كيرش" is Kerch in Crimea, not Kirishi in Russia)."""
+    return place.feature_code == _FIRST_LEVEL and mention.after_locative in _IN_WORDS
 
 
 def _named_in_arabic_news(place) -> bool:

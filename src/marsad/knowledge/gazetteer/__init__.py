@@ -32,11 +32,12 @@ from marsad.knowledge.gazetteer.places import (
 )
 from marsad.knowledge.gazetteer.reader import GAZETTEER_ENV, Gazetteer
 from marsad.knowledge.gazetteer.score import base_score
-from marsad.knowledge.gazetteer.trace import CAPITAL, ChoiceTrace
+from marsad.knowledge.gazetteer.trace import CAPITAL, IN_REGION, ChoiceTrace
 from marsad.knowledge.gazetteer.words import after_locative_word, after_settlement_word
 
 __all__ = [
     "CAPITAL",
+    "IN_REGION",
     "GAZETTEER_ENV",
     "HOW_ARABIC",
     "HOW_SKELETON",

@@ -15,6 +15,7 @@ ALONE = "alone"  # none in a hinted country, and the Arabic names are of hamlets
 BY_PRIOR = "prior"  # no candidate in a hinted country: the best Arabic name by its score
 CAPITAL = "capital"  # "في العاصمة العراقية": the capital of the country named, no name looked up
 CAPITAL_NAME = "capital-name"  # "باريس": a capital's Arabic name, over a lesser same-named town hinted
+IN_REGION = "in-region"  # "كيرش" with "القرم" named: the same-spelled town inside the region named
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,10 @@ class ChoiceTrace:
         if self.rule == CAPITAL_NAME:
             where = ", ".join(self.hints)
             return f"{self.mention}: a capital's name, over lesser towns in {where}: {_describe(self.place)}"
+        if self.rule == IN_REGION:
+            return (
+                f"{self.mention}: the town so spelled in a region the article names: {_describe(self.place)}"
+            )
         if self.rule == FALLBACK:
             return f"{self.mention}: none in {', '.join(self.hints)}; {self.fallback}"
         counted = f"{self.mention} ({self.how}): {self.candidates} candidates"
