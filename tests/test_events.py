@@ -972,6 +972,63 @@ def test_events_bombs_in_two_quarters_of_one_city_are_two_events():
     assert [[c.low for c in e.claims] for e in news(text)] == [[12], [8]]
 
 
+@pytest.mark.parametrize(
+    "text, tolls",
+    [
+        (
+            "قتل 20 طالبا في تفجير انتحاري داخل أكاديمية الشرطة في العاصمة كابل صباح اليوم. "
+            "وقتل سبعة أشخاص آخرين في انفجار قنبلة بمنطقة ده سبز في كابل اليوم.",
+            [[20], [7]],
+        ),
+        (
+            "سقطت قذائف على منطقة الحمدانية في مدينة حلب اليوم، ما أدى إلى مقتل خمسة مدنيين. "
+            "وقتل ثلاثة آخرون بقذائف على منطقة الشيخ مقصود في حلب اليوم.",
+            [[5], [3]],
+        ),
+        (
+            "قتل 20 طالبا في تفجير انتحاري داخل أكاديمية الشرطة في العاصمة كابل صباح اليوم. "
+            "وأصيب 30 آخرون في التفجير الذي وقع في أكاديمية الشرطة بكابل.",
+            [[20, 30]],
+        ),
+    ],
+)
+def test_events_two_named_sites_of_one_city_are_two_events(text, tolls):
+    assert [[c.low for c in e.claims] for e in news(text)] == tolls
+
+
+@pytest.mark.parametrize(
+    "text, tolls",
+    [
+        (
+            "قتل 20 طالبا في تفجير انتحاري داخل أكاديمية الشرطة في العاصمة كابل صباح اليوم. "
+            "وقتل 15 شخصا وأصيب 90 آخرون في انفجار سيارة مفخخة في كابل اليوم.",
+            [[20], [15, 90]],
+        ),
+        (
+            "قتل 20 طالبا في تفجير انتحاري داخل أكاديمية الشرطة في العاصمة كابل صباح اليوم. "
+            "وأصيب 30 آخرون في الانفجار الذي هز كابل.",
+            [[20, 30]],
+        ),
+    ],
+)
+def test_events_a_new_blast_of_another_kind_is_apart_from_one_at_a_named_site(text, tolls):
+    assert [[c.low for c in e.claims] for e in news(text)] == tolls
+
+
+@pytest.mark.parametrize(
+    "text, tolls",
+    [
+        (
+            "قتل ثلاثة جنود في هجوم قرب بلدة تينينكو بمنطقة موبتي أمس. "
+            "وأعلنت الحكومة إصابة أربعة جنود في منطقة تينينكو في موبتي.",
+            [[3, 4]],
+        ),
+    ],
+)
+def test_events_the_area_word_before_the_place_itself_names_no_site(text, tolls):
+    assert [[c.low for c in e.claims] for e in news(text)] == tolls
+
+
 def test_events_a_toll_of_attacks_days_before_is_not_this_attacks():
     text = (
         "قتل ثلاثة جنود في هجوم على نقطة تفتيش قرب مدينة غاو اليوم، "

@@ -188,7 +188,7 @@ def run(doc: Doc) -> None:
             continue
         if candidate.place is not None:
             event = (
-                _same_place(events, candidate)
+                _same_place(doc, events, candidate)
                 or _near_reference(events, candidate)
                 or _placeless_lede(by_sentence, candidate)
             )
@@ -1074,11 +1074,39 @@ def _another_act(doc: Doc, event: EventDraft, candidate: _Candidate) -> bool:
     theirs = {t.event_type for t in candidate.triggers if t.strong}
     if not ours or not theirs or ours & theirs:
         return False
+    return _figures_of_its_own(doc, event, candidate)
+
+
+def _figures_of_its_own(doc: Doc, event: EventDraft, candidate: _Candidate) -> bool:
+    """The candidate's sentence tells figures and none the event's sentences told."""
     told = {(c.kind, c.low) for s in event.sentences for c in doc.of_sentence(doc.claims, s)}
     # "اشتباكات ..." then "قتل ثلاثة مدنيين جراء سقوط قذائف": the fight's toll, not another incident.
     return bool(told) and not any(
         (c.kind, c.low) in told for c in doc.of_sentence(doc.claims, candidate.sentence)
     )
+
+
+def _another_blast_at_a_site(doc: Doc, event: EventDraft, candidate: _Candidate) -> bool:
+    """ "قتل 20 في تفجير انتحاري داخل أكاديمية الشرطة" then "وقتل 15 في انفجار سيارة مفخخة في
+    كابل": an event told at a named site of the city, and a blast newly told (no article: not
+    "الانفجار") without the event's tactic and with figures of its own, are two incidents of the city."""
+    if not candidate.counted or candidate.background or event.background:
+        return False
+    if not any(k.startswith(_DISTRICT) for k in event.place_keys):
+        return False
+    told = [t for t in candidate.triggers if t.strong]
+    theirs = {t.sub_event_type for t in told}
+    if not theirs or not event.strong_tactics() - theirs:
+        return False
+    if any(_told_before(doc, t) for t in told):
+        return False
+    return _figures_of_its_own(doc, event, candidate)
+
+
+def _told_before(doc: Doc, trigger: Trigger) -> bool:
+    """ "في الانفجار": a trigger word with the article names an act already told."""
+    word = WORD.match(doc.folded, trigger.start)
+    return word is not None and strip_article(word.group()) != word.group()
 
 
 # "ورد الجيش بغارات جوية": the reply's word stands at most this many words before its tactic.
@@ -1509,13 +1537,14 @@ def _days(dates: list) -> set:
     return {d.date_start for d in dates if d.precision == 1 and d.date_start is not None}
 
 
-def _same_place(events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
+def _same_place(doc: Doc, events: list[EventDraft], candidate: _Candidate) -> EventDraft | None:
     keys = _place_keys(candidate.place) | candidate.quarters
     for event in events:
         if (
             event.place is not None
             and _meets(keys, event.place_keys)
             and not _other_quarter(keys, event.place_keys)
+            and not _another_blast_at_a_site(doc, event, candidate)
             and _compatible(event, candidate)
             and not _another_day_of_demonstration(event, candidate)
         ):
@@ -1536,9 +1565,11 @@ def _another_day_of_demonstration(event: EventDraft, candidate: _Candidate) -> b
 
 
 _DISTRICT = "district:"
-# "انفجار في حي الشعب" then "انفجار ثان في حي الكرادة": a quarter named after a quarter word.
+# "انفجار في حي الشعب" then "انفجار ثان في حي الكرادة": a quarter named after a quarter word;
+# "تفجير في أكاديمية الشرطة" then "انفجرت القنبلة بمنطقة شاه شاهيد": a site or area named after its word.
 _QUARTER = re.compile(
-    rf"(?<![^\W_])[وفب]?(?:{alternation(forms_with_role('quarter_word'))})\s+(?P<name>[^\W\d_]+)"
+    rf"(?<![^\W_])[وفب]?(?:{alternation(forms_with_role('quarter_word') | forms_with_role('site_word'))})"
+    r"\s+(?P<name>[^\W\d_]+)"
 )
 
 
@@ -1547,8 +1578,10 @@ def _with_quarters(doc: Doc, candidate: _Candidate) -> _Candidate:
     sentence's)."""
     if candidate.span is None:
         return candidate
-    names = _QUARTER.finditer(doc.folded, *candidate.span)
-    return replace(candidate, quarters=frozenset(_DISTRICT + strip_article(m.group("name")) for m in names))
+    names = (strip_article(m.group("name")) for m in _QUARTER.finditer(doc.folded, *candidate.span))
+    # "في منطقة موبتي": the area word before the candidate's own place names that place, no site of it.
+    own = _place_keys(candidate.place) if candidate.place is not None else set()
+    return replace(candidate, quarters=frozenset(_DISTRICT + n for n in names if f"name:{n}" not in own))
 
 
 def _other_quarter(ours: set[str], theirs: set[str]) -> bool:
