@@ -1130,6 +1130,17 @@ def test_events_a_protest_abroad_is_placed_where_its_people_demonstrate():
     assert [(e.event_type, e.location.name) for e in news(text)] == [("Protests", "Yerevan")]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("تجمع نحو 200 متظاهر اليوم أمام مقر الأمم المتحدة في جنيف احتجاجا على زيارة وزير إيراني.", "Genève"),
+        ("تظاهر مئات الإيرانيين اليوم أمام سفارة بلادهم في لندن احتجاجا على إعدام ناشط في طهران.", "London"),
+    ],
+)
+def test_events_a_city_abroad_where_a_crowd_gathered_is_the_protests_place(text, place):
+    assert [(e.event_type, e.location.name) for e in news(text)] == [("Protests", place)]
+
+
 def test_events_an_event_word_with_a_past_year_names_an_old_event():
     text = (
         "اعتقلت السلطات اليوم في طهران المدعي العام السابق لاتهامه بانتهاكات "

@@ -254,6 +254,18 @@ def test_mentions_a_city_of_some_size_after_the_word_city_is_itself_anywhere(tex
 
 
 @pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("تجمع نحو 200 متظاهر اليوم أمام مقر الأمم المتحدة في جنيف احتجاجا على زيارة وزير إيراني.", True),
+        ("التقى وزير الخارجية الإيراني اليوم نظيره الفرنسي في جنيف لبحث الملف النووي.", False),
+        ("تظاهر المئات في طهران اليوم احتجاجا على محادثات الوزير الإيراني في جنيف.", False),
+    ],
+)
+def test_mentions_a_city_abroad_is_itself_where_a_crowd_gathered_not_in_its_grievance(text, found):
+    assert ("Genève" in {name for _, name in places_of(text)}) is found
+
+
+@pytest.mark.parametrize(
     "text, name",
     [
         # "مدني" alone is a civilian; "ود مدني" is Wad Madani, and no civilian is named

@@ -45,7 +45,7 @@ from marsad.lang.ar.tokens import WORD, alternation, last_words, word_after, wor
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc, EventDraft, Trigger
-from marsad.pipeline.mentions import ResolvedPlace
+from marsad.pipeline.mentions import ResolvedPlace, crowd_gathered_at
 from marsad.schema.acled import (
     AGREEMENT,
     AIR_DRONE_STRIKE,
@@ -1368,6 +1368,7 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
             doc.main_country is None
             or p.place.country in (doc.main_country, *named_here)
             or p.trace.rule == IN_REGION
+            or crowd_gathered_at(doc, p.start)
         )
     ]
     if places:

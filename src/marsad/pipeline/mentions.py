@@ -24,17 +24,19 @@ from marsad.knowledge.gazetteer import (
     Gazetteer,
     Place,
     PlaceMention,
+    after_locative_word,
     after_settlement_word,
 )
 from marsad.knowledge.gazetteer.skeletons import MAX_SKELETON_WORDS
 from marsad.knowledge.place_cues import cues_after
 from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS, proclitic_stems, stem_in
 from marsad.lang.ar.common_words import is_common
-from marsad.lang.ar.lexicon import forms_with_role
+from marsad.lang.ar.lexicon import demonstration_cues, event_triggers, forms_with_role
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.tokens import last_words
+from marsad.lang.ar.tokens import LONGEST_WORD, WORD, last_words
 from marsad.pipeline.document import Doc
 from marsad.resources import read_tsv
+from marsad.schema.acled import DEMONSTRATION, EVENT_FAMILY
 
 REQUIRES = ("sentences",)
 ASSIGNS = ("countries", "actors", "places", "main_country")
@@ -248,7 +250,8 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
     # One name, one place: where the text gives its country once, it is in that country throughout.
     named_in = {m.text: iso3 for m in found if (iso3 := _country_given(doc, m)) is not None}
     given = {m.start: named_in[m.text] for m in found if m.text in named_in}
-    places = _chosen(doc.folded, found, hints, main, context, given=given)
+    gathered = frozenset(m.start for m in found if crowd_gathered_at(doc, m.start))
+    places = _chosen(doc.folded, found, hints, main, context, given=given, gathered=gathered)
     abroad = [
         country for country in hints[:_NAME_COUNTRIES] if country not in skeleton_countries(hints, main)
     ]
@@ -260,11 +263,20 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
 
 
 def _chosen(
-    text: str, found: list[PlaceMention], hints: list[str], main: str | None, context, abroad=(), given=None
+    text: str,
+    found: list[PlaceMention],
+    hints: list[str],
+    main: str | None,
+    context,
+    abroad=(),
+    given=None,
+    gathered=frozenset(),
 ):
     """The places the mentions mean. A mention whose country the text gives beside it (`given`, by
     start) is a place of that country; without one there, it is no transliterated name of a place
-    elsewhere, though a name written in Arabic keeps its place ("استراتيجية واشنطن في العراق")."""
+    elsewhere, though a name written in Arabic keeps its place ("استراتيجية واشنطن في العراق"); a
+    city the news of other countries names, written in Arabic where a crowd gathered (`gathered`,
+    by start), is that city ("تجمع متظاهرون أمام مقر الأمم المتحدة في جنيف" in a report on Iran)."""
     gazetteer = Gazetteer.default()
     given = given or {}
     places = []
@@ -287,9 +299,38 @@ def _chosen(
         # The evidence of the place picked: the words may be an Arabic name of some places and
         # the skeleton of others ("في بورصة": the stock exchange, and a Malian village's skeleton).
         how = reading.evidence_of(reading.candidates.index(place))
-        if _plausible(reading, how, place, hints, main, abroad):
+        if _plausible(reading, how, place, hints, main, abroad) or (
+            mention.start in gathered and how == HOW_ARABIC and _named_across_borders(place)
+        ):
             places.append(ResolvedPlace(reading, place, trace, place.country in abroad))
     return places
+
+
+# "تجمع نحو 150 متظاهرا، الثلاثاء، أمام مقر الأمم المتحدة في جنيف": at most these words from the
+# demonstration word to the place where the crowd was.
+_GATHERED_REACH = 8
+
+
+def crowd_gathered_at(doc: Doc, start: int) -> bool:
+    """Whether the name at `start` is said as where (after a locative word) a few words after a
+    demonstration word of its sentence: where the crowd was, though the article is about another
+    country (protests abroad go on about a country's politics: "تظاهر مئات الإيرانيين أمام سفارة
+    بلادهم في لندن")."""
+    if not after_locative_word(doc.folded, start):
+        return False
+    floor = max(doc.sentences[doc.sentence_of(start)].start, start - (_GATHERED_REACH + 1) * LONGEST_WORD)
+    # "احتجاجا على محادثات الوزير في جنيف": a place in the grievance is where its cause was.
+    grievance = {
+        match.start()
+        for match, row in demonstration_cues().finditer(doc.folded, floor, start)
+        if row["role"] == "grievance"
+    }
+    return any(
+        EVENT_FAMILY.get(row["event_type"]) == DEMONSTRATION
+        and match.start() not in grievance
+        and len(WORD.findall(doc.folded, match.end(), start)) <= _GATHERED_REACH
+        for match, row in event_triggers().finditer(doc.folded, floor, start)
+    )
 
 
 def _in_given_country(gazetteer, mention: PlaceMention, given: dict[int, str], context):
