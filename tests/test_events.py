@@ -78,6 +78,50 @@ def test_events_statement_date_is_not_the_event_date():
     assert str(found[0].date_start) == "2024-07-25"
 
 
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        (
+            "وقتل ثلاثة جنود الخميس في هجوم على دورية في كيدال، بعد زيارة الرئيس للمدينة الثلاثاء.",
+            "2024-07-25",
+        ),
+        (
+            "وقتل خمسة مدنيين في قصف على مدينة الفاشر الخميس، بعد اجتماع عقده مجلس الأمن الثلاثاء.",
+            "2024-07-25",
+        ),
+        (
+            "وأصيب عشرة متظاهرين الجمعة في مواجهات مع الشرطة في البصرة، إثر محادثات بين الحكومة "
+            "والمعارضة الأربعاء.",
+            "2024-07-26",
+        ),
+        ("وقتل جنديان في كمين قرب غاو الجمعة، قبل لقاء قائد الجيش بالوزراء الأربعاء.", "2024-07-26"),
+    ],
+)
+def test_events_a_day_told_of_a_visit_or_a_meeting_is_not_the_event_date(text, day):
+    [event] = news(text)
+    assert event.date_start.isoformat() == day
+
+
+def test_events_a_visit_day_alone_leaves_the_event_undated_at_publication():
+    [event] = news(
+        "وقالت الجماعة إن الهجوم الذي قتل فيه أربعة مدنيين في غاو جاء قبيل زيارة الرئيس لموريتانيا، الاثنين."
+    )
+    assert event.date_start.isoformat() == PUBLISHED and event.time_precision == 2
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
+        ("قتل 16 شخصا بانفجار عبوة ناسفة خلال اجتماع لشيوخ العشائر الاثنين في بلدة الشرقاط.", "2024-07-22"),
+        ("وقتل جنديان في كمين قرب غاو، ودفنا في جنازة حضرها الآلاف الأربعاء.", "2024-07-24"),
+        ("وأصيب ثلاثة حراس في إطلاق نار أثناء زيارة الوزير لمدينة كيدال الثلاثاء.", "2024-07-23"),
+    ],
+)
+def test_events_an_event_during_a_meeting_or_a_visit_or_before_a_funeral_keeps_its_day(text, day):
+    [event] = news(text)
+    assert event.date_start.isoformat() == day
+
+
 def test_events_place_is_geocoded_with_precision():
     event = news("قتل خمسة جنود في هجوم على مدينة كيدال.")[0]
     assert event.location.country == "MLI" and event.location.geo_precision == 1

@@ -104,6 +104,8 @@ LOOSE_DATE_REACH = 2
 REFERENCE_KM = 150
 _PROVINCE = "ADM1"  # GeoNames' feature code of a first-level administrative region
 _STATEMENT_WINDOW = 4
+# "قبيل زيارته لموريتانيا، الاثنين": a day this many words after a visit or a meeting is its day.
+_OCCASION_WINDOW = 4
 # An article with this many sentences of sport, fiction, science or market words (and more of
 # them than sentences naming violence) is not a conflict report.
 OFF_TOPIC_SENTENCES = 2
@@ -436,6 +438,8 @@ _WHERE = forms_with_role("where")
 _BEGAN = forms_with_role("began")
 _SINCE = forms_with_role("since")
 _COMPLEMENTS = forms_with_role("complement")
+_OCCASIONS = forms_with_role("occasion")
+_DURING = forms_with_role("during")
 # "حيث انطلقت موجة الاحتجاجات الأخيرة في 8 تموز", "منذ بدء قوات الحكومة هجومها على ريف المدينة في
 # 18 تموز": the day stands within these words after the verb, its subject and object between.
 _BEGAN_REACH = 8
@@ -1334,7 +1338,20 @@ def _statement_date(doc: Doc, date) -> bool:
             attribution.how != "prep" and attribution.end <= date.start < attribution.applies_from
         ):
             return True
-    return False
+    return _day_of_a_visit_or_meeting(doc, date)
+
+
+def _day_of_a_visit_or_meeting(doc: Doc, date) -> bool:
+    """ "قبيل زيارته لموريتانيا، الاثنين", "بعد اجتماع عقده الثلاثاء": a day told a few words after a
+    visit, a meeting or talks, with no event word between, dates that occasion, not the event; not when
+    the event happened during it ("إطلاق نار أثناء زيارة الوزير للمدينة الثلاثاء")."""
+    sentence = doc.sentences[doc.sentence_of(date.start)]
+    words = list(WORD.finditer(doc.folded, sentence.start, date.start))[-_OCCASION_WINDOW - 1 :]
+    reach = 1 if len(words) > _OCCASION_WINDOW else 0  # the word before the window may say "during"
+    at = next((i for i, w in enumerate(words) if i >= reach and stem_in(w.group(), _OCCASIONS)), None)
+    if at is None or any(stem_in(w.group(), _DURING) for w in words[:at]):
+        return False
+    return not doc.within(doc.triggers, words[at].start(), date.start)
 
 
 def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, int] | None = None):
