@@ -36,7 +36,7 @@ from functools import lru_cache
 from marsad.knowledge import countries as country_table
 from marsad.knowledge.surface import SurfaceMatcher, expand_brackets, surface_key
 from marsad.lang.ar.clitics import ARTICLE, ARTICLE_AFTER_LAM
-from marsad.lang.ar.lexicon import casualty_triggers, event_triggers, register_cues
+from marsad.lang.ar.lexicon import casualty_triggers, event_triggers, forms_with_role, register_cues
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.tokens import WORD
 from marsad.resources import DataFileError, read_tsv
@@ -404,7 +404,6 @@ _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _OF = "من"
 # Sport and fiction share violence words ("هجوم" of a team, a film's killing); markets and science do not.
 _SHARED_REGISTERS = frozenset({"sport", "fiction"})
-_IDENTITY = fold("الهوية")
 _WORD_REACH = 12  # characters enough to read the word after a mention
 _VIOLENT_TYPES = frozenset(kind for kind, family in EVENT_FAMILY.items() if family == VIOLENCE)
 
@@ -449,9 +448,13 @@ def _without_members_of_named_groups(text: str, mentions: list[ActorMention]) ->
     return [m for i, m in enumerate(mentions) if i not in dropped]
 
 
+_UNKNOWN_IDENTITY = forms_with_role("unknown_identity")
+
+
 def _identity_unknown(text: str, found: _Found) -> bool:
     """ "مجهول الهوية" tells whose identity is unknown ("جثة رجل مجهول الهوية"), not who attacked."""
-    return WORD.findall(text, found.end, found.end + _WORD_REACH)[:1] == [_IDENTITY]
+    following = WORD.findall(text, found.end, found.end + _WORD_REACH)[:1]
+    return bool(following) and following[0] in _UNKNOWN_IDENTITY
 
 
 def _group_follows(text: str, found: _Found, kept: list[_Found], after: int) -> bool:

@@ -231,7 +231,7 @@ def run(doc: Doc) -> None:
 
 
 _OPENS_FIRE = forms_with_role("opens_fire")
-_FIRE = fold("النار")
+_FIRE = forms_with_role("fire_object")
 _FIRE_OPENED = fold("فتحت النار")
 # "فتح مسلحون صباح الأحد النار": the subject and the time stand between the verb and النار.
 _FIRE_REACH = 3
@@ -247,7 +247,7 @@ def _fire_opened(text: str, start: int, end: int) -> list[tuple[re.Match[str], d
         if not stem_in(word.group(), _OPENS_FIRE):
             continue
         between = [w.group() for w in words[at + 1 : at + 2 + _FIRE_REACH]]
-        if _FIRE in between[1:] and _FIRE not in between[:1]:
+        if not _FIRE.intersection(between[:1]) and _FIRE.intersection(between[1:]):
             found.append((word, event_triggers().entries[_FIRE_OPENED]))
     return found
 

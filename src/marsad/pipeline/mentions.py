@@ -29,7 +29,7 @@ from marsad.knowledge.gazetteer import (
 )
 from marsad.knowledge.gazetteer.skeletons import MAX_SKELETON_WORDS
 from marsad.knowledge.place_cues import cues_after
-from marsad.lang.ar.clitics import ARTICLE, THIRD_PERSON_PRONOUNS, proclitic_stems, stem_in
+from marsad.lang.ar.clitics import ARTICLE, BA, THIRD_PERSON_PRONOUNS, proclitic_stems, stem_in
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import demonstration_cues, event_triggers, forms_with_role
 from marsad.lang.ar.normalize import fold
@@ -355,7 +355,8 @@ def _hinted(gazetteer, mention: PlaceMention, hints: list[str], main: str | None
 
 # "جبل قنديل بالعراق": characters from a place name to the country it is given in.
 _GIVEN_WITHIN = 12
-_IN = ("ب", "في")
+# "بالعراق", "في القرم": the prepositions that put a place or an event in a place.
+_IN = (BA, "في")
 
 
 def _country_given(doc: Doc, mention: PlaceMention) -> str | None:
@@ -530,8 +531,6 @@ def _plausible(mention, how: str, place, hints: list[str], main: str | None, abr
     )
 
 
-# "في القرم", "بالقرم": the prepositions that put an event in a place.
-_IN_WORDS = ("في", "ب")
 _FIRST_LEVEL = "ADM1"
 
 
@@ -539,7 +538,7 @@ def _region_named_in(mention, place) -> bool:
     """ "انفجار في كلية بمدينة كيرش بالقرم" in a report that names no Ukraine: a first-level area
     named in Arabic right after "في" or "ب" is that area wherever it is, and its country is then
     one the article points at (so "كيرش" is Kerch in Crimea, not Kirishi in Russia)."""
-    return place.feature_code == _FIRST_LEVEL and mention.after_locative in _IN_WORDS
+    return place.feature_code == _FIRST_LEVEL and mention.after_locative in _IN
 
 
 def _named_in_arabic_news(place) -> bool:
