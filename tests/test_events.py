@@ -1139,6 +1139,26 @@ def test_events_fighting_an_act_is_no_incident_of_it(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "وقالت الشرطة في مدينة فاس إن الموقوفين تلقوا تدريبات على صناعة المتفجرات في معسكرات داعش.",
+        "وتواصل فرق الهندسة التابعة للجيش في مدينة الحديدة نزع الألغام التي زرعها المسلحون.",
+        "ودعا المبعوث الأممي في صنعاء اليوم إلى وقف القتال بين الجيش والحوثيين.",
+        "وأكد البيان أن الخلية في مدينة طنجة ضمت خبراء في صناعة الألغام والعبوات الناسفة.",
+    ],
+)
+def test_events_a_trade_a_handling_or_a_halt_of_a_weapon_is_no_incident(text):
+    assert news(text) == []
+
+
+def test_events_a_strike_on_explosives_experts_is_still_a_strike():
+    text = "قتل سبعة من خبراء المتفجرات التابعين للحوثيين في غارة جوية على مدينة صعدة أمس."
+    assert [(e.event_type, e.sub_event_type) for e in news(text)] == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "وقالت الحكومة في بيان اليوم إن قواتها على الحدود ملتزمة بقواعد الاشتباك.",
         "وأكد المتحدث العسكري اليوم أن الجنود أطلقوا النار تماشيا مع قواعد الاشتباك.",
     ],

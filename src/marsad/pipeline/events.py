@@ -153,6 +153,7 @@ def run(doc: Doc) -> None:
                 _figurative(doc.folded, match.end())
                 or _judicial(doc.folded, sentence.start, match.start())
                 or word_before(doc.folded, match.start()) in _PREVENTION
+                or _handled(doc.folded, match.start())
             ):
                 continue
             doc.triggers.append(
@@ -455,6 +456,7 @@ _HYPOTHETICAL_REACH = 4
 # "لجنة تفادي التعذيب", "لمنع هجوم": fighting or preventing the act names no incident of it.
 _PREVENTION = forms_with_role("prevention")
 _AGREEMENT_IN_FORCE = stems_with_role("agreement_in_force")
+_HANDLING = stems_with_role("handling")
 _ANY = forms_with_role("any")
 _EARLIEST_YEAR = 1900
 # The feminine plural of event nouns: "احتجاجات", "اعتداءات", "مواجهات".
@@ -474,6 +476,17 @@ def _figurative(text: str, end: int) -> bool:
     """ "خطف الأضواء", "معركة الأسعار": a trigger whose object is glory or prices is an idiom."""
     following = WORD.findall(text, end, end + 40)[:_FIGURATIVE_WINDOW]
     return any(strip_article(word) in _FIGURATIVE_OBJECTS for word in following)
+
+
+def _handled(text: str, start: int) -> bool:
+    """ "خبراء صناعة المتفجرات", "نزع الألغام", "وقف القتال": the weapon or the fighting is the
+    object of a trade, a handling or a halt, not an incident; so is the word joined to it by و
+    ("صناعة المتفجرات والعبوات الناسفة")."""
+    before = word_before(text, start)
+    if stem_in(before, _HANDLING, article=True):
+        return True
+    joined = text.startswith(AND, start) and bool(before)
+    return joined and stem_in(word_before(text, text.rfind(before, 0, start)), _HANDLING, article=True)
 
 
 def _judicial(text: str, sentence_start: int, start: int) -> bool:
