@@ -1149,6 +1149,18 @@ def test_events_a_trade_a_handling_or_a_halt_of_a_weapon_is_no_incident(text):
     assert news(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ونزح آلاف المدنيين من بلدات ريف إدلب اليوم خوفا من غارات جوية روسية.",
+        "ودخل الجيش مدينة منبج اليوم وسط مخاوف من اشتباكات مع القوات الكردية.",
+        "وأغلقت الشرطة أبواب المسجد في القدس اليوم تحسبا من اشتباكات بين المصلين والمستوطنين.",
+    ],
+)
+def test_events_a_danger_feared_is_no_incident(text):
+    assert news(text) == []
+
+
 def test_events_a_strike_on_explosives_experts_is_still_a_strike():
     text = "قتل سبعة من خبراء المتفجرات التابعين للحوثيين في غارة جوية على مدينة صعدة أمس."
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [

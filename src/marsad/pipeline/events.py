@@ -457,6 +457,8 @@ _HYPOTHETICAL_REACH = 4
 _PREVENTION = forms_with_role("prevention")
 _AGREEMENT_IN_FORCE = stems_with_role("agreement_in_force")
 _HANDLING = stems_with_role("handling")
+_FEAR = stems_with_role("fear")
+_FROM = "من"
 _ANY = forms_with_role("any")
 _EARLIEST_YEAR = 1900
 # The feminine plural of event nouns: "احتجاجات", "اعتداءات", "مواجهات".
@@ -481,12 +483,14 @@ def _figurative(text: str, end: int) -> bool:
 def _handled(text: str, start: int) -> bool:
     """ "خبراء صناعة المتفجرات", "نزع الألغام", "وقف القتال": the weapon or the fighting is the
     object of a trade, a handling or a halt, not an incident; so is the word joined to it by و
-    ("صناعة المتفجرات والعبوات الناسفة")."""
+    ("صناعة المتفجرات والعبوات الناسفة"), and a danger feared ("خوفا من هجمات انتقامية")."""
     before = word_before(text, start)
     if stem_in(before, _HANDLING, article=True):
         return True
     joined = text.startswith(AND, start) and bool(before)
-    return joined and stem_in(word_before(text, text.rfind(before, 0, start)), _HANDLING, article=True)
+    if joined and stem_in(word_before(text, text.rfind(before, 0, start)), _HANDLING, article=True):
+        return True
+    return before == _FROM and stem_in(word_before(text, text.rfind(before, 0, start)), _FEAR, article=True)
 
 
 def _judicial(text: str, sentence_start: int, start: int) -> bool:
