@@ -699,3 +699,14 @@ def test_claims_a_count_joined_by_and_takes_its_own_people_not_those_before(text
 )
 def test_claims_a_count_added_to_another_is_a_claim_of_its_own(text, expected):
     assert sorted((c.kind, c.low) for c in claims_of(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال ضابط في الجيش إن ستة من الجنود قتلوا من قبل المسلحين قرب مدينة غاو.",
+        "وأكد مسؤول محلي أن أربعة من عناصرنا اعتقلوا من قبل قوات الأمن في مدينة الرمادي.",
+    ],
+)
+def test_claims_the_one_named_after_min_qibal_did_it_and_is_not_the_victim(text):
+    assert all(not c.victim.text.startswith(("المسلحين", "قوات")) for c in claims_of(text))
