@@ -1,6 +1,7 @@
 """Draw the articles of the annotated corpus from the news archive, and their train/test split.
 
     python gold/draw.py [--archive PATH] [--seed 20261207] > gold/manifest.tsv
+    python gold/draw.py --extend gold/manifest.tsv --count 40 --seed 20261208 >> gold/manifest.tsv
 
 Run once, before any annotation or tuning; the manifest it wrote is the corpus's definition and is
 never redrawn (a redraw would let the test split drift towards what the rules already handle).
@@ -13,6 +14,9 @@ attack, battle, air (air/drone strikes, shelling), roundup (many incidents), pro
 the same sections with no violent event). Within a kind, articles are taken in seeded random order,
 preferring a country and an outlet not yet taken, so the corpus spans countries, outlets and both
 years. The test split is then drawn once at random with the same seed.
+
+`--extend MANIFEST` draws more articles for `train/` only, with a seed of its own, of the same kinds
+in the same proportions, none already in MANIFEST: the test split is never touched again.
 """
 
 from __future__ import annotations
@@ -117,10 +121,10 @@ def candidates(archive: Path) -> list[dict]:
     return rows
 
 
-def draw(rows: list[dict], seed: int) -> list[dict]:
+def draw(rows: list[dict], seed: int, quotas: dict[str, int] = QUOTA) -> list[dict]:
     rng = random.Random(seed)
     chosen: list[dict] = []
-    for kind, quota in QUOTA.items():
+    for kind, quota in quotas.items():
         pool = [row for row in rows if row["kind"] == kind]
         rng.shuffle(pool)
         countries, outlets, years = collections.Counter(), collections.Counter(), collections.Counter()
@@ -141,17 +145,40 @@ def draw(rows: list[dict], seed: int) -> list[dict]:
     return chosen
 
 
+def extend(rows: list[dict], taken: set[str], count: int, seed: int) -> list[dict]:
+    """`count` more articles, all for train/, none of `taken`, kinds in the corpus's proportions."""
+    total = sum(QUOTA.values())
+    quotas = {kind: round(count * share / total) for kind, share in QUOTA.items()}
+    chosen = draw([row for row in rows if row["id"] not in taken], seed, quotas)
+    for row in chosen:
+        row["split"] = "train"
+    return chosen
+
+
+def taken_ids(manifest: Path) -> set[str]:
+    lines = manifest.read_text(encoding="utf-8").splitlines()
+    return {line.split("\t")[0] for line in lines if line and not line.startswith(("#", "id\t"))}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--archive", type=Path, default=ARCHIVE)
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--extend", type=Path, help="a manifest to add train articles to (rows only)")
+    parser.add_argument("--count", type=int, default=40, help="how many articles --extend adds")
     args = parser.parse_args()
     if not args.archive.exists():
         print(f"the news archive {args.archive} is absent; give --archive PATH", file=sys.stderr)
         return 1
+    columns = ("id", "split", "kind", "country", "outlet", "year", "chars")
+    if args.extend is not None:
+        chosen = extend(candidates(args.archive), taken_ids(args.extend), args.count, args.seed)
+        print(f"# Added by gold/draw.py --extend --count {args.count} --seed {args.seed}: train only.")
+        for row in chosen:
+            print("\t".join(str(row[column]) for column in columns))
+        return 0
     chosen = draw(candidates(args.archive), args.seed)
     print(f"# Drawn by gold/draw.py with --seed {args.seed} on the shared news archive; never redrawn.")
-    columns = ("id", "split", "kind", "country", "outlet", "year", "chars")
     print("\t".join(columns))
     for row in chosen:
         print("\t".join(str(row[column]) for column in columns))
