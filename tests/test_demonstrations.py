@@ -446,3 +446,14 @@ def test_demonstrations_in_protest_with_no_crowd_is_a_motive(text):
 )
 def test_demonstrations_in_protest_beside_a_crowd_is_one(text):
     assert [e.event_type for e in news(text)] == ["Protests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعزز الجيش قواته حول مدينة نابلس اليوم لمواجهة أي تظاهرات محتملة.",
+        "ومن المنتظر تنظيم مظاهرات في العاصمة لندن الجمعة تنديدا بالزيارة.",
+    ],
+)
+def test_demonstrations_possible_or_awaited_is_none(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
