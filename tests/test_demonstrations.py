@@ -420,3 +420,40 @@ def test_demonstrations_an_act_protested_against_is_its_cause_not_its_kind(text,
 )
 def test_demonstrations_violence_condemned_rejected_or_to_be_stopped_is_their_cause(text, sub_type):
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [("Protests", sub_type)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "انسحب المنتخب الضيف من المباراة في ملعب العاصمة أمس احتجاجا على قرارات الحكم.",
+        "وقدم وزير الخارجية استقالته من منصبه في لندن الاثنين، احتجاجا على خطة الحكومة.",
+        "وألغت بيونغيانغ اجتماعا مع سيول اليوم احتجاجا على المناورات العسكرية المشتركة.",
+        "واحتج الرئيس في واشنطن أمس على نشر المقال في الصحيفة.",
+    ],
+)
+def test_demonstrations_in_protest_with_no_crowd_is_a_motive(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قطع أهالي القرية الطريق الرئيسي في محافظة الكرك أمس احتجاجا على انقطاع المياه.",
+        "وخرج آلاف العراقيين اليوم في مدينة البصرة احتجاجا على تردي الخدمات.",
+        "وأغلقوا الطريق الدولي قرب مدينة قابس أمس احتجاجا على البطالة.",
+        "انطلقت مظاهرات شعبية الجمعة في مدينة المحمرة جنوب غربي إيران في الأحواز، احتجاجا على شح المياه.",
+    ],
+)
+def test_demonstrations_in_protest_beside_a_crowd_is_one(text):
+    assert [e.event_type for e in news(text)] == ["Protests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وعزز الجيش قواته حول مدينة نابلس اليوم لمواجهة أي تظاهرات محتملة.",
+        "ومن المنتظر تنظيم مظاهرات في العاصمة لندن الجمعة تنديدا بالزيارة.",
+    ],
+)
+def test_demonstrations_possible_or_awaited_is_none(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []

@@ -61,6 +61,20 @@ from marsad.schema.acled import (
 )
 
 _ARMED = "armed"
+_CIVILIAN = "civilian"
+# What shows a crowd beside a word of protesting ("قطع أهالي القرية الطريق احتجاجا على ...").
+_CROWD_ROLES = (
+    "crowd",
+    "public_place",
+    "gathers",
+    "goes_out",
+    "gathering",
+    "organised",
+    "violent_act",
+    "intervention",
+    "mob",
+    "unrest",
+)
 # A call or a statement governs the demonstration word within this many words after it.
 _PLAN_REACH = 3
 # "احتجاجا على مقتل شاب برصاص الشرطة": the cause follows the grievance word within these words.
@@ -85,6 +99,8 @@ _FOLLOWING = 2
 # chant word is the slogan.
 _CHANT_REACH = 3
 _NOMINATIVE_PLURAL = "ون"
+# "قطعوا الطريق احتجاجا على ...": a past verb whose subject is "they".
+_THEY_DID = "وا"
 _QUOTE = '"'
 _CONTRASTS = forms_with_role("contrast")
 _PREPOSITIONS = forms_with_role("preposition")
@@ -207,7 +223,7 @@ def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
             return True
         if cue.role == "celebration" and _celebrates(doc, trigger, cue, cues):
             return True
-    return _by_office(doc, trigger, cues)
+    return _by_office(doc, trigger, cues) or _motive_of_an_act(doc, trigger, cues)
 
 
 def _opens_the_sentence(doc: Doc, index: int, cue: _Cue) -> bool:
@@ -239,11 +255,17 @@ def _in_definite(doc: Doc, trigger: Trigger) -> bool:
     return strip_article(word) != word
 
 
+def _grievance_word(trigger: Trigger, cues: list[_Cue]) -> bool:
+    """Whether the trigger is a word of protesting ("احتجاجا على", "احتج") rather than a word for a
+    demonstration ("تظاهر المئات أمام السفارة")."""
+    return any(c.role == "grievance" and c.start <= trigger.start < c.end for c in cues)
+
+
 def _by_office(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
     """ "استدعت الخارجية سفيرها احتجاجا على ...", "احتجت وزارة الخارجية على ...": a state or an
     office-holder protesting by an act of office (a recall, a note, a resignation, a walkout)."""
-    if not any(c.role == "grievance" and c.start <= trigger.start < c.end for c in cues):
-        return False  # "تظاهر المئات أمام السفارة": a demonstration word of its own
+    if not _grievance_word(trigger, cues):
+        return False
     for cue in (c for c in cues if c.role == "office"):
         if cue.end <= trigger.start:
             start, end, reach = cue.end, trigger.start, _OFFICE_BEFORE
@@ -258,13 +280,56 @@ def _by_office(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
     return False
 
 
+def _motive_of_an_act(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
+    """ "انسحب الفريق من المباراة احتجاجا على ...", "دخل المدرب أرض الملعب احتجاجا على ...": a word
+    of protesting with no crowd and no word for a demonstration beside it says why someone acted,
+    not that people demonstrated."""
+    return (
+        _grievance_word(trigger, cues)
+        and not _demonstration_word_near(doc, trigger.sentence)
+        and not _crowd_in(doc, trigger, cues)
+    )
+
+
+def _crowd_in(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
+    """ "قطع أهالي القرية الطريق احتجاجا على ...", "خرج الآلاف احتجاجا على ...", "وأغلقوا الطريق
+    احتجاجا على ...": people, a crowd's size, its place or its acts in the sentence of the trigger, or
+    a verb whose subject is "they"; the people a demonstration is against are no crowd of it."""
+    sentence = doc.sentences[trigger.sentence]
+    return (
+        any(c.role in _CROWD_ROLES for c in cues)
+        or any(
+            a.role == _CIVILIAN and not _protested(doc, a.start, cues)
+            for a in doc.in_sentence(doc.actors, trigger.sentence)
+        )
+        or any(_size_of(q) for q in doc.within(doc.quantities, sentence.start, sentence.end))
+        or any(
+            len(word) > len(_THEY_DID) + 1 and word.endswith(_THEY_DID)
+            for word in WORD.findall(doc.folded, sentence.start, trigger.start)
+        )
+    )
+
+
+def _demonstration_word_near(doc: Doc, index: int) -> bool:
+    """ "انطلقت مظاهرات الجمعة في مدينة المحمرة جنوب غربي إيران، احتجاجا على ...", "تظاهر المئات
+    أمام الوزارة. ويأتي ذلك احتجاجا على ...": a word for a demonstration (not one of protesting) in
+    the sentence or the one before, which the word of protesting goes on telling."""
+    for i in range(max(index - 1, 0), index + 1):
+        cues = _cues(doc, i)
+        if any(
+            _is_demonstration(t) and not _grievance_word(t, cues) for t in doc.of_sentence(doc.triggers, i)
+        ):
+            return True
+    return False
+
+
 def _reported_demonstrations(doc: Doc, triggers: list[Trigger], cues: list[_Cue]) -> list[Trigger]:
     """The demonstration words of a sentence that report one; "احتجاجا على" says why the
     demonstration word before it was held, and reports none when that word reports none
     ("ستخرج مظاهرات يوم السبت احتجاجا على الزيارة")."""
     reported, previous = [], None
     for trigger in (t for t in triggers if _is_demonstration(t)):
-        why = any(c.role == "grievance" and c.start <= trigger.start < c.end for c in cues)
+        why = _grievance_word(trigger, cues)
         if why and previous is not None and _words_between(doc, previous.end, trigger.start) < _PURPOSE_REACH:
             held = previous in reported
         else:
