@@ -155,6 +155,12 @@ def test_events_an_event_during_a_meeting_or_a_visit_or_before_a_funeral_keeps_i
             "قتل تسعة جنود في كمين بولاية عين الدفلى أمس. وقالت الوزارة إن الحادثة وقعت يوم 25 يوليو 2024.",
             ("2024-07-25", "2024-07-27", 1),
         ),
+        # A day told before the sentence that dates the event still dates it: its days span both.
+        (
+            "دارت معارك عنيفة بين الجيش والمتمردين في كيدال. وقال المتحدث إن قواته صدت المهاجمين يوم "
+            "السبت. واندلعت الاشتباكات في كيدال الخميس.",
+            ("2024-07-25", "2024-07-27", 1),
+        ),
     ],
 )
 def test_events_a_day_in_a_sentence_with_no_event_dates_the_event_before_it_only_when_fit(text, dates):

@@ -513,9 +513,9 @@ def _in_relative_clause(text: str, start: int) -> bool:
 def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> None:
     """A date in a sentence with no trigger ("وقالت إن الحادثة وقعت يوم 17 يوليو") dates the news
     event reported just before it (a few sentences on, it may be another's). A weekday or a relative
-    day dates it only when its own sentences name no day: beside an event they date, such a day told
-    apart is another act's ("وكانت السلطات فرضت السبت حظرا للتجول" after "قتل جنديان الأحد")."""
-    undated = {id(e) for e in events if not any(d.precision == 1 for d in e.dates)}
+    day dates it only when its own sentences have named no day before: after the day they told, such
+    a day told apart is another act's ("وكانت السلطات فرضت السبت حظرا للتجول" after "قتل جنديان
+    الأحد")."""
     for date in doc.dates:
         index = doc.sentence_of(date.start)
         if index in taken or not _loose_day(doc, date):
@@ -526,8 +526,13 @@ def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> 
             if not e.background and _at_or_after(e.last_sentence_before(index), index - LOOSE_DATE_REACH)
         ]
         nearest = max(earlier, key=lambda e: e.last_sentence_before(index), default=None)
-        if nearest is not None and (id(nearest) in undated or date.kind == "explicit"):
+        if nearest is not None and (date.kind == "explicit" or not _dated_before(nearest, date.start)):
             nearest.dates.append(date)
+
+
+def _dated_before(event: EventDraft, offset: int) -> bool:
+    """Whether the event's own sentences name its day before `offset`."""
+    return any(d.precision == 1 and d.start < offset for d in event.dates)
 
 
 def _loose_day(doc: Doc, date) -> bool:
