@@ -122,6 +122,52 @@ def test_events_an_event_during_a_meeting_or_a_visit_or_before_a_funeral_keeps_i
     assert event.date_start.isoformat() == day
 
 
+@pytest.mark.parametrize(
+    "text, dates",
+    [
+        # A weekday told apart beside an event its sentence dates is another act's.
+        (
+            "قتل جنديان في هجوم على دورية قرب غاو الأحد. وكانت السلطات فرضت السبت حظرا للتجول في المدينة.",
+            ("2024-07-28", "2024-07-28", 1),
+        ),
+        # A day since which something goes on, a day to come and the day of a recalled incident
+        # date nothing: the event stays undated, at publication.
+        (
+            "قتل ثلاثة مدنيين في قصف على مدينة الفاشر. ومنذ مساء الأربعاء نزح آلاف السكان من المدينة.",
+            (PUBLISHED, PUBLISHED, 2),
+        ),
+        (
+            "قتل ثمانية مسلحين في مداهمة بمدينة العريش. وشددت قوات الأمن إجراءاتها قبل "
+            "الاحتفالات المقررة غدا.",
+            (PUBLISHED, PUBLISHED, 2),
+        ),
+        (
+            "قتل خمسة أشخاص في هجوم انتحاري استهدف مركزا للشرطة في مدينة غاو. وجاء ذلك بعد ثلاثة أيام من "
+            "عملية نفذتها الجماعة نفسها الخميس.",
+            (PUBLISHED, PUBLISHED, 2),
+        ),
+        # A day told after an undated event dates it; a full calendar date dates even a dated one.
+        (
+            "قتل تسعة جنود في كمين قرب غاو. وقالت الوزارة إن ذلك حدث مساء الخميس.",
+            ("2024-07-25", "2024-07-25", 1),
+        ),
+        (
+            "قتل تسعة جنود في كمين بولاية عين الدفلى أمس. وقالت الوزارة إن الحادثة وقعت يوم 25 يوليو 2024.",
+            ("2024-07-25", "2024-07-27", 1),
+        ),
+        # A day told before the sentence that dates the event still dates it: its days span both.
+        (
+            "دارت معارك عنيفة بين الجيش والمتمردين في كيدال. وقال المتحدث إن قواته صدت المهاجمين يوم "
+            "السبت. واندلعت الاشتباكات في كيدال الخميس.",
+            ("2024-07-25", "2024-07-27", 1),
+        ),
+    ],
+)
+def test_events_a_day_in_a_sentence_with_no_event_dates_the_event_before_it_only_when_fit(text, dates):
+    [event] = news(text)
+    assert (event.date_start.isoformat(), event.date_end.isoformat(), event.time_precision) == dates
+
+
 def test_events_place_is_geocoded_with_precision():
     event = news("قتل خمسة جنود في هجوم على مدينة كيدال.")[0]
     assert event.location.country == "MLI" and event.location.geo_precision == 1

@@ -529,18 +529,44 @@ def _in_relative_clause(text: str, start: int) -> bool:
 
 def _attach_loose_dates(doc: Doc, events: list[EventDraft], taken: set[int]) -> None:
     """A date in a sentence with no trigger ("وقالت إن الحادثة وقعت يوم 17 يوليو") dates the news
-    event reported just before it (a few sentences on, it may be another's)."""
+    event reported just before it (a few sentences on, it may be another's). A weekday or a relative
+    day dates it only when its own sentences have named no day before: after the day they told, such
+    a day told apart is another act's ("وكانت السلطات فرضت السبت حظرا للتجول" after "قتل جنديان
+    الأحد")."""
     for date in doc.dates:
         index = doc.sentence_of(date.start)
-        if index in taken or date.precision != 1 or _statement_date(doc, date) or _is_background(doc, [date]):
+        if index in taken or not _loose_day(doc, date):
             continue
         earlier = [
             e
             for e in events
             if not e.background and _at_or_after(e.last_sentence_before(index), index - LOOSE_DATE_REACH)
         ]
-        if earlier:
-            max(earlier, key=lambda e: e.last_sentence_before(index)).dates.append(date)
+        nearest = max(earlier, key=lambda e: e.last_sentence_before(index), default=None)
+        if nearest is not None and (date.kind == "explicit" or not _dated_before(nearest, date.start)):
+            nearest.dates.append(date)
+
+
+def _dated_before(event: EventDraft, offset: int) -> bool:
+    """Whether the event's own sentences name its day before `offset`."""
+    return any(d.precision == 1 and d.start < offset for d in event.dates)
+
+
+def _loose_day(doc: Doc, date) -> bool:
+    """Whether a day in a sentence that tells no event may date the event before it: not the day of
+    a statement, a day to come ("المقررة غدا"), a day since which something goes on ("ومنذ مساء
+    الأربعاء نزح آلاف السكان"), or the day of an incident the sentence recalls ("وجاء ذلك بعد
+    أيام من عملية نفذتها الجماعة الخميس")."""
+    return (
+        date.precision == 1
+        and not _statement_date(doc, date)
+        and not _is_background(doc, [date])
+        and not (
+            doc.published is not None and date.date_start is not None and date.date_start > doc.published
+        )
+        and not stem_in(word_before(doc.folded, date.start), _SINCE)
+        and _recalled_from(doc, doc.sentence_of(date.start)) is None
+    )
 
 
 def _candidate(doc: Doc, index: int, section: range) -> _Candidate | None:
