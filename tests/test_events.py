@@ -850,6 +850,24 @@ def test_events_the_dateline_is_where_the_report_was_filed_not_the_incident(text
     assert [(e.location.name, e.location.geo_precision) for e in news(text)] == [("Mali", 3)]
 
 
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        (
+            "بغداد، العراق (CNN)-- أعلن الجيش العراقي شن غارات جوية على مواقع لمسلحين في سوريا قرب الحدود.",
+            "SYR",
+        ),
+        (
+            "دبي، الإمارات العربية المتحدة (CNN)-- قالت القيادة الأمريكية إنها نفذت غارة جوية في الصومال "
+            "أسفرت عن مقتل ثلاثة مسلحين.",
+            "SOM",
+        ),
+    ],
+)
+def test_events_a_dateline_place_leaves_the_country_the_sentence_names_as_the_place(text, country):
+    assert [(e.location.country, e.location.geo_precision) for e in news(text)] == [(country, 3)]
+
+
 def test_events_a_village_attack_that_kills_and_abducts_is_an_attack():
     text = (
         "هاجمت قوات الدعم السريع قرية في ولاية الجزيرة يوم الأربعاء وقتلت أكثر من مئة من سكانها، "

@@ -1395,7 +1395,9 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     police = _police_country(doc, start, end, outside_sources)
     if police is not None:
         return police
-    if doc.places:
+    # "دبي، الإمارات العربية المتحدة (CNN)-- ... غارات على مواقع في سوريا": the dateline's place is
+    # where the desk is, so a country the sentence names as the event's place still counts.
+    if any(not filed[0] <= p.start < filed[1] for p in doc.places):
         return None
     # "في سوريا", not "شنت الولايات المتحدة غارات": a country that does the act is not where it was.
     countries = [
