@@ -732,6 +732,26 @@ def test_events_town_of_the_hospital_the_victims_went_to_is_not_the_place():
     assert [e.location.name for e in found] == ["Gao"]
 
 
+@pytest.mark.parametrize(
+    "taken",
+    [
+        "وأسفر الهجوم عن جرح عشرة آخرين، وتم نقل الجرحى إلى مدينة موبتي",
+        "وأسفر الهجوم عن جرح عشرة آخرين ونقلت جثث القتلى في شاحنتين إلى ثكنة في مدينة موبتي",
+        "وتوفي اثنان منهم متأثرين بجروحهما خلال نقلهما إلى مدينة موبتي",
+    ],
+)
+def test_events_the_town_the_victims_were_taken_to_is_not_the_place(taken):
+    found = news(f"قتل خمسة جنود في هجوم على مدينة غاو أمس. {taken}.")
+    assert [e.location.name for e in found] == ["Gao"]
+
+
+def test_events_a_move_of_no_victim_leaves_its_destination_a_place():
+    found = news(
+        "قتل خمسة جنود في هجوم على مدينة غاو أمس. وقالت الحكومة إنها قررت نقل القيادة إلى مدينة موبتي."
+    )
+    assert [e.location.name for e in found] == ["Gao"]
+
+
 @pytest.mark.parametrize("when", ["قبل أيام", "هذا الأسبوع", ""])
 def test_events_news_that_names_no_day_is_dated_to_publication_at_precision_2(when):
     found = news(f"قتل خمسة جنود في هجوم على مدينة غاو {when}.")
@@ -894,6 +914,24 @@ def test_events_a_headline_announces_the_incident_the_body_places_more_precisely
 )
 def test_events_the_dateline_is_where_the_report_was_filed_not_the_incident(text):
     assert [(e.location.name, e.location.geo_precision) for e in news(text)] == [("Mali", 3)]
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        (
+            "بغداد، العراق (CNN)-- أعلن الجيش العراقي شن غارات جوية على مواقع لمسلحين في سوريا قرب الحدود.",
+            "SYR",
+        ),
+        (
+            "دبي، الإمارات العربية المتحدة (CNN)-- قالت القيادة الأمريكية إنها نفذت غارة جوية في الصومال "
+            "أسفرت عن مقتل ثلاثة مسلحين.",
+            "SOM",
+        ),
+    ],
+)
+def test_events_a_dateline_place_leaves_the_country_the_sentence_names_as_the_place(text, country):
+    assert [(e.location.country, e.location.geo_precision) for e in news(text)] == [(country, 3)]
 
 
 def test_events_a_village_attack_that_kills_and_abducts_is_an_attack():

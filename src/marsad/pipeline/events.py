@@ -498,12 +498,16 @@ def _judicial(text: str, sentence_start: int, start: int) -> bool:
     return any(w in _JUDICIAL for w in last_words(text, sentence_start, start, _JUDICIAL_WINDOW))
 
 
+def _clause_start(text: str, sentence_start: int, start: int) -> int:
+    """Where the clause holding `start` opens: after the last clause mark before it in its
+    sentence ("ونقلوا إلى المستشفى، في حين هرع السكان في مدينة X": a clause of its own)."""
+    return max(sentence_start, *(text.rfind(mark, sentence_start, start) + 1 for mark in CLAUSE_MARKS))
+
+
 def _hypothetical(text: str, sentence_start: int, start: int) -> bool:
     """ "تستطيع الدفاع عن اليابان فقط إذا تعرضت لهجوم مباشر": a condition or an ability a few
     words before the event word, in its clause."""
-    clause_start = max(
-        sentence_start, *(text.rfind(mark, sentence_start, start) + 1 for mark in CLAUSE_MARKS)
-    )
+    clause_start = _clause_start(text, sentence_start, start)
     # "تحديد ما إذا كانا تفجيرين انتحاريين": "whether" leaves the event, only its kind, in doubt.
     words = last_words(text, clause_start, start, _HYPOTHETICAL_REACH + 1)
     return any(
@@ -516,9 +520,7 @@ def _hypothetical(text: str, sentence_start: int, start: int) -> bool:
 def _charged(text: str, sentence_start: int, start: int) -> bool:
     """ "فيما أدين الثاني بتلقي مبلغ مالي للخروج في مظاهرات والإخلال بالأمن": a conviction
     governs every event word after it in its clause, however long the list of charges."""
-    clause_start = max(
-        sentence_start, *(text.rfind(mark, sentence_start, start) + 1 for mark in CLAUSE_MARKS)
-    )
+    clause_start = _clause_start(text, sentence_start, start)
     return any(stem_in(word, _CONVICTED) for word in WORD.findall(text, clause_start, start))
 
 
@@ -1438,7 +1440,9 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     police = _police_country(doc, start, end, outside_sources)
     if police is not None:
         return police
-    if doc.places:
+    # "دبي، الإمارات العربية المتحدة (CNN)-- ... غارات على مواقع في سوريا": the dateline's place is
+    # where the desk is, so a country the sentence names as the event's place still counts.
+    if any(not filed[0] <= p.start < filed[1] for p in doc.places):
         return None
     # "في سوريا", not "شنت الولايات المتحدة غارات": a country that does the act is not where it was.
     countries = [
@@ -1531,7 +1535,30 @@ _CARE_WINDOW = 5
 def _where_victims_went(text: str, sentence_start: int, start: int) -> bool:
     """ "ونقلت جثث القتلى إلى مستشفى في مدينة X": the town of the hospital the victims were
     taken to is not where the incident was."""
-    return any(stem_in(w, _CARE_PLACES) for w in last_words(text, sentence_start, start, _CARE_WINDOW))
+    return any(
+        stem_in(w, _CARE_PLACES) for w in last_words(text, sentence_start, start, _CARE_WINDOW)
+    ) or _carried_to(last_words(text, _clause_start(text, sentence_start, start), start, _CARRIED_WINDOW))
+
+
+_CARRIED = forms_with_role("carried_to")
+_CARRIED_PERSON = forms_with_role("carried_person")
+_CARRIED_VICTIMS = tuple(forms_with_role("carried_victim"))
+_TO, _FROM = fold("إلى"), fold("عن")
+# "نقلت جثث الضحايا في ثلاث شاحنات إلى ثكنة في مدينة X": the words from the verb to the place.
+_CARRIED_WINDOW = 9
+
+
+def _carried_to(words: list[str]) -> bool:
+    """ "وتم نقل الجرحى إلى العاصمة بغداد", "توفي خلال نقله إلى X": a place after a verb of taking
+    the dead or wounded somewhere and "إلى" is where they were taken; "نقل السفارة إلى القدس"
+    moves no victim, and "نقلت الوكالة عن" is a report."""
+    for at, word in enumerate(words):
+        victim = stem_in(word, _CARRIED_PERSON) or (
+            stem_in(word, _CARRIED) and at + 1 < len(words) and words[at + 1].startswith(_CARRIED_VICTIMS)
+        )
+        if victim and _TO in words[at + 1 :]:
+            return _FROM not in words[at + 1 : words.index(_TO, at + 1)]
+    return False
 
 
 def place_key(place) -> str:
