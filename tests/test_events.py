@@ -1536,3 +1536,11 @@ def test_events_a_town_of_a_region_the_article_names_is_the_place_though_abroad(
         "التفجير الذي وقع في القرم عمل إرهابي، وإن موسكو تتابع التحقيق مع الأجهزة الروسية."
     )
     assert [e.location.name for e in news(text)] == ["Kerch"]
+
+
+def test_events_a_capital_after_fi_in_the_clause_of_the_act_is_its_place_abroad():
+    text = (
+        "وبينما كان الرئيس يغادر كينيا متوجها إلى إثيوبيا، هاجمت حركة الشباب فندقا يضم بعثات "
+        "دبلوماسية في مقديشو؛ مما أدى إلى مقتل 13 شخصا على الأقل."
+    )
+    assert [e.location.name for e in events_of(text) if not e.background] == ["Mogadishu"]

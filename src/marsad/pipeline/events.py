@@ -1431,6 +1431,7 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
             or p.place.country in (doc.main_country, *named_here)
             or p.trace.rule == IN_REGION
             or crowd_gathered_at(doc, p.start)
+            or _struck_there(doc, triggers, p)
         )
     ]
     if places:
@@ -1451,6 +1452,27 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         if not c.as_adjective and outside_sources(c) and after_locative_word(doc.folded, c.start)
     ]
     return countries[0] if countries else None
+
+
+_STRUCK_REACH = 8  # words from an event word to the place its clause names
+
+
+def _struck_there(doc: Doc, triggers: list[Trigger], place) -> bool:
+    """ "هاجمت حركة الشباب فندقا يضم بعثات دبلوماسية في مقديشو" in a report about a visit to Addis
+    Ababa: a capital or a province's seat named after في in the clause of an event word, right
+    after it, is where the act was, wherever else the report is about."""
+    town = place.place.major and place.place.feature_class == _TOWN
+    if not town or not after_locative_word(doc.folded, place.start):
+        return False
+    for trigger in triggers:
+        between = doc.folded[trigger.end : place.start]
+        if (
+            trigger.end <= place.start
+            and not any(mark in between for mark in CLAUSE_MARKS)
+            and len(WORD.findall(between)) <= _STRUCK_REACH
+        ):
+            return True
+    return False
 
 
 # The police of a country acts in it: its nationality is where the arrest was.
