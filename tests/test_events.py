@@ -1452,3 +1452,26 @@ def test_events_a_town_of_a_region_the_article_names_is_the_place_though_abroad(
         "التفجير الذي وقع في القرم عمل إرهابي، وإن موسكو تتابع التحقيق مع الأجهزة الروسية."
     )
     assert [e.location.name for e in news(text)] == ["Kerch"]
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        (
+            "قصفت الطائرات الحربية مناطق في ريف إدلب أمس، بينما دارت اشتباكات عنيفة في مدينة جسر الشغور.",
+            "Jisr ash Shughūr",
+        ),
+        (
+            "ألقى الطيران المروحي براميل متفجرة على ريف حمص أمس، فيما قصفت قوات النظام بلدة تلبيسة.",
+            "Tallbīsah",
+        ),
+    ],
+)
+def test_events_a_linked_clause_at_a_town_of_the_region_before_is_its_own_incident(text, town):
+    places = [e.location.name for e in news(text) if e.location]
+    assert town in places and len(places) == 2
+
+
+def test_events_a_linked_clause_without_an_event_word_stays_with_the_region():
+    text = "قتل خمسة مدنيين في غارات على ريف إدلب أمس، فيما دفن عدد من القتلى في مدينة جسر الشغور."
+    assert len(news(text)) == 1
