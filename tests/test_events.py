@@ -1544,3 +1544,26 @@ def test_events_a_capital_after_fi_in_the_clause_of_the_act_is_its_place_abroad(
         "دبلوماسية في مقديشو؛ مما أدى إلى مقتل 13 شخصا على الأقل."
     )
     assert [e.location.name for e in events_of(text) if not e.background] == ["Mogadishu"]
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        (
+            "قصفت الطائرات الحربية مناطق في ريف إدلب أمس، بينما دارت اشتباكات عنيفة في مدينة جسر الشغور.",
+            "Jisr ash Shughūr",
+        ),
+        (
+            "ألقى الطيران المروحي براميل متفجرة على ريف حمص أمس، فيما قصفت قوات النظام بلدة تلبيسة.",
+            "Tallbīsah",
+        ),
+    ],
+)
+def test_events_a_linked_clause_at_a_town_of_the_region_before_is_its_own_incident(text, town):
+    places = [e.location.name for e in news(text) if e.location]
+    assert town in places and len(places) == 2
+
+
+def test_events_a_linked_clause_without_an_event_word_stays_with_the_region():
+    text = "قتل خمسة مدنيين في غارات على ريف إدلب أمس، فيما دفن عدد من القتلى في مدينة جسر الشغور."
+    assert len(news(text)) == 1

@@ -895,17 +895,18 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
     apart = set(past) | recalled
     bounds = sorted({sentence.start, *_clause_starts(doc, candidate.sentence), *apart, sentence.end})
     groups: list[list] = []  # [start, end, place]
+    towns: set[int] = set()  # clauses at a town of the region the clause before named
     for start, end in zip(bounds, bounds[1:]):
         place = _place(doc, candidate.sentence, _triggers_within(candidate, start, end), (start, end))
+        before = groups[-1][2] if groups else None
+        own = _tells_an_incident(doc, candidate, start, end) and place is not None and before is not None
+        struck = any(t.strong for t in _triggers_within(candidate, start, end))
+        if own and struck and _town_of_the_region_before(doc, start, before, place):
+            towns.add(start)
         if (
             groups
-            and start not in apart
-            and not (
-                _tells_an_incident(doc, candidate, start, end)
-                and place is not None
-                and groups[-1][2] is not None
-                and not _meets(_place_keys(groups[-1][2]), _place_keys(place))
-            )
+            and start not in apart | towns
+            and not (own and not _meets(_place_keys(before), _place_keys(place)))
         ):
             groups[-1][1] = end
             groups[-1][2] = groups[-1][2] or place
@@ -919,7 +920,7 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
             triggers=_triggers_within(candidate, start, end) or candidate.triggers[:0],
             place=place,
             span=(start, end),
-            new_episode=_opens_another(doc, candidate, start, end, n),
+            new_episode=_opens_another(doc, candidate, start, end, n) or start in towns,
             counted=any(_counted(c) and start <= c.start < end for c in doc.claims),
             dates=[past[start]]
             if start in past
@@ -931,6 +932,19 @@ def _split_clauses(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
         )
         for n, (start, end, place) in enumerate(groups)
     ]
+
+
+def _town_of_the_region_before(doc: Doc, start: int, before, place) -> bool:
+    """ "غارات على ريف إدلب، بينما قتل قائد في اشتباكات في جسر الشغور": a clause opened by a linking
+    word, with an event word of its own, at a town inside the region the clause before named tells
+    an incident of its own there, not a detail of the region's (told apart, it is not joined back
+    to the region's by place)."""
+    return (
+        _CLAUSE_LINK.match(doc.folded, start) is not None
+        and not _vague_place(place)
+        and is_region_mention(before)
+        and _holds(_place_keys(before), _place_keys(place))
+    )
 
 
 def _opens_another(doc: Doc, candidate: _Candidate, start: int, end: int, n: int) -> bool:
