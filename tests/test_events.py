@@ -1567,3 +1567,15 @@ def test_events_a_linked_clause_at_a_town_of_the_region_before_is_its_own_incide
 def test_events_a_linked_clause_without_an_event_word_stays_with_the_region():
     text = "قتل خمسة مدنيين في غارات على ريف إدلب أمس، فيما دفن عدد من القتلى في مدينة جسر الشغور."
     assert len(news(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واستهدفت مقاتلات التحالف مواقع للمسلحين في بلدة باقم شمالي اليمن أمس.",
+        "وأغارت طائرات حربية على معسكر للمتمردين قرب مدينة الحديدة اليوم.",
+        "ونفذت طائرات التحالف الدولي عدة ضربات على مواقع التنظيم في مدينة الرقة.",
+    ],
+)
+def test_events_a_striking_verb_with_an_aircraft_as_its_subject_is_an_air_strike(text):
+    assert [e.sub_event_type for e in news(text)] == ["Air/drone strike"]

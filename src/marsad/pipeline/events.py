@@ -133,6 +133,7 @@ def run(doc: Doc) -> None:
         for match, row in [
             *event_triggers().finditer(doc.folded, sentence.start, sentence.end),
             *_fire_opened(doc.folded, sentence.start, sentence.end),
+            *_aircraft_struck(doc.folded, sentence.start, sentence.end),
         ]:
             if not row["strength"] == "strong" and _in_relative_clause(doc.folded, match.start()):
                 continue
@@ -254,6 +255,21 @@ def _fire_opened(text: str, start: int, end: int) -> list[tuple[re.Match[str], d
 
 
 _AIRCRAFT = stems_with_role("aircraft")
+_STRIKES_WITH = forms_with_role("strikes_with")
+_AIR_STRIKE = fold("ضربة جوية")
+
+
+def _aircraft_struck(text: str, start: int, end: int) -> list[tuple[re.Match[str], dict[str, str]]]:
+    """ "استهدفت مقاتلات حربية مواقع للتنظيم", "نفذت طائرات التحالف ضربات على منطقة X": a verb of
+    striking whose subject, right after it, is an aircraft is an air strike; each match spans the verb."""
+    words = list(WORD.finditer(text, start, end))
+    return [
+        (word, event_triggers().entries[_AIR_STRIKE])
+        for word, following in zip(words, words[1:])
+        if stem_in(word.group(), _STRIKES_WITH) and strip_article(following.group()) in _AIRCRAFT
+    ]
+
+
 _AIR_TO_GROUND = forms_with_role("air_to_ground")
 
 
