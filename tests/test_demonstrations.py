@@ -457,3 +457,31 @@ def test_demonstrations_in_protest_beside_a_crowd_is_one(text):
 )
 def test_demonstrations_possible_or_awaited_is_none(text):
     assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقدمت الحكومة استقالتها اليوم على خلفية الاحتجاجات الشعبية على رفع الأسعار.",
+        "وأقر البرلمان قانون الانتخابات اليوم بعد أسابيع من التظاهرات الشعبية.",
+        "وتوصل الطرفان اليوم إلى تسوية بعد كثير من الاحتجاجات.",
+        "وتعهد الوزير اليوم بإصلاح القطاع إثر احتجاجات عمت البلاد.",
+        "وتضررت صادرات النفط اليوم بسبب الإضراب الذي ينفذه عمال الموانئ.",
+        "وعززت الشرطة انتشارها اليوم قبل الجولة الثانية من الاحتجاجات.",
+    ],
+)
+def test_demonstrations_a_backdrop_of_what_the_sentence_tells_is_none(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "واعتقلت الشرطة عشرين شخصا بعد احتجاجات في مدينة الحسيمة اليوم.",
+        "وفرقت قوات الأمن المحتجين بالغاز المسيل للدموع عقب مظاهرة الجمعة في مدينة صفاقس.",
+        "وأغلقت المتاجر أبوابها في مدينة البصرة إثر تظاهر الآلاف أمام مبنى المحافظة اليوم.",
+        "وتأخرت القطارات في مدينة ليون اليوم بسبب المتظاهرين الذين يقطعون السكك.",
+    ],
+)
+def test_demonstrations_after_a_backdrop_word_with_a_place_day_or_crowd_of_its_own_is_one(text):
+    assert "Protests" in [e.event_type for e in news(text)]
