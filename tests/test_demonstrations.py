@@ -121,6 +121,9 @@ def test_demonstrations_before_a_court_or_told_by_it_are_one(text):
         "وفي البلد المضطرب اعتصم الوزير الراحل بعقلانية هادئة في بيروت.",
         "وتظاهر المتهم بالمرض أمام القاضي في محكمة القاهرة.",
         "واعتصم الرئيس بالصمت في قصر بعبدا.",
+        "وقال الضابط إن السائق تظاهر بأنه يترجل من سيارته عند الحاجز في مدينة ليون.",
+        "وقالت الفتاة إنها تظاهرت كما لو كانت تتحدث في الهاتف في محطة القطار ببرلين.",
+        "وسقط المهاجم في منطقة الجزاء بملعب ميلانو متظاهرا بالإصابة.",
     ],
 )
 def test_demonstrations_holding_to_or_feigning_something_is_none(text):
@@ -485,3 +488,14 @@ def test_demonstrations_a_backdrop_of_what_the_sentence_tells_is_none(text):
 )
 def test_demonstrations_after_a_backdrop_word_with_a_place_day_or_crowd_of_its_own_is_one(text):
     assert "Protests" in [e.event_type for e in news(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتظاهرت مئات النساء أمام مركز الشرطة في مدينة كوناكري اليوم.",
+        "تظاهرت حشود في العاصمة الألمانية برلين اليوم ضد الحرب.",
+    ],
+)
+def test_demonstrations_a_feminine_verb_of_demonstrating_is_one(text):
+    assert [e.event_type for e in news(text)] == ["Protests"]
