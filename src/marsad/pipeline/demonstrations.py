@@ -5,7 +5,9 @@
   among crowds celebrating; "in protest" after an act of office ("استدعت سفيرها احتجاجا على") is a
   state or an office-holder protesting, no demonstration; nor does a right ("حرية التجمع والتظاهر"),
   or a verb holding to or feigning something ("اعتصم بالصمت", "تظاهر بالمرض"), nor a court's
-  ruling ("قضت محكمة بسجن 20 متظاهرا").
+  ruling ("قضت محكمة بسجن 20 متظاهرا"); nor one after a word of sequence or cause that makes it the
+  backdrop of what the sentence tells ("استقالت الحكومة على خلفية الاحتجاجات", "بعد أسابيع من
+  التظاهرات"), unless a place, a day or a crowd of its own follows it.
 - In a sentence that reports a demonstration, a clash is the demonstration turning violent and a
   shooting the force intervening, not a battle; a killing the demonstrators protest against
   ("احتجاجا على مقتل ...") is their cause, not an event of the sentence.
@@ -103,6 +105,9 @@ _NOMINATIVE_PLURAL = "ون"
 _THEY_DID = "وا"
 _QUOTE = '"'
 _CONTRASTS = forms_with_role("contrast")
+_BACKDROP, _BACKDROP_LINK = forms_with_role("backdrop"), forms_with_role("backdrop_link")
+# "بعد أسابيع من التظاهرات": the word of sequence stands within these words before "من".
+_BACKDROP_REACH = 3
 _PREPOSITIONS = forms_with_role("preposition")
 # What makes each kind of gathering word a demonstration when it stands near it: any of its
 # context roles, or (going out) all of them: "خرج المواطنون إلى الشوارع" may be life going back
@@ -223,7 +228,43 @@ def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
             return True
         if cue.role == "celebration" and _celebrates(doc, trigger, cue, cues):
             return True
-    return _by_office(doc, trigger, cues) or _motive_of_an_act(doc, trigger, cues)
+    return (
+        _by_office(doc, trigger, cues)
+        or _motive_of_an_act(doc, trigger, cues)
+        or (_after_a_backdrop_word(doc, trigger) and not _told_of_its_own(doc, trigger, cues))
+    )
+
+
+def _after_a_backdrop_word(doc: Doc, trigger: Trigger) -> bool:
+    """ "استقالت الحكومة على خلفية الاحتجاجات", "بعد أسابيع من التظاهرات الشعبية": the word for a
+    demonstration right after a word of sequence or cause, or after "من" that such a word opens a
+    few words before, is the backdrop of what the sentence tells; its people are a crowd ("تأخر
+    القطار بسبب المتظاهرين الذين يقطعون الطرق")."""
+    if _names_people(doc, trigger):
+        return False
+    before = WORD.findall(doc.folded, doc.sentences[trigger.sentence].start, trigger.start)
+    if not before:
+        return False
+    if stem_in(before[-1], _BACKDROP):
+        return True
+    return before[-1] in _BACKDROP_LINK and any(
+        stem_in(word, _BACKDROP) for word in before[-_BACKDROP_REACH - 1 : -1]
+    )
+
+
+def _told_of_its_own(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
+    """ "بعد احتجاجات في مدينة الحسيمة", "عقب مظاهرة الجمعة", "إثر تظاهر الآلاف": a place, a day or a
+    crowd in the clause after the demonstration word tells it as an event of its own."""
+    sentence = doc.sentences[trigger.sentence]
+    end = next((i for i in range(trigger.end, sentence.end) if doc.folded[i] in CLAUSE_MARKS), sentence.end)
+    words = list(WORD.finditer(doc.folded, trigger.end, end))[:_PURPOSE_REACH]
+    end = words[-1].end() if words else trigger.end
+    return (
+        bool(doc.within(doc.places, trigger.end, end))
+        or any(d.precision == 1 for d in doc.within(doc.dates, trigger.end, end))
+        or any(_size_of(q) for q in doc.within(doc.quantities, trigger.end, end))
+        or any(c.role in ("crowd", "public_place") and trigger.end <= c.start < end for c in cues)
+    )
 
 
 def _opens_the_sentence(doc: Doc, index: int, cue: _Cue) -> bool:
@@ -511,8 +552,13 @@ def _counts_events(doc: Doc, trigger: Trigger, end: int) -> bool:
     return (
         end <= trigger.start
         and _words_between(doc, end, trigger.start) == 0
-        and not any(a.start <= trigger.start < a.end for a in doc.actors)
+        and not _names_people(doc, trigger)
     )
+
+
+def _names_people(doc: Doc, trigger: Trigger) -> bool:
+    """ "المتظاهرين", "محتجون": the word names the people demonstrating, not the act."""
+    return any(a.start <= trigger.start < a.end for a in doc.actors)
 
 
 def _beside(doc: Doc, trigger: Trigger, start: int, end: int) -> bool:
