@@ -1579,3 +1579,29 @@ def test_events_a_linked_clause_without_an_event_word_stays_with_the_region():
 )
 def test_events_a_striking_verb_with_an_aircraft_as_its_subject_is_an_air_strike(text):
     assert [e.sub_event_type for e in news(text)] == ["Air/drone strike"]
+
+
+    ("text", "place"),
+    [
+        # a country's nisba after the word for its territory names the country as the place
+        (
+            "قصفت المدفعية التركية السبت مواقع للمسلحين الأكراد داخل الأراضي السورية، وقالت تركيا إن القصف"
+            " جاء ردا على هجوم.",
+            "Syria",
+        ),
+        # a town with its own country's nisba right after it, in a report about another country
+        (
+            "قتل خمسة جنود عراقيين السبت في هجوم قرب الموصل. وفي سياق آخر، قتل عشرة مدنيين السبت في غارة"
+            " على مدينة سلقين السورية.",
+            "Salqīn",
+        ),
+        # a capital with its country's nisba between "the capital" and its name
+        (
+            "قالت السلطات السعودية في الرياض إنها اعتقلت خمسة أشخاص. وانفجرت السبت سيارة مفخخة في العاصمة"
+            " الأفغانية كابل وقتلت 20 شخصا.",
+            "Kabul",
+        ),
+    ],
+)
+def test_events_a_place_said_with_its_country_is_the_place_though_the_report_is_about_another(text, place):
+    assert place in [e.location.name for e in news(text)]

@@ -398,12 +398,37 @@ def test_mentions_transliterated_town_is_the_one_in_the_region_named(text):
         ("وقالت حكومة أنقرة إن طائراتها قصفت مواقع للمسلحين في شمال العراق.", "انقره"),
         ("قصفت قوات نظام دمشق مدينة كفرنبل في ريف إدلب وقتلت ثلاثة مدنيين.", "دمشق"),
         ("وقالت سلطات طهران إنها اعتقلت عشرة متظاهرين في مدينة الأهواز.", "طهران"),
+        # loyal to, allied with, backed by
+        ("وقتل عشرة مقاتلين سوريين موالين لدمشق في غارات تركية على قرى في منطقة عفرين.", "دمشق"),
+        ("وانتشرت فصائل مسلحة موالية لطهران في شوارع مدينة البصرة بعد الاشتباكات.", "طهران"),
+        ("وهاجمت الفصائل السورية المدعومة من دمشق قرى في ريف حلب الشمالي.", "دمشق"),
+        ("وقالت روسيا، حليفة دمشق، إن الضربات على مدينة دوما السورية لا مبرر لها.", "دمشق"),
     ],
 )
-def test_mentions_capital_after_a_government_word_stands_for_the_state_not_a_place(text, capital):
+def test_mentions_capital_after_a_government_or_allegiance_word_stands_for_the_state_not_a_place(
+    text, capital
+):
     # mentions as folded ("أنقرة" is read "انقره")
     assert capital not in {mention for mention, _ in places_of(text)}
 
 
 def test_mentions_capital_without_a_government_word_is_a_place():
     assert ("انقره", "Ankara") in places_of("قتل خمسة أشخاص في انفجار سيارة مفخخة في أنقرة.")
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ('وذكرت صحيفة "واشنطن بوست" أن الغارة على بلدة كفرنبل قتلت ستة مدنيين.', "واشنطن"),
+        ("ونقلت صحيفة نيويورك تايمز عن مسؤولين أن الانفجار في كابول قتل عشرة أشخاص.", "نيويورك"),
+        ("وقالت قناة الموصل المحلية إن مسلحين هاجموا نقطة أمنية في مدينة تكريت العراقية.", "الموصل"),
+        ("وقالت إذاعة دمشق إن الجيش السوري استعاد بلدة كفرنبل في ريف إدلب.", "دمشق"),
+    ],
+)
+def test_mentions_name_after_an_outlet_word_is_the_outlet_not_a_place(text, outlet):
+    assert outlet not in {mention for mention, _ in places_of(text)}
+
+
+def test_mentions_capital_and_outlet_words_away_from_a_name_leave_it_a_place():
+    places = places_of("وقالت الصحيفة إن القوات الموالية للحكومة قتلت خمسة مسلحين في دمشق.")
+    assert ("دمشق", "Damascus") in places

@@ -41,7 +41,7 @@ from marsad.lang.ar.lexicon import (
 )
 from marsad.lang.ar.normalize import fold, match_key
 from marsad.lang.ar.sentences import CLAUSE_MARKS
-from marsad.lang.ar.tokens import WORD, alternation, last_words, word_after, word_before
+from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, last_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc, EventDraft, Trigger
@@ -1443,7 +1443,7 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     named_here = {
         c.country.iso3
         for c in doc.in_sentence(doc.countries, index)
-        if not c.as_adjective or c.text.endswith(_PEOPLE)
+        if not c.as_adjective or c.text.endswith(_PEOPLE) or _territory_of(doc.folded, c)
     }
     # A place abroad is where the event was only when its country or its people are named beside it
     # ("في روما بإيطاليا", "خرج آلاف الأرمينيين في يريفان") or it is a town of a region the article
@@ -1459,6 +1459,7 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         and (
             doc.main_country is None
             or p.place.country in (doc.main_country, *named_here)
+            or _nisba_beside(doc, p)
             or p.trace.rule == IN_REGION
             or crowd_gathered_at(doc, p.start)
             or _struck_there(doc, triggers, p)
@@ -1479,9 +1480,54 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     countries = [
         c
         for c in doc.within(doc.countries, start, end)
-        if not c.as_adjective and outside_sources(c) and after_locative_word(doc.folded, c.start)
+        if outside_sources(c)
+        and (at := _named_from(doc.folded, c)) >= 0
+        and after_locative_word(doc.folded, at)
     ]
     return countries[0] if countries else None
+
+
+_TERRITORY = forms_with_role("territory_word")
+_CAPITAL_WORDS = forms_with_role("capital_word")
+_CITY_WORDS = forms_with_role("city_word")
+
+
+def _territory_of(text: str, country) -> bool:
+    """ "داخل الأراضي السورية", "على أراضي العراق": a country's nisba after a word for its
+    territory names the country as a place, as its name would."""
+    before = last_words(text, 0, country.start, 1)
+    return country.as_adjective and bool(before) and stem_in(before[0], _TERRITORY)
+
+
+def _named_from(text: str, country) -> int:
+    """Where a country named as a place is said from: its name ("في سوريا"), the word for its
+    territory before its nisba ("داخل الأراضي السورية"); -1 for a nisba of anything else."""
+    if not country.as_adjective:
+        return country.start
+    if not _territory_of(text, country):
+        return -1
+    return text.rfind(last_words(text, 0, country.start, 1)[0], 0, country.start)
+
+
+def _nisba_beside(doc: Doc, place) -> bool:
+    """ "في مدينة سوروتش التركية", "في العاصمة البريطانية لندن": a place with its own country's
+    nisba right after it, or between "the capital" ("the city") and it, is said with its country,
+    as "في روما بإيطاليا" is, though the report is about another country."""
+    text = doc.folded
+    for country in doc.within(doc.countries, max(0, place.start - LONGEST_WORD), place.end + 2):
+        if not country.as_adjective or country.country.iso3 != place.place.country:
+            continue
+        if country.start >= place.end and not text[place.end : country.start].strip():
+            return True
+        before = last_words(text, 0, country.start, 1)
+        if (
+            country.end <= place.start
+            and not text[country.end : place.start].strip()
+            and before
+            and (stem_in(before[0], _CAPITAL_WORDS) or stem_in(before[0], _CITY_WORDS))
+        ):
+            return True
+    return False
 
 
 _STRUCK_REACH = 8  # words from an event word to the place its clause names

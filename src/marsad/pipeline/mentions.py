@@ -112,15 +112,48 @@ _CAPITAL_WORDS = forms_with_role("capital_word")
 _CITY_WORDS = forms_with_role("city_word")
 _MISSION_WORDS = forms_with_role("mission_word")
 _GOVERNMENT_WORDS = forms_with_role("government_word")
+_ALLEGIANCE_WORDS = forms_with_role("allegiance_word")
+_BACKED_WORDS = forms_with_role("backed_word")
+_OUTLET_WORDS = forms_with_role("outlet_word")
+_NEWS_WORDS = forms_with_role("news_word")
+_BY = "من"
+
+
+def _words_before(text: str, start: int, count: int) -> list[str]:
+    """The last `count` whole words before a name, without a clitic glued to the name ("الموالية
+    لدمشق": ["الموالية"], not ["الموالية", "ل"])."""
+    words = last_words(text, 0, start, count + 1)
+    if words and start > 0 and WORD.match(text, start - 1):
+        words = words[:-1]
+    return words[-count:]
 
 
 def _capital_for_its_state(text: str, place: ResolvedPlace) -> bool:
-    """ "وقالت حكومة أنقرة إن", "قوات نظام دمشق": a capital after a word for a government stands for
-    the state it governs, not for where the story is."""
+    """ "وقالت حكومة أنقرة إن", "قوات نظام دمشق", "القوات الموالية لدمشق", "روسيا حليفة دمشق",
+    "القوات المدعومة من موسكو": a capital after a word for a government, or for loyalty, alliance
+    or backing, stands for the state it governs, not for where the story is."""
     if place.place.feature_code != _CAPITAL_CODE:
         return False
-    before = last_words(text, 0, place.start, 1)
-    return bool(before) and stem_in(before[0], _GOVERNMENT_WORDS)
+    before = _words_before(text, place.start, 2)
+    if not before:
+        return False
+    last = before[-1]
+    return (
+        stem_in(last, _GOVERNMENT_WORDS)
+        or stem_in(last, _ALLEGIANCE_WORDS)
+        or (last == _BY and len(before) == 2 and stem_in(before[0], _BACKED_WORDS))
+    )
+
+
+def _names_an_outlet(text: str, place: PlaceMention) -> bool:
+    """ "ذكرت صحيفة واشنطن بوست", "لقناة عدن", "وكالة أنباء فارس": a name right after a newspaper,
+    a channel, a radio or an agency is the outlet's (or a canal's, "قناة السويس"), not a place."""
+    before = _words_before(text, place.start, 2)
+    if not before:
+        return False
+    return stem_in(before[-1], _OUTLET_WORDS) or (
+        before[-1] in _NEWS_WORDS and len(before) == 2 and stem_in(before[0], _OUTLET_WORDS)
+    )
 
 
 def _countries(text: str):
@@ -244,7 +277,7 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
     found = [
         m
         for m in gazetteer.find_mentions(doc.folded, skeleton_countries(hints, main))
-        if 1 not in taken[m.start : m.end] or _name_around(m, taken)
+        if (1 not in taken[m.start : m.end] or _name_around(m, taken)) and not _names_an_outlet(doc.folded, m)
     ]
     context = gazetteer.context(doc.folded, found, hints)
     # One name, one place: where the text gives its country once, it is in that country throughout.
