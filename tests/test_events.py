@@ -1581,6 +1581,7 @@ def test_events_a_striking_verb_with_an_aircraft_as_its_subject_is_an_air_strike
     assert [e.sub_event_type for e in news(text)] == ["Air/drone strike"]
 
 
+@pytest.mark.parametrize(
     ("text", "place"),
     [
         # a country's nisba after the word for its territory names the country as the place
