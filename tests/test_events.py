@@ -1579,3 +1579,11 @@ def test_events_a_linked_clause_without_an_event_word_stays_with_the_region():
 )
 def test_events_a_striking_verb_with_an_aircraft_as_its_subject_is_an_air_strike(text):
     assert [e.sub_event_type for e in news(text)] == ["Air/drone strike"]
+
+
+def test_events_the_place_something_came_from_is_not_the_event_place():
+    text = (
+        "وشنت مقاتلات التحالف غارات جوية استهدفت تعزيزات تابعة للحوثيين قادمة من محافظة إب "
+        "إلى أطراف مديرية حيس ما أسفر عن مقتل العشرات."
+    )
+    assert [e.location.name for e in news(text)] == ["Ḩays"]
