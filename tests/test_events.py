@@ -1606,3 +1606,11 @@ def test_events_a_striking_verb_with_an_aircraft_as_its_subject_is_an_air_strike
 )
 def test_events_a_place_said_with_its_country_is_the_place_though_the_report_is_about_another(text, place):
     assert place in [e.location.name for e in news(text)]
+
+
+def test_events_the_place_something_came_from_is_not_the_event_place():
+    text = (
+        "وشنت مقاتلات التحالف غارات جوية استهدفت تعزيزات تابعة للحوثيين قادمة من محافظة إب "
+        "إلى أطراف مديرية حيس ما أسفر عن مقتل العشرات."
+    )
+    assert [e.location.name for e in news(text)] == ["Ḩays"]

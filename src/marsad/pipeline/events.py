@@ -1455,6 +1455,7 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         if outside_sources(p)
         and not filed[0] <= p.start < filed[1]
         and not _where_victims_went(doc.folded, sentence.start, p.start)
+        and not _came_from(doc.folded, sentence.start, p.start)
         and not spoken_at(doc, index, p.start)
         and (
             doc.main_country is None
@@ -1628,6 +1629,20 @@ def dateline(doc: Doc) -> tuple[int, int]:
 _CARE_PLACES = forms_with_role("care_place")
 # "إلى مستشفى الملك فهد في مدينة X": the hospital's name may stand between it and the town.
 _CARE_WINDOW = 5
+_COMING_FROM = stems_with_role("coming_from")
+_OUT_OF = "من"
+# "قادمة من محافظة إب": the words from "coming" to the place (من and a place word).
+_COMING_WINDOW = 3
+
+
+def _came_from(text: str, sentence_start: int, start: int) -> bool:
+    """ "استهدفت تعزيزات قادمة من محافظة إب إلى أطراف مديرية حيس", "طائرة مسيرة قادمة من سوريا":
+    the place something came from is not where the event was."""
+    words = last_words(text, sentence_start, start, _COMING_WINDOW)
+    return any(
+        word == _OUT_OF and at > 0 and stem_in(words[at - 1], _COMING_FROM, article=True)
+        for at, word in enumerate(words)
+    )
 
 
 def _where_victims_went(text: str, sentence_start: int, start: int) -> bool:
