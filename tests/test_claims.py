@@ -68,6 +68,19 @@ def test_claims_singular_noun_counts_one():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "وأكد الجيش مقتل رئيس المجلس العسكري للجماعة في غارة جوية على مدينة الحديدة.",
+        "وأعلنت مصادر محلية مقتل مدير مركز الأبحاث في تفجير سيارة مفخخة أمس.",
+        "وأسفر الكمين عن مقتل مسؤول الإمداد في الجماعة المسلحة.",
+    ],
+)
+def test_claims_the_title_of_one_office_holder_counts_one(text):
+    claim = one_claim(text, "killed")
+    assert (claim.low, claim.high) == (1, 1)
+
+
+@pytest.mark.parametrize(
     "text, lows",
     [
         ("وقال المسؤول إن ثلاثة موظفين وأربعة حراس قد قتلوا في الهجوم.", {3, 4}),

@@ -1245,6 +1245,25 @@ def test_events_a_danger_feared_is_no_incident(text):
     assert news(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وحرض زعيم الجماعة أنصاره أمس على قتال القوات الحكومية في المدينة.",
+        "ودعا القيادي في التنظيم عناصره إلى الهجوم على مواقع الجيش في ريف حلب الأحد.",
+        "ووجهت النيابة إلى المتهمين تهمة التحريض على اقتحام مراكز الشرطة في القاهرة أمس.",
+    ],
+)
+def test_events_fighting_urged_on_others_is_no_incident(text):
+    assert news(text) == []
+
+
+def test_events_an_urging_answered_by_a_reply_to_an_attack_keeps_the_attack():
+    text = (
+        "وحث الوزير الحكومة على الرد بحزم على الهجوم الذي استهدف معسكرا للجيش في بنغازي أمس وقتل فيه 4 جنود."
+    )
+    assert [e.event_type for e in news(text)] != []
+
+
 def test_events_a_strike_on_explosives_experts_is_still_a_strike():
     text = "قتل سبعة من خبراء المتفجرات التابعين للحوثيين في غارة جوية على مدينة صعدة أمس."
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [

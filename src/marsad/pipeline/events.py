@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from marsad.knowledge.gazetteer import IN_REGION, after_locative_word
 from marsad.knowledge.place_cues import distance_km
-from marsad.lang.ar.clitics import AND, BA, CONJUNCTIONS, LAM, stem_in, strip_article
+from marsad.lang.ar.clitics import AND, BA, CONJUNCTIONS, LAM, THIRD_PERSON_PRONOUNS, stem_in, strip_article
 from marsad.lang.ar.dates import ANNIVERSARY, time_unit_forms
 from marsad.lang.ar.lexicon import (
     event_triggers,
@@ -155,6 +155,7 @@ def run(doc: Doc) -> None:
                 or _judicial(doc.folded, sentence.start, match.start())
                 or word_before(doc.folded, match.start()) in _PREVENTION
                 or _handled(doc.folded, match.start())
+                or _urged(doc.folded, sentence.start, match.start())
             ):
                 continue
             doc.triggers.append(
@@ -475,6 +476,10 @@ _AGREEMENT_IN_FORCE = stems_with_role("agreement_in_force")
 _HANDLING = stems_with_role("handling")
 _FEAR = stems_with_role("fear")
 _FROM = "من"
+_URGING = stems_with_role("urging")
+# "حرض الأمين العام للحزب أنصاره على قتال": the urger and the urged stand between the word and على.
+_URGING_REACH = 7
+_URGED_TO = frozenset({"على", "علي", fold("إلى")})
 _ANY = forms_with_role("any")
 _EARLIEST_YEAR = 1900
 # The feminine plural of event nouns: "احتجاجات", "اعتداءات", "مواجهات".
@@ -507,6 +512,25 @@ def _handled(text: str, start: int) -> bool:
     if joined and stem_in(word_before(text, text.rfind(before, 0, start)), _HANDLING, article=True):
         return True
     return before == _FROM and stem_in(word_before(text, text.rfind(before, 0, start)), _FEAR, article=True)
+
+
+def _urged(text: str, sentence_start: int, start: int) -> bool:
+    """ "حرض زعيم الجماعة أنصاره على قتال الجيش", "دعا إلى الهجوم على المعسكر": fighting urged on
+    others, not fought: «على» or «إلى» right before the event word, a word of urging a few words
+    before it in its clause."""
+    if word_before(text, start) not in _URGED_TO:
+        return False
+    words = last_words(text, _clause_start(text, sentence_start, start), start, _URGING_REACH)
+    # "حث لندن على الرد بهدوء على الهجوم": the urging's own «على» is the first after it.
+    return any(
+        stem_in(_without_pronoun(word), _URGING, article=True) and not _URGED_TO & set(words[at + 1 : -1])
+        for at, word in enumerate(words)
+    )
+
+
+def _without_pronoun(word: str) -> str:
+    """ "حرضهم" -> "حرض": the verb without the attached pronoun of whom it urges."""
+    return next((word[: -len(p)] for p in THIRD_PERSON_PRONOUNS if word.endswith(p)), word)
 
 
 def _judicial(text: str, sentence_start: int, start: int) -> bool:
