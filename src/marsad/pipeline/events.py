@@ -1565,7 +1565,7 @@ def _where_victims_went(text: str, sentence_start: int, start: int) -> bool:
 _CARRIED = forms_with_role("carried_to")
 _CARRIED_PERSON = forms_with_role("carried_person")
 _CARRIED_VICTIMS = tuple(forms_with_role("carried_victim"))
-_TO, _FROM = fold("إلى"), fold("عن")
+_TO, _REPORTED_FROM = fold("إلى"), fold("عن")
 # "نقلت جثث الضحايا في ثلاث شاحنات إلى ثكنة في مدينة X": the words from the verb to the place.
 _CARRIED_WINDOW = 9
 
@@ -1579,7 +1579,7 @@ def _carried_to(words: list[str]) -> bool:
             stem_in(word, _CARRIED) and at + 1 < len(words) and words[at + 1].startswith(_CARRIED_VICTIMS)
         )
         if victim and _TO in words[at + 1 :]:
-            return _FROM not in words[at + 1 : words.index(_TO, at + 1)]
+            return _REPORTED_FROM not in words[at + 1 : words.index(_TO, at + 1)]
     return False
 
 
