@@ -1245,6 +1245,37 @@ def test_events_a_danger_feared_is_no_incident(text):
     assert news(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأغلقت السلطات مطار العاصمة اليوم بسبب المعارك بين الفصائل المسلحة.",
+        "وقال مسؤول أممي إن آلاف المدنيين يفرون من القتال بين الجيش والمتمردين.",
+        "وأرسل التنظيم قادة ميدانيين للإشراف على المعارك ضد القوات الحكومية.",
+        "ودعا خطباء المساجد الشبان إلى المشاركة في القتال إلى جانب المتمردين.",
+        "ونزح آلاف الأشخاص هربا من الغارات والبراميل المتفجرة.",
+    ],
+)
+def test_events_fighting_named_as_a_topic_is_no_incident(text):
+    assert news(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقتل خمسة مدنيين بسبب القصف على الأحياء الشرقية.",
+        "وتوقفت قافلة المساعدات بسبب الغارات التي استهدفت بلدة كفربطنا صباح اليوم.",
+        "وقال مسؤول أممي إن آلاف المدنيين يفرون من القتال بين الجيش والحوثيين في مدينة الحديدة اليمنية.",
+    ],
+)
+def test_events_fighting_with_a_figure_a_day_or_a_town_of_its_own_is_an_incident(text):
+    assert len(news(text)) == 1
+
+
+def test_events_a_headline_s_fighting_is_the_news_it_tells():
+    text = "فرار مئات الأسر بسبب معارك بين الجيش والمتمردين\n\nقال مسؤولون اليوم إن القتال مستمر في المدينة."
+    assert [e.event_type for e in news(text)] == ["Battles"]
+
+
 def test_events_a_strike_on_explosives_experts_is_still_a_strike():
     text = "قتل سبعة من خبراء المتفجرات التابعين للحوثيين في غارة جوية على مدينة صعدة أمس."
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [

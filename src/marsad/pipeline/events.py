@@ -154,6 +154,7 @@ def run(doc: Doc) -> None:
                 or _judicial(doc.folded, sentence.start, match.start())
                 or word_before(doc.folded, match.start()) in _PREVENTION
                 or _handled(doc.folded, match.start())
+                or _named_as_a_topic(doc, index, match.start(), match.end())
             ):
                 continue
             doc.triggers.append(
@@ -459,6 +460,14 @@ _AGREEMENT_IN_FORCE = stems_with_role("agreement_in_force")
 _HANDLING = stems_with_role("handling")
 _FEAR = stems_with_role("fear")
 _FROM = "من"
+_CAUSE = stems_with_role("cause")
+# "هربا من القصف", "للإشراف على المعارك", "المشاركة في القتال": each governor and the preposition
+# that joins it to the fighting it names.
+_TOPIC_GOVERNORS = (
+    (stems_with_role("flight"), _FROM),
+    (stems_with_role("oversight"), fold("على")),
+    (stems_with_role("taking_part"), "في"),
+)
 _ANY = forms_with_role("any")
 _EARLIEST_YEAR = 1900
 # The feminine plural of event nouns: "احتجاجات", "اعتداءات", "مواجهات".
@@ -491,6 +500,51 @@ def _handled(text: str, start: int) -> bool:
     if joined and stem_in(word_before(text, text.rfind(before, 0, start)), _HANDLING, article=True):
         return True
     return before == _FROM and stem_in(word_before(text, text.rfind(before, 0, start)), _FEAR, article=True)
+
+
+def _named_as_a_topic(doc: Doc, index: int, start: int, end: int) -> bool:
+    """ "أغلق المطار بسبب المعارك في اليمن", "الفارين من القتال", "للإشراف على المعارك": fighting
+    governed by a word of cause, flight, supervision or taking part is what the sentence is about,
+    not an incident it tells, unless it comes with a figure, or a day or a town of its own ("هربا
+    من القصف على بلدة بيت سوا", "بسبب الغارات التي قتلت 68 مدنيا")."""
+    head = _joined_to(doc.folded, start)
+    return any(_governed_as_a_topic(doc.folded, at) for at in {start, head}) and not _told_with_its_own(
+        doc, index, end
+    )
+
+
+def _joined_to(text: str, start: int) -> int:
+    """Where the word before starts when the word at `start` is joined to it by و ("من الغارات
+    والبراميل" -> "الغارات"), else `start`."""
+    before = word_before(text, start)
+    if not (text.startswith(AND, start) and before):
+        return start
+    return text.rfind(before, 0, start)
+
+
+def _governed_as_a_topic(text: str, start: int) -> bool:
+    """ "بسبب المعارك", "هربا من القصف", "للإشراف على العمليات", "المشاركة في القتال"."""
+    before = word_before(text, start)
+    if stem_in(before, _CAUSE, article=True):
+        return True
+    governor = word_before(text, text.rfind(before, 0, start))
+    return any(before == on and stem_in(governor, words, article=True) for words, on in _TOPIC_GOVERNORS)
+
+
+def _told_with_its_own(doc: Doc, index: int, end: int) -> bool:
+    """A figure in the sentence ("قتل خمسة بسبب القصف"), or a day or a place named after the
+    event word in its clause ("يفرون من القتال في الحديدة", "بسبب القصف الذي استهدف البلدة أمس");
+    a headline's fighting is the news the report tells ("فرار مئات الأسر بسبب معارك بين الفصائل")."""
+    if (index == 0 and _is_title(doc)) or any(_counted(c) for c in doc.of_sentence(doc.claims, index)):
+        return True
+    sentence_end = doc.sentences[index].end
+    clause_end = min(
+        (at for at in (doc.folded.find(m, end, sentence_end) for m in CLAUSE_MARKS) if at >= 0),
+        default=sentence_end,
+    )
+    return any(d.precision == 1 for d in doc.within(doc.dates, end, clause_end)) or any(
+        not p.abroad for p in doc.within(doc.places, end, clause_end)
+    )
 
 
 def _judicial(text: str, sentence_start: int, start: int) -> bool:
