@@ -1276,6 +1276,23 @@ def test_events_a_headline_s_fighting_is_the_news_it_tells():
     assert [e.event_type for e in news(text)] == ["Battles"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصيب سبعة أشخاص أمس في انفجار ألعاب نارية خلال حفل زفاف في مدينة إربد.",
+        "قتل طفلان وأصيب ثلاثة آخرون اليوم في انفجار أسطوانة غاز داخل منزل في مدينة الزرقاء.",
+        "وأصيب شاب بحروق في وجهه أثناء إبعاد الأطفال عن الألعاب النارية حين انفجرت إحداها.",
+    ],
+)
+def test_events_a_blast_of_fireworks_or_a_gas_cylinder_is_an_accident(text):
+    assert news(text) == []
+
+
+def test_events_a_bomb_beside_a_gas_cylinder_is_still_a_blast():
+    text = "قتل ثلاثة جنود أمس في انفجار عبوة ناسفة قرب محطة لتعبئة أسطوانات الغاز في مدينة الرمادي."
+    assert [e.event_type for e in news(text)] == ["Explosions/Remote violence"]
+
+
 def test_events_a_strike_on_explosives_experts_is_still_a_strike():
     text = "قتل سبعة من خبراء المتفجرات التابعين للحوثيين في غارة جوية على مدينة صعدة أمس."
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [

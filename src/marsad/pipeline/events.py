@@ -697,7 +697,9 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: ra
     strong = [t for t in triggers if t.strong]
     if any(EVENT_FAMILY[t.event_type] == DEMONSTRATION for t in strong):
         return True
-    if strong and all(_crash_told_as_an_accident(doc, index, t) for t in strong):
+    if strong and all(
+        _crash_told_as_an_accident(doc, index, t) or _blast_of_no_weapon(doc, index, t) for t in strong
+    ):
         return False  # "لقي تسعة أشخاص مصرعهم بحادث تحطم طائرة مروحية": a crash, not a downing
     if strong:
         return (
@@ -733,6 +735,27 @@ def _crash_told_as_an_accident(doc: Doc, index: int, trigger: Trigger) -> bool:
         stem_in(word_before(doc.folded, trigger.start), _CRASH_ACCIDENT, article=True)
         or _tells_an_accident(doc, index)
         or not (_armed_party_in(doc, index) or _conflict_article(doc))
+    )
+
+
+_NO_WEAPON_BLASTS = forms_with_role("no_weapon_blast")
+# "انفجار أسطوانة غاز": what exploded stands right after the blast word, a space between (in characters).
+_BLAST_REACH = 2
+
+
+def _blast_of_no_weapon(doc: Doc, index: int, trigger: Trigger) -> bool:
+    """ "إصابة عشرة أشخاص في انفجار ألعاب نارية", "انفجار أسطوانة غاز في مطعم": a bare blast word
+    (no bomb named) naming fireworks or a gas cylinder as what exploded, or in a sentence naming
+    them and no armed party, is an accident; "فجر مسلحون مخازن أسطوانات الغاز" names who blew them up."""
+    sentence = doc.sentences[index]
+    named = [
+        at for blast in _NO_WEAPON_BLASTS if (at := doc.folded.find(blast, sentence.start, sentence.end)) >= 0
+    ]
+    return (
+        trigger.needs_party
+        and EVENT_FAMILY[trigger.event_type] == VIOLENCE
+        and bool(named)
+        and (not _armed_party_in(doc, index) or any(0 <= at - trigger.end <= _BLAST_REACH for at in named))
     )
 
 
