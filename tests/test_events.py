@@ -1264,6 +1264,54 @@ def test_events_an_urging_answered_by_a_reply_to_an_attack_keeps_the_attack():
     assert [e.event_type for e in news(text)] != []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأغلقت السلطات مطار العاصمة اليوم بسبب المعارك بين الفصائل المسلحة.",
+        "وقال مسؤول أممي إن آلاف المدنيين يفرون من القتال بين الجيش والمتمردين.",
+        "وأرسل التنظيم قادة ميدانيين للإشراف على المعارك ضد القوات الحكومية.",
+        "ودعا خطباء المساجد الشبان إلى المشاركة في القتال إلى جانب المتمردين.",
+        "ونزح آلاف الأشخاص هربا من الغارات والبراميل المتفجرة.",
+    ],
+)
+def test_events_fighting_named_as_a_topic_is_no_incident(text):
+    assert news(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقتل خمسة مدنيين بسبب القصف على الأحياء الشرقية.",
+        "وتوقفت قافلة المساعدات بسبب الغارات التي استهدفت بلدة كفربطنا صباح اليوم.",
+        "وقال مسؤول أممي إن آلاف المدنيين يفرون من القتال بين الجيش والحوثيين في مدينة الحديدة اليمنية.",
+    ],
+)
+def test_events_fighting_with_a_figure_a_day_or_a_town_of_its_own_is_an_incident(text):
+    assert len(news(text)) == 1
+
+
+def test_events_a_headline_s_fighting_is_the_news_it_tells():
+    text = "فرار مئات الأسر بسبب معارك بين الجيش والمتمردين\n\nقال مسؤولون اليوم إن القتال مستمر في المدينة."
+    assert [e.event_type for e in news(text)] == ["Battles"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصيب سبعة أشخاص أمس في انفجار ألعاب نارية خلال حفل زفاف في مدينة إربد.",
+        "قتل طفلان وأصيب ثلاثة آخرون اليوم في انفجار أسطوانة غاز داخل منزل في مدينة الزرقاء.",
+        "وأصيب شاب بحروق في وجهه أثناء إبعاد الأطفال عن الألعاب النارية حين انفجرت إحداها.",
+    ],
+)
+def test_events_a_blast_of_fireworks_or_a_gas_cylinder_is_an_accident(text):
+    assert news(text) == []
+
+
+def test_events_a_bomb_beside_a_gas_cylinder_is_still_a_blast():
+    text = "قتل ثلاثة جنود أمس في انفجار عبوة ناسفة قرب محطة لتعبئة أسطوانات الغاز في مدينة الرمادي."
+    assert [e.event_type for e in news(text)] == ["Explosions/Remote violence"]
+
+
 def test_events_a_strike_on_explosives_experts_is_still_a_strike():
     text = "قتل سبعة من خبراء المتفجرات التابعين للحوثيين في غارة جوية على مدينة صعدة أمس."
     assert [(e.event_type, e.sub_event_type) for e in news(text)] == [

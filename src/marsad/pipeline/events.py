@@ -156,6 +156,7 @@ def run(doc: Doc) -> None:
                 or word_before(doc.folded, match.start()) in _PREVENTION
                 or _handled(doc.folded, match.start())
                 or _urged(doc.folded, sentence.start, match.start())
+                or _named_as_a_topic(doc, index, match.start(), match.end())
             ):
                 continue
             doc.triggers.append(
@@ -480,6 +481,14 @@ _URGING = stems_with_role("urging")
 # "حرض الأمين العام للحزب أنصاره على قتال": the urger and the urged stand between the word and على.
 _URGING_REACH = 7
 _URGED_TO = frozenset({"على", "علي", fold("إلى")})
+_CAUSE = stems_with_role("cause")
+# "هربا من القصف", "للإشراف على المعارك", "المشاركة في القتال": each governor and the preposition
+# that joins it to the fighting it names.
+_TOPIC_GOVERNORS = (
+    (stems_with_role("flight"), _FROM),
+    (stems_with_role("oversight"), fold("على")),
+    (stems_with_role("taking_part"), "في"),
+)
 _ANY = forms_with_role("any")
 _EARLIEST_YEAR = 1900
 # The feminine plural of event nouns: "احتجاجات", "اعتداءات", "مواجهات".
@@ -531,6 +540,51 @@ def _urged(text: str, sentence_start: int, start: int) -> bool:
 def _without_pronoun(word: str) -> str:
     """ "حرضهم" -> "حرض": the verb without the attached pronoun of whom it urges."""
     return next((word[: -len(p)] for p in THIRD_PERSON_PRONOUNS if word.endswith(p)), word)
+
+
+def _named_as_a_topic(doc: Doc, index: int, start: int, end: int) -> bool:
+    """ "أغلق المطار بسبب المعارك في اليمن", "الفارين من القتال", "للإشراف على المعارك": fighting
+    governed by a word of cause, flight, supervision or taking part is what the sentence is about,
+    not an incident it tells, unless it comes with a figure, or a day or a town of its own ("هربا
+    من القصف على بلدة بيت سوا", "بسبب الغارات التي قتلت 68 مدنيا")."""
+    head = _joined_to(doc.folded, start)
+    return any(_governed_as_a_topic(doc.folded, at) for at in {start, head}) and not _told_with_its_own(
+        doc, index, end
+    )
+
+
+def _joined_to(text: str, start: int) -> int:
+    """Where the word before starts when the word at `start` is joined to it by و ("من الغارات
+    والبراميل" -> "الغارات"), else `start`."""
+    before = word_before(text, start)
+    if not (text.startswith(AND, start) and before):
+        return start
+    return text.rfind(before, 0, start)
+
+
+def _governed_as_a_topic(text: str, start: int) -> bool:
+    """ "بسبب المعارك", "هربا من القصف", "للإشراف على العمليات", "المشاركة في القتال"."""
+    before = word_before(text, start)
+    if stem_in(before, _CAUSE, article=True):
+        return True
+    governor = word_before(text, text.rfind(before, 0, start))
+    return any(before == on and stem_in(governor, words, article=True) for words, on in _TOPIC_GOVERNORS)
+
+
+def _told_with_its_own(doc: Doc, index: int, end: int) -> bool:
+    """A figure in the sentence ("قتل خمسة بسبب القصف"), or a day or a place named after the
+    event word in its clause ("يفرون من القتال في الحديدة", "بسبب القصف الذي استهدف البلدة أمس");
+    a headline's fighting is the news the report tells ("فرار مئات الأسر بسبب معارك بين الفصائل")."""
+    if (index == 0 and _is_title(doc)) or any(_counted(c) for c in doc.of_sentence(doc.claims, index)):
+        return True
+    sentence_end = doc.sentences[index].end
+    clause_end = min(
+        (at for at in (doc.folded.find(m, end, sentence_end) for m in CLAUSE_MARKS) if at >= 0),
+        default=sentence_end,
+    )
+    return any(d.precision == 1 for d in doc.within(doc.dates, end, clause_end)) or any(
+        not p.abroad for p in doc.within(doc.places, end, clause_end)
+    )
 
 
 def _judicial(text: str, sentence_start: int, start: int) -> bool:
@@ -683,7 +737,9 @@ def _reports_an_event(doc: Doc, index: int, triggers: list[Trigger], section: ra
     strong = [t for t in triggers if t.strong]
     if any(EVENT_FAMILY[t.event_type] == DEMONSTRATION for t in strong):
         return True
-    if strong and all(_crash_told_as_an_accident(doc, index, t) for t in strong):
+    if strong and all(
+        _crash_told_as_an_accident(doc, index, t) or _blast_of_no_weapon(doc, index, t) for t in strong
+    ):
         return False  # "لقي تسعة أشخاص مصرعهم بحادث تحطم طائرة مروحية": a crash, not a downing
     if strong:
         return (
@@ -719,6 +775,27 @@ def _crash_told_as_an_accident(doc: Doc, index: int, trigger: Trigger) -> bool:
         stem_in(word_before(doc.folded, trigger.start), _CRASH_ACCIDENT, article=True)
         or _tells_an_accident(doc, index)
         or not (_armed_party_in(doc, index) or _conflict_article(doc))
+    )
+
+
+_NO_WEAPON_BLASTS = forms_with_role("no_weapon_blast")
+# "انفجار أسطوانة غاز": what exploded stands right after the blast word, a space between (in characters).
+_BLAST_REACH = 2
+
+
+def _blast_of_no_weapon(doc: Doc, index: int, trigger: Trigger) -> bool:
+    """ "إصابة عشرة أشخاص في انفجار ألعاب نارية", "انفجار أسطوانة غاز في مطعم": a bare blast word
+    (no bomb named) naming fireworks or a gas cylinder as what exploded, or in a sentence naming
+    them and no armed party, is an accident; "فجر مسلحون مخازن أسطوانات الغاز" names who blew them up."""
+    sentence = doc.sentences[index]
+    named = [
+        at for blast in _NO_WEAPON_BLASTS if (at := doc.folded.find(blast, sentence.start, sentence.end)) >= 0
+    ]
+    return (
+        trigger.needs_party
+        and EVENT_FAMILY[trigger.event_type] == VIOLENCE
+        and bool(named)
+        and (not _armed_party_in(doc, index) or any(0 <= at - trigger.end <= _BLAST_REACH for at in named))
     )
 
 
