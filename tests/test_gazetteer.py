@@ -128,6 +128,29 @@ def test_gazetteer_lookup_strips_clitics_and_orders_arabic_names_first(gazetteer
 
 
 @pytest.mark.parametrize(
+    ("sentence", "surface", "geonameid"),
+    [
+        # a spelling the news writes for a big city, with no country named beside it: the city, not
+        # a namesake that GeoNames spells so (Petersburg in Virginia, Birmingham in Alabama)
+        ("أغلقت السلطات القنصلية في سان بطرسبرغ أمس", "سان بطرسبرغ", 498817),
+        ("تظاهر المئات في مدينة سان بطرسبورغ مساء السبت", "سان بطرسبورغ", 498817),
+        ("عقد الحزب مؤتمره السنوي في برمنغهام الأحد", "برمنغهام", 2655603),
+        ("اجتمع وزراء الخارجية في بروكسيل يوم الخميس", "بروكسيل", 2800866),
+        ("وقع الطرفان الاتفاق في مدينة زيوريخ", "زيوريخ", 2657896),
+        ("خرج آلاف المحتجين إلى شوارع كراكاس", "كراكاس", 3646738),
+        ("قال المسؤول للصحافيين في سيئول إن المحادثات مستمرة", "سيئول", 1835848),
+        ("تجمع المتظاهرون أمام البرلمان في كانبيرا", "كانبيرا", 2172517),
+        ("اعتقلت الشرطة رجلين في مونتريال بعد إطلاق نار", "مونتريال", 6077243),
+        ("أطلق مسلح النار على المارة في هيوستون", "هيوستون", 4699066),
+    ],
+)
+def test_gazetteer_news_spellings_of_big_cities_name_them_alone(gazetteer, sentence, surface, geonameid):
+    """gazetteer_aliases.tsv gives these spellings to the city GeoNames spells otherwise."""
+    place, trace = gazetteer.choose(mention_of(gazetteer, sentence, surface), [])
+    assert place is not None and place.geonameid == geonameid, trace
+
+
+@pytest.mark.parametrize(
     "geonameid, arabic", [(360630, "القاهرة"), (2453348, "موبتي"), (2507480, "الجزائر"), (2476086, None)]
 )
 def test_gazetteer_arabic_name_is_written_as_arabic_writes_it(gazetteer, geonameid, arabic):
