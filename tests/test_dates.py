@@ -146,6 +146,17 @@ def test_dates_the_weekday_keeps_a_date_ahead_in_the_year_of_publication(
     assert only(sentence, dt.date(2018, 6, 1)).date_start == day(expected)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تعقد القمة في 26 يونيو الجاري في العاصمة",
+        "تجرى الانتخابات يوم 30 حزيران/يونيو الحالي",
+    ],
+)
+def test_dates_the_current_month_keeps_a_date_ahead_in_the_year_of_publication(sentence: str) -> None:
+    assert only(sentence, dt.date(2018, 6, 3)).date_start.year == 2018
+
+
 def test_dates_day_range() -> None:
     mention = only("دارت المعارك بين 15 و17 يوليو")
     assert (mention.date_start, mention.date_end, mention.kind) == (

@@ -365,9 +365,12 @@ def _resolve_year(
 ) -> int:
     """The year of a day-and-month date that gives none, read against publication. A date over a
     week ahead is last year's, unless its weekday is this year's: "يوم الجمعة 15 يونيو" published
-    on 1 June 2018 is 15 June 2018, a Friday (15 June 2017 was a Thursday)."""
+    on 1 June 2018 is 15 June 2018, a Friday (15 June 2017 was a Thursday). "الجاري" or "الحالي"
+    after the month ("في 26 أبريل الجاري") puts it in the month of publication, however far ahead."""
     year = published.year
     candidate = _safe_date(year, month, day) or dt.date(year, month, 28)
+    if direction == "current":
+        return year
     if direction == "future":
         return year + 1 if candidate < published else year
     if direction == "past":
