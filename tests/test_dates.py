@@ -130,6 +130,33 @@ def test_dates_missing_year_after_publication_is_last_year() -> None:
     assert mention.date_start == dt.date(2023, 12, 30)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("تنطلق المباراة الافتتاحية يوم الجمعة 15 يونيو في العاصمة", "2018-06-15"),
+        ("يعقد المجلس جلسته الطارئة الجمعة 22 يونيو", "2018-06-22"),
+        # The weekday is last year's, or the date's only: the date over a week ahead is last year's.
+        ("قتل ثلاثة جنود يوم الخميس 15 يونيو في كمين", "2017-06-15"),
+        ("قتل ثلاثة جنود في 15 يونيو في كمين", "2017-06-15"),
+    ],
+)
+def test_dates_the_weekday_keeps_a_date_ahead_in_the_year_of_publication(
+    sentence: str, expected: str
+) -> None:
+    assert only(sentence, dt.date(2018, 6, 1)).date_start == day(expected)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "تعقد القمة في 26 يونيو الجاري في العاصمة",
+        "تجرى الانتخابات يوم 30 حزيران/يونيو الحالي",
+    ],
+)
+def test_dates_the_current_month_keeps_a_date_ahead_in_the_year_of_publication(sentence: str) -> None:
+    assert only(sentence, dt.date(2018, 6, 3)).date_start.year == 2018
+
+
 def test_dates_day_range() -> None:
     mention = only("دارت المعارك بين 15 و17 يوليو")
     assert (mention.date_start, mention.date_end, mention.kind) == (

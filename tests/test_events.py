@@ -81,6 +81,22 @@ def test_events_statement_date_is_not_the_event_date():
 @pytest.mark.parametrize(
     "text, day",
     [
+        # A day opening the sentence before its reporting verb dates the report when a day follows.
+        ("والسبت، أعلنت وكالة الأنباء مقتل القيادي في غارة جوية على مدينة الحديدة الخميس.", "2024-07-25"),
+        ("ويوم الجمعة، قال الجيش إن مسلحين قتلوا جنديين في كمين قرب غاو الأربعاء.", "2024-07-24"),
+        # Alone, it is the best day the event has.
+        ("والسبت، أعلن الجيش أن غارة جوية قتلت خمسة مسلحين قرب مدينة غاو.", "2024-07-27"),
+        # A statement word with the killing between it and the day: the day is the killing's.
+        ("وجاء في بيان مقتل القيادي الخميس في غارة على مدينة الحديدة.", "2024-07-25"),
+    ],
+)
+def test_events_a_fronted_day_before_a_report_dates_the_report(text, day):
+    assert [e.date_start.isoformat() for e in news(text)] == [day]
+
+
+@pytest.mark.parametrize(
+    "text, day",
+    [
         (
             "وقتل ثلاثة جنود الخميس في هجوم على دورية في كيدال، بعد زيارة الرئيس للمدينة الثلاثاء.",
             "2024-07-25",

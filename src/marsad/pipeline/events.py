@@ -32,6 +32,7 @@ from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, BA, CONJUNCTIONS, LAM, THIRD_PERSON_PRONOUNS, stem_in, strip_article
 from marsad.lang.ar.dates import ANNIVERSARY, time_unit_forms
 from marsad.lang.ar.lexicon import (
+    casualty_triggers,
     event_triggers,
     forms_with_role,
     openers_with_role,
@@ -104,6 +105,7 @@ LOOSE_DATE_REACH = 2
 REFERENCE_KM = 150
 _PROVINCE = "ADM1"  # GeoNames' feature code of a first-level administrative region
 _STATEMENT_WINDOW = 4
+_STATEMENT_WORDS = forms_with_role("statement")
 # "قبيل زيارته لموريتانيا، الاثنين": a day this many words after a visit or a meeting is its day.
 _OCCASION_WINDOW = 4
 # An article with this many sentences of sport, fiction, science or market words (and more of
@@ -1502,10 +1504,8 @@ def _is_background(doc: Doc, dates: list) -> bool:
 
 def _statement_date(doc: Doc, date) -> bool:
     """A date beside a statement ("في بيان يوم الأحد") dates the statement, not the event."""
-    statement_words = forms_with_role("statement")
     sentence = doc.sentences[doc.sentence_of(date.start)]
-    before = last_words(doc.folded, sentence.start, date.start, _STATEMENT_WINDOW)
-    if any(stem_in(w, statement_words) for w in before):
+    if _statement_word_before(doc, sentence.start, date.start) or _fronted_before_a_report(doc, date):
         return True
     for attribution in doc.attributions.get(doc.sentence_of(date.start), []):
         if attribution.how == "carried":
@@ -1515,6 +1515,33 @@ def _statement_date(doc: Doc, date) -> bool:
         ):
             return True
     return _day_of_a_visit_or_meeting(doc, date)
+
+
+def _statement_word_before(doc: Doc, sentence_start: int, start: int) -> bool:
+    """A statement word a few words before the day ("في بيان يوم الأحد"), with no event or casualty
+    word between them: "أعلنت الوكالة في بيان مقتل القيادي ظهر الخميس" dates the killing."""
+    words = list(WORD.finditer(doc.folded, sentence_start, start))[-_STATEMENT_WINDOW:]
+    said = next((w for w in reversed(words) if stem_in(w.group(), _STATEMENT_WORDS)), None)
+    return said is not None and not (
+        doc.within(doc.triggers, said.end(), start)
+        or any(casualty_triggers().finditer(doc.folded, said.end(), start))
+    )
+
+
+def _fronted_before_a_report(doc: Doc, date) -> bool:
+    """ "والاثنين، أعلنت وكالة سبأ مقتل القيادي ظهر الخميس": a day opening the sentence, right
+    before its reporting verb and the source, dates the report when the report tells a day of its
+    own; alone ("والأحد أعلن الجيش أنه قصف قرية") it is the best day the event has."""
+    index = doc.sentence_of(date.start)
+    if WORD.search(doc.folded, doc.sentences[index].start, date.start) or not any(
+        d.start > date.end and d.precision == 1 and d.date_start is not None
+        for d in doc.in_sentence(doc.dates, index)
+    ):
+        return False
+    return any(
+        a.how == "verb" and len(WORD.findall(doc.folded, date.end, a.start)) == 1
+        for a in doc.attributions.get(index, [])
+    )
 
 
 def _day_of_a_visit_or_meeting(doc: Doc, date) -> bool:

@@ -360,15 +360,23 @@ def _direction(match: re.Match[str]) -> str | None:
     return _lexicon().qualifiers[qualifier] if qualifier else None
 
 
-def _resolve_year(month: int, day: int, direction: str | None, published: dt.date) -> int:
-    """The year of a day-and-month date that gives none, read against publication."""
+def _resolve_year(
+    month: int, day: int, direction: str | None, published: dt.date, weekday: int | None = None
+) -> int:
+    """The year of a day-and-month date that gives none, read against publication. A date over a
+    week ahead is last year's, unless its weekday is this year's: "يوم الجمعة 15 يونيو" published
+    on 1 June 2018 is 15 June 2018, a Friday (15 June 2017 was a Thursday). "الجاري" or "الحالي"
+    after the month ("في 26 أبريل الجاري") puts it in the month of publication, however far ahead."""
     year = published.year
     candidate = _safe_date(year, month, day) or dt.date(year, month, 28)
+    if direction == "current":
+        return year
     if direction == "future":
         return year + 1 if candidate < published else year
     if direction == "past":
         return year - 1 if candidate > published else year
-    return year - 1 if candidate > published + FUTURE_SLACK else year
+    ahead = candidate > published + FUTURE_SLACK and candidate.weekday() != weekday
+    return year - 1 if ahead else year
 
 
 def _explicit(match: re.Match[str], published: dt.date | None, day: int | None = None) -> DateMention | None:
@@ -382,7 +390,7 @@ def _explicit(match: re.Match[str], published: dt.date | None, day: int | None =
     if match.group("year"):
         year: int | None = int(match.group("year"))
     elif published is not None:
-        year = _resolve_year(month, day, _direction(match), published)
+        year = _resolve_year(month, day, _direction(match), published, _weekday_number(match))
     else:
         year = None
     first = _safe_date(year, month, day) if year else None
@@ -445,8 +453,14 @@ def _month(match: re.Match[str], published: dt.date | None) -> DateMention | Non
     return _mention(match, match.start(), first, last, MONTH, "month")
 
 
+def _weekday_number(match: re.Match[str]) -> int | None:
+    """The weekday a match names ("الجمعة" → 4, "والخميس" → 3), None when it names none."""
+    name = match.groupdict().get("weekday")
+    return _lexicon().weekdays[_strip_clitic(_key(name), _lexicon().weekdays)] if name else None
+
+
 def _weekday(match: re.Match[str], published: dt.date | None) -> DateMention | None:
-    target = _lexicon().weekdays[_strip_clitic(_key(match.group("weekday")), _lexicon().weekdays)]
+    target = _weekday_number(match)
     direction = _direction(match) or ("future" if _told_as_to_come(match.string, match.start()) else None)
     date = _resolve_weekday(target, direction, published) if published else None
     return _mention(match, match.start(), date, date, DAY, "weekday")
