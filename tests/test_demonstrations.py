@@ -116,6 +116,20 @@ def test_demonstrations_before_a_court_or_told_by_it_are_one(text):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وجدد المجلس في بيان إدانته للتطرف بكل صوره ومظاهره في مدينة الرباط اليوم.", []),
+        ("وقال الوزير في عمان اليوم إن الفساد بشتى مظاهره خطر على الدولة.", []),
+        ("وخرجت المظاهره في شوارع مدينة صفاقس اليوم.", ["Protests"]),
+        ("وخرجت مظاهرة في شوارع مدينة صفاقس اليوم.", ["Protests"]),
+    ],
+)
+def test_demonstrations_a_noun_with_its_is_no_demonstration(text, expected):
+    """ "ومظاهره" (its manifestations) folds like "ومظاهرة"; the article makes it a misspelt one."""
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "وفي البلد المضطرب اعتصم الوزير الراحل بعقلانية هادئة في بيروت.",

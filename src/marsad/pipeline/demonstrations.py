@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import by_iso3
-from marsad.lang.ar.clitics import ARTICLE, stem_in, strip_article
+from marsad.lang.ar.clitics import ARTICLE, ITS, stem_in, strip_article
 from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role, stems_with_role
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.sentences import CLAUSE_MARKS
@@ -193,6 +193,8 @@ def _is_demonstration(trigger: Trigger) -> bool:
 
 def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
     """A call, a plan, a statement of support, a right, a figure of speech, a festival or a celebration."""
+    if _another_noun_with_its(doc, trigger):
+        return True
     for cue in cues:
         # "ساحة الحرية" is a square: a right is named without the article ("حرية التظاهر").
         if cue.role == "right" and not cue.definite and _governs(doc, cue, trigger, _RIGHT_REACH):
@@ -233,6 +235,14 @@ def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
         or _motive_of_an_act(doc, trigger, cues)
         or (_after_a_backdrop_word(doc, trigger) and not _told_of_its_own(doc, trigger, cues))
     )
+
+
+def _another_noun_with_its(doc: Doc, trigger: Trigger) -> bool:
+    """ "الإرهاب بجميع أشكاله ومظاهره", "تظاهره بالسقوط": a one-word demonstration noun the text
+    ends with ه, not ة, is another word with "its, his" (مظاهر + ه, manifestations); with the
+    article it cannot take the pronoun, and is a demonstration misspelt ("المظاهره")."""
+    text = doc.span(trigger.start, trigger.end).text
+    return len(text.split()) == 1 and text.endswith(ITS) and not _in_definite(doc, trigger)
 
 
 def _after_a_backdrop_word(doc: Doc, trigger: Trigger) -> bool:
