@@ -498,6 +498,31 @@ def test_demonstrations_a_backdrop_of_what_the_sentence_tells_is_none(text):
 @pytest.mark.parametrize(
     "text",
     [
+        "وبحث مجلس الوزراء اليوم تداعيات الاحتجاجات على الاقتصاد.",
+        "وارتفعت أسعار الخبز الشهر الماضي مما أثار احتجاجات.",
+        "وأقال رئيس الوزراء وزير المالية اليوم في مسعى لاحتواء الاحتجاجات.",
+        "وقضت المحكمة اليوم بسجن الناشط عشر سنوات لدوره في قيادة الاحتجاجات.",
+        "ونشر الوزير اليوم تغريدة بشأن المظاهرات.",
+    ],
+)
+def test_demonstrations_the_topic_of_a_word_is_none(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأثار القرار احتجاجات في مدينة البصرة يوم الجمعة.",
+        "وأثار رفع الأسعار تظاهر الآلاف أمام مبنى البرلمان في عمان اليوم.",
+    ],
+)
+def test_demonstrations_the_topic_of_a_word_with_a_place_day_or_crowd_of_its_own_is_one(text):
+    assert "Protests" in [e.event_type for e in news(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "واعتقلت الشرطة عشرين شخصا بعد احتجاجات في مدينة الحسيمة اليوم.",
         "وفرقت قوات الأمن المحتجين بالغاز المسيل للدموع عقب مظاهرة الجمعة في مدينة صفاقس.",
         "وأغلقت المتاجر أبوابها في مدينة البصرة إثر تظاهر الآلاف أمام مبنى المحافظة اليوم.",

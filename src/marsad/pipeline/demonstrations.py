@@ -106,6 +106,8 @@ _THEY_DID = "وا"
 _QUOTE = '"'
 _CONTRASTS = forms_with_role("contrast")
 _BACKDROP, _BACKDROP_LINK = forms_with_role("backdrop"), forms_with_role("backdrop_link")
+# "أثار احتجاجات", "تداعيات الاحتجاجات": a word whose topic or object the demonstration is.
+_TOPIC_OF = forms_with_role("topic_of")
 # "بعد أسابيع من التظاهرات": the word of sequence stands within these words before "من".
 _BACKDROP_REACH = 3
 _PREPOSITIONS = forms_with_role("preposition")
@@ -248,14 +250,15 @@ def _another_noun_with_its(doc: Doc, trigger: Trigger) -> bool:
 def _after_a_backdrop_word(doc: Doc, trigger: Trigger) -> bool:
     """ "استقالت الحكومة على خلفية الاحتجاجات", "بعد أسابيع من التظاهرات الشعبية": the word for a
     demonstration right after a word of sequence or cause, or after "من" that such a word opens a
-    few words before, is the backdrop of what the sentence tells; its people are a crowd ("تأخر
-    القطار بسبب المتظاهرين الذين يقطعون الطرق")."""
+    few words before, is the backdrop of what the sentence tells, and right after a word whose topic
+    it is ("ناقش المجلس تداعيات الاحتجاجات", "أثار القرار احتجاجات") what it is about; its people
+    are a crowd ("تأخر القطار بسبب المتظاهرين الذين يقطعون الطرق")."""
     if _names_people(doc, trigger):
         return False
     before = WORD.findall(doc.folded, doc.sentences[trigger.sentence].start, trigger.start)
     if not before:
         return False
-    if stem_in(before[-1], _BACKDROP):
+    if stem_in(before[-1], _BACKDROP) or stem_in(before[-1], _TOPIC_OF):
         return True
     return before[-1] in _BACKDROP_LINK and any(
         stem_in(word, _BACKDROP) for word in before[-_BACKDROP_REACH - 1 : -1]
