@@ -307,6 +307,20 @@ def test_demonstrations_shooting_and_clashes_told_apart_are_the_same_demonstrati
     assert [(c.kind, c.low) for c in event.claims] == [("killed", 1)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تظاهر الآلاف في مدينة ليون اليوم احتجاجا على قانون العمل.\n"
+        "واندلعت اشتباكات عنيفة في المدينة اعتقلت على إثرها الشرطة 40 شخصا.",
+        "خرج آلاف المحتجين في مدينة برشلونة اليوم رفضا لاعتقال زعيمهم.\n"
+        "وأصيب 20 شخصا في مواجهات مع الشرطة التي ألقت القبض على ستة آخرين.",
+    ],
+)
+def test_demonstrations_clashes_and_arrests_told_apart_are_one_riot(text):
+    """The arrests the police make in the clashes are the force intervening, no battle apart."""
+    assert event_kinds(text) == [("Riots", "Violent demonstration")]
+
+
 def test_demonstrations_an_armed_group_fighting_beside_them_is_its_own_event():
     text = (
         "تظاهر المئات في مدينة درعا اليوم للمطالبة بالإفراج عن المعتقلين.\n"

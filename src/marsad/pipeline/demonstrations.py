@@ -40,6 +40,7 @@ from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.schema import Actor, Claim, Party
 from marsad.schema.acled import (
     ARMED_CLASH,
+    ARRESTS,
     BATTLES,
     CIVILIANS,
     DEMONSTRATION,
@@ -637,11 +638,14 @@ def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Tri
 def at_a_demonstration(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     """Whether violence told in a sentence of its own may be what happened at a demonstration the
     article reports: clashes, shooting, casualties or explosives a crowd throws ("ألقوا متفجرات"),
+    and the arrests the police make at them ("اشتباكات عنيفة أوقفت على إثرها الشرطة 109 أشخاص"),
     with no armed group named and no weapon of war (a bombing or an air strike beside a protest is
     an event of its own)."""
     cues = _cues(doc, index)
     if any(
-        (t.event_type != BATTLES or t.sub_event_type != ARMED_CLASH) and not _thrown(doc, t, cues)
+        (t.event_type != BATTLES or t.sub_event_type != ARMED_CLASH)
+        and t.sub_event_type != ARRESTS
+        and not _thrown(doc, t, cues)
         for t in triggers
     ):
         return False
@@ -657,8 +661,9 @@ def _thrown(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
 
 
 def as_demonstration(trigger: Trigger) -> Trigger:
-    """A clash at a demonstration is it turning violent; a shooting, the force intervening."""
-    if trigger.strong:
+    """A clash at a demonstration is it turning violent; a shooting or an arrest, the force
+    intervening."""
+    if trigger.strong and trigger.sub_event_type != ARRESTS:
         return replace(trigger, event_type=RIOTS, sub_event_type=VIOLENT_DEMONSTRATION, needs_party=False)
     return replace(trigger, event_type=PROTESTS, sub_event_type=PROTEST_WITH_INTERVENTION, needs_party=False)
 
