@@ -116,6 +116,20 @@ def test_demonstrations_before_a_court_or_told_by_it_are_one(text):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وجدد المجلس في بيان إدانته للتطرف بكل صوره ومظاهره في مدينة الرباط اليوم.", []),
+        ("وقال الوزير في عمان اليوم إن الفساد بشتى مظاهره خطر على الدولة.", []),
+        ("وخرجت المظاهره في شوارع مدينة صفاقس اليوم.", ["Protests"]),
+        ("وخرجت مظاهرة في شوارع مدينة صفاقس اليوم.", ["Protests"]),
+    ],
+)
+def test_demonstrations_a_noun_with_its_is_no_demonstration(text, expected):
+    """ "ومظاهره" (its manifestations) folds like "ومظاهرة"; the article makes it a misspelt one."""
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "وفي البلد المضطرب اعتصم الوزير الراحل بعقلانية هادئة في بيروت.",
@@ -291,6 +305,20 @@ def test_demonstrations_shooting_and_clashes_told_apart_are_the_same_demonstrati
     [event] = news(text)
     assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")
     assert [(c.kind, c.low) for c in event.claims] == [("killed", 1)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تظاهر الآلاف في مدينة ليون اليوم احتجاجا على قانون العمل.\n"
+        "واندلعت اشتباكات عنيفة في المدينة اعتقلت على إثرها الشرطة 40 شخصا.",
+        "خرج آلاف المحتجين في مدينة برشلونة اليوم رفضا لاعتقال زعيمهم.\n"
+        "وأصيب 20 شخصا في مواجهات مع الشرطة التي ألقت القبض على ستة آخرين.",
+    ],
+)
+def test_demonstrations_clashes_and_arrests_told_apart_are_one_riot(text):
+    """The arrests the police make in the clashes are the force intervening, no battle apart."""
+    assert event_kinds(text) == [("Riots", "Violent demonstration")]
 
 
 def test_demonstrations_an_armed_group_fighting_beside_them_is_its_own_event():
@@ -479,6 +507,31 @@ def test_demonstrations_possible_or_awaited_is_none(text):
 )
 def test_demonstrations_a_backdrop_of_what_the_sentence_tells_is_none(text):
     assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وبحث مجلس الوزراء اليوم تداعيات الاحتجاجات على الاقتصاد.",
+        "وارتفعت أسعار الخبز الشهر الماضي مما أثار احتجاجات.",
+        "وأقال رئيس الوزراء وزير المالية اليوم في مسعى لاحتواء الاحتجاجات.",
+        "وقضت المحكمة اليوم بسجن الناشط عشر سنوات لدوره في قيادة الاحتجاجات.",
+        "ونشر الوزير اليوم تغريدة بشأن المظاهرات.",
+    ],
+)
+def test_demonstrations_the_topic_of_a_word_is_none(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأثار القرار احتجاجات في مدينة البصرة يوم الجمعة.",
+        "وأثار رفع الأسعار تظاهر الآلاف أمام مبنى البرلمان في عمان اليوم.",
+    ],
+)
+def test_demonstrations_the_topic_of_a_word_with_a_place_day_or_crowd_of_its_own_is_one(text):
+    assert "Protests" in [e.event_type for e in news(text)]
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import by_iso3
-from marsad.lang.ar.clitics import ARTICLE, stem_in, strip_article
+from marsad.lang.ar.clitics import ARTICLE, ITS, stem_in, strip_article
 from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role, stems_with_role
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.sentences import CLAUSE_MARKS
@@ -40,6 +40,7 @@ from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.schema import Actor, Claim, Party
 from marsad.schema.acled import (
     ARMED_CLASH,
+    ARRESTS,
     BATTLES,
     CIVILIANS,
     DEMONSTRATION,
@@ -106,6 +107,8 @@ _THEY_DID = "وا"
 _QUOTE = '"'
 _CONTRASTS = forms_with_role("contrast")
 _BACKDROP, _BACKDROP_LINK = forms_with_role("backdrop"), forms_with_role("backdrop_link")
+# "أثار احتجاجات", "تداعيات الاحتجاجات": a word whose topic or object the demonstration is.
+_TOPIC_OF = forms_with_role("topic_of")
 # "بعد أسابيع من التظاهرات": the word of sequence stands within these words before "من".
 _BACKDROP_REACH = 3
 _PREPOSITIONS = forms_with_role("preposition")
@@ -193,6 +196,8 @@ def _is_demonstration(trigger: Trigger) -> bool:
 
 def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
     """A call, a plan, a statement of support, a right, a figure of speech, a festival or a celebration."""
+    if _another_noun_with_its(doc, trigger):
+        return True
     for cue in cues:
         # "ساحة الحرية" is a square: a right is named without the article ("حرية التظاهر").
         if cue.role == "right" and not cue.definite and _governs(doc, cue, trigger, _RIGHT_REACH):
@@ -235,17 +240,26 @@ def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
     )
 
 
+def _another_noun_with_its(doc: Doc, trigger: Trigger) -> bool:
+    """ "الإرهاب بجميع أشكاله ومظاهره", "تظاهره بالسقوط": a one-word demonstration noun the text
+    ends with ه, not ة, is another word with "its, his" (مظاهر + ه, manifestations); with the
+    article it cannot take the pronoun, and is a demonstration misspelt ("المظاهره")."""
+    text = doc.span(trigger.start, trigger.end).text
+    return len(text.split()) == 1 and text.endswith(ITS) and not _in_definite(doc, trigger)
+
+
 def _after_a_backdrop_word(doc: Doc, trigger: Trigger) -> bool:
     """ "استقالت الحكومة على خلفية الاحتجاجات", "بعد أسابيع من التظاهرات الشعبية": the word for a
     demonstration right after a word of sequence or cause, or after "من" that such a word opens a
-    few words before, is the backdrop of what the sentence tells; its people are a crowd ("تأخر
-    القطار بسبب المتظاهرين الذين يقطعون الطرق")."""
+    few words before, is the backdrop of what the sentence tells, and right after a word whose topic
+    it is ("ناقش المجلس تداعيات الاحتجاجات", "أثار القرار احتجاجات") what it is about; its people
+    are a crowd ("تأخر القطار بسبب المتظاهرين الذين يقطعون الطرق")."""
     if _names_people(doc, trigger):
         return False
     before = WORD.findall(doc.folded, doc.sentences[trigger.sentence].start, trigger.start)
     if not before:
         return False
-    if stem_in(before[-1], _BACKDROP):
+    if stem_in(before[-1], _BACKDROP) or stem_in(before[-1], _TOPIC_OF):
         return True
     return before[-1] in _BACKDROP_LINK and any(
         stem_in(word, _BACKDROP) for word in before[-_BACKDROP_REACH - 1 : -1]
@@ -624,11 +638,14 @@ def _casualties_of_demonstrations(doc: Doc, triggers: list[Trigger]) -> list[Tri
 def at_a_demonstration(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     """Whether violence told in a sentence of its own may be what happened at a demonstration the
     article reports: clashes, shooting, casualties or explosives a crowd throws ("ألقوا متفجرات"),
+    and the arrests the police make at them ("اشتباكات عنيفة أوقفت على إثرها الشرطة 109 أشخاص"),
     with no armed group named and no weapon of war (a bombing or an air strike beside a protest is
     an event of its own)."""
     cues = _cues(doc, index)
     if any(
-        (t.event_type != BATTLES or t.sub_event_type != ARMED_CLASH) and not _thrown(doc, t, cues)
+        (t.event_type != BATTLES or t.sub_event_type != ARMED_CLASH)
+        and t.sub_event_type != ARRESTS
+        and not _thrown(doc, t, cues)
         for t in triggers
     ):
         return False
@@ -644,8 +661,9 @@ def _thrown(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
 
 
 def as_demonstration(trigger: Trigger) -> Trigger:
-    """A clash at a demonstration is it turning violent; a shooting, the force intervening."""
-    if trigger.strong:
+    """A clash at a demonstration is it turning violent; a shooting or an arrest, the force
+    intervening."""
+    if trigger.strong and trigger.sub_event_type != ARRESTS:
         return replace(trigger, event_type=RIOTS, sub_event_type=VIOLENT_DEMONSTRATION, needs_party=False)
     return replace(trigger, event_type=PROTESTS, sub_event_type=PROTEST_WITH_INTERVENTION, needs_party=False)
 

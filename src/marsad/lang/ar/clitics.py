@@ -40,6 +40,9 @@ ATTACHED_PRONOUNS = (*THIRD_PERSON_PRONOUNS, "ه", FIRST_PERSON_PLURAL, "كم", 
 # The pronouns that name whose people a plural noun counts ("جنوده", "عناصرها", "مقاتليهم", "رجالنا").
 POSSESSOR_PRONOUNS = (FIRST_PERSON_PLURAL, "هم", "ها", "ه")
 AMBIGUOUS_PRONOUNS = ("ه", "ي")
+# "his, its" as the text writes it, before folding makes ة the same letter ("مظاهره" its
+# manifestations, "مظاهرة" a demonstration).
+ITS = "\u0647"
 # How many people a third person pronoun stands for, the longer first: هما two, ها and ه one;
 # the plural ones (هم, هن) stand for many, no number.
 PRONOUN_COUNTS = (("هما", 2), ("ها", 1), ("ه", 1))
