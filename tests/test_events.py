@@ -1683,6 +1683,12 @@ def test_events_the_place_something_came_from_is_not_the_event_place():
     assert [e.location.name for e in news(text)] == ["Ḩays"]
 
 
+def test_events_the_place_people_descend_from_is_not_the_event_place():
+    protest = news("وتظاهرت عائلات متحدرة من بلدة الفوعة أمام مقر الحكومة في إدلب.")
+    shooting = news("وأصيب ثلاثة شبان أصلهم من مدينة الرقة برصاص الجيش في دير الزور.")
+    assert [e.location.name for e in protest + shooting] == ["Idlib", "Deir ez-Zor"]
+
+
 @pytest.mark.parametrize(
     "text, where",
     [
