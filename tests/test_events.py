@@ -1697,3 +1697,31 @@ def test_events_the_place_something_came_from_is_not_the_event_place():
         "إلى أطراف مديرية حيس ما أسفر عن مقتل العشرات."
     )
     assert [e.location.name for e in news(text)] == ["Ḩays"]
+
+
+def test_events_the_place_people_descend_from_is_not_the_event_place():
+    protest = news("وتظاهرت عائلات متحدرة من بلدة الفوعة أمام مقر الحكومة في إدلب.")
+    shooting = news("وأصيب ثلاثة شبان أصلهم من مدينة الرقة برصاص الجيش في دير الزور.")
+    assert [e.location.name for e in protest + shooting] == ["Idlib", "Deir ez-Zor"]
+
+
+@pytest.mark.parametrize(
+    "text, where",
+    [
+        # the place the distance describes, not the point it is measured from
+        (
+            "ولدى وصول الموكب إلى مدخل تكريت، على بعد 170 كيلومترا من بغداد، اندلعت اشتباكات قتل فيها"
+            " ثلاثة جنود.",
+            ("Tikrīt", 1),
+        ),
+        (
+            "وشنت القوات هجوما على مدينة الحديدة الواقعة على بعد 150 كلم من صنعاء، وقتل خمسة مسلحين.",
+            ("Al Ḩudaydah", 1),
+        ),
+        # no other place: the event is near the reference point
+        ("قتل خمسة جنود في هجوم على قاعدة تقع على بعد 30 كيلومترا من مقديشو.", ("Mogadishu", 2)),
+        ("قتل خمسة جنود في هجوم على قاعدة على بعد 30 كيلومترا شمال العاصمة مقديشو.", ("Mogadishu", 2)),
+    ],
+)
+def test_events_a_distance_phrase_names_a_reference_point(text, where):
+    assert [(e.location.name, e.location.geo_precision) for e in news(text)] == [where]

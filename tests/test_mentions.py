@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 
 from marsad.pipeline import run
+from marsad.pipeline.mentions import measured_from
 
 PUBLISHED = dt.date(2018, 4, 26)
 
@@ -432,3 +433,20 @@ def test_mentions_name_after_an_outlet_word_is_the_outlet_not_a_place(text, outl
 def test_mentions_capital_and_outlet_words_away_from_a_name_leave_it_a_place():
     places = places_of("وقالت الصحيفة إن القوات الموالية للحكومة قتلت خمسة مسلحين في دمشق.")
     assert ("دمشق", "Damascus") in places
+
+
+@pytest.mark.parametrize(
+    "text, reference_points",
+    [
+        ("سقطت قذيفة على قرية تقع على بعد 40 كلم شمال الموصل.", ["الموصل"]),
+        ("وقع الهجوم على مسافة خمسة كيلومترات من مدينة كركوك.", ["كركوك"]),
+        # a place after "في" past the distance holds the spot: not measured from
+        ("نصب المسلحون كمينا على بعد 6 كلم من القرية في منطقة تلعفر.", []),
+        # another clause
+        ("تقع البلدة على بعد 20 كلم، وقتل فيها مدنيان في الموصل.", []),
+        ("قتل جنديان في هجوم شمال الموصل.", []),
+    ],
+)
+def test_mentions_a_place_a_distance_is_measured_from(text, reference_points):
+    doc = run(text, until="mentions")
+    assert [p.text for p in doc.places if measured_from(doc.folded, p.start)] == reference_points

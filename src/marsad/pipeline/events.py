@@ -46,7 +46,7 @@ from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, last_words, w
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc, EventDraft, Trigger
-from marsad.pipeline.mentions import ResolvedPlace, crowd_gathered_at
+from marsad.pipeline.mentions import ResolvedPlace, crowd_gathered_at, distance_from
 from marsad.schema.acled import (
     AGREEMENT,
     AIR_DRONE_STRIKE,
@@ -1594,6 +1594,7 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
             or _struck_there(doc, triggers, p)
         )
     ]
+    places = _without_reference_points(doc, places)
     if places:
         anchor = triggers[0].start if triggers else start
         after = [p for p in places if p.start >= anchor]
@@ -1614,6 +1615,31 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
         and after_locative_word(doc.folded, at)
     ]
     return countries[0] if countries else None
+
+
+def _without_reference_points(doc: Doc, places: list) -> list:
+    """ "عند أحد مخارج سامراء، على بعد نحو مئة كيلومتر من بغداد", "مدينة الحديدة الواقعة على بعد
+    150 كلم من صنعاء": a point a distance is measured from, the distance told of a place right
+    before it (after a comma or "الواقعة"), is where that place is, not where the event was."""
+    kept = []
+    for place in places:
+        on = distance_from(doc.folded, place.start)
+        if on < 0 or not any(_distance_describes(doc.folded, other.end, on) for other in places):
+            kept.append(place)
+    return kept
+
+
+_LOCATED = forms_with_role("located_word")
+
+
+def _distance_describes(text: str, end: int, on: int) -> bool:
+    """Whether a distance phrase opening at `on` describes the place ending at `end`: only a
+    comma ("سامراء، على بعد") or a word of lying ("الحديدة الواقعة على بعد") between them."""
+    if end > on:
+        return False
+    gap = text[end:on]
+    words = WORD.findall(gap)
+    return all(w in _LOCATED for w in words) and (bool(words) or "," in gap or "،" in gap)
 
 
 _TERRITORY = forms_with_role("territory_word")

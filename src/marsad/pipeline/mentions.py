@@ -45,6 +45,10 @@ ASSIGNS = ("countries", "actors", "places", "main_country")
 # Words before a place name that make it a region, or a reference point the event is near.
 REGION_WORDS = forms_with_role("region_word")
 NEAR_WORDS = forms_with_role("near_word")
+_DISTANCE_WORDS = forms_with_role("distance_word")
+_ON, _IN_PLACE = fold("على"), fold("في")
+# "على بعد نحو 45 كيلومترا شمال غربي العاصمة دمشق": the words from "على" to the place.
+_DISTANCE_REACH = 9
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,26 @@ class ResolvedPlace:
     def is_reference(self) -> bool:
         """ "شمال مقديشو", "قرب غاو": a point the text places the event near, not the event's place."""
         return self.mention.after_locative in NEAR_WORDS
+
+
+def measured_from(text: str, start: int) -> bool:
+    """ "على بعد 250 كلم شمال بغداد", "على مسافة 5 كيلومترات من مدينة X": a place a distance is
+    measured from, in the same clause, is a reference point the event is near; not a place after
+    "في" that follows the distance ("على بعد 6 كلم من توليه في منطقة نامبالا": Nampala holds it)."""
+    return distance_from(text, start) >= 0
+
+
+def distance_from(text: str, start: int) -> int:
+    """Where the distance phrase a place at `start` is measured from opens ("على" of "على بعد 250
+    كلم شمال بغداد"), or -1."""
+    clause = max(text.rfind(mark, 0, start) for mark in (",", "،", ".", ":", "\n"))
+    floor = max(clause + 1, start - (_DISTANCE_REACH + 1) * LONGEST_WORD)
+    words = list(WORD.finditer(text, floor, start))[-_DISTANCE_REACH:]
+    for at in range(len(words) - 1):
+        if words[at].group() == _ON and words[at + 1].group() in _DISTANCE_WORDS:
+            later = [w.group() for w in words[at + 2 :]]
+            return -1 if _IN_PLACE in later else words[at].start()
+    return -1
 
 
 def run(doc: Doc) -> None:
