@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from marsad.pipeline import run
-from marsad.pipeline.mentions import measured_from
+from marsad.pipeline.mentions import distance_from
 
 PUBLISHED = dt.date(2018, 4, 26)
 
@@ -449,4 +449,4 @@ def test_mentions_capital_and_outlet_words_away_from_a_name_leave_it_a_place():
 )
 def test_mentions_a_place_a_distance_is_measured_from(text, reference_points):
     doc = run(text, until="mentions")
-    assert [p.text for p in doc.places if measured_from(doc.folded, p.start)] == reference_points
+    assert [p.text for p in doc.places if distance_from(doc.folded, p.start) >= 0] == reference_points

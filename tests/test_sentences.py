@@ -1,7 +1,7 @@
 import pytest
 
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.sentences import MAX_SENTENCE_CHARS, split_sentences
+from marsad.lang.ar.sentences import MAX_SENTENCE_CHARS, clause_end, clause_start, split_sentences
 
 
 def _texts(raw):
@@ -39,3 +39,16 @@ def test_sentences_an_unpunctuated_run_is_cut_into_bounded_windows():
     assert len(sentences) > 1
     assert all(s.end - s.start <= MAX_SENTENCE_CHARS for s in sentences)
     assert all(text[s.start] != " " and text[s.end - 1] != " " for s in sentences)
+
+
+@pytest.mark.parametrize(
+    "text, offset, span",
+    [
+        ("نقلوا إلى المستشفى, في حين هرع السكان إلى المكان.", 30, (19, 48)),
+        ("نقلوا إلى المستشفى, في حين هرع السكان إلى المكان.", 5, (0, 18)),
+        ("قتل ثلاثة جنود في هجوم قرب غاو.", 10, (0, 30)),
+    ],
+)
+def test_sentences_a_clause_runs_between_clause_marks(text, offset, span):
+    ceiling = len(text) - 1
+    assert (clause_start(text, 0, offset), clause_end(text, offset, ceiling)) == span

@@ -34,7 +34,7 @@ from marsad.knowledge.countries import by_iso3
 from marsad.lang.ar.clitics import ARTICLE, ITS, stem_in, strip_article
 from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role, stems_with_role
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.sentences import CLAUSE_MARKS
+from marsad.lang.ar.sentences import CLAUSE_MARKS, clause_end
 from marsad.lang.ar.tokens import WORD, word_after
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.schema import Actor, Claim, Party
@@ -270,7 +270,7 @@ def _told_of_its_own(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
     """ "بعد احتجاجات في مدينة الحسيمة", "عقب مظاهرة الجمعة", "إثر تظاهر الآلاف": a place, a day or a
     crowd in the clause after the demonstration word tells it as an event of its own."""
     sentence = doc.sentences[trigger.sentence]
-    end = next((i for i in range(trigger.end, sentence.end) if doc.folded[i] in CLAUSE_MARKS), sentence.end)
+    end = clause_end(doc.folded, trigger.end, sentence.end)
     words = list(WORD.finditer(doc.folded, trigger.end, end))[:_PURPOSE_REACH]
     end = words[-1].end() if words else trigger.end
     return (

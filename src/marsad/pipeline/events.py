@@ -41,7 +41,7 @@ from marsad.lang.ar.lexicon import (
     stems_with_role,
 )
 from marsad.lang.ar.normalize import fold, match_key
-from marsad.lang.ar.sentences import CLAUSE_MARKS
+from marsad.lang.ar.sentences import CLAUSE_MARKS, clause_end, clause_start
 from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, last_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.attribution import spoken_at
@@ -516,13 +516,19 @@ def _handled(text: str, start: int) -> bool:
     """ "خبراء صناعة المتفجرات", "نزع الألغام", "وقف القتال": the weapon or the fighting is the
     object of a trade, a handling or a halt, not an incident; so is the word joined to it by و
     ("صناعة المتفجرات والعبوات الناسفة"), and a danger feared ("خوفا من هجمات انتقامية")."""
+    heads = {start, _joined_to(text, start)}
+    if any(stem_in(word_before(text, at), _HANDLING, article=True) for at in heads):
+        return True
+    return _governed_by(text, start, _FEAR, _FROM)
+
+
+def _governed_by(text: str, start: int, governors: frozenset[str], preposition: str) -> bool:
+    """ "خوفا من غارات", "هربا من القصف", "للإشراف على المعارك": the word before is the preposition,
+    and the word before it one of the governors."""
     before = word_before(text, start)
-    if stem_in(before, _HANDLING, article=True):
-        return True
-    joined = text.startswith(AND, start) and bool(before)
-    if joined and stem_in(word_before(text, text.rfind(before, 0, start)), _HANDLING, article=True):
-        return True
-    return before == _FROM and stem_in(word_before(text, text.rfind(before, 0, start)), _FEAR, article=True)
+    return before == preposition and stem_in(
+        word_before(text, text.rfind(before, 0, start)), governors, article=True
+    )
 
 
 def _urged(text: str, sentence_start: int, start: int) -> bool:
@@ -531,7 +537,7 @@ def _urged(text: str, sentence_start: int, start: int) -> bool:
     before it in its clause."""
     if word_before(text, start) not in _URGED_TO:
         return False
-    words = last_words(text, _clause_start(text, sentence_start, start), start, _URGING_REACH)
+    words = last_words(text, clause_start(text, sentence_start, start), start, _URGING_REACH)
     # "حث لندن على الرد بهدوء على الهجوم": the urging's own «على» is the first after it.
     return any(
         stem_in(_without_pronoun(word), _URGING, article=True) and not _URGED_TO & set(words[at + 1 : -1])
@@ -566,11 +572,9 @@ def _joined_to(text: str, start: int) -> int:
 
 def _governed_as_a_topic(text: str, start: int) -> bool:
     """ "بسبب المعارك", "هربا من القصف", "للإشراف على العمليات", "المشاركة في القتال"."""
-    before = word_before(text, start)
-    if stem_in(before, _CAUSE, article=True):
-        return True
-    governor = word_before(text, text.rfind(before, 0, start))
-    return any(before == on and stem_in(governor, words, article=True) for words, on in _TOPIC_GOVERNORS)
+    return stem_in(word_before(text, start), _CAUSE, article=True) or any(
+        _governed_by(text, start, words, on) for words, on in _TOPIC_GOVERNORS
+    )
 
 
 def _told_with_its_own(doc: Doc, index: int, end: int) -> bool:
@@ -579,13 +583,9 @@ def _told_with_its_own(doc: Doc, index: int, end: int) -> bool:
     a headline's fighting is the news the report tells ("فرار مئات الأسر بسبب معارك بين الفصائل")."""
     if (index == 0 and _is_title(doc)) or any(_counted(c) for c in doc.of_sentence(doc.claims, index)):
         return True
-    sentence_end = doc.sentences[index].end
-    clause_end = min(
-        (at for at in (doc.folded.find(m, end, sentence_end) for m in CLAUSE_MARKS) if at >= 0),
-        default=sentence_end,
-    )
-    return any(d.precision == 1 for d in doc.within(doc.dates, end, clause_end)) or any(
-        not p.abroad for p in doc.within(doc.places, end, clause_end)
+    until = clause_end(doc.folded, end, doc.sentences[index].end)
+    return any(d.precision == 1 for d in doc.within(doc.dates, end, until)) or any(
+        not p.abroad for p in doc.within(doc.places, end, until)
     )
 
 
@@ -594,18 +594,12 @@ def _judicial(text: str, sentence_start: int, start: int) -> bool:
     return any(w in _JUDICIAL for w in last_words(text, sentence_start, start, _JUDICIAL_WINDOW))
 
 
-def _clause_start(text: str, sentence_start: int, start: int) -> int:
-    """Where the clause holding `start` opens: after the last clause mark before it in its
-    sentence ("ونقلوا إلى المستشفى، في حين هرع السكان في مدينة X": a clause of its own)."""
-    return max(sentence_start, *(text.rfind(mark, sentence_start, start) + 1 for mark in CLAUSE_MARKS))
-
-
 def _hypothetical(text: str, sentence_start: int, start: int) -> bool:
     """ "تستطيع الدفاع عن اليابان فقط إذا تعرضت لهجوم مباشر": a condition or an ability a few
     words before the event word, in its clause."""
-    clause_start = _clause_start(text, sentence_start, start)
+    opening = clause_start(text, sentence_start, start)
     # "تحديد ما إذا كانا تفجيرين انتحاريين": "whether" leaves the event, only its kind, in doubt.
-    words = last_words(text, clause_start, start, _HYPOTHETICAL_REACH + 1)
+    words = last_words(text, opening, start, _HYPOTHETICAL_REACH + 1)
     return any(
         stem_in(word, _HYPOTHETICAL) and (at == 0 or words[at - 1] not in _WHETHER)
         for at, word in enumerate(words)
@@ -616,8 +610,8 @@ def _hypothetical(text: str, sentence_start: int, start: int) -> bool:
 def _charged(text: str, sentence_start: int, start: int) -> bool:
     """ "فيما أدين الثاني بتلقي مبلغ مالي للخروج في مظاهرات والإخلال بالأمن": a conviction
     governs every event word after it in its clause, however long the list of charges."""
-    clause_start = _clause_start(text, sentence_start, start)
-    return any(stem_in(word, _CONVICTED) for word in WORD.findall(text, clause_start, start))
+    opening = clause_start(text, sentence_start, start)
+    return any(stem_in(word, _CONVICTED) for word in WORD.findall(text, opening, start))
 
 
 def _in_relative_clause(text: str, start: int) -> bool:
@@ -1784,7 +1778,6 @@ _CARE_PLACES = forms_with_role("care_place")
 # "إلى مستشفى الملك فهد في مدينة X": the hospital's name may stand between it and the town.
 _CARE_WINDOW = 5
 _COMING_FROM = stems_with_role("coming_from")
-_OUT_OF = "من"
 # "قادمة من محافظة إب": the words from "coming" to the place (من and a place word).
 _COMING_WINDOW = 3
 
@@ -1794,7 +1787,7 @@ def _came_from(text: str, sentence_start: int, start: int) -> bool:
     the place something came from is not where the event was."""
     words = last_words(text, sentence_start, start, _COMING_WINDOW)
     return any(
-        word == _OUT_OF and at > 0 and stem_in(words[at - 1], _COMING_FROM, article=True)
+        word == _FROM and at > 0 and stem_in(words[at - 1], _COMING_FROM, article=True)
         for at, word in enumerate(words)
     )
 
@@ -1804,7 +1797,7 @@ def _where_victims_went(text: str, sentence_start: int, start: int) -> bool:
     taken to is not where the incident was."""
     return any(
         stem_in(w, _CARE_PLACES) for w in last_words(text, sentence_start, start, _CARE_WINDOW)
-    ) or _carried_to(last_words(text, _clause_start(text, sentence_start, start), start, _CARRIED_WINDOW))
+    ) or _carried_to(last_words(text, clause_start(text, sentence_start, start), start, _CARRIED_WINDOW))
 
 
 _CARRIED = forms_with_role("carried_to")

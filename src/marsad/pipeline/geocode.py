@@ -16,7 +16,7 @@ from marsad.knowledge.countries import by_iso3
 from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc
 from marsad.pipeline.events import dateline
-from marsad.pipeline.mentions import ResolvedPlace, measured_from
+from marsad.pipeline.mentions import ResolvedPlace, distance_from
 from marsad.schema import Location
 
 REQUIRES = (
@@ -79,7 +79,7 @@ def _location(doc: Doc, mention) -> Location | None:
     if not isinstance(mention, ResolvedPlace):
         return _country_location(doc, mention.country.iso3, mention)
     place = mention.place
-    near = mention.is_reference or measured_from(doc.folded, mention.start)
+    near = mention.is_reference or distance_from(doc.folded, mention.start) >= 0
     span = doc.span(mention.start, mention.end)
     return Location(
         name=place.name,

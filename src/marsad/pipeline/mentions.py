@@ -85,16 +85,11 @@ class ResolvedPlace:
         return self.mention.after_locative in NEAR_WORDS
 
 
-def measured_from(text: str, start: int) -> bool:
-    """ "على بعد 250 كلم شمال بغداد", "على مسافة 5 كيلومترات من مدينة X": a place a distance is
-    measured from, in the same clause, is a reference point the event is near; not a place after
-    "في" that follows the distance ("على بعد 6 كلم من توليه في منطقة نامبالا": Nampala holds it)."""
-    return distance_from(text, start) >= 0
-
-
 def distance_from(text: str, start: int) -> int:
     """Where the distance phrase a place at `start` is measured from opens ("على" of "على بعد 250
-    كلم شمال بغداد"), or -1."""
+    كلم شمال بغداد", "على مسافة 5 كيلومترات من مدينة X"), or -1: a place a distance is measured
+    from, in the same clause, is a reference point the event is near; not a place after "في" that
+    follows the distance ("على بعد 6 كلم من توليه في منطقة نامبالا": Nampala holds it)."""
     clause = max(text.rfind(mark, 0, start) for mark in (",", "،", ".", ":", "\n"))
     floor = max(clause + 1, start - (_DISTANCE_REACH + 1) * LONGEST_WORD)
     words = list(WORD.finditer(text, floor, start))[-_DISTANCE_REACH:]

@@ -24,6 +24,19 @@ _DECIMAL = re.compile(r"\d\.\d")
 MAX_SENTENCE_CHARS = 4000
 
 
+def clause_start(text: str, floor: int, offset: int) -> int:
+    """Where the clause holding `offset` opens: after the last clause mark before it, never before
+    `floor` (its sentence's start): "ونقلوا إلى المستشفى، في حين هرع السكان" has two clauses."""
+    return max(floor, *(text.rfind(mark, floor, offset) + 1 for mark in CLAUSE_MARKS))
+
+
+def clause_end(text: str, offset: int, ceiling: int) -> int:
+    """Where the clause holding `offset` ends: at the first clause mark after it, else `ceiling`
+    (its sentence's end)."""
+    marks = (text.find(mark, offset, ceiling) for mark in CLAUSE_MARKS)
+    return min((at for at in marks if at >= 0), default=ceiling)
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
