@@ -605,6 +605,24 @@ def test_events_clause_with_its_own_act_and_place_is_another_incident(text):
     assert by_place == {"Gao": [("killed", 3)], "Timbuktu": [("killed", 5)]}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفذت طائرات التحالف خمس غارات جوية قرب مدينة الرمادي أمس، فضلا عن قصف أربع غارات لمواقع التنظيم "
+        "قرب مدينة الموصل.",
+        "شنت المقاتلات غارات جوية على مواقع للمسلحين قرب مدينة الرمادي، بالإضافة إلى غارات أخرى استهدفت "
+        "مخازن أسلحة في مدينة الموصل.",
+    ],
+)
+def test_events_an_additive_link_with_its_own_act_and_place_opens_another_incident(text):
+    assert sorted(e.location.name for e in news(text)) == ["Mosul", "Ramadi"]
+
+
+def test_events_an_additive_link_without_an_event_word_stays_with_the_incident():
+    text = "قتل ثلاثة جنود في هجوم على مدينة غاو، فضلا عن مدنيين اثنين من سكان مدينة تمبكتو."
+    assert len(news(text)) == 1
+
+
 def test_events_clause_with_no_place_of_its_own_goes_on_telling_the_incident():
     found = news("قتل ثلاثة جنود في هجوم على مدينة غاو، وأصيب خمسة آخرون بجروح.")
     assert len(found) == 1
