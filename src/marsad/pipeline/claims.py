@@ -30,6 +30,7 @@ from marsad.lang.ar.lexicon import (
     singular_persons,
     suicide_attackers,
 )
+from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.numbers import is_dual_noun
 from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD
@@ -545,6 +546,10 @@ def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
     return None
 
 
+# "مقتل وإصابة 20 شخصا": two verbal nouns joined by و count the dead and wounded together.
+_TOLL_NOUNS = forms_with_role("toll_noun")
+
+
 def _joined(text: str, first: _Trigger, second: _Trigger) -> bool:
     """Two triggers that make one claim: "قتلوا أو أسروا", or a repeated kind ("وأسر أسرى")."""
     between = text[first.end : second.start].split()
@@ -553,7 +558,7 @@ def _joined(text: str, first: _Trigger, second: _Trigger) -> bool:
     if (
         between in ([], [AND])
         and {first.kind, second.kind} == _DEAD_AND_WOUNDED
-        and not (first.strong or second.strong)
+        and (not (first.strong or second.strong) or fold(first.form) in _TOLL_NOUNS)
     ):
         return True
     return not between and first.kind == second.kind
