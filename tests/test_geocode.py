@@ -34,3 +34,31 @@ def test_geocode_a_placeless_incident_is_where_the_news_sentences_point_not_the_
     )
     fights = [e for e in news_events(text) if e.event_type == "Battles"]
     assert fights and fights[0].location.name == "Donetsk"
+
+
+@pytest.mark.parametrize(
+    "text, area, seat",
+    [
+        (
+            "قتل ثلاثة مدنيين في غارة جوية استهدفت سيارة في محافظة صعدة شمالي اليمن يوم الأحد.",
+            "Sa'dah",
+            (16.94, 43.76),
+        ),
+        (
+            "أصيب أربعة جنود في انفجار عبوة ناسفة استهدفت دورية في محافظة ديالى أمس الثلاثاء.",
+            "Diyala",
+            (33.75, 44.61),
+        ),
+    ],
+)
+def test_geocode_an_event_known_only_by_its_province_is_at_the_province_seat(text, area, seat):
+    places = [e.location for e in news_events(text) if e.location.name == area]
+    assert places and (round(places[0].lat, 2), round(places[0].lon, 2)) == pytest.approx(seat, abs=0.02)
+
+
+def test_geocode_a_place_abroad_the_incident_sentence_names_beats_the_main_country():
+    warning = "قالت إسرائيل إن إيران تهدد أمنها من سوريا، وإن إسرائيل سترد على أي هجوم."
+    strike = "وأعلنت إسرائيل أن إيران أطلقت فجر الخميس عشرين صاروخا على قواعد إسرائيلية في مرتفعات الجولان."
+    events = news_events("\n".join((warning, strike, "وقالت إسرائيل إنها ستدافع عن نفسها.")))
+    strikes = [e.location.name for e in events if e.event_type == "Explosions/Remote violence"]
+    assert strikes == ["Golan Heights"]

@@ -2,10 +2,12 @@
 
 Strategies in order: (1) the event's own place, resolved in `mentions` (or a country named as
 the event's place, at the country's representative point, precision 3), else the place its
-sentences name most; (2) the place of the news event reported just before it; (3) for a news event,
+sentences name most, else a place abroad its first sentence names ("في مرتفعات الجولان" in a report
+about Israel); (2) the place of the news event reported just before it; (3) for a news event,
 the place the sentences of the article's news events name most, else (and for background) the
 article's most named place; (4) the
-article's main country (precision 3).
+article's main country (precision 3). A first-level area is put at its seat town, as ACLED codes
+an event it knows only the province of.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from marsad.knowledge.countries import by_iso3
+from marsad.knowledge.gazetteer import Gazetteer
 from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc
 from marsad.pipeline.events import dateline
@@ -30,6 +33,8 @@ REQUIRES = (
     "events.background",
 )
 ASSIGNS = ("events.location",)
+# A capital abroad an event's sentence names is most often its government ("متهمة أنقرة").
+_CAPITAL = "PPLC"
 
 
 def run(doc: Doc) -> None:
@@ -40,7 +45,11 @@ def run(doc: Doc) -> None:
     news_fallback = most_named_place(doc, told) or fallback
     previous = None
     for event in sorted(doc.events, key=lambda e: min(e.sentences)):
-        own = _location(doc, event.place) or _location(doc, most_named_place(doc, event.sentences))
+        own = (
+            _location(doc, event.place)
+            or _location(doc, most_named_place(doc, event.sentences))
+            or _location(doc, most_named_place(doc, {min(event.sentences)}, anywhere=True))
+        )
         # A report that names no place for an incident goes on where it was ("في نفس المنطقة").
         event.location = (
             own
@@ -52,8 +61,11 @@ def run(doc: Doc) -> None:
             previous = own
 
 
-def most_named_place(doc: Doc, sentences: set[int] | None = None) -> ResolvedPlace | None:
-    """The place the article (or these of its sentences) names most, in the country it is about;
+def most_named_place(
+    doc: Doc, sentences: set[int] | None = None, anywhere: bool = False
+) -> ResolvedPlace | None:
+    """The place the article (or these of its sentences) names most, in the country it is about
+    (`anywhere`: or in another, but not a capital abroad, which stands for its government);
     even a place inside a source's phrase ("المسؤول في مدينة سبها") says where the report is from,
     but not its dateline (a desk may file on a whole region) nor where a speaker spoke ("وقال أمام
     الصحافيين في أنقرة إن")."""
@@ -61,7 +73,11 @@ def most_named_place(doc: Doc, sentences: set[int] | None = None) -> ResolvedPla
     home = [
         p
         for p in doc.places
-        if (doc.main_country is None or p.place.country == doc.main_country)
+        if (
+            doc.main_country is None
+            or p.place.country == doc.main_country
+            or (anywhere and p.place.feature_code != _CAPITAL)
+        )
         and (sentences is None or doc.sentence_of(p.start) in sentences)
         and not filed[0] <= p.start < filed[1]
         and not spoken_at(doc, doc.sentence_of(p.start), p.start)
@@ -81,18 +97,26 @@ def _location(doc: Doc, mention) -> Location | None:
     place = mention.place
     near = mention.is_reference or distance_from(doc.folded, mention.start) >= 0
     span = doc.span(mention.start, mention.end)
+    lat, lon = _point(place)
     return Location(
         name=place.name,
         text=span.text,
         span=span,
-        lat=place.lat,
-        lon=place.lon,
+        lat=lat,
+        lon=lon,
         country=place.country,
         admin1=place.admin1,
         admin2=place.admin2,
         geonameid=place.geonameid if place.geonameid > 0 else None,
         geo_precision=_precision(place, near),
     )
+
+
+def _point(place) -> tuple[float, float]:
+    """Where ACLED puts an event it can only place in a first-level area ("في محافظة صعدة",
+    "منطقة عسير"): at the area's seat town, not at the middle of the area."""
+    seat = Gazetteer.default().seat(place) if place.feature_code == "ADM1" else None
+    return (seat.lat, seat.lon) if seat is not None else (place.lat, place.lon)
 
 
 def _precision(place, near: bool) -> int:
