@@ -472,6 +472,20 @@ def test_claims_a_breakdown_of_the_same_victims_is_no_claim_of_its_own():
 
 
 @pytest.mark.parametrize(
+    "text, kind, total",
+    [
+        ("وأسفر انفجار السيارة المفخخة في السوق عن سقوط 23 قتيلا بينهم خمسة أطفال وامرأتان.", "killed", 23),
+        ("وأسفر القصف المدفعي على المدينة عن سقوط أكثر من 60 جريحا بينهم 14 طفلا و9 نساء.", "injured", 61),
+        ("ارتفعت حصيلة القصف على الحي إلى 17 قتيلا بينهم ثلاثة مسنين.", "killed", 17),
+    ],
+)
+def test_claims_women_and_children_among_a_toll_are_part_of_it(text, kind, total):
+    claims = [c for c in claims_of(text) if c.kind == kind]
+    assert [c.low for c in claims] == [total]
+    assert claims[0].victim.name.startswith("Civilians")
+
+
+@pytest.mark.parametrize(
     "text, victim",
     [
         ("خطف مسلحون أكثر من 80 تلميذا من مدرسة في ولاية كادونا.", "Civilians (Nigeria)"),
@@ -727,3 +741,20 @@ def test_claims_a_count_added_to_another_is_a_claim_of_its_own(text, expected):
 )
 def test_claims_the_one_named_after_min_qibal_did_it_and_is_not_the_victim(text):
     assert all(not c.victim.text.startswith(("المسلحين", "قوات")) for c in claims_of(text))
+
+
+@pytest.mark.parametrize(
+    "text, low",
+    [
+        ("وأصيب ضابط في الشرطة في الهجوم المسلح على الحاجز وتوفي في المستشفى متأثرا بجروحه.", 1),
+        ("وقال مصدر طبي إن جنديين توفيا متأثرين بجروح أصيبا بها في انفجار العبوة الناسفة.", 2),
+    ],
+)
+def test_claims_the_wounded_who_died_of_their_wounds_are_killed(text, low):
+    claims = claims_of(text)
+    assert [(c.kind, c.low) for c in claims] == [("killed", low)]
+
+
+def test_claims_wounded_of_another_count_stay_beside_one_who_died_of_wounds():
+    claims = claims_of("قتل خمسة أشخاص وأصيب عشرة آخرون في الانفجار، وتوفي أحدهم لاحقا متأثرا بجروحه.")
+    assert sorted((c.kind, c.low) for c in claims) == [("injured", 10), ("killed", 5)]

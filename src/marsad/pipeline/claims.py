@@ -28,6 +28,7 @@ from marsad.lang.ar.lexicon import (
     forms_with_role,
     openers_with_role,
     singular_persons,
+    stems_with_role,
     suicide_attackers,
 )
 from marsad.lang.ar.normalize import fold
@@ -119,6 +120,7 @@ def run(doc: Doc) -> None:
         ]
     )
     for index, drafts in enumerate(by_sentence):
+        _died_of_wounds(doc, doc.sentences[index], drafts)
         for draft in sorted(drafts + [a for a in attackers if a.sentence == index], key=lambda d: d.start):
             draft.source = source_of(doc, index, draft.start)
             if draft.source is not None:
@@ -132,6 +134,25 @@ def run(doc: Doc) -> None:
     for draft in doc.claims:
         source_text = doc.folded[draft.source.start : draft.source.end] if draft.source else ""
         draft.unverified = claim_is_unverified(doc, draft.sentence, source_text, marks, with_claims)
+
+
+_DIED_OF_WOUNDS = forms_with_role("died_of_wounds")
+_WOUNDS = tuple(forms_with_role("wounds_prefix"))
+
+
+def _died_of_wounds(doc: Doc, sentence, drafts: list[ClaimDraft]) -> None:
+    """ "وأصيب ضابط في الهجوم وتوفي متأثرا بجروحه": the wounded of a sentence that says they died of
+    their wounds are dead; counted dead already ("توفي جنديان متأثرين بجروح أصيبا بها"), no claim.
+    Wounded of another count beside the dead ("قتل 5 وأصيب 10، توفي أحدهم متأثرا بجروحه") stay."""
+    words = [w.group() for w in WORD.finditer(doc.folded, sentence.start, sentence.end)]
+    if not any(w in _DIED_OF_WOUNDS and n.startswith(_WOUNDS) for w, n in zip(words, words[1:])):
+        return
+    killed = [d for d in drafts if d.kind == "killed"]
+    for draft in [d for d in drafts if d.kind == "injured"]:
+        if not killed:
+            draft.kind = "killed"
+        elif any(d.victim_name == draft.victim_name and draft.low in (None, d.low) for d in killed):
+            drafts.remove(draft)
 
 
 # "ونفى المتحدث باسم الجيش هذه الحصيلة": the toll referred to stands within these words of the verb.
@@ -208,7 +229,7 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
             if draft.kind != "captured":
                 continue
             draft.victim_name = OTHER_SIDE
-        if _sub_count(draft, quantity, drafts, words, position):
+        if _sub_count(doc, draft, quantity, drafts, words, position):
             continue
         _with_companions(draft, trigger, quantity, quantities, words, position)
         if quantity is not None:
@@ -923,21 +944,50 @@ def _partitive_people(doc: Doc, noun) -> bool:
     return not any(q.start <= noun.start() < q.end for q in counts) and not places
 
 
-def _sub_count(draft: ClaimDraft, quantity, drafts: list[ClaimDraft], words, position) -> bool:
+def _sub_count(doc: Doc, draft: ClaimDraft, quantity, drafts: list[ClaimDraft], words, position) -> bool:
     """ "قتل تسعة مدنيين بينهم أربعة أطفال": the children are among the nine civilians counted, no
     claim of their own; "قتل عشرة أشخاص بينهم ثلاثة جنود" splits the toll by side and stays."""
     return (
         quantity is not None
         and _in_breakdown(quantity, words, position)
         and draft.low is not None
-        and any(
-            d.kind == draft.kind
-            and d.victim_name == draft.victim_name
-            and d.low is not None
-            and draft.low <= d.low
-            for d in drafts
-        )
+        and _name_the_toll(doc, draft, drafts)
     )
+
+
+def _name_the_toll(doc: Doc, part: ClaimDraft, drafts: list[ClaimDraft]) -> bool:
+    """Whether a toll before the part counts it; "11 قتيلا بينهم ثلاثة أطفال" names its dead by the
+    part: a toll with children among it is a toll of civilians."""
+    toll = next(
+        (
+            d
+            for d in drafts
+            if d.kind == part.kind
+            and (d.victim_name == part.victim_name or _part_of_toll(doc, part))
+            and d.low is not None
+            and part.low <= d.low
+        ),
+        None,
+    )
+    if toll is not None and toll.victim_name == UNKNOWN_VICTIM and toll.victim_start is None:
+        toll.victim_name, toll.victim_start, toll.victim_end = (
+            part.victim_name,
+            part.victim_start,
+            part.victim_end,
+        )
+    return toll is not None
+
+
+_PART_OF_TOLL = stems_with_role("part_of_toll")
+
+
+def _part_of_toll(doc: Doc, draft: ClaimDraft) -> bool:
+    """ "15 قتيلا وأكثر من 240 جريحا بينهم 47 امرأة": women, children and the old are among any toll
+    they are counted in, whoever the toll names (or none), never a side of their own."""
+    if draft.victim_start is None:
+        return False
+    noun = doc.folded[draft.victim_start : draft.victim_end].split()
+    return bool(noun) and stem_in(noun[0], _PART_OF_TOLL, article=True)
 
 
 def _in_breakdown(quantity, words, position) -> bool:
