@@ -2,7 +2,7 @@
 
 import pytest
 
-from support import event_kinds
+from support import claims_of, event_kinds
 from support import news_events as news
 
 
@@ -203,3 +203,36 @@ def test_strategic_a_signed_ceasefire_is_an_agreement():
 )
 def test_strategic_a_description_or_a_fire_brought_under_control_is_no_territory(text):
     assert news(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أصدرت النيابة العامة مذكرات توقيف بحق 140 ضابطا في الجيش للاشتباه بانتمائهم إلى تنظيم محظور.",
+        "أصدر القضاء أوامر اعتقال بحق 35 عسكريا بتهمة الانتماء إلى خلية إرهابية في العاصمة أنقرة.",
+        "نقلت السلطات عشرات المهاجرين إلى مراكز احتجاز في جنوب البلاد.",
+    ],
+)
+def test_strategic_a_warrant_or_a_detention_place_is_no_arrest(text):
+    assert news(text) == []
+    assert [c for c in claims_of(text) if c.kind == "captured"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ألقت قوات الأمن القبض على خمسة من عناصر تنظيم داعش اعترفوا باشتراكهم في تفجير سيارة مفخخة.",
+        "اعتقلت الشرطة ثلاثة أشخاص من تنظيم متطرف يشتبه بتورطهم في التخطيط لهجوم انتحاري.",
+        "أوقفت قوة من الجيش أربعة مسلحين متورطين في عمليات خطف وقتل في ريف المدينة.",
+    ],
+)
+def test_strategic_violence_named_as_what_those_arrested_are_held_for_is_the_charge(text):
+    assert event_kinds(text) == [("Strategic developments", "Arrests")]
+
+
+def test_strategic_a_charged_bombing_with_its_own_day_stays_an_incident():
+    text = (
+        "اعتقلت قوات الأمن خمسة من عناصر تنظيم داعش يشتبه بتورطهم في انفجار عبوة ناسفة، "
+        "الجمعة، في سوق المدينة."
+    )
+    assert ("Explosions/Remote violence", "Remote explosive/landmine/IED") in event_kinds(text)

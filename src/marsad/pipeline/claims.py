@@ -37,6 +37,7 @@ from marsad.lang.ar.sentences import CLAUSE_MARKS
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
+from marsad.pipeline.strategic import unmade_arrest
 from marsad.schema.acled import CIVILIANS, UNKNOWN_VICTIM, of_country
 
 REQUIRES = (
@@ -209,6 +210,8 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     for trigger, quantity in sorted(linked, key=lambda pair: (pair[1] or pair[0]).start):
         if quantity is None and not trigger.strong:
             continue
+        if trigger.kind == "captured" and unmade_arrest(text, trigger.start):
+            continue  # "مذكرات توقيف بحق 271 جنديا": a warrant keeps its count, but no one is taken yet
         kind = _CASUALTIES if quantity is not None and id(quantity) in combined else trigger.kind
         if kind == _CASUALTIES and quantity is not None and _exact(quantity):
             continue

@@ -4,16 +4,20 @@ An explosive weapon named as the object of an interception, a defusal or a seizu
 الدفاعات الجوية صاروخا", "تفكيك عبوة ناسفة", "ضبط متفجرات") never struck: ACLED codes it as
 Disrupted weapons use, fatalities 0 unless the report gives deaths. A drone brought down
 ("أسقطت طائرة مسيرة") is disrupted; the bombs an aircraft drops are not. An arrest word where
-people are killed tells captives of the fighting, not an arrest.
+people are killed tells captives of the fighting, not an arrest; one after a warrant's or a
+detention place's noun ("مذكرة توقيف", "مراكز احتجاز") tells no arrest made; and the violence
+named after an arrest as what those taken confessed to or are charged with ("اعترفوا باشتراكهم في
+مجزرة") is the charge, not an incident.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.lang.ar.clitics import AND, ARTICLE, strip_article
+from marsad.lang.ar.clitics import AND, ARTICLE, stem_in, strip_article
 from marsad.lang.ar.lexicon import forms_with_role, stems_with_role
-from marsad.lang.ar.tokens import WORD, last_words
+from marsad.lang.ar.sentences import clause_start
+from marsad.lang.ar.tokens import WORD, last_words, word_before
 from marsad.pipeline.document import Doc, Trigger
 from marsad.schema.acled import (
     ABDUCTION,
@@ -35,6 +39,7 @@ _NARROW_VERBS = {AIR_DRONE_STRIKE: "downs", REMOTE_EXPLOSIVE: "defuses"}
 # "قتلوا أو اعتقلوا", "قتل ثلاثة واعتقل اثنان": people taken in a fight that kills are its captives,
 # part of the fighting (ACLED), not an arrest of their own.
 _KILLING = ("killed", "killed_or_captured")
+_CAPTURED = "captured"
 _DISRUPTED = (STRATEGIC_DEVELOPMENTS, DISRUPTED_WEAPONS_USE)
 # The verb governs its object within this many words ("اعترضت الدفاعات الجوية السعودية صاروخا").
 _OBJECT_REACH = 4
@@ -42,15 +47,21 @@ _LIST_REACH = 8
 _RELATIVES = forms_with_role("relative")
 _POLITICAL_CHARGES = stems_with_role("political_charge")
 _ARMY = f"{MILITARY_FORCES} of"
+_UNMADE_ARREST = stems_with_role("unmade_arrest")
+_SUSPICION = stems_with_role("suspicion")
+# "في انفجار عبوة ناسفة، الجمعة": a day within these words after the charged act is its own.
+_DAY_REACH = 3
 
 
 def retype_triggers(doc: Doc) -> None:
     killing = {c.sentence for c in doc.claims if c.kind in _KILLING}
     stopped: set[tuple[int, str]] = set()  # (sentence, weapon word) intercepted there
+    doc.triggers = [t for t in doc.triggers if not _held_for(doc, t)]
     kept = []
     for trigger in doc.triggers:
         if trigger.sub_event_type == ARRESTS and (
             trigger.sentence in killing
+            or unmade_arrest(doc.folded, trigger.start)
             or not political_arrest(doc, trigger.sentence)
             or _takes_hostages(doc, trigger)
         ):
@@ -63,6 +74,44 @@ def retype_triggers(doc: Doc) -> None:
             trigger = _disrupted(trigger)
         kept.append(trigger)
     doc.triggers = kept
+
+
+def unmade_arrest(text: str, start: int) -> bool:
+    """ "مذكرات توقيف بحق 205 أشخاص", "أوامر اعتقال", "مراكز احتجاز المهاجرين": the arrest word names
+    a warrant, an order or a place of detention, not an arrest made."""
+    return stem_in(word_before(text, start), _UNMADE_ARREST, article=True)
+
+
+def _held_for(doc: Doc, trigger: Trigger) -> bool:
+    """ "ألقت القبض على ثمانية إرهابيين ... والمتهمون اعترفوا باشتراكهم في ارتكاب مجزرة", "مذكرات
+    توقيف ضد أشخاص متورطين في ... تعذيب وقتل": after an arrest word, violence named after a word of
+    confession, involvement or charge in its clause is what those taken are held for."""
+    if trigger.sub_event_type == ARRESTS:
+        return False
+    text = doc.folded
+    opening = clause_start(text, doc.sentences[trigger.sentence].start, trigger.start)
+    cues = [
+        w.start()
+        for w in WORD.finditer(text, opening, trigger.start)
+        if stem_in(w.group(), _SUSPICION, article=True)
+    ]
+    if not cues or _told_as_news(doc, trigger, cues[-1]):
+        return False
+    return any(
+        t.sub_event_type == ARRESTS and t.end <= cues[-1]
+        for t in doc.of_sentence(doc.triggers, trigger.sentence)
+    )
+
+
+def _told_as_news(doc: Doc, trigger: Trigger, cue: int) -> bool:
+    """ "يشتبه بتورطها في انفجار عبوة ناسفة، الجمعة", "المشتبه بتنفيذ الهجوم الذي أسفر عن مقتل
+    خمسة": a day right after the charged act, or a toll after the charge, tells it as news of its own."""
+    end = doc.sentences[trigger.sentence].end
+    following = [w.end() for w in WORD.finditer(doc.folded, trigger.end, end)][:_DAY_REACH]
+    reach = following[-1] if following else trigger.end
+    return any(d.precision == 1 for d in doc.within(doc.dates, trigger.end, reach)) or any(
+        c.kind != _CAPTURED and c.start > cue for c in doc.of_sentence(doc.claims, trigger.sentence)
+    )
 
 
 def _takes_hostages(doc: Doc, trigger: Trigger) -> bool:
