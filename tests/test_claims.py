@@ -353,6 +353,19 @@ def test_claims_missing_freed_and_arrested_people(text, kind, low):
     assert (kind, low) in {(c.kind, c.low) for c in claims_of(text)}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وأحبطت الشرطة محاولة قتل محافظ المدينة بعبوة ناسفة زرعت قرب منزله.", []),
+        ("ونجا القاضي من محاولة اختطاف نفذها مسلحون قرب المحكمة في بنغازي.", []),
+        ("وقال الشهود إن المسلحين حاولوا خطف ثلاثة مهندسين أجانب قبل أن يفروا.", []),
+        ("وأكد المصدر أن المهاجم حاول قتل الحارس، وأصيب شرطيان في تبادل إطلاق النار.", [("injured", 2)]),
+    ],
+)
+def test_claims_an_attempt_right_before_the_casualty_word_counts_nobody(text, expected):
+    assert [(c.kind, c.low) for c in claims_of(text)] == expected
+
+
 def test_claims_a_life_word_alone_is_no_death():
     text = "وقتل جندي في الهجوم على الثكنة، وقالت زوجته إنها لم تكن تعرف شيئا عن حياته في الجيش."
     assert [(c.kind, c.low) for c in claims_of(text)] == [("killed", 1)]

@@ -532,7 +532,7 @@ _CLOSER = "closer"
 def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
     found: list[_Trigger] = []
     for match, row in casualty_triggers().finditer(text, sentence.start, sentence.end):
-        if any(n.start <= match.start() < n.end for n in negations):
+        if any(n.start <= match.start() < n.end for n in negations) or _attempted(match, words, position):
             continue
         trigger = _Trigger(
             match.start(),
@@ -554,6 +554,16 @@ def _triggers(text, sentence, negations, words, position) -> list[_Trigger]:
     # (they lost their lives: killed, not missing).
     openers = {t.opener for t in found if t.opener is not None}
     return [t for t in found if _word_index(position, words, t.start) not in openers]
+
+
+# "نجا من محاولة اغتيال", "حاولوا خطفه": a killing or an abduction tried, not done, counts nobody.
+_ATTEMPTS = forms_with_role("attempt")
+
+
+def _attempted(match, words, position) -> bool:
+    """Whether the word right before a casualty word names an attempt at it."""
+    at = _word_index(position, words, match.start())
+    return at > 0 and words[at - 1].group() in _ATTEMPTS
 
 
 def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
