@@ -345,14 +345,10 @@ def _safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
-def _month_number(match: re.Match[str]) -> int | None:
-    """The month of a name or of a paired name (تموز/يوليو); None when the pair disagrees."""
-    months = _lexicon().months
-    first = months[_key(match.group("month"))]
-    second = match.group("month2")
-    if second is not None and months[_key(second)] != first:
-        return None
-    return first
+def _month_number(match: re.Match[str]) -> int:
+    """The month of a name or of a paired name (تموز/يوليو). When the pair disagrees ("يناير/كانون
+    أول", a slip in the gloss), the name written first is the one the writer meant."""
+    return _lexicon().months[_key(match.group("month"))]
 
 
 def _direction(match: re.Match[str]) -> str | None:
@@ -381,8 +377,6 @@ def _resolve_year(
 
 def _explicit(match: re.Match[str], published: dt.date | None, day: int | None = None) -> DateMention | None:
     month = _month_number(match)
-    if month is None:
-        return None
     day = day or int(match.group("day"))
     last_day = int(match.group("day2")) if match.groupdict().get("day2") else day
     if last_day < day:
@@ -431,8 +425,6 @@ def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
 
 def _month(match: re.Match[str], published: dt.date | None) -> DateMention | None:
     month = _month_number(match)
-    if month is None:
-        return None
     direction = _direction(match)
     confirmed = match.group("shahr") or match.group("month2") or match.group("year") or direction
     if _key(match.group("month")) in _lexicon().ambiguous_months and not confirmed:
