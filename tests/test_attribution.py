@@ -313,3 +313,48 @@ def test_attribution_a_toll_that_reports_a_figure_is_no_source(text):
 def test_attribution_a_toll_issued_by_someone_is_their_word(text, source_word):
     claim = one_claim(text, "killed")
     assert claim.source is not None and source_word in claim.source.text
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        (
+            "وزير الدفاع الصومالي يؤكد مقتل قيادي في حركة الشباب بغارة جوية\nوقال الوزير إن الغارة نجحت.",
+            "وزير الدفاع الصومالي",
+        ),
+        ("الشرطة الكينية تعلن اعتقال خمسة مشتبه بهم في هجوم نيروبي", "الشرطة الكينية"),
+        ("السلطات العراقية تعلن اعتقال أربعة مسلحين في كركوك", "السلطات العراقية"),
+    ],
+)
+def test_attribution_a_headline_puts_its_speaker_before_a_present_tense_verb(text, source):
+    claim = claims_of(text)[0]
+    assert claim.source is not None and claim.source.text == source
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قتل ستة أشخاص في انفجار بسوق وسط بغداد والشرطة تعلن مسؤوليتها عن تأمين المكان",
+        "وفي سياق متصل يقول الجيش إن خمسة مسلحين قتلوا في الاشتباكات.",
+    ],
+)
+def test_attribution_no_headline_speaker_after_numbers_or_an_adverb(text):
+    claim = claims_of(text)[0]
+    assert claim.source is None or claim.source.text == "الجيش"
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("وقال مصدر أمني عراقي أمس الاثنين إن ثلاثة جنود قتلوا في هجوم قرب الموصل.", "مصدر أمني عراقي"),
+        ("وأعلنت وزارة الصحة في غزة، الجمعة، أن فلسطينيين اثنين قتلا برصاص الجيش.", "وزارة الصحة في غزة"),
+        ("وأعلنت قيادة الجيش في 12 آذار/مارس مقتل عشرة مسلحين في غارة.", "قيادة الجيش"),
+        (
+            "وأوضح المتحدث باسم الشرطة، العقيد سالم أحمد، أن ثمانية مسلحين قتلوا في الاشتباك.",
+            "المتحدث باسم الشرطة، العقيد سالم أحمد",
+        ),
+    ],
+)
+def test_attribution_the_day_it_spoke_and_a_closing_comma_are_no_part_of_the_source(text, source):
+    claim = claims_of(text)[0]
+    assert claim.source is not None and claim.source.text == source

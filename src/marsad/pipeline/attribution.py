@@ -133,6 +133,11 @@ def _attribution(doc, index, match, row, complements, anaphors, previous) -> Att
             start = glued.start() + len(
                 ARTICLE_AFTER_LAM if glued.group().startswith(ARTICLE_AFTER_LAM) else LAM
             )
+    if _in_headline_order(doc, index, match):
+        headline = _headline_subject(doc, sentence, match)
+        if headline is None:
+            return None
+        return Attribution(index, *headline, _source_name(doc, *headline), stance, match.end(), "fronted")
     words = _skip_dates(doc, list(WORD.finditer(doc.folded, start, sentence.end)))
     if (
         kind == "prep"
@@ -278,9 +283,9 @@ def _starts_subject(doc: Doc, word) -> bool:
 
 
 def _trim_tail(text: str, start: int, end: int) -> int:
-    """A subject ends before spaces and the particle of a fronted verb ("أن الجيش قد أعلن")."""
+    """A subject ends before spaces, commas and the particle of a fronted verb ("أن الجيش قد أعلن")."""
     while True:
-        while end > start and text[end - 1].isspace():
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
             end -= 1
         last = text.rfind(" ", start, end)
         if last == -1 or text[last + 1 : end] not in _TAIL_PARTICLES:
@@ -355,6 +360,41 @@ def _fronted_subject(doc: Doc, sentence, match, has_subject_after: bool) -> tupl
     return None
 
 
+# "وزير الداخلية العراقي يعلن مقتل ...": at most this many words stand before a headline's verb.
+_HEADLINE_SUBJECT_WORDS = 6
+_PRESENT_REPORTING = forms_with_role("present_reporting")
+
+
+def _in_headline_order(doc: Doc, index: int, match) -> bool:
+    """A title's present-tense reporting verb after some words ("السعودية تعلن اعتراضها ..."): its
+    subject stands before it, so the noun after it is its object, never its speaker; not after an
+    adverb ("وفي سياق متصل يقول الجيش")."""
+    first = WORD.search(doc.folded, doc.sentences[index].start, match.start())
+    return (
+        index == 0
+        and match.start() == match.start("form")
+        and match.group("form") in _PRESENT_REPORTING
+        and first is not None
+        and first.group() not in _PREPOSITIONS | _DISCOURSE
+    )
+
+
+def _headline_subject(doc: Doc, sentence, match) -> tuple[int, int] | None:
+    """ "الأمير خالد يؤكد مقتل ...": the title's words before its verb are the verb's subject when
+    they are a short noun phrase (no clause mark, number, preposition, relative or other speaker)."""
+    lead = doc.folded[sentence.start : match.start()]
+    words = list(WORD.finditer(doc.folded, sentence.start, match.start()))
+    closed = _PREPOSITIONS | _DISCOURSE | _RELATIVES | _NEGATION | _FRONTING
+    if (
+        len(words) > _HEADLINE_SUBJECT_WORDS
+        or any(mark in lead for mark in CLAUSE_MARKS + '"')
+        or any(w.group() in closed or w.group().isdigit() for w in words)
+        or reporting().pattern.search(lead)
+    ):
+        return None
+    return words[0].start(), words[-1].end()
+
+
 def _subject_end(text, words, complements, start, sentence_end) -> tuple[int, int]:
     """End of the reporting verb's subject, and where the reported content starts.
 
@@ -410,9 +450,18 @@ def _source_name(doc: Doc, start: int, end: int) -> str:
 
 
 def _before_statement(doc: Doc, start: int, end: int) -> int:
-    """ "الجيش المالي في بيان": the source is the army; the statement is how it spoke."""
-    cut = _STATEMENT.search(doc.folded, start, end)
-    return _trim_tail(doc.folded, start, cut.start()) if cut and cut.start() > start else end
+    """ "الجيش المالي في بيان", "وزارة الصحة الجمعة،": the source is the army, the ministry; the
+    statement and its day are how and when it spoke."""
+    statement = _STATEMENT.search(doc.folded, start, end)
+    cuts = [statement.start()] if statement and statement.start() > start else []
+    dates = [date.start for date in doc.within(doc.dates, start + 1, end)]
+    if dates:
+        # "في 15 شباط": the day's preposition goes with it.
+        day = min(dates)
+        before = word_before(doc.folded, day)
+        preposition = doc.folded.rfind(before, start + 1, day) if before in _PREPOSITIONS else -1
+        cuts.append(preposition if preposition != -1 else day)
+    return _trim_tail(doc.folded, start, min(cuts)) if cuts else end
 
 
 def _before_recipient(doc: Doc, start: int, end: int) -> int:
