@@ -556,3 +556,57 @@ def test_demonstrations_after_a_backdrop_word_with_a_place_day_or_crowd_of_its_o
 )
 def test_demonstrations_a_feminine_verb_of_demonstrating_is_one(text):
     assert [e.event_type for e in news(text)] == ["Protests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دعت لجان التنسيق في محافظة ميسان جنوبي العراق إلى تظاهرة كبيرة أمام مبنى المحافظة يوم الجمعة.",
+        "وحثت الهيئة العليا أنصارها في مدينة خان يونس على عدم المشاركة في الاحتجاجات.",
+        "قررت نقابة الأطباء في مدينة الزرقاء الأردنية تنظيم اعتصام أمام وزارة الصحة.",
+        "ودعت النقابات المهنية في العاصمة عمان إلى تنفيذ إضراب واعتصام جديد يوم الأحد.",
+        "ويستعد ناشطون آخرون في مدينة البصرة لتنظيم مظاهرات يوم الجمعة المقبل.",
+    ],
+)
+def test_demonstrations_called_for_or_planned_far_from_the_call_is_no_event(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "دعا رئيس الحكومة إلى الهدوء وتظاهر الآلاف في مدينة البصرة اليوم.",
+        "ودعا المتظاهرون في مدينة الناصرية اليوم إلى إقالة المحافظ.",
+        "نظم عمال المصانع في مدينة صفاقس اليوم إضرابا عن العمل.",
+    ],
+)
+def test_demonstrations_a_call_beside_a_demonstration_held_leaves_it(text):
+    assert [e.event_type for e in news(text)] == ["Protests"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وطالب خطيب الجمعة في مدينة النجف الحكومة بالاستجابة لمطالب المحتجين بتوفير فرص العمل.",
+        "وهدد وجهاء العشائر في محافظة المثنى بإغلاق مبنى المحافظة إن لم تلب مطالب المتظاهرين.",
+    ],
+)
+def test_demonstrations_the_demands_of_protesters_are_no_event(text):
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتجمع عدد من أنصار الحزب بعد الظهر في وسط مدينة طرابلس مرددين هتافات مناهضة للحكومة.",
+        "وخرج المئات في مدينة الديوانية اليوم رافعين المطالب نفسها.",
+        "وفي مدينة ليون تجمع نحو ستين شخصا اليوم رافعين لافتات تطالب بزيادة الأجور.",
+    ],
+)
+def test_demonstrations_a_gathering_that_chants_is_a_demonstration(text):
+    assert event_kinds(text) == [("Protests", "Peaceful protest")]
+
+
+def test_demonstrations_a_crowd_cheering_after_a_clause_mark_is_no_demonstration():
+    text = "واحتشد الفرنسيون بكل ألوانهم مساء اليوم في مدينة ليون، رافعين أصواتهم إعجابا بلاعبي المنتخب."
+    assert [e.event_type for e in news(text) if e.event_type in ("Protests", "Riots")] == []

@@ -7,7 +7,9 @@
   or a verb holding to or feigning something ("اعتصم بالصمت", "تظاهر بالمرض"), nor a court's
   ruling ("قضت محكمة بسجن 20 متظاهرا"); nor one after a word of sequence or cause that makes it the
   backdrop of what the sentence tells ("استقالت الحكومة على خلفية الاحتجاجات", "بعد أسابيع من
-  التظاهرات"), unless a place, a day or a crowd of its own follows it.
+  التظاهرات"), unless a place, a day or a crowd of its own follows it; nor one that a call, an urging
+  or a plan governs from further back in its clause ("دعت لجان التنسيق في المحافظة إلى تظاهرة", "قررت
+  النقابة في المدينة تنظيم اعتصام"), nor the demands of demonstrators ("الاستجابة لمطالب المحتجين").
 - In a sentence that reports a demonstration, a clash is the demonstration turning violent and a
   shooting the force intervening, not a battle; a killing the demonstrators protest against
   ("احتجاجا على مقتل ...") is their cause, not an event of the sentence.
@@ -23,7 +25,8 @@
   ("تظاهر الآلاف") is its crowd size as ACLED tags it ("thousands"), never a casualty figure; the
   security forces facing it ("قوات الأمن") are its police, as ACLED names them.
 - A gathering the text does not call a protest ("تجمع مئات أمام ...", "خرج الآلاف إلى الشوارع") is
-  one when a crowd, a public place or its organisers stand beside it.
+  one when a crowd, a public place or its organisers stand beside it, or when it chants or carries
+  banners in its clause ("تجمع العشرات مرددين هتافات").
 """
 
 from __future__ import annotations
@@ -31,10 +34,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from marsad.knowledge.countries import by_iso3
-from marsad.lang.ar.clitics import ARTICLE, ITS, stem_in, strip_article
+from marsad.lang.ar.clitics import AND, ARTICLE, ITS, stem_in, strip_article
 from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role, stems_with_role
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.sentences import CLAUSE_MARKS, clause_end
+from marsad.lang.ar.sentences import CLAUSE_MARKS, clause_end, clause_start
 from marsad.lang.ar.tokens import WORD, word_after
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.schema import Actor, Claim, Party
@@ -112,6 +115,17 @@ _TOPIC_OF = forms_with_role("topic_of")
 # "بعد أسابيع من التظاهرات": the word of sequence stands within these words before "من".
 _BACKDROP_REACH = 3
 _PREPOSITIONS = forms_with_role("preposition")
+# "دعت اللجان التنسيقية في المحافظة إلى تظاهرة", "حثهم على عدم المشاركة في الاحتجاجات", "قررت
+# النقابة في المحافظة تنظيم اعتصام": a word of calling, urging or planning, the preposition of what
+# it calls for, and what may stand between that and the demonstration word (taking part in it, or
+# not; holding it).
+_URGING = stems_with_role("urging")
+_URGED_TO = frozenset({"على", "علي", fold("إلى")})
+_TAKING_PART, _IN = stems_with_role("taking_part"), "في"
+_HOLDING = stems_with_role("holding")
+_NEGATION = forms_with_role("negation")
+# The caller, its place and the called stand between the word of calling and its preposition.
+_CALL_REACH = 10
 # What makes each kind of gathering word a demonstration when it stands near it: any of its
 # context roles, or (going out) all of them: "خرج المواطنون إلى الشوارع" may be life going back
 # to normal, "خرج الآلاف إلى الشوارع" is a demonstration.
@@ -235,9 +249,54 @@ def _no_demonstration(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
             return True
     return (
         _by_office(doc, trigger, cues)
+        or _called_for(doc, trigger, cues)
         or _motive_of_an_act(doc, trigger, cues)
         or (_after_a_backdrop_word(doc, trigger) and not _told_of_its_own(doc, trigger, cues))
     )
+
+
+def _called_for(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
+    """ "دعت اللجان التنسيقية للتظاهرات في المحافظة إلى تظاهرة واسعة", "حثهم على عدم المشاركة في
+    الاحتجاجات", "قررت نقابة المعلمين في المحافظة تنظيم اعتصام": a demonstration word after «إلى» or
+    «على», or held by a word of holding, that a word of calling, urging or planning governs a few
+    words before in its clause is called for or planned, not held."""
+    if _names_people(doc, trigger):
+        return False
+    sentence = doc.sentences[trigger.sentence]
+    words = list(WORD.finditer(doc.folded, sentence.start, _first_of_joined(doc, trigger)))
+    head = len(words) - 1
+    held = head >= 0 and stem_in(words[head].group(), _HOLDING, article=True)
+    if held:
+        head -= 1
+    elif head >= 1 and words[head].group() == _IN and stem_in(words[head - 1].group(), _TAKING_PART, True):
+        head -= 2
+    if head >= 0 and words[head].group() in _NEGATION:
+        head -= 1
+    if head >= 0 and words[head].group() in _URGED_TO:
+        head -= 1
+    elif not held:
+        return False
+    if head < 0:
+        return False
+    floor = clause_start(doc.folded, sentence.start, words[head + 1].start())
+    window = [w for w in words[max(0, head + 1 - _CALL_REACH) : head + 1] if w.start() >= floor]
+    return bool(window) and (
+        any(stem_in(word.group(), _URGING, article=True) for word in window)
+        or any(c.role == "plan" and window[0].start() <= c.start < window[-1].end() for c in cues)
+    )
+
+
+def _first_of_joined(doc: Doc, trigger: Trigger) -> int:
+    """ "إلى تنفيذ إضراب واعتصام": where the demonstration word the trigger is joined to by و
+    starts, else where the trigger starts."""
+    if not doc.folded.startswith(AND, trigger.start):
+        return trigger.start
+    before = [
+        t
+        for t in doc.of_sentence(doc.triggers, trigger.sentence)
+        if _is_demonstration(t) and t.end <= trigger.start and not doc.folded[t.end : trigger.start].strip()
+    ]
+    return before[0].start if before else trigger.start
 
 
 def _another_noun_with_its(doc: Doc, trigger: Trigger) -> bool:
@@ -252,14 +311,17 @@ def _after_a_backdrop_word(doc: Doc, trigger: Trigger) -> bool:
     """ "استقالت الحكومة على خلفية الاحتجاجات", "بعد أسابيع من التظاهرات الشعبية": the word for a
     demonstration right after a word of sequence or cause, or after "من" that such a word opens a
     few words before, is the backdrop of what the sentence tells, and right after a word whose topic
-    it is ("ناقش المجلس تداعيات الاحتجاجات", "أثار القرار احتجاجات") what it is about; its people
-    are a crowd ("تأخر القطار بسبب المتظاهرين الذين يقطعون الطرق")."""
-    if _names_people(doc, trigger):
-        return False
+    it is ("ناقش المجلس تداعيات الاحتجاجات", "أثار القرار احتجاجات", "الاستجابة لمطالب المحتجين")
+    what it is about; after a word of sequence or cause its people are a crowd ("تأخر القطار بسبب
+    المتظاهرين الذين يقطعون الطرق")."""
     before = WORD.findall(doc.folded, doc.sentences[trigger.sentence].start, trigger.start)
     if not before:
         return False
-    if stem_in(before[-1], _BACKDROP) or stem_in(before[-1], _TOPIC_OF):
+    if stem_in(before[-1], _TOPIC_OF):
+        return True
+    if _names_people(doc, trigger):
+        return False
+    if stem_in(before[-1], _BACKDROP):
         return True
     return before[-1] in _BACKDROP_LINK and any(
         stem_in(word, _BACKDROP) for word in before[-_BACKDROP_REACH - 1 : -1]
@@ -464,13 +526,24 @@ def _gatherings(doc: Doc) -> list[Trigger]:
                 if c is not cue and _near_gathering(doc, cue, c) and not (c.role == "manner" and c.definite)
             }
             if (
-                _GATHERING_NEEDS[cue.role](role in near for role in _GATHERING_CONTEXT[cue.role])
+                (
+                    _GATHERING_NEEDS[cue.role](role in near for role in _GATHERING_CONTEXT[cue.role])
+                    or _chanting(doc, cue, cues)
+                )
                 and "not_crowd" not in near
                 and not _armed_subject(doc, cue)
                 and not doc.within(doc.triggers, cue.start, cue.end)
             ):
                 found.append(Trigger(cue.start, cue.end, PROTESTS, PEACEFUL_PROTEST, True, index))
     return found
+
+
+def _chanting(doc: Doc, gathering: _Cue, cues: list[_Cue]) -> bool:
+    """ "تجمع عدد من أنصار الحزب بعد الظهر في ساحة البلدة مرددين هتافات مناهضة للحكومة", "خرج الطلاب
+    من الجامعة رافعين لافتات": people gathering or going out who chant or carry banners in its clause
+    are demonstrating ("احتشد الفرنسيون في الساحات، رافعين أصواتهم إعجابا بالمنتخب" cheer)."""
+    end = clause_end(doc.folded, gathering.end, doc.sentences[doc.sentence_of(gathering.start)].end)
+    return any(c.role == "chant" and gathering.end <= c.start < end for c in cues)
 
 
 def _near_gathering(doc: Doc, gathering: _Cue, other: _Cue) -> bool:
