@@ -119,6 +119,8 @@ def test_mentions_a_region_or_a_great_city_is_itself_where_its_country_goes_unna
         ("تظاهر آلاف العراقيين اليوم في العاصمة العراقية احتجاجا على الفساد.", "Baghdad"),
         ("خرج الآلاف إلى شوارع عاصمة العراق احتجاجا على انقطاع الكهرباء.", "Baghdad"),
         ("قتل ثلاثة أشخاص في انفجار عبوة ناسفة بالعاصمة الأفغانية أمس.", "Kabul"),
+        # "the capital of" Oman, not "the capital" Amman
+        ("احتج مئات الشبان في عاصمة عمان على ارتفاع أسعار الوقود.", "Muscat"),
     ],
 )
 def test_mentions_capital_named_by_its_country_is_that_capital(text, name):
@@ -297,6 +299,10 @@ def test_mentions_the_article_after_a_settlement_word_is_the_names(text, name):
         ("تظاهر المئات أمام مبنى البرلمان في العاصمة الأردنية عمان.", "JOR"),
         ("تظاهر المئات أمام مبنى البرلمان في مدينة عمان.", "JOR"),
         ("تجمع العشرات أمام مجلس الأمة في مدينة الكويت.", "KWT"),
+        # "the capital" with its article beside a country's name: the capital city of that name
+        ("اعتصم عشرات المعلمين أمام مقر الحكومة في العاصمة عمان للمطالبة بزيادة رواتبهم.", "JOR"),
+        ("وصل وفد نقابي إلى العاصمة عمان صباح اليوم في زيارة تستمر يومين.", "JOR"),
+        ("تجمع مئات الطلاب أمام وزارة التربية بالعاصمة الكويت.", "KWT"),
     ],
 )
 def test_mentions_a_city_named_like_a_country_is_the_city(text, country):

@@ -29,7 +29,7 @@ from marsad.knowledge.gazetteer import (
 )
 from marsad.knowledge.gazetteer.skeletons import MAX_SKELETON_WORDS
 from marsad.knowledge.place_cues import cues_after
-from marsad.lang.ar.clitics import ARTICLE, BA, THIRD_PERSON_PRONOUNS, proclitic_stems, stem_in
+from marsad.lang.ar.clitics import ARTICLE, BA, THIRD_PERSON_PRONOUNS, proclitic_stems, stem_in, strip_article
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import demonstration_cues, event_triggers, forms_with_role
 from marsad.lang.ar.normalize import fold
@@ -101,7 +101,7 @@ def distance_from(text: str, start: int) -> int:
 
 
 def run(doc: Doc) -> None:
-    doc.countries = _countries(doc.folded)
+    doc.countries, named_capitals = _countries(doc.folded)
     doc.main_country = main_country(doc)
     actors = ActorBase.default()
     # State forces carry their regime period as of publication ("Military Forces of Mali (2021-)").
@@ -110,7 +110,7 @@ def run(doc: Doc) -> None:
     for mention in (*doc.countries, *doc.actors):
         taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
     hints = country_hints(doc)
-    doc.places = _resolved_places(doc, hints, doc.main_country, taken)
+    doc.places = _with_capitals(_resolved_places(doc, hints, doc.main_country, taken), named_capitals)
     where = main_country(doc)
     if where != doc.main_country:
         # The places settle where the story is ("الفرنسيين" named often does not move it to France).
@@ -118,7 +118,8 @@ def run(doc: Doc) -> None:
             # The places are read again with the story's country in view: a report that names no
             # country ("قتل ثلاثة جنود في غاو وخمسة في ميناكا") is about the country of the places
             # it names in Arabic, and a name of that country beats a transliteration abroad.
-            doc.places = _resolved_places(doc, hints if where in hints else [*hints, where], where, taken)
+            places = _resolved_places(doc, hints if where in hints else [*hints, where], where, taken)
+            doc.places = _with_capitals(places, named_capitals)
         doc.main_country = where
         doc.actors = actors.find_mentions(doc.folded, where, on=doc.published)
     doc.places = sorted(doc.places + _capitals(doc, hints), key=lambda p: p.start)
@@ -175,16 +176,21 @@ def _names_an_outlet(text: str, place: PlaceMention) -> bool:
     )
 
 
-def _countries(text: str):
+def _countries(text: str) -> tuple[list, list[ResolvedPlace]]:
     """The countries named, but for a city named like a country right after "مدينة" or after
     "the capital" and a country's adjective ("مدينة الكويت", "العاصمة الأردنية عمان"): the
     gazetteer places that city; and but for the country an embassy stands for ("تظاهر المئات أمام
-    السفارة الأمريكية في القاهرة"), which is not where the story is."""
+    السفارة الأمريكية في القاهرة"), which is not where the story is. Second, the capitals named
+    like a country right after "the capital" (`_capital_by_its_name`), which are no country."""
     found = find_countries(text)
-    kept = []
+    kept, capitals = [], []
     for country in found:
         before = last_words(text, 0, country.start, 1)
         if before and (stem_in(before[0], _CITY_WORDS) or stem_in(before[0], _MISSION_WORDS)):
+            continue
+        capital = _capital_by_its_name(text, country, before)
+        if capital is not None:
+            capitals.append(capital)
             continue
         adjective = kept[-1] if kept and kept[-1].as_adjective else None
         if (
@@ -195,7 +201,31 @@ def _countries(text: str):
         ):
             continue
         kept.append(country)
-    return kept
+    return kept, capitals
+
+
+def _with_capitals(places: list[ResolvedPlace], capitals: list[ResolvedPlace]) -> list[ResolvedPlace]:
+    """The places and the capitals named like a country that no place's name already covers."""
+    apart = [c for c in capitals if not any(p.start < c.end and p.end > c.start for p in places)]
+    return sorted(places + apart, key=lambda p: p.start) if apart else places
+
+
+def _capital_by_its_name(text: str, country, before: list[str]) -> ResolvedPlace | None:
+    """ "تظاهر المئات في العاصمة عمان": a country's name set beside "the capital" (with its article,
+    not "عاصمة عمان", the capital of Oman) names the capital city so called (Amman), not the
+    country and its capital (Oman's Muscat)."""
+    if country.as_adjective or not before or not stem_in(before[0], _CAPITAL_WORDS):
+        return None
+    if strip_article(before[0]) == before[0] or text[country.start - 1 : country.start] != " ":
+        return None
+    named = Gazetteer.default().lookup(country.text)
+    city = next((place for place in named if place.feature_code == _CAPITAL_CODE), None)
+    if city is None:
+        return None
+    start = text.rfind(before[0], 0, country.start)
+    name = text[start : country.end]
+    mention = PlaceMention(start, country.end, name, (city,), HOW_ARABIC, None)
+    return ResolvedPlace(mention, city, ChoiceTrace(name, HOW_ARABIC, 1, (), CAPITAL, city, HOW_ARABIC))
 
 
 _CAPITAL_CODE = "PPLC"
