@@ -1743,3 +1743,26 @@ def test_events_the_place_people_descend_from_is_not_the_event_place():
 )
 def test_events_a_distance_phrase_names_a_reference_point(text, where):
     assert [(e.location.name, e.location.geo_precision) for e in news(text)] == [where]
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "كما أصيب حارس آخر بجروح طفيفة.",
+        "كما أصيب سبعة أشخاص آخرين بجروح متفاوتة.",
+        "كما قتل المهاجم نفسه.",
+    ],
+)
+def test_events_figures_after_kama_without_an_event_word_add_to_the_incident_before(follow_up):
+    text = "قتل أربعة أشخاص في هجوم مسلح على حاجز للشرطة في مدينة غاو يوم السبت. " + follow_up
+    found = news(text)
+    assert len(found) == 1
+    assert len(found[0].claims) == 2
+
+
+def test_events_kama_with_an_event_word_and_a_place_of_its_own_is_another_incident():
+    text = (
+        "قتل أربعة أشخاص في هجوم مسلح على حاجز للشرطة في مدينة غاو يوم السبت. "
+        "كما قتل جنديان في انفجار عبوة ناسفة قرب مدينة تمبكتو."
+    )
+    assert len(news(text)) == 2

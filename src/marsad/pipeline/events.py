@@ -907,8 +907,15 @@ def _opens_new_episode(doc: Doc, index: int, placed: bool) -> bool:
         not _PAST_COPULA & set(last_words(doc.folded, floor, t.start, _PLUPERFECT_REACH)) for t in another
     ):
         return True
-    marked = bool(another) or _opens_with(doc, index, "new_episode") or _tells_before(doc, index)
+    opener = _opens_with(doc, index, "new_episode") and _tells_more_than_figures(doc, index, placed)
+    marked = bool(another) or opener or _tells_before(doc, index)
     return marked and any(c.low is not None for c in doc.of_sentence(doc.claims, index))
+
+
+def _tells_more_than_figures(doc: Doc, index: int, placed: bool) -> bool:
+    """ "كما أصيب مرافق آخر بجروح": after "كما", a sentence that gives figures with no
+    event word, place or day of its own adds to the incident before it; one of them tells another."""
+    return placed or bool(doc.of_sentence(doc.triggers, index)) or bool(doc.in_sentence(doc.dates, index))
 
 
 # "وكان ستة أشخاص قد قتلوا الخميس": كان, then قد within these many words.
