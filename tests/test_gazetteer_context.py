@@ -3,7 +3,7 @@
 import pytest
 
 from marsad.knowledge.gazetteer import Gazetteer
-from marsad.knowledge.place_cues import cues_after, destination, distance_km
+from marsad.knowledge.place_cues import cues_after, destination, direction_before, distance_km
 from marsad.lang.ar.normalize import fold
 
 
@@ -89,3 +89,18 @@ def test_gazetteer_context_is_optional_and_bad_context_is_ignored(gazetteer):
     mention = gazetteer.find_mentions(fold("اشتباكات في كيدال"))[0]
     assert gazetteer.choose(mention, ["MLI"])[0] == gazetteer.choose(mention, ["MLI"], "junk")[0]
     assert gazetteer.context(None, [], []).anchors == ()
+
+
+@pytest.mark.parametrize(
+    "text, bearing",
+    [("قتل جندي في شمال سوريا", 0), ("وقعت اشتباكات في جنوب غرب البلاد", 225), ("غارات وبالشمال سوريا", 0)],
+)
+def test_gazetteer_context_a_direction_right_before_a_name_gives_its_bearing(text, bearing):
+    name = text.rsplit(" ", 1)[1]
+    found = direction_before(fold(text), len(fold(text)) - len(fold(name)))
+    assert found is not None and found[0] == pytest.approx(bearing)
+
+
+def test_gazetteer_context_no_direction_before_a_name_gives_none():
+    text = fold("قتل جندي في سوريا")
+    assert direction_before(text, len(text) - len("سوريا")) is None

@@ -62,3 +62,15 @@ def test_geocode_a_place_abroad_the_incident_sentence_names_beats_the_main_count
     events = news_events("\n".join((warning, strike, "وقالت إسرائيل إنها ستدافع عن نفسها.")))
     strikes = [e.location.name for e in events if e.event_type == "Explosions/Remote violence"]
     assert strikes == ["Golan Heights"]
+
+
+@pytest.mark.parametrize(
+    "text, part",
+    [
+        ("قتل مقاتلان في اشتباكات بين فصيلين مسلحين في شمال سوريا يوم الثلاثاء.", "Northern Syria"),
+        ("قتل ثلاثة جنود عراقيين في هجوم على نقطة تفتيش في جنوب العراق أمس.", "Southern Iraq"),
+    ],
+)
+def test_geocode_an_event_known_only_by_a_part_of_its_country_is_at_that_parts_main_town(text, part):
+    places = [e.location for e in news_events(text)]
+    assert places and places[0].name == part and places[0].geo_precision == 3

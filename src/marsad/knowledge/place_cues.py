@@ -53,6 +53,7 @@ class _Words:
     border_pattern: re.Pattern
     border_words: re.Pattern  # a border word anywhere, to skip `border_pattern` where none is near
     border_longest: int
+    direction_before: re.Pattern  # a direction right before a name: "في شمال غربي سوريا"
 
 
 def _alternation(words) -> str:
@@ -86,6 +87,9 @@ def _words() -> _Words:
         re.compile(rf"(?:^|\s)({_alternation(border)})(?:\s|$)"),
         re.compile(_alternation(border)),
         max(map(len, border), default=0),
+        re.compile(
+            rf"(?<!\S)[وفبل]{{0,2}}({_alternation(directions)})(?:\s+({_alternation(directions)}))?\s+$"
+        ),
     )
 
 
@@ -146,6 +150,23 @@ def cues_after(text: str, end: int) -> list[Cue]:
         if countries:
             cues.append(Cue("border", across=countries[0].country.iso3))
     return cues
+
+
+# Room before a name for two direction words and their clitics ("وبالشمال الغربي").
+_DIRECTION_REACH = 30
+
+
+def direction_before(text: str, start: int) -> tuple[float, int] | None:
+    """The bearing of the direction that names a part of what is named at `start` in folded `text`
+    ("في شمال سوريا": 0, "جنوب غرب البلاد": 225, "في الشمال السوري": 0), and where its words
+    start; or None."""
+    if not isinstance(text, str) or not 0 <= start <= len(text):
+        return None
+    words = _words()
+    found = words.direction_before.search(text, max(0, start - _DIRECTION_REACH), start)
+    if found is None:
+        return None
+    return _bearing(words, found.group(1), found.group(2)), found.start(1)
 
 
 def _skip_spaces_and_commas(window: str) -> int:

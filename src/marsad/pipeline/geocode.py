@@ -12,10 +12,14 @@ an event it knows only the province of.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from marsad.knowledge.countries import by_iso3
+from marsad.knowledge.country_parts import country_part
 from marsad.knowledge.gazetteer import Gazetteer
+from marsad.knowledge.place_cues import angle_between, bearing_deg, direction_before, distance_km
+from marsad.lang.ar.lexicon import forms_with_role
 from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc
 from marsad.pipeline.events import dateline
@@ -51,14 +55,79 @@ def run(doc: Doc) -> None:
             or _location(doc, most_named_place(doc, {min(event.sentences)}, anywhere=True))
         )
         # A report that names no place for an incident goes on where it was ("في نفس المنطقة").
-        event.location = (
-            own
-            or (previous if not event.background else None)
+        told_before = (
+            (previous if not event.background else None)
             or _location(doc, fallback if event.background else news_fallback)
             or _country_location(doc, doc.main_country, None)
         )
+        if own is None or _at_country(own):
+            # "وفي جنوب البلاد قتل ...": a part of the country is a place of the event's own, unless
+            # the place the report went on from lies in it (a town east of the capital in "شرق سوريا").
+            part = _country_part_named(doc, event.sentences, own.country if own else doc.main_country)
+            if part is not None and (own is not None or not _lies_toward(told_before, *part[1:])):
+                own = part[0]
+        event.location = own or told_before
         if own is not None and not event.background:
             previous = own
+
+
+# "شمال البلاد": the country the report is about, named as a place.
+_HOME_COUNTRY = re.compile(
+    "|".join(rf"(?<!\S){re.escape(word)}(?!\w)" for word in sorted(forms_with_role("home_country")))
+)
+
+
+def _at_country(location: Location | None) -> bool:
+    country = by_iso3(location.country) if location is not None else None
+    return country is not None and location.geonameid is None and location.name == country.name
+
+
+def _country_part_named(doc: Doc, sentences: set[int], iso3: str) -> tuple[Location, str, float] | None:
+    """ "قتل مقاتل في اشتباكات في شمال سوريا", "في جنوب البلاد": an event known only by its country,
+    in sentences naming a part of that country by a direction, is at that part's main town, as ACLED
+    places it (Northern Syria near Aleppo), not at the capital (precision 3); with the country and
+    the direction's bearing."""
+    for index in sorted(sentences):
+        sentence = doc.sentences[index]
+        named = [(c.start, c.end) for c in doc.in_sentence(doc.countries, index) if c.country.iso3 == iso3]
+        if iso3 == doc.main_country:
+            home = _HOME_COUNTRY.finditer(doc.folded, sentence.start, sentence.end)
+            named += [(m.start(), m.end()) for m in home]
+        for start, end in sorted(named):
+            direction = direction_before(doc.folded, start)
+            part = country_part(iso3, direction[0]) if direction is not None else None
+            town = Gazetteer.default().place(part.town) if part is not None else None
+            if town is None:
+                continue
+            span = doc.span(direction[1], end)
+            location = Location(
+                name=part.name,
+                text=span.text,
+                span=span,
+                lat=town.lat,
+                lon=town.lon,
+                country=iso3,
+                admin1=None,
+                geo_precision=3,
+            )
+            return location, iso3, direction[0]
+    return None
+
+
+# Seen from the capital, a town within this angle of a part's direction lies in that part; a town
+# this near the capital is the capital's.
+_TOWARD_DEGREES = 67.5
+_CAPITAL_KM = 25
+
+
+def _lies_toward(location: Location | None, iso3: str, bearing: float) -> bool:
+    country = by_iso3(iso3)
+    if location is None or country is None or location.country != iso3 or _at_country(location):
+        return False
+    if distance_km(country.lat, country.lon, location.lat, location.lon) < _CAPITAL_KM:
+        return False
+    seen = bearing_deg(country.lat, country.lon, location.lat, location.lon)
+    return angle_between(seen, bearing) <= _TOWARD_DEGREES
 
 
 def most_named_place(
