@@ -52,6 +52,37 @@ def test_claims_count_after_a_plural_verb_is_its_object():
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وأسفر القصف على البلدة عن قتيل و7 جرحى بحسب الدفاع المدني.", {("injured", 7)}),
+        ("وأوقع التفجير قتيلا و12 جريحا في سوق المدينة.", {("injured", 12)}),
+        ("وقال مسعفون إن 9 مدنيين قتلوا و25 أصيبوا في الغارة على القرية.", {("killed", 9), ("injured", 25)}),
+        ("وأدت الاشتباكات في المدينة إلى سقوط قتلى وعشرات الجرحى.", {("injured", 10)}),
+    ],
+)
+def test_claims_a_count_joined_by_and_belongs_to_the_noun_after_it(text, expected):
+    assert {(c.kind, c.low) for c in claims_of(text) if c.low} == expected
+
+
+@pytest.mark.parametrize(
+    "text, kind, low, high, victim",
+    [
+        ("وقال المسعفون إن رجلا واحدا على الأقل قتل في القصف على البلدة.", "killed", 1, None, "رجلا"),
+        ("وقال المحافظ إن شرطيا واحدا فقط أصيب في الهجوم على المركز.", "injured", 1, 1, "شرطيا"),
+        ("وأكد الطبيب أن طفلا واحدا لقي حتفه في الغارة على المخيم.", "killed", 1, 1, "طفلا"),
+    ],
+)
+def test_claims_one_after_its_noun_counts_that_person(text, kind, low, high, victim):
+    claim = one_claim(text, kind)
+    assert (claim.low, claim.high, claim.victim.text) == (low, high, victim)
+
+
+def test_claims_and_one_of_opens_a_phrase_of_its_own():
+    claims = claims_of("وقتل قائد ميداني وأحد العناصر في حركة الشباب خلال اشتباكات مع الجيش الصومالي.")
+    assert all(c.victim.text != "ميداني" for c in claims)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "وقال الجيش إن قواته قضت على 20 مسلحا في الاشتباكات.",

@@ -203,7 +203,7 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
         if not _counts_things(words, _last_word(position, words, q)) and not _is_age(words, position, q)
     ]
     drafts = [draft for n in negations for draft in _denials(doc, n, index, words, position)]
-    pairs = _link(triggers, quantities, words, position)
+    pairs = _link(text, triggers, quantities, words, position)
     linked = [(trigger, pairs.get(id(trigger))) for trigger in triggers]
     linked += _coordinated(text, linked, quantities)
     combined = _combined_totals(triggers, quantities, words, position)
@@ -616,7 +616,7 @@ def _merge(first: _Trigger, second: _Trigger) -> _Trigger:
     )
 
 
-def _link(triggers, quantities, words, position) -> dict:
+def _link(text, triggers, quantities, words, position) -> dict:
     """Pair triggers with counts, cheapest first; returns id(trigger) -> quantity."""
     trigger_words = [
         (_word_index(position, words, t.start), _word_index(position, words, t.end - 1)) for t in triggers
@@ -650,8 +650,9 @@ def _link(triggers, quantities, words, position) -> dict:
             limit = _MAX_DISTANCE if trigger.strong or trigger.clause_reach else _MAX_NOUN_DISTANCE
             if distance > limit or _blocked(trigger_words, t_index, q_first, q_last):
                 continue
-            # A count right after a plural verb is its object ("قتلوا 30 جنديا": they killed 30).
-            adjacent_object = side == "after" and distance == 0
+            # A count right after a plural verb is its object ("قتلوا 30 جنديا": they killed 30); one
+            # joined to it by و opens the next item ("قتيل و6 جرحى": the six are wounded).
+            adjacent_object = side == "after" and distance == 0 and not _joined_by_and(text, quantity)
             cost = distance + (0 if side == trigger.side or adjacent_object else _WRONG_SIDE_COST)
             candidates.append((cost, t_index, q_index))
     pairs: dict = {}
@@ -672,7 +673,8 @@ def _describes_a_thing(words, q_first: int) -> bool:
     if not word.startswith(_ONE) or q_first == 0:
         return False
     noun = strip_article(words[q_first - 1].group())
-    return noun not in singular_persons() and not _is_trigger_word(words[q_first - 1].group())
+    # "رجلا واحدا على الأقل": the noun in the accusative is a person all the same.
+    return not _singular(noun) and not _is_trigger_word(words[q_first - 1].group())
 
 
 _COUNTED_THINGS = forms_with_role("counted_thing")
@@ -739,6 +741,8 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
             noun_before.start,
             noun_before.end,
         )
+        return True
+    if quantity is not None and _one_after_its_noun(doc, draft, quantity, words, position):
         return True
     if window:
         start, end = window[0].start(), window[-1].end()
@@ -1160,6 +1164,25 @@ def _noun_before_count(doc: Doc, quantity, words, position):
         ),
         None,
     )
+
+
+def _one_after_its_noun(doc: Doc, draft: ClaimDraft, quantity, words, position) -> bool:
+    """ "قال إن شخصا واحدا فقط أصيب": "واحد" follows the person it counts, as an adjective does, and
+    counts no word after it."""
+    first = _word_index(position, words, quantity.start)
+    if first == 0 or first >= len(words) or not words[first].group().startswith(_ONE):
+        return False
+    if first + 1 < len(words) and _definite(words[first + 1].group()):
+        return False  # "قائد وأحد العناصر" (folded "واحد"): "and one of", which opens its own phrase
+    noun = words[first - 1]
+    if not _singular(strip_article(noun.group())) or _is_trigger_word(noun.group()):
+        return False  # "أوقعت قتيلا واحدا": the casualty noun is the trigger, not whom it counts
+    actors = doc.within(doc.actors, noun.start(), noun.end())
+    actor = next((a for a in actors if a.role != "source-only"), None)
+    if actor is not None:
+        draft.victim_name = actor.name
+    draft.victim_start, draft.victim_end = noun.start(), noun.end()
+    return True
 
 
 def _definite(word: str) -> bool:
