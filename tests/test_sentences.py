@@ -52,3 +52,47 @@ def test_sentences_an_unpunctuated_run_is_cut_into_bounded_windows():
 def test_sentences_a_clause_runs_between_clause_marks(text, offset, span):
     ceiling = len(text) - 1
     assert (clause_start(text, 0, offset), clause_end(text, offset, ceiling)) == span
+
+
+@pytest.mark.parametrize(
+    "raw, first",
+    [
+        # A quotation never closed: the next quotation's opening mark shows it, so its stop ends it.
+        (
+            'وأضاف أن "المسلحين فروا نحو الجبال. وفي سياق آخر، قال المحافظ إن "الوضع مستقر".',
+            'وأضاف أن "المسلحين فروا نحو الجبال.',
+        ),
+        # A closing mark with no opening one before it quotes nothing.
+        (
+            'وأكد البيان أن الجنود ضبطوا أسلحة". وأضاف أنه "تم نقل الموقوفين".',
+            'وأكد البيان أن الجنود ضبطوا أسلحة".',
+        ),
+        # A quotation that closes right after its own stop closes its sentence too.
+        (
+            'وقال الضابط "قتل جنديان في الهجوم." وتابع أن التحقيق مستمر.',
+            'وقال الضابط "قتل جنديان في الهجوم."',
+        ),
+        (
+            'وسأل النائب "من يحمي القرى؟" وفي اليوم التالي هاجم المسلحون البلدة.',
+            'وسأل النائب "من يحمي القرى؟"',
+        ),
+    ],
+)
+def test_sentences_a_broken_or_closing_quotation_ends_its_sentence(raw, first):
+    texts = _texts(raw)
+    assert len(texts) == 2 and texts[0] == fold(first)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # A quotation nested in another (an even number of marks): the outer one holds its stops.
+        'وقال الوزير "نرفض ما يسمى "المنطقة الآمنة" في الشمال. ولن نقبل بأي تقسيم".',
+        # A stop closing a quotation followed by a comma: the reporting sentence goes on.
+        'وقال "انتهت المعركة."، مضيفا أن القوات تقدمت.',
+        # A mark shaped like a closing one, written after a colon, still opens the quotation.
+        'وقال المتحدث:" قصفوا القرية .. هذا إرهاب". ',
+    ],
+)
+def test_sentences_a_whole_quotation_stays_one_sentence(raw):
+    assert len(_texts(raw)) == 1
