@@ -416,6 +416,25 @@ def test_claims_the_object_after_the_killers_name_is_the_victim(text, victim, lo
 
 
 @pytest.mark.parametrize(
+    "text, kind, victim, low",
+    [
+        ("اعتقلت قوات الأمن العراقية الناشط في مدينة البصرة يوم الأحد.", "captured", "الناشط", 1),
+        ("واعتقلت قوات الأمن الرجل في مدينة كركوك فجر اليوم.", "captured", "الرجل", 1),
+        ("أوقفت القوات الإسرائيلية السبت إيطاليين قرب الجدار في بيت لحم.", "captured", "ايطاليين", None),
+        ("قتلت قوة من الجيش مسلحا عند حاجز قرب مدينة غاو.", "killed", "مسلحا", 1),
+    ],
+)
+def test_claims_a_force_named_as_a_body_after_the_verb_is_the_one_who_acts(text, kind, victim, low):
+    claim = one_claim(text, kind)
+    assert (claim.victim.text.replace("إ", "ا"), claim.low) == (victim, low)
+
+
+def test_claims_a_force_with_no_object_named_is_not_its_own_victim():
+    claims = claims_of("وقتلت قوات من جيش الاحتلال الأسير في مدينة جنين.")
+    assert not [c for c in claims if c.victim.text == "جيش الاحتلال"]
+
+
+@pytest.mark.parametrize(
     "text, victim, low, high",
     [
         ("لقي شاب مصرعه برصاص قوات الجيش قرب مدينة غاو في هجوم مسلح.", "شاب", 1, 1),

@@ -747,6 +747,8 @@ def _find_victim(doc, draft, trigger, quantity, words, position, previous) -> bo
     if window:
         start, end = window[0].start(), window[-1].end()
         actors = [a for a in doc.within(doc.actors, start, end) if a.role != "source-only"]
+        if quantity is None and actors and _force_as_subject(trigger, window, actors[0]):
+            return _object_of_force(doc, draft, window, actors[0])
         if quantity is None and actors and _object_after_subject(doc, draft, window, actors[0]):
             return True
         if actors:
@@ -1052,6 +1054,56 @@ def _object_after_subject(doc: Doc, draft: ClaimDraft, window: list, subject) ->
         draft.victim_name = victim.name
     draft.victim_start, draft.victim_end = word.start(), word.end()
     draft.low = draft.high = 1
+    return True
+
+
+# "اعتقلت الشرطة", "قتلت قوات من الجيش": a force named as a body, the subject of an active verb.
+_FORCE_BODY = forms_with_role("force_body")
+# Verbs whose unvocalised form is active as often as passive: a body after them is their subject.
+_DONE_BY_A_FORCE = ("killed", "captured")
+# "دورية من مخابرات الجيش": words of the body before the force's own name.
+_BODY_WORDS = 3
+
+
+def _force_as_subject(trigger, window: list, subject) -> bool:
+    """ "اعتقلت الشرطة الناشط", "قتلت قوات من جيش الاحتلال الأسير": unvocalised, the verb may be
+    active or passive, but a force named as a body (not as its people, "قتل جنود") is not killed or
+    arrested as a whole: it is the subject, the one who kills or arrests."""
+    if trigger.side != "after" or trigger.kind not in _DONE_BY_A_FORCE:
+        return False
+    opening = window[: _BODY_WORDS + 1]
+    before = [w for w in opening if w.start() < subject.start]
+    return any(w.start() == subject.start for w in opening) and all(
+        w.group() == _OF or stem_in(w.group(), _FORCE_BODY, article=True)
+        for w in [*before, window[len(before)]]
+    )
+
+
+def _object_of_force(doc: Doc, draft: ClaimDraft, window: list, subject) -> bool:
+    """After the force that kills or arrests, its object is the victim: the party named there
+    ("الناشط", "شابا فلسطينيا"), or one person noun ("الرجل"); else a victim of no known side."""
+    after = [w for w in window if w.start() >= subject.end]
+    # "أوقف الأمن العام اللبناني الشيخ": the force's own nisba is not its object.
+    while after and any(m.as_adjective and m.start == after[0].start() for m in doc.countries):
+        after = after[1:]
+    draft.victim_name, draft.victim_start, draft.victim_end = UNKNOWN_VICTIM, None, None
+    if not after:
+        return True
+    actors = [
+        a
+        for a in doc.within(doc.actors, after[0].start(), after[-1].end())
+        if a.role != "source-only" and not doc.folded[a.start :].startswith(AND)
+    ]
+    if actors:
+        chosen = _head_actor(doc.folded, actors)
+        draft.victim_name, draft.victim_start, draft.victim_end = chosen.name, chosen.start, chosen.end
+    elif _singular(strip_article(after[0].group())):
+        draft.victim_start, draft.victim_end = after[0].start(), after[0].end()
+    elif _nationals(doc, draft, after):
+        return True  # "أوقفت القوات الإسرائيلية إيطاليين"
+    victim = doc.folded[draft.victim_start : draft.victim_end] if draft.victim_start is not None else ""
+    if _singular(strip_article(victim)):
+        draft.low = draft.high = 1
     return True
 
 
