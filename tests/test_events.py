@@ -398,6 +398,26 @@ def test_events_recalled_history_is_background(history):
     assert any(e.background and any(c.low and c.low >= 40 for c in e.claims) for e in found)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقتل نحو 200 شخص في أسابيع من المواجهات بين المحتجين وقوات الشرطة في العاصمة.",
+        "وقتل 900 شخص خلال ستة أشهر من المعارك في المدينة.",
+        "ولقي أكثر من 300 مدني حتفهم خلال عشرة أيام من القصف المدفعي على البلدات الشرقية.",
+        "وارتفع عدد قتلى المتظاهرين إلى سبعة خلال نحو أسبوعين من الاحتجاجات في المحافظات الجنوبية.",
+    ],
+)
+def test_events_a_toll_over_days_or_months_of_fighting_is_background(text):
+    found = events_of(text)
+    assert found and all(e.background for e in found)
+
+
+def test_events_one_day_of_a_wave_of_protests_is_news():
+    text = "وقتل متظاهران في اليوم الثالث من الاحتجاجات في بغداد أمس، وفي ثالث يوم من المظاهرات أصيب 12."
+    found = news(text)
+    assert found and all(not e.background for e in found)
+
+
 def test_events_the_day_of_an_anniversary_is_news_and_what_it_remembers_history():
     found = events_of(
         "أصيب شخصان في إطلاق للنار خلال مظاهرة في مدينة الموصل أمس الأول في الذكرى الأولى لمقتل شاب "

@@ -31,6 +31,7 @@ from marsad.knowledge.gazetteer import IN_REGION, after_locative_word
 from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, BA, CONJUNCTIONS, LAM, THIRD_PERSON_PRONOUNS, stem_in, strip_article
 from marsad.lang.ar.dates import ANNIVERSARY, time_unit_forms
+from marsad.lang.ar.dates import PACKAGE as DATES_PACKAGE
 from marsad.lang.ar.lexicon import (
     casualty_triggers,
     event_triggers,
@@ -47,6 +48,7 @@ from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.mentions import ResolvedPlace, crowd_gathered_at, distance_from
+from marsad.resources import read_tsv
 from marsad.schema.acled import (
     AGREEMENT,
     AIR_DRONE_STRIKE,
@@ -1358,13 +1360,29 @@ def _history_goes_on(doc: Doc, index: int) -> bool:
     )
 
 
+# "قتل نحو 300 شخص في أسابيع من الاشتباكات", "خلال أربعة أشهر من الحرب": a toll over a span of
+# days, weeks or years of fighting or protest sums up that span, no one incident; a single unit
+# ("في ثالث يوم من الاحتجاجات") is one day of it.
+_SPANS = frozenset(
+    fold(row["form"])
+    for row in read_tsv(DATES_PACKAGE, "ago_units.tsv", ("form", "unit", "count"))
+    if row["count"] != "1"
+)
+_OVER_A_SPAN = re.compile(
+    rf"(?<![^\W_])[وف]?(?:{alternation(_DURING)})\s+(?:[^\W_]+\s+){{0,2}}"
+    rf"(?:{alternation(_SPANS)})\s+من(?![^\W_])"
+)
+
+
 def _tells_history(doc: Doc, index: int, triggers: list[Trigger]) -> bool:
     sentence = doc.sentences[index]
-    return any(
-        not _describes(doc, index, triggers, found)
+    markers = [
+        found
         for marker in forms_with_role("history")
         for found in _occurrences(doc.folded, marker, sentence.start, sentence.end)
-    )
+    ]
+    markers += [m.start() for m in _OVER_A_SPAN.finditer(doc.folded, sentence.start, sentence.end)]
+    return any(not _describes(doc, index, triggers, found) for found in markers)
 
 
 def _without_described_history(doc: Doc, index: int, triggers: list[Trigger], dates: list) -> list:
