@@ -45,3 +45,23 @@ def test_victims_generic_gunmen_are_the_unidentified_armed_group_of_the_country(
 def test_victims_the_parties_in_view_have_no_side_yet():
     doc = run("اندلعت اشتباكات عنيفة بين الجيش المالي ومسلحين قرب كيدال.", PUBLISHED, until="victims")
     assert all(a.side is None for e in doc.events for a in e.actors)
+
+
+@pytest.mark.parametrize(
+    "text, injured",
+    [
+        (
+            "قتل 12 شخصا وأصيب 60 آخرون في تفجير سيارة مفخخة في مدينة كركوك، وقال مسؤول في المستشفى "
+            "إن نحو 15 جريحا ما زالوا في حالة حرجة.",
+            [60],
+        ),
+        (
+            "أصيب 25 جنديا في هجوم على قاعدة للجيش قرب مدينة غاو. وقال الجيش إن ثلاثة جنود أصيبوا "
+            "في الهجوم الذي شنه مسلحون بالصواريخ في حالة خطيرة.",
+            [25],
+        ),
+        ("أصيب أربعة جنود بحالة خطيرة في هجوم على قاعدة للجيش قرب مدينة غاو.", [4]),
+    ],
+)
+def test_victims_wounded_in_a_grave_state_after_a_larger_count_are_among_them(text, injured):
+    assert [low for kind, low, _ in victims_of(text) if kind == "injured"] == injured

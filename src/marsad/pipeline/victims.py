@@ -11,16 +11,20 @@ resolved.
   first other armed party, the state first.
 - One claim per source, kind, victim and figure: the article's own voice repeating a figure a
   source gave is that source's claim; the headline's vague word summing up a figure the report
-  gives is none; one speaker named twice giving one figure is one claim.
+  gives is none; one speaker named twice giving one figure is one claim; wounded told in a grave
+  state after a larger count of the event's wounded ("20 جريحا ما زالوا في حالة حرجة") are among
+  them, no claim of their own.
 """
 
 from __future__ import annotations
 
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import by_name
-from marsad.lang.ar.clitics import stem_in
-from marsad.lang.ar.lexicon import forms_with_role
+from marsad.lang.ar.clitics import stem_in, strip_article
+from marsad.lang.ar.lexicon import forms_with_role, stems_with_role
 from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.sentences import clause_end
+from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import same_speaker
 from marsad.pipeline.claims import OTHER_SIDE
 from marsad.pipeline.document import ClaimDraft, Doc, EventDraft
@@ -187,7 +191,33 @@ def _attack_target(doc: Doc, draft: EventDraft, sentence: int):
     return None
 
 
+_CONDITION_NOUNS = stems_with_role("condition_noun")
+_SEVERE = stems_with_role("severe")
+# "أربعة جنود أصيبوا في الهجوم -الذي استخدمت فيه البنادق- في حالة خطيرة": how many words after its
+# count a clause may tell the wounded's condition.
+_CONDITION_WORDS = 14
+
+
+def _severely_wounded_part(doc: Doc, claim: ClaimDraft, claims: list[ClaimDraft]) -> bool:
+    """ "أصيب نحو 100 ... وإن 20 جريحا ما زالوا في حالة حرجة": wounded told in a grave state after a
+    larger count of the event's wounded are among those, no figure of their own."""
+    if claim.kind != "injured" or claim.low is None:
+        return False
+    larger = [o for o in claims if o.kind == "injured" and o.start < claim.start and o.low is not None]
+    if not any(other.low > claim.low for other in larger):
+        return False
+    end = clause_end(doc.folded, claim.end, doc.sentences[claim.sentence].end)
+    # "بين المصابين 149 طفلا مشيرا إلى أن ثلاثة منهم في حالة خطيرة": the condition is the next count's.
+    end = min([end] + [q.start for q in doc.within(doc.quantities, claim.end, end)])
+    words = [strip_article(w.group()) for w in WORD.finditer(doc.folded, claim.end, end)][:_CONDITION_WORDS]
+    return any(
+        stem_in(word, _CONDITION_NOUNS) and any(after in _SEVERE for after in words[i + 1 : i + 3])
+        for i, word in enumerate(words)
+    )
+
+
 def _claims(doc: Doc, draft: EventDraft, rebels: str | None, parties: list[Actor]) -> list[Claim]:
+    draft.claims = [c for c in draft.claims if not _severely_wounded_part(doc, c, draft.claims)]
     _inherit_victims(doc, draft, sorted(draft.claims, key=lambda c: c.start))
     built = [
         c
