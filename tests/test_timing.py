@@ -29,6 +29,23 @@ def dates_of(text):
             "قتل 20 شخصا في انفجار في سوق بمدينة غاو يوم الثلاثاء. كما انفجرت سيارة مفخخة في مدينة تمبكتو.",
             [(dt.date(2024, 7, 23), dt.date(2024, 7, 23), 1)] * 2,
         ),
+        # A day told in the pluperfect before the news day is another act's, not the news event's.
+        (
+            "انفجرت عبوة ناسفة بدورية للشرطة في بلدة كيدال يوم الأحد. "
+            "وكانت دورية أخرى للشرطة تعرضت السبت لانفجار في بلدة كيدال.",
+            [(PUBLISHED, PUBLISHED, 1)],
+        ),
+        # ... but when the event began, or what a source had said of it, is the event's.
+        (
+            "تواصلت الاشتباكات بين الجيش ومسلحين في كيدال يوم الأحد. "
+            "وكانت الاشتباكات اندلعت في كيدال مساء الجمعة.",
+            [(dt.date(2024, 7, 26), PUBLISHED, 1)],
+        ),
+        (
+            "قصف الجيش مواقع المسلحين في كيدال يوم الأحد. "
+            "وكان الجيش أعلن أن هجمات الجمعة في كيدال أسفرت عن إصابة جنديين.",
+            [(dt.date(2024, 7, 26), PUBLISHED, 1)],
+        ),
     ],
 )
 def test_timing_event_dates(text, dates):

@@ -2,7 +2,9 @@
 
 - An event's own sentences date it: the earliest to the latest day they name, at the precision
   of its one date, else the coarsest of its dates; a stretch of these days that names no day
-  ("قبل أيام") or a past month before a news event ("بدأ في فبراير الماضي") does not date it.
+  ("قبل أيام") or a past month before a news event ("بدأ في فبراير الماضي") does not date it,
+  nor a day told in the pluperfect before the days of its news ("وكانت دورية أخرى تعرضت السبت
+  لانفجار" after "استهدف انفجار دورية الأحد").
 - A news demonstration is dated by the days told beside its demonstration words ("تظاهر الآلاف الأحد",
   "المظاهرات التي نظمت الأحد") when there are any: the other days its sentences name date what
   is told around it (a speech it answers, a ruling it protests).
@@ -14,11 +16,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+from marsad.lang.ar.clitics import stem_in
+from marsad.lang.ar.lexicon import forms_with_role
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.document import Doc, EventDraft
 from marsad.schema.acled import DEMONSTRATION, EVENT_FAMILY
 
-REQUIRES = ("events", "events.triggers", "events.dates", "events.background")
+REQUIRES = ("sentences", "attributions", "events", "events.triggers", "events.dates", "events.background")
 ASSIGNS = ("events.date_start", "events.date_end", "events.time_precision", "events.trace")
 
 _RECENT = dt.timedelta(days=7)
@@ -26,6 +30,8 @@ _UNDATED = 2  # ACLED's time precision of an event dated to the week of the repo
 # "تظاهر آلاف الأشخاص الأحد في الدار البيضاء", "اجتمع الآلاف الأحد في الدار البيضاء في مسيرة":
 # a day this many words from a demonstration word, in its sentence, is the demonstration's.
 _BESIDE_WORDS = 5
+_PAST_COPULA = forms_with_role("past_copula")
+_BEGAN = forms_with_role("began")
 
 
 def run(doc: Doc) -> None:
@@ -76,12 +82,36 @@ def _own_dates(doc: Doc, draft: EventDraft) -> tuple[dt.date, dt.date, int] | No
         return None
     if not draft.background:  # history is dated by the periods it names ("منذ شهر")
         resolved = _beside_demonstration(doc, draft, resolved) or resolved
+        resolved = _without_days_told_before(doc, resolved)
     start = min(d.date_start for d in resolved)
     end = max(d.date_end or d.date_start for d in resolved)
     return (
         start,
         end,
         max(d.precision for d in resolved) if len(resolved) == 1 else min(d.precision for d in resolved),
+    )
+
+
+def _without_days_told_before(doc: Doc, dates: list) -> list:
+    """ "وكانت دورية أخرى للشرطة تعرضت السبت لانفجار": a sentence opening on كان tells what came
+    before the news; its days earlier than the days the other sentences give are another act's.
+    Not what a source had said of the event ("وكان الجيش أعلن أن هجمات الثلاثاء أسفرت عن ..."),
+    nor when the event began ("وكانت المواجهات اندلعت مساء الثلاثاء")."""
+    news = [d.date_start for d in dates if d.precision == 1 and not _told_before(doc, d)]
+    if not news:
+        return dates
+    return [d for d in dates if not (_told_before(doc, d) and d.date_start < min(news))]
+
+
+def _told_before(doc: Doc, date) -> bool:
+    index = doc.sentence_of(date.start)
+    start = doc.sentences[index].start
+    words = [w.group() for w in WORD.finditer(doc.folded, start, date.start)]
+    return (
+        bool(words)
+        and words[0] in _PAST_COPULA
+        and not any(stem_in(word, _BEGAN) for word in words)
+        and not any(a.how != "carried" and a.start < date.start for a in doc.attributions.get(index, []))
     )
 
 
