@@ -1,7 +1,13 @@
 import pytest
 
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.sentences import MAX_SENTENCE_CHARS, clause_end, clause_start, split_sentences
+from marsad.lang.ar.sentences import (
+    MAX_SENTENCE_CHARS,
+    clause_end,
+    clause_start,
+    crosses_clause,
+    split_sentences,
+)
 
 
 def _texts(raw):
@@ -96,3 +102,11 @@ def test_sentences_a_broken_or_closing_quotation_ends_its_sentence(raw, first):
 )
 def test_sentences_a_whole_quotation_stays_one_sentence(raw):
     assert len(_texts(raw)) == 1
+
+
+@pytest.mark.parametrize(
+    "stretch, crosses",
+    [(" جندي، و", True), (" جندي; ", True), (" جندي و", False), ("", False)],
+)
+def test_sentences_a_stretch_crosses_a_clause_when_it_holds_a_clause_mark(stretch, crosses):
+    assert crosses_clause(fold(stretch)) is crosses

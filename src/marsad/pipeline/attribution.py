@@ -22,7 +22,7 @@ from marsad.lang.ar.clitics import (
 )
 from marsad.lang.ar.lexicon import casualty_triggers, forms_with_role, openers_with_role, reporting
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.sentences import CLAUSE_MARKS
+from marsad.lang.ar.sentences import CLAUSE_MARKS, crosses_clause
 from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, last_words, word_before
 from marsad.pipeline.document import Attribution, Doc
 from marsad.schema.acled import GOVERNMENT, MILITARY_FORCES
@@ -534,12 +534,12 @@ def _clause_final(text: str, offset: int, found: list[Attribution]) -> Attributi
         return None
     prep = list(reporting().pattern.finditer(text, offset, closing.start))
     head = text[offset : prep[-1].start() if prep else closing.start].rstrip(" ,و")
-    if any(mark in head for mark in CLAUSE_MARKS):
+    if crosses_clause(head):
         return None
     earlier = [a for a in found if a.how != "prep" and a.start < offset]
     if (
         earlier
-        and not any(mark in text[earlier[-1].applies_from : offset] for mark in CLAUSE_MARKS)
+        and not crosses_clause(text[earlier[-1].applies_from : offset])
         and not (
             _says_another(text[closing.start : closing.end])
             and len(casualty_triggers().pattern.findall(head)) <= 1

@@ -33,7 +33,7 @@ from marsad.lang.ar.lexicon import (
 )
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.numbers import is_dual_noun
-from marsad.lang.ar.sentences import CLAUSE_MARKS
+from marsad.lang.ar.sentences import crosses_clause
 from marsad.lang.ar.tokens import WORD
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
@@ -467,10 +467,10 @@ def _joins_by_and(gap: str, text: str, second_start: int, limit: int = _COORDINA
     """ "N جنود وM مسلحين", "N جنود بالإضافة إلى M مسلحين", or a breakdown: "13 قتيلا هم أربعة
     عسكريين ..." / "بينهم 3 أطفال"."""
     addition = next((a for a in _IN_ADDITION if gap.rstrip().endswith(" " + a)), None)
-    if addition is not None and not any(mark in gap for mark in CLAUSE_MARKS):
+    if addition is not None and not crosses_clause(gap):
         return len(gap.rstrip()[: -len(addition)].split()) <= limit
     words = gap.split(maxsplit=limit)
-    if any(mark in gap for mark in CLAUSE_MARKS) or len(words) > limit:
+    if crosses_clause(gap) or len(words) > limit:
         return False
     return (
         words[-1:] == [AND]
@@ -571,7 +571,7 @@ def _opener(text: str, trigger: _Trigger, words, position) -> int | None:
     openers = casualty_openers()
     at = _word_index(position, words, trigger.start)
     for index in range(at - 1, max(-1, at - _FRAME_REACH - 2), -1):
-        if any(mark in text[words[index].end() : words[index + 1].start()] for mark in CLAUSE_MARKS):
+        if crosses_clause(text[words[index].end() : words[index + 1].start()]):
             return None
         match = openers.pattern.fullmatch(words[index].group())
         if match:
@@ -857,7 +857,7 @@ def _fronted_singular(doc: Doc, draft: ClaimDraft, trigger, words, position) -> 
         fronting, noun = words[at - size - 1], words[at - size]
         if fronting.group() not in _FRONTING:
             continue
-        if any(mark in doc.folded[fronting.end() : trigger.start] for mark in CLAUSE_MARKS):
+        if crosses_clause(doc.folded[fronting.end() : trigger.start]):
             return False
         if not _singular(strip_article(noun.group().removesuffix(_ACCUSATIVE))):
             return False
@@ -930,7 +930,7 @@ def _own_noun(doc, quantity, words, position, draft: ClaimDraft) -> bool:
     after = _last_word(position, words, quantity) + 1
     if after >= len(words):
         return False
-    if any(mark in doc.folded[quantity.end : words[after].start()] for mark in CLAUSE_MARKS):
+    if crosses_clause(doc.folded[quantity.end : words[after].start()]):
         return False
     noun = words[after]
     word = noun.group()
@@ -1137,7 +1137,7 @@ def _singulars_before(doc: Doc, draft: ClaimDraft, trigger, quantity, words, pos
     first = _word_index(position, words, trigger.end)
     last = _word_index(position, words, quantity.start)
     gap = words[first:last]
-    if not gap or any(mark in doc.folded[trigger.end : quantity.start] for mark in CLAUSE_MARKS):
+    if not gap or crosses_clause(doc.folded[trigger.end : quantity.start]):
         return []
     if _joined_singulars([w.group() for w in gap]) < len(gap):
         return []
@@ -1180,7 +1180,7 @@ def _one_before_the_others(doc: Doc, draft: ClaimDraft, quantity, words, positio
         if first - size < 0 or _is_trigger_word(words[first - size].group()):
             return
         noun = words[first - size]
-        if any(mark in doc.folded[noun.end() : quantity.start] for mark in CLAUSE_MARKS):
+        if crosses_clause(doc.folded[noun.end() : quantity.start]):
             return
         if _singular(strip_article(noun.group())):
             draft.low += 1
@@ -1200,7 +1200,7 @@ def _noun_before_count(doc: Doc, quantity, words, position):
         return None  # "قتل مسلحون جنديين": the dual names its own people; the word before is the killer
     if _joined_by_and(doc.folded, quantity):
         return None  # "قتل خمسة جنود وثلاثة من المدنيين": a count joined by و is no adjective of the noun
-    if any(mark in doc.folded[noun.end() : number.start()] for mark in CLAUSE_MARKS):
+    if crosses_clause(doc.folded[noun.end() : number.start()]):
         return None
     if _definite(noun.group()) != _definite(number.group()) or _has_own_noun(doc, quantity, words, position):
         return None
@@ -1243,9 +1243,7 @@ def _definite(word: str) -> bool:
 
 def _has_own_noun(doc: Doc, quantity, words, position) -> bool:
     after = _last_word(position, words, quantity) + 1
-    if after >= len(words) or any(
-        mark in doc.folded[quantity.end : words[after].start()] for mark in CLAUSE_MARKS
-    ):
+    if after >= len(words) or crosses_clause(doc.folded[quantity.end : words[after].start()]):
         return False
     word = words[after].group()
     return not (
@@ -1288,7 +1286,7 @@ def _victim_window(trigger, quantity, words, position) -> list:
     before = list(reversed(words[max(0, at - _NEAR_WORDS) : at]))
     kept = []
     for word, following in zip(before, [trigger.start] + [w.start() for w in before]):
-        if any(mark in word.string[word.end() : following] for mark in CLAUSE_MARKS):
+        if crosses_clause(word.string[word.end() : following]):
             break
         kept.append(word)
     return list(reversed(kept))
@@ -1300,10 +1298,7 @@ def _clause(words: list, start: int | None = None) -> list:
     kept = []
     previous_end = start if start is not None else (words[0].start() if words else 0)
     for word in words:
-        if (
-            any(mark in word.string[previous_end : word.start()] for mark in CLAUSE_MARKS)
-            or word.group() in _BREAKDOWN
-        ):
+        if crosses_clause(word.string[previous_end : word.start()]) or word.group() in _BREAKDOWN:
             break
         kept.append(word)
         previous_end = word.end()

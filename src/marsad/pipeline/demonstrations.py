@@ -37,7 +37,7 @@ from marsad.knowledge.countries import by_iso3
 from marsad.lang.ar.clitics import AND, ARTICLE, ITS, stem_in, strip_article
 from marsad.lang.ar.lexicon import casualty_triggers, demonstration_cues, forms_with_role, stems_with_role
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.sentences import CLAUSE_MARKS, clause_end, clause_start
+from marsad.lang.ar.sentences import clause_end, clause_start, crosses_clause
 from marsad.lang.ar.tokens import WORD, word_after
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.schema import Actor, Claim, Party
@@ -362,7 +362,7 @@ def _governs(doc: Doc, cue: _Cue, trigger: Trigger, reach: int) -> bool:
     return (
         cue.end <= trigger.start
         and _words_between(doc, cue.end, trigger.start) < reach
-        and not any(mark in doc.folded[cue.end : trigger.start] for mark in CLAUSE_MARKS)
+        and not crosses_clause(doc.folded[cue.end : trigger.start])
     )
 
 
@@ -390,9 +390,7 @@ def _by_office(doc: Doc, trigger: Trigger, cues: list[_Cue]) -> bool:
             start, end, reach = trigger.end, cue.start, _OFFICE_AFTER
         else:
             continue
-        if _words_between(doc, start, end) < reach and not any(
-            m in doc.folded[start:end] for m in CLAUSE_MARKS
-        ):
+        if _words_between(doc, start, end) < reach and not crosses_clause(doc.folded[start:end]):
             return True
     return False
 
@@ -658,7 +656,7 @@ def _beside(doc: Doc, trigger: Trigger, start: int, end: int) -> bool:
     return (
         end <= trigger.start
         and _words_between(doc, end, trigger.start) <= _CROWD_BEFORE
-        and not any(mark in doc.folded[end : trigger.start] for mark in CLAUSE_MARKS)
+        and not crosses_clause(doc.folded[end : trigger.start])
     )
 
 
@@ -671,7 +669,7 @@ def _subject_after(doc: Doc, start: int, end: int) -> bool:
         gap[mention.start - start : mention.end - start] = " " * (min(mention.end, end) - mention.start)
     rest = "".join(gap)
     words = WORD.findall(rest)
-    return len(words) <= _CROWD_AFTER and not (words and any(mark in rest for mark in CLAUSE_MARKS))
+    return len(words) <= _CROWD_AFTER and not (words and crosses_clause(rest))
 
 
 def _size_of(quantity) -> str | None:
@@ -800,7 +798,7 @@ def _protested_act(doc: Doc, cue: _Cue, cues: list[_Cue]) -> bool:
         c.role == "grievance"
         and c.end <= cue.start
         and _words_between(doc, c.end, cue.start) < _GRIEVANCE_REACH
-        and not any(mark in doc.folded[c.end : cue.start] for mark in CLAUSE_MARKS)
+        and not crosses_clause(doc.folded[c.end : cue.start])
         for c in cues
     )
 

@@ -42,7 +42,7 @@ from marsad.lang.ar.lexicon import (
     stems_with_role,
 )
 from marsad.lang.ar.normalize import fold, match_key
-from marsad.lang.ar.sentences import CLAUSE_MARKS, clause_end, clause_start
+from marsad.lang.ar.sentences import clause_end, clause_start, crosses_clause
 from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, last_words, word_after, word_before
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.attribution import spoken_at
@@ -1480,7 +1480,7 @@ def _describes(doc: Doc, index: int, triggers: list[Trigger], offset: int) -> bo
     if offset <= first:
         return False
     for word in WORD.finditer(doc.folded, first, offset):
-        if any(mark in doc.folded[word.end() : offset] for mark in CLAUSE_MARKS):
+        if crosses_clause(doc.folded[word.end() : offset]):
             continue
         if word.group() in _DESCRIPTIONS and not _event_word_before(doc, index, word.start()):
             return True  # "الفساد الذي ..." (not "الهجوم الذي وقع في ...": the event's own day)
@@ -1718,7 +1718,7 @@ def _struck_there(doc: Doc, triggers: list[Trigger], place) -> bool:
         between = doc.folded[trigger.end : place.start]
         if (
             trigger.end <= place.start
-            and not any(mark in between for mark in CLAUSE_MARKS)
+            and not crosses_clause(between)
             and len(WORD.findall(between)) <= _STRUCK_REACH
         ):
             return True

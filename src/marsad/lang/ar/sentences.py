@@ -29,6 +29,12 @@ _GOES_ON = re.compile(r" *[,;:]")
 MAX_SENTENCE_CHARS = 4000
 
 
+def crosses_clause(stretch: str) -> bool:
+    """Whether a stretch of folded text holds a clause mark: the words on its two sides are in two
+    clauses ("قتل جندي، وأصيب" vs "قتل جندي وأصيب")."""
+    return any(mark in stretch for mark in CLAUSE_MARKS)
+
+
 def clause_start(text: str, floor: int, offset: int) -> int:
     """Where the clause holding `offset` opens: after the last clause mark before it, never before
     `floor` (its sentence's start): "ونقلوا إلى المستشفى، في حين هرع السكان" has two clauses."""
