@@ -74,3 +74,19 @@ def test_geocode_a_place_abroad_the_incident_sentence_names_beats_the_main_count
 def test_geocode_an_event_known_only_by_a_part_of_its_country_is_at_that_parts_main_town(text, part):
     places = [e.location for e in news_events(text)]
     assert places and places[0].name == part and places[0].geo_precision == 3
+
+
+@pytest.mark.parametrize(
+    "distance, point",
+    [
+        ("على بعد 100 كلم شمال بغداد", (34.24, 44.40)),
+        ("على بعد 20 كيلومترا غربي بغداد", (33.34, 44.19)),
+        # a few kilometres off is the town itself, as ACLED codes it
+        ("على بعد 5 كلم جنوب بغداد", (33.34, 44.40)),
+    ],
+)
+def test_geocode_an_event_measured_from_a_town_is_that_far_from_it(distance, point):
+    text = f"قتل سبعة أشخاص في تفجير سيارة مفخخة في بلدة تقع {distance} يوم الجمعة."
+    places = [e.location for e in news_events(text)]
+    assert places and places[0].name == "Baghdad"
+    assert (places[0].lat, places[0].lon) == pytest.approx(point, abs=0.03)

@@ -152,6 +152,20 @@ def cues_after(text: str, end: int) -> list[Cue]:
     return cues
 
 
+def offset_before(text: str, start: int, end: int) -> tuple[float, float] | None:
+    """The distance and bearing of a phrase that ends right at a reference place ("على بعد 250 كلم
+    شمال بغداد": 250, 0), read in folded `text` from `start` (the phrase) to `end` (the place's
+    name); or None without a number, a unit and a direction."""
+    if not isinstance(text, str) or not 0 <= start <= end <= len(text):
+        return None
+    words = _words()
+    found = words.distance.search(text, start, end)
+    if found is None or text[found.end() : end].strip(" ,"):
+        return None
+    km = float(found.group(1).replace(",", ".")) * words.units[found.group(2)]
+    return km, _bearing(words, found.group(3), found.group(4))
+
+
 # Room before a name for two direction words and their clitics ("وبالشمال الغربي").
 _DIRECTION_REACH = 30
 

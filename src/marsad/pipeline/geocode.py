@@ -18,7 +18,14 @@ from collections import Counter
 from marsad.knowledge.countries import by_iso3
 from marsad.knowledge.country_parts import country_part
 from marsad.knowledge.gazetteer import Gazetteer
-from marsad.knowledge.place_cues import angle_between, bearing_deg, direction_before, distance_km
+from marsad.knowledge.place_cues import (
+    angle_between,
+    bearing_deg,
+    destination,
+    direction_before,
+    distance_km,
+    offset_before,
+)
 from marsad.lang.ar.lexicon import forms_with_role
 from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc
@@ -39,6 +46,8 @@ REQUIRES = (
 ASSIGNS = ("events.location",)
 # A capital abroad an event's sentence names is most often its government ("متهمة أنقرة").
 _CAPITAL = "PPLC"
+# A place measured this near from a town is put at the town, as ACLED does ("على بعد 5 كلم من").
+_SAME_PLACE_KM = 10
 
 
 def run(doc: Doc) -> None:
@@ -164,9 +173,14 @@ def _location(doc: Doc, mention) -> Location | None:
     if not isinstance(mention, ResolvedPlace):
         return _country_location(doc, mention.country.iso3, mention)
     place = mention.place
-    near = mention.is_reference or distance_from(doc.folded, mention.start) >= 0
+    measured_from = distance_from(doc.folded, mention.start)
+    near = mention.is_reference or measured_from >= 0
     span = doc.span(mention.start, mention.end)
     lat, lon = _point(place)
+    offset = offset_before(doc.folded, measured_from, mention.start) if measured_from >= 0 else None
+    if offset is not None and offset[0] > _SAME_PLACE_KM:
+        # "على بعد 250 كلم شمال بغداد": the event is that far from the place named, in that direction.
+        lat, lon = destination(lat, lon, offset[1], offset[0])
     return Location(
         name=place.name,
         text=span.text,
