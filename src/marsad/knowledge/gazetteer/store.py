@@ -45,6 +45,7 @@ class PlaceStore:
         ] = {}  # (how, countries)
         self._spellings: dict[tuple[str, int], str] = {}  # (skeleton, geonameid) -> Latin spelling
         self._capitals: dict[str, Place | None] = {}
+        self._seats: dict[tuple[str, str], Place | None] = {}
         self._by_country: dict[str, frozenset[str]] = {}  # see _country_skeletons
         self._has_country_skeletons: bool | None = None
         self._keys_of_countries: dict[tuple[str, ...], tuple[frozenset[str], tuple[str, ...]]] = {}
@@ -77,10 +78,13 @@ class PlaceStore:
         return Place(*rows[0][:-1], notable=bool(rows[0][-1])) if rows else None
 
     def seat(self, iso3: str, admin1: str) -> Place | None:
-        """The seat (PPLA, or the capital) of a first-level area with the most people."""
-        return self._most_people(
-            "p.country = ? AND p.admin1 = ? AND p.feature_code IN ('PPLA', 'PPLC')", [iso3, admin1]
-        )
+        """The seat (PPLA, or the capital) of a first-level area with the most people (looked up once:
+        the query scans the places table)."""
+        if (iso3, admin1) not in self._seats:
+            self._seats[iso3, admin1] = self._most_people(
+                "p.country = ? AND p.admin1 = ? AND p.feature_code IN ('PPLA', 'PPLC')", [iso3, admin1]
+            )
+        return self._seats[iso3, admin1]
 
     def spelling(self, skeleton: str, place: Place) -> str:
         """The Latin spelling of `place` that gave it `skeleton` (its name if not recorded)."""
