@@ -30,8 +30,7 @@ from dataclasses import dataclass, field, replace
 from marsad.knowledge.gazetteer import IN_REGION, after_locative_word
 from marsad.knowledge.place_cues import distance_km
 from marsad.lang.ar.clitics import AND, BA, CONJUNCTIONS, LAM, THIRD_PERSON_PRONOUNS, stem_in, strip_article
-from marsad.lang.ar.dates import ANNIVERSARY, time_unit_forms
-from marsad.lang.ar.dates import PACKAGE as DATES_PACKAGE
+from marsad.lang.ar.dates import ANNIVERSARY, time_span_forms, time_unit_forms
 from marsad.lang.ar.lexicon import (
     casualty_triggers,
     event_triggers,
@@ -48,7 +47,6 @@ from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc, EventDraft, Trigger
 from marsad.pipeline.mentions import ResolvedPlace, crowd_gathered_at, distance_from
-from marsad.resources import read_tsv
 from marsad.schema.acled import (
     AGREEMENT,
     AIR_DRONE_STRIKE,
@@ -1363,14 +1361,9 @@ def _history_goes_on(doc: Doc, index: int) -> bool:
 # "قتل نحو 300 شخص في أسابيع من الاشتباكات", "خلال أربعة أشهر من الحرب": a toll over a span of
 # days, weeks or years of fighting or protest sums up that span, no one incident; a single unit
 # ("في ثالث يوم من الاحتجاجات") is one day of it.
-_SPANS = frozenset(
-    fold(row["form"])
-    for row in read_tsv(DATES_PACKAGE, "ago_units.tsv", ("form", "unit", "count"))
-    if row["count"] != "1"
-)
 _OVER_A_SPAN = re.compile(
     rf"(?<![^\W_])[وف]?(?:{alternation(_DURING)})\s+(?:[^\W_]+\s+){{0,2}}"
-    rf"(?:{alternation(_SPANS)})\s+من(?![^\W_])"
+    rf"(?:{alternation(time_span_forms())})\s+من(?![^\W_])"
 )
 
 

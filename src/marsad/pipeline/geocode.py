@@ -73,7 +73,9 @@ def run(doc: Doc) -> None:
             # "وفي جنوب البلاد قتل ...": a part of the country is a place of the event's own, unless
             # the place the report went on from lies in it (a town east of the capital in "شرق سوريا").
             part = _country_part_named(doc, event.sentences, own.country if own else doc.main_country)
-            if part is not None and (own is not None or not _lies_toward(told_before, *part[1:])):
+            if part is not None and (
+                own is not None or not _lies_toward(told_before, part[0].country, part[1])
+            ):
                 own = part[0]
         event.location = own or told_before
         if own is not None and not event.background:
@@ -91,11 +93,11 @@ def _at_country(location: Location | None) -> bool:
     return country is not None and location.geonameid is None and location.name == country.name
 
 
-def _country_part_named(doc: Doc, sentences: set[int], iso3: str) -> tuple[Location, str, float] | None:
+def _country_part_named(doc: Doc, sentences: set[int], iso3: str) -> tuple[Location, float] | None:
     """ "قتل مقاتل في اشتباكات في شمال سوريا", "في جنوب البلاد": an event known only by its country,
     in sentences naming a part of that country by a direction, is at that part's main town, as ACLED
-    places it (Northern Syria near Aleppo), not at the capital (precision 3); with the country and
-    the direction's bearing."""
+    places it (Northern Syria near Aleppo), not at the capital (precision 3); with the direction's
+    bearing."""
     for index in sorted(sentences):
         sentence = doc.sentences[index]
         named = [(c.start, c.end) for c in doc.in_sentence(doc.countries, index) if c.country.iso3 == iso3]
@@ -119,7 +121,7 @@ def _country_part_named(doc: Doc, sentences: set[int], iso3: str) -> tuple[Locat
                 admin1=None,
                 geo_precision=3,
             )
-            return location, iso3, direction[0]
+            return location, direction[0]
     return None
 
 

@@ -97,10 +97,11 @@ def _without_days_told_before(doc: Doc, dates: list) -> list:
     before the news; its days earlier than the days the other sentences give are another act's.
     Not what a source had said of the event ("وكان الجيش أعلن أن هجمات الثلاثاء أسفرت عن ..."),
     nor when the event began ("وكانت المواجهات اندلعت مساء الثلاثاء")."""
-    news = [d.date_start for d in dates if d.precision == 1 and not _told_before(doc, d)]
+    told_before = [_told_before(doc, d) for d in dates]
+    news = [d.date_start for d, told in zip(dates, told_before) if d.precision == 1 and not told]
     if not news:
         return dates
-    return [d for d in dates if not (_told_before(doc, d) and d.date_start < min(news))]
+    return [d for d, told in zip(dates, told_before) if not (told and d.date_start < min(news))]
 
 
 def _told_before(doc: Doc, date) -> bool:

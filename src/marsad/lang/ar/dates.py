@@ -291,6 +291,11 @@ def time_unit_forms() -> frozenset[str]:
     return frozenset(_lexicon().ago_units)
 
 
+def time_span_forms() -> frozenset[str]:
+    """Those of them that are more than one unit ("يومين", "أسابيع", not "يوم"): a span of time."""
+    return frozenset(form for form, (_, count) in _lexicon().ago_units.items() if count != 1)
+
+
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Date mentions in folded `text`, sorted by start, none overlapping (the longest wins)."""
     if not text or not isinstance(text, str):
