@@ -120,7 +120,7 @@ _PREPOSITIONS = forms_with_role("preposition")
 # it calls for, and what may stand between that and the demonstration word (taking part in it, or
 # not; holding it).
 _URGING = stems_with_role("urging")
-_URGED_TO = frozenset({"على", "علي", fold("إلى")})
+_URGED_TO = forms_with_role("urged_to")
 _TAKING_PART, _IN = stems_with_role("taking_part"), "في"
 _HOLDING = stems_with_role("holding")
 _NEGATION = forms_with_role("negation")

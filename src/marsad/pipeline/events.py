@@ -482,7 +482,7 @@ _FROM = "من"
 _URGING = stems_with_role("urging")
 # "حرض الأمين العام للحزب أنصاره على قتال": the urger and the urged stand between the word and على.
 _URGING_REACH = 7
-_URGED_TO = frozenset({"على", "علي", fold("إلى")})
+_URGED_TO = forms_with_role("urged_to")
 _CAUSE = stems_with_role("cause")
 # "هربا من القصف", "للإشراف على المعارك", "المشاركة في القتال": each governor and the preposition
 # that joins it to the fighting it names.

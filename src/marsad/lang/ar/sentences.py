@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from marsad.lang.ar.clitics import PROCLITICS
+
 TERMINAL_MARKS = ".!?"
 # Marks that end a clause inside a sentence (folded text: the Arabic comma is ",").
 CLAUSE_MARKS = ",.;:"
 # A quote left open longer than this is a stray mark, not a quotation.
 _MAX_QUOTE = 600
 _DECIMAL = re.compile(r"\d\.\d")
-# One-letter proclitics written against a quoted word (ب"الإرهابيين", و"مستعدة").
-_CLITICS = "وفبلك"
 # After a quotation, a clause mark that carries on the sentence reporting it.
 _GOES_ON = re.compile(r" *[,;:]")
 # Longer than the longest sentence in a 10% sample of the news archive (3,060 characters).
@@ -67,7 +67,7 @@ def _opens_a_word(text: str, index: int) -> bool:
     if not after.isalnum():
         return False
     before = text[max(index - 2, 0) : index]
-    return not before[-1:].isalnum() or (len(before) == 2 and before[0].isspace() and before[1] in _CLITICS)
+    return not before[-1:].isalnum() or (len(before) == 2 and before[0].isspace() and before[1] in PROCLITICS)
 
 
 def _closes_a_word(text: str, index: int) -> bool:
