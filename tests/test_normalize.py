@@ -52,3 +52,32 @@ def test_normalize_match_key_ignores_article_and_case():
 def test_normalize_presentation_forms_fold_to_their_letters(glyphs, letters):
     assert fold(glyphs) == letters
     assert normalize(glyphs).to_original(0, len(letters)) == (0, len(glyphs))
+
+
+@pytest.mark.parametrize(
+    "raw, spaced",
+    [
+        ("أعلن الجيش مقتل20 مسلحا", "اعلن الجيش مقتل 20 مسلحا"),
+        ("قتل5 جنود في الهجوم", "قتل 5 جنود في الهجوم"),
+        ("وقع الانفجار في 3أبريل الماضي", "وقع الانفجار في 3 ابريل الماضي"),
+        ("في العاشر من تموز/يوليو2017", "في العاشر من تموز/يوليو 2017"),
+        ("اعتقلت الشرطة 12متظاهرا", "اعتقلت الشرطه 12 متظاهرا"),
+    ],
+)
+def test_normalize_parts_a_number_from_the_word_written_against_it(raw, spaced):
+    norm = normalize(raw)
+    assert norm.text == spaced
+    number = next(word for word in spaced.split() if word[0].isdigit())
+    start = norm.text.index(number)
+    first, last = norm.to_original(start, start + len(number))
+    assert raw[first:last] == number
+    word = spaced.split()[-1]
+    start = norm.text.rindex(word)
+    assert fold(raw[slice(*norm.to_original(start, start + len(word)))]) == word
+
+
+@pytest.mark.parametrize(
+    "raw", ["وأصيب و15 آخرون", "قتل أكثر من 20 في الهجوم", "ذكرى الـ2017", "بالـ2017", "عام 2017م"]
+)
+def test_normalize_keeps_a_number_joined_to_its_proclitics(raw):
+    assert normalize(raw).text == fold(raw)

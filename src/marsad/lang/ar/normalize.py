@@ -1,7 +1,10 @@
 """Arabic normalisation for matching, with a map back to offsets in the original text.
 
 Folding is one character to zero or one (never more), so every normalised character has exactly
-one original position and spans map back exactly.
+one original position and spans map back exactly. `normalize` also parts a number from a word
+written against it ("مقتل20 جنديا", "3أبريل", "يوليو2017"), as a space the original lacks: the
+space takes the position of the character after it, so spans still map back exactly. A number
+keeps the proclitics written on it ("و15", "بـ20", "الـ2017"): they are how Arabic joins it.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.lang.ar.clitics import strip_article
+from marsad.lang.ar.clitics import ARTICLE, CONJUNCTIONS, LAM, PREPOSITIONS, strip_article
 from marsad.resources import read_tsv
 
 
@@ -29,6 +32,12 @@ def _deleted() -> re.Pattern[str]:
     return re.compile(
         "[" + "".join(re.escape(chr(code)) for code, to in _table().items() if to is None) + "]"
     )
+
+
+# A word of two letters or more against a number, either way round: where a space is wanted.
+_GLUED = re.compile(r"(?P<word>[\u0621-\u064a]{2,})(?=\d)|(?<=\d)(?=[\u0621-\u064a]{2})")
+# ... unless the letters are only proclitics and the article ("وال", "بال", "لل"), joined to the number.
+_PROCLITICS_ONLY = re.compile(f"[{CONJUNCTIONS}]?[{PREPOSITIONS}]?(?:{ARTICLE}|{LAM})?")
 
 
 @dataclass(frozen=True)
@@ -58,11 +67,25 @@ def fold(text: str) -> str:
 
 def normalize(text: str) -> Normalized:
     folded = text.translate(_table())
-    if len(folded) == len(text):
+    glued = [
+        m.end()
+        for m in _GLUED.finditer(folded)
+        if m.group("word") is None or not _PROCLITICS_ONLY.fullmatch(m.group("word"))
+    ]
+    if len(folded) == len(text) and not glued:
         return Normalized(folded, text, None)
     deleted = {m.start() for m in _deleted().finditer(text)}
-    positions = tuple(i for i in range(len(text)) if i not in deleted)
-    return Normalized(folded, text, positions)
+    positions = [i for i in range(len(text)) if i not in deleted]
+    if not glued:
+        return Normalized(folded, text, tuple(positions))
+    parts, spaced, last = [], [], 0
+    for cut in glued:
+        parts += [folded[last:cut], " "]
+        spaced += positions[last:cut] + [positions[cut]]
+        last = cut
+    parts.append(folded[last:])
+    spaced += positions[last:]
+    return Normalized("".join(parts), text, tuple(spaced))
 
 
 def match_key(name: str) -> str:
