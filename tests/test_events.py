@@ -1786,3 +1786,32 @@ def test_events_kama_with_an_event_word_and_a_place_of_its_own_is_another_incide
         "كما قتل جنديان في انفجار عبوة ناسفة قرب مدينة تمبكتو."
     )
     assert len(news(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text, places",
+    [
+        ("قصفت قوات النظام بلدتي نبل والطويرش في ريف حلب.", ["Nubl", "الطويرش"]),
+        (
+            "قتل خمسة مدنيين في قصف على مدينة إدلب. وفي بلدة طويرش بريف إدلب قتل ثلاثة آخرون في قصف مدفعي.",
+            ["Idlib", "طويرش"],
+        ),
+        (
+            "قصفت الطائرات مدينة إدلب، كما استهدفت غارات أخرى قرية الصفصوف في ريف إدلب الجنوبي.",
+            ["Idlib", "الصفصوف"],
+        ),
+    ],
+)
+def test_events_an_act_at_a_town_the_gazetteer_lacks_is_an_event_of_its_own(text, places):
+    found = news(text)
+    assert sorted(e.location.name for e in found) == places
+    unlisted = [e.location for e in found if e.location.geonameid is None]
+    assert unlisted and all(location.geo_precision == 2 for location in unlisted)
+
+
+def test_events_an_act_told_again_at_a_village_the_gazetteer_lacks_is_the_act_told_before():
+    found = news(
+        "اندلعت اشتباكات عنيفة بين الجيش والمسلحين في مديرية أرحب شمال صنعاء. وأوضحت المصادر أن "
+        "الاشتباكات اندلعت في قرية الصفصوف بعد هجوم المسلحين."
+    )
+    assert len(found) == 1

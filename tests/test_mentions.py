@@ -456,3 +456,51 @@ def test_mentions_capital_and_outlet_words_away_from_a_name_leave_it_a_place():
 def test_mentions_a_place_a_distance_is_measured_from(text, reference_points):
     doc = run(text, until="mentions")
     assert [p.text for p in doc.places if distance_from(doc.folded, p.start) >= 0] == reference_points
+
+
+def unlisted_of(text: str) -> list[tuple[str, str, str | None]]:
+    """(name, country, first-level area) of each place read after a settlement word that the
+    gazetteer lacks."""
+    return [
+        (place.text, place.place.country, place.place.admin1)
+        for place in run(text, PUBLISHED, until="mentions").places
+        if place.unlisted
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("قصفت قوات النظام بلدة طويرش بريف إدلب الجنوبي.", [("طويرش", "SYR", "Idlib")]),
+        (
+            "قتل ثلاثة مدنيين في قصف على قريتي الصفصوف وحنيضة في ريف حماة.",
+            [("الصفصوف", "SYR", "Hama"), ("حنيضه", "SYR", "Hama")],
+        ),
+        ("قصفت قوات النظام بلدتي نبل والطويرش أمس.", [("الطويرش", "SYR", "Aleppo")]),
+        ("قصفت قوات النظام منطقة المقيبرة بمحافظة درعا.", [("المقيبره", "SYR", "Daraa")]),
+        (
+            "قتل خمسة في قصف على مدينة إدلب. وفي بلدة طويرش قتل ثلاثة آخرون في قصف مدفعي.",
+            [("طويرش", "SYR", "Idlib")],
+        ),
+    ],
+)
+def test_mentions_a_name_after_a_settlement_word_is_a_place_though_the_gazetteer_lacks_it(text, found):
+    assert unlisted_of(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصف الطيران قرية نائية في ريف حلب.",  # an adjective
+        "اشتبكت القوات مع مسلحين في منطقة أحراش جبلية قرب حلب.",  # a noun an adjective describes
+        "اندلعت اشتباكات بين قريتي الصفصوف وحنيضة في ريف حماة.",  # between two places
+        "سيطر المسلحون على بضع بلدات وأعدموا عشرة في ريف حلب.",  # a verb after the place word
+        "قصفت قوات النظام منطقة المقيبرة في سوريا.",  # an area whose province goes unsaid
+        "تظاهر الآلاف في أكبر مدن الصفصوف بريف حلب.",  # the area the towns are in
+        "قصفت قوات النظام بلدات ومدنا في ريف حلب.",  # a place word, not a name
+        "وقعت المجزرة في مدينة بيرسوس (سروج) قبل ثلاثة أيام.",  # another name of a known town
+        "وقع الاتفاق في مدينة الصخيرات الساحلية المغربية بعد مفاوضات حول ليبيا.",  # a town abroad
+    ],
+)
+def test_mentions_no_unlisted_place_where_the_word_after_a_settlement_word_is_no_name_of_a_home_town(text):
+    assert unlisted_of(text) == []

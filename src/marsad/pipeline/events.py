@@ -128,6 +128,8 @@ class _Candidate:
     span: tuple[int, int] | None = None
     # "في حي الكرادة": the keys of the city quarters its stretch names, in the gazetteer or not
     quarters: frozenset[str] = frozenset()
+    # "قصفت بلدتي نبل والزهراء": a place of a list after its first, an event of its own by ACLED's rule
+    listed: bool = False
 
 
 def run(doc: Doc) -> None:
@@ -199,6 +201,7 @@ def run(doc: Doc) -> None:
                 _same_place(doc, events, candidate)
                 or _near_reference(events, candidate)
                 or _placeless_lede(by_sentence, candidate)
+                or _told_again_at_an_unlisted_place(doc, events, candidate)
             )
         elif candidate.new_episode:
             event = None
@@ -1173,7 +1176,9 @@ def _split_place_list(doc: Doc, candidate: _Candidate) -> list[_Candidate]:
     listed = _listed_places(doc, candidate)
     if len(listed) < 2:
         return [candidate]
-    others = [replace(candidate, place=place, counted=False, new_episode=False) for place in listed[1:]]
+    others = [
+        replace(candidate, place=place, counted=False, new_episode=False, listed=True) for place in listed[1:]
+    ]
     return [candidate, *others]
 
 
@@ -2054,6 +2059,41 @@ def _split_off(events: list[EventDraft], candidate: _Candidate, origin: EventDra
     event.place = origin.place
     event.place_keys = {k for k in origin.place_keys if not k.startswith(_DISTRICT)} | candidate.quarters
     return event
+
+
+def _told_again_at_an_unlisted_place(doc: Doc, events: list[EventDraft], candidate: _Candidate):
+    """ "اشتباكات في مديرية أرحب" then "وأوضحت المصادر أن الاشتباكات اندلعت في قرية الجنادبة", "قتل
+    7 في هجوم في قضاء الحضر" then "قتلوا 7 أشخاص داخل منزل مختار قرية مشيرفة": at a place the
+    gazetteer lacks (whose point is only its province's), an act told again by its noun with the
+    article, or by no event word, with no figures the event before has not told, says where the
+    act told before was."""
+    place = candidate.place
+    if not isinstance(place, ResolvedPlace) or not place.unlisted or candidate.listed:
+        return None
+    strong = [t for t in candidate.triggers if t.strong]
+    if strong and not (_told_before(doc, strong[0]) and not _defined_here(doc, strong[0])):
+        return None
+    event = _nearest_before(events, candidate)
+    if event is None or _new_figures(doc, event, candidate):
+        return None
+    return event
+
+
+def _defined_here(doc: Doc, trigger: Trigger) -> bool:
+    """ "سقطت القذائف التي أطلقتها الفصائل": a noun with the article that a relative clause
+    defines is told for the first time, not again."""
+    return word_after(doc.folded, trigger.end) in _RELATIVES
+
+
+def _new_figures(doc: Doc, event: EventDraft, candidate: _Candidate) -> bool:
+    """Whether the candidate's stretch tells a figure none of the event's sentences told."""
+    told = {(c.kind, c.low) for s in event.sentences for c in doc.of_sentence(doc.claims, s)}
+    sentence = doc.sentences[candidate.sentence]
+    start, end = candidate.span or (sentence.start, sentence.end)
+    return any(
+        _counted(c) and (c.kind, c.low) not in told and start <= c.start < end
+        for c in doc.of_sentence(doc.claims, candidate.sentence)
+    )
 
 
 def _placeless_lede(by_sentence: dict[int, EventDraft], candidate: _Candidate) -> EventDraft | None:

@@ -153,7 +153,8 @@ def most_named_place(
     home = [
         p
         for p in doc.places
-        if (
+        if not p.unlisted  # put at its province's point: no place to put another event at
+        and (
             doc.main_country is None
             or p.place.country == doc.main_country
             or (anywhere and p.place.feature_code != _CAPITAL)
@@ -176,7 +177,7 @@ def _location(doc: Doc, mention) -> Location | None:
         return _country_location(doc, mention.country.iso3, mention)
     place = mention.place
     measured_from = distance_from(doc.folded, mention.start)
-    near = mention.is_reference or measured_from >= 0
+    near = mention.is_reference or mention.unlisted or measured_from >= 0
     span = doc.span(mention.start, mention.end)
     lat, lon = _point(place)
     offset = offset_before(doc.folded, measured_from, mention.start) if measured_from >= 0 else None

@@ -20,20 +20,31 @@ from marsad.knowledge.gazetteer import (
     HOW_ARABIC,
     HOW_SKELETON,
     IN_REGION,
+    UNLISTED,
     ChoiceTrace,
     Gazetteer,
     Place,
     PlaceMention,
+    after_admin_word,
     after_locative_word,
     after_settlement_word,
 )
+from marsad.knowledge.gazetteer.places import own_id
 from marsad.knowledge.gazetteer.skeletons import MAX_SKELETON_WORDS
 from marsad.knowledge.place_cues import cues_after
-from marsad.lang.ar.clitics import ARTICLE, BA, THIRD_PERSON_PRONOUNS, proclitic_stems, stem_in, strip_article
+from marsad.lang.ar.clitics import (
+    AND,
+    ARTICLE,
+    BA,
+    THIRD_PERSON_PRONOUNS,
+    proclitic_stems,
+    stem_in,
+    strip_article,
+)
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import demonstration_cues, event_triggers, forms_with_role
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.tokens import LONGEST_WORD, WORD, last_words
+from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, last_words
 from marsad.pipeline.document import Doc
 from marsad.resources import read_tsv
 from marsad.schema.acled import DEMONSTRATION, EVENT_FAMILY
@@ -78,6 +89,12 @@ class ResolvedPlace:
     def is_region(self) -> bool:
         """ "منطقة موبتي", "ولاية عين الدفلى": the region, not its seat town."""
         return self.mention.after_locative in REGION_WORDS
+
+    @property
+    def unlisted(self) -> bool:
+        """ "في بلدة عندان": a place the gazetteer lacks, put at the point of its province (or of
+        the place named beside it): near the event, not at it."""
+        return self.trace.rule == UNLISTED
 
     @property
     def is_reference(self) -> bool:
@@ -125,6 +142,7 @@ def run(doc: Doc) -> None:
     doc.places = sorted(doc.places + _capitals(doc, hints), key=lambda p: p.start)
     doc.places = [_seat_named(doc, place, hints) for place in doc.places]
     doc.places = [place for place in doc.places if not _capital_for_its_state(doc.folded, place)]
+    doc.places = sorted(doc.places + _unlisted_places(doc), key=lambda p: p.start)
     doc.actors = _outside_names(doc.actors, doc.places)
 
 
@@ -702,3 +720,235 @@ def country_hints(doc: Doc) -> list[str]:
     counts = Counter(m.country.iso3 for m in doc.countries)
     counts.update(a.country for a in doc.actors if a.country)
     return [iso3 for iso3, _ in counts.most_common()]
+
+
+# "في بلدة عندان", "قصفت بلدتي نبل والزهراء", "في منطقة صرين بريف حلب": a name after a word for a
+# settlement (or for an area, where the text says which province the area is in) is a place's,
+# whether the gazetteer knows it or not.
+_SETTLEMENT_WORDS = forms_with_role("settlement_word")
+_AREA_WORDS = forms_with_role("area_word")
+_SEVERAL_PLACES = forms_with_role("several_places_word")
+_SETTLEMENT = re.compile(
+    rf"(?<![^\W_])[وف]?[بل]?(?P<word>{alternation(_SETTLEMENT_WORDS | _AREA_WORDS)})[ \t]+(?=[^\W\d_])"
+)
+# "عندان بريف حلب الشمالي", "المهاذر بمديرية سحار": at most these words from a name to the place
+# that says which province it is in.
+_PROVINCE_REACH = 3
+_COUNTRY_REACH = 2
+_ADJECTIVE_ENDINGS = ("يه", "ي")  # "قرية نائية", "منطقة حدودية", "مخيم عشوائي": no name
+_FEMININE_NISBA = "يه"
+_SHORTEST_ADJECTIVE = 5
+_SHORTEST_NAME = 3
+_BETWEEN = "بين"
+_ACCUSATIVE = "ا"  # "مدنا": the indefinite accusative of a place word
+_PLACE_NOUNS = forms_with_role("place_list_word")
+_TOWN, _UNLISTED_CODE = "P", "PPL"  # GeoNames' class and code of a populated place
+
+
+def _unlisted_places(doc: Doc) -> list[ResolvedPlace]:
+    """The places named after a settlement word that no place, country or actor already holds,
+    each put at the point of the place that says which province it is in (see `_province_of`), as
+    ACLED places a village it cannot find: near it (precision 2), never at coordinates of its own."""
+    if doc.main_country is None:
+        return []
+    named = sorted((*doc.places, *doc.countries, *doc.actors), key=lambda m: m.start)
+    starts = [m.start for m in named]
+    found = []
+    for match in _SETTLEMENT.finditer(doc.folded):
+        if _BETWEEN in last_words(doc.folded, 0, match.start(), 1):
+            continue  # "بين قريتي A وB": a stretch between two places, told by the places around it
+        word = match.group("word")
+        several = word in _SEVERAL_PLACES
+        names = list(_names_after(doc, match.end(), several, named, starts))
+        if several and len(names) < 2:
+            continue  # "أكبر مدن كشمير": the area the towns are in, not a list of them
+        listed: list = []
+        for start, end, known in names:
+            if known is not None:
+                listed.append(known)
+                continue
+            near = _province_of(doc, end, listed, word in _AREA_WORDS and not several)
+            if near is None or _abroad_after(doc, end, near.country) or _named_again(doc, end):
+                continue
+            listed.append(_unlisted(doc, start, end, word, near))
+            found.append(listed[-1])
+    return found
+
+
+def _names_after(doc: Doc, at: int, several: bool, named: list, starts: list[int]):
+    """The names right after a settlement word: one, or after a dual or plural word each of a
+    list joined by و or a comma; as (start, end, the place already named there or None)."""
+    text = doc.folded
+    while True:
+        word = WORD.match(text, at)
+        if word is None:
+            return
+        index = bisect.bisect_right(starts, at) - 1
+        known = named[index] if index >= 0 and named[index].start <= at < named[index].end else None
+        if known is None:
+            end = _name_end(text, at, word.end())
+            if end is None:
+                return
+            yield at, end, None
+        elif isinstance(known, ResolvedPlace):
+            end = known.end
+            yield at, end, known
+        else:
+            return  # "مدن العراق", "مدينة الصدر": a country's or an actor's name
+        if not several:
+            return
+        at = _next_in_list(text, end)
+        if at is None:
+            return
+
+
+_LIST_GAP = re.compile(r"\s*(?:[،,]\s*)?(?:و\s+|و(?=[^\W\d_]))?")
+
+
+def _next_in_list(text: str, end: int) -> int | None:
+    """Where the next name of a list starts after a name ending at `end` ("نبل والزهراء", "A، B
+    وC", "علاف و المهاذر"), or None where the list ends: a name after a comma belongs to it only
+    if another follows it ("كشمير، لتصدم ستة أشخاص" ends the list)."""
+    gap = _LIST_GAP.match(text, end)
+    joined = gap.group().strip()
+    following = WORD.match(text, gap.end()) if joined else None
+    if following is None:
+        return None
+    if AND not in joined and _next_in_list(text, following.end()) is None:
+        return None
+    return gap.end()
+
+
+def _name_end(text: str, start: int, end: int) -> int | None:
+    """Where a name starting at `start` ends, or None if the word there is no name: a common word
+    (or a place word: "بلدات ومدنا"), a short one, a word joined by و ("بلدات وأعدم"), or a noun
+    an indefinite adjective describes ("قرية نائية", "منطقة أحراج جبلية"); a word with the article
+    after a first word without it ("كرم الطراب") is the name's second word unless it is a common one."""
+    first = text[start:end]
+    bare = strip_article(first)
+    if (
+        len(bare) < _SHORTEST_NAME
+        or first.startswith(AND)
+        or any(_no_name(stem) for stem in proclitic_stems(first))
+        or _indefinite_adjective(first)
+    ):
+        return None
+    following = WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    if following is not None and _described(following.group()):
+        return None
+    if (
+        following is not None
+        and bare == first
+        and following.group().startswith(ARTICLE)
+        and not is_common(following.group())
+    ):
+        return following.end()
+    return end
+
+
+def _no_name(stem: str) -> bool:
+    """A common word, or a place word itself ("مدنا": the indefinite accusative of مدن)."""
+    return is_common(stem) or stem.removesuffix(_ACCUSATIVE) in _PLACE_NOUNS
+
+
+def _indefinite_adjective(word: str) -> bool:
+    """A nisba without the article ("نائية", "حدودية", "عشوائي"): no name."""
+    return not word.startswith(ARTICLE) and word.endswith(_ADJECTIVE_ENDINGS)
+
+
+def _described(word: str) -> bool:
+    """A feminine nisba without the article after a word ("أحراج جبلية"): an indefinite noun's
+    adjective, never a name's (a name is definite); not "شمالي", "في", which say where."""
+    return (
+        len(word) >= _SHORTEST_ADJECTIVE and not word.startswith(ARTICLE) and word.endswith(_FEMININE_NISBA)
+    )
+
+
+def _named_again(doc: Doc, end: int) -> bool:
+    """ "في مدينة بيرسوس (سروج)": a name with a known place's name in brackets after it is another
+    name of that place."""
+    aside = re.match(r"\s*\(", doc.folded[end:])
+    return aside is not None and any(p.start == end + aside.end() for p in doc.places)
+
+
+def _province_of(doc: Doc, end: int, listed: list, must_name: bool) -> Place | None:
+    """The place a name after a settlement word is put at: the place the text names right after
+    it ("بريف حلب", "بمديرية سحار", "قرب مدينة X"), or, but for an area word whose province the
+    text must give (`must_name`), a place listed with it ("بلدتي نبل والزهراء"), or the seat of
+    the province of the place named last before it (`_named_before`), or of the province the
+    article names most in the country it is about."""
+    text = doc.folded
+    sentence = doc.sentences[doc.sentence_of(end)]
+    after = next((p for p in doc.within(doc.places, end, sentence.end) if not p.unlisted), None)
+    if after is not None:
+        between = text[end : after.start]
+        if not any(mark in between for mark in ",،.:") and len(WORD.findall(between)) <= _PROVINCE_REACH:
+            locative = after.mention.after_locative
+            if (
+                after.place.feature_code == _FIRST_LEVEL
+                or locative in REGION_WORDS
+                or locative in NEAR_WORDS
+                or after_admin_word(locative)
+                or (not must_name and after_locative_word(text, after.start))
+            ):
+                return _point_of(after.place)
+    if must_name:
+        return None
+    known = [p for p in listed if isinstance(p, ResolvedPlace)]
+    if known:
+        return _point_of(known[-1].place)
+    told = _named_before(doc, end)
+    if told is not None:
+        return Gazetteer.default().province_seat(told.country, told.admin1) or _point_of(told)
+    home = Counter(
+        (p.place.country, p.place.admin1)
+        for p in doc.places
+        if p.place.country == doc.main_country and p.place.admin1 and not p.unlisted
+    )
+    return Gazetteer.default().province_seat(*home.most_common(1)[0][0]) if home else None
+
+
+def _abroad_after(doc: Doc, end: int, country: str) -> bool:
+    """ "في مدينة الصخيرات الساحلية المغربية": a name said with another country's name or nisba a
+    word or two after it is a place of that country, whose province the text does not give."""
+    sentence = doc.sentences[doc.sentence_of(end)]
+    named = next(iter(doc.within(doc.countries, end, sentence.end)), None)
+    return (
+        named is not None
+        and named.country.iso3 != country
+        and len(WORD.findall(doc.folded, end, named.start)) <= _COUNTRY_REACH
+        and not any(mark in doc.folded[end : named.start] for mark in ",،.:")
+    )
+
+
+# "اشتباكات في مديرية أرحب" then "اندلعت الاشتباكات في قرية الجنادبة": a place named this many
+# sentences before a name says which province the report is in there.
+_TOLD_BEFORE_SENTENCES = 2
+
+
+def _named_before(doc: Doc, end: int) -> Place | None:
+    """The last place of the article's country named before a name, in its sentence or the few
+    before it, that says which province it is in."""
+    first = doc.sentences[max(0, doc.sentence_of(end) - _TOLD_BEFORE_SENTENCES)].start
+    before = [
+        p
+        for p in doc.within(doc.places, first, end)
+        if p.end < end and not p.unlisted and p.place.admin1 and p.place.country == doc.main_country
+    ]
+    return before[-1].place if before else None
+
+
+def _point_of(place: Place) -> Place:
+    """A first-level area's seat town (where ACLED puts what it knows only the province of); a
+    town, or any other place, itself."""
+    return (Gazetteer.default().seat(place) if place.feature_code == _FIRST_LEVEL else None) or place
+
+
+def _unlisted(doc: Doc, start: int, end: int, word: str, near: Place) -> ResolvedPlace:
+    """A place the gazetteer lacks, in the country and province of the place `near`, at its point."""
+    name = doc.span(start, end).text
+    where = (near.lat, near.lon, near.country, near.admin1)
+    place = Place(own_id(near.country, name), name, *where, _TOWN, _UNLISTED_CODE, 0)
+    text = doc.folded[start:end]
+    mention = PlaceMention(start, end, text, (place,), HOW_ARABIC, strip_article(word))
+    return ResolvedPlace(mention, place, ChoiceTrace(text, HOW_ARABIC, 0, (), UNLISTED, place, HOW_ARABIC))

@@ -32,12 +32,13 @@ from marsad.knowledge.gazetteer.places import (
 )
 from marsad.knowledge.gazetteer.reader import GAZETTEER_ENV, Gazetteer
 from marsad.knowledge.gazetteer.score import base_score
-from marsad.knowledge.gazetteer.trace import CAPITAL, IN_REGION, ChoiceTrace
-from marsad.knowledge.gazetteer.words import after_locative_word, after_settlement_word
+from marsad.knowledge.gazetteer.trace import CAPITAL, IN_REGION, UNLISTED, ChoiceTrace
+from marsad.knowledge.gazetteer.words import after_admin_word, after_locative_word, after_settlement_word
 
 __all__ = [
     "CAPITAL",
     "IN_REGION",
+    "UNLISTED",
     "GAZETTEER_ENV",
     "HOW_ARABIC",
     "HOW_SKELETON",
@@ -46,6 +47,7 @@ __all__ = [
     "Place",
     "PlaceContext",
     "PlaceMention",
+    "after_admin_word",
     "after_locative_word",
     "after_settlement_word",
     "base_score",

@@ -154,7 +154,11 @@ class Gazetteer:
         gazetteer has one."""
         if area.feature_code != "ADM1" or not area.admin1:
             return None
-        return self._store.seat(area.country, area.admin1)
+        return self.province_seat(area.country, area.admin1)
+
+    def province_seat(self, iso3: str, admin1: str) -> Place | None:
+        """The seat town of the first-level area `admin1` of a country, if the gazetteer has one."""
+        return self._store.seat(iso3, admin1)
 
     def place(self, geonameid: int) -> Place | None:
         """The place with this id, if the gazetteer has it."""

@@ -16,6 +16,9 @@ BY_PRIOR = "prior"  # no candidate in a hinted country: the best Arabic name by 
 CAPITAL = "capital"  # "في العاصمة العراقية": the capital of the country named, no name looked up
 CAPITAL_NAME = "capital-name"  # "باريس": a capital's Arabic name, over a lesser same-named town hinted
 IN_REGION = "in-region"  # "كيرش" with "القرم" named: the same-spelled town inside the region named
+# "في بلدة عندان بريف حلب": a name after a word for a settlement that the gazetteer lacks, a place of
+# its own at the point of the place the text says it is in or near (see pipeline.mentions)
+UNLISTED = "unlisted"
 
 
 @dataclass(frozen=True)
@@ -45,6 +48,8 @@ class ChoiceTrace:
             return (
                 f"{self.mention}: the town so spelled in a region the article names: {_describe(self.place)}"
             )
+        if self.rule == UNLISTED:
+            return f"{self.mention}: not in the gazetteer; put near {_describe(self.place)}"
         if self.rule == FALLBACK:
             return f"{self.mention}: none in {', '.join(self.hints)}; {self.fallback}"
         counted = f"{self.mention} ({self.how}): {self.candidates} candidates"

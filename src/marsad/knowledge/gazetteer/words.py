@@ -77,6 +77,12 @@ def after_settlement_word(locative: str | None) -> bool:
     return locative in _lexicon().town_words
 
 
+def after_admin_word(locative: str | None) -> bool:
+    """Whether a name's locative word (`PlaceMention.after_locative`) names an admin unit: "محافظة",
+    "ولاية", "مديرية" (area "admin" in place_words.tsv), after which a name is an area's."""
+    return locative in _lexicon().admin_words
+
+
 def after_locative_word(text: str, start: int) -> bool:
     """Whether a name at `start` of folded `text` stands after a locative word of
     place_words.tsv ("في سوريا", "شمال سوريا", "بالقرب من الحدود") or a ب written on it
