@@ -1,7 +1,7 @@
 import pytest
 
 from marsad.lang.ar.normalize import fold
-from marsad.lang.ar.tokens import alternation, lexicon_pattern, tokenize
+from marsad.lang.ar.tokens import alternation, holds_any, lexicon_pattern, tokenize
 
 
 def test_tokens_words_and_offsets():
@@ -65,3 +65,23 @@ def test_tokens_alternation_backs_off_to_a_shorter_form_when_the_longer_is_no_wh
 
 def test_tokens_alternation_shares_the_beginnings_of_forms():
     assert alternation(["قتل", "قتلى", "قتلت"]) == "قتل(?:[تى])?"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("فتح مسلحون مجهولون النار على دورية للشرطة", True),  # a whole word
+        ("أطلقوا النيران على المارة", True),  # the start of a longer word
+        ("وصلت القافلة إلى المدينة صباح اليوم", False),
+    ],
+)
+def test_tokens_holds_any_form_within_the_stretch(sentence, found):
+    text = fold(sentence)
+    assert holds_any(text, 0, len(text), frozenset({fold("النار"), fold("نيران")})) is found
+
+
+def test_tokens_holds_any_reads_only_its_stretch():
+    text = fold("اندلعت النار في السوق. وصل الإطفاء")
+    stop = text.index(".")
+    assert holds_any(text, 0, stop, (fold("النار"),))
+    assert not holds_any(text, stop, len(text), (fold("النار"),))

@@ -204,7 +204,13 @@ class ActorBase:
         day = _as_date(on)
         if day is None:
             return found
-        return [replace(mention, name=self.dated_name(mention.name, day)) for mention in found]
+        return [self._dated(mention, day) for mention in found]
+
+    def _dated(self, mention: ActorMention, day: date) -> ActorMention:
+        """The mention with its name dated (see `dated_name`); most names have no periods and keep
+        the mention as it is."""
+        name = self.dated_name(mention.name, day)
+        return mention if name == mention.name else replace(mention, name=name)
 
     def dated_name(self, name: str, on: date | str | None) -> str:
         """ACLED's name on that day: "Military Forces of Mali" -> "Military Forces of Mali (2021-)",

@@ -34,7 +34,7 @@ from marsad.lang.ar.lexicon import (
 from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.numbers import is_dual_noun
 from marsad.lang.ar.sentences import crosses_clause
-from marsad.lang.ar.tokens import WORD
+from marsad.lang.ar.tokens import WORD, holds_any
 from marsad.pipeline.attribution import claim_is_unverified, source_of
 from marsad.pipeline.document import ClaimDraft, Doc
 from marsad.pipeline.strategic import unmade_arrest
@@ -145,6 +145,8 @@ def _died_of_wounds(doc: Doc, sentence, drafts: list[ClaimDraft]) -> None:
     """ "وأصيب ضابط في الهجوم وتوفي متأثرا بجروحه": the wounded of a sentence that says they died of
     their wounds are dead; counted dead already ("توفي جنديان متأثرين بجروح أصيبا بها"), no claim.
     Wounded of another count beside the dead ("قتل 5 وأصيب 10، توفي أحدهم متأثرا بجروحه") stay."""
+    if not holds_any(doc.folded, sentence.start, sentence.end, _WOUNDS):
+        return
     words = [w.group() for w in WORD.finditer(doc.folded, sentence.start, sentence.end)]
     if not any(w in _DIED_OF_WOUNDS and n.startswith(_WOUNDS) for w, n in zip(words, words[1:])):
         return
@@ -197,6 +199,8 @@ def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     position = _WordPositions(words)
     negations = doc.in_sentence(doc.no_casualties, index)
     triggers = _triggers(text, sentence, negations, words, position)
+    if not triggers and not negations:
+        return []  # no casualty word and no denial: its counts are no claims
     quantities = [
         q
         for q in doc.in_sentence(doc.quantities, index)

@@ -160,10 +160,11 @@ class Doc:
     events: list[EventDraft] = field(default_factory=list)  # events, and each stage after it
     extraction: Extraction | None = None  # assemble
     _lookups: dict = field(default_factory=dict, repr=False)
+    # The normalised text, which every rule reads: a plain attribute, since it is read so often.
+    folded: str = field(init=False, repr=False, compare=False)
 
-    @property
-    def folded(self) -> str:
-        return self.norm.text
+    def __post_init__(self) -> None:
+        self.folded = self.norm.text
 
     def span(self, start: int, end: int) -> Span:
         first, last = self.norm.to_original(start, end)
@@ -217,5 +218,5 @@ class Doc:
 
 # The fields a stage may require or assign (its inputs and the private lookup cache are no stage's),
 # and those of what a field holds, named "events.location" (private working caches are no stage's).
-DOC_FIELDS = frozenset(f.name for f in fields(Doc)) - {"original", "norm", "published", "_lookups"}
+DOC_FIELDS = frozenset(f.name for f in fields(Doc)) - {"original", "norm", "folded", "published", "_lookups"}
 ITEM_FIELDS = {"events": frozenset(f.name for f in fields(EventDraft) if not f.name.startswith("_"))}

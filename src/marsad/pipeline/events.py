@@ -42,7 +42,15 @@ from marsad.lang.ar.lexicon import (
 )
 from marsad.lang.ar.normalize import fold, match_key
 from marsad.lang.ar.sentences import clause_end, clause_start, crosses_clause
-from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, last_words, word_after, word_before
+from marsad.lang.ar.tokens import (
+    LONGEST_WORD,
+    WORD,
+    alternation,
+    holds_any,
+    last_words,
+    word_after,
+    word_before,
+)
 from marsad.pipeline import demonstrations, strategic
 from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc, EventDraft, Trigger
@@ -250,6 +258,8 @@ def _fire_opened(text: str, start: int, end: int) -> list[tuple[re.Match[str], d
     """ "فتح مسلحون صباح الأحد النار على حافلة", "أطلق رجل النار على المصلين": a verb of
     opening fire with its object النار a few words on, past its subject or its time, is the
     shooting "فتحت النار" names next to it; each match spans the verb."""
+    if not holds_any(text, start, end, _FIRE):
+        return []
     words = list(WORD.finditer(text, start, end))
     found = []
     for at, word in enumerate(words):
@@ -269,6 +279,8 @@ _AIR_STRIKE = fold("ضربة جوية")
 def _aircraft_struck(text: str, start: int, end: int) -> list[tuple[re.Match[str], dict[str, str]]]:
     """ "استهدفت مقاتلات حربية مواقع للتنظيم", "نفذت طائرات التحالف ضربات على منطقة X": a verb of
     striking whose subject, right after it, is an aircraft is an air strike; each match spans the verb."""
+    if not holds_any(text, start, end, _AIRCRAFT):
+        return []
     words = list(WORD.finditer(text, start, end))
     return [
         (word, event_triggers().entries[_AIR_STRIKE])

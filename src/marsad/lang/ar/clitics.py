@@ -73,6 +73,9 @@ def proclitic_stems(word: str, min_stem: int = _MIN_STEM) -> tuple[str, ...]:
     return tuple(stem for _, stem in split_proclitics(word, min_stem))
 
 
+# Asked of nearly every word of every sentence, of a few word lists that live as long as the
+# process (frozensets): remembered per word and list.
+@lru_cache(maxsize=1 << 17)
 def stem_in(word: str, words: frozenset[str], article: bool = False) -> bool:
     """Whether the word, bare or without its proclitics, is one of `words` ("وعام", "بعام", "وفي");
     with `article`, each stem is also taken without its article (وبالسيارات -> سيارات)."""

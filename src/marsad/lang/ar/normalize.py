@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import filterfalse
 
 from marsad.lang.ar.clitics import ARTICLE, CONJUNCTIONS, LAM, PREPOSITIONS, strip_article
 from marsad.resources import read_tsv
@@ -75,7 +76,7 @@ def normalize(text: str) -> Normalized:
     if len(folded) == len(text) and not glued:
         return Normalized(folded, text, None)
     deleted = {m.start() for m in _deleted().finditer(text)}
-    positions = [i for i in range(len(text)) if i not in deleted]
+    positions = list(filterfalse(deleted.__contains__, range(len(text))))
     if not glued:
         return Normalized(folded, text, tuple(positions))
     parts, spaced, last = [], [], 0

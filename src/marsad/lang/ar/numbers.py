@@ -80,8 +80,16 @@ _TOKEN = re.compile(
 )
 
 
+# The tokens are built with tuple.__new__, not the named tuple's own constructor: this runs over
+# every word of every article.
+_new_tuple = tuple.__new__
+
+
 def _tokenize(text: str) -> list[_Token]:
-    return [_Token(m.lastgroup or "mark", m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+    return [
+        _new_tuple(_Token, (m.lastgroup or "mark", m.start(), m.end(), m.group()))
+        for m in _TOKEN.finditer(text)
+    ]
 
 
 # ---------------------------------------------------------------- lexicons
@@ -531,14 +539,26 @@ def _read_vague(text: str, tokens: list[_Token], index: int) -> tuple[Quantity, 
     return None
 
 
+@lru_cache(maxsize=1)
+def _count_starts() -> frozenset[str]:
+    """The words a count may start with (a number word, a dual noun, a vague quantity): the
+    readers pass over any other word, which most words of a text are."""
+    lexicon = _lexicon()
+    return frozenset(lexicon.numbers) | lexicon.duals | frozenset(lexicon.vague)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Counts in folded `text`, sorted by start, none overlapping."""
     if not isinstance(text, str) or not text:
         return []
     tokens = _tokenize(text)
+    starts = _count_starts()
     found: list[Quantity] = []
     index = 0
     while index < len(tokens):
+        if tokens[index].kind != "num" and tokens[index].text not in starts:
+            index += 1
+            continue
         read = (
             _read_dual(text, tokens, index)
             or _read_count(text, tokens, index)

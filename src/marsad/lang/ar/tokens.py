@@ -121,6 +121,13 @@ def last_words(text: str, floor: int, end: int, count: int) -> list[str]:
     return words[-count:] if count else []
 
 
+def holds_any(text: str, start: int, end: int, forms: Iterable[str]) -> bool:
+    """Whether text[start:end] holds one of `forms` anywhere, in a word or across words: where it
+    holds none, none of its words is one (or starts with one), and a rule that reads a sentence
+    word by word for them has nothing to read."""
+    return any(text.find(form, start, end) >= 0 for form in forms)
+
+
 def word_after(text: str, end: int, reach: int = 12) -> str:
     """The whole word right after offset `end`."""
     after = text[end : end + reach].split()
