@@ -5,7 +5,14 @@ from marsad.knowledge.country_parts import country_part
 
 @pytest.mark.parametrize(
     "iso3, bearing, name",
-    [("SYR", 0, "Northern Syria"), ("SYR", 315.2, "Northwestern Syria"), ("IRQ", 180, "Southern Iraq")],
+    [
+        ("SYR", 0, "Northern Syria"),
+        ("SYR", 315.2, "Northwestern Syria"),
+        ("IRQ", 180, "Southern Iraq"),
+        ("SYR", 225, "Southwestern Syria"),
+        ("UKR", 90, "Eastern Ukraine"),
+        ("CMR", 0, "Northern Cameroon"),
+    ],
 )
 def test_country_parts_a_direction_names_the_part_of_the_country(iso3, bearing, name):
     assert country_part(iso3, bearing).name == name

@@ -24,14 +24,27 @@ def test_geocode_where_a_speaker_spoke_is_not_the_event_place(text, venue):
     assert [e.location.name for e in news_events(text) if e.location.name == venue] == []
 
 
-def test_geocode_a_placeless_incident_is_where_the_news_sentences_point_not_the_politics():
-    text = (
-        "أعلن الجيش الأوكراني أن أربعة جنود قتلوا في قتال مع المتمردين في شرق البلاد.\n"
-        "وفي مدينة دونيتسك، قتل مدنيان في قصف مدفعي على حي سكني.\n"
-        "وفي برلين، أثارت خطط نواب ألمان للسفر إلى شبه جزيرة القرم جدلا واسعا.\n"
-        "وقالت الحكومة الألمانية إن السفر إلى القرم يجب أن يتفق عليه مع كييف.\n"
-        "وكان نواب فرنسيون قد توجهوا إلى القرم الشهر الماضي."
-    )
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "أعلن الجيش الأوكراني أن أربعة جنود قتلوا في قتال مع المتمردين في شرق البلاد.\n"
+            "وفي مدينة دونيتسك، قتل مدنيان في قصف مدفعي على حي سكني.\n"
+            "وفي برلين، أثارت خطط نواب ألمان للسفر إلى شبه جزيرة القرم جدلا واسعا.\n"
+            "وقالت الحكومة الألمانية إن السفر إلى القرم يجب أن يتفق عليه مع كييف.\n"
+            "وكان نواب فرنسيون قد توجهوا إلى القرم الشهر الماضي."
+        ),
+        # the town named only by the incident's topic, the politics after "ومن جهة أخرى"
+        (
+            "أعلن الجيش أن أربعة جنود قتلوا وأصيب سبعة آخرون في اشتباكات مع مسلحين خلال اليومين الماضيين.\n"
+            "وقال المتحدث العسكري إن الوضع في الأحياء الغربية من مدينة دونيتسك هو الأكثر توترا.\n"
+            "ومن جهة أخرى، يعتزم نواب ألمان السفر إلى شبه جزيرة القرم الشهر المقبل.\n"
+            "وقالت الحكومة الألمانية إن زيارة القرم يجب أن تنسق مع كييف.\n"
+            "وكان نواب فرنسيون قد زاروا القرم في يوليو الماضي."
+        ),
+    ],
+)
+def test_geocode_a_placeless_incident_is_where_the_news_sentences_point_not_the_politics(text):
     fights = [e for e in news_events(text) if e.event_type == "Battles"]
     assert fights and fights[0].location.name == "Donetsk"
 
@@ -69,6 +82,8 @@ def test_geocode_a_place_abroad_the_incident_sentence_names_beats_the_main_count
     [
         ("قتل مقاتلان في اشتباكات بين فصيلين مسلحين في شمال سوريا يوم الثلاثاء.", "Northern Syria"),
         ("قتل ثلاثة جنود عراقيين في هجوم على نقطة تفتيش في جنوب العراق أمس.", "Southern Iraq"),
+        ("قتل ثلاثة جنود في قصف مدفعي شنه الانفصاليون في شرق أوكرانيا يوم الأحد.", "Eastern Ukraine"),
+        ("قتل خمسة مدنيين في هجوم انتحاري نفذته فتاة في سوق بشمال الكاميرون أمس.", "Northern Cameroon"),
     ],
 )
 def test_geocode_an_event_known_only_by_a_part_of_its_country_is_at_that_parts_main_town(text, part):
@@ -90,3 +105,35 @@ def test_geocode_an_event_measured_from_a_town_is_that_far_from_it(distance, poi
     places = [e.location for e in news_events(text)]
     assert places and places[0].name == "Baghdad"
     assert (places[0].lat, places[0].lon) == pytest.approx(point, abs=0.03)
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        (
+            "اعتقلت الشرطة التركية عشرة أشخاص في مدينة غازي عنتاب يوم الاثنين.\n"
+            "وفي سياق متصل، شنت طائرات حربية تركية غارات على مواقع للمسلحين في سوريا مساء الاثنين.",
+            "Syria",
+        ),
+        (
+            "أوقفت الشرطة البلجيكية زوجين يحملان متفجرات في مدينة أنتويرب يوم السبت.\n"
+            "كما اعتقلت السلطات شخصا ثالثا يشتبه في صلته بهما في ألمانيا.",
+            "Germany",
+        ),
+    ],
+)
+def test_geocode_an_incident_its_sentences_place_in_another_country_is_there(text, country):
+    assert country in [e.location.name for e in news_events(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أوقفت الشرطة البلجيكية زوجين يحملان متفجرات في مدينة أنتويرب يوم السبت.\n"
+        "واعتقلت الشرطة شخصا ثالثا أثناء محاولته السفر إلى تركيا.",
+        "أوقفت الشرطة البلجيكية زوجين يحملان متفجرات في مدينة أنتويرب يوم السبت.\n"
+        "وفرضت السلطات عقوبات على روسيا بعد اعتقال جاسوس.",
+    ],
+)
+def test_geocode_a_country_gone_to_or_acted_against_is_not_where_the_incident_was(text):
+    assert [e.location.name for e in news_events(text) if e.location.name in ("Turkey", "Russia")] == []

@@ -186,7 +186,7 @@ def run(doc: Doc) -> None:
     doc.triggers = [_flown(doc, t) for t in doc.triggers]
     demonstrations.retype_triggers(doc)
     strategic.retype_triggers(doc)
-    sections = _sections(doc)
+    sections = topic_sections(doc)
     candidates = [
         _with_quarters(doc, incident)
         for c in (_candidate(doc, i, sections[i]) for i in range(len(doc.sentences)))
@@ -1232,7 +1232,7 @@ def _crowds_in_other_towns(candidate: _Candidate, gap: list[str]) -> bool:
     )
 
 
-def _sections(doc: Doc) -> list[range]:
+def topic_sections(doc: Doc) -> list[range]:
     """For each sentence, the sentences of its topic: from the last opening of a new topic
     ("من جهة أخرى، ...") at or before it to the next one."""
     count = len(doc.sentences)
@@ -1635,15 +1635,23 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     # where the desk is, so a country the sentence names as the event's place still counts.
     if any(not filed[0] <= p.start < filed[1] for p in doc.places):
         return None
-    # "في سوريا", not "شنت الولايات المتحدة غارات": a country that does the act is not where it was.
-    countries = [
+    countries = countries_named_as_places(doc, index, (start, end))
+    return countries[0] if countries else None
+
+
+def countries_named_as_places(doc: Doc, index: int, stretch: tuple[int, int] | None = None) -> list:
+    """The countries a sentence (or a stretch of it) names as where something was ("في سوريا",
+    "داخل الأراضي السورية"), not as who did it ("شنت الولايات المتحدة غارات"), outside its sources."""
+    sentence = doc.sentences[index]
+    start, end = stretch or (sentence.start, sentence.end)
+    sources = [a for a in doc.attributions.get(index, []) if a.how != "carried"]
+    return [
         c
         for c in doc.within(doc.countries, start, end)
-        if outside_sources(c)
+        if not any(a.start <= c.start < a.end for a in sources)
         and (at := _named_from(doc.folded, c)) >= 0
         and after_locative_word(doc.folded, at)
     ]
-    return countries[0] if countries else None
 
 
 def _without_reference_points(doc: Doc, places: list) -> list:

@@ -3,11 +3,13 @@
 Strategies in order: (1) the event's own place, resolved in `mentions` (or a country named as
 the event's place, at the country's representative point, precision 3), else the place its
 sentences name most, else a place abroad its first sentence names ("في مرتفعات الجولان" in a report
-about Israel); (2) the place of the news event reported just before it; (3) for a news event,
-the place the sentences of the article's news events name most, else (and for background) the
-article's most named place; (4) the
-article's main country (precision 3). A first-level area is put at its seat town, as ACLED codes
-an event it knows only the province of.
+about Israel), else a part of a country they name ("في شرق البلاد"); for a news event with none,
+(2) the place of the news event reported just before it, (3) the place the sentences of the
+article's news events name most, (4) the place the sentences of its topic name most (not across
+"ومن جهة أخرى"), unless its sentences name another country as its place (then that country);
+(5) the article's most named place (a background event's first fallback); (6) the article's main
+country (precision 3). A first-level area is put at its seat town, as ACLED codes an event it knows
+only the province of.
 """
 
 from __future__ import annotations
@@ -27,14 +29,18 @@ from marsad.knowledge.place_cues import (
     offset_before,
 )
 from marsad.lang.ar.lexicon import forms_with_role
+from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.tokens import last_words
 from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc
-from marsad.pipeline.events import dateline
+from marsad.pipeline.events import countries_named_as_places, dateline, topic_sections
 from marsad.pipeline.mentions import ResolvedPlace, distance_from
 from marsad.schema import Location
+from marsad.schema.acled import DEMONSTRATION
 
 REQUIRES = (
     "sentences",
+    "attributions",
     "places",
     "countries",
     "main_country",
@@ -42,6 +48,8 @@ REQUIRES = (
     "events.sentences",
     "events.place",
     "events.background",
+    "events.family",
+    "events.triggers",
 )
 ASSIGNS = ("events.location",)
 # A capital abroad an event's sentence names is most often its government ("متهمة أنقرة").
@@ -55,7 +63,8 @@ def run(doc: Doc) -> None:
     # background or its politics go on about ("للسفر إلى شبه جزيرة القرم" four times).
     told = {index for event in doc.events if not event.background for index in event.sentences}
     fallback = most_named_place(doc)
-    news_fallback = most_named_place(doc, told) or fallback
+    news_place = most_named_place(doc, told)
+    sections = topic_sections(doc)
     previous = None
     for event in sorted(doc.events, key=lambda e: min(e.sentences)):
         own = (
@@ -64,9 +73,12 @@ def run(doc: Doc) -> None:
             or _location(doc, most_named_place(doc, {min(event.sentences)}, anywhere=True))
         )
         # A report that names no place for an incident goes on where it was ("في نفس المنطقة").
+        news = not event.background
         told_before = (
-            (previous if not event.background else None)
-            or _location(doc, fallback if event.background else news_fallback)
+            (previous if news else None)
+            or _location(doc, news_place if news else None)
+            or _location(doc, _topic_place(doc, event, sections) if news else None)
+            or _location(doc, fallback)
             or _country_location(doc, doc.main_country, None)
         )
         if own is None or _at_country(own):
@@ -77,8 +89,10 @@ def run(doc: Doc) -> None:
                 own is not None or not _lies_toward(told_before, part[0].country, part[1])
             ):
                 own = part[0]
+        if own is None and news and event.family != DEMONSTRATION:
+            own = _country_apart(doc, event, told_before)
         event.location = own or told_before
-        if own is not None and not event.background:
+        if own is not None and news:
             previous = own
 
 
@@ -168,6 +182,39 @@ def most_named_place(
         return None
     top = counts.most_common(1)[0][0]
     return next(p for p in home if p.place.geonameid == top)
+
+
+# "أثناء محاولة السفر إلى تركيا", "عقوبات على روسيا": a country someone went to, or one an act
+# is against, is not where the act was.
+_NOT_WHERE = {fold(word) for word in ("إلى", "وإلى", "على", "وعلى")}
+
+
+def _country_apart(doc: Doc, event, told_before: Location | None) -> Location | None:
+    """ "بإطلاق 60 صاروخا على مواقع إيرانية في سوريا" after an attack in Israel, "اعتقل في ألمانيا"
+    in a report about Belgium: an event with no place of its own, whose sentences name another
+    country than the one the report went on in as where it was, is in that country (at its part
+    when they name one: "في شمال العراق"). Not for a demonstration, whose country named is most
+    often what it is about ("احتجاجا على الحرب في اليمن")."""
+    triggered = {t.sentence for t in event.triggers}
+    there = next(
+        (
+            c
+            for index in sorted(event.sentences)
+            for c in countries_named_as_places(doc, index)
+            if index in triggered and not set(last_words(doc.folded, 0, c.start, 1)) & _NOT_WHERE
+        ),
+        None,
+    )
+    if there is None or told_before is None or there.country.iso3 == told_before.country:
+        return None
+    part = _country_part_named(doc, event.sentences, there.country.iso3)
+    return part[0] if part is not None else _country_location(doc, there.country.iso3, there)
+
+
+def _topic_place(doc: Doc, event, sections: list[range]) -> ResolvedPlace | None:
+    """The place named most in the event's topic: not across "ومن جهة أخرى" into another
+    (the politics of "ومن جهة أخرى، تشهد برلين ضجة حول السفر إلى القرم" after a battle)."""
+    return most_named_place(doc, {index for s in event.sentences for index in sections[s]})
 
 
 def _location(doc: Doc, mention) -> Location | None:
