@@ -30,6 +30,19 @@ def kinds_of(text):
             ("Violence against civilians", "Attack"),
         ),
         ("اقتحم مسلحون مقرا للجيش في محافظة ديالى وقتلوا سبعة جنود.", ("Battles", "Armed clash")),
+        # The victims need not be called civilians: no armed side is hit, one armed side stormed.
+        (
+            "اقتحم جنود الاحتلال منزلا في مدينة الخليل فجر أمس مما أسفر عن مقتل رجل وإصابة اثنين من أبنائه.",
+            ("Violence against civilians", "Attack"),
+        ),
+        (
+            "اقتحم مسلحون منزل رئيس الحزب في صنعاء واختطفوا شقيقه واثنين من أبنائه.",
+            ("Violence against civilians", "Abduction/forced disappearance"),
+        ),
+        (
+            "اعتقلت قوات الاحتلال ستة أطفال من بلدة العيسوية بعد اقتحام منازلهم.",
+            ("Strategic developments", "Arrests"),
+        ),
         ("تظاهر الآلاف في مدينة البصرة احتجاجا على انقطاع الكهرباء.", ("Protests", "Peaceful protest")),
         # An assassination told once as a car bomb's is that bomb's, however often it is named again.
         (

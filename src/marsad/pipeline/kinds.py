@@ -112,9 +112,11 @@ def _event_type(
             t.event_type == BATTLES and t.sentence not in claim_sentences | dated and _civilians_only(claims)
         )
     ]
-    # "اقتحم مسلحون منزلا وقتلوا سبعة من أفراد عائلة": storming a place where only civilians are
-    # hit and one armed side is named is an attack on them, no battle (ACLED's needs two sides).
-    if _civilians_only(claims) and _one_armed_side(claims, actors):
+    # "اقتحم مسلحون منزلا وقتلوا سبعة من أفراد عائلة", "اقتحمت القوات منزل الأسير وقتلته":
+    # storming a place where no armed side is hit and one armed side is named is an attack on the
+    # people there, an abduction or an arrest, no battle (ACLED's needs two sides), whether or not
+    # the victims are called civilians.
+    if _one_armed_side(claims, actors):
         strong = [t for t in strong if not (t.event_type == BATTLES and _raid(doc, t))]
     # "اغتيل مسؤول بعبوة ناسفة": a killing word names the victim's fate, the weapon names the
     # tactic; ACLED codes an assassination or a massacre by the explosive that did it. Once one
