@@ -195,9 +195,11 @@ def _denied_tolls(doc: Doc) -> list[ClaimDraft]:
 
 def _sentence_claims(doc: Doc, index: int, sentence) -> list[ClaimDraft]:
     text = doc.folded
+    negations = doc.in_sentence(doc.no_casualties, index)
+    if not negations and next(casualty_triggers().finditer(text, sentence.start, sentence.end), None) is None:
+        return []  # not a casualty word in it, nor a denial: no need to split it into words
     words = list(WORD.finditer(text, sentence.start, sentence.end))
     position = _WordPositions(words)
-    negations = doc.in_sentence(doc.no_casualties, index)
     triggers = _triggers(text, sentence, negations, words, position)
     if not triggers and not negations:
         return []  # no casualty word and no denial: its counts are no claims

@@ -182,6 +182,11 @@ class Doc:
                 high = middle - 1
         return found
 
+    def sentences_of(self, mentions: list) -> list[int]:
+        """The sentence of each mention (of a list with `start`), found once per list: rules that
+        keep an event's mentions ask it of every mention, event after event."""
+        return self.cached("sentence of", mentions, lambda: [self.sentence_of(m.start) for m in mentions])
+
     def in_sentence(self, mentions: list, index: int) -> list:
         sentence = self.sentences[index]
         return self.within(mentions, sentence.start, sentence.end)

@@ -1168,17 +1168,21 @@ def _clause_starts(doc: Doc, index: int) -> list[int]:
     starts = []
     words = list(WORD.finditer(doc.folded, sentence.start, sentence.end))
     for at, word in enumerate(words):
-        if word.start() == sentence.start:
+        start = word.start()
+        if start == sentence.start:
             continue
         # "وقتل", "وانفجرت", or a verb before its event noun ("ونظمت تجمعات أخرى في ...").
-        following = words[at + 1].start() if at + 1 < len(words) else None
-        joined = word.group().startswith(AND) and (
-            word.start() in figures
-            or following in events
-            or bisect_left(events, word.start()) < bisect_left(events, word.end())
-        )
-        if joined or _CLAUSE_LINK.match(doc.folded, word.start()):
-            starts.append(word.start())
+        if word.group().startswith(AND):
+            following = words[at + 1].start() if at + 1 < len(words) else None
+            if (
+                start in figures
+                or following in events
+                or bisect_left(events, start) < bisect_left(events, word.end())
+            ):
+                starts.append(start)
+                continue
+        if _CLAUSE_LINK.match(doc.folded, start):
+            starts.append(start)
     return starts
 
 

@@ -159,7 +159,11 @@ def _unidentified(event: EventDraft) -> Actor | None:
 
 
 def _is_party(doc: Doc, draft: EventDraft, actor: Actor, counted: set[str], event_type: str) -> bool:
-    mentions = [m for m in doc.actors if m.name == actor.name and doc.sentence_of(m.start) in draft.sentences]
+    mentions = [
+        m
+        for m, sentence in zip(doc.actors, doc.sentences_of(doc.actors))
+        if m.name == actor.name and sentence in draft.sentences
+    ]
     if actor.inter == INTER_CIVILIANS and event_type == BATTLES and _only_neutral(doc, actor, mentions):
         return False
     if actor.name in counted:
@@ -182,7 +186,11 @@ def _faces_the_demonstration(doc: Doc, draft: EventDraft, actor: Actor) -> bool:
         return True
     if draft.sub_event_type == PEACEFUL_PROTEST:
         return False
-    mentions = [m for m in doc.actors if m.name == actor.name and doc.sentence_of(m.start) in draft.sentences]
+    mentions = [
+        m
+        for m, sentence in zip(doc.actors, doc.sentences_of(doc.actors))
+        if m.name == actor.name and sentence in draft.sentences
+    ]
     return not mentions or not all(protested_against(doc, m.start) for m in mentions)
 
 

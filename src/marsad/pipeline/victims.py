@@ -76,8 +76,8 @@ def _named_as_affiliation(text: str, start: int) -> bool:
 def _actors(doc: Doc, draft: EventDraft, rebels: str | None) -> list[Actor]:
     mentions = [
         a
-        for a in doc.actors
-        if doc.sentence_of(a.start) in draft.sentences
+        for a, sentence in zip(doc.actors, doc.sentences_of(doc.actors))
+        if sentence in draft.sentences
         and a.role != "source-only"
         and not _named_as_affiliation(doc.folded, a.start)
     ]
@@ -125,10 +125,8 @@ def armed_group_name(generic: str, rebels: str | None) -> str:
 def _rebel_name(doc: Doc, draft: EventDraft) -> str | None:
     named = [
         a
-        for a in doc.actors
-        if doc.sentence_of(a.start) in draft.sentences
-        and a.inter == INTER_REBELS
-        and not a.how.startswith(_GENERIC_REBELS)
+        for a, sentence in zip(doc.actors, doc.sentences_of(doc.actors))
+        if sentence in draft.sentences and a.inter == INTER_REBELS and not a.how.startswith(_GENERIC_REBELS)
     ]
     if not named:
         named = [a for a in doc.actors if a.inter == INTER_REBELS and not a.how.startswith(_GENERIC_REBELS)]

@@ -57,6 +57,7 @@ class Gazetteer:
             self._arabic_places, supplement.needs_settlement_word if supplement else lambda place: False
         )
         self._chooser = Chooser(self._store.capital)
+        self._last_normalized: Normalized | None = None  # see _normalized
 
     @classmethod
     def default(cls) -> Gazetteer:
@@ -107,9 +108,17 @@ class Gazetteer:
         read folded (the pipeline gives folded text); the spans are the text's own."""
         if not isinstance(text, str) or not text:
             return []
-        folded = normalize(text)
+        folded = self._normalized(text)
         mentions = self._find_mentions(folded.text, skeleton_countries)
         return mentions if folded.text == text else [_in_original(mention, folded) for mention in mentions]
+
+    def _normalized(self, text: str) -> Normalized:
+        """`normalize(text)`, remembered for the last text: the pipeline reads one article's
+        places more than once, with other countries in view."""
+        last = self._last_normalized
+        if last is None or last.original is not text:
+            last = self._last_normalized = normalize(text)
+        return last
 
     def _find_mentions(self, text: str, skeleton_countries: Iterable[str] | None) -> list[PlaceMention]:
         store = self._store

@@ -187,6 +187,12 @@ def _with_clitics(phrases: Iterable[str]) -> str:
     return "|".join(forms)
 
 
+def _cores(phrases: Iterable[str]) -> str:
+    """The phrases as `_with_clitics` ends them, after the clitics and article it lets before
+    them: where a text holds none of these, that pattern finds nothing in it."""
+    return alternation({p[len(ARTICLE) :] if p.startswith(ARTICLE) else p for p in phrases})
+
+
 @dataclass(frozen=True)
 class _Patterns:
     explicit: re.Pattern[str]
@@ -200,6 +206,9 @@ class _Patterns:
     weak_year: re.Pattern[str]
     ago: re.Pattern[str]
     anniversary: re.Pattern[str]
+    # For a pattern above, a cheap one for something every match of it holds: a text without
+    # that is not scanned with the long pattern at all.
+    cues: dict[re.Pattern[str], re.Pattern[str]]
 
 
 @lru_cache(maxsize=1)
@@ -256,24 +265,37 @@ def _patterns() -> _Patterns:
         rf"{START}{CLITIC}(?:{ARTICLE})?ذكري{yearly}?(?:\s+(?P<nth>{alternation(_anniversary_ordinals())}){END})?{yearly}?"
         rf"(?<!ذكري){END}"
     )
-    return _Patterns(
-        *(
-            re.compile(p)
-            for p in (
-                explicit,
-                ordinal,
-                numeric,
-                month_alone,
-                weekday_pattern,
-                relative,
-                period,
-                year,
-                weak_year,
-                ago,
-                anniversary,
-            )
+    compiled = [
+        re.compile(p)
+        for p in (
+            explicit,
+            ordinal,
+            numeric,
+            month_alone,
+            weekday_pattern,
+            relative,
+            period,
+            year,
+            weak_year,
+            ago,
+            anniversary,
         )
+    ]
+    year_number = re.compile(YEAR_NUMBER)
+    cues = (
+        re.compile(rf"\d\s+(?:من\s+)?(?:شهر\s+)?{month}"),  # the day's last digit, then the month
+        re.compile(rf"(?:{_cores(lex.ordinals)}){END}\s+من\s+"),
+        re.compile(r"\d[/.\-]\d"),
+        None,
+        re.compile(_cores(lex.weekdays)),
+        re.compile(_cores(lex.day_offsets)),
+        re.compile(_cores(lex.periods)),
+        year_number,
+        year_number,
+        re.compile("قبل|منذ"),
+        re.compile("ذكري"),
     )
+    return _Patterns(*compiled, {p: cue for p, cue in zip(compiled, cues) if cue is not None})
 
 
 @lru_cache(maxsize=1)
@@ -320,6 +342,9 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     )
     found: list[tuple[int, int, int, DateMention]] = []
     for rank, (pattern, reader) in enumerate(readers):
+        cue = patterns.cues.get(pattern)
+        if cue is not None and cue.search(text) is None:
+            continue
         for match in pattern.finditer(text):
             mention = reader(match, published)
             if mention is not None:

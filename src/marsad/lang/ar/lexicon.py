@@ -42,10 +42,14 @@ class Lexicon:
             if definite is None or definite.start() < position:
                 definite = self._next_definite(text, position, end)
             plain = self.pattern.search(text, position, end)
-            found = [m for m in (plain, definite) if m is not None]
-            if not found:
+            if plain is None and definite is None:
                 return
-            match = min(found, key=lambda m: (m.start(), -m.end()))
+            if definite is None or (
+                plain is not None and (plain.start(), -plain.end()) <= (definite.start(), -definite.end())
+            ):
+                match = plain
+            else:
+                match = definite
             yield match, self._entry(match)
             position = match.end()
 

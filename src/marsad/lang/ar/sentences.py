@@ -20,6 +20,7 @@ from marsad.lang.ar.clitics import PROCLITICS
 TERMINAL_MARKS = ".!?"
 # Marks that end a clause inside a sentence (folded text: the Arabic comma is ",").
 CLAUSE_MARKS = ",.;:"
+_CLAUSE_MARK = re.compile("[" + re.escape(CLAUSE_MARKS) + "]")
 # A quote left open longer than this is a stray mark, not a quotation.
 _MAX_QUOTE = 600
 _DECIMAL = re.compile(r"\d\.\d")
@@ -32,7 +33,7 @@ MAX_SENTENCE_CHARS = 4000
 def crosses_clause(stretch: str) -> bool:
     """Whether a stretch of folded text holds a clause mark: the words on its two sides are in two
     clauses ("قتل جندي، وأصيب" vs "قتل جندي وأصيب")."""
-    return any(map(stretch.__contains__, CLAUSE_MARKS))
+    return _CLAUSE_MARK.search(stretch) is not None
 
 
 def clause_start(text: str, floor: int, offset: int) -> int:
