@@ -700,3 +700,24 @@ def test_evaluation_aggregate_only_folder_prints_no_article_lines(tmp_path: Path
     assert report.to_json(per_article=False)["articles"] == []
     (tmp_path / ".aggregate-only").touch()
     assert aggregate_only(tmp_path)
+
+
+@pytest.mark.parametrize(
+    "family, expected",
+    [
+        (None, (1, 1, 1)),  # the battle pairs; the system's riot and gold's protest do not
+        ("violence", (1, 0, 0)),
+        ("demonstration", (0, 1, 1)),
+        ("strategic", (0, 0, 0)),
+    ],
+)
+def test_evaluation_one_family_scores_its_events_alone(family: str | None, expected: tuple) -> None:
+    gold = [
+        gold_event(),
+        gold_event(id="e2", event_type="Protests", sub_event_type="Peaceful protest", actors=[]),
+    ]
+    riot_elsewhere = system_event("s2", "Riots", "Violent demonstration", start="2024-03-01", actors=[])
+    report = score_articles(
+        [gold_article(gold)], lambda text, published: extraction([system_event(), riot_elsewhere]), family
+    )
+    assert event_counts(report) == expected

@@ -21,6 +21,7 @@ import marsad
 from marsad.errors import MarsadError, MissingPackageError, UnexpectedError
 from marsad.evaluation.gold import DEFAULT_ARCHIVE
 from marsad.inputs import MAX_BYTES, read_article
+from marsad.schema.acled import FAMILIES
 
 # Commands that live in marsad.commands.*: name -> "module:attribute", imported on first use.
 LAZY_COMMANDS = {
@@ -147,7 +148,12 @@ def extract(
     is_flag=True,
     help="Figures only, no per-article lines (always so in a folder holding .aggregate-only).",
 )
-def evaluate(gold_dir: Path, as_json: bool, archive: Path, aggregate: bool) -> None:
+@click.option(
+    "--family",
+    type=click.Choice(FAMILIES),
+    help="Score only the events of one ACLED family, gold and system alike (demonstration: protests, riots).",
+)
+def evaluate(gold_dir: Path, as_json: bool, archive: Path, aggregate: bool, family: str | None) -> None:
     """Score extraction against gold files (format: GOLD.md) and print the table.
 
     \b
@@ -155,6 +161,7 @@ def evaluate(gold_dir: Path, as_json: bool, archive: Path, aggregate: bool) -> N
       marsad eval ../shared/corpus/gold
       marsad eval gold/train
       marsad eval gold/test            # a held-out split: aggregate figures only
+      marsad eval gold/test --family demonstration   # protests and riots alone
     """
     from marsad.errors import GoldDirError
     from marsad.evaluation import aggregate_only, format_table
@@ -163,7 +170,7 @@ def evaluate(gold_dir: Path, as_json: bool, archive: Path, aggregate: bool) -> N
     if not gold_dir.is_dir():
         raise GoldDirError(f"{gold_dir}: no such folder; give the folder holding *.gold.json files")
     report = run_evaluation(
-        gold_dir, lambda text, published: marsad.extract(text, published=published), archive
+        gold_dir, lambda text, published: marsad.extract(text, published=published), archive, family
     )
     per_article = not (aggregate or aggregate_only(gold_dir))
     if as_json:

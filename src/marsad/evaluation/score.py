@@ -13,6 +13,9 @@ What counts (GOLD.md, plus the choices it leaves open, made consistently):
   are missed), so a crash never improves a score. A gold file that cannot be loaded is not scored.
 - "Within 50 km" is a share of all counted pairs (a pair without coordinates is not within);
   the median is over the counted pairs that have coordinates on both sides.
+- Scored for one ACLED family (`family`: violence, demonstration, strategic), only the gold and
+  system events whose main type is of that family are kept, before pairing: "how well are protests
+  and riots found", as issue reports ask, on the same rules.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from pathlib import Path
 from typing import Literal
@@ -30,6 +33,7 @@ from marsad.evaluation.names import any_names_match
 from marsad.evaluation.pairing import EventPair, pair_events
 from marsad.evaluation.report import report_json
 from marsad.schema import Claim, Event, Extraction
+from marsad.schema.acled import EVENT_FAMILY
 
 NEAR_KM = 50.0
 
@@ -284,7 +288,10 @@ class EvalReport:
         return report_json(self, per_article)
 
 
-def score_article(article: GoldArticle, extract: Extractor) -> ArticleScore:
+def score_article(article: GoldArticle, extract: Extractor, family: str | None = None) -> ArticleScore:
+    if family is not None:
+        kept = tuple(event for event in article.events if EVENT_FAMILY[event.event_type] == family)
+        article = replace(article, events=kept)
     if article.skipped is not None:
         return ArticleScore(article)
     if article.error is not None:
@@ -294,7 +301,7 @@ def score_article(article: GoldArticle, extract: Extractor) -> ArticleScore:
     except Exception as exc:  # any failure of the system under test is a record, never a crash
         message = f"extraction failed: {type(exc).__name__}: {exc}"
         return ArticleScore(article, error=ArticleError(article.id, "extract", message))
-    events = tuple(extraction.events)
+    events = tuple(e for e in extraction.events if family is None or EVENT_FAMILY[e.event_type] == family)
     return ArticleScore(article, events, pair_events(article.events, events))
 
 
@@ -304,9 +311,11 @@ def _as_extraction(output: object) -> Extraction:
     return Extraction.model_validate(output)
 
 
-def score_articles(gold: Sequence[GoldArticle], extract: Extractor) -> EvalReport:
-    return EvalReport(tuple(score_article(article, extract) for article in gold))
+def score_articles(gold: Sequence[GoldArticle], extract: Extractor, family: str | None = None) -> EvalReport:
+    return EvalReport(tuple(score_article(article, extract, family) for article in gold))
 
 
-def evaluate(gold_dir: Path, extract: Extractor, archive: Path = DEFAULT_ARCHIVE) -> EvalReport:
-    return score_articles(load_gold(gold_dir, archive), extract)
+def evaluate(
+    gold_dir: Path, extract: Extractor, archive: Path = DEFAULT_ARCHIVE, family: str | None = None
+) -> EvalReport:
+    return score_articles(load_gold(gold_dir, archive), extract, family)

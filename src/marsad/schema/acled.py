@@ -62,6 +62,7 @@ ACLED_TAXONOMY: dict[str, tuple[str, ...]] = {
 
 # Families of event types: reports of one episode merge within a family only.
 VIOLENCE, DEMONSTRATION, STRATEGIC = "violence", "demonstration", "strategic"
+FAMILIES = (VIOLENCE, DEMONSTRATION, STRATEGIC)
 EVENT_FAMILY: dict[str, str] = {
     BATTLES: VIOLENCE,
     EXPLOSIONS: VIOLENCE,
