@@ -34,7 +34,7 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from marsad.knowledge import countries as country_table
-from marsad.knowledge.surface import SurfaceMatcher, expand_brackets, surface_key
+from marsad.knowledge.surface import SurfaceMatch, SurfaceMatcher, expand_brackets, surface_key
 from marsad.lang.ar.clitics import ARTICLE, ARTICLE_AFTER_LAM
 from marsad.lang.ar.lexicon import casualty_triggers, event_triggers, forms_with_role, register_cues
 from marsad.lang.ar.normalize import fold
@@ -188,6 +188,7 @@ class ActorBase:
         self._slotted = SurfaceMatcher(
             slotted, {slot: _marks_with(bit) for slot, bit in _SLOT_ACCEPTS.items()}
         )
+        self._last_forms: tuple[str, list, list] | None = None  # see _forms_in
 
     @classmethod
     def default(cls) -> ActorBase:
@@ -204,12 +205,15 @@ class ActorBase:
         day = _as_date(on)
         if day is None:
             return found
-        return [self._dated(mention, day) for mention in found]
+        names: dict[str, str] = {}  # an article names the same actors again and again
+        return [self._dated(mention, day, names) for mention in found]
 
-    def _dated(self, mention: ActorMention, day: date) -> ActorMention:
-        """The mention with its name dated (see `dated_name`); most names have no periods and keep
-        the mention as it is."""
-        name = self.dated_name(mention.name, day)
+    def _dated(self, mention: ActorMention, day: date, names: dict[str, str]) -> ActorMention:
+        """The mention with its name dated (see `dated_name`, remembered in `names` for the day);
+        most names have no periods and keep the mention as it is."""
+        name = names.get(mention.name)
+        if name is None:
+            name = names[mention.name] = self.dated_name(mention.name, day)
         return mention if name == mention.name else replace(mention, name=name)
 
     def dated_name(self, name: str, on: date | str | None) -> str:
@@ -243,15 +247,27 @@ class ActorBase:
             return ()
         return self._relations_of.get(record.name, ())
 
+    def _forms_in(self, text: str) -> tuple[list[SurfaceMatch], list[tuple[SurfaceMatch, str | None]]]:
+        """The literal forms in `text`, and the slot forms with the country each slot holds;
+        remembered for the last text: the pipeline reads one article's actors again once it
+        knows the country the story is in, and only what they resolve to changes."""
+        last = self._last_forms
+        if last is not None and last[0] is text:
+            return last[1], last[2]
+        literal = list(self._literal.finditer(text))
+        masked, country_at = self._countries.mask(text)
+        slotted = [
+            (match, next((country_at[i] for i in range(match.start, match.end) if i in country_at), None))
+            for match in self._slotted.finditer(masked)
+        ]
+        self._last_forms = (text, literal, slotted)
+        return literal, slotted
+
     def _find(self, text: str, country: str | None) -> list[ActorMention]:
         article = _known_iso3(country)
-        found = [
-            self._resolve(text, match.start, match.end, match.key, article, None)
-            for match in self._literal.finditer(text)
-        ]
-        masked, country_at = self._countries.mask(text)
-        for match in self._slotted.finditer(masked):
-            named = next((country_at[i] for i in range(match.start, match.end) if i in country_at), None)
+        literal, slotted = self._forms_in(text)
+        found = [self._resolve(text, match.start, match.end, match.key, article, None) for match in literal]
+        for match, named in slotted:
             found.append(self._resolve(text, match.start, match.end, match.key, article, named))
         kept = [f for f in _longest_first([f for f in found if f is not None]) if f.mention]
         # "عناصر من الجماعة": a person word and the group it belongs to name an actor together.
@@ -387,12 +403,13 @@ class _CountryMarks:
 
     def mask(self, text: str) -> tuple[str, dict[int, str]]:
         """`text` with each country form overwritten by its mark, and the ISO3 at each marked offset."""
-        chars, country_at = list(text), {}
+        parts, country_at, done = [], {}, 0
         for match in self._matcher.finditer(text):
             iso3, bits = self._readings[match.key]
-            chars[match.start : match.end] = _mark(bits) * (match.end - match.start)
+            parts += (text[done : match.start], _mark(bits) * (match.end - match.start))
+            done = match.end
             country_at.update(dict.fromkeys(range(match.start, match.end), iso3))
-        return "".join(chars), country_at
+        return "".join(parts) + text[done:], country_at
 
 
 def _mark(bits: int) -> str:
@@ -511,9 +528,11 @@ def period_label(name: object) -> str | None:
     return dated["label"] if dated else None
 
 
+@lru_cache(maxsize=4096)
 def generic_name(template: str, iso3: str | None) -> str:
     """A generic name for the country: ("Military Forces of {Country}", "USA") -> "Military Forces of
-    the United States"; "Unknown" without a known country."""
+    the United States"; "Unknown" without a known country. Remembered: an article names the
+    same few actors again and again."""
     if COUNTRY_SLOT not in template:
         return template
     country = country_table.by_iso3(iso3) if iso3 else None

@@ -30,6 +30,7 @@ _SEPARATOR = f"[{_SEPARATOR_CHARS}]+"
 _SEPARATOR_RUN = re.compile(_SEPARATOR)
 _BOUNDARY_BEFORE = r"(?<![^\W_])"
 _BOUNDARY_AFTER = r"(?![^\W_])"
+_NO_KEY: dict[str, str] = {}
 
 
 def surface_key(text: str) -> str:
@@ -80,8 +81,11 @@ class SurfaceMatcher:
         self._pattern = re.compile(f"{_BOUNDARY_BEFORE}{PROCLITICS_PATTERN}(?P<form>{body}){_BOUNDARY_AFTER}")
 
     def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[SurfaceMatch]:
+        # Most forms match as written: a key is its own surface_key, so it is looked up first.
+        direct = self._keys.get if self._mark_run is None else _NO_KEY.get
         for match in self._pattern.finditer(text, start, len(text) if end is None else end):
-            key = self._key_of(surface_key(match.group("form")))
+            form = match.group("form")
+            key = direct(form) or self._key_of(surface_key(form))
             if key is not None:
                 yield SurfaceMatch(match.start("form"), match.end("form"), key)
 

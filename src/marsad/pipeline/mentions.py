@@ -10,8 +10,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from marsad.knowledge.actors import ActorBase
 from marsad.knowledge.countries import find_countries
@@ -350,7 +351,7 @@ def _resolved_places(doc: Doc, hints: list[str], main: str | None, taken: bytear
     # One name, one place: where the text gives its country once, it is in that country throughout.
     named_in = {m.text: iso3 for m in found if (iso3 := _country_given(doc, m)) is not None}
     given = {m.start: named_in[m.text] for m in found if m.text in named_in}
-    gathered = frozenset(m.start for m in found if crowd_gathered_at(doc, m.start))
+    gathered = partial(crowd_gathered_at, doc)  # asked only of the mentions where it counts
     places = _chosen(doc.folded, found, hints, main, context, given=given, gathered=gathered)
     abroad = [
         country for country in hints[:_NAME_COUNTRIES] if country not in skeleton_countries(hints, main)
@@ -370,13 +371,14 @@ def _chosen(
     context,
     abroad=(),
     given=None,
-    gathered=frozenset(),
+    gathered: Callable[[int], bool] = lambda start: False,
 ):
     """The places the mentions mean. A mention whose country the text gives beside it (`given`, by
     start) is a place of that country; without one there, it is no transliterated name of a place
     elsewhere, though a name written in Arabic keeps its place ("استراتيجية واشنطن في العراق"); a
     city the news of other countries names, written in Arabic where a crowd gathered (`gathered`,
-    by start), is that city ("تجمع متظاهرون أمام مقر الأمم المتحدة في جنيف" in a report on Iran)."""
+    asked of its start only then: reading its sentence's cues is dear), is that city ("تجمع
+    متظاهرون أمام مقر الأمم المتحدة في جنيف" in a report on Iran)."""
     gazetteer = Gazetteer.default()
     given = given or {}
     places = []
@@ -400,7 +402,7 @@ def _chosen(
         # the skeleton of others ("في بورصة": the stock exchange, and a Malian village's skeleton).
         how = reading.evidence_of(reading.candidates.index(place))
         if _plausible(reading, how, place, hints, main, abroad) or (
-            mention.start in gathered and how == HOW_ARABIC and _named_across_borders(place)
+            how == HOW_ARABIC and _named_across_borders(place) and gathered(mention.start)
         ):
             places.append(ResolvedPlace(reading, place, trace, place.country in abroad))
     return places

@@ -226,6 +226,7 @@ class _ScanMemory:
     arabic_matches: dict[tuple, _Match | None] = field(default_factory=dict)  # see _Scanner._arabic
     ranked: dict[tuple, tuple[list[tuple[int, Place]], bool]] = field(default_factory=dict)  # _Scanner.rank
     prefixes: dict[tuple, bool] = field(default_factory=dict)  # see _SkeletonScan._may_start_allowed
+    texts: dict[str, tuple] = field(default_factory=dict)  # see _Scanner.__init__
 
     def trim(self) -> None:
         for cache in vars(self).values():

@@ -44,6 +44,7 @@ from marsad.knowledge.gazetteer.words import (
 from marsad.lang.ar.clitics import AND, ARTICLE, drop_article
 
 MAX_NGRAM_WORDS = 4
+_TEXTS_KEPT = 16  # the texts whose words `_ScanMemory.texts` holds
 _LIST_JOINER = re.compile(r"\s*[,،]?\s*")
 
 
@@ -75,7 +76,6 @@ class _Scanner(_SkeletonScan):
         self.allowed, self.allowed_sorted = (
             skeleton_keys(countries) if countries and skeleton_keys else (None, ())
         )
-        self.tokens = _tokens(text)
         self.lexicon = lexicon
         self.keys, self.longest = arabic
         self.skeleton_places = skeleton_places
@@ -85,40 +85,72 @@ class _Scanner(_SkeletonScan):
         self.results = memory.skeleton_matches  # see _skeleton
         self.names = memory.arabic_matches  # see _arabic
         self.prefixes = memory.prefixes  # see _may_start_allowed
-        word_cache = self.word_cache = memory.words  # see _word_info
-        locative_cache = memory.locatives
+        self.word_cache = memory.words  # see _word_info
+        self.locative_cache = memory.locatives
+        # What the words alone decide, the same whatever the countries: the pipeline scans one
+        # article again once it knows the country the story is in (and a few phrases of it between).
+        words_of = memory.texts
+        words = words_of.get(text)
+        if words is None:
+            if len(words_of) >= _TEXTS_KEPT:
+                words_of.clear()
+            words = words_of[text] = self._words_of(text)
+        (
+            self.tokens,
+            self.words,
+            self.joins,
+            self.no_skeleton,
+            self.word_most,
+            self.foreign,
+            self.reads_foreign,
+            self.locatives,
+            self.may_start,
+        ) = words
+        self.signatures: dict[tuple[int, _Context | None], tuple] = {}
+        self.asked: set[str] = set()
+        self.known: dict[str, list[Place]] = {}
+        self.options: dict[tuple[int, _Context | None], list[tuple[_Match, str]]] = {}
+
+    def _words_of(self, text: str) -> tuple:
+        """The text's tokens, their words and joins, what `_word_info` says of each word, the
+        locative before each word and where a skeleton may start, as `__init__` unpacks them."""
+        self.tokens = _tokens(text)
         self.words = words = [token.text for token in self.tokens]
-        self.joins = [token.joins_previous for token in self.tokens]
-        known = word_cache.get
+        self.joins = joins = [token.joins_previous for token in self.tokens]
+        known = self.word_cache.get
         infos = [known(word) or self._word_info(word) for word in words]
         (
             locative_like,
-            self.no_skeleton,
+            no_skeleton,
             clitic_b,
-            self.word_most,
-            self.foreign,
+            word_most,
+            foreign,
             one_word_locative,
-            self.reads_foreign,
+            reads_foreign,
         ) = zip(*infos) if infos else [()] * len(_WORD_INFO)
         # Only a word after a locative-looking word needs the phrase lookup.
-        self.locative_cache = locative_cache
-        multi = lexicon.phrase_ends
-        self.locatives = [
+        multi = self.lexicon.phrase_ends
+        locatives = [
             None
-            if not i or not locative_like[i - 1] or not self.joins[i]
+            if not i or not locative_like[i - 1] or not joins[i]
             else self._locative_before(i)
             if words[i - 1] in multi
             else one_word_locative[i - 1]
             for i in range(len(words))
         ]
-        self.signatures: dict[tuple[int, _Context | None], tuple] = {}
         # Where a skeleton may start without a list to continue: after a locative or at a ب prefix.
-        self.may_start = [
-            locative is not None or clitic for locative, clitic in zip(self.locatives, clitic_b)
-        ]
-        self.asked: set[str] = set()
-        self.known: dict[str, list[Place]] = {}
-        self.options: dict[tuple[int, _Context | None], list[tuple[_Match, str]]] = {}
+        may_start = [locative is not None or clitic for locative, clitic in zip(locatives, clitic_b)]
+        return (
+            self.tokens,
+            words,
+            joins,
+            no_skeleton,
+            word_most,
+            foreign,
+            reads_foreign,
+            locatives,
+            may_start,
+        )
 
     def scan(self) -> list[_Match]:
         self._ask(
