@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from marsad.knowledge.gazetteer import IN_REGION, after_locative_word
@@ -1596,11 +1597,7 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     country is where, not which, event)."""
     sentence = doc.sentences[index]
     start, end = stretch or (sentence.start, sentence.end)
-    sources = [a for a in doc.attributions.get(index, []) if a.how != "carried"]
-
-    def outside_sources(mention) -> bool:
-        return not any(a.start <= mention.start < a.end for a in sources)
-
+    outside_sources = _outside_sources(doc, index)
     named_here = {
         c.country.iso3
         for c in doc.in_sentence(doc.countries, index)
@@ -1643,16 +1640,23 @@ def _place(doc: Doc, index: int, triggers: list[Trigger], stretch: tuple[int, in
     return countries[0] if countries else None
 
 
+def _outside_sources(doc: Doc, index: int) -> Callable[[object], bool]:
+    """Whether a mention of sentence `index` stands outside its source phrases ("قال مسؤول في
+    بغداد"), a carried report's phrase aside: who speaks, and from where, is not where it was."""
+    sources = [a for a in doc.attributions.get(index, []) if a.how != "carried"]
+    return lambda mention: not any(a.start <= mention.start < a.end for a in sources)
+
+
 def countries_named_as_places(doc: Doc, index: int, stretch: tuple[int, int] | None = None) -> list:
     """The countries a sentence (or a stretch of it) names as where something was ("في سوريا",
     "داخل الأراضي السورية"), not as who did it ("شنت الولايات المتحدة غارات"), outside its sources."""
     sentence = doc.sentences[index]
     start, end = stretch or (sentence.start, sentence.end)
-    sources = [a for a in doc.attributions.get(index, []) if a.how != "carried"]
+    outside_sources = _outside_sources(doc, index)
     return [
         c
         for c in doc.within(doc.countries, start, end)
-        if not any(a.start <= c.start < a.end for a in sources)
+        if outside_sources(c)
         and (at := _named_from(doc.folded, c)) >= 0
         and after_locative_word(doc.folded, at)
     ]

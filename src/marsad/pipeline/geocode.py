@@ -29,7 +29,6 @@ from marsad.knowledge.place_cues import (
     offset_before,
 )
 from marsad.lang.ar.lexicon import forms_with_role
-from marsad.lang.ar.normalize import fold
 from marsad.lang.ar.tokens import last_words
 from marsad.pipeline.attribution import spoken_at
 from marsad.pipeline.document import Doc
@@ -186,7 +185,7 @@ def most_named_place(
 
 # "أثناء محاولة السفر إلى تركيا", "عقوبات على روسيا": a country someone went to, or one an act
 # is against, is not where the act was.
-_NOT_WHERE = {fold(word) for word in ("إلى", "وإلى", "على", "وعلى")}
+_TOWARD = forms_with_role("toward")
 
 
 def _country_apart(doc: Doc, event, told_before: Location | None) -> Location | None:
@@ -201,7 +200,7 @@ def _country_apart(doc: Doc, event, told_before: Location | None) -> Location | 
             c
             for index in sorted(event.sentences)
             for c in countries_named_as_places(doc, index)
-            if index in triggered and not set(last_words(doc.folded, 0, c.start, 1)) & _NOT_WHERE
+            if index in triggered and not set(last_words(doc.folded, 0, c.start, 1)) & _TOWARD
         ),
         None,
     )

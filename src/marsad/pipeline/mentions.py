@@ -45,6 +45,7 @@ from marsad.lang.ar.clitics import (
 from marsad.lang.ar.common_words import is_common
 from marsad.lang.ar.lexicon import demonstration_cues, event_triggers, forms_with_role
 from marsad.lang.ar.normalize import fold
+from marsad.lang.ar.sentences import crosses_clause
 from marsad.lang.ar.tokens import LONGEST_WORD, WORD, alternation, last_words
 from marsad.pipeline.document import Doc
 from marsad.resources import read_tsv
@@ -884,7 +885,7 @@ def _province_of(doc: Doc, end: int, listed: list, must_name: bool) -> Place | N
     after = next((p for p in doc.within(doc.places, end, sentence.end) if not p.unlisted), None)
     if after is not None:
         between = text[end : after.start]
-        if not any(mark in between for mark in ",،.:") and len(WORD.findall(between)) <= _PROVINCE_REACH:
+        if not crosses_clause(between) and len(WORD.findall(between)) <= _PROVINCE_REACH:
             locative = after.mention.after_locative
             if (
                 after.place.feature_code == _FIRST_LEVEL
@@ -919,7 +920,7 @@ def _abroad_after(doc: Doc, end: int, country: str) -> bool:
         named is not None
         and named.country.iso3 != country
         and len(WORD.findall(doc.folded, end, named.start)) <= _COUNTRY_REACH
-        and not any(mark in doc.folded[end : named.start] for mark in ",،.:")
+        and not crosses_clause(doc.folded[end : named.start])
     )
 
 

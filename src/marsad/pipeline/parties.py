@@ -158,12 +158,17 @@ def _unidentified(event: EventDraft) -> Actor | None:
     )
 
 
-def _is_party(doc: Doc, draft: EventDraft, actor: Actor, counted: set[str], event_type: str) -> bool:
-    mentions = [
+def _mentions_in(doc: Doc, draft: EventDraft, name: str) -> list:
+    """The mentions of the actor `name` in the event's sentences."""
+    return [
         m
         for m, sentence in zip(doc.actors, doc.sentences_of(doc.actors))
-        if m.name == actor.name and sentence in draft.sentences
+        if m.name == name and sentence in draft.sentences
     ]
+
+
+def _is_party(doc: Doc, draft: EventDraft, actor: Actor, counted: set[str], event_type: str) -> bool:
+    mentions = _mentions_in(doc, draft, actor.name)
     if actor.inter == INTER_CIVILIANS and event_type == BATTLES and _only_neutral(doc, actor, mentions):
         return False
     if actor.name in counted:
@@ -186,11 +191,7 @@ def _faces_the_demonstration(doc: Doc, draft: EventDraft, actor: Actor) -> bool:
         return True
     if draft.sub_event_type == PEACEFUL_PROTEST:
         return False
-    mentions = [
-        m
-        for m, sentence in zip(doc.actors, doc.sentences_of(doc.actors))
-        if m.name == actor.name and sentence in draft.sentences
-    ]
+    mentions = _mentions_in(doc, draft, actor.name)
     return not mentions or not all(protested_against(doc, m.start) for m in mentions)
 
 
